@@ -1,0 +1,121 @@
+/**
+ * Readers for Excel custom-function arguments: they turn what Excel hands over (null for an
+ * omitted optional argument, "" for a blank cell, numbers typed as text, 2-D ranges, serial
+ * dates) into clean engine inputs, or an invalidInput error naming the argument (and row).
+ */
+import { err, invalidInput, ok, type Result } from "../engine/errors";
+import { toDayNumber, type DateSystem, type DayNumber } from "../engine/dates/dayNumber";
+
+export type Cell = unknown;
+
+/** True for what Excel passes as nothing: null/undefined (omitted) or "" (blank cell). */
+export function isBlank(value: Cell): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/;
+
+/**
+ * A number from a cell: numbers as they are; text that reads as a number ("1,234.50", "25%")
+ * converted; booleans rejected (Excel's own maths treats them inconsistently).
+ */
+export function readNumber(value: Cell, field: string): Result<number> {
+  if (typeof value === "number") {
+    return Number.isFinite(value) ? ok(value) : err(invalidInput(field, "not a finite number"));
+  }
+  if (typeof value === "string") {
+    const t = value.trim().replace(/,/g, "");
+    if (NUMERIC_TEXT.test(t)) {
+      const isPercent = t.endsWith("%");
+      const n = Number(isPercent ? t.slice(0, -1) : t);
+      return ok(isPercent ? n / 100 : n);
+    }
+    return err(invalidInput(field, t === "" ? "is blank" : `"${value}" is not a number`));
+  }
+  if (value === null || value === undefined) return err(invalidInput(field, "is missing"));
+  return err(invalidInput(field, "is not a number"));
+}
+
+/** An optional number: the default when omitted (null) or blank. */
+export function readOptionalNumber(value: Cell, fallback: number, field: string): Result<number> {
+  return isBlank(value) ? ok(fallback) : readNumber(value, field);
+}
+
+/** A number from a cell where blank counts as 0 (characteristic scores: blank = no information). */
+export function readNumberOrZero(value: Cell, field: string): Result<number> {
+  return isBlank(value) ? ok(0) : readNumber(value, field);
+}
+
+/** Text from a cell (numbers are converted to their text). */
+export function readText(value: Cell, field: string): Result<string> {
+  if (typeof value === "string") return ok(value.trim());
+  if (typeof value === "number" && Number.isFinite(value)) return ok(String(value));
+  if (typeof value === "boolean") return ok(value ? "TRUE" : "FALSE");
+  return err(invalidInput(field, "is missing"));
+}
+
+/** An optional text: the fallback when omitted or blank. */
+export function readOptionalText(value: Cell, fallback: string, field: string): Result<string> {
+  return isBlank(value) ? ok(fallback) : readText(value, field);
+}
+
+/** Yes/no: TRUE/FALSE, 1/0, yes/no, y/n, 是/否. */
+export function readBoolean(value: Cell, field: string): Result<boolean> {
+  if (typeof value === "boolean") return ok(value);
+  if (typeof value === "number") return ok(value !== 0);
+  if (typeof value === "string") {
+    const t = value.trim().toLowerCase();
+    if (["true", "yes", "y", "1", "是"].includes(t)) return ok(true);
+    if (["false", "no", "n", "0", "否", ""].includes(t)) return ok(false);
+  }
+  if (isBlank(value)) return ok(false);
+  return err(invalidInput(field, `"${String(value)}" is not yes/no`));
+}
+
+/** A date from a cell: Excel serial, ISO or M/D/YYYY text. */
+export function readDate(value: Cell, field: string, system: DateSystem = "1900"): Result<DayNumber> {
+  if (isBlank(value)) return err(invalidInput(field, "is missing"));
+  return toDayNumber(value, system, field);
+}
+
+/** A 2-D range as Excel hands it; a scalar becomes a 1×1 range. */
+export function asMatrix(value: Cell): Cell[][] {
+  if (Array.isArray(value)) {
+    return value.map((row) => (Array.isArray(row) ? row : [row]));
+  }
+  return [[value]];
+}
+
+/** The cells of a single row or single column range, in order; an error if it is a block. */
+export function readVector(value: Cell, field: string): Result<Cell[]> {
+  const m = asMatrix(value);
+  if (m.length === 1) return ok(m[0]);
+  if (m.every((row) => row.length === 1)) return ok(m.map((row) => row[0]));
+  return err(invalidInput(field, `must be a single row or column, got ${m.length}×${m[0]?.length ?? 0}`));
+}
+
+/** Field name for a cell inside a range argument, 1-based as the user counts. */
+export function cellField(arg: string, index: number): string {
+  return `${arg} row ${index + 1}`;
+}
+
+/** Read every element of a vector with `read`, stopping at the first error (which names the row). */
+export function readAll<T>(cells: Cell[], arg: string, read: (v: Cell, field: string) => Result<T>): Result<T[]> {
+  const out: T[] = new Array(cells.length);
+  for (let i = 0; i < cells.length; i++) {
+    const r = read(cells[i], cellField(arg, i));
+    if (!r.ok) return r;
+    out[i] = r.value;
+  }
+  return ok(out);
+}
+
+/** Check that parallel range arguments have the same length. */
+export function sameLength(lengths: Record<string, number>): Result<number> {
+  const entries = Object.entries(lengths);
+  const [firstName, n] = entries[0];
+  for (const [name, len] of entries.slice(1)) {
+    if (len !== n) return err(invalidInput(name, `has ${len} rows but ${firstName} has ${n}`));
+  }
+  return ok(n);
+}
