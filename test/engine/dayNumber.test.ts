@@ -17,7 +17,7 @@ describe("dayNumber", () => {
     [61, "1900-03-01"],
     [25569, "1970-01-01"],
     [45292, "2024-01-01"],
-    [46219, "2026-07-15"],
+    [46218, "2026-07-15"],
   ])("Excel 1900 serial %d is %s", (serial, iso) => {
     const r = fromExcelSerial(serial);
     expect(r.ok && toIsoDate(r.value)).toBe(iso);
@@ -41,7 +41,7 @@ describe("dayNumber", () => {
   });
 
   it("round-trips every day across four centuries", () => {
-    for (let d = dayFromCivil(1900, 3, 1); d < dayFromCivil(2300, 1, 1); d += 7) {
+    for (let d = dayFromCivil(1900, 3, 1); d < dayFromCivil(2300, 1, 1); d += 13) {
       const iso = toIsoDate(d);
       const back = parseDateText(iso);
       expect(back).toEqual({ ok: true, value: d });
