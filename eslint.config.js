@@ -1,0 +1,81 @@
+// ESLint (flat config): TypeScript recommended rules plus the layer rules of docs/architecture.md.
+const js = require("@eslint/js");
+const tseslint = require("typescript-eslint");
+
+const NODE_BUILTINS = ["fs", "path", "os", "crypto", "util", "child_process", "http", "https", "stream", "zlib", "worker_threads", "url", "buffer", "events"];
+const nodeBuiltins = [...NODE_BUILTINS, ...NODE_BUILTINS.map((m) => `${m}/*`)];
+const ui = ["react", "react-dom", "react-dom/*", "@fluentui/*"];
+const office = ["office-js", "@microsoft/*", "office-addin-*", "office-runtime"];
+
+function layer(files, forbiddenPaths, forbiddenPackages, message) {
+  return {
+    files,
+    rules: {
+      "no-restricted-imports": ["error", {
+        patterns: [
+          { group: forbiddenPaths, message },
+          { group: forbiddenPackages, message },
+          { regex: "^node:", message },
+        ].filter((p) => (p.group ? p.group.length > 0 : true)),
+      }],
+    },
+  };
+}
+
+const excelRunOutsideOffice = {
+  selector: "MemberExpression[object.name='Excel'][property.name='run']",
+  message: "Only src/host/office calls Excel.run; use the injected WorkbookPort.",
+};
+
+module.exports = tseslint.config(
+  { ignores: ["dist/**", "dist-workbench/**", "node_modules/**", "coverage/**", "bench/node_modules/**", "build/**", "demo/**", "test-results/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/ban-ts-comment": "error",
+      "no-restricted-syntax": ["error", excelRunOutsideOffice],
+    },
+  },
+  // engine: pure domain. Nothing from other layers, UI, Office or Node; no clock.
+  layer(["src/engine/**"], ["**/functions/**", "**/host/**", "**/taskpane/**", "**/cli/**"], [...ui, ...office, "exceljs", ...nodeBuiltins],
+    "src/engine is the pure credit domain: it imports nothing outside src/engine."),
+  {
+    files: ["src/engine/**"],
+    rules: {
+      "no-restricted-globals": ["error", "Excel", "Office", "CustomFunctions", "window", "document", "process"],
+      "no-restricted-syntax": ["error", excelRunOutsideOffice,
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "No clock in the engine: the as-of date is a parameter." },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "No clock in the engine: the as-of date is a parameter." },
+        { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: "No randomness in the engine: pass a seeded generator." },
+      ],
+    },
+  },
+  // functions: thin adapters over the engine.
+  layer(["src/functions/**"], ["**/host/**", "**/taskpane/**", "**/cli/**"], [...ui, "exceljs", ...nodeBuiltins],
+    "src/functions imports only src/engine."),
+  // host: adapters; no UI, no CLI, no custom functions.
+  layer(["src/host/**"], ["**/functions/**", "**/taskpane/**", "**/cli/**"], ui,
+    "src/host imports only src/engine (and its own adapters' libraries)."),
+  // task pane and CLI: never each other.
+  layer(["src/taskpane/**"], ["**/cli/**", "**/functions/**"], ["exceljs", ...nodeBuiltins],
+    "src/taskpane imports src/engine and src/host only."),
+  layer(["src/cli/**"], ["**/taskpane/**", "**/functions/**"], ui,
+    "src/cli imports src/engine and src/host only."),
+  {
+    files: ["src/host/office/**"],
+    rules: { "no-restricted-syntax": "off" },
+  },
+  {
+    files: ["**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly", Buffer: "readonly" } },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
+    files: ["test/**"],
+    rules: { "@typescript-eslint/no-non-null-assertion": "off" },
+  },
+);

@@ -1,0 +1,92 @@
+/**
+ * Contract of the review workflow shared by the task pane and the CLI:
+ * recognise input tables → validate → review → write output sheets through a WorkbookPort.
+ */
+import type { DayNumber } from "../../engine/dates/dayNumber";
+import type { SheetSpec, SourceTable } from "../WorkbookPort";
+
+export type InputTableKind = "customers" | "financials" | "receivables" | "orders" | "policy";
+
+export interface RecognisedTable {
+  kind: InputTableKind;
+  source: SourceTable;
+  /** Canonical field name (e.g. "customerId", "dueDate", "paymentRecord") → column index in source. */
+  columns: Record<string, number>;
+  /** Headers that matched no field (kept and ignored, or mapped by the user). */
+  unrecognisedHeaders: string[];
+  /** Required fields that are missing. */
+  missingRequired: string[];
+}
+
+export interface Recognition {
+  tables: Partial<Record<InputTableKind, RecognisedTable>>;
+  /** Required tables that were not found. */
+  missingTables: InputTableKind[];
+}
+
+/** The user's mapping of unrecognised headers: table kind → header → canonical field. */
+export type ColumnMapping = Partial<Record<InputTableKind, Record<string, string>>>;
+
+export interface Problem {
+  severity: "error" | "warning";
+  table: string;
+  sheet: string;
+  /** Sheet row and column, 0-based (for select()); -1 when the problem is the whole table. */
+  row: number;
+  column: number;
+  field: string;
+  message: string;
+}
+
+export interface ReviewOptions {
+  asOf: DayNumber;
+  /** ISO timestamp of the run, passed in (the engine never reads the clock). */
+  generatedAt: string;
+  addinVersion: string;
+  /** Period in days for DSO/CEI, ending at asOf (default 90). */
+  periodDays?: number;
+  mapping?: ColumnMapping;
+  signal?: AbortSignal;
+  onProgress?: (stage: string, fraction: number) => void;
+}
+
+export interface ReviewKpis {
+  customers: number;
+  gradeCounts: Record<string, number>;
+  totalRecommendedLimit: number;
+  openBalance: number;
+  overdue: number;
+  bucketLabels: string[];
+  bucketTotals: number[];
+  dso?: number;
+  bestPossibleDso?: number;
+  add?: number;
+  cei?: number;
+  overdueRatioPercent?: number;
+  otcRating?: string;
+  allowance: number;
+  criticalWarnings: number;
+  warnings: number;
+}
+
+export interface CriticalWarning {
+  customerId: string;
+  name: string;
+  message: string;
+  /** Row of the customer in the Credit Review sheet (0-based sheet row), for select(). */
+  reviewRow: number;
+}
+
+export interface ReviewOutcome {
+  status: "written" | "invalid" | "cancelled";
+  problems: Problem[];
+  kpis?: ReviewKpis;
+  critical?: CriticalWarning[];
+  /** The sheets written (or that would have been written). */
+  sheets?: SheetSpec[];
+  /** Machine-readable per-customer results for --json and the pane. */
+  customers?: Record<string, unknown>[];
+  policyFingerprint?: string;
+}
+
+export const OUTPUT_SHEETS = ["Credit Review", "Aging", "Collections", "Summary"] as const;

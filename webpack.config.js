@@ -1,0 +1,77 @@
+/* Webpack: the task pane (React) and the custom functions, in ONE shared runtime page.
+ * taskpane.html loads functions.js and taskpane.js; functions.json is generated from the
+ * JSDoc of src/functions/functions.ts by custom-functions-metadata-plugin.
+ * ADDIN_URL (default https://localhost:3000/) rewrites the manifest's URLs for deployment. */
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
+const { version } = require("./package.json");
+
+const DEV_URL = "https://localhost:3000/";
+
+/** Shared module rules, reused by webpack.workbench.js. */
+const rules = [
+  {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: true } } },
+  },
+];
+
+async function httpsOptions() {
+  try {
+    // Trusted localhost certificates for sideloading; only needed by `npm start`.
+    const devCerts = require("office-addin-dev-certs");
+    return await devCerts.getHttpsServerOptions();
+  } catch (e) {
+    console.warn(`office-addin-dev-certs unavailable (${e.message}); serving with a self-signed certificate`);
+    return {};
+  }
+}
+
+module.exports = async (env, options) => {
+  const isDev = options.mode === "development";
+  const addinUrl = process.env.ADDIN_URL || DEV_URL;
+  return {
+    devtool: isDev ? "source-map" : false,
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/index.tsx",
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules },
+    performance: { hints: false },
+    plugins: [
+      new webpack.DefinePlugin({ __ADDIN_VERSION__: JSON.stringify(version) }),
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the functions and the pane live in the same page.
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => content.toString().split(DEV_URL).join(addinUrl),
+          },
+        ],
+      }),
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: { type: "https", options: isDev ? await httpsOptions() : {} },
+      port: 3000,
+    },
+  };
+};
+
+module.exports.rules = rules;
