@@ -1,0 +1,241 @@
+/**
+ * The recommended credit limit (信用限额, credit-method.md §5 with the grade rules of §3).
+ *
+ * Four bases, each computed and reported (a basis whose inputs are missing is skipped, saying why):
+ * - need (交易价值) = annualCreditSales × (termsDays + policy.graceDays) / 365, termsDays defaulting
+ *   to the grade's terms;
+ * - workingAssets (营运资产) = workingAssetsBasis of the financials (0 when net worth ≤ 0 or working
+ *   assets < 0; skipped when current liabilities are 0, since its ratios are then undefined);
+ * - netWorthCap (清算价值) = equity × policy.netWorthCapPercent / 100 (0 for negative equity);
+ * - profit (收益与风险对等) = annualCreditSales × grossMargin × policy.profitMultiple (0 for a
+ *   negative margin). grossMargin is a fraction (0.25 = 25 %).
+ * Every basis is rounded to cents.
+ *
+ * Let L = the smallest applying basis (the binding basis; the first in the order above on a tie)
+ * × the payment factor (paymentFactor of averageDaysLate), and round↓ mean rounding down to a
+ * multiple of policy.roundingUnit. Then:
+ * - grades A, B: recommended = round↓(L × grade factor) + collateral;
+ * - grade C: recommended = collateral + min(round↓(L × grade factor), round↓(L × policy.gradeCLimitSharePercent / 100)),
+ *   i.e. at most collateral + that share of the formula limit before the grade factor (with the
+ *   defaults, factor 0.5 and share 50 %, the two coincide);
+ * - grade D: 0, and collateral is not added: the customer trades on cash or prepayment only.
+ * No applying basis, whatever the grade → notAvailable("no basis for a limit"). The limit is never negative.
+ * @example creditLimit({ grade: "A", annualCreditSales: 120000, grossMargin: 0.25,
+ *   financials: { currentAssets: 5000, inventory: 2000, currentLiabilities: 2500, totalLiabilities: 4000, equity: 6000 } },
+ *   DEFAULT_POLICY) //=> ok({ recommended: 1000, bindingBasis: "workingAssets", lowestBasis: 1062.5, … })
+ */
+import { describeError, err, invalidInput, notAvailable, ok, outOfRange, type Result } from "../errors";
+import { roundMoney } from "../money/cents";
+import type { FinancialPeriod } from "../portfolio/types";
+import type { Grade, Policy } from "../policy/Policy";
+import { denoise } from "../scoring/denoise";
+import { paymentFactor as paymentFactorOf } from "./paymentFactor";
+import { workingAssetsBasis } from "./workingAssetsBasis";
+
+export const LIMIT_BASIS_NAMES = ["need", "workingAssets", "netWorthCap", "profit"] as const;
+export type LimitBasisName = (typeof LIMIT_BASIS_NAMES)[number];
+
+export interface CreditLimitInput {
+  grade: Grade;
+  annualCreditSales?: number;
+  /** Default: the grade's terms in the policy. */
+  termsDays?: number;
+  /** Fraction: 0.25 = 25 %. */
+  grossMargin?: number;
+  collateral?: number;
+  financials?: Pick<FinancialPeriod, "currentAssets" | "inventory" | "currentLiabilities" | "totalLiabilities" | "equity">;
+  averageDaysLate?: number;
+}
+
+export interface LimitBasis {
+  applies: boolean;
+  value?: number;
+  skippedReason?: string;
+  /** Why an applying basis is 0 (negative net worth, negative working assets, negative margin). */
+  note?: string;
+}
+
+export interface CreditLimitResult {
+  recommended: number;
+  bases: Record<LimitBasisName, LimitBasis>;
+  bindingBasis: LimitBasisName;
+  lowestBasis: number;
+  gradeFactor: number;
+  paymentFactor: number;
+  collateral: number;
+  /** The limit before collateral (after factors, the grade C cap and rounding). */
+  formulaLimit: number;
+  explanation: string;
+}
+
+const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
+
+export const BASIS_LABELS: Readonly<Record<LimitBasisName, string>> = {
+  need: "need",
+  workingAssets: "working assets",
+  netWorthCap: "net-worth cap",
+  profit: "profit",
+};
+
+function checkOptional(field: string, value: number | undefined, min?: number, max?: number, hint = ""): Result<void> {
+  if (value === undefined) return ok(undefined);
+  if (typeof value !== "number" || !Number.isFinite(value)) return err(invalidInput(field, "is not a finite number"));
+  if (min !== undefined && value < min) return err(outOfRange(field, `must be at least ${min}, got ${value}`));
+  if (max !== undefined && value > max) return err(outOfRange(field, `must be at most ${max}${hint}, got ${value}`));
+  return ok(undefined);
+}
+
+/** Round down to a multiple of the unit, after removing float noise (3 × 1000 / 1000 must stay 3). */
+function roundDownTo(value: number, unit: number): number {
+  return denoise(Math.floor(denoise(value / unit)) * unit);
+}
+
+function needBasis(input: CreditLimitInput, policy: Policy): LimitBasis {
+  if (input.annualCreditSales === undefined) return { applies: false, skippedReason: "annual credit sales missing" };
+  const terms = input.termsDays ?? policy.gradeTerms[input.grade].termsDays;
+  return { applies: true, value: roundMoney((input.annualCreditSales * (terms + policy.graceDays)) / 365) };
+}
+
+function workingAssetsLimitBasis(input: CreditLimitInput, policy: Policy): LimitBasis {
+  const f = input.financials;
+  const fields = {
+    currentAssets: f?.currentAssets,
+    inventory: f?.inventory,
+    currentLiabilities: f?.currentLiabilities,
+    totalLiabilities: f?.totalLiabilities,
+    equity: f?.equity,
+  };
+  const missing = Object.entries(fields)
+    .filter(([, v]) => v === undefined)
+    .map(([k]) => k);
+  const { currentAssets, inventory, currentLiabilities, totalLiabilities, equity } = fields;
+  if (
+    currentAssets === undefined ||
+    inventory === undefined ||
+    currentLiabilities === undefined ||
+    totalLiabilities === undefined ||
+    equity === undefined
+  ) {
+    return { applies: false, skippedReason: `financials missing: ${missing.join(", ")}` };
+  }
+  if (equity <= 0) return { applies: true, value: 0, note: `net worth ${equity} is not positive` };
+  if (currentLiabilities === 0) return { applies: false, skippedReason: "current liabilities are 0: the ratios are undefined" };
+  const r = workingAssetsBasis({ currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth: equity }, policy);
+  if (!r.ok) return { applies: false, skippedReason: describeError(r.error) };
+  const basis: LimitBasis = { applies: true, value: r.value.basis };
+  if (r.value.zeroReason !== undefined) basis.note = r.value.zeroReason;
+  return basis;
+}
+
+function netWorthCapBasis(input: CreditLimitInput, policy: Policy): LimitBasis {
+  const equity = input.financials?.equity;
+  if (equity === undefined) return { applies: false, skippedReason: "net worth (equity) missing" };
+  if (equity < 0) return { applies: true, value: 0, note: `net worth ${equity} is negative` };
+  return { applies: true, value: roundMoney((equity * policy.netWorthCapPercent) / 100) };
+}
+
+function profitBasis(input: CreditLimitInput, policy: Policy): LimitBasis {
+  const missing = [
+    input.annualCreditSales === undefined ? "annual credit sales" : "",
+    input.grossMargin === undefined ? "gross margin" : "",
+  ].filter((m) => m !== "");
+  if (input.annualCreditSales === undefined || input.grossMargin === undefined) {
+    return { applies: false, skippedReason: `${missing.join(" and ")} missing` };
+  }
+  if (input.grossMargin < 0) return { applies: true, value: 0, note: `gross margin ${input.grossMargin} is negative` };
+  return { applies: true, value: roundMoney(input.annualCreditSales * input.grossMargin * policy.profitMultiple) };
+}
+
+function validate(input: CreditLimitInput): Result<void> {
+  if (!GRADES.includes(input.grade)) return err(invalidInput("grade", `must be A, B, C or D, got ${String(input.grade)}`));
+  const checks: Result<void>[] = [
+    checkOptional("annualCreditSales", input.annualCreditSales, 0),
+    checkOptional("termsDays", input.termsDays, 0),
+    checkOptional("grossMargin", input.grossMargin, -1, 1, " (a fraction: 0.25 for 25 %)"),
+    checkOptional("collateral", input.collateral, 0),
+    checkOptional("averageDaysLate", input.averageDaysLate),
+  ];
+  const f = input.financials;
+  if (f !== undefined) {
+    checks.push(
+      checkOptional("currentAssets", f.currentAssets, 0),
+      checkOptional("inventory", f.inventory, 0),
+      checkOptional("currentLiabilities", f.currentLiabilities, 0),
+      checkOptional("totalLiabilities", f.totalLiabilities, 0),
+      checkOptional("equity", f.equity),
+    );
+  }
+  return checks.find((c) => !c.ok) ?? ok(undefined);
+}
+
+export function creditLimit(input: CreditLimitInput, policy: Policy): Result<CreditLimitResult> {
+  const valid = validate(input);
+  if (!valid.ok) return valid;
+
+  const bases: Record<LimitBasisName, LimitBasis> = {
+    need: needBasis(input, policy),
+    workingAssets: workingAssetsLimitBasis(input, policy),
+    netWorthCap: netWorthCapBasis(input, policy),
+    profit: profitBasis(input, policy),
+  };
+  let bindingBasis: LimitBasisName | undefined;
+  let lowestBasis = Infinity;
+  for (const name of LIMIT_BASIS_NAMES) {
+    const { applies, value } = bases[name];
+    if (applies && value !== undefined && value < lowestBasis) {
+      lowestBasis = value;
+      bindingBasis = name;
+    }
+  }
+  if (bindingBasis === undefined) return err(notAvailable("no basis for a limit"));
+
+  const grade = input.grade;
+  const gradeFactor = policy.gradeTerms[grade].limitFactor;
+  const payFactor = paymentFactorOf(input.averageDaysLate, policy);
+  const collateral = roundMoney(input.collateral ?? 0);
+  const unit = policy.roundingUnit;
+  const beforeGrade = lowestBasis * payFactor;
+  const factored = roundDownTo(beforeGrade * gradeFactor, unit);
+
+  let formulaLimit: number;
+  let recommended: number;
+  let rule: string;
+  if (grade === "D") {
+    formulaLimit = 0;
+    recommended = 0;
+    rule = "grade D: cash or prepayment only, limit 0 (collateral not added)";
+  } else if (grade === "C") {
+    const share = roundDownTo((beforeGrade * policy.gradeCLimitSharePercent) / 100, unit);
+    formulaLimit = Math.min(factored, share);
+    recommended = roundMoney(formulaLimit + collateral);
+    rule =
+      `grade C: min(rounded down × grade factor ${gradeFactor} = ${factored}, ` +
+      `rounded down × ${policy.gradeCLimitSharePercent} % = ${share}) = ${formulaLimit}, + collateral ${collateral} = ${recommended}`;
+  } else {
+    formulaLimit = factored;
+    recommended = roundMoney(formulaLimit + collateral);
+    rule = `× grade factor ${gradeFactor} (${grade}), rounded down to ${unit}: ${factored}; + collateral ${collateral} = ${recommended}`;
+  }
+  recommended = Math.max(0, recommended);
+
+  const basisText = LIMIT_BASIS_NAMES.map((name) => {
+    const b = bases[name];
+    if (!b.applies) return `${BASIS_LABELS[name]} skipped (${b.skippedReason ?? "not applicable"})`;
+    return `${BASIS_LABELS[name]} ${b.value}${b.note ? ` (${b.note})` : ""}`;
+  }).join("; ");
+  const explanation =
+    `Bases: ${basisText}. Binding basis: ${BASIS_LABELS[bindingBasis]} ${lowestBasis} × payment factor ${payFactor} = ${roundMoney(beforeGrade)}; ` +
+    `${rule}.`;
+
+  return ok({
+    recommended,
+    bases,
+    bindingBasis,
+    lowestBasis,
+    gradeFactor,
+    paymentFactor: payFactor,
+    collateral,
+    formulaLimit,
+    explanation,
+  });
+}

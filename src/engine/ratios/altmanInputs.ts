@@ -1,0 +1,47 @@
+/**
+ * The Altman ratios X1..X5 of a financial period (credit-method.md §4):
+ * X1 = (currentAssets − currentLiabilities) / totalAssets, X2 = retainedEarnings / totalAssets,
+ * X3 = ebit / totalAssets, X4 = equity / totalLiabilities — with the market value of equity in
+ * place of book equity when given (model Z) — and X5 = revenue / totalAssets. X5 is left out
+ * when revenue is missing (Z'' does not use it; Z and Z' then report it missing).
+ * Missing figures are one notAvailable error naming every one of them; a zero total assets or
+ * total liabilities is divideByZero.
+ * @example altmanInputs({ customerId: "C1", periodEnd: 0, currentAssets: 300, currentLiabilities: 100,
+ *   totalAssets: 1000, retainedEarnings: 300, ebit: 100, totalLiabilities: 400, equity: 600, revenue: 1200 })
+ *   //=> ok({ x1: 0.2, x2: 0.3, x3: 0.1, x4: 1.5, x5: 1.2 })
+ */
+import { divideByZero, err, invalidInput, notAvailable, ok, type Result } from "../errors";
+import type { FinancialPeriod } from "../portfolio/types";
+import type { AltmanX } from "./altmanZ";
+
+export function altmanInputs(fp: FinancialPeriod, marketValueOfEquity?: number): Result<AltmanX> {
+  if (marketValueOfEquity !== undefined && !Number.isFinite(marketValueOfEquity)) {
+    return err(invalidInput("marketValueOfEquity", "is not a finite number"));
+  }
+  const missing: string[] = [];
+  const need = (value: number | undefined, name: string): number => {
+    if (value === undefined || !Number.isFinite(value)) {
+      missing.push(name);
+      return 0;
+    }
+    return value;
+  };
+  const currentAssets = need(fp.currentAssets, "currentAssets");
+  const currentLiabilities = need(fp.currentLiabilities, "currentLiabilities");
+  const totalAssets = need(fp.totalAssets, "totalAssets");
+  const retainedEarnings = need(fp.retainedEarnings, "retainedEarnings");
+  const ebit = need(fp.ebit, "ebit");
+  const totalLiabilities = need(fp.totalLiabilities, "totalLiabilities");
+  const equity = need(marketValueOfEquity ?? fp.equity, "equity");
+  if (missing.length > 0) return err(notAvailable(`Altman inputs missing: ${missing.join(", ")}`));
+  if (totalAssets === 0) return err(divideByZero("totalAssets"));
+  if (totalLiabilities === 0) return err(divideByZero("totalLiabilities"));
+  const x: AltmanX = {
+    x1: (currentAssets - currentLiabilities) / totalAssets,
+    x2: retainedEarnings / totalAssets,
+    x3: ebit / totalAssets,
+    x4: equity / totalLiabilities,
+  };
+  if (fp.revenue !== undefined && Number.isFinite(fp.revenue)) x.x5 = fp.revenue / totalAssets;
+  return ok(x);
+}

@@ -1,0 +1,184 @@
+/**
+ * Helpers for the scoring, ratio and limit custom functions (functions.ts, region "scoring"):
+ * reading the Policy range (cached by content), grades, ratio names, labelled financial ranges,
+ * and spreading column arguments so that one formula serves many customers. Not custom
+ * functions themselves: they declare and convert, the engine computes.
+ */
+import { err, invalidInput, ok, type Result } from "../engine/errors";
+import { DEFAULT_POLICY, policyFromRange, type Grade, type Policy } from "../engine/policy";
+import type { FinancialPeriod } from "../engine/portfolio/types";
+import { RATIO_NAMES, type AltmanModel, type RatioName } from "../engine/ratios";
+import { asMatrix, cellField, isBlank, readNumber, readVector, type Cell } from "./args";
+import { guard, toExcel, toExcelError } from "./toExcelError";
+
+/** The error value a custom function returns in a cell (CustomFunctions.Error). */
+export type ExcelError = ReturnType<typeof toExcelError>;
+/** A spilled result: a value or an error in each cell. */
+export type Spill<T> = (T | ExcelError)[][];
+
+/** Run a spilling adapter: a whole-call error becomes a single error cell, never a throw. */
+export function guardSpill<T>(body: () => Result<Spill<T>>): Spill<T> {
+  const out = guard(body);
+  return Array.isArray(out) ? out : [[out]];
+}
+
+/** One cell of a spill from a Result: the value or its mapped error. */
+export function cellOf<T>(result: Result<T>): T | ExcelError {
+  return toExcel(result);
+}
+
+const POLICY_CACHE_SIZE = 16;
+const policyCache = new Map<string, Result<Policy>>();
+
+/**
+ * The policy given as the Policy sheet's key/value range (read with policyFromRange), or the
+ * default policy when the argument is omitted or blank. Results are cached by the range's
+ * content, so a recalculation over many cells reads the range once.
+ */
+export function readPolicyArg(value: Cell, field = "policy"): Result<Policy> {
+  if (isBlank(value)) return ok(DEFAULT_POLICY);
+  const rows = asMatrix(value);
+  if (rows.every((row) => row.every((c) => isBlank(c)))) return ok(DEFAULT_POLICY);
+  const key = JSON.stringify(rows);
+  const cached = policyCache.get(key);
+  if (cached !== undefined) return cached;
+  const read = policyFromRange(rows);
+  const result: Result<Policy> = read.ok ? ok(read.value.policy) : err(prefixField(read.error, field));
+  if (policyCache.size >= POLICY_CACHE_SIZE) {
+    const oldest = policyCache.keys().next().value;
+    if (oldest !== undefined) policyCache.delete(oldest);
+  }
+  policyCache.set(key, result);
+  return result;
+}
+
+function prefixField<E extends { kind: string }>(error: E, prefix: string): E {
+  return "field" in error && typeof error.field === "string" ? { ...error, field: `${prefix} ${error.field}` } : error;
+}
+
+/** A number, or undefined for a blank or omitted cell. */
+export function readMaybeNumber(value: Cell, field: string): Result<number | undefined> {
+  return isBlank(value) ? ok(undefined) : readNumber(value, field);
+}
+
+/** A grade A–D from text (case-insensitive). */
+export function readGrade(value: Cell, field: string): Result<Grade> {
+  if (isBlank(value)) return err(invalidInput(field, "is missing"));
+  const t = typeof value === "string" ? value.trim().toUpperCase() : String(value);
+  if (t === "A" || t === "B" || t === "C" || t === "D") return ok(t);
+  if (t === "R") return err(invalidInput(field, "R is a flag on top of a grade: give the grade A, B, C or D"));
+  return err(invalidInput(field, `"${String(value)}" is not a grade (A, B, C or D)`));
+}
+
+/** An Altman model name: Z, Z', Z'' (typographic primes ′ ″ and curly quotes accepted). */
+export function readAltmanModel(value: Cell, field = "model"): Result<AltmanModel> {
+  const t = typeof value === "string" ? value.trim().toUpperCase().replace(/[′’‘`]/g, "'").replace(/″|"/g, "''") : "";
+  if (t === "Z" || t === "Z'" || t === "Z''") return ok(t);
+  return err(invalidInput(field, `must be Z, Z' or Z'', got ${JSON.stringify(value)}`));
+}
+
+const normalise = (s: string): string => s.toLowerCase().replace(/[\s_\-.]/g, "");
+
+const RATIO_BY_NORMALISED = new Map<string, RatioName>(RATIO_NAMES.map((n) => [normalise(n), n]));
+
+/** A ratio name as the engine spells it, written in any case with spaces allowed ("Current ratio"). */
+export function readRatioName(value: Cell, field = "name"): Result<RatioName> {
+  const name = typeof value === "string" ? RATIO_BY_NORMALISED.get(normalise(value)) : undefined;
+  if (name !== undefined) return ok(name);
+  return err(invalidInput(field, `${JSON.stringify(value)} is not a ratio; use one of ${RATIO_NAMES.join(", ")}`));
+}
+
+type FigureField = Exclude<keyof FinancialPeriod, "customerId" | "periodEnd">;
+const FIGURE_FIELDS: readonly FigureField[] = [
+  "revenue",
+  "costOfSales",
+  "netProfit",
+  "ebit",
+  "currentAssets",
+  "inventory",
+  "receivables",
+  "fixedAssets",
+  "totalAssets",
+  "currentLiabilities",
+  "totalLiabilities",
+  "equity",
+  "retainedEarnings",
+  "registeredCapital",
+];
+const FIGURE_BY_LABEL = new Map<string, FigureField>([
+  ...FIGURE_FIELDS.map((f): [string, FigureField] => [normalise(f), f]),
+  ["sales", "revenue"],
+  ["netsales", "revenue"],
+  ["cogs", "costOfSales"],
+  ["costofgoodssold", "costOfSales"],
+  ["networth", "equity"],
+]);
+
+/**
+ * Financial periods from a labelled range: either a header row of field names (Revenue,
+ * NetProfit, CurrentAssets, …) over one row per customer, or two columns of label and value for
+ * one period. Labels are matched case- and space-insensitively; unknown labels (CustomerId,
+ * PeriodEnd, notes) are ignored; blank values are missing figures.
+ */
+export function readFinancialPeriods(value: Cell, field: string): Result<FinancialPeriod[]> {
+  const m = asMatrix(value);
+  const labelOf = (c: Cell): FigureField | undefined => (typeof c === "string" ? FIGURE_BY_LABEL.get(normalise(c)) : undefined);
+  const isHeaderRow = m.length >= 2 && m[0].every((c) => typeof c === "string" || isBlank(c)) && m[0].some((c) => labelOf(c) !== undefined);
+  const isLabelColumn = !isHeaderRow && m.every((row) => row.length >= 2) && m.some((row) => labelOf(row[0]) !== undefined);
+  if (!isHeaderRow && !isLabelColumn) {
+    return err(invalidInput(field, "needs labels: a header row of figure names (Revenue, NetProfit, …) or a column of names beside their values"));
+  }
+  const read = (pairs: [Cell, Cell][], row: string): Result<FinancialPeriod> => {
+    const period: FinancialPeriod = { customerId: "", periodEnd: 0 };
+    for (const [label, cell] of pairs) {
+      const f = labelOf(label);
+      if (f === undefined || isBlank(cell)) continue;
+      const n = readNumber(cell, `${field}${row} ${String(label).trim()}`);
+      if (!n.ok) return n;
+      period[f] = n.value;
+    }
+    return ok(period);
+  };
+  if (isLabelColumn) {
+    const one = read(m.map((row): [Cell, Cell] => [row[0], row[1]]), "");
+    return one.ok ? ok([one.value]) : one;
+  }
+  const out: FinancialPeriod[] = [];
+  for (let r = 1; r < m.length; r++) {
+    const one = read(m[0].map((label, c): [Cell, Cell] => [label, m[r][c]]), m.length > 2 ? ` row ${r}` : "");
+    if (!one.ok) return one;
+    out.push(one.value);
+  }
+  return ok(out);
+}
+
+/**
+ * Column arguments of a per-customer function, spread to a common length: each argument is a
+ * single cell (used for every customer) or a row/column of n cells. Omitted optional arguments
+ * are one blank cell. Different lengths other than 1 are an error naming the argument.
+ */
+export function spreadColumns<K extends string>(args: Record<K, Cell>): Result<{ n: number; get: (name: K, i: number) => Cell; fieldOf: (name: K, i: number) => string }> {
+  const vectors = new Map<K, Cell[]>();
+  let n = 1;
+  let longest: K | undefined;
+  for (const name of Object.keys(args) as K[]) {
+    const v = readVector(args[name], name);
+    if (!v.ok) return v;
+    vectors.set(name, v.value);
+    if (v.value.length > n) {
+      n = v.value.length;
+      longest = name;
+    }
+  }
+  for (const [name, cells] of vectors) {
+    if (cells.length !== 1 && cells.length !== n) {
+      return err(invalidInput(name, `has ${cells.length} cells but ${String(longest)} has ${n}: give one cell or ${n}`));
+    }
+  }
+  const get = (name: K, i: number): Cell => {
+    const cells = vectors.get(name) ?? [null];
+    return cells.length === 1 ? cells[0] : cells[i];
+  };
+  const fieldOf = (name: K, i: number): string => (n === 1 ? name : cellField(name, i));
+  return ok({ n, get, fieldOf });
+}

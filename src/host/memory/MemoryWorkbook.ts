@@ -1,0 +1,419 @@
+import type {
+  CellValue,
+  ChartSpec,
+  ColumnSpec,
+  ConditionalFormatSpec,
+  SheetSpec,
+  SourceTable,
+  ValidationSpec,
+  WorkbookPort,
+  WorkbookSnapshot,
+  WriteOptions,
+} from "../WorkbookPort";
+import { cellAddress } from "../office/address";
+import { numberFormatOf } from "../xlsx/numberFormatOf";
+import { checkSheetSpecs, tableGeometry, tableValues } from "../office/sheetLayout";
+import { needsTextPrefix } from "../office/textSafety";
+
+/** A table to seed a MemoryWorkbook with (tests, demo, workbench). */
+export interface SeedTable {
+  sheet: string;
+  /** Excel table name; ignored for kind "range". */
+  name: string;
+  headers: string[];
+  rows: CellValue[][];
+  /** "table" (default) makes an Excel table; "range" only fills the cells (a plain used range). */
+  kind?: "table" | "range";
+  /** Header position (0-based); by default A1, or two rows below what the sheet already holds. */
+  headerRow?: number;
+  firstColumn?: number;
+}
+
+/** An Excel table as the memory workbook holds it, with the data read back from the grid. */
+export interface MemoryTable {
+  name: string;
+  sheet: string;
+  headerRow: number;
+  firstColumn: number;
+  headers: string[];
+  rows: CellValue[][];
+  /** Totals row written below the data, if any. */
+  totals?: CellValue[];
+  /** Column specs when the table was written by writeSheets; absent for seeded tables. */
+  columns?: ColumnSpec[];
+  /** Number format of each column ("General" for seeded tables). */
+  numberFormats: string[];
+  conditionalFormats: ConditionalFormatSpec[];
+  validations: ValidationSpec[];
+  style?: string;
+}
+
+export interface CellSelection {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+interface TableMeta {
+  name: string;
+  headerRow: number;
+  firstColumn: number;
+  columnCount: number;
+  rowCount: number;
+  totalsRow: number | null;
+  columns?: ColumnSpec[];
+  numberFormats: string[];
+  conditionalFormats: ConditionalFormatSpec[];
+  validations: ValidationSpec[];
+  style?: string;
+}
+
+interface SheetState {
+  name: string;
+  /** Sparse grid: rows[r][c]; holes and null are blank cells. */
+  cells: CellValue[][];
+  /** "row,column" of strings that Office would have to force to text (see needsTextPrefix). */
+  textCells: Set<string>;
+  /** Number formats of single cells (info-block values), "row,column" → format. */
+  cellFormats: Map<string, string>;
+  boldCells: Set<string>;
+  tables: TableMeta[];
+  charts: ChartSpec[];
+  freezeRows: number;
+  tabColor?: string;
+}
+
+const key = (row: number, column: number): string => `${row},${column}`;
+
+function newSheet(name: string): SheetState {
+  return {
+    name,
+    cells: [],
+    textCells: new Set(),
+    cellFormats: new Map(),
+    boldCells: new Set(),
+    tables: [],
+    charts: [],
+    freezeRows: 0,
+  };
+}
+
+function isBlank(value: CellValue | undefined): boolean {
+  return value === null || value === undefined || value === "";
+}
+
+/**
+ * In-memory WorkbookPort: sheets as sparse grids of CellValue plus the metadata an Excel workbook
+ * would hold (tables, number formats, conditional formats, validations, charts, frozen rows, tab
+ * colours, the last selection). Used by tests, the demo and the workbench viewer. The memory model
+ * has no formulas: every string is stored as text, and strings Office would have to force to text
+ * ("=SUM(A1)", "+1", "-x", "@name", see needsTextPrefix) are recorded so tests can assert that rule.
+ */
+export class MemoryWorkbook implements WorkbookPort {
+  private readonly sheets: SheetState[] = [];
+  private selection: CellSelection | null = null;
+  readonly dateSystem: "1900" | "1904";
+
+  constructor(options: { dateSystem?: "1900" | "1904" } = {}) {
+    this.dateSystem = options.dateSystem ?? "1900";
+  }
+
+  /**
+   * A workbook holding the given tables (or plain ranges), in order.
+   * @example MemoryWorkbook.fromTables([{ sheet: "Customers", name: "Customers", headers: ["Id"], rows: [["C1"]] }])
+   */
+  static fromTables(tables: readonly SeedTable[], options: { dateSystem?: "1900" | "1904" } = {}): MemoryWorkbook {
+    const workbook = new MemoryWorkbook(options);
+    for (const table of tables) workbook.addTable(table);
+    return workbook;
+  }
+
+  /** Add a seeded table or plain range (creating its sheet when needed). */
+  addTable(seed: SeedTable): void {
+    const sheet = this.sheetOrCreate(seed.sheet);
+    const headerRow = seed.headerRow ?? (sheet.cells.length === 0 ? 0 : sheet.cells.length + 1);
+    const firstColumn = seed.firstColumn ?? 0;
+    const columnCount = seed.headers.length;
+    seed.rows.forEach((row, i) => {
+      if (row.length !== columnCount) {
+        throw new Error(`Seed ${seed.name}: row ${i} has ${row.length} cells, expected ${columnCount}`);
+      }
+    });
+    if (seed.kind !== "range") {
+      if (this.findTable(seed.name)) throw new Error(`Table ${seed.name} already exists`);
+      sheet.tables.push({
+        name: seed.name,
+        headerRow,
+        firstColumn,
+        columnCount,
+        rowCount: seed.rows.length,
+        totalsRow: null,
+        numberFormats: seed.headers.map(() => "General"),
+        conditionalFormats: [],
+        validations: [],
+      });
+    }
+    this.putBlock(sheet, headerRow, firstColumn, [seed.headers, ...seed.rows]);
+  }
+
+  /** Write a block of values into a sheet (creating it), e.g. a Policy range for a test. */
+  setCells(sheetName: string, row: number, column: number, values: readonly CellValue[][]): void {
+    this.putBlock(this.sheetOrCreate(sheetName), row, column, values);
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  /** The sheet as a dense grid from A1 to its last used cell (blank cells are null). */
+  getSheet(name: string): CellValue[][] | undefined {
+    const sheet = this.findSheet(name);
+    if (!sheet) return undefined;
+    const width = sheet.cells.reduce((w, row) => Math.max(w, row ? row.length : 0), 0);
+    const grid: CellValue[][] = [];
+    for (let r = 0; r < sheet.cells.length; r++) {
+      const row = sheet.cells[r] ?? [];
+      const out: CellValue[] = [];
+      for (let c = 0; c < width; c++) out.push(row[c] ?? null);
+      grid.push(out);
+    }
+    return grid;
+  }
+
+  /** One cell's value (null when blank or when the sheet does not exist). */
+  getCell(sheetName: string, row: number, column: number): CellValue {
+    return this.findSheet(sheetName)?.cells[row]?.[column] ?? null;
+  }
+
+  /** Whether the cell holds a string that Office would have had to force to text. */
+  isText(sheetName: string, row: number, column: number): boolean {
+    return this.findSheet(sheetName)?.textCells.has(key(row, column)) ?? false;
+  }
+
+  /** Whether the cell was written bold (sheet titles). */
+  isBold(sheetName: string, row: number, column: number): boolean {
+    return this.findSheet(sheetName)?.boldCells.has(key(row, column)) ?? false;
+  }
+
+  /** Number format of a cell: its table column's format, an info-line format, else "General". */
+  getNumberFormat(sheetName: string, row: number, column: number): string {
+    const sheet = this.findSheet(sheetName);
+    if (!sheet) return "General";
+    const own = sheet.cellFormats.get(key(row, column));
+    if (own) return own;
+    for (const t of sheet.tables) {
+      const lastRow = t.totalsRow ?? t.headerRow + t.rowCount;
+      const inColumns = column >= t.firstColumn && column < t.firstColumn + t.columnCount;
+      if (inColumns && row > t.headerRow && row <= lastRow) return t.numberFormats[column - t.firstColumn];
+    }
+    return "General";
+  }
+
+  getTable(name: string): MemoryTable | undefined {
+    const found = this.findTable(name);
+    if (!found) return undefined;
+    const { sheet, meta } = found;
+    const read = (row: number): CellValue[] => {
+      const out: CellValue[] = [];
+      for (let c = 0; c < meta.columnCount; c++) out.push(sheet.cells[row]?.[meta.firstColumn + c] ?? null);
+      return out;
+    };
+    const rows: CellValue[][] = [];
+    for (let r = 0; r < meta.rowCount; r++) rows.push(read(meta.headerRow + 1 + r));
+    return {
+      name: meta.name,
+      sheet: sheet.name,
+      headerRow: meta.headerRow,
+      firstColumn: meta.firstColumn,
+      headers: read(meta.headerRow).map((v) => (v === null ? "" : String(v))),
+      rows,
+      totals: meta.totalsRow === null ? undefined : read(meta.totalsRow),
+      columns: meta.columns,
+      numberFormats: [...meta.numberFormats],
+      conditionalFormats: [...meta.conditionalFormats],
+      validations: [...meta.validations],
+      style: meta.style,
+    };
+  }
+
+  getCharts(sheetName: string): ChartSpec[] {
+    return [...(this.findSheet(sheetName)?.charts ?? [])];
+  }
+
+  /** Frozen rows and tab colour of a sheet. */
+  getSheetProperties(sheetName: string): { freezeRows: number; tabColor?: string } | undefined {
+    const sheet = this.findSheet(sheetName);
+    return sheet ? { freezeRows: sheet.freezeRows, tabColor: sheet.tabColor } : undefined;
+  }
+
+  /** The cell last selected through select(), or null. */
+  get lastSelection(): CellSelection | null {
+    return this.selection;
+  }
+
+  async readWorkbook(): Promise<WorkbookSnapshot> {
+    const tables: SourceTable[] = [];
+    for (const sheet of this.sheets) {
+      if (sheet.tables.length > 0) {
+        for (const meta of sheet.tables) {
+          const table = this.getTable(meta.name);
+          if (!table) continue;
+          tables.push({
+            name: table.name,
+            sheet: sheet.name,
+            kind: "table",
+            headerRow: table.headerRow,
+            firstColumn: table.firstColumn,
+            headers: table.headers,
+            rows: table.rows,
+          });
+        }
+      } else {
+        const range = usedRangeTable(sheet);
+        if (range) tables.push(range);
+      }
+    }
+    return { sheets: this.sheetNames(), tables, dateSystem: this.dateSystem };
+  }
+
+  async writeSheets(specs: SheetSpec[], options: WriteOptions = {}): Promise<void> {
+    checkSheetSpecs(specs);
+    for (const spec of specs) {
+      for (const table of spec.tables) {
+        const existing = this.findTable(table.name);
+        const replaced = specs.some((s) => s.name.toLowerCase() === existing?.sheet.name.toLowerCase());
+        if (existing && !replaced) throw new Error(`Table name ${table.name} is already used on ${existing.sheet.name}`);
+      }
+    }
+    options.onProgress?.(0);
+    specs.forEach((spec, i) => {
+      const sheet = newSheet(spec.name);
+      this.renderSheet(sheet, spec);
+      const at = this.sheets.findIndex((s) => s.name.toLowerCase() === spec.name.toLowerCase());
+      if (at >= 0) this.sheets[at] = sheet;
+      else this.sheets.push(sheet);
+      options.onProgress?.((i + 1) / specs.length);
+    });
+  }
+
+  async select(sheetName: string, row: number, column: number): Promise<void> {
+    const sheet = this.findSheet(sheetName);
+    if (!sheet) throw new Error(`Sheet ${sheetName} does not exist`);
+    cellAddress(row, column); // throws a RangeError outside the grid, like Office.js would
+    this.selection = { sheet: sheet.name, row, column };
+  }
+
+  private renderSheet(sheet: SheetState, spec: SheetSpec): void {
+    if (spec.title !== undefined) {
+      this.putBlock(sheet, 0, 0, [[spec.title]]);
+      sheet.boldCells.add(key(0, 0));
+    }
+    for (const block of spec.info ?? []) {
+      this.putBlock(
+        sheet,
+        block.row,
+        block.column,
+        block.lines.map(([label, value]) => [label, value]),
+      );
+      block.lines.forEach(([label], i) => {
+        const format = block.formats?.[label];
+        if (format) sheet.cellFormats.set(key(block.row + i, block.column + 1), format);
+      });
+    }
+    for (const table of spec.tables) {
+      const g = tableGeometry(table);
+      this.putBlock(sheet, g.headerRow, g.firstColumn, tableValues(table));
+      if (table.totals && g.totalsRow !== null) this.putBlock(sheet, g.totalsRow, g.firstColumn, [table.totals]);
+      sheet.tables.push({
+        name: table.name,
+        headerRow: g.headerRow,
+        firstColumn: g.firstColumn,
+        columnCount: g.columnCount,
+        rowCount: g.dataRowCount,
+        totalsRow: g.totalsRow,
+        columns: table.columns.map((c) => ({ ...c })),
+        numberFormats: table.columns.map((c) => numberFormatOf(c) ?? "General"),
+        conditionalFormats: [...(table.conditionalFormats ?? [])],
+        validations: [...(table.validations ?? [])],
+        style: table.style,
+      });
+    }
+    sheet.charts = (spec.charts ?? []).map((c) => ({ ...c }));
+    sheet.freezeRows = spec.freezeRows ?? 0;
+    sheet.tabColor = spec.tabColor;
+  }
+
+  private putBlock(sheet: SheetState, row: number, column: number, values: readonly CellValue[][]): void {
+    if (values.length === 0) return;
+    // Both corners inside the grid (cellAddress throws a RangeError otherwise).
+    cellAddress(row, column);
+    cellAddress(row + values.length - 1, column + values.reduce((w, l) => Math.max(w, l.length), 1) - 1);
+    values.forEach((line, i) => {
+      const r = row + i;
+      const target = sheet.cells[r] ?? (sheet.cells[r] = []);
+      line.forEach((value, j) => {
+        const c = column + j;
+        const stored = value === "" ? null : value;
+        target[c] = stored;
+        if (typeof stored === "string" && needsTextPrefix(stored)) sheet.textCells.add(key(r, c));
+        else sheet.textCells.delete(key(r, c));
+      });
+    });
+  }
+
+  private findSheet(name: string): SheetState | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  private sheetOrCreate(name: string): SheetState {
+    const found = this.findSheet(name);
+    if (found) return found;
+    const sheet = newSheet(name);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  private findTable(name: string): { sheet: SheetState; meta: TableMeta } | undefined {
+    const lower = name.toLowerCase();
+    for (const sheet of this.sheets) {
+      const meta = sheet.tables.find((t) => t.name.toLowerCase() === lower);
+      if (meta) return { sheet, meta };
+    }
+    return undefined;
+  }
+}
+
+/** The used range of a sheet without tables: first non-empty row = header. */
+function usedRangeTable(sheet: SheetState): SourceTable | undefined {
+  let top = -1;
+  let bottom = -1;
+  let left = Number.POSITIVE_INFINITY;
+  let right = -1;
+  sheet.cells.forEach((row, r) => {
+    row?.forEach((value, c) => {
+      if (isBlank(value)) return;
+      if (top < 0) top = r;
+      bottom = r;
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    });
+  });
+  if (top < 0) return undefined;
+  const read = (r: number): CellValue[] => {
+    const out: CellValue[] = [];
+    for (let c = left; c <= right; c++) out.push(sheet.cells[r]?.[c] ?? null);
+    return out;
+  };
+  const rows: CellValue[][] = [];
+  for (let r = top + 1; r <= bottom; r++) rows.push(read(r));
+  return {
+    name: sheet.name,
+    sheet: sheet.name,
+    kind: "range",
+    headerRow: top,
+    firstColumn: left,
+    headers: read(top).map((v) => (v === null ? "" : String(v))),
+    rows,
+  };
+}

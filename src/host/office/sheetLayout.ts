@@ -1,0 +1,93 @@
+import type { CellValue, ChartSpec, SheetSpec, TableSpec } from "../WorkbookPort";
+
+/** Where a TableSpec lands on its sheet (0-based sheet rows and columns). */
+export interface TableGeometry {
+  spec: TableSpec;
+  headerRow: number;
+  firstColumn: number;
+  columnCount: number;
+  /** First data row (header + 1) and number of data rows (0 for an empty table). */
+  dataRow: number;
+  dataRowCount: number;
+  /** Row of the totals line, or null when the table has none. */
+  totalsRow: number | null;
+}
+
+/**
+ * Geometry of a table, after checking that every data row and the totals row are as long as the
+ * columns (a mismatch is a bug in the sheet builder, so it throws).
+ * @example tableGeometry({ name: "T", headerRow: 2, firstColumn: 1, columns: [c1, c2], rows: [[1, 2]] })
+ *   //=> { headerRow: 2, firstColumn: 1, columnCount: 2, dataRow: 3, dataRowCount: 1, totalsRow: null, ... }
+ */
+export function tableGeometry(spec: TableSpec): TableGeometry {
+  const columnCount = spec.columns.length;
+  if (columnCount === 0) throw new Error(`Table ${spec.name} has no columns`);
+  spec.rows.forEach((row, i) => {
+    if (row.length !== columnCount) {
+      throw new Error(`Table ${spec.name}: row ${i} has ${row.length} cells, expected ${columnCount}`);
+    }
+  });
+  if (spec.totals && spec.totals.length !== columnCount) {
+    throw new Error(`Table ${spec.name}: totals row has ${spec.totals.length} cells, expected ${columnCount}`);
+  }
+  const dataRow = spec.headerRow + 1;
+  return {
+    spec,
+    headerRow: spec.headerRow,
+    firstColumn: spec.firstColumn,
+    columnCount,
+    dataRow,
+    dataRowCount: spec.rows.length,
+    totalsRow: spec.totals ? dataRow + spec.rows.length : null,
+  };
+}
+
+/** Sheet column of the column with this header; throws when the table has no such column. */
+export function columnOf(geometry: TableGeometry, header: string): number {
+  const index = geometry.spec.columns.findIndex((c) => c.header === header);
+  if (index < 0) throw new Error(`Table ${geometry.spec.name} has no column "${header}"`);
+  return geometry.firstColumn + index;
+}
+
+/** The header row and data rows of a table as one block of values (totals excluded). */
+export function tableValues(spec: TableSpec): CellValue[][] {
+  return [spec.columns.map((c) => c.header), ...spec.rows];
+}
+
+/** The table a chart plots, looked up first on the chart's own sheet, then on the others. */
+export function chartTable(
+  chart: ChartSpec,
+  sheet: SheetSpec,
+  all: readonly SheetSpec[],
+): { sheet: SheetSpec; geometry: TableGeometry } {
+  const owner = [sheet, ...all].find((s) => s.tables.some((t) => t.name === chart.table));
+  const table = owner?.tables.find((t) => t.name === chart.table);
+  if (!owner || !table) throw new Error(`Chart ${chart.name} plots unknown table ${chart.table}`);
+  return { sheet: owner, geometry: tableGeometry(table) };
+}
+
+/** Check a write request: sheet names and table names unique, every table well formed. */
+export function checkSheetSpecs(sheets: readonly SheetSpec[]): void {
+  const sheetNames = new Set<string>();
+  const tableNames = new Set<string>();
+  for (const sheet of sheets) {
+    const key = sheet.name.toLowerCase();
+    if (sheetNames.has(key)) throw new Error(`Sheet ${sheet.name} is listed twice`);
+    sheetNames.add(key);
+    for (const table of sheet.tables) {
+      const tkey = table.name.toLowerCase();
+      if (tableNames.has(tkey)) throw new Error(`Table ${table.name} is listed twice`);
+      tableNames.add(tkey);
+      const geometry = tableGeometry(table);
+      for (const f of table.conditionalFormats ?? []) columnOf(geometry, f.column);
+      for (const v of table.validations ?? []) columnOf(geometry, v.column);
+    }
+  }
+  for (const sheet of sheets) {
+    for (const chart of sheet.charts ?? []) {
+      const { geometry } = chartTable(chart, sheet, sheets);
+      columnOf(geometry, chart.categoryColumn);
+      for (const s of chart.seriesColumns) columnOf(geometry, s);
+    }
+  }
+}

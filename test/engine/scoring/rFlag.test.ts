@@ -1,0 +1,30 @@
+import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
+import { rFlag, type RFlagInput } from "../../../src/engine/scoring/rFlag";
+
+const base: RFlagInput = { grade: "A", isKeyAccount: false, maxDaysPastDue: 0, exposure: 0 };
+
+describe("rFlag", () => {
+  it.each<[string, Partial<RFlagInput>, boolean]>([
+    ["a small customer with grade D", { grade: "D" }, false],
+    ["a key account with grade A, nothing overdue", { isKeyAccount: true }, false],
+    ["a key account with grade C", { isKeyAccount: true, grade: "C" }, true],
+    ["a key account 30 days past due (edge, not more)", { isKeyAccount: true, maxDaysPastDue: 30 }, false],
+    ["a key account 31 days past due", { isKeyAccount: true, maxDaysPastDue: 31 }, true],
+    ["a key account exactly at its limit", { isKeyAccount: true, exposure: 100, limit: 100 }, false],
+    ["a key account over its limit", { isKeyAccount: true, exposure: 100.01, limit: 100 }, true],
+    ["a large customer at the threshold with grade D", { annualCreditSales: 1_000_000, grade: "D" }, true],
+    ["a customer just under the threshold with grade D", { annualCreditSales: 999_999.99, grade: "D" }, false],
+    ["a key account with exposure but no limit", { isKeyAccount: true, exposure: 1e9 }, false],
+  ])("%s → %p", (_label, change, isR) => {
+    expect(rFlag({ ...base, ...change }, DEFAULT_POLICY).isR).toBe(isR);
+  });
+
+  it("gives every reason when flagged and none otherwise", () => {
+    expect(rFlag({ ...base, isKeyAccount: true, grade: "C", maxDaysPastDue: 45 }, DEFAULT_POLICY).reasons).toEqual([
+      "key account",
+      "grade C",
+      "45 days past due (more than 30)",
+    ]);
+    expect(rFlag({ ...base, grade: "D" }, DEFAULT_POLICY).reasons).toEqual([]);
+  });
+});

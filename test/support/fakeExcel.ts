@@ -1,0 +1,921 @@
+/**
+ * A hand-written fake of the slice of the Excel JavaScript object model that the Office adapter
+ * uses, with the batching rules that matter for performance and correctness:
+ * - loaded properties (`values`, `rowCount`, collection `items`, ...) can only be read after the
+ *   `context.sync()` that follows the `load()` (reading earlier throws, like PropertyNotLoaded);
+ * - writes are applied in order as they are queued (Excel runs a batch in order);
+ * - every sync records its request bytes (JSON size of everything queued since the previous sync)
+ *   and response bytes (JSON size of everything loaded by it);
+ * - strings written through `Range.values` are parsed like typed input: a leading apostrophe
+ *   stores text (quote prefix), "=..." / "+..." / "-..." / "@..." become formulas, numeric text
+ *   becomes a number, TRUE/FALSE a boolean; `null` leaves a cell unchanged, "" clears it.
+ *
+ * `createFakeExcel()` returns `{ run, stats, workbook, seedTable, sheet }`; `run` has the shape of
+ * `Excel.run` and is what OfficeWorkbook takes as its injectable runner. The benchmark reuses it.
+ */
+import type { CellValue } from "../../src/host/WorkbookPort";
+import { parseRangeAddress, rangeAddress, MAX_COLUMNS, MAX_ROWS, type CellRect } from "../../src/host/office/address";
+import { jsonBytes } from "../../src/host/office/payload";
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+}
+
+export interface FakeStats {
+  syncs: number;
+  /** Largest request (everything queued between two syncs), in bytes. */
+  maxRequestBytes: number;
+  /** Largest response (everything loaded by one sync), in bytes. */
+  maxResponseBytes: number;
+  /** Request plus response bytes over all syncs. */
+  totalBytes: number;
+  perSync: SyncRecord[];
+  runs: number;
+  calculationSuspensions: number;
+  screenUpdatingSuspensions: number;
+}
+
+export interface FakeCell {
+  value: CellValue;
+  formula?: string;
+  quotePrefix: boolean;
+  numberFormat: string;
+}
+
+export interface FakeConditionalFormatState {
+  rect: CellRect;
+  type: string;
+  rule?: unknown;
+  fill?: string;
+  fontColor?: string;
+  barColor?: string;
+}
+
+export interface FakeSeriesState {
+  name: string;
+  values?: string;
+  xAxisValues?: string;
+}
+
+export interface FakeChartState {
+  type: string;
+  source: string;
+  seriesBy?: string;
+  name: string;
+  title: string;
+  width: number;
+  height: number;
+  position?: string;
+  series: FakeSeriesState[];
+}
+
+export interface FakeTableState {
+  name: string;
+  sheet: FakeSheetState;
+  rect: CellRect;
+  style: string;
+}
+
+export interface FakeSheetState {
+  name: string;
+  grid: CellValue[][];
+  formulas: Map<string, string>;
+  quotePrefix: Set<string>;
+  /** Number formats in order of assignment; the last rectangle covering a cell wins. */
+  formatRects: { rect: CellRect; format: string }[];
+  columnWidths: Map<number, number>;
+  autofitColumns: Set<number>;
+  boldRects: CellRect[];
+  conditionalFormats: FakeConditionalFormatState[];
+  validations: { rect: CellRect; rule: unknown }[];
+  charts: FakeChartState[];
+  frozenRows: number;
+  tabColor: string;
+  /** Number of `values` assignments (to prove sheets not listed are never written). */
+  valueWrites: number;
+}
+
+export interface FakeWorkbookState {
+  sheets: FakeSheetState[];
+  tables: FakeTableState[];
+  activeSheet: string | null;
+  selection: { sheet: string; address: string } | null;
+  /** Structural events in order: "add Aging", "rename Aging -> ~x", "delete ~x", "table T1". */
+  events: string[];
+}
+
+export interface SeedTableInput {
+  sheet: string;
+  name: string;
+  headers: string[];
+  rows: CellValue[][];
+  kind?: "table" | "range";
+  headerRow?: number;
+  firstColumn?: number;
+}
+
+const OP_BYTES = 32;
+const key = (r: number, c: number): string => `${r},${c}`;
+
+class PropertyNotLoadedError extends Error {
+  constructor(what: string) {
+    super(`PropertyNotLoaded: ${what} was read before load() and sync()`);
+  }
+}
+
+function newSheetState(name: string): FakeSheetState {
+  return {
+    name,
+    grid: [],
+    formulas: new Map(),
+    quotePrefix: new Set(),
+    formatRects: [],
+    columnWidths: new Map(),
+    autofitColumns: new Set(),
+    boldRects: [],
+    conditionalFormats: [],
+    validations: [],
+    charts: [],
+    frozenRows: 0,
+    tabColor: "",
+    valueWrites: 0,
+  };
+}
+
+function contains(rect: CellRect, r: number, c: number): boolean {
+  return r >= rect.row && r < rect.row + rect.rowCount && c >= rect.column && c < rect.column + rect.columnCount;
+}
+
+function overlaps(a: CellRect, b: CellRect): boolean {
+  return (
+    a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.column < b.column + b.columnCount && b.column < a.column + a.columnCount
+  );
+}
+
+const NUMERIC = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
+
+/** Store one typed input into a cell the way Excel parses `Range.values` strings. */
+function enterValue(sheet: FakeSheetState, r: number, c: number, input: unknown): void {
+  if (input === null || input === undefined) return; // null leaves the cell unchanged
+  const k = key(r, c);
+  sheet.formulas.delete(k);
+  sheet.quotePrefix.delete(k);
+  const row = sheet.grid[r] ?? (sheet.grid[r] = []);
+  if (typeof input === "number" || typeof input === "boolean") {
+    row[c] = input;
+    return;
+  }
+  if (typeof input !== "string") throw new Error(`InvalidArgument: unsupported cell value ${String(input)}`);
+  if (input === "") row[c] = null;
+  else if (input.startsWith("'")) {
+    row[c] = input.slice(1);
+    sheet.quotePrefix.add(k);
+  } else if (NUMERIC.test(input)) row[c] = Number(input);
+  else if (/^[=+\-@]/.test(input)) {
+    sheet.formulas.set(k, input.startsWith("=") ? input : `=${input}`);
+    row[c] = "#NAME?";
+  } else if (/^(true|false)$/i.test(input.trim())) row[c] = input.trim().toLowerCase() === "true";
+  else row[c] = input;
+}
+
+function readCell(sheet: FakeSheetState, r: number, c: number): CellValue {
+  const v = sheet.grid[r]?.[c];
+  return v === null || v === undefined ? "" : v;
+}
+
+class FakeContext {
+  readonly workbook: FakeWorkbook;
+  pendingRequest = 0;
+  private pendingLoads: (() => number)[] = [];
+
+  constructor(
+    readonly state: FakeWorkbookState,
+    readonly stats: FakeStats,
+  ) {
+    this.workbook = new FakeWorkbook(this);
+  }
+
+  op(args: unknown): void {
+    this.pendingRequest += OP_BYTES + (args === undefined ? 0 : jsonBytes(args));
+  }
+
+  /** Queue a load: `snapshot` is taken now (batch order); `commit` makes it readable at sync. */
+  queueLoad(spec: unknown, commit: () => number): void {
+    this.op(spec);
+    this.pendingLoads.push(commit);
+  }
+
+  get hasPending(): boolean {
+    return this.pendingRequest > 0 || this.pendingLoads.length > 0;
+  }
+
+  async sync(): Promise<void> {
+    const responseBytes = this.pendingLoads.reduce((sum, commit) => sum + commit(), 0);
+    const record = { requestBytes: this.pendingRequest, responseBytes };
+    this.pendingLoads = [];
+    this.pendingRequest = 0;
+    const s = this.stats;
+    s.syncs += 1;
+    s.perSync.push(record);
+    s.maxRequestBytes = Math.max(s.maxRequestBytes, record.requestBytes);
+    s.maxResponseBytes = Math.max(s.maxResponseBytes, record.responseBytes);
+    s.totalBytes += record.requestBytes + record.responseBytes;
+  }
+
+  sheetState(name: string): FakeSheetState | undefined {
+    const lower = name.toLowerCase();
+    return this.state.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+}
+
+function parseLoad(spec: string | string[]): string[] {
+  const list = Array.isArray(spec) ? spec : spec.split(",");
+  return list.map((p) => p.trim()).filter((p) => p.length > 0);
+}
+
+/** Values captured by a load, readable after the sync. */
+class Loaded {
+  private readonly values = new Map<string, unknown>();
+  constructor(private readonly what: string) {}
+  set(name: string, value: unknown): void {
+    this.values.set(name, value);
+  }
+  get<T>(name: string): T {
+    if (!this.values.has(name)) throw new PropertyNotLoadedError(`${this.what}.${name}`);
+    return this.values.get(name) as T;
+  }
+}
+
+class FakeRangeFormat {
+  readonly font: { bold: boolean; size: number; color: string };
+  readonly fill: { color: string };
+  constructor(private readonly range: FakeRange) {
+    const ctx = range.ctx;
+    const sheet = range.sheet;
+    const rect = range.rect;
+    this.font = {
+      set bold(v: boolean) {
+        ctx.op(v);
+        if (v) sheet.boldRects.push(rect);
+      },
+      get bold() {
+        return sheet.boldRects.some((b) => overlaps(b, rect));
+      },
+      size: 11,
+      color: "",
+    };
+    this.fill = { color: "" };
+  }
+  set columnWidth(points: number) {
+    this.range.ctx.op(points);
+    for (let c = 0; c < this.range.rect.columnCount; c++) this.range.sheet.columnWidths.set(this.range.rect.column + c, points);
+  }
+  get columnWidth(): number {
+    throw new PropertyNotLoadedError("RangeFormat.columnWidth");
+  }
+  autofitColumns(): void {
+    this.range.ctx.op(undefined);
+    for (let c = 0; c < this.range.rect.columnCount; c++) this.range.sheet.autofitColumns.add(this.range.rect.column + c);
+  }
+}
+
+class FakeConditionalFormat {
+  readonly cellValue: { format: { fill: { color: string }; font: { color: string } }; rule: unknown };
+  readonly dataBar: { positiveFormat: { fillColor: string } };
+  constructor(ctx: FakeContext, state: FakeConditionalFormatState) {
+    const op = (v: unknown): void => ctx.op(v);
+    this.cellValue = {
+      format: {
+        fill: {
+          set color(v: string) {
+            op(v);
+            state.fill = v;
+          },
+          get color() {
+            return state.fill ?? "";
+          },
+        },
+        font: {
+          set color(v: string) {
+            op(v);
+            state.fontColor = v;
+          },
+          get color() {
+            return state.fontColor ?? "";
+          },
+        },
+      },
+      set rule(v: unknown) {
+        op(v);
+        state.rule = v;
+      },
+      get rule() {
+        return state.rule;
+      },
+    };
+    this.dataBar = {
+      positiveFormat: {
+        set fillColor(v: string) {
+          op(v);
+          state.barColor = v;
+        },
+        get fillColor() {
+          return state.barColor ?? "";
+        },
+      },
+    };
+  }
+}
+
+class FakeRange {
+  private readonly loaded: Loaded;
+  readonly format: FakeRangeFormat;
+  readonly conditionalFormats: { add: (type: string) => FakeConditionalFormat };
+  readonly dataValidation: { rule: unknown };
+
+  constructor(
+    readonly ctx: FakeContext,
+    readonly sheet: FakeSheetState,
+    readonly rect: CellRect,
+  ) {
+    if (rect.row < 0 || rect.column < 0 || rect.rowCount < 1 || rect.columnCount < 1) throw new Error("InvalidArgument: empty range");
+    if (rect.row + rect.rowCount > MAX_ROWS || rect.column + rect.columnCount > MAX_COLUMNS) {
+      throw new Error("InvalidArgument: range outside the grid");
+    }
+    this.loaded = new Loaded(`Range ${this.address}`);
+    this.format = new FakeRangeFormat(this);
+    this.conditionalFormats = {
+      add: (type: string) => {
+        ctx.op(type);
+        const state: FakeConditionalFormatState = { rect, type };
+        sheet.conditionalFormats.push(state);
+        return new FakeConditionalFormat(ctx, state);
+      },
+    };
+    const validations = sheet.validations;
+    this.dataValidation = {
+      set rule(v: unknown) {
+        ctx.op(v);
+        validations.push({ rect, rule: v });
+      },
+      get rule() {
+        throw new PropertyNotLoadedError("DataValidation.rule");
+      },
+    };
+  }
+
+  get address(): string {
+    return `${this.sheet.name}!${rangeAddress(this.rect)}`;
+  }
+
+  load(spec: string | string[]): this {
+    const props = parseLoad(spec);
+    const snapshot: Record<string, unknown> = {};
+    for (const p of props) snapshot[p] = this.read(p);
+    this.ctx.queueLoad(spec, () => {
+      for (const p of props) this.loaded.set(p, snapshot[p]);
+      return jsonBytes(snapshot);
+    });
+    return this;
+  }
+
+  private read(prop: string): unknown {
+    const { row, column, rowCount, columnCount } = this.rect;
+    switch (prop) {
+      case "values": {
+        const out: CellValue[][] = [];
+        for (let r = 0; r < rowCount; r++) {
+          const line: CellValue[] = [];
+          for (let c = 0; c < columnCount; c++) line.push(readCell(this.sheet, row + r, column + c));
+          out.push(line);
+        }
+        return out;
+      }
+      case "address":
+        return this.address;
+      case "rowIndex":
+        return row;
+      case "columnIndex":
+        return column;
+      case "rowCount":
+        return rowCount;
+      case "columnCount":
+        return columnCount;
+      default:
+        throw new Error(`Fake Range cannot load "${prop}"`);
+    }
+  }
+
+  get values(): unknown[][] {
+    return this.loaded.get("values");
+  }
+  set values(values: unknown[][]) {
+    this.ctx.op(values);
+    const { row, column, rowCount, columnCount } = this.rect;
+    if (values.length !== rowCount || values.some((line) => line.length !== columnCount)) {
+      throw new Error(`InvalidArgument: values do not match ${this.address}`);
+    }
+    this.sheet.valueWrites += 1;
+    values.forEach((line, r) => line.forEach((v, c) => enterValue(this.sheet, row + r, column + c, v)));
+  }
+  get numberFormat(): unknown[][] {
+    return this.loaded.get("numberFormat");
+  }
+  set numberFormat(formats: unknown[][]) {
+    this.ctx.op(formats);
+    const { row, column, rowCount, columnCount } = this.rect;
+    if (formats.length === 1 && formats[0].length === 1) {
+      this.sheet.formatRects.push({ rect: this.rect, format: String(formats[0][0]) });
+      return;
+    }
+    if (formats.length !== rowCount || formats.some((line) => line.length !== columnCount)) {
+      throw new Error(`InvalidArgument: numberFormat does not match ${this.address}`);
+    }
+    formats.forEach((line, r) =>
+      line.forEach((f, c) =>
+        this.sheet.formatRects.push({ rect: { row: row + r, column: column + c, rowCount: 1, columnCount: 1 }, format: String(f) }),
+      ),
+    );
+  }
+  get rowIndex(): number {
+    return this.loaded.get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.loaded.get("columnIndex");
+  }
+  get rowCount(): number {
+    return this.loaded.get("rowCount");
+  }
+  get columnCount(): number {
+    return this.loaded.get("columnCount");
+  }
+
+  getRow(i: number): FakeRange {
+    this.ctx.op(i);
+    if (i < 0 || i >= this.rect.rowCount) throw new Error("InvalidArgument: row outside the range");
+    return new FakeRange(this.ctx, this.sheet, { ...this.rect, row: this.rect.row + i, rowCount: 1 });
+  }
+  getCell(r: number, c: number): FakeRange {
+    this.ctx.op([r, c]);
+    return new FakeRange(this.ctx, this.sheet, { row: this.rect.row + r, column: this.rect.column + c, rowCount: 1, columnCount: 1 });
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    this.ctx.op([deltaRows, deltaColumns]);
+    return new FakeRange(this.ctx, this.sheet, {
+      ...this.rect,
+      rowCount: this.rect.rowCount + deltaRows,
+      columnCount: this.rect.columnCount + deltaColumns,
+    });
+  }
+  getIntersection(other: FakeRange | string): FakeRange {
+    const b = typeof other === "string" ? parseRangeAddress(other) : other.rect;
+    this.ctx.op(typeof other === "string" ? other : undefined);
+    const a = this.rect;
+    const row = Math.max(a.row, b.row);
+    const column = Math.max(a.column, b.column);
+    const rowEnd = Math.min(a.row + a.rowCount, b.row + b.rowCount);
+    const columnEnd = Math.min(a.column + a.columnCount, b.column + b.columnCount);
+    if (rowEnd <= row || columnEnd <= column) throw new Error("ItemNotFound: the ranges do not intersect");
+    return new FakeRange(this.ctx, this.sheet, { row, column, rowCount: rowEnd - row, columnCount: columnEnd - column });
+  }
+  select(): void {
+    this.ctx.op(undefined);
+    this.ctx.state.activeSheet = this.sheet.name;
+    this.ctx.state.selection = { sheet: this.sheet.name, address: rangeAddress(this.rect) };
+  }
+}
+
+class FakeChart {
+  readonly title: { text: string };
+  readonly series: { getItemAt: (i: number) => FakeSeries; add: (name: string) => FakeSeries };
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly state: FakeChartState,
+  ) {
+    const op = (v: unknown): void => ctx.op(v);
+    this.title = {
+      set text(v: string) {
+        op(v);
+        state.title = v;
+      },
+      get text() {
+        return state.title;
+      },
+    };
+    this.series = {
+      getItemAt: (i: number) => {
+        op(i);
+        const found = state.series[i];
+        if (!found) throw new Error("ItemNotFound: series");
+        return new FakeSeries(ctx, found);
+      },
+      add: (name: string) => {
+        op(name);
+        const added: FakeSeriesState = { name };
+        state.series.push(added);
+        return new FakeSeries(ctx, added);
+      },
+    };
+  }
+  set name(v: string) {
+    this.ctx.op(v);
+    this.state.name = v;
+  }
+  get name(): string {
+    return this.state.name;
+  }
+  set width(v: number) {
+    this.ctx.op(v);
+    this.state.width = v;
+  }
+  get width(): number {
+    return this.state.width;
+  }
+  set height(v: number) {
+    this.ctx.op(v);
+    this.state.height = v;
+  }
+  get height(): number {
+    return this.state.height;
+  }
+  setPosition(start: string | FakeRange, end?: string | FakeRange): void {
+    const text = (r: string | FakeRange): string => (typeof r === "string" ? r : rangeAddress(r.rect));
+    this.ctx.op([text(start), end === undefined ? null : text(end)]);
+    this.state.position = end === undefined ? text(start) : `${text(start)}:${text(end)}`;
+  }
+}
+
+class FakeSeries {
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly state: FakeSeriesState,
+  ) {}
+  setValues(range: FakeRange): void {
+    this.ctx.op(range.address);
+    this.state.values = range.address;
+  }
+  setXAxisValues(range: FakeRange): void {
+    this.ctx.op(range.address);
+    this.state.xAxisValues = range.address;
+  }
+}
+
+class FakeTable {
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly state: FakeTableState,
+  ) {}
+  get name(): string {
+    return this.state.name;
+  }
+  set name(v: string) {
+    this.ctx.op(v);
+    const clash = this.ctx.state.tables.find((t) => t !== this.state && t.name.toLowerCase() === v.toLowerCase());
+    if (clash) throw new Error(`InvalidArgument: table name ${v} already exists`);
+    this.ctx.state.events.push(`table ${v}`);
+    this.state.name = v;
+  }
+  get style(): string {
+    return this.state.style;
+  }
+  set style(v: string) {
+    this.ctx.op(v);
+    this.state.style = v;
+  }
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, this.state.sheet);
+  }
+  getRange(): FakeRange {
+    this.ctx.op(undefined);
+    return new FakeRange(this.ctx, this.state.sheet, this.state.rect);
+  }
+  getHeaderRowRange(): FakeRange {
+    this.ctx.op(undefined);
+    return new FakeRange(this.ctx, this.state.sheet, { ...this.state.rect, rowCount: 1 });
+  }
+  getDataBodyRange(): FakeRange {
+    this.ctx.op(undefined);
+    const r = this.state.rect;
+    return new FakeRange(this.ctx, this.state.sheet, { ...r, row: r.row + 1, rowCount: r.rowCount - 1 });
+  }
+}
+
+/** Load snapshots of collection items: item properties by path ("items/name", "items/worksheet/name"). */
+function itemSnapshot(paths: string[], props: Record<string, () => unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const path of paths) {
+    const prop = path.replace(/^items\//, "");
+    const read = props[prop];
+    if (!read) throw new Error(`Fake collection cannot load "${path}"`);
+    out[prop] = read();
+  }
+  return out;
+}
+
+class FakeTableCollection {
+  private loadedItems: FakeTable[] | null = null;
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: FakeSheetState | null,
+  ) {}
+  private current(): FakeTableState[] {
+    return this.ctx.state.tables.filter((t) => this.sheet === null || t.sheet === this.sheet);
+  }
+  load(spec: string | string[]): this {
+    const paths = parseLoad(spec);
+    const items = this.current().map((t) => new FakeTable(this.ctx, t));
+    const snapshot = items.map((t) =>
+      itemSnapshot(paths, { name: () => t.state.name, "worksheet/name": () => t.state.sheet.name, style: () => t.state.style }),
+    );
+    this.ctx.queueLoad(spec, () => {
+      this.loadedItems = items;
+      return jsonBytes(snapshot);
+    });
+    return this;
+  }
+  get items(): FakeTable[] {
+    if (!this.loadedItems) throw new PropertyNotLoadedError("TableCollection.items");
+    return this.loadedItems;
+  }
+  add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
+    const sheet = typeof address === "string" ? this.sheet : address.sheet;
+    if (!sheet) throw new Error("Fake: add tables through a worksheet");
+    const rect = { ...(typeof address === "string" ? parseRangeAddress(address) : address.rect) };
+    this.ctx.op([typeof address === "string" ? address : address.address, hasHeaders]);
+    if (!hasHeaders) throw new Error("Fake: only tables with headers are modelled");
+    if (rect.rowCount === 1) rect.rowCount = 2; // Excel adds one blank body row
+    if (this.ctx.state.tables.some((t) => t.sheet === sheet && overlaps(t.rect, rect))) {
+      throw new Error("InvalidArgument: tables cannot overlap");
+    }
+    let n = this.ctx.state.tables.length + 1;
+    while (this.ctx.state.tables.some((t) => t.name === `Table${n}`)) n++;
+    const state: FakeTableState = { name: `Table${n}`, sheet, rect, style: "TableStyleMedium2" };
+    this.ctx.state.tables.push(state);
+    return new FakeTable(this.ctx, state);
+  }
+}
+
+class FakeWorksheet {
+  readonly tables: FakeTableCollection;
+  readonly charts: { add: (type: string, source: FakeRange, seriesBy?: string) => FakeChart };
+  readonly freezePanes: { freezeRows: (n?: number) => void };
+  readonly isNullObject = false;
+
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly state: FakeSheetState,
+  ) {
+    this.tables = new FakeTableCollection(ctx, state);
+    this.charts = {
+      add: (type: string, source: FakeRange, seriesBy?: string) => {
+        ctx.op([type, source.address, seriesBy ?? null]);
+        const chart: FakeChartState = {
+          type,
+          source: source.address,
+          seriesBy,
+          name: `Chart ${state.charts.length + 1}`,
+          title: "",
+          width: 360,
+          height: 216,
+          series: [{ name: "", values: source.address }],
+        };
+        state.charts.push(chart);
+        return new FakeChart(ctx, chart);
+      },
+    };
+    this.freezePanes = {
+      freezeRows: (n = 1) => {
+        ctx.op(n);
+        state.frozenRows = n;
+      },
+    };
+  }
+  private alive(): FakeSheetState {
+    if (!this.ctx.state.sheets.includes(this.state)) throw new Error(`ItemNotFound: sheet ${this.state.name} was deleted`);
+    return this.state;
+  }
+  get name(): string {
+    return this.state.name;
+  }
+  set name(v: string) {
+    this.ctx.op(v);
+    if (this.ctx.state.sheets.some((s) => s !== this.state && s.name.toLowerCase() === v.toLowerCase())) {
+      throw new Error(`InvalidArgument: a sheet named ${v} exists`);
+    }
+    this.ctx.state.events.push(`rename ${this.state.name} -> ${v}`);
+    this.alive().name = v;
+  }
+  get position(): number {
+    return this.ctx.state.sheets.indexOf(this.state);
+  }
+  set position(p: number) {
+    this.ctx.op(p);
+    const sheets = this.ctx.state.sheets;
+    sheets.splice(sheets.indexOf(this.alive()), 1);
+    sheets.splice(Math.min(p, sheets.length), 0, this.state);
+  }
+  get tabColor(): string {
+    return this.state.tabColor;
+  }
+  set tabColor(v: string) {
+    this.ctx.op(v);
+    this.alive().tabColor = v;
+  }
+  activate(): void {
+    this.ctx.op(undefined);
+    this.ctx.state.activeSheet = this.alive().name;
+  }
+  delete(): void {
+    this.ctx.op(undefined);
+    const { state } = this.ctx;
+    if (state.sheets.length <= 1) throw new Error("InvalidOperation: a workbook must keep one sheet");
+    state.events.push(`delete ${this.alive().name}`);
+    state.sheets.splice(state.sheets.indexOf(this.state), 1);
+    state.tables = state.tables.filter((t) => t.sheet !== this.state);
+  }
+  getRange(address: string): FakeRange {
+    this.ctx.op(address);
+    return new FakeRange(this.ctx, this.alive(), parseRangeAddress(address));
+  }
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    this.ctx.op(valuesOnly ?? false);
+    let top = -1;
+    let bottom = 0;
+    let left = Number.POSITIVE_INFINITY;
+    let right = 0;
+    this.alive().grid.forEach((row, r) =>
+      row?.forEach((v, c) => {
+        if (v === null || v === undefined) return;
+        if (top < 0) top = r;
+        bottom = r;
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }),
+    );
+    if (top < 0) return new FakeRange(this.ctx, this.state, { row: 0, column: 0, rowCount: 1, columnCount: 1 });
+    return new FakeRange(this.ctx, this.state, { row: top, column: left, rowCount: bottom - top + 1, columnCount: right - left + 1 });
+  }
+}
+
+class FakeWorksheetCollection {
+  private loadedItems: FakeWorksheet[] | null = null;
+  constructor(private readonly ctx: FakeContext) {}
+  load(spec: string | string[]): this {
+    const paths = parseLoad(spec);
+    const items = this.ctx.state.sheets.map((s) => new FakeWorksheet(this.ctx, s));
+    const snapshot = items.map((w) =>
+      itemSnapshot(paths, { name: () => w.state.name, position: () => w.position, tabColor: () => w.state.tabColor }),
+    );
+    this.ctx.queueLoad(spec, () => {
+      this.loadedItems = items;
+      return jsonBytes(snapshot);
+    });
+    return this;
+  }
+  get items(): FakeWorksheet[] {
+    if (!this.loadedItems) throw new PropertyNotLoadedError("WorksheetCollection.items");
+    return this.loadedItems;
+  }
+  add(name: string): FakeWorksheet {
+    this.ctx.op(name);
+    if (this.ctx.sheetState(name)) throw new Error(`ItemAlreadyExists: sheet ${name}`);
+    if (name.length > 31 || /[[\]:*?/\\]/.test(name)) throw new Error(`InvalidArgument: sheet name ${name}`);
+    const state = newSheetState(name);
+    this.ctx.state.sheets.push(state);
+    this.ctx.state.events.push(`add ${name}`);
+    return new FakeWorksheet(this.ctx, state);
+  }
+  getItem(name: string): FakeWorksheet {
+    this.ctx.op(name);
+    const state = this.ctx.sheetState(name);
+    if (!state) throw new Error(`ItemNotFound: sheet ${name}`);
+    return new FakeWorksheet(this.ctx, state);
+  }
+  getItemOrNullObject(name: string): FakeWorksheet | { isNullObject: true } {
+    this.ctx.op(name);
+    const state = this.ctx.sheetState(name);
+    return state ? new FakeWorksheet(this.ctx, state) : { isNullObject: true };
+  }
+}
+
+class FakeWorkbook {
+  readonly worksheets: FakeWorksheetCollection;
+  readonly tables: FakeTableCollection;
+  readonly application: { suspendApiCalculationUntilNextSync: () => void; suspendScreenUpdatingUntilNextSync: () => void };
+  constructor(ctx: FakeContext) {
+    this.worksheets = new FakeWorksheetCollection(ctx);
+    this.tables = new FakeTableCollection(ctx, null);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => {
+        ctx.op(undefined);
+        ctx.stats.calculationSuspensions += 1;
+      },
+      suspendScreenUpdatingUntilNextSync: () => {
+        ctx.op(undefined);
+        ctx.stats.screenUpdatingSuspensions += 1;
+      },
+    };
+  }
+}
+
+export interface FakeExcel {
+  /** Same shape as `Excel.run`: pass it to `new OfficeWorkbook({ run })`. */
+  run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  stats: FakeStats;
+  workbook: FakeWorkbookState;
+  /** Put a table (or, with kind "range", plain cells) into the workbook, creating its sheet. */
+  seedTable(table: SeedTableInput): void;
+  /** Create an empty sheet. */
+  seedSheet(name: string): void;
+  /** A sheet's state, or undefined. */
+  sheet(name: string): FakeSheetState | undefined;
+  /** One cell as Excel would hold it. */
+  cell(sheet: string, row: number, column: number): FakeCell;
+  /** Clear the counters (e.g. after seeding through the adapter). */
+  resetStats(): void;
+}
+
+function emptyStats(): FakeStats {
+  return {
+    syncs: 0,
+    maxRequestBytes: 0,
+    maxResponseBytes: 0,
+    totalBytes: 0,
+    perSync: [],
+    runs: 0,
+    calculationSuspensions: 0,
+    screenUpdatingSuspensions: 0,
+  };
+}
+
+/** A fresh fake Excel with one empty sheet, "Sheet1" (a workbook always has one). */
+export function createFakeExcel(options: { initialSheet?: string | null } = {}): FakeExcel {
+  const state: FakeWorkbookState = { sheets: [], tables: [], activeSheet: null, selection: null, events: [] };
+  const stats = emptyStats();
+  const findSheet = (name: string): FakeSheetState | undefined =>
+    state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  const sheetOrCreate = (name: string): FakeSheetState => {
+    const found = findSheet(name);
+    if (found) return found;
+    const created = newSheetState(name);
+    state.sheets.push(created);
+    return created;
+  };
+  const initial = options.initialSheet === undefined ? "Sheet1" : options.initialSheet;
+  if (initial !== null) sheetOrCreate(initial);
+
+  const fake: FakeExcel = {
+    stats,
+    workbook: state,
+    async run(batch) {
+      stats.runs += 1;
+      const context = new FakeContext(state, stats);
+      // The one cast of the fake: it models only the slice of RequestContext the adapter uses.
+      const result = await batch(context as unknown as Excel.RequestContext);
+      if (context.hasPending) await context.sync(); // Excel.run flushes what is still queued
+      return result;
+    },
+    seedTable(table) {
+      const sheet = sheetOrCreate(table.sheet);
+      const headerRow = table.headerRow ?? 0;
+      const firstColumn = table.firstColumn ?? 0;
+      const rows = [table.headers, ...table.rows];
+      rows.forEach((line, r) => {
+        const target = sheet.grid[headerRow + r] ?? (sheet.grid[headerRow + r] = []);
+        line.forEach((v, c) => {
+          target[firstColumn + c] = v === "" ? null : v;
+        });
+      });
+      if (table.kind !== "range") {
+        state.tables.push({
+          name: table.name,
+          sheet,
+          rect: { row: headerRow, column: firstColumn, rowCount: Math.max(2, rows.length), columnCount: table.headers.length },
+          style: "TableStyleMedium2",
+        });
+      }
+    },
+    seedSheet(name) {
+      sheetOrCreate(name);
+    },
+    sheet: findSheet,
+    cell(sheetName, row, column) {
+      const sheet = findSheet(sheetName);
+      if (!sheet) throw new Error(`No sheet ${sheetName}`);
+      const k = key(row, column);
+      let numberFormat = "General";
+      for (const f of sheet.formatRects) if (contains(f.rect, row, column)) numberFormat = f.format;
+      return {
+        value: sheet.grid[row]?.[column] ?? null,
+        formula: sheet.formulas.get(k),
+        quotePrefix: sheet.quotePrefix.has(k),
+        numberFormat,
+      };
+    },
+    resetStats() {
+      Object.assign(stats, emptyStats());
+    },
+  };
+  return fake;
+}
