@@ -1,0 +1,29 @@
+/**
+ * Collection effectiveness index (credit-method.md §6), in percent, using the WHOLE period's
+ * credit sales (some sources use average monthly sales in both places; we do not):
+ * CEI = (opening receivables + credit sales − closing receivables)
+ *     / (opening receivables + credit sales − closing current receivables) × 100.
+ * @example cei({ openingReceivables: 6200, creditSales: 10890, closingReceivables: 6340, closingCurrentReceivables: 3590 })
+ *   //=> ok(79.629…) (79.63)
+ */
+import { err, ok, type Result } from "../errors";
+import { finiteAll, nonNegative, nonZero } from "./checkInputs";
+
+export interface CeiInput {
+  openingReceivables: number;
+  creditSales: number;
+  closingReceivables: number;
+  closingCurrentReceivables: number;
+}
+
+export function cei(input: CeiInput): Result<number> {
+  const { openingReceivables, creditSales, closingReceivables, closingCurrentReceivables } = input;
+  const f = finiteAll({ openingReceivables, closingReceivables, closingCurrentReceivables });
+  if (!f.ok) return f;
+  const s = nonNegative({ creditSales });
+  if (!s.ok) return s;
+  const collectible = openingReceivables + creditSales - closingCurrentReceivables;
+  const d = nonZero(collectible, "openingReceivables + creditSales − closingCurrentReceivables");
+  if (!d.ok) return err(d.error);
+  return ok(((openingReceivables + creditSales - closingReceivables) / collectible) * 100);
+}

@@ -1,0 +1,26 @@
+/** Receivables management (应收账款管理, credit-method.md §6 and the exposure pieces of §8). */
+export { isPaymentMarker, isUnappliedCash } from "./isUnappliedCash";
+export { openAmountCents } from "./openAmountCents";
+export { openItemsAt, type OpenItem, type OpenLedger, type OpenItemsOptions } from "./openItemsAt";
+export { validateReceivables } from "./validateReceivables";
+export { bucketIndex } from "./bucketIndex";
+export { bucketLabels } from "./bucketLabels";
+export { validateEdges } from "./validateEdges";
+export { ageReceivables, type AgingOptions, type AgingResult } from "./ageReceivables";
+export { paymentBehaviour, type PaymentBehaviour } from "./paymentBehaviour";
+export { paymentRecordScore, PAYMENT_RECORD_EDGES, PAYMENT_RECORD_SCORES } from "./paymentRecordScore";
+export { dso, type DsoInput } from "./dso";
+export { countbackDso, type CountbackDsoInput } from "./countbackDso";
+export { bestPossibleDso, type BestPossibleDsoInput } from "./bestPossibleDso";
+export { averageDaysDelinquent, type AverageDaysDelinquentInput } from "./averageDaysDelinquent";
+export { cei, type CeiInput } from "./cei";
+export { overdueRatio } from "./overdueRatio";
+export { otcRating, type OtcRating } from "./otcRating";
+export { paretoShares } from "./paretoShares";
+export { topShare } from "./topShare";
+export { collectionAction, RESOLVE_DISPUTE_ACTION, type CollectionInput, type CollectionStep } from "./collectionAction";
+export { lateInterest, type LateInterestInput } from "./lateInterest";
+export { provision } from "./provision";
+export { rollRateLossRates } from "./rollRateLossRates";
+export { cohortLossRates, type Cohort } from "./cohortLossRates";
+export { exposureOf, isOverLimit } from "./exposureOf";

@@ -1,0 +1,25 @@
+/**
+ * Late-payment interest (延期付款利息, credit-method.md §6): simple interest on a 365-day year,
+ * interest = amount × annual rate % / 100 × days past due / 365, rounded to cents half away from
+ * zero; amount demanded = amount + interest + fee, to the cent. Nothing is charged on an item
+ * that is not overdue (days ≤ 0) or on a credit (amount ≤ 0): interest 0, no fee, demanded = amount.
+ * @example lateInterest({ amount: 100, daysPastDue: 15, annualRatePercent: 10, fee: 10 }) //=> { interest: 0.41, demanded: 110.41 }
+ */
+import { fromCents, roundMoney, toCents } from "../money/cents";
+
+export interface LateInterestInput {
+  amount: number;
+  daysPastDue: number;
+  annualRatePercent: number;
+  fee?: number;
+}
+
+export function lateInterest(input: LateInterestInput): { interest: number; demanded: number } {
+  const { amount, daysPastDue, annualRatePercent, fee = 0 } = input;
+  if (![amount, daysPastDue, annualRatePercent, fee].every(Number.isFinite)) {
+    throw new RangeError("lateInterest: every input must be a finite number");
+  }
+  if (daysPastDue <= 0 || amount <= 0) return { interest: 0, demanded: roundMoney(amount) };
+  const interest = roundMoney((amount * annualRatePercent * daysPastDue) / 36500);
+  return { interest, demanded: fromCents(toCents(amount) + toCents(interest) + toCents(fee)) };
+}

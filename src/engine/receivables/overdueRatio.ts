@@ -1,0 +1,15 @@
+/**
+ * Overdue ratio (credit-method.md §6) = overdue receivables / total receivables, as a fraction
+ * (0.12 = 12 %; Excel shows it as a percentage). A zero total is #DIV/0!, not 0.
+ * @example overdueRatio(1200, 10000) //=> ok(0.12)
+ */
+import { err, ok, type Result } from "../errors";
+import { finiteAll, nonZero } from "./checkInputs";
+
+export function overdueRatio(overdue: number, total: number): Result<number> {
+  const f = finiteAll({ overdue, total });
+  if (!f.ok) return f;
+  const d = nonZero(total, "total receivables");
+  if (!d.ok) return err(d.error);
+  return ok(overdue / total);
+}
