@@ -1,0 +1,10 @@
+/** What the CLI needs from the process, injected so tests run it in-process with a fake clock. */
+import type { ErrorStream } from "./progressBar";
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  /** Diagnostics, problems and the progress bar (drawn only when isTTY). */
+  stderr: ErrorStream;
+  /** The clock: the default as-of date and the run's timestamp (the engine never reads it). */
+  now: () => Date;
+}

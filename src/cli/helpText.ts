@@ -1,0 +1,49 @@
+/** The CLI's help pages: general usage and one page per command. */
+
+export const GENERAL_HELP = `credit-desk: credit review of an .xlsx workbook (customers, receivables, financials, orders, policy)
+
+Usage:
+  credit-desk review <workbook.xlsx> [--as-of YYYY-MM-DD] [--out reviewed.xlsx | --in-place] [--json]
+  credit-desk init <file.xlsx> [--sample] [--as-of YYYY-MM-DD]
+  credit-desk demo [--out demo/credit-review.xlsx] [--as-of YYYY-MM-DD]
+  credit-desk --help | <command> --help
+  credit-desk --version
+
+Exit codes: 0 done; 1 the workbook has errors or cannot be read/written (nothing is written);
+2 the command line is wrong.
+`;
+
+export const REVIEW_HELP = `credit-desk review <workbook.xlsx> [options]
+
+Reads the input tables (Customers, Receivables, and optionally Financials, Orders, Policy),
+validates every cell, reviews the portfolio and writes the output sheets Credit Review, Aging,
+Collections and Summary into a copy of the workbook.
+
+Options:
+  --as-of YYYY-MM-DD  review date (default: today)
+  --out FILE          output workbook (default: <workbook>-reviewed.xlsx beside the input);
+                      an existing FILE is overwritten
+  --in-place          write the output sheets into the input workbook itself
+  --json              print the machine-readable result (kpis, customers, problems) instead of
+                      the summary
+
+The input file is never changed unless --in-place is given. The .xlsx written by the CLI holds
+the chart data tables but no native charts, and loses pivot tables, slicers and charts that the
+input workbook had (ExcelJS cannot write them): keep the input, or use the Excel add-in.
+On errors each problem is printed as "Sheet!Cell  Field  message" and nothing is written.
+`;
+
+export const INIT_HELP = `credit-desk init <file.xlsx> [--sample] [--as-of YYYY-MM-DD]
+
+Creates an input workbook: the Customers, Financials, Receivables, Orders and Policy tables with
+their headers, formats and validations, and the Policy filled with the defaults. With --sample
+the tables hold a realistic sample portfolio dated relative to --as-of (default: today).
+Refuses to overwrite an existing file.
+`;
+
+export const DEMO_HELP = `credit-desk demo [--out demo/credit-review.xlsx] [--as-of YYYY-MM-DD]
+
+Creates the sample workbook (credit-desk-sample.xlsx, in the folder of --out), reviews it and
+writes the reviewed workbook to --out, then prints the summary. The as-of date is fixed
+(2025-06-30) unless --as-of is given, so every run gives the same figures.
+`;

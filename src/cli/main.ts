@@ -1,0 +1,69 @@
+/**
+ * The credit-desk command line (issue 5): `review`, `init`, `demo`, `--help`, `--version`.
+ * `main` takes the arguments and an injected CliIo and answers the exit code: 0 done,
+ * 1 bad workbook or validation errors (nothing written), 2 usage. It never calls process.exit,
+ * so tests run it in-process; bin/credit-desk.js wires the real process.
+ * @example await main(["review", "ledger.xlsx", "--as-of", "2025-06-30"], io) //=> 0
+ */
+import { dayFromCivil, type DayNumber } from "../engine/dates/dayNumber";
+import type { CliIo } from "./CliIo";
+import { runDemo } from "./demoCommand";
+import { DEMO_HELP, GENERAL_HELP, INIT_HELP, REVIEW_HELP } from "./helpText";
+import { initFile } from "./initCommand";
+import { outputPathFor } from "./outputPathFor";
+import { parseCommandLine, type Command } from "./parseCommandLine";
+import { reviewFile } from "./reviewCommand";
+import { VERSION } from "./version";
+
+export type { CliIo } from "./CliIo";
+
+/** Today in the user's time zone, as a day number (the CLI's default as-of date). */
+export function today(io: CliIo): DayNumber {
+  const now = io.now();
+  return dayFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+function usageError(io: CliIo, message: string): number {
+  io.stderr.write(`credit-desk: ${message}\nRun "credit-desk --help" for usage.\n`);
+  return 2;
+}
+
+async function run(command: Command, io: CliIo): Promise<number> {
+  switch (command.name) {
+    case "help": {
+      const pages = { review: REVIEW_HELP, init: INIT_HELP, demo: DEMO_HELP };
+      io.stdout.write(command.topic ? pages[command.topic] : GENERAL_HELP);
+      return 0;
+    }
+    case "version":
+      io.stdout.write(`credit-desk ${VERSION}\n`);
+      return 0;
+    case "review": {
+      const output = outputPathFor(command.input, { out: command.out, inPlace: command.inPlace });
+      if (!output.ok) return usageError(io, output.usage);
+      return reviewFile({ input: command.input, output: output.path, asOf: command.asOf ?? today(io), json: command.json }, io);
+    }
+    case "init":
+      if (!/\.xlsx$/i.test(command.file)) return usageError(io, `init writes an .xlsx workbook: name it ${command.file}.xlsx`);
+      return initFile(command.file, { sample: command.sample, asOf: command.asOf ?? today(io) }, io);
+    case "demo":
+      return runDemo({ out: command.out, asOf: command.asOf }, io);
+    default: {
+      const never: never = command;
+      throw new Error(`unhandled command ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandLine(argv);
+  if (!parsed.ok) return usageError(io, parsed.usage);
+  try {
+    return await run(parsed.command, io);
+  } catch (e) {
+    // A bug, not a user error: say so in one line (the stack only with CREDIT_DESK_DEBUG).
+    io.stderr.write(`credit-desk: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.CREDIT_DESK_DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The CLI's arguments as a command, or a usage error (exit code 2). No dependency: node:util
+ * parseArgs does the tokenising; this file knows the commands and checks their options.
+ * @example parseCommandLine(["review", "book.xlsx", "--json"]) //=> { ok: true, command: { name: "review", input: "book.xlsx", json: true, inPlace: false } }
+ */
+import { parseArgs } from "util";
+import { describeError } from "../engine/errors";
+import { parseDateText, type DayNumber } from "../engine/dates/dayNumber";
+
+export type Command =
+  | { name: "help"; topic?: "review" | "init" | "demo" }
+  | { name: "version" }
+  | { name: "review"; input: string; asOf?: DayNumber; out?: string; inPlace: boolean; json: boolean }
+  | { name: "init"; file: string; sample: boolean; asOf?: DayNumber }
+  | { name: "demo"; out?: string; asOf?: DayNumber };
+
+export type ParsedCommandLine = { ok: true; command: Command } | { ok: false; usage: string };
+
+const COMMANDS = ["review", "init", "demo"] as const;
+type CommandName = (typeof COMMANDS)[number];
+
+function isCommandName(name: string): name is CommandName {
+  return (COMMANDS as readonly string[]).includes(name);
+}
+
+const usage = (message: string): ParsedCommandLine => ({ ok: false, usage: message });
+
+function readAsOf(text: string | undefined): { ok: true; asOf?: DayNumber } | { ok: false; usage: string } {
+  if (text === undefined) return { ok: true };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return { ok: false, usage: `--as-of "${text}" is not a date: use YYYY-MM-DD` };
+  const day = parseDateText(text, "--as-of");
+  return day.ok ? { ok: true, asOf: day.value } : { ok: false, usage: describeError(day.error) };
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
+  const [first, ...rest] = argv;
+  if (first === undefined) return usage("no command given");
+  if (first === "--help" || first === "-h" || first === "help") {
+    const topic = rest[0];
+    return { ok: true, command: { name: "help", topic: topic !== undefined && isCommandName(topic) ? topic : undefined } };
+  }
+  if (first === "--version" || first === "-v") return { ok: true, command: { name: "version" } };
+  if (!isCommandName(first)) return usage(`unknown command "${first}"`);
+
+  let parsed: ReturnType<typeof parseOptions>;
+  try {
+    parsed = parseOptions(rest);
+  } catch (e) {
+    // parseArgs throws a TypeError (ERR_PARSE_ARGS_*) for unknown options and missing values.
+    return usage(messageOf(e).replace(/\. To specify a positional argument.*$/s, ""));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { ok: true, command: { name: "help", topic: first } };
+  const asOf = readAsOf(values["as-of"]);
+  if (!asOf.ok) return usage(asOf.usage);
+
+  switch (first) {
+    case "review": {
+      if (values.sample) return usage("--sample is an option of init, not review");
+      if (positionals.length !== 1) return usage(positionals.length === 0 ? "review needs a workbook: credit-desk review <workbook.xlsx>" : `review takes one workbook, got ${positionals.length}`);
+      if (values["in-place"] && values.out !== undefined) return usage("--in-place and --out exclude each other");
+      return { ok: true, command: { name: "review", input: positionals[0], asOf: asOf.asOf, out: values.out, inPlace: values["in-place"] === true, json: values.json === true } };
+    }
+    case "init": {
+      if (values.out !== undefined || values["in-place"] || values.json) return usage("init takes only <file.xlsx>, --sample and --as-of");
+      if (positionals.length !== 1) return usage(positionals.length === 0 ? "init needs a file name: credit-desk init <file.xlsx>" : `init takes one file, got ${positionals.length}`);
+      return { ok: true, command: { name: "init", file: positionals[0], sample: values.sample === true, asOf: asOf.asOf } };
+    }
+    case "demo": {
+      if (positionals.length > 0 || values["in-place"] || values.json || values.sample) return usage("demo takes only --out and --as-of");
+      return { ok: true, command: { name: "demo", out: values.out, asOf: asOf.asOf } };
+    }
+    default: {
+      const never: never = first;
+      throw new Error(`unhandled command ${String(never)}`);
+    }
+  }
+}
+
+function parseOptions(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      "as-of": { type: "string" },
+      out: { type: "string", short: "o" },
+      "in-place": { type: "boolean" },
+      json: { type: "boolean" },
+      sample: { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}

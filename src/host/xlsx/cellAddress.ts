@@ -1,0 +1,58 @@
+/**
+ * A1 addresses from the 0-based row/column indexes used by WorkbookPort.
+ * @example a1(0, 27) //=> "AB1"
+ */
+
+/** Column letters of a 0-based column index. @example columnLetters(0) //=> "A"; columnLetters(26) //=> "AA" */
+export function columnLetters(column: number): string {
+  let n = column + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** A1 address of a 0-based row and column. @example a1(4, 1) //=> "B5" */
+export function a1(row: number, column: number): string {
+  return `${columnLetters(column)}${row + 1}`;
+}
+
+/** A1 range of a 0-based rectangle (inclusive corners). @example a1Range(1, 0, 9, 0) //=> "A2:A10" */
+export function a1Range(top: number, left: number, bottom: number, right: number): string {
+  return `${a1(top, left)}:${a1(bottom, right)}`;
+}
+
+export interface CellRect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+const A1_CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
+
+/** 0-based row/column of an A1 cell address, or undefined when it is not one. */
+export function parseA1(address: string): { row: number; column: number } | undefined {
+  const m = A1_CELL.exec(address.trim());
+  if (!m) return undefined;
+  let column = 0;
+  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, column: column - 1 };
+}
+
+/** 0-based rectangle of an A1 range ("B2:D10", or a single cell "B2"), or undefined. */
+export function parseA1Range(range: string): CellRect | undefined {
+  const [from, to = from] = range.split(":");
+  const a = parseA1(from);
+  const b = parseA1(to);
+  if (!a || !b) return undefined;
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.column, b.column),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.column, b.column),
+  };
+}

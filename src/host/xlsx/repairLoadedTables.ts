@@ -1,0 +1,61 @@
+/**
+ * Undo ExcelJS 4.4's lossy reading of table parts, so that a table in the user's workbook reads
+ * right and is written back as it was:
+ * - `headerRowCount` is optional in OOXML and defaults to 1, but ExcelJS reads a missing
+ *   attribute as "no header row" and then writes headerRowCount="0" (Excel then shows the header
+ *   names as a data row). Every table Excel itself saves omits the attribute.
+ * - filter buttons are read as hidden, and written back with hiddenButton="1".
+ * The facts come from the raw table XML in the package; a package this reader cannot parse
+ * (zip64) is left as ExcelJS read it.
+ * @example tablePartFacts('<table name="T" ref="A1:B3"><autoFilter ref="A1:B3"/>…') //=> { name: "T", headerRow: true, filterButtons: [true, true] }
+ */
+import type { Workbook } from "exceljs";
+import { patchTableModel, tableModelsOf } from "./excelJsInternals";
+import { readZipEntries } from "./readZipEntries";
+
+export interface TablePartFacts {
+  name: string;
+  headerRow: boolean;
+  /** Per column: does the header show a filter button? */
+  filterButtons: boolean[];
+}
+
+function attribute(attributes: string, name: string): string | undefined {
+  return new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes)?.[1];
+}
+
+export function tablePartFacts(xml: string): TablePartFacts | undefined {
+  const open = /<(?:\w+:)?table\s([^>]*)>/.exec(xml);
+  if (!open) return undefined;
+  const name = attribute(open[1], "name");
+  if (name === undefined) return undefined;
+  const headerRow = (attribute(open[1], "headerRowCount") ?? "1") !== "0";
+  const columnCount = (xml.match(/<(?:\w+:)?tableColumn\s/g) ?? []).length;
+  const hasAutoFilter = /<(?:\w+:)?autoFilter[\s>/]/.test(xml);
+  const hidden = new Set<number>();
+  for (const m of xml.matchAll(/<(?:\w+:)?filterColumn\s([^>]*)>/g)) {
+    const colId = attribute(m[1], "colId");
+    if (colId !== undefined && attribute(m[1], "hiddenButton") === "1") hidden.add(Number(colId));
+  }
+  return { name, headerRow, filterButtons: Array.from({ length: columnCount }, (_, i) => headerRow && hasAutoFilter && !hidden.has(i)) };
+}
+
+export function repairLoadedTables(workbook: Workbook, bytes: Buffer): void {
+  let parts: Map<string, string>;
+  try {
+    parts = readZipEntries(bytes, (name) => /^xl\/tables\/[^/]+\.xml$/.test(name));
+  } catch {
+    return;
+  }
+  const facts = new Map<string, TablePartFacts>();
+  for (const xml of parts.values()) {
+    const f = tablePartFacts(xml);
+    if (f) facts.set(f.name, f);
+  }
+  for (const worksheet of workbook.worksheets) {
+    for (const table of tableModelsOf(worksheet)) {
+      const f = facts.get(table.name);
+      if (f) patchTableModel(worksheet, table.name, f);
+    }
+  }
+}

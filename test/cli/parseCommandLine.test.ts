@@ -1,0 +1,53 @@
+import { dayFromCivil } from "../../src/engine/dates/dayNumber";
+import { parseCommandLine } from "../../src/cli/parseCommandLine";
+
+describe("parseCommandLine", () => {
+  it.each([
+    [[], "no command given"],
+    [["frobnicate"], 'unknown command "frobnicate"'],
+    [["review"], "review needs a workbook"],
+    [["review", "a.xlsx", "b.xlsx"], "review takes one workbook, got 2"],
+    [["review", "a.xlsx", "--bogus"], "Unknown option '--bogus'"],
+    [["review", "a.xlsx", "--out"], "--out"],
+    [["review", "a.xlsx", "--in-place", "--out", "b.xlsx"], "--in-place and --out exclude each other"],
+    [["review", "a.xlsx", "--as-of", "30/06/2025"], '--as-of "30/06/2025" is not a date'],
+    [["review", "a.xlsx", "--as-of", "2025-02-30"], "not a valid calendar date"],
+    [["review", "a.xlsx", "--sample"], "--sample is an option of init"],
+    [["init"], "init needs a file name"],
+    [["init", "a.xlsx", "--json"], "init takes only"],
+    [["demo", "extra"], "demo takes only"],
+  ])("%j is a usage error mentioning %s", (argv, message) => {
+    const parsed = parseCommandLine(argv);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.usage).toContain(message);
+  });
+
+  it.each([
+    [["--help"], { name: "help", topic: undefined }],
+    [["-h"], { name: "help", topic: undefined }],
+    [["help", "review"], { name: "help", topic: "review" }],
+    [["init", "--help"], { name: "help", topic: "init" }],
+    [["--version"], { name: "version" }],
+  ])("%j asks for help or the version", (argv, command) => {
+    expect(parseCommandLine(argv)).toEqual({ ok: true, command });
+  });
+
+  it("reads review with every option", () => {
+    expect(parseCommandLine(["review", "ledger.xlsx", "--as-of", "2025-06-30", "--out", "out.xlsx", "--json"])).toEqual({
+      ok: true,
+      command: { name: "review", input: "ledger.xlsx", asOf: dayFromCivil(2025, 6, 30), out: "out.xlsx", inPlace: false, json: true },
+    });
+    expect(parseCommandLine(["review", "--in-place", "ledger.xlsx"])).toEqual({
+      ok: true,
+      command: { name: "review", input: "ledger.xlsx", asOf: undefined, out: undefined, inPlace: true, json: false },
+    });
+  });
+
+  it("reads init and demo", () => {
+    expect(parseCommandLine(["init", "new.xlsx", "--sample", "--as-of", "2024-02-29"])).toEqual({
+      ok: true,
+      command: { name: "init", file: "new.xlsx", sample: true, asOf: dayFromCivil(2024, 2, 29) },
+    });
+    expect(parseCommandLine(["demo", "-o", "x/out.xlsx"])).toEqual({ ok: true, command: { name: "demo", out: "x/out.xlsx", asOf: undefined } });
+  });
+});
