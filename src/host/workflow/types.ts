@@ -90,3 +90,20 @@ export interface ReviewOutcome {
 }
 
 export const OUTPUT_SHEETS = ["Credit Review", "Aging", "Collections", "Summary"] as const;
+
+export interface SetUpOptions {
+  /** Fill the tables with the sample portfolio (else only headers, and the Policy defaults). */
+  withSample: boolean;
+  /** The sample's as-of date: its invoices are dated relative to it. */
+  asOf: DayNumber;
+  signal?: AbortSignal;
+  onProgress?: (stage: string, fraction: number) => void;
+}
+
+export interface SetUpOutcome {
+  /** "refused" when an input table or sheet already exists (nothing is written then). */
+  status: "written" | "refused" | "cancelled";
+  problems: Problem[];
+  /** The sheets written (or that would have been written). */
+  sheets: SheetSpec[];
+}

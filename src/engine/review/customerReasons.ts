@@ -1,0 +1,28 @@
+/**
+ * One readable sentence that sums up a customer's review: grade with composite and coverage,
+ * the limit with its binding basis and factors, and the overdue position.
+ * @example customerReasons(review) //=> "B (68.4 %, coverage 92 %); limit 120,000 set by working assets (×0.8 grade, ×0.9 payment); 2 items overdue, max 45 days"
+ */
+import { formatAmount } from "./formatAmount";
+import type { CustomerReview } from "./types";
+
+const one = (x: number): string => String(Math.round(x * 10) / 10);
+
+export function customerReasons(c: Omit<CustomerReview, "reasons">): string {
+  const parts: string[] = [];
+  const grade = `${c.grade} (${one(c.compositePercent)} %, coverage ${Math.round(c.coveragePercent)} %${c.paymentRecord.source === "derived" ? `, payment record ${c.paymentRecord.score} from behaviour` : ""})`;
+  parts.push(c.isR ? `${grade}, R: refer to committee (${c.rReasons.join(", ")})` : grade);
+  if (c.limit.recommended === undefined) {
+    parts.push(`no limit: ${c.limit.note ?? "no basis for a limit"}`);
+  } else if (c.grade === "D") {
+    parts.push("limit 0: cash or prepayment only");
+  } else {
+    parts.push(`limit ${formatAmount(c.limit.recommended)} set by ${c.limit.bindingBasis ?? "?"} (×${c.limit.gradeFactor} grade, ×${c.limit.paymentFactor} payment)`);
+  }
+  parts.push(
+    c.overdueItems === 0
+      ? "nothing overdue"
+      : `${c.overdueItems} item${c.overdueItems === 1 ? "" : "s"} overdue, max ${c.maxDaysPastDue} days`,
+  );
+  return parts.join("; ");
+}

@@ -1,0 +1,21 @@
+/** The portfolio review (credit-method.md §2–§8 composed): reviewPortfolio and its parts. */
+export { reviewPortfolio, type ReviewPortfolioOptions } from "./reviewPortfolio";
+export { reviewCustomer, GRADE_DECISIONS, type CustomerFacts } from "./reviewCustomer";
+export { customerWarnings, type WarningFacts } from "./customerWarnings";
+export { customerReasons } from "./customerReasons";
+export { collectionsWorklist } from "./collectionsWorklist";
+export { portfolioKpis, ledgerTotals, creditSalesCents, type KpiInput, type LedgerKpis } from "./portfolioKpis";
+export { latestFinancials } from "./latestFinancials";
+export { formatAmount } from "./formatAmount";
+export type {
+  AgingRow,
+  CollectionItem,
+  CustomerLimit,
+  CustomerReview,
+  GradeLine,
+  LimitBasisLine,
+  PortfolioKpis,
+  PortfolioReview,
+  ReviewWarning,
+  WarningSeverity,
+} from "./types";

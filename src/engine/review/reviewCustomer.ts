@@ -1,0 +1,225 @@
+/**
+ * The review of one customer (credit-method.md §2–§8 composed): characteristic score (with the
+ * payment record derived from behaviour when the policy says so and history exists), grade,
+ * letter, quadrant, R flag, latest financials and ratios, Altman Z′ (private firms, book
+ * equity), credit limit with its binding basis, exposure and utilisation, overdue position,
+ * early warnings, next collection action and a one-sentence summary.
+ * @example reviewCustomer({ customer, openItems, unappliedCents: 0, behaviour, financials, openOrders: 0 }, policy, asOf)
+ *   //=> ok({ grade: "B", limit: { recommended: 120000, bindingBasis: "working assets", … }, … })
+ */
+import type { DayNumber } from "../dates/dayNumber";
+import { describeError, err, invalidInput, ok, type Result } from "../errors";
+import { BASIS_LABELS, LIMIT_BASIS_NAMES, creditLimit } from "../limits/creditLimit";
+import { paymentFactor } from "../limits/paymentFactor";
+import { fromCents, type Cents } from "../money/cents";
+import type { Grade, Policy } from "../policy/Policy";
+import type { Customer, FinancialPeriod } from "../portfolio/types";
+import { altmanInputs } from "../ratios/altmanInputs";
+import { altmanZ } from "../ratios/altmanZ";
+import { financialRatios } from "../ratios/financialRatios";
+import { collectionAction } from "../receivables/collectionAction";
+import { exposureOf } from "../receivables/exposureOf";
+import type { OpenItem } from "../receivables/openItemsAt";
+import type { PaymentBehaviour } from "../receivables/paymentBehaviour";
+import { paymentRecordScore } from "../receivables/paymentRecordScore";
+import { characteristicScore } from "../scoring/characteristicScore";
+import { gradeOf } from "../scoring/gradeOf";
+import { gradeTerms } from "../scoring/gradeTerms";
+import { letterRating } from "../scoring/letterRating";
+import { quadrantOf } from "../scoring/quadrantOf";
+import { rFlag } from "../scoring/rFlag";
+import { customerReasons } from "./customerReasons";
+import { customerWarnings } from "./customerWarnings";
+import { latestFinancials } from "./latestFinancials";
+import type { CustomerLimit, CustomerReview } from "./types";
+
+export interface CustomerFacts {
+  customer: Customer;
+  /** The customer's open items at the as-of date (credit notes included). */
+  openItems: readonly OpenItem[];
+  /** The customer's unapplied cash in cents (≤ 0). */
+  unappliedCents: Cents;
+  behaviour?: PaymentBehaviour;
+  financials: readonly FinancialPeriod[];
+  /** Σ of the customer's open orders. */
+  openOrders: number;
+}
+
+export const GRADE_DECISIONS: Readonly<Record<Grade | "R", string>> = {
+  A: "Sell on credit; limit may be relaxed",
+  B: "Trade within the approved limit",
+  C: "Credit only with guarantee, while reducing existing debt",
+  D: "Cash or prepayment only",
+  R: "Refer to committee (senior management decides)",
+};
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNumber): Result<CustomerReview> {
+  const { customer, openItems, unappliedCents, behaviour } = facts;
+  const field = (what: string): string => `${customer.customerId} ${what}`;
+
+  // §2: the payment record comes from behaviour when the policy says so and history exists.
+  const derived = policy.derivePaymentRecord ? paymentRecordScore(behaviour) : undefined;
+  const scores = derived === undefined ? customer.scores : { ...customer.scores, paymentRecord: derived };
+  const paymentRecord = derived === undefined
+    ? { source: "entered" as const, score: customer.scores.paymentRecord ?? 0 }
+    : { source: "derived" as const, score: derived };
+  const scored = characteristicScore(scores, policy.weights);
+  if (!scored.ok) return err(invalidInput(field("scores"), describeError(scored.error)));
+  const { compositePercent, coveragePercent } = scored.value;
+  const grade = gradeOf(compositePercent, policy);
+  const letter = letterRating(compositePercent, policy);
+  if (!grade.ok) return grade;
+  if (!letter.ok) return letter;
+  const terms = gradeTerms(grade.value, policy);
+
+  // §1, §4: latest financials at or before the as-of date, prior for growth.
+  const { latest, prior } = latestFinancials(facts.financials, asOf);
+  const ratios: Partial<Record<string, number>> = {};
+  let altman: CustomerReview["altman"];
+  if (latest) {
+    for (const [name, value] of Object.entries(financialRatios(latest, prior))) if (value.ok) ratios[name] = value.value;
+    const x = altmanInputs(latest);
+    const z = x.ok ? altmanZ("Z'", x.value) : undefined;
+    if (z?.ok) altman = { model: "Z'", z: z.value.z, zone: z.value.zone };
+  }
+
+  // §6: open position.
+  let openCents = 0;
+  let overdueCents = 0;
+  let disputedCents = 0;
+  let overdueItems = 0;
+  let maxDaysPastDue = 0;
+  let worst: OpenItem | undefined;
+  for (const open of openItems) {
+    openCents += open.openCents;
+    if (open.item.isDisputed && open.openCents > 0) disputedCents += open.openCents;
+    if (open.daysPastDue > 0) {
+      overdueCents += open.openCents;
+      if (open.openCents > 0) {
+        overdueItems++;
+        if (open.daysPastDue > maxDaysPastDue) {
+          maxDaysPastDue = open.daysPastDue;
+          worst = open;
+        }
+      }
+    }
+  }
+  const averageDaysLate = behaviour?.lookback12mAverageDaysLate;
+
+  // §5: the limit.
+  const limitResult = creditLimit(
+    {
+      grade: grade.value,
+      annualCreditSales: customer.annualCreditSales,
+      grossMargin: customer.grossMargin,
+      collateral: customer.collateral,
+      financials: latest,
+      averageDaysLate,
+    },
+    policy,
+  );
+  const limit: CustomerLimit = limitResult.ok
+    ? {
+        recommended: limitResult.value.recommended,
+        bindingBasis: BASIS_LABELS[limitResult.value.bindingBasis],
+        bases: LIMIT_BASIS_NAMES.map((name) => {
+          const b = limitResult.value.bases[name];
+          const note = b.applies ? b.note : b.skippedReason;
+          return { basis: BASIS_LABELS[name], ...(b.applies && b.value !== undefined ? { value: b.value } : {}), ...(note ? { note } : {}) };
+        }),
+        gradeFactor: limitResult.value.gradeFactor,
+        paymentFactor: limitResult.value.paymentFactor,
+      }
+    : {
+        bases: [],
+        gradeFactor: terms.limitFactor,
+        paymentFactor: paymentFactor(averageDaysLate, policy),
+        note: describeError(limitResult.error),
+      };
+
+  // §8: exposure and utilisation.
+  const exposure = exposureOf(openCents, unappliedCents, facts.openOrders);
+  const recommended = limit.recommended;
+  const utilisationPercent = recommended !== undefined && recommended > 0 ? (exposure * 100) / recommended : undefined;
+  const r = rFlag(
+    {
+      grade: grade.value,
+      isKeyAccount: customer.isKeyAccount === true,
+      annualCreditSales: customer.annualCreditSales,
+      maxDaysPastDue,
+      exposure,
+      limit: recommended,
+    },
+    policy,
+  );
+  const quadrant = quadrantOf(grade.value, customer.potential ?? Number.NaN, policy);
+
+  const equity = latest?.equity;
+  const warnings = customerWarnings(
+    {
+      asOf,
+      utilisationPercent,
+      limit: recommended,
+      exposure,
+      maxDaysPastDue,
+      overdue: fromCents(overdueCents),
+      openBalance: fromCents(openCents + unappliedCents),
+      daysLateTrend: behaviour?.trendDays,
+      grade: grade.value,
+      previousGrade: customer.previousGrade,
+      currentRatio: ratios.currentRatio,
+      debtRatio: ratios.debtRatio,
+      revenueGrowth: ratios.revenueGrowth,
+      equity,
+      altmanZone: altman?.zone,
+      isKeyAccount: customer.isKeyAccount === true,
+      lastReviewDate: customer.lastReviewDate,
+      coveragePercent,
+      financialsPeriodEnd: latest?.periodEnd,
+      disputed: fromCents(disputedCents),
+    },
+    policy,
+  );
+
+  const nextAction = worst
+    ? collectionAction({ daysPastDue: worst.daysPastDue, overdueAmount: fromCents(worst.openCents), isDisputed: worst.item.isDisputed === true }, policy).action
+    : undefined;
+
+  const review: Omit<CustomerReview, "reasons"> = {
+    customerId: customer.customerId,
+    name: customer.name ?? customer.customerId,
+    ...(customer.accountOwner ? { accountOwner: customer.accountOwner } : {}),
+    isKeyAccount: customer.isKeyAccount === true,
+    compositePercent,
+    coveragePercent,
+    paymentRecord,
+    grade: grade.value,
+    letter: letter.value,
+    isR: r.isR,
+    rReasons: r.reasons,
+    decision: GRADE_DECISIONS[r.isR ? "R" : grade.value],
+    quadrant: { quadrant: quadrant.quadrant, en: quadrant.en, zh: quadrant.zh },
+    terms,
+    ...(latest ? { financials: { periodEnd: latest.periodEnd, ...(prior ? { priorPeriodEnd: prior.periodEnd } : {}) } } : {}),
+    ratios,
+    ...(altman ? { altman } : {}),
+    limit,
+    ...(customer.currentLimit !== undefined ? { currentLimit: customer.currentLimit } : {}),
+    ...(customer.currentLimit !== undefined && recommended !== undefined ? { limitChange: fromCents(Math.round(recommended * 100) - Math.round(customer.currentLimit * 100)) } : {}),
+    exposure,
+    ...(utilisationPercent !== undefined ? { utilisationPercent } : {}),
+    openBalance: fromCents(openCents + unappliedCents),
+    unapplied: fromCents(unappliedCents),
+    overdue: fromCents(overdueCents),
+    overdueItems,
+    maxDaysPastDue,
+    ...(averageDaysLate !== undefined ? { averageDaysLate: round1(averageDaysLate) } : {}),
+    openOrders: facts.openOrders,
+    disputed: fromCents(disputedCents),
+    warnings,
+    ...(nextAction ? { nextAction } : {}),
+  };
+  return ok({ ...review, reasons: customerReasons(review) });
+}

@@ -1,0 +1,176 @@
+/**
+ * Canonical fields of each input table with their English and Chinese header aliases
+ * (credit-method.md §1 and §2). Headers match case- and space-insensitively, ignoring
+ * "_", "-", "." and full-width spaces, so "Customer ID", "customer_id" and "CUSTOMERID" all
+ * name `customerId`, and "客户编号" does too.
+ */
+import { CHARACTERISTICS } from "../../engine/policy/characteristics";
+import type { InputTableKind } from "./types";
+
+/** How a field's cells are read. */
+export type FieldKind = "text" | "number" | "money" | "percent" | "date" | "boolean" | "score" | "integer";
+
+export interface FieldSpec {
+  /** Canonical field name (camelCase, as in the engine's portfolio types). */
+  field: string;
+  /** Header written by the set-up flow. */
+  header: string;
+  kind: FieldKind;
+  /** Further accepted headers (English and Chinese). */
+  aliases: readonly string[];
+}
+
+export interface TableFields {
+  kind: InputTableKind;
+  /** Sheet and table name written by the set-up flow. */
+  sheet: string;
+  tableName: string;
+  /** Names (English, Chinese) that hint a sheet or table holds this kind. */
+  nameHints: readonly string[];
+  required: readonly string[];
+  fields: readonly FieldSpec[];
+}
+
+const f = (field: string, header: string, kind: FieldKind, ...aliases: string[]): FieldSpec => ({ field, header, kind, aliases });
+
+const customerId = f("customerId", "CustomerId", "text", "Customer ID", "Customer No", "Customer Number", "Customer Code", "Cust ID", "客户编号", "客户代码", "客户号");
+const currency = f("currency", "Currency", "text", "Curr", "CCY", "币种", "币别", "货币");
+
+/** The 18 characteristic scores as customer fields: key, English name and Chinese name (§2). */
+const scoreFields: FieldSpec[] = CHARACTERISTICS.map((c) => f(c.key, c.en, "score", c.key, c.zh));
+
+export const TABLE_FIELDS: Readonly<Record<InputTableKind, TableFields>> = {
+  customers: {
+    kind: "customers",
+    sheet: "Customers",
+    tableName: "Customers",
+    nameHints: ["customers", "customer", "客户", "客户资料", "客户信息"],
+    required: ["customerId"],
+    fields: [
+      customerId,
+      f("name", "Name", "text", "Customer Name", "Company", "客户名称", "名称", "公司名称"),
+      currency,
+      f("paymentTermsDays", "PaymentTermsDays", "integer", "Payment Terms", "Terms", "Terms Days", "信用期限", "付款期限", "账期"),
+      f("currentLimit", "CurrentLimit", "money", "Credit Limit", "Current Credit Limit", "现有信用额度", "信用额度", "当前额度"),
+      f("previousGrade", "PreviousGrade", "text", "Last Grade", "Prior Grade", "上次等级", "原等级"),
+      f("annualCreditSales", "AnnualCreditSales", "money", "Annual Credit Sales", "Expected Annual Sales", "预计年赊销额", "年赊销额"),
+      f("grossMargin", "GrossMargin", "percent", "Gross Margin %", "Margin", "毛利率"),
+      f("potential", "Potential", "number", "Cooperation Potential", "合作潜力"),
+      f("collateral", "Collateral", "money", "Guarantee Amount", "担保金额", "抵押金额"),
+      f("lastReviewDate", "LastReviewDate", "date", "Last Review", "Review Date", "上次资信审查日期", "上次审查日期"),
+      f("keyAccount", "KeyAccount", "boolean", "Key Account", "Strategic", "重点客户", "关键客户"),
+      f("accountOwner", "AccountOwner", "text", "Owner", "Salesperson", "Account Manager", "负责人", "客户经理", "业务员"),
+      ...scoreFields,
+    ],
+  },
+  financials: {
+    kind: "financials",
+    sheet: "Financials",
+    tableName: "Financials",
+    nameHints: ["financials", "financial", "financial statements", "财务数据", "财务", "财务报表"],
+    required: ["customerId", "periodEnd"],
+    fields: [
+      customerId,
+      f("periodEnd", "PeriodEnd", "date", "Period End", "Period", "Statement Date", "报表日期", "期末", "会计期末", "报告期"),
+      f("revenue", "Revenue", "money", "Sales", "Turnover", "营业收入", "销售收入", "收入"),
+      f("costOfSales", "CostOfSales", "money", "Cost of Goods Sold", "COGS", "营业成本", "销售成本"),
+      f("netProfit", "NetProfit", "money", "Net Income", "净利润"),
+      f("ebit", "EBIT", "money", "Operating Profit", "息税前利润"),
+      f("currentAssets", "CurrentAssets", "money", "流动资产"),
+      f("inventory", "Inventory", "money", "Inventories", "存货"),
+      f("receivables", "Receivables", "money", "Accounts Receivable", "应收账款"),
+      f("fixedAssets", "FixedAssets", "money", "固定资产"),
+      f("totalAssets", "TotalAssets", "money", "总资产", "资产总额", "资产总计"),
+      f("currentLiabilities", "CurrentLiabilities", "money", "流动负债"),
+      f("totalLiabilities", "TotalLiabilities", "money", "负债总额", "负债合计"),
+      f("equity", "Equity", "money", "Net Worth", "Shareholders Equity", "净资产", "所有者权益", "股东权益"),
+      f("retainedEarnings", "RetainedEarnings", "money", "留存收益", "未分配利润"),
+      f("registeredCapital", "RegisteredCapital", "money", "Registered Capital", "注册资本"),
+    ],
+  },
+  receivables: {
+    kind: "receivables",
+    sheet: "Receivables",
+    tableName: "Receivables",
+    nameHints: ["receivables", "ar", "accounts receivable", "ledger", "open items", "应收账款", "应收", "应收明细"],
+    required: ["invoiceId", "customerId", "invoiceDate", "dueDate", "amount"],
+    fields: [
+      f("invoiceId", "InvoiceId", "text", "Invoice", "Invoice No", "Invoice Number", "Document", "Document No", "发票号", "发票号码", "单据号", "单号"),
+      customerId,
+      f("invoiceDate", "InvoiceDate", "date", "Document Date", "Date", "发票日期", "开票日期", "单据日期"),
+      f("dueDate", "DueDate", "date", "Due", "Due On", "到期日", "到期日期", "应收日期"),
+      f("amount", "Amount", "money", "Invoice Amount", "Original Amount", "金额", "发票金额", "原币金额"),
+      f("paidAmount", "PaidAmount", "money", "Paid", "Amount Paid", "已付金额", "已收金额", "回款金额"),
+      f("openAmount", "OpenAmount", "money", "Open", "Balance", "Outstanding", "Amount Due", "未付金额", "余额", "未收金额"),
+      f("settledDate", "SettledDate", "date", "Paid Date", "Settlement Date", "Cleared Date", "结清日期", "付款日期", "回款日期"),
+      currency,
+      f("disputed", "Disputed", "boolean", "In Dispute", "Dispute", "争议", "有争议", "是否争议"),
+    ],
+  },
+  orders: {
+    kind: "orders",
+    sheet: "Orders",
+    tableName: "Orders",
+    nameHints: ["orders", "open orders", "order", "未发货订单", "订单"],
+    required: ["orderId", "customerId", "amount"],
+    fields: [
+      f("orderId", "OrderId", "text", "Order", "Order No", "Order Number", "订单号", "订单编号"),
+      customerId,
+      f("amount", "Amount", "money", "Order Amount", "Open Amount", "金额", "订单金额"),
+    ],
+  },
+  policy: {
+    kind: "policy",
+    sheet: "Policy",
+    tableName: "Policy",
+    nameHints: ["policy", "credit policy", "信用政策", "政策"],
+    required: ["key", "value"],
+    fields: [
+      f("key", "Key", "text", "Parameter", "Setting", "参数", "键", "项目"),
+      f("value", "Value", "text", "数值", "值", "取值"),
+      f("description", "Description", "text", "Note", "说明", "备注"),
+    ],
+  },
+};
+
+/** Table kinds in the order they are written by the set-up flow. */
+export const INPUT_TABLE_KINDS: readonly InputTableKind[] = ["customers", "financials", "receivables", "orders", "policy"];
+
+/**
+ * A header reduced for matching: lower case, without spaces (ASCII and full-width), "_", "-", ".".
+ * @example normaliseHeader(" Customer_ID ") //=> "customerid"
+ */
+export function normaliseHeader(header: string): string {
+  return header.normalize("NFKC").toLowerCase().replace(/[\s\u3000_\-.·]/g, "");
+}
+
+const indexes = new Map<InputTableKind, Map<string, string>>();
+
+function aliasIndex(kind: InputTableKind): Map<string, string> {
+  let index = indexes.get(kind);
+  if (!index) {
+    index = new Map();
+    for (const spec of TABLE_FIELDS[kind].fields) {
+      for (const name of [spec.field, spec.header, ...spec.aliases]) {
+        const key = normaliseHeader(name);
+        if (!index.has(key)) index.set(key, spec.field);
+      }
+    }
+    indexes.set(kind, index);
+  }
+  return index;
+}
+
+/**
+ * The canonical field a header names in a table of this kind, or undefined.
+ * @example matchHeader("customers", "客户编号") //=> "customerId"
+ * @example matchHeader("receivables", "Due Date") //=> "dueDate"
+ */
+export function matchHeader(kind: InputTableKind, header: string): string | undefined {
+  return aliasIndex(kind).get(normaliseHeader(header));
+}
+
+/** The field spec of a canonical field in a table kind. */
+export function fieldSpec(kind: InputTableKind, field: string): FieldSpec | undefined {
+  return TABLE_FIELDS[kind].fields.find((s) => s.field === field);
+}

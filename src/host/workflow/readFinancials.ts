@@ -1,0 +1,41 @@
+/**
+ * Financials table rows → FinancialPeriods (credit-method.md §1, §4). Rows of unknown
+ * customers are ignored with a warning; a second row for the same customer and period end is
+ * ignored with a warning.
+ */
+import type { DateSystem } from "../../engine/dates/dayNumber";
+import type { FinancialPeriod } from "../../engine/portfolio/types";
+import { forEachRow, headerOf } from "./rowReader";
+import type { Problem, RecognisedTable } from "./types";
+
+const AMOUNT_FIELDS = [
+  "revenue", "costOfSales", "netProfit", "ebit", "currentAssets", "inventory", "receivables", "fixedAssets",
+  "totalAssets", "currentLiabilities", "totalLiabilities", "equity", "retainedEarnings", "registeredCapital",
+] as const satisfies readonly (keyof FinancialPeriod)[];
+
+export function readFinancials(table: RecognisedTable, dateSystem: DateSystem, customerIds: ReadonlySet<string>, problems: Problem[]): FinancialPeriod[] {
+  const out: FinancialPeriod[] = [];
+  const seen = new Set<string>();
+  forEachRow(table, dateSystem, problems, (r) => {
+    const customerId = r.requiredText("customerId");
+    const periodEnd = r.requiredDate("periodEnd");
+    const period: FinancialPeriod = { customerId: customerId ?? "", periodEnd: periodEnd ?? 0 };
+    for (const field of AMOUNT_FIELDS) {
+      const value = r.number(field);
+      if (value !== undefined) period[field] = value;
+    }
+    if (customerId === undefined || periodEnd === undefined) return;
+    if (!customerIds.has(customerId)) {
+      r.report("customerId", `${headerOf(table, "customerId")} row ${r.dataIndex + 1}: customer "${customerId}" is not in the Customers table; row ignored`, "warning");
+      return;
+    }
+    const key = `${customerId}\u0000${periodEnd}`;
+    if (seen.has(key)) {
+      r.report("periodEnd", `${headerOf(table, "periodEnd")} row ${r.dataIndex + 1}: a second row for customer "${customerId}" and this period end; ignored`, "warning");
+      return;
+    }
+    seen.add(key);
+    out.push(period);
+  });
+  return out;
+}

@@ -1,0 +1,97 @@
+/**
+ * Read the recognised input tables into the engine's Portfolio and Policy, validating every
+ * cell (credit-method.md §1): missing tables and required columns, duplicate customer ids,
+ * receivables or orders of unknown customers, non-numeric amounts, bad dates, a due date before
+ * its invoice date, scores outside 0–10, mixed currencies, Policy keys and values. Each problem
+ * names its table, sheet, 0-based sheet row (headerRow + 1 + data index) and column. Blank rows
+ * are skipped. Problems of severity "error" mean no review may be written.
+ */
+import type { Policy } from "../../engine/policy/Policy";
+import type { Portfolio } from "../../engine/portfolio/types";
+import type { WorkbookSnapshot } from "../WorkbookPort";
+import { TABLE_FIELDS, fieldSpec } from "./headerAliases";
+import { readCustomers, type CustomerRow } from "./readCustomers";
+import { readFinancials } from "./readFinancials";
+import { readOrders } from "./readOrders";
+import { readPolicySheet } from "./readPolicySheet";
+import { readReceivables, type ReceivableRow } from "./readReceivables";
+import { cellPosition } from "./rowReader";
+import type { Problem, RecognisedTable, Recognition } from "./types";
+
+export interface PortfolioReading {
+  portfolio: Portfolio;
+  policy: Policy;
+  policySource: "sheet" | "default";
+  problems: Problem[];
+}
+
+function structuralProblems(recognition: Recognition): Problem[] {
+  const problems: Problem[] = [];
+  for (const kind of recognition.missingTables) {
+    const spec = TABLE_FIELDS[kind];
+    problems.push({
+      severity: "error", table: spec.tableName, sheet: "", row: -1, column: -1, field: "",
+      message: `No ${spec.tableName} table found: add a table with the columns ${spec.required.map((f) => fieldSpec(kind, f)?.header ?? f).join(", ")}`,
+    });
+  }
+  for (const table of Object.values(recognition.tables)) {
+    for (const field of table.missingRequired) {
+      problems.push({
+        severity: "error", table: table.source.name, sheet: table.source.sheet,
+        row: table.source.headerRow, column: table.source.firstColumn, field,
+        message: `${TABLE_FIELDS[table.kind].tableName} table "${table.source.name}" has no ${fieldSpec(table.kind, field)?.header ?? field} column`,
+      });
+    }
+  }
+  return problems;
+}
+
+const usable = (table: RecognisedTable | undefined): table is RecognisedTable => table !== undefined && table.missingRequired.length === 0;
+
+function currencyProblems(customers: CustomerRow[], receivables: ReceivableRow[], tables: Recognition["tables"]): Problem[] {
+  const byCustomer = new Map(customers.map((c) => [c.customer.customerId, c.customer.currency]));
+  const sightings: { currency: string; table: RecognisedTable; sheetRow: number }[] = [];
+  for (const c of customers) {
+    if (c.customer.currency && tables.customers) sightings.push({ currency: c.customer.currency, table: tables.customers, sheetRow: c.sheetRow });
+  }
+  for (const r of receivables) {
+    const currency = r.item.currency ?? byCustomer.get(r.item.customerId);
+    if (currency && tables.receivables) sightings.push({ currency, table: tables.receivables, sheetRow: r.sheetRow });
+  }
+  const currencies = [...new Set(sightings.map((s) => s.currency))].sort();
+  if (currencies.length <= 1) return [];
+  const first = sightings[0].currency;
+  const odd = sightings.find((s) => s.currency !== first) ?? sightings[0];
+  const hasCurrencyColumn = odd.table.columns.currency !== undefined;
+  const position = hasCurrencyColumn
+    ? cellPosition(odd.table, odd.sheetRow - odd.table.source.headerRow - 1, "currency")
+    : { row: odd.sheetRow, column: odd.table.source.firstColumn };
+  return [{
+    severity: "error", table: odd.table.source.name, sheet: odd.table.source.sheet, ...position, field: "currency",
+    message: `Mixed currencies ${currencies.join(", ")}: amounts in different currencies are never added together; review one currency at a time`,
+  }];
+}
+
+export function readPortfolio(snapshot: WorkbookSnapshot, recognition: Recognition): PortfolioReading {
+  const problems = structuralProblems(recognition);
+  const { tables } = recognition;
+  const system = snapshot.dateSystem;
+  const customerRows = usable(tables.customers) ? readCustomers(tables.customers, system, problems) : [];
+  const customerIds = new Set(customerRows.map((c) => c.customer.customerId));
+  const financials = usable(tables.financials) ? readFinancials(tables.financials, system, customerIds, problems) : [];
+  const receivableRows = usable(tables.receivables) ? readReceivables(tables.receivables, system, customerIds, problems) : [];
+  const orders = usable(tables.orders) ? readOrders(tables.orders, system, customerIds, problems) : [];
+  const { policy, policySource } = readPolicySheet(tables.policy, system, problems);
+  problems.push(...currencyProblems(customerRows, receivableRows, tables));
+  return {
+    portfolio: {
+      customers: customerRows.map((c) => c.customer),
+      financials,
+      receivables: receivableRows.map((r) => r.item),
+      orders,
+    },
+    policy,
+    policySource,
+    problems,
+  };
+}

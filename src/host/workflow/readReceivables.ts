@@ -1,0 +1,53 @@
+/**
+ * Receivables table rows → ReceivableItems (credit-method.md §1, §6): required invoice id,
+ * known customer, valid invoice and due dates with the due date not before the invoice date,
+ * numeric amounts (negative for credit notes and payments on account).
+ */
+import type { DateSystem } from "../../engine/dates/dayNumber";
+import type { ReceivableItem } from "../../engine/portfolio/types";
+import { forEachRow, headerOf } from "./rowReader";
+import type { Problem, RecognisedTable } from "./types";
+
+/** A receivable with the sheet row it came from. */
+export interface ReceivableRow {
+  item: ReceivableItem;
+  sheetRow: number;
+}
+
+export function readReceivables(table: RecognisedTable, dateSystem: DateSystem, customerIds: ReadonlySet<string>, problems: Problem[]): ReceivableRow[] {
+  const out: ReceivableRow[] = [];
+  const seen = new Set<string>();
+  forEachRow(table, dateSystem, problems, (r) => {
+    const before = problems.length;
+    const invoiceId = r.requiredText("invoiceId");
+    const customerId = r.requiredText("customerId");
+    if (customerId !== undefined && !customerIds.has(customerId)) {
+      r.report("customerId", `${headerOf(table, "customerId")} row ${r.dataIndex + 1}: customer "${customerId}" is not in the Customers table`);
+    }
+    const invoiceDate = r.requiredDate("invoiceDate");
+    const dueDate = r.requiredDate("dueDate");
+    if (invoiceDate !== undefined && dueDate !== undefined && dueDate < invoiceDate) {
+      r.report("dueDate", `${headerOf(table, "dueDate")} row ${r.dataIndex + 1}: due date is before the invoice date`);
+    }
+    const amount = r.requiredNumber("amount");
+    const paidAmount = r.number("paidAmount");
+    const openAmount = r.number("openAmount");
+    const settledDate = r.date("settledDate");
+    const currency = r.text("currency");
+    const isDisputed = r.boolean("disputed");
+    if (problems.slice(before).some((p) => p.severity === "error")) return;
+    if (invoiceId === undefined || customerId === undefined || invoiceDate === undefined || dueDate === undefined || amount === undefined) return;
+    if (seen.has(invoiceId)) {
+      r.report("invoiceId", `${headerOf(table, "invoiceId")} row ${r.dataIndex + 1}: invoice id "${invoiceId}" appears more than once`, "warning");
+    }
+    seen.add(invoiceId);
+    const item: ReceivableItem = { invoiceId, customerId, invoiceDate, dueDate, amount };
+    if (paidAmount !== undefined) item.paidAmount = paidAmount;
+    if (openAmount !== undefined) item.openAmount = openAmount;
+    if (settledDate !== undefined) item.settledDate = settledDate;
+    if (currency) item.currency = currency.toUpperCase();
+    if (isDisputed) item.isDisputed = true;
+    out.push({ item, sheetRow: r.sheetRow });
+  });
+  return out;
+}

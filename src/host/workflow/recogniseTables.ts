@@ -1,0 +1,100 @@
+/**
+ * Recognise the input tables of a workbook by their headers (credit-method.md §1).
+ * Every table and plain range on any sheet is a candidate, except the add-in's own output
+ * sheets. A candidate is classified as the kind whose required fields it matches best
+ * (ties: more matched fields, then a sheet or table name that hints the kind); for each kind
+ * the best candidate wins, real Excel tables before plain ranges.
+ *
+ * @example recogniseTables({ sheets: ["客户"], dateSystem: "1900", tables: [{ name: "T1", sheet: "客户",
+ *   kind: "table", headerRow: 0, firstColumn: 0, headers: ["客户编号", "客户名称"], rows: [] }] })
+ *   //=> { tables: { customers: { columns: { customerId: 0, name: 1 }, ... } }, missingTables: ["receivables"] }
+ */
+import type { SourceTable, WorkbookSnapshot } from "../WorkbookPort";
+import { INPUT_TABLE_KINDS, TABLE_FIELDS, matchHeader, normaliseHeader } from "./headerAliases";
+import { OUTPUT_SHEETS, type ColumnMapping, type InputTableKind, type RecognisedTable, type Recognition } from "./types";
+
+/** Tables a review cannot run without. Financials, Orders and Policy are optional. */
+export const REQUIRED_TABLES: readonly InputTableKind[] = ["customers", "receivables"];
+
+interface Candidate {
+  table: RecognisedTable;
+  requiredMatched: number;
+  matched: number;
+  hinted: boolean;
+}
+
+function mapColumns(kind: InputTableKind, source: SourceTable, mapping: ColumnMapping | undefined): RecognisedTable {
+  const userMap = new Map<string, string>();
+  for (const [header, field] of Object.entries(mapping?.[kind] ?? {})) userMap.set(normaliseHeader(header), field);
+  const known = new Set(TABLE_FIELDS[kind].fields.map((s) => s.field));
+  const columns: Record<string, number> = {};
+  const unrecognisedHeaders: string[] = [];
+  source.headers.forEach((header, index) => {
+    const text = String(header ?? "").trim();
+    if (text === "") return;
+    const mapped = userMap.get(normaliseHeader(text));
+    const field = mapped !== undefined && known.has(mapped) ? mapped : matchHeader(kind, text);
+    if (field !== undefined && columns[field] === undefined) columns[field] = index;
+    else unrecognisedHeaders.push(text);
+  });
+  const missingRequired = TABLE_FIELDS[kind].required.filter((field) => columns[field] === undefined);
+  return { kind, source, columns, unrecognisedHeaders, missingRequired };
+}
+
+function isHinted(kind: InputTableKind, source: SourceTable): boolean {
+  const hints = TABLE_FIELDS[kind].nameHints.map(normaliseHeader);
+  return [source.name, source.sheet].some((name) => hints.includes(normaliseHeader(name)));
+}
+
+function candidateFor(kind: InputTableKind, source: SourceTable, mapping: ColumnMapping | undefined): Candidate | undefined {
+  const table = mapColumns(kind, source, mapping);
+  const required = TABLE_FIELDS[kind].required.length;
+  const requiredMatched = required - table.missingRequired.length;
+  const matched = Object.keys(table.columns).length;
+  const hinted = isHinted(kind, source);
+  // A table must carry most of a kind's required fields (or be named for it) to be taken as one;
+  // a lone customer-id column is not yet a Customers table.
+  const enough = hinted
+    ? requiredMatched >= 1
+    : requiredMatched === required
+      ? matched >= Math.min(2, TABLE_FIELDS[kind].fields.length)
+      : requiredMatched * 2 > required;
+  return enough ? { table, requiredMatched, matched, hinted } : undefined;
+}
+
+function better(a: Candidate, b: Candidate): boolean {
+  if (a.requiredMatched !== b.requiredMatched) return a.requiredMatched > b.requiredMatched;
+  if (a.matched !== b.matched) return a.matched > b.matched;
+  return a.hinted && !b.hinted;
+}
+
+function preferred(a: Candidate, b: Candidate): boolean {
+  const aTable = a.table.source.kind === "table";
+  const bTable = b.table.source.kind === "table";
+  if (aTable !== bTable) return aTable;
+  if (a.table.missingRequired.length !== b.table.missingRequired.length) return a.table.missingRequired.length < b.table.missingRequired.length;
+  if (a.hinted !== b.hinted) return a.hinted;
+  return a.matched > b.matched;
+}
+
+export function recogniseTables(snapshot: WorkbookSnapshot, mapping?: ColumnMapping): Recognition {
+  const outputSheets: readonly string[] = OUTPUT_SHEETS;
+  const winners: Partial<Record<InputTableKind, Candidate>> = {};
+  for (const source of snapshot.tables) {
+    if (outputSheets.includes(source.sheet)) continue;
+    let best: Candidate | undefined;
+    for (const kind of INPUT_TABLE_KINDS) {
+      const candidate = candidateFor(kind, source, mapping);
+      if (candidate && (!best || better(candidate, best))) best = candidate;
+    }
+    if (!best) continue;
+    const current = winners[best.table.kind];
+    if (!current || preferred(best, current)) winners[best.table.kind] = best;
+  }
+  const tables: Recognition["tables"] = {};
+  for (const kind of INPUT_TABLE_KINDS) {
+    const winner = winners[kind];
+    if (winner) tables[kind] = winner.table;
+  }
+  return { tables, missingTables: REQUIRED_TABLES.filter((kind) => !tables[kind]) };
+}

@@ -1,0 +1,115 @@
+/**
+ * The review workflow over any WorkbookPort (task pane, CLI, tests): read the workbook →
+ * recognise the input tables → validate and read the portfolio (any error: status "invalid",
+ * nothing written) → review (pure engine) → stop here if the signal was aborted ("cancelled",
+ * nothing written) → write the four output sheets in one call → outcome with KPIs, critical
+ * warnings (each with its Credit Review row) and per-customer JSON rows.
+ * @example await runReview(port, { asOf, generatedAt: "2025-06-30T09:00:00Z", addinVersion: "0.1.0" })
+ *   //=> { status: "written", problems: [], kpis: { customers: 36, … }, critical: [...], … }
+ */
+import { toIsoDate } from "../../engine/dates/dayNumber";
+import { describeError } from "../../engine/errors";
+import { shortFingerprint } from "../../engine/policy/policyFingerprint";
+import { reviewPortfolio } from "../../engine/review/reviewPortfolio";
+import type { CustomerReview, PortfolioReview } from "../../engine/review/types";
+import type { WorkbookPort } from "../WorkbookPort";
+import { buildOutputSheets, creditReviewRow } from "./buildOutputSheets";
+import { readPortfolio } from "./readPortfolio";
+import { recogniseTables } from "./recogniseTables";
+import type { CriticalWarning, Problem, ReviewKpis, ReviewOptions, ReviewOutcome } from "./types";
+
+/** Default KPI period (days) when the options give none. */
+export const DEFAULT_PERIOD_DAYS = 90;
+
+/** KPIs of a review in the shape the task pane and the CLI show. */
+export function reviewKpis(review: PortfolioReview): ReviewKpis {
+  const k = review.kpis;
+  const gradeCounts: Record<string, number> = {};
+  for (const line of review.gradeDistribution) gradeCounts[line.grade] = line.customers;
+  gradeCounts.R = review.customers.filter((c) => c.isR).length;
+  return {
+    customers: k.customers,
+    gradeCounts,
+    totalRecommendedLimit: k.totalRecommendedLimit,
+    openBalance: k.openBalance,
+    overdue: k.overdue,
+    bucketLabels: [...review.aging.labels],
+    bucketTotals: [...review.aging.totals.buckets],
+    ...(k.dso !== undefined ? { dso: k.dso } : {}),
+    ...(k.bestPossibleDso !== undefined ? { bestPossibleDso: k.bestPossibleDso } : {}),
+    ...(k.add !== undefined ? { add: k.add } : {}),
+    ...(k.cei !== undefined ? { cei: k.cei } : {}),
+    ...(k.overdueRatioPercent !== undefined ? { overdueRatioPercent: k.overdueRatioPercent } : {}),
+    ...(k.otcRating !== undefined ? { otcRating: k.otcRating } : {}),
+    allowance: k.allowance,
+    criticalWarnings: k.criticalWarnings,
+    warnings: k.warnings,
+  };
+}
+
+/** Every critical warning with the Credit Review row of its customer (for select()). */
+export function criticalWarnings(review: PortfolioReview): CriticalWarning[] {
+  return review.customers.flatMap((c, index) =>
+    c.warnings
+      .filter((w) => w.severity === "critical")
+      .map((w) => ({ customerId: c.customerId, name: c.name, message: w.message, reviewRow: creditReviewRow(index) })),
+  );
+}
+
+/** A customer's review as plain JSON (dates as YYYY-MM-DD). */
+export function customerJson(c: CustomerReview): Record<string, unknown> {
+  const { financials, ...rest } = c;
+  return {
+    ...rest,
+    ...(financials
+      ? { financials: { periodEnd: toIsoDate(financials.periodEnd), ...(financials.priorPeriodEnd !== undefined ? { priorPeriodEnd: toIsoDate(financials.priorPeriodEnd) } : {}) } }
+      : {}),
+  };
+}
+
+export async function runReview(port: WorkbookPort, options: ReviewOptions): Promise<ReviewOutcome> {
+  const progress = options.onProgress ?? ((): void => undefined);
+  const cancelled = (problems: Problem[]): ReviewOutcome => ({ status: "cancelled", problems });
+  if (options.signal?.aborted) return cancelled([]);
+
+  progress("reading", 0);
+  const snapshot = await port.readWorkbook();
+  progress("recognising", 0.2);
+  const recognition = recogniseTables(snapshot, options.mapping);
+  progress("validating", 0.3);
+  const reading = readPortfolio(snapshot, recognition);
+  const problems = reading.problems;
+  if (problems.some((p) => p.severity === "error")) return { status: "invalid", problems };
+
+  progress("reviewing", 0.5);
+  const periodDays = options.periodDays ?? DEFAULT_PERIOD_DAYS;
+  const reviewed = reviewPortfolio(reading.portfolio, reading.policy, { asOf: options.asOf, periodDays });
+  if (!reviewed.ok) {
+    const problem: Problem = { severity: "error", table: "", sheet: "", row: -1, column: -1, field: "", message: `Review failed: ${describeError(reviewed.error)}` };
+    return { status: "invalid", problems: [...problems, problem] };
+  }
+  const review = reviewed.value;
+  const policyFingerprint = shortFingerprint(reading.policy);
+  const sheets = buildOutputSheets(review, {
+    asOf: options.asOf,
+    generatedAt: options.generatedAt,
+    addinVersion: options.addinVersion,
+    policyFingerprint,
+    policyVersion: `${reading.policy.version}${reading.policySource === "default" ? " (defaults: no Policy table)" : ""}`,
+    dateSystem: snapshot.dateSystem,
+  });
+  const outcome = {
+    problems,
+    kpis: reviewKpis(review),
+    critical: criticalWarnings(review),
+    sheets,
+    customers: review.customers.map(customerJson),
+    policyFingerprint,
+  };
+  if (options.signal?.aborted) return { status: "cancelled", ...outcome };
+
+  progress("writing", 0.7);
+  await port.writeSheets(sheets, { onProgress: (f) => progress("writing", 0.7 + 0.3 * f) });
+  progress("done", 1);
+  return { status: "written", ...outcome };
+}

@@ -1,0 +1,117 @@
+import { dayFromCivil, toExcelSerial } from "../../../src/engine/dates/dayNumber";
+import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
+import type { CellValue, SourceTable, WorkbookSnapshot } from "../../../src/host/WorkbookPort";
+import { readPortfolio } from "../../../src/host/workflow/readPortfolio";
+import { recogniseTables } from "../../../src/host/workflow/recogniseTables";
+
+const table = (name: string, headers: string[], rows: CellValue[][], headerRow = 0, firstColumn = 0): SourceTable => ({
+  name, sheet: name, kind: "table", headerRow, firstColumn, headers, rows,
+});
+const CUSTOMER_HEADERS = ["CustomerId", "Name", "Currency", "Payment record", "GrossMargin", "KeyAccount"];
+const RECEIVABLE_HEADERS = ["InvoiceId", "CustomerId", "InvoiceDate", "DueDate", "Amount", "Currency"];
+
+function read(tables: SourceTable[], dateSystem: "1900" | "1904" = "1900") {
+  const snapshot: WorkbookSnapshot = { sheets: tables.map((t) => t.sheet), tables, dateSystem };
+  return readPortfolio(snapshot, recogniseTables(snapshot));
+}
+const where = (r: ReturnType<typeof read>) => r.problems.map(({ severity, sheet, row, column, field }) => ({ severity, sheet, row, column, field }));
+
+describe("readPortfolio", () => {
+  it("names a missing table and a missing required column", () => {
+    const r = read([table("Receivables", ["InvoiceId", "CustomerId", "Amount"], [])]);
+    expect(where(r)).toEqual([
+      { severity: "error", sheet: "", row: -1, column: -1, field: "" },
+      { severity: "error", sheet: "Receivables", row: 0, column: 0, field: "invoiceDate" },
+      { severity: "error", sheet: "Receivables", row: 0, column: 0, field: "dueDate" },
+    ]);
+    expect(r.problems[0].message).toContain("Customers");
+    expect(r.problems[1].message).toContain("InvoiceDate");
+  });
+
+  it("reports each bad cell at its 0-based sheet position (headerRow + 1 + data index)", () => {
+    const r = read([
+      table("Customers", CUSTOMER_HEADERS, [
+        ["C1", "Acme", "CNY", 7, 0.25, "yes"],
+        [null, null, null, null, null, null], // blank row: skipped
+        ["C1", "Acme again", "CNY", 7, 0.25, "no"],
+        ["C2", "Beta", "CNY", -1, 0.25, "maybe"],
+      ], 2, 1),
+      table("Receivables", RECEIVABLE_HEADERS, [
+        ["I1", "C1", "2025-05-01", "2025-04-30", 100, null],
+        ["I2", "C1", "2025-02-30", "2025-05-31", "1,234.50", null],
+        ["I3", "C1", "2025-05-01", "5/31/2025", "ten", null],
+      ]),
+    ]);
+    expect(where(r)).toEqual([
+      { severity: "error", sheet: "Customers", row: 5, column: 1, field: "customerId" },
+      { severity: "error", sheet: "Customers", row: 6, column: 4, field: "paymentRecord" },
+      { severity: "error", sheet: "Customers", row: 6, column: 6, field: "keyAccount" },
+      { severity: "error", sheet: "Receivables", row: 1, column: 3, field: "dueDate" },
+      { severity: "error", sheet: "Receivables", row: 2, column: 2, field: "invoiceDate" },
+      { severity: "error", sheet: "Receivables", row: 3, column: 4, field: "amount" },
+    ]);
+    expect(r.problems[0].message).toContain("duplicate");
+    expect(r.problems[3].message).toContain("before the invoice date");
+  });
+
+  it("reads dates as serials (1900 and 1904), ISO text and US text", () => {
+    const day = dayFromCivil(2025, 5, 31);
+    const customers = table("Customers", ["CustomerId"], [["C1"]]);
+    customers.headers.push("Name");
+    customers.rows[0].push("Acme");
+    const rows: CellValue[][] = [
+      ["I1", "C1", toExcelSerial(day - 30), toExcelSerial(day), 1, null],
+      ["I2", "C1", "2025-05-01", "2025-05-31", 1, null],
+      ["I3", "C1", "5/1/2025", "5/31/2025", 1, null],
+    ];
+    const r1900 = read([customers, table("Receivables", RECEIVABLE_HEADERS, rows)]);
+    expect(r1900.problems).toEqual([]);
+    expect(r1900.portfolio.receivables.map((i) => i.dueDate)).toEqual([day, day, day]);
+    const r1904 = read([customers, table("Receivables", RECEIVABLE_HEADERS, [["I1", "C1", toExcelSerial(day, "1904"), toExcelSerial(day, "1904"), 1, null]])], "1904");
+    expect(r1904.portfolio.receivables[0].dueDate).toBe(day);
+  });
+
+  it("refuses mixed currencies and names them", () => {
+    const r = read([
+      table("Customers", CUSTOMER_HEADERS, [["C1", "Acme", "CNY", 7, 0.25, "no"]]),
+      table("Receivables", RECEIVABLE_HEADERS, [["I1", "C1", "2025-05-01", "2025-05-31", 100, "USD"]]),
+    ]);
+    expect(where(r)).toEqual([{ severity: "error", sheet: "Receivables", row: 1, column: 5, field: "currency" }]);
+    expect(r.problems[0].message).toContain("CNY, USD");
+  });
+
+  it("reads a gross margin typed as a percent number, with a warning", () => {
+    const r = read([table("Customers", CUSTOMER_HEADERS, [["C1", "Acme", "CNY", 7, 25, "no"]]), table("Receivables", RECEIVABLE_HEADERS, [])]);
+    expect(r.portfolio.customers[0].grossMargin).toBe(0.25);
+    expect(where(r)).toEqual([{ severity: "warning", sheet: "Customers", row: 1, column: 4, field: "grossMargin" }]);
+  });
+
+  it("uses the defaults without a Policy table and reads one when present", () => {
+    const base = [table("Customers", CUSTOMER_HEADERS, [["C1", "Acme", "CNY", 7, 0.25, "no"]]), table("Receivables", RECEIVABLE_HEADERS, [])];
+    expect(read(base)).toMatchObject({ policy: DEFAULT_POLICY, policySource: "default", problems: [] });
+    const withPolicy = read([...base, table("Policy", ["Key", "Value"], [["roundingUnit", 500]])]);
+    expect(withPolicy.policySource).toBe("sheet");
+    expect(withPolicy.policy.roundingUnit).toBe(500);
+  });
+
+  it("reports an unknown Policy key on its key cell and a bad value on its value cell", () => {
+    const base = [table("Customers", CUSTOMER_HEADERS, [["C1", "Acme", "CNY", 7, 0.25, "no"]]), table("Receivables", RECEIVABLE_HEADERS, [])];
+    const unknown = read([...base, table("Policy", ["Key", "Value"], [["roundingUnit", 500], ["colour", "blue"]], 4, 2)]);
+    expect(where(unknown)).toEqual([{ severity: "error", sheet: "Policy", row: 6, column: 2, field: "colour" }]);
+    const bad = read([...base, table("Policy", ["Key", "Value"], [["roundingUnit", 0]], 4, 2)]);
+    expect(where(bad)).toEqual([{ severity: "error", sheet: "Policy", row: 5, column: 3, field: "roundingUnit" }]);
+  });
+
+  it("rejects receivables and orders of unknown customers, and ignores their financials with a warning", () => {
+    const r = read([
+      table("Customers", CUSTOMER_HEADERS, [["C1", "Acme", "CNY", 7, 0.25, "no"]]),
+      table("Receivables", RECEIVABLE_HEADERS, []),
+      table("Orders", ["OrderId", "CustomerId", "Amount"], [["O1", "C9", 10]]),
+      table("Financials", ["CustomerId", "PeriodEnd", "Revenue"], [["C9", "2024-12-31", 10]]),
+    ]);
+    expect(where(r)).toEqual([
+      { severity: "warning", sheet: "Financials", row: 1, column: 0, field: "customerId" },
+      { severity: "error", sheet: "Orders", row: 1, column: 1, field: "customerId" },
+    ]);
+  });
+});
