@@ -5,36 +5,12 @@
  */
 import { err, invalidInput, ok, type Result } from "../engine/errors";
 import { toDayNumber, type DateSystem, type DayNumber } from "../engine/dates/dayNumber";
+import { isBlank, readBoolean, readNumber, readText } from "../engine/values";
 
 export type Cell = unknown;
 
-/** True for what Excel passes as nothing: null/undefined (omitted) or "" (blank cell). */
-export function isBlank(value: Cell): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
-}
-
-const NUMERIC_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$/;
-
-/**
- * A number from a cell: numbers as they are; text that reads as a number ("1,234.50", "25%")
- * converted; booleans rejected (Excel's own maths treats them inconsistently).
- */
-export function readNumber(value: Cell, field: string): Result<number> {
-  if (typeof value === "number") {
-    return Number.isFinite(value) ? ok(value) : err(invalidInput(field, "not a finite number"));
-  }
-  if (typeof value === "string") {
-    const t = value.trim().replace(/,/g, "");
-    if (NUMERIC_TEXT.test(t)) {
-      const isPercent = t.endsWith("%");
-      const n = Number(isPercent ? t.slice(0, -1) : t);
-      return ok(isPercent ? n / 100 : n);
-    }
-    return err(invalidInput(field, t === "" ? "is blank" : `"${value}" is not a number`));
-  }
-  if (value === null || value === undefined) return err(invalidInput(field, "is missing"));
-  return err(invalidInput(field, "is not a number"));
-}
+// The cell readers are the engine's (src/engine/values), shared with the host's table readers.
+export { isBlank, readNumber, readText, readBoolean };
 
 /** An optional number: the default when omitted (null) or blank. */
 export function readOptionalNumber(value: Cell, fallback: number, field: string): Result<number> {
@@ -46,30 +22,9 @@ export function readNumberOrZero(value: Cell, field: string): Result<number> {
   return isBlank(value) ? ok(0) : readNumber(value, field);
 }
 
-/** Text from a cell (numbers are converted to their text). */
-export function readText(value: Cell, field: string): Result<string> {
-  if (typeof value === "string") return ok(value.trim());
-  if (typeof value === "number" && Number.isFinite(value)) return ok(String(value));
-  if (typeof value === "boolean") return ok(value ? "TRUE" : "FALSE");
-  return err(invalidInput(field, "is missing"));
-}
-
 /** An optional text: the fallback when omitted or blank. */
 export function readOptionalText(value: Cell, fallback: string, field: string): Result<string> {
   return isBlank(value) ? ok(fallback) : readText(value, field);
-}
-
-/** Yes/no: TRUE/FALSE, 1/0, yes/no, y/n, 是/否. */
-export function readBoolean(value: Cell, field: string): Result<boolean> {
-  if (typeof value === "boolean") return ok(value);
-  if (typeof value === "number") return ok(value !== 0);
-  if (typeof value === "string") {
-    const t = value.trim().toLowerCase();
-    if (["true", "yes", "y", "1", "是"].includes(t)) return ok(true);
-    if (["false", "no", "n", "0", "否", ""].includes(t)) return ok(false);
-  }
-  if (isBlank(value)) return ok(false);
-  return err(invalidInput(field, `"${String(value)}" is not yes/no`));
 }
 
 /** A date from a cell: Excel serial, ISO or M/D/YYYY text. */

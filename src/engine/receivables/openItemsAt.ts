@@ -2,7 +2,8 @@
  * The open items of a ledger at an as-of date (credit-method.md §1, §6).
  *
  * An item is open at D when InvoiceDate ≤ D and it is not settled at D (SettledDate blank or
- * after D), and its open amount (openAmountCents) is not exactly 0 cents. Items dated after D
+ * after D), and its open amount is not exactly 0 cents: openAmountCents for an unsettled item, the
+ * full Amount for an item settled after D (its PaidAmount/OpenAmount describe the later settlement). Items dated after D
  * are ignored and counted in `ignoredFuture`. Negative rows without an invoice (isUnappliedCash)
  * become unapplied cash per customer; credit notes (negative rows with an invoice id) stay items.
  *
@@ -22,6 +23,7 @@ import type { Cents } from "../money/cents";
 import type { ReceivableItem } from "../portfolio/types";
 import { isUnappliedCash } from "./isUnappliedCash";
 import { openAmountCents } from "./openAmountCents";
+import { toCents } from "../money/cents";
 
 export interface OpenItem {
   item: ReceivableItem;
@@ -44,7 +46,7 @@ export interface OpenItemsOptions {
   fifoUnappliedCash?: boolean;
 }
 
-export function openItemsAt(items: ReceivableItem[], asOf: DayNumber, options: OpenItemsOptions = {}): OpenLedger {
+export function openItemsAt(items: readonly ReceivableItem[], asOf: DayNumber, options: OpenItemsOptions = {}): OpenLedger {
   const open: OpenItem[] = [];
   const unappliedByCustomer = new Map<string, Cents>();
   let ignoredFuture = 0;
@@ -54,7 +56,9 @@ export function openItemsAt(items: ReceivableItem[], asOf: DayNumber, options: O
       continue;
     }
     if (item.settledDate !== undefined && item.settledDate <= asOf) continue;
-    const openCents = openAmountCents(item);
+    // Settled after D: the payment fields describe the ledger after settlement, so at D the item
+    // was still open at its full amount (what ERPNext shows for a back-dated aging report).
+    const openCents = item.settledDate !== undefined ? toCents(item.amount) : openAmountCents(item);
     if (!Number.isFinite(openCents)) {
       throw new RangeError(`openItemsAt: item ${item.invoiceId} of ${item.customerId} has a non-finite amount`);
     }

@@ -78,12 +78,7 @@ export function portfolioKpis(input: KpiInput, policy: Policy): LedgerKpis {
 
   // CEI needs the opening receivables: only when the ledger reaches back to the period's start.
   if (items.some((item) => item.invoiceDate <= periodStart)) {
-    const asAtOpening = items.map((item): ReceivableItem =>
-      item.settledDate !== undefined && item.settledDate > periodStart
-        ? { ...item, openAmount: undefined, paidAmount: undefined }
-        : item,
-    );
-    const opening = ledgerTotals(openItemsAt(asAtOpening, periodStart, { fifoUnappliedCash: policy.fifoUnappliedCash }));
+    const opening = ledgerTotals(openItemsAt(items, periodStart, { fifoUnappliedCash: policy.fifoUnappliedCash }));
     const c = valueOr(cei({ openingReceivables: fromCents(opening.openCents), creditSales, closingReceivables: receivables, closingCurrentReceivables: currentReceivables }));
     if (c !== undefined) kpis.cei = c;
   }

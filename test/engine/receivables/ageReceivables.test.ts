@@ -114,7 +114,8 @@ describe("ageReceivables", () => {
       for (const it of items) {
         if (it.invoiceDate > asOf) continue;
         if (it.settledDate !== undefined && it.settledDate <= asOf) continue;
-        const open = it.openAmount ?? (it.paidAmount !== undefined ? it.amount - it.paidAmount : it.amount);
+        // Settled after the as-of date: wholly open then (the payment fields describe the later settlement).
+        const open = it.settledDate !== undefined ? it.amount : it.openAmount ?? (it.paidAmount !== undefined ? it.amount - it.paidAmount : it.amount);
         total += open;
       }
       return Math.round(total * 100);

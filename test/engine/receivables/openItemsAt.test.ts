@@ -127,3 +127,11 @@ describe("openItemsAt", () => {
     });
   });
 });
+
+describe("openItemsAt: items settled after the as-of date", () => {
+  it("counts an item fully paid later at its full amount while it was open", () => {
+    const item = { invoiceId: "I9", customerId: "C", invoiceDate: 0, dueDate: 30, amount: 250.5, paidAmount: 250.5, settledDate: 60 };
+    expect(openItemsAt([item], 40).items.map((i) => i.openCents)).toEqual([25050]);
+    expect(openItemsAt([item], 60).items).toEqual([]);
+  });
+});
