@@ -1,0 +1,127 @@
+/**
+ * The order credit check (赊销订单评审, credit-method.md §8): whether a new credit order may ship.
+ *
+ * Exposure = open receivables − unapplied cash + open orders + the new order, summed in cents.
+ * The limit is breached only when exposure is strictly greater than the limit (an order that
+ * brings exposure exactly to the limit passes). The decision is the most severe that applies,
+ * and every reason that applies is listed:
+ * - grade D → refuse (credit refused, prepayment only);
+ * - flagged R → refer (to the credit committee / senior management);
+ * - an item more than `policy.orderHoldDays` past due → hold;
+ * - exposure > limit → hold, approval by the credit manager when the excess is at most
+ *   `policy.creditManagerExcessPercent` % of the limit, else by senior management;
+ * - otherwise approve.
+ *
+ * `unapplied` is the unapplied cash (payments on account, unallocated credit notes) not yet netted
+ * in `openReceivables`; ledgers show it negative and reports positive, so its size is used
+ * whatever its sign.
+ *
+ * @example checkOrder({ grade: "B", isR: false, limit: 100_000, openReceivables: 60_000, unapplied: 0,
+ *   openOrders: 30_000, newOrder: 15_000, maxDaysPastDue: 10 }, DEFAULT_POLICY)
+ *   //=> ok({ decision: "hold", approvalLevel: "credit manager", exposure: 105_000, excess: 5_000, reasons: [...] })
+ */
+import { fromCents, toCents } from "../money/cents";
+import { err, invalidInput, ok, outOfRange, type Result } from "../errors";
+import type { Grade, Policy } from "../policy/Policy";
+
+export type OrderDecision = "approve" | "hold" | "refuse" | "refer";
+export type ApprovalLevel = "credit manager" | "senior management";
+
+export interface OrderCheckInput {
+  grade: Grade;
+  /** The customer is flagged R (large or strategic and risky, §3). */
+  isR: boolean;
+  /** Credit limit in force (currency units, ≥ 0). */
+  limit: number;
+  /** Open receivables at the as-of date, credit notes included (may be negative). */
+  openReceivables: number;
+  /** Unapplied cash; reduces exposure whatever its sign. */
+  unapplied: number;
+  /** Open (unshipped) orders, ≥ 0. */
+  openOrders: number;
+  /** The new order's amount, > 0. */
+  newOrder: number;
+  /** Largest days past due of the customer's open items (≤ 0 when nothing is overdue). */
+  maxDaysPastDue: number;
+}
+
+export interface OrderCheck {
+  decision: OrderDecision;
+  /** Who may release an order held for exceeding the limit. */
+  approvalLevel?: ApprovalLevel;
+  exposure: number;
+  /** Exposure above the limit (0 when within it). */
+  excess: number;
+  reasons: string[];
+}
+
+export type OrderCheckPolicy = Pick<Policy, "orderHoldDays" | "creditManagerExcessPercent">;
+
+const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
+const SEVERITY: Record<OrderDecision, number> = { approve: 0, hold: 1, refer: 2, refuse: 3 };
+
+function formatAmount(cents: number): string {
+  return fromCents(cents).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+function validate(input: OrderCheckInput, policy: OrderCheckPolicy): Result<void> {
+  if (!GRADES.includes(input.grade)) return err(invalidInput("grade", `must be A, B, C or D, got ${String(input.grade)}`));
+  if (typeof input.isR !== "boolean") return err(invalidInput("isR", "must be TRUE or FALSE"));
+  const numbers: [string, number][] = [
+    ["limit", input.limit], ["openReceivables", input.openReceivables], ["unapplied", input.unapplied],
+    ["openOrders", input.openOrders], ["newOrder", input.newOrder], ["maxDaysPastDue", input.maxDaysPastDue],
+    ["orderHoldDays", policy.orderHoldDays], ["creditManagerExcessPercent", policy.creditManagerExcessPercent],
+  ];
+  for (const [field, value] of numbers) {
+    if (typeof value !== "number" || !Number.isFinite(value)) return err(invalidInput(field, "must be a finite number"));
+  }
+  if (input.limit < 0) return err(outOfRange("limit", `must be at least 0, got ${input.limit}`));
+  if (input.openOrders < 0) return err(outOfRange("openOrders", `must be at least 0, got ${input.openOrders}`));
+  if (input.newOrder <= 0) return err(outOfRange("newOrder", `must be greater than 0, got ${input.newOrder}`));
+  if (policy.creditManagerExcessPercent < 0) {
+    return err(outOfRange("creditManagerExcessPercent", `must be at least 0, got ${policy.creditManagerExcessPercent}`));
+  }
+  return ok(undefined);
+}
+
+export function checkOrder(input: OrderCheckInput, policy: OrderCheckPolicy): Result<OrderCheck> {
+  const valid = validate(input, policy);
+  if (!valid.ok) return valid;
+
+  const exposureCents =
+    toCents(input.openReceivables) - Math.abs(toCents(input.unapplied)) + toCents(input.openOrders) + toCents(input.newOrder);
+  const limitCents = toCents(input.limit);
+  const excessCents = Math.max(0, exposureCents - limitCents);
+
+  let decision: OrderDecision = "approve";
+  let approvalLevel: ApprovalLevel | undefined;
+  const reasons: string[] = [];
+  const raise = (to: OrderDecision, reason: string): void => {
+    if (SEVERITY[to] > SEVERITY[decision]) decision = to;
+    reasons.push(reason);
+  };
+
+  if (input.grade === "D") raise("refuse", "Grade D: credit refused, cash or prepayment only (拒绝赊销, 现金/预付)");
+  if (input.isR) raise("refer", "Flagged R (large or strategic customer at risk): refer to the credit committee (提交委员会)");
+  if (input.maxDaysPastDue > policy.orderHoldDays) {
+    raise("hold", `An item is ${input.maxDaysPastDue} days past due (more than ${policy.orderHoldDays}): hold until paid (暂停发货)`);
+  }
+  if (exposureCents > limitCents) {
+    // excess ≤ p % of limit ⇔ 100 × excess ≤ p × limit, compared on cents to avoid rounding the share.
+    approvalLevel = excessCents * 100 <= policy.creditManagerExcessPercent * limitCents ? "credit manager" : "senior management";
+    raise(
+      "hold",
+      `Exposure ${formatAmount(exposureCents)} exceeds the limit ${formatAmount(limitCents)} by ${formatAmount(excessCents)}: approval by ${approvalLevel} (超额审批)`,
+    );
+  }
+  if (decision === "approve") {
+    reasons.push(`Exposure ${formatAmount(exposureCents)} is within the limit ${formatAmount(limitCents)} (额度内, 批准)`);
+  }
+  return ok({
+    decision,
+    ...(approvalLevel !== undefined ? { approvalLevel } : {}),
+    exposure: fromCents(exposureCents),
+    excess: fromCents(excessCents),
+    reasons,
+  });
+}

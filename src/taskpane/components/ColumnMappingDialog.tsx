@@ -1,0 +1,96 @@
+/**
+ * The column-mapping dialog: for each header the add-in did not recognise, the user picks the
+ * field it holds (or leaves it ignored). The mapping is applied to recognition and passed to the
+ * review; nothing is written to the workbook.
+ */
+import {
+  Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Select, Text,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { INPUT_TABLE_KINDS, TABLE_FIELDS } from "../../host/workflow/headerAliases";
+import type { ColumnMapping, InputTableKind, Recognition } from "../../host/workflow/types";
+import { useCardStyles } from "./styles";
+import { TABLE_LABELS } from "./tableLabels";
+
+export interface ColumnMappingDialogProps {
+  recognition: Recognition;
+  mapping: ColumnMapping;
+  onApply: (mapping: ColumnMapping) => void;
+}
+
+const IGNORE = "";
+
+/** Headers the user may map: unrecognised ones, plus those already mapped by the user. */
+function mappableHeaders(recognition: Recognition, mapping: ColumnMapping): [InputTableKind, string[]][] {
+  const out: [InputTableKind, string[]][] = [];
+  for (const kind of INPUT_TABLE_KINDS) {
+    const table = recognition.tables[kind];
+    if (!table) continue;
+    const headers = new Set([...table.unrecognisedHeaders, ...Object.keys(mapping[kind] ?? {})]);
+    if (headers.size > 0) out.push([kind, [...headers]]);
+  }
+  return out;
+}
+
+export function ColumnMappingDialog({ recognition, mapping, onApply }: ColumnMappingDialogProps) {
+  const styles = useCardStyles();
+  const [isOpen, setOpen] = useState(false);
+  const [draft, setDraft] = useState<ColumnMapping>(mapping);
+  const groups = mappableHeaders(recognition, mapping);
+
+  const choose = (kind: InputTableKind, header: string, field: string): void => {
+    setDraft((d) => {
+      const forKind = { ...(d[kind] ?? {}) };
+      if (field === IGNORE) delete forKind[header];
+      else forKind[header] = field;
+      return { ...d, [kind]: forKind };
+    });
+  };
+
+  return (
+    <Dialog open={isOpen} onOpenChange={(_, data) => { setOpen(data.open); if (data.open) setDraft(mapping); }}>
+      <DialogTrigger disableButtonEnhancement>
+        <Button appearance="secondary">Map columns…</Button>
+      </DialogTrigger>
+      <DialogSurface aria-describedby="mapping-help">
+        <DialogBody>
+          <DialogTitle>Map columns 列映射</DialogTitle>
+          <DialogContent className={styles.card}>
+            <Text id="mapping-help" size={200}>
+              Pick the field each unrecognised column holds. Nothing is written to the workbook.
+            </Text>
+            {groups.map(([kind, headers]) => {
+              const table = recognition.tables[kind];
+              const taken = new Set(Object.keys(table?.columns ?? {}));
+              const missing = new Set(table?.missingRequired ?? []);
+              const fields = TABLE_FIELDS[kind].fields.filter((f) => !taken.has(f.field) || Object.values(draft[kind] ?? {}).includes(f.field));
+              return (
+                <fieldset key={kind} className={styles.card}>
+                  <legend>{TABLE_LABELS[kind].en} {TABLE_LABELS[kind].zh}</legend>
+                  {headers.map((header) => (
+                    <Field key={header} label={`Column “${header}”`}>
+                      <Select value={draft[kind]?.[header] ?? IGNORE} onChange={(_, data) => choose(kind, header, data.value)}>
+                        <option value={IGNORE}>(ignore)</option>
+                        {fields.map((f) => (
+                          <option key={f.field} value={f.field}>
+                            {f.header}{missing.has(f.field) ? " (required, missing)" : ""}
+                          </option>
+                        ))}
+                      </Select>
+                    </Field>
+                  ))}
+                </fieldset>
+              );
+            })}
+          </DialogContent>
+          <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button appearance="secondary">Close</Button>
+            </DialogTrigger>
+            <Button appearance="primary" onClick={() => { onApply(draft); setOpen(false); }}>Apply mapping</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,31 @@
+/** Critical early warnings (§7), one per customer line; clicking selects the customer's row in Credit Review. */
+import { Button, Text } from "@fluentui/react-components";
+import type { CriticalWarning } from "../../host/workflow/types";
+import { useCardStyles } from "./styles";
+
+export interface CriticalWarningsProps {
+  warnings: readonly CriticalWarning[];
+  onSelect: (warning: CriticalWarning) => void;
+}
+
+export function CriticalWarnings({ warnings, onSelect }: CriticalWarningsProps) {
+  const styles = useCardStyles();
+  if (warnings.length === 0) return <Text size={200}>No critical warnings.</Text>;
+  return (
+    <ul className={styles.list} aria-label="Critical warnings">
+      {warnings.map((w, i) => (
+        <li key={`${w.customerId}-${i}`}>
+          <Button
+            appearance="subtle"
+            size="small"
+            aria-label={`${w.customerId} ${w.name}: show in Credit Review`}
+            onClick={() => onSelect(w)}
+          >
+            {w.customerId} {w.name}
+          </Button>
+          <Text size={200} block>{w.message}</Text>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * Reads the workbook through the port and recognises its input tables (steps 1–2 of the pane):
+ * the snapshot is read once per `rescan()`, and recognition and validation are recomputed when
+ * the user's column mapping changes, without reading again.
+ */
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { WorkbookPort, WorkbookSnapshot } from "../../host/WorkbookPort";
+import { readPortfolio, type PortfolioReading } from "../../host/workflow/readPortfolio";
+import { recogniseTables } from "../../host/workflow/recogniseTables";
+import type { ColumnMapping, Recognition } from "../../host/workflow/types";
+
+export type ScanState =
+  | { status: "loading" }
+  | { status: "failed"; message: string }
+  | { status: "ready"; snapshot: WorkbookSnapshot; recognition: Recognition; reading: PortfolioReading };
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function useWorkbookScan(port: WorkbookPort, mapping: ColumnMapping): { scan: ScanState; rescan: () => void } {
+  const [snapshot, setSnapshot] = useState<{ value?: WorkbookSnapshot; error?: string }>({});
+  const [generation, setGeneration] = useState(0);
+
+  useEffect(() => {
+    let isCurrent = true;
+    setSnapshot({});
+    port.readWorkbook().then(
+      (value) => { if (isCurrent) setSnapshot({ value }); },
+      (error: unknown) => { if (isCurrent) setSnapshot({ error: messageOf(error) }); },
+    );
+    return () => { isCurrent = false; };
+  }, [port, generation]);
+
+  const scan = useMemo((): ScanState => {
+    if (snapshot.error !== undefined) return { status: "failed", message: snapshot.error };
+    if (snapshot.value === undefined) return { status: "loading" };
+    const recognition = recogniseTables(snapshot.value, mapping);
+    return { status: "ready", snapshot: snapshot.value, recognition, reading: readPortfolio(snapshot.value, recognition) };
+  }, [snapshot, mapping]);
+
+  const rescan = useCallback(() => setGeneration((g) => g + 1), []);
+  return { scan, rescan };
+}

@@ -1,0 +1,32 @@
+/**
+ * Task pane entry: waits for Office once, then renders the pane with the Office.js adapter.
+ * This is the only task-pane file that knows about Office; everything below gets a WorkbookPort.
+ */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import { OfficeWorkbook } from "../host/office/OfficeWorkbook";
+import { App } from "./App";
+
+/** Today's calendar date where the user is, as YYYY-MM-DD (the default as-of date). */
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number): string => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The add-in version, set by webpack (DefinePlugin) from package.json. */
+declare const __ADDIN_VERSION__: string;
+
+let isStarted = false;
+
+void Office.onReady(() => {
+  if (isStarted) return;
+  isStarted = true;
+  const container = document.getElementById("container");
+  if (!container) throw new Error("taskpane.html has no #container element");
+  createRoot(container).render(
+    <FluentProvider theme={webLightTheme}>
+      <App port={new OfficeWorkbook()} today={localToday()} addinVersion={__ADDIN_VERSION__} />
+    </FluentProvider>,
+  );
+});

@@ -1,0 +1,41 @@
+/** Renders the pane as index.tsx does, with a test port, a fixed "today" and a fixed clock. */
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { fireEvent, render, screen } from "@testing-library/react";
+import * as runReviewModule from "../../src/host/workflow/runReview";
+import type { ReviewOutcome } from "../../src/host/workflow/types";
+import { App } from "../../src/taskpane/App";
+import type { RecordingPort } from "./recordingPort";
+
+export const TODAY = "2025-06-30";
+export const GENERATED_AT = "2025-06-30T09:00:00Z";
+
+export function renderApp(port: RecordingPort, today = TODAY) {
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <App port={port} today={today} addinVersion="0.1.0-test" now={() => GENERATED_AT} />
+    </FluentProvider>,
+  );
+}
+
+/** Amount as the pane shows money: two decimals with thousands separators. */
+export function money(value: number): string {
+  return value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** Renders the pane on an empty workbook and runs the set-up with sample data. */
+export async function setUpWithSample(port: RecordingPort): Promise<void> {
+  renderApp(port);
+  fireEvent.click(await screen.findByRole("button", { name: "Create input sheets" }));
+  await screen.findByText("Input sheets created");
+  await screen.findByRole("list", { name: "Input tables" });
+}
+
+/** Types the as-of date, runs the review, and returns what the workflow's runReview returned. */
+export async function runReviewAt(asOf: string) {
+  const spy = jest.spyOn(runReviewModule, "runReview");
+  fireEvent.change(screen.getByLabelText(/As-of date/), { target: { value: asOf } });
+  fireEvent.click(screen.getByRole("button", { name: "Run review" }));
+  await screen.findByText("Review written", undefined, { timeout: 10_000 });
+  const outcome = (await spy.mock.results[spy.mock.results.length - 1].value) as ReviewOutcome;
+  return { outcome, spy };
+}
