@@ -1,0 +1,31 @@
+/**
+ * The benchmark cases a child process can run, by name. Each takes the JSON arguments the
+ * orchestrator (bench/main.ts) passes on the command line; `argsOf` checks their shape. Each
+ * case's module is loaded only when it runs, so a case whose product code is missing or broken
+ * fails alone.
+ */
+import type { BundlesArgs } from "./bundles";
+import type { CustomFunctionsArgs } from "./customFunctions";
+import type { EngineReviewArgs } from "./engineReview";
+import type { FormulaSheetArgs } from "./formulaSheet";
+import type { RoundTripsArgs } from "./roundTrips";
+
+/** The argument object as JSON delivered it, with the fields a case needs checked to exist. */
+function argsOf<T extends object>(value: unknown, required: readonly (keyof T & string)[]): T {
+  if (typeof value !== "object" || value === null) throw new TypeError("case arguments must be an object");
+  for (const key of required) {
+    if (!(key in value)) throw new TypeError(`case argument "${key}" is missing`);
+  }
+  // Checked above: the object carries every required key; values come from bench/main.ts.
+  return value as T;
+}
+
+export const CASES = {
+  engineReview: async (a: unknown) => (await import("./engineReview")).engineReview(argsOf<EngineReviewArgs>(a, ["customers", "invoices", "runs", "withDuckDb"])),
+  formulaSheet: async (a: unknown) => (await import("./formulaSheet")).formulaSheet(argsOf<FormulaSheetArgs>(a, ["invoices", "sheetRuns", "functionRuns", "byCustomer"])),
+  roundTrips: async (a: unknown) => (await import("./roundTrips")).roundTrips(argsOf<RoundTripsArgs>(a, ["sizes"])),
+  customFunctions: async (a: unknown) => (await import("./customFunctions")).customFunctions(argsOf<CustomFunctionsArgs>(a, ["rows", "runs"])),
+  bundles: async (a: unknown) => (await import("./bundles")).bundles(argsOf<BundlesArgs>(a, [])),
+} satisfies Record<string, (args: unknown) => Promise<unknown>>;
+
+export type CaseName = keyof typeof CASES;

@@ -1,0 +1,361 @@
+/**
+ * bench/RESULTS.md from the cases' JSON results: machine, the six sections of issue 6 with their
+ * targets marked met or missed, the key figures beside the previous run's, and the hand-written
+ * profile notes (bench/FINDINGS.md) with their before/after figures.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { BundlesResult } from "./cases/bundles";
+import type { CustomFunctionsResult } from "./cases/customFunctions";
+import type { EngineReviewResult } from "./cases/engineReview";
+import type { FormulaSheetResult } from "./cases/formulaSheet";
+import type { RoundTripsResult } from "./cases/roundTrips";
+import type { MachineInfo } from "./lib/machine";
+import type { Timing } from "./lib/measure";
+
+export interface JobResult {
+  id: string;
+  caseName: string;
+  args: Record<string, unknown>;
+  wallMs: number;
+  result: unknown;
+}
+
+export interface BenchResults {
+  generatedAt: string;
+  machine: MachineInfo;
+  totalMs: number;
+  setupMs: number;
+  quick: boolean;
+  partial: boolean;
+  jobs: JobResult[];
+}
+
+const FUNCTIONS_GZIP_TARGET = 60 * 1024;
+const AGING_RATIO_TARGET = 1000;
+const REQUEST_TARGET = 4 * 1024 * 1024;
+
+function errorOf(job: JobResult | undefined): string | undefined {
+  if (!job) return "not run";
+  const r = job.result;
+  if (typeof r === "object" && r !== null && "error" in r) return String(Reflect.get(r, "error")).split("\n")[0];
+  return undefined;
+}
+
+/** The result of a job that succeeded, typed by its case (the orchestrator ran that case). */
+function resultOf<T>(results: BenchResults, id: string): T | undefined {
+  const job = results.jobs.find((j) => j.id === id);
+  if (!job || errorOf(job) !== undefined) return undefined;
+  const value: unknown = job.result;
+  // The JSON was written by the case named in the job, whose result type is T.
+  return value as T;
+}
+
+export function fmtMs(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return "–";
+  if (ms < 10) return `${ms.toFixed(2)} ms`;
+  if (ms < 1000) return `${ms.toFixed(1)} ms`;
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+const fmtTiming = (t: Timing | undefined): string => (t ? `${fmtMs(t.medianMs)} (${t.runs} runs, ${fmtMs(t.minMs)}–${fmtMs(t.maxMs)})` : "–");
+const fmtInt = (n: number | undefined): string => (n === undefined ? "–" : Math.round(n).toLocaleString("en-US"));
+const fmtBytes = (n: number | undefined): string =>
+  n === undefined ? "–" : n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(2)} MiB` : n >= 1024 ? `${(n / 1024).toFixed(1)} KiB` : `${n} B`;
+const fmtRatio = (x: number | undefined): string => (x === undefined || !Number.isFinite(x) ? "–" : x >= 100 ? `${Math.round(x).toLocaleString("en-US")}×` : `${x.toFixed(2)}×`);
+const mark = (met: boolean | undefined): string => (met === undefined ? "not measured" : met ? "**met**" : "**missed**");
+const pct = (part: number, whole: number): string => `${((part / whole) * 100).toFixed(1)} %`;
+const sizeLabel = (customers: number, invoices: number): string => `${fmtInt(customers)} customers / ${fmtInt(invoices)} invoices`;
+
+function table(header: string[], rows: string[][]): string {
+  return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+}
+
+function failures(results: BenchResults, ids: string[]): string {
+  const lines = ids.map((id) => [id, errorOf(results.jobs.find((j) => j.id === id))] as const).filter(([, e]) => e !== undefined);
+  return lines.length === 0 ? "" : `\n${lines.map(([id, e]) => `- \`${id}\` did not complete: ${e}`).join("\n")}\n`;
+}
+
+/** Named figures for the this-run / previous-run table (lower is better for all of them but ratios). */
+export function keyFigures(results: BenchResults): Map<string, { value: number; unit: "ms" | "MiB" | "×" | "B" | "count" }> {
+  const out = new Map<string, { value: number; unit: "ms" | "MiB" | "×" | "B" | "count" }>();
+  for (const id of ["review-100k", "review-1m"]) {
+    const r = resultOf<EngineReviewResult>(results, id);
+    if (!r) continue;
+    const size = `${fmtInt(r.invoices)} invoices`;
+    out.set(`Full review from cells, ${size}`, { value: r.fullFromCells.medianMs, unit: "ms" });
+    out.set(`Read (recognise + read), ${size}`, { value: r.steps.read.medianMs, unit: "ms" });
+    out.set(`Engine review, ${size}`, { value: r.steps.review.medianMs, unit: "ms" });
+    out.set(`Aging only, ${size}`, { value: r.steps.aging.medianMs, unit: "ms" });
+    out.set(`Peak RSS during review, ${size}`, { value: r.memory.peakMiB, unit: "MiB" });
+    if (r.duckdb) out.set(`DuckDB pivot, ${size}`, { value: r.duckdb.pivot.medianMs, unit: "ms" });
+  }
+  for (const id of ["formulas-10k", "formulas-100k", "formulas-10k-by-customer"]) {
+    const r = resultOf<FormulaSheetResult>(results, id);
+    if (!r) continue;
+    const size = `${fmtInt(r.invoices)} rows${r.byCustomer ? " by customer" : ""}`;
+    out.set(`HyperFormula build + evaluate, ${size}`, { value: r.hyperformula.buildAndEvaluate.medianMs, unit: "ms" });
+    out.set(`CREDIT.AGING, ${size}`, { value: r.creditAging.timing.medianMs, unit: "ms" });
+  }
+  const rt = resultOf<RoundTripsResult>(results, "roundtrips");
+  for (const f of rt?.figures ?? []) {
+    out.set(`context.sync() calls, ${fmtInt(f.invoices)} invoices`, { value: f.syncs, unit: "count" });
+    out.set(`Largest request, ${fmtInt(f.invoices)} invoices`, { value: f.maxRequestBytes, unit: "B" });
+  }
+  const fn = resultOf<CustomFunctionsResult>(results, "functions");
+  if (fn) {
+    out.set(`CREDIT.GRADE spilled, ${fmtInt(fn.rows)} rows`, { value: fn.grade.spilled.medianMs, unit: "ms" });
+    out.set(`CREDIT.LIMIT spilled, ${fmtInt(fn.rows)} rows`, { value: fn.limit.spilled.medianMs, unit: "ms" });
+    out.set(`CREDIT.GRADE ${fmtInt(fn.rows)} single-cell calls`, { value: fn.grade.singleCells.medianMs, unit: "ms" });
+    out.set(`CREDIT.LIMIT ${fmtInt(fn.rows)} single-cell calls`, { value: fn.limit.singleCells.medianMs, unit: "ms" });
+  }
+  const b = resultOf<BundlesResult>(results, "bundles");
+  for (const f of b?.bundles ?? []) out.set(`${f.file} gzip`, { value: f.gzipBytes, unit: "B" });
+  return out;
+}
+
+function fmtFigure(f: { value: number; unit: string } | undefined): string {
+  if (!f) return "–";
+  switch (f.unit) {
+    case "ms":
+      return fmtMs(f.value);
+    case "MiB":
+      return `${f.value.toFixed(1)} MiB`;
+    case "B":
+      return fmtBytes(f.value);
+    default:
+      return fmtInt(f.value);
+  }
+}
+
+function machineSection(r: BenchResults): string {
+  const m = r.machine;
+  return table(["", ""], [
+    ["CPU", `${m.cpu} × ${m.cores} cores`],
+    ["Memory", `${m.memoryGiB} GiB`],
+    ["OS", m.os],
+    ["Node.js / V8", `${m.node} / ${m.v8}`],
+    ["Peers", `DuckDB (@duckdb/node-api) ${m.duckdb ?? "?"}, HyperFormula ${m.hyperformula ?? "?"}`],
+    ["Commit", m.commit ?? "–"],
+    ["Load average at the end (1, 5, 15 min)", m.loadAverage ? `${m.loadAverage.join(", ")} on ${m.cores} cores${(m.loadAverage[1] ?? 0) > m.cores ? " (**other work was running: timings are inflated**)" : ""}` : "–"],
+    ["Run", `${r.generatedAt}, ${fmtMs(r.totalMs)} in all (peer install ${fmtMs(r.setupMs)})${r.partial ? ", partial run (--only): other sections are from the previous run" : ""}`],
+  ]);
+}
+
+function engineSection(r: BenchResults): string {
+  const rows: string[][] = [];
+  const detail: string[] = [];
+  for (const id of ["review-100k", "review-1m"]) {
+    const e = resultOf<EngineReviewResult>(r, id);
+    if (!e) continue;
+    rows.push([
+      sizeLabel(e.customers, e.invoices),
+      fmtTiming(e.fullFromCells),
+      fmtMs(e.steps.read.medianMs),
+      fmtMs(e.steps.review.medianMs),
+      `${e.memory.peakMiB} MiB`,
+      `${e.memory.reviewPeakDeltaMiB} MiB`,
+      `${e.memory.processMaxRssMiB} MiB`,
+    ]);
+    const s = e.stats;
+    detail.push(
+      `- ${sizeLabel(e.customers, e.invoices)}: ${fmtInt(s.financialRows)} financial rows; ${pct(s.settled, s.invoices)} settled, ` +
+        `${fmtInt(s.openItems)} open items of which ${fmtInt(s.partlyPaid)} part-paid, ${fmtInt(s.creditNotes)} credit notes (${pct(s.creditNotes, s.invoices)}); ` +
+        `generated in ${fmtMs(e.generateMs)}. Review: ${fmtInt(e.outcome.customersReviewed)} customers graded ` +
+        `${Object.entries(e.outcome.grades).map(([g, n]) => `${g} ${n}`).join(", ")}; open balance ${fmtInt(e.outcome.openBalance)}; ` +
+        `${fmtInt(e.outcome.collections)} collection lines; ${fmtInt(e.outcome.warnings)} warnings.`,
+    );
+  }
+  return `## 1. Engine review from 2-D arrays
+
+The full review (scores, grades, limits, aging, payment behaviour, warnings, collection actions,
+KPIs) from a \`WorkbookSnapshot\` of raw cell values as Excel hands them (dates as serials, money as
+numbers, yes/no as text): recognise tables → read and validate every cell → \`reviewPortfolio\`.
+Peak RSS is sampled every 5 ms by a worker thread during the timed runs; *working memory* is that
+peak less the settled RSS before the first run (the generated cells already in memory); the
+process maximum (\`resourceUsage().maxRSS\`) also covers generating the data and the DuckDB part.
+
+${table(["Portfolio", "Full review from cells: median (runs, min–max)", "of which read", "of which engine review", "Peak RSS", "Working memory", "Process max RSS"], rows)}
+
+${detail.join("\n")}
+${failures(r, ["review-100k", "review-1m"])}`;
+}
+
+function duckSection(r: BenchResults): string {
+  const rows: string[][] = [];
+  const verdicts: string[] = [];
+  for (const id of ["review-100k", "review-1m"]) {
+    const e = resultOf<EngineReviewResult>(r, id);
+    if (!e?.duckdb) continue;
+    const d = e.duckdb;
+    const pivot = d.pivot.medianMs;
+    rows.push([
+      fmtInt(e.invoices),
+      fmtMs(d.loadMs),
+      fmtTiming(d.pivot),
+      fmtMs(e.steps.aging.medianMs),
+      fmtMs(e.steps.review.medianMs),
+      fmtMs(e.fullFromCells.medianMs),
+      fmtRatio(e.steps.aging.medianMs / pivot),
+      fmtRatio(e.steps.review.medianMs / pivot),
+      fmtRatio(e.fullFromCells.medianMs / (d.loadMs + pivot)),
+      d.mismatchedCustomers === 0 ? `yes (${fmtInt(d.customersCompared)} customers to the cent)` : `**no**: ${d.mismatchedCustomers} customers differ`,
+    ]);
+    verdicts.push(`${fmtInt(e.invoices)} invoices: ${mark(e.steps.review.medianMs < pivot)} (review ${fmtMs(e.steps.review.medianMs)} vs pivot ${fmtMs(pivot)})`);
+  }
+  const first = resultOf<EngineReviewResult>(r, "review-1m") ?? resultOf<EngineReviewResult>(r, "review-100k");
+  return `## 2. Against DuckDB: the per-customer aging pivot
+
+DuckDB ${first?.duckdb ? `${first.duckdb.version}, ${first.duckdb.threads} threads,` : ""} in the same process, loaded from the same 2-D
+arrays with its appender (load timed apart), runs the pivot an analyst would write:
+\`SUM(CASE WHEN dpd <= 0 …) … GROUP BY customer_id\` over the items open at the as-of date (open
+amount = amount − paid). Ours: *aging only* = \`openItemsAt\` + \`ageReceivables\` on the portfolio
+already read; *engine review* = \`reviewPortfolio\` on the portfolio already read (both sides have
+loaded their data); *from cells* = section 1 (read included). Ratios are our time ÷ DuckDB's
+(below 1× = we are faster). Both agings are compared customer by customer, in cents.
+
+${table(["Invoices", "DuckDB load", "DuckDB pivot: median (runs, min–max)", "Our aging only", "Our engine review", "Our review from cells", "Aging ÷ pivot", "Review ÷ pivot", "From cells ÷ (load + pivot)", "Same aging"], rows)}
+
+Target, our full review faster than DuckDB's pivot alone: ${verdicts.join("; ") || "not measured"}.
+${failures(r, ["review-100k", "review-1m"])}`;
+}
+
+function formulaSection(r: BenchResults): string {
+  const rows: string[][] = [];
+  let target: boolean | undefined;
+  for (const id of ["formulas-10k", "formulas-100k", "formulas-10k-by-customer"]) {
+    const f = resultOf<FormulaSheetResult>(r, id);
+    if (!f) continue;
+    const ours = f.creditAging.timing.medianMs;
+    const ratio = f.hyperformula.buildAndEvaluate.medianMs / ours;
+    if (id === "formulas-100k") target = ratio >= AGING_RATIO_TARGET;
+    rows.push([
+      `${fmtInt(f.invoices)} rows${f.byCustomer ? `, ${fmtInt(f.customers)} customers × 7 buckets` : ", 7 bucket totals"}`,
+      fmtInt(f.formulaCount),
+      fmtTiming(f.hyperformula.buildAndEvaluate),
+      fmtTiming(f.hyperformula.recalcAfterAsOfChange),
+      `${f.hyperformula.peakMiB} MiB`,
+      fmtTiming(f.creditAging.timing),
+      fmtRatio(ratio),
+      fmtRatio(f.hyperformula.recalcAfterAsOfChange.medianMs / ours),
+      f.mismatchedBuckets === 0 ? "yes" : `**no** (${f.mismatchedBuckets} buckets)`,
+    ]);
+  }
+  return `## 3. Against a formulas-only sheet (HyperFormula)
+
+The open items (customer, due date, open amount) as a user pastes them from the ledger; the
+formulas-only aging adds a day formula per row (\`=Params!$A$1-B2\`) and a SUMIFS block
+(\`=SUMIFS(C:C, D:D, ">30", D:D, "<=60")\` per bucket, and per customer in the last row). Timed in
+HyperFormula: building the workbook with every formula evaluated, and the recalculation after the
+as-of date changes. Ours: one \`=CREDIT.AGING(amounts, dueDates, asOf[, , customers])\` call with
+the ranges as Excel passes them (2-D arrays). Ratios: HyperFormula's time ÷ CREDIT.AGING's.
+The per-customer layout is run at 10k rows only: at 100k rows × 1,000 customers its 7,000 SUMIFS
+over 100k rows would run for about half an hour in HyperFormula.
+
+${table(["Range", "Formulas", "HyperFormula build + evaluate", "HyperFormula recalc (as-of changed)", "HyperFormula peak RSS", "CREDIT.AGING", "Build ÷ AGING", "Recalc ÷ AGING", "Same totals"], rows)}
+
+Target, at least ${AGING_RATIO_TARGET}× at 100k rows (build + evaluate ÷ CREDIT.AGING): ${mark(target)}.
+${failures(r, ["formulas-10k", "formulas-100k", "formulas-10k-by-customer"])}`;
+}
+
+function roundTripSection(r: BenchResults): string {
+  const rt = resultOf<RoundTripsResult>(r, "roundtrips");
+  const figures = rt?.figures ?? [];
+  const rows = figures.map((f) => [
+    sizeLabel(f.customers, f.invoices),
+    f.status,
+    fmtInt(f.runs),
+    fmtInt(f.syncs),
+    fmtBytes(f.maxRequestBytes),
+    fmtBytes(f.maxResponseBytes),
+    fmtBytes(f.totalBytes),
+    fmtInt(f.overBudget),
+    fmtMs(f.ms),
+  ]);
+  const syncCounts = new Set(figures.map((f) => f.syncs));
+  const constant = figures.length > 0 ? syncCounts.size === 1 : undefined;
+  const withinBudget = figures.length > 0 ? figures.every((f) => f.maxRequestBytes <= REQUEST_TARGET) : undefined;
+  return `## 4. Excel round trips (Office adapter against a counting fake)
+
+\`runReview\` through \`OfficeWorkbook\` over \`test/support/fakeExcel.ts\`, which counts every
+\`context.sync()\` and measures each request (everything queued since the previous sync) and
+response (everything loaded by it) as JSON bytes: read the input tables, review, write the four
+output sheets.${rt ? ` Driven by: ${rt.via}.` : ""}
+
+${table(["Workbook", "Status", "Excel.run calls", "context.sync() calls", "Largest request", "Largest response", "All traffic", "Syncs over 4 MB", "Time (fake)"], rows)}
+
+Targets: a constant number of calls whatever the size: ${mark(constant)}${constant === false ? ` as written (${[...syncCounts].join(", ")} syncs): the count is fixed while the data fits in one 4 MB request or response, and grows by one sync per further 4 MB chunk, which the 4 MB cap itself forces (10 MB of cells cannot cross in one request of at most 4 MB)` : ""}; each request at most 4 MB: ${mark(withinBudget)}.
+${failures(r, ["roundtrips"])}`;
+}
+
+function functionSection(r: BenchResults): string {
+  const fn = resultOf<CustomFunctionsResult>(r, "functions");
+  const rows = fn
+    ? [
+        ["CREDIT.SCORE (input of GRADE)", fmtTiming(fn.score.spilled), fmtInt(fn.score.spilledRowsPerSecond), "–", "–", "–"],
+        ["CREDIT.GRADE", fmtTiming(fn.grade.spilled), fmtInt(fn.grade.spilledRowsPerSecond), fmtTiming(fn.grade.singleCells), fmtInt(fn.grade.singleCellCallsPerSecond), fmtInt(fn.grade.errorCells)],
+        ["CREDIT.LIMIT", fmtTiming(fn.limit.spilled), fmtInt(fn.limit.spilledRowsPerSecond), fmtTiming(fn.limit.singleCells), fmtInt(fn.limit.singleCellCallsPerSecond), fmtInt(fn.limit.errorCells)],
+      ]
+    : [];
+  return `## 5. Custom functions
+
+${fn ? fmtInt(fn.rows) : "100,000"} customers' cells as Excel passes them: one spilled call over the whole range, and one
+call per row (a formula filled down, each call getting 1×1 ranges). Time of the JavaScript
+function only (Excel's own calculation-chain overhead is not in it).
+
+${table(["Function", "One spilled call: median (runs, min–max)", "Rows/s", "Single-cell calls, all rows", "Calls/s", "Error rows"], rows)}
+${failures(r, ["functions"])}`;
+}
+
+function bundleSection(r: BenchResults): string {
+  const b = resultOf<BundlesResult>(r, "bundles");
+  const rows = (b?.bundles ?? []).map((f) => [f.file, fmtBytes(f.rawBytes), fmtBytes(f.gzipBytes)]);
+  const fn = b?.bundles.find((f) => f.file === "functions.js");
+  const buildNote = b && !b.ok ? `\nThe production build reported errors:\n\n\`\`\`\n${b.log ?? ""}\n\`\`\`\n` : "";
+  return `## 6. Bundles
+
+\`webpack --mode production\` with the project's config (built into bench/work/dist), gzip level 9.
+${b ? `Build time ${fmtMs(b.buildMs)}.` : ""}
+
+${table(["Bundle", "Raw", "gzip"], rows)}
+
+Target, functions bundle at most 60 KB gzip: ${mark(fn ? fn.gzipBytes <= FUNCTIONS_GZIP_TARGET : undefined)}.
+${buildNote}${failures(r, ["bundles"])}`;
+}
+
+function comparisonSection(r: BenchResults, previous: BenchResults | undefined): string {
+  if (!previous) return "";
+  const now = keyFigures(r);
+  const before = keyFigures(previous);
+  const rows = [...now].map(([label, f]) => {
+    const p = before.get(label);
+    const change = p && p.value !== 0 ? `${(((f.value - p.value) / p.value) * 100).toFixed(0)} %` : "–";
+    return [label, fmtFigure(p), fmtFigure(f), change];
+  });
+  return `## Key figures against the previous run
+
+Previous run: ${previous.generatedAt}${previous.machine.commit ? ` (commit ${previous.machine.commit})` : ""}. Negative change = less time, memory or bytes.
+
+${table(["Figure", "Previous", "This run", "Change"], rows)}
+`;
+}
+
+export function renderReport(results: BenchResults, previous?: BenchResults): string {
+  const findingsFile = join(__dirname, "FINDINGS.md");
+  const findings = existsSync(findingsFile) ? readFileSync(findingsFile, "utf8").trim() : "";
+  return `# Credit Desk benchmark results
+
+Generated by \`npm run bench\` (bench/run.js; see bench/README.md). Do not edit by hand: the
+profile notes at the end come from bench/FINDINGS.md.${results.quick ? "\n\n**Quick run (--quick): small sizes, a smoke test of the harness, not figures to quote.**" : ""}
+
+${machineSection(results)}
+
+${engineSection(results)}
+${duckSection(results)}
+${formulaSection(results)}
+${roundTripSection(results)}
+${functionSection(results)}
+${bundleSection(results)}
+${comparisonSection(results, previous)}
+${findings ? `\n${findings.replace(/^(#+) /gm, "#$1 ")}\n` : ""}`;
+}
