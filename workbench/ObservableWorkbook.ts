@@ -1,0 +1,48 @@
+/**
+ * The workbench's WorkbookPort: a MemoryWorkbook that tells the sheet viewer when it changed and
+ * remembers the last SheetSpec written to each sheet (so the .xlsx export can render it with the
+ * xlsx adapter's own writeSheet). Reading and writing are the memory adapter's, unchanged.
+ */
+import type { SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions } from "../src/host/WorkbookPort";
+import { MemoryWorkbook } from "../src/host/memory/MemoryWorkbook";
+
+export type ChangeListener = () => void;
+
+export class ObservableWorkbook implements WorkbookPort {
+  private readonly listeners = new Set<ChangeListener>();
+  private readonly specs = new Map<string, SheetSpec>();
+  /** Increases with every change; the viewer keys its rendering on it. */
+  version = 0;
+
+  constructor(readonly memory: MemoryWorkbook = new MemoryWorkbook()) {}
+
+  subscribe(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The SheetSpec last written to a sheet, if it was written through writeSheets. */
+  specOf(sheet: string): SheetSpec | undefined {
+    return this.specs.get(sheet.toLowerCase());
+  }
+
+  readWorkbook(): Promise<WorkbookSnapshot> {
+    return this.memory.readWorkbook();
+  }
+
+  async writeSheets(sheets: SheetSpec[], options?: WriteOptions): Promise<void> {
+    await this.memory.writeSheets(sheets, options);
+    for (const spec of sheets) this.specs.set(spec.name.toLowerCase(), spec);
+    this.changed();
+  }
+
+  async select(sheet: string, row: number, column: number): Promise<void> {
+    await this.memory.select(sheet, row, column);
+    this.changed();
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+}
