@@ -10,12 +10,18 @@
  * - `toBuffer()` / `save(path)` write the .xlsx file (save writes a temporary file and renames it,
  *   so a failed save never leaves a half-written workbook behind).
  *
- * Loaded tables are repaired where ExcelJS misreads them (repairLoadedTables), so a user's
- * Excel-made table is written back with its header row and filter buttons.
+ * A loaded workbook is kept as its package (the file's bytes), not as an ExcelJS model: it is
+ * read with readPackageSnapshot, the sheets written go into a small separate ExcelJS workbook,
+ * and saving merges that one's sheets into the original package (mergeSheetsIntoPackage), so
+ * every other part of the user's file (input sheets, their tables, validations, pivot tables,
+ * charts) is written back byte for byte. A 100k-invoice ledger thus never becomes a million
+ * ExcelJS cell objects (issue 5: peak memory). Where the package cannot be handled that way
+ * (zip64, unusual XML, selecting an input sheet) the adapter falls back to ExcelJS for the whole
+ * workbook, as `excelJs()` does: loaded tables are then repaired where ExcelJS misreads them
+ * (repairLoadedTables), and the re-saved file loses what ExcelJS cannot write (pivot tables,
+ * slicers, charts), which is why the CLI writes to a new file by default.
  *
- * ExcelJS limits worth knowing: it cannot write native charts (writeSheet leaves a note and the
- * chart's data table instead), and a workbook it re-saves loses pivot tables, slicers and charts
- * that were in the original file, which is why the CLI writes to a new file by default.
+ * ExcelJS cannot write native charts either: writeSheet leaves a note and the chart's data table.
  * @example const book = await XlsxWorkbook.load("ledger.xlsx"); if (book.ok) await book.value.readWorkbook();
  */
 import { promises as fs } from "fs";
@@ -27,6 +33,8 @@ import type { SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions } from "..
 import { a1 } from "./cellAddress";
 import { orderNoOf, setOrderNo, tableModelsOf } from "./excelJsInternals";
 import { fileProblemOf } from "./fileProblemOf";
+import { mergeSheetsIntoPackage, packageTableNames } from "./mergeSheetsIntoPackage";
+import { readPackageSnapshot } from "./readPackageSnapshot";
 import { repairLoadedTables } from "./repairLoadedTables";
 import { dateSystemOf, snapshotOf } from "./snapshotOf";
 import { writeSheet } from "./writeSheet";
@@ -40,15 +48,94 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/** A loaded workbook kept as its package, with the sheets written since (see the file comment). */
+interface PackageState {
+  bytes: Buffer;
+  dateSystem: DateSystem;
+  /** The snapshot read at load, handed out by the first readWorkbook (then dropped). */
+  snapshot: WorkbookSnapshot | undefined;
+  /** Every writeSheets call, replayed on ExcelJS if the workbook has to fall back to it. */
+  writes: SheetSpec[][];
+  /** The written sheets, rendered; merged into the package on save. */
+  overlay: ExcelJS.Workbook | undefined;
+  /** The cell selected by select (on one of the written sheets). */
+  selection: { sheet: string; row: number; column: number } | undefined;
+}
+
+async function loadExcelJs(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  // ExcelJS types its input as an ArrayBuffer (JSZip reads either); a copy gives it one.
+  await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+  repairLoadedTables(workbook, bytes);
+  return workbook;
+}
+
+function findSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
+  return workbook.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
+}
+
+/** An empty worksheet named `name`: a fresh one in the old sheet's tab position, or a new last tab. */
+function replaceSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
+  const existing = findSheet(workbook, name);
+  if (!existing) return workbook.addWorksheet(name);
+  const orderNo = orderNoOf(existing);
+  workbook.removeWorksheet(existing.id);
+  const worksheet = workbook.addWorksheet(name);
+  setOrderNo(worksheet, orderNo);
+  return worksheet;
+}
+
+function tableNamesOutside(workbook: ExcelJS.Workbook, worksheet: ExcelJS.Worksheet, base: Iterable<string> = []): Set<string> {
+  const names = new Set<string>(base);
+  for (const ws of workbook.worksheets) {
+    if (ws === worksheet) continue;
+    for (const table of tableModelsOf(ws)) names.add(table.name.toLowerCase());
+  }
+  return names;
+}
+
+/** Render sheets onto an ExcelJS workbook, replacing same-named sheets; `baseNames`: table names used elsewhere. */
+function renderSheets(workbook: ExcelJS.Workbook, sheets: SheetSpec[], options: WriteOptions, baseNames: Iterable<string> = []): void {
+  const totalRows = sheets.reduce((n, s) => n + s.tables.reduce((m, t) => m + t.rows.length, 0), 0);
+  let rowsDone = 0;
+  const report = (rows: number): void => {
+    rowsDone += rows;
+    options.onProgress?.(totalRows === 0 ? 1 : Math.min(1, rowsDone / totalRows));
+  };
+  options.onProgress?.(0);
+  const base = [...baseNames];
+  for (const spec of sheets) {
+    const worksheet = replaceSheet(workbook, spec.name);
+    writeSheet(worksheet, spec, { usedTableNames: tableNamesOutside(workbook, worksheet, base), onRows: report });
+  }
+  options.onProgress?.(1);
+}
+
+/** Make a sheet the active tab and a cell its active cell (ExcelJS views). */
+function selectIn(workbook: ExcelJS.Workbook, sheet: string, row: number, column: number): void {
+  const worksheets = workbook.worksheets;
+  const index = worksheets.findIndex((ws) => ws.name.toLowerCase() === sheet.toLowerCase());
+  if (index < 0) return;
+  const worksheet = worksheets[index];
+  const base = workbook.views[0] ?? { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: "visible" };
+  workbook.views = [{ ...base, activeTab: index }];
+  const address = a1(Math.max(0, row), Math.max(0, column));
+  const view = worksheet.views[0];
+  worksheet.views = [{ ...(view ?? {}), activeCell: address }];
+}
+
 export class XlsxWorkbook implements WorkbookPort {
-  private constructor(readonly workbook: ExcelJS.Workbook) {}
+  private constructor(
+    private full: ExcelJS.Workbook | undefined,
+    private pkg: PackageState | undefined,
+  ) {}
 
   /** A new, empty workbook (for `init`): no sheets until writeSheets adds them. */
   static create(options: { dateSystem?: DateSystem } = {}): XlsxWorkbook {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = "Credit Desk";
     if (options.dateSystem === "1904") workbook.properties.date1904 = true;
-    return new XlsxWorkbook(workbook);
+    return new XlsxWorkbook(workbook, undefined);
   }
 
   /**
@@ -73,57 +160,104 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const problem = fileProblemOf(bytes);
     if (problem) return err(invalidInput(label, problem));
+    const noSheets = err(invalidInput(label, "not an .xlsx file (a zip archive with no worksheets)"));
 
-    const workbook = new ExcelJS.Workbook();
+    let snapshot: WorkbookSnapshot | undefined;
     try {
-      // ExcelJS types its input as an ArrayBuffer (JSZip reads either); a copy gives it one.
-      await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+      snapshot = readPackageSnapshot(bytes);
+    } catch {
+      snapshot = undefined; // not a package this reader handles: ExcelJS decides below
+    }
+    if (snapshot) {
+      if (snapshot.sheets.length === 0) return noSheets;
+      return ok(new XlsxWorkbook(undefined, { bytes, dateSystem: snapshot.dateSystem, snapshot, writes: [], overlay: undefined, selection: undefined }));
+    }
+
+    let workbook: ExcelJS.Workbook;
+    try {
+      workbook = await loadExcelJs(bytes);
     } catch (e) {
       return err(invalidInput(label, `the file is damaged and cannot be opened as .xlsx (${messageOf(e)})`));
     }
-    if (workbook.worksheets.length === 0) return err(invalidInput(label, "not an .xlsx file (a zip archive with no worksheets)"));
-    repairLoadedTables(workbook, bytes);
-    return ok(new XlsxWorkbook(workbook));
+    if (workbook.worksheets.length === 0) return noSheets;
+    return ok(new XlsxWorkbook(workbook, undefined));
   }
 
   get dateSystem(): DateSystem {
-    return dateSystemOf(this.workbook);
+    return this.pkg ? this.pkg.dateSystem : dateSystemOf(this.requireFull());
+  }
+
+  /**
+   * The whole workbook as an ExcelJS model (loaded from the package and the writes replayed on
+   * it when it was kept as a package); from then on the adapter saves through ExcelJS.
+   */
+  async excelJs(): Promise<ExcelJS.Workbook> {
+    if (this.full) return this.full;
+    const pkg = this.requirePackage();
+    const workbook = await loadExcelJs(pkg.bytes);
+    for (const sheets of pkg.writes) renderSheets(workbook, sheets, {});
+    if (pkg.selection) selectIn(workbook, pkg.selection.sheet, pkg.selection.row, pkg.selection.column);
+    this.full = workbook;
+    this.pkg = undefined;
+    return workbook;
   }
 
   async readWorkbook(): Promise<WorkbookSnapshot> {
-    return snapshotOf(this.workbook);
+    if (this.full) return snapshotOf(this.full);
+    const pkg = this.requirePackage();
+    if (pkg.snapshot) {
+      const snapshot = pkg.snapshot;
+      pkg.snapshot = undefined; // the caller holds it now; a second read parses the package again
+      return snapshot;
+    }
+    if (!pkg.overlay) return readPackageSnapshot(pkg.bytes);
+    const merged = await this.mergedPackage();
+    return merged ? readPackageSnapshot(merged) : snapshotOf(await this.excelJs());
   }
 
   async writeSheets(sheets: SheetSpec[], options: WriteOptions = {}): Promise<void> {
-    const totalRows = sheets.reduce((n, s) => n + s.tables.reduce((m, t) => m + t.rows.length, 0), 0);
-    let rowsDone = 0;
-    const report = (rows: number): void => {
-      rowsDone += rows;
-      options.onProgress?.(totalRows === 0 ? 1 : Math.min(1, rowsDone / totalRows));
-    };
-    options.onProgress?.(0);
-    for (const spec of sheets) {
-      const worksheet = this.replaceSheet(spec.name);
-      writeSheet(worksheet, spec, { usedTableNames: this.tableNamesOutside(worksheet), onRows: report });
+    if (this.full) {
+      renderSheets(this.full, sheets, options);
+      return;
     }
-    options.onProgress?.(1);
+    const pkg = this.requirePackage();
+    // Table names must stay unique: those of the package's sheets that are not being replaced.
+    const replaced = [...(pkg.overlay?.worksheets.map((ws) => ws.name) ?? []), ...sheets.map((s) => s.name)];
+    let inPackage: Set<string>;
+    try {
+      inPackage = packageTableNames(pkg.bytes, replaced);
+    } catch {
+      renderSheets(await this.excelJs(), sheets, options);
+      return;
+    }
+    pkg.snapshot = undefined;
+    pkg.writes.push(sheets);
+    if (!pkg.overlay) {
+      pkg.overlay = new ExcelJS.Workbook();
+      pkg.overlay.creator = "Credit Desk";
+      if (pkg.dateSystem === "1904") pkg.overlay.properties.date1904 = true;
+    }
+    renderSheets(pkg.overlay, sheets, options, inPackage);
   }
 
   /** Makes the sheet the active tab and the cell the active cell when the file is opened. */
   async select(sheet: string, row: number, column: number): Promise<void> {
-    const worksheets = this.workbook.worksheets;
-    const index = worksheets.findIndex((ws) => ws.name.toLowerCase() === sheet.toLowerCase());
-    if (index < 0) return;
-    const worksheet = worksheets[index];
-    const base = this.workbook.views[0] ?? { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: "visible" };
-    this.workbook.views = [{ ...base, activeTab: index }];
-    const address = a1(Math.max(0, row), Math.max(0, column));
-    const view = worksheet.views[0];
-    worksheet.views = [{ ...(view ?? {}), activeCell: address }];
+    const pkg = this.pkg;
+    if (pkg?.overlay && findSheet(pkg.overlay, sheet)) {
+      selectIn(pkg.overlay, sheet, row, column);
+      pkg.selection = { sheet, row, column };
+      return;
+    }
+    selectIn(await this.excelJs(), sheet, row, column);
   }
 
   async toBuffer(): Promise<Buffer> {
-    const written = await this.workbook.xlsx.writeBuffer();
+    if (this.pkg) {
+      if (!this.pkg.overlay) return Buffer.from(this.pkg.bytes);
+      const merged = await this.mergedPackage();
+      if (merged) return merged;
+    }
+    const written = await (await this.excelJs()).xlsx.writeBuffer();
     return Buffer.from(written);
   }
 
@@ -144,23 +278,27 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
-  /** An empty worksheet named `name`: a fresh one in the old sheet's tab position, or a new last tab. */
-  private replaceSheet(name: string): ExcelJS.Worksheet {
-    const existing = this.workbook.worksheets.find((ws) => ws.name.toLowerCase() === name.toLowerCase());
-    if (!existing) return this.workbook.addWorksheet(name);
-    const orderNo = orderNoOf(existing);
-    this.workbook.removeWorksheet(existing.id);
-    const worksheet = this.workbook.addWorksheet(name);
-    setOrderNo(worksheet, orderNo);
-    return worksheet;
+  /** The package with the written sheets merged in; undefined when it cannot be merged (then ExcelJS saves). */
+  private async mergedPackage(): Promise<Buffer | undefined> {
+    const pkg = this.requirePackage();
+    if (!pkg.overlay) return pkg.bytes;
+    // Stored, not deflated: the merge deflates the parts it keeps (with zlib, off the JS heap),
+    // where ExcelJS's own JavaScript deflate would fill the heap with garbage.
+    const added = Buffer.from(await pkg.overlay.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
+    try {
+      return mergeSheetsIntoPackage(pkg.bytes, added, { activeSheet: pkg.selection?.sheet });
+    } catch {
+      return undefined;
+    }
   }
 
-  private tableNamesOutside(worksheet: ExcelJS.Worksheet): Set<string> {
-    const names = new Set<string>();
-    for (const ws of this.workbook.worksheets) {
-      if (ws === worksheet) continue;
-      for (const table of tableModelsOf(ws)) names.add(table.name.toLowerCase());
-    }
-    return names;
+  private requireFull(): ExcelJS.Workbook {
+    if (!this.full) throw new Error("XlsxWorkbook: no ExcelJS workbook");
+    return this.full;
+  }
+
+  private requirePackage(): PackageState {
+    if (!this.pkg) throw new Error("XlsxWorkbook: no package");
+    return this.pkg;
   }
 }

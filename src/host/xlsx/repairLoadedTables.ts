@@ -7,21 +7,24 @@
  * - filter buttons are read as hidden, and written back with hiddenButton="1".
  * The facts come from the raw table XML in the package; a package this reader cannot parse
  * (zip64) is left as ExcelJS read it.
- * @example tablePartFacts('<table name="T" ref="A1:B3"><autoFilter ref="A1:B3"/>…') //=> { name: "T", headerRow: true, filterButtons: [true, true] }
+ * @example tablePartFacts('<table name="T" ref="A1:B3"><autoFilter ref="A1:B3"/>…') //=> { name: "T", ref: "A1:B3", headerRow: true, totalsRow: false, columns: ["Id", "Amount"], filterButtons: [true, true] }
  */
 import type { Workbook } from "exceljs";
 import { patchTableModel, tableModelsOf } from "./excelJsInternals";
 import { readZipEntries } from "./readZipEntries";
+import { attributeOf as attribute } from "./xmlText";
 
 export interface TablePartFacts {
   name: string;
+  /** The whole table range incl. header and totals rows, e.g. "A1:D20". */
+  ref: string;
   headerRow: boolean;
+  /** True when the table shows a totals row (totalsRowCount ≥ 1). */
+  totalsRow: boolean;
+  /** Column names in order. */
+  columns: string[];
   /** Per column: does the header show a filter button? */
   filterButtons: boolean[];
-}
-
-function attribute(attributes: string, name: string): string | undefined {
-  return new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes)?.[1];
 }
 
 export function tablePartFacts(xml: string): TablePartFacts | undefined {
@@ -30,14 +33,16 @@ export function tablePartFacts(xml: string): TablePartFacts | undefined {
   const name = attribute(open[1], "name");
   if (name === undefined) return undefined;
   const headerRow = (attribute(open[1], "headerRowCount") ?? "1") !== "0";
-  const columnCount = (xml.match(/<(?:\w+:)?tableColumn\s/g) ?? []).length;
+  const totalsRow = Number(attribute(open[1], "totalsRowCount") ?? "0") > 0;
+  const columns = [...xml.matchAll(/<(?:\w+:)?tableColumn\s([^>]*)>/g)].map((m) => attribute(m[1], "name") ?? "");
+  const columnCount = columns.length;
   const hasAutoFilter = /<(?:\w+:)?autoFilter[\s>/]/.test(xml);
   const hidden = new Set<number>();
   for (const m of xml.matchAll(/<(?:\w+:)?filterColumn\s([^>]*)>/g)) {
     const colId = attribute(m[1], "colId");
     if (colId !== undefined && attribute(m[1], "hiddenButton") === "1") hidden.add(Number(colId));
   }
-  return { name, headerRow, filterButtons: Array.from({ length: columnCount }, (_, i) => headerRow && hasAutoFilter && !hidden.has(i)) };
+  return { name, ref: attribute(open[1], "ref") ?? "", headerRow, totalsRow, columns, filterButtons: Array.from({ length: columnCount }, (_, i) => headerRow && hasAutoFilter && !hidden.has(i)) };
 }
 
 export function repairLoadedTables(workbook: Workbook, bytes: Buffer): void {

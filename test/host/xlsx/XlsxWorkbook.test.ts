@@ -227,10 +227,23 @@ describe("XlsxWorkbook.readWorkbook", () => {
     expect(table?.rows.every((r) => typeof r[8] === "number")).toBe(true);
   });
 
-  it("writes an Excel-made table back with its header row and filter buttons (ExcelJS alone would drop both)", async () => {
+  it("keeps an Excel-made table part byte for byte when saving without ExcelJS (Risk_Modeling_Project.xlsx)", async () => {
+    const file = path.join(SHARED_WORKBOOKS, "Risk_Modeling_Project.xlsx");
+    const book = await loadOk(file);
+    await book.writeSheets([summarySheet]);
+    const original = zipEntry(await fs.readFile(file), "xl/tables/table1.xml");
+    const saved = await book.toBuffer();
+    expect(zipEntry(saved, "xl/tables/table1.xml")).toBe(original);
+    const table = (await (await loadOk(saved)).readWorkbook()).tables[0];
+    expect(table.headers[0]).toBe("id");
+    expect(table.rows).toHaveLength(1000);
+  });
+
+  it("writes an Excel-made table back with its header row and filter buttons when ExcelJS saves it (ExcelJS alone would drop both)", async () => {
     const book = await loadOk(path.join(SHARED_WORKBOOKS, "Risk_Modeling_Project.xlsx"));
     const original = zipEntry(await fs.readFile(path.join(SHARED_WORKBOOKS, "Risk_Modeling_Project.xlsx")), "xl/tables/table1.xml");
     expect(original).not.toContain("headerRowCount");
+    await book.excelJs(); // from here on the workbook is an ExcelJS model
     const xml = zipEntry(await book.toBuffer(), "xl/tables/table1.xml");
     expect(xml).toContain('headerRowCount="1"');
     expect(xml).not.toContain('hiddenButton="1"');
@@ -378,8 +391,8 @@ describe("XlsxWorkbook.writeSheets", () => {
     const snapshot = await back.readWorkbook();
     expect(snapshot.sheets).toEqual(["Customers", "Summary", "Notes", "Aging"]);
     expect(snapshot.tables.map((t) => t.name)).not.toContain("OldTable");
-    expect(back.workbook.getWorksheet("Summary")?.getCell("Z50").value ?? null).toBeNull();
-    const notes = back.workbook.getWorksheet("Notes");
+    expect((await back.excelJs()).getWorksheet("Summary")?.getCell("Z50").value ?? null).toBeNull();
+    const notes = (await back.excelJs()).getWorksheet("Notes");
     expect(notes?.getCell("A1").value).toBe("keep me");
     expect(notes?.getCell("A1").font?.italic).toBe(true);
   });
@@ -457,8 +470,8 @@ describe("XlsxWorkbook.select and save", () => {
     await book.writeSheets([{ name: "One", tables: [] }, summarySheet]);
     await book.select("summary", 6, 2);
     const back = await loadOk(await book.toBuffer());
-    expect(back.workbook.views[0]?.activeTab).toBe(1);
-    expect(back.workbook.getWorksheet("Summary")?.views[0]?.activeCell).toBe("C7");
+    expect((await back.excelJs()).views[0]?.activeTab).toBe(1);
+    expect((await back.excelJs()).getWorksheet("Summary")?.views[0]?.activeCell).toBe("C7");
   });
 
   it("saves to a file that loads again, and reports an unwritable path as an error value", async () => {

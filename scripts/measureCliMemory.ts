@@ -1,0 +1,60 @@
+/**
+ * Reproduce issue 5's figure: peak memory of `credit-desk review` on an N-invoice workbook
+ * (default 100 000). Generates the workbook in a temporary folder (scripts/bigWorkbook.ts), runs
+ * the CLI in a child process and prints its peak RSS and wall time: from `/usr/bin/time -v` when
+ * that exists, else from the child's own `process.resourceUsage().maxRSS` (a preload reports it
+ * on exit). Exits 1 when the run fails or the peak is at or above the limit (default 1024 MB).
+ *
+ *   node -r ts-node/register/transpile-only scripts/measureCliMemory.ts [invoices] [limitMB]
+ *   //=> review of 100000 invoices: peak RSS 838 MB (limit 1024 MB), 10.1 s, exit 0
+ */
+import { spawnSync } from "child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import { dayFromCivil } from "../src/engine/dates/dayNumber";
+import { writeBigWorkbook } from "./bigWorkbook";
+
+const ROOT = path.resolve(__dirname, "..");
+const TIME = "/usr/bin/time";
+
+async function main(): Promise<number> {
+  const [countText = "100000", limitText = "1024"] = process.argv.slice(2);
+  const count = Number(countText);
+  const limitMb = Number(limitText);
+  const dir = mkdtempSync(path.join(tmpdir(), "credit-desk-memory-"));
+  try {
+    const input = path.join(dir, "big.xlsx");
+    const output = path.join(dir, "out.xlsx");
+    await writeBigWorkbook(input, count, dayFromCivil(2025, 6, 30));
+    const report = path.join(dir, "maxrss.txt");
+    const preload = path.join(dir, "report-maxrss.js");
+    writeFileSync(preload, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(report)}, String(process.resourceUsage().maxRSS)));\n`);
+    const cli = [path.join(ROOT, "bin", "credit-desk.js"), "review", input, "--as-of", "2025-06-30", "--out", output];
+    const useTime = existsSync(TIME);
+    const started = Date.now();
+    const run = useTime
+      ? spawnSync(TIME, ["-v", process.execPath, "-r", preload, ...cli], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 })
+      : spawnSync(process.execPath, ["-r", preload, ...cli], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    const seconds = (Date.now() - started) / 1000;
+    const fromTime = useTime ? /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] : undefined;
+    const kb = Number(fromTime ?? (existsSync(report) ? readFileSync(report, "utf8") : NaN));
+    const peakMb = Math.round(kb / 1024);
+    const source = fromTime ? "/usr/bin/time -v" : "process.resourceUsage().maxRSS";
+    process.stdout.write(`review of ${count} invoices: peak RSS ${peakMb} MB (${source}; limit ${limitMb} MB), ${seconds.toFixed(1)} s, exit ${run.status}\n`);
+    if (run.status !== 0) process.stderr.write(run.stderr);
+    return run.status === 0 && Number.isFinite(peakMb) && peakMb < limitMb ? 0 : 1;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,301 @@
+/**
+ * Put the worksheets of a small .xlsx package (the output sheets, written by ExcelJS) into
+ * another package (the user's workbook) without rewriting it: every part of the user's workbook
+ * is copied as stored (byte-identical, not even re-compressed) except workbook.xml, its
+ * relationships, [Content_Types].xml and styles.xml, which are edited; calcChain.xml is dropped
+ * (Excel rebuilds it). A sheet whose name is already in the workbook (case-insensitive) is
+ * replaced in its tab position, and the parts only it used (its tables, drawings, comments) are
+ * dropped; other sheets are appended as the last tabs.
+ *
+ * The added sheets' shared strings become inline strings (the workbook's sharedStrings.xml is
+ * left as it was); their cell formats, number formats and conditional-format styles are merged into the workbook's styles
+ * (mergeStyles) and their `s` / `style` / `dxfId` indices rewritten; their tables are renumbered
+ * to unused part names and ids. Table names must already be unique in the workbook (the caller
+ * renders the sheets knowing the workbook's table names: packageTableNames).
+ *
+ * Throws for a package it does not understand (zip64, prefixed XML, a missing part), so the
+ * caller can fall back to ExcelJS.
+ * @example mergeSheetsIntoPackage(ledgerBytes, outputBytes) //=> Buffer (ledger + Credit Review, Aging, …)
+ */
+import { mergeStyles, type MergedStyles } from "./mergeStyles";
+import { packageSheetsOf, relationshipsOf, relsPathOf, workbookPartOf, type PackageSheet, type Relationship } from "./packageParts";
+import { centralDirectory, compressedBytesOf, entryText, type ZipDirectoryEntry } from "./readZipEntries";
+import { tablePartFacts } from "./repairLoadedTables";
+import { writeZip, type ZipEntryToWrite } from "./writeZip";
+import { attributeOf, escapeXml } from "./xmlText";
+
+const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const TABLE_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
+const WORKSHEET_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const TABLE_CONTENT = "application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml";
+const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+export interface MergeOptions {
+  /** Make this sheet (one of the added ones) the active tab. */
+  activeSheet?: string;
+}
+
+interface Package {
+  bytes: Buffer;
+  entries: Map<string, ZipDirectoryEntry>;
+  text(name: string): string | undefined;
+  need(name: string): string;
+}
+
+function openPackage(bytes: Buffer): Package {
+  const entries = new Map(centralDirectory(bytes).map((e) => [e.name, e]));
+  const text = (name: string): string | undefined => {
+    const entry = entries.get(name);
+    return entry ? entryText(bytes, entry) : undefined;
+  };
+  return {
+    bytes,
+    entries,
+    text,
+    need(name) {
+      const t = text(name);
+      if (t === undefined) throw new Error(`package part ${name} is missing`);
+      return t;
+    },
+  };
+}
+
+/** The table names used by the package's worksheets, except those of the sheets named (lower case). */
+export function packageTableNames(bytes: Buffer, exceptSheets: readonly string[] = []): Set<string> {
+  const pkg = openPackage(bytes);
+  const workbookPart = workbookPartOf(pkg.text("_rels/.rels"));
+  const sheets = packageSheetsOf(pkg.need(workbookPart), relationshipsOf(pkg.text(relsPathOf(workbookPart)), workbookPart));
+  const except = new Set(exceptSheets.map((s) => s.toLowerCase()));
+  const names = new Set<string>();
+  for (const sheet of sheets) {
+    if (except.has(sheet.name.toLowerCase())) continue;
+    for (const rel of relationshipsOf(pkg.text(relsPathOf(sheet.part)), sheet.part)) {
+      if (rel.kind !== "table" || rel.external) continue;
+      const facts = tablePartFacts(pkg.text(rel.target) ?? "");
+      if (facts) names.add(facts.name.toLowerCase());
+    }
+  }
+  return names;
+}
+
+/** Every part reachable through relationships from the package root, skipping the parts given. */
+function reachableParts(pkg: Package, relsOverride: Map<string, Relationship[]>): Set<string> {
+  const seen = new Set<string>();
+  const visit = (owner: string): void => {
+    const rels = relsOverride.get(owner) ?? relationshipsOf(pkg.text(relsPathOf(owner)), owner);
+    for (const rel of rels) {
+      if (rel.external || seen.has(rel.target)) continue;
+      seen.add(rel.target);
+      visit(rel.target);
+    }
+  };
+  visit("");
+  return seen;
+}
+
+function partName(part: string): string {
+  return `/${part}`;
+}
+
+function unusedName(taken: Set<string>, make: (n: number) => string): string {
+  for (let n = 1; ; n++) {
+    const name = make(n);
+    if (!taken.has(name)) {
+      taken.add(name);
+      return name;
+    }
+  }
+}
+
+/** A relative target from one part to another ("xl/worksheets/sheet1.xml" → "xl/tables/table2.xml" = "../tables/table2.xml"). */
+function relativeTarget(from: string, to: string): string {
+  const a = from.split("/").slice(0, -1);
+  const b = to.split("/");
+  let common = 0;
+  while (common < a.length && common < b.length - 1 && a[common] === b[common]) common++;
+  return [...a.slice(common).map(() => ".."), ...b.slice(common)].join("/");
+}
+
+function relsXml(rels: { id: string; type: string; target: string; external?: boolean }[]): string {
+  const items = rels.map((r) => `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${escapeXml(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`);
+  return `${XML_HEADER}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join("")}</Relationships>`;
+}
+
+/** The tags of an added sheet that refer to shared strings or styles (one pass over the sheet's XML). */
+const SHEET_REFERENCES = /<c\b([^>]*?)\st="s"([^>]*)><v>(\d+)<\/v><\/c>|(<(?:c|row)\b[^>]*?\ss=")(\d+)"|(<col\b[^>]*?\sstyle=")(\d+)"|(<cfRule\b[^>]*?\sdxfId=")(\d+)"/g;
+
+/** An added sheet with its shared strings inlined and its style indices rewritten to the merged styles. */
+function restyledSheet(xml: string, styles: MergedStyles, sharedItems: readonly string[]): string {
+  const cellStyle = (attributes: string): string => attributes.replace(/(\ss=")(\d+)"/, (_, head: string, i: string) => `${head}${styles.cellXf(Number(i))}"`);
+  const rewritten = xml.replace(SHEET_REFERENCES, (whole: string, ...groups: (string | undefined)[]) => {
+    const [before, after, index, styled, styleIndex, col, colIndex, rule, dxfIndex] = groups;
+    if (index !== undefined) {
+      const item = sharedItems[Number(index)];
+      if (item === undefined) throw new Error(`shared string ${index} is missing`);
+      return `<c${cellStyle(before ?? "")} t="inlineStr"${cellStyle(after ?? "")}><is>${item}</is></c>`;
+    }
+    if (styled !== undefined) return `${styled}${styles.cellXf(Number(styleIndex))}"`;
+    if (col !== undefined) return `${col}${styles.cellXf(Number(colIndex))}"`;
+    if (rule !== undefined) return `${rule}${styles.dxf(Number(dxfIndex))}"`;
+    return whole;
+  });
+  if (/<c\b[^>]*\st="s"/.test(rewritten)) throw new Error("a shared-string cell could not be inlined");
+  return rewritten;
+}
+
+function withoutTabSelected(xml: string): string {
+  return xml.replace(/(<sheetView\b[^>]*?)\s+tabSelected="(?:1|true)"/, "$1");
+}
+
+export function mergeSheetsIntoPackage(sourceBytes: Buffer, addedBytes: Buffer, options: MergeOptions = {}): Buffer {
+  const source = openPackage(sourceBytes);
+  const added = openPackage(addedBytes);
+  const changed = new Map<string, string>();
+
+  const workbookPart = workbookPartOf(source.text("_rels/.rels"));
+  let workbookXml = source.need(workbookPart);
+  if (!/<workbook[\s>]/.test(workbookXml)) throw new Error("workbook part is not unprefixed SpreadsheetML");
+  const workbookRelsPart = relsPathOf(workbookPart);
+  const workbookRels = relationshipsOf(source.text(workbookRelsPart), workbookPart);
+  const sheets = packageSheetsOf(workbookXml, workbookRels);
+  let contentTypes = source.need("[Content_Types].xml");
+
+  const addedWorkbookPart = workbookPartOf(added.text("_rels/.rels"));
+  const addedSheets = packageSheetsOf(added.need(addedWorkbookPart), relationshipsOf(added.text(relsPathOf(addedWorkbookPart)), addedWorkbookPart));
+
+  // The added package's shared strings (each <si>'s content is also valid content of an inline <is>).
+  const addedWorkbookRels = relationshipsOf(added.text(relsPathOf(addedWorkbookPart)), addedWorkbookPart);
+  const addedShared = addedWorkbookRels.find((r) => r.kind === "sharedStrings");
+  const sharedItems = [...(addedShared ? added.need(addedShared.target) : "").matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => m[1] ?? "");
+
+  // Styles.
+  const stylesRel = workbookRels.find((r) => r.kind === "styles" && !r.external);
+  const addedStylesRel = addedWorkbookRels.find((r) => r.kind === "styles");
+  if (!stylesRel || !addedStylesRel) throw new Error("a package has no styles part");
+  const styles = mergeStyles(source.need(stylesRel.target), added.need(addedStylesRel.target));
+  changed.set(stylesRel.target, styles.xml);
+
+  // Names taken: every entry of the source; replaced sheets keep their part name.
+  const taken = new Set(source.entries.keys());
+  const newRels: Relationship[] = workbookRels.filter((r) => r.kind !== "calcChain");
+  const sheetRelsOverride = new Map<string, Relationship[]>();
+  const newParts = new Map<string, string>(); // part → content type, for overrides
+  const finalSheets: PackageSheet[] = [...sheets];
+  let nextSheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
+  let nextRelId = 1;
+  const relIdTaken = new Set(workbookRels.map((r) => r.id));
+  const newRelId = (): string => {
+    while (relIdTaken.has(`rId${nextRelId}`)) nextRelId++;
+    relIdTaken.add(`rId${nextRelId}`);
+    return `rId${nextRelId}`;
+  };
+
+  // Table ids must be unique in the workbook: above every id the kept tables use.
+  let nextTableId = 1;
+  for (const name of source.entries.keys()) {
+    if (!/^xl\/tables\/[^/]+\.xml$/.test(name)) continue;
+    const id = Number(attributeOf(/<table\b([^>]*)>/.exec(source.text(name) ?? "")?.[1] ?? "", "id") ?? 0);
+    if (Number.isInteger(id)) nextTableId = Math.max(nextTableId, id + 1);
+  }
+
+  for (const addedSheet of addedSheets) {
+    const existing = finalSheets.findIndex((s) => s.name.toLowerCase() === addedSheet.name.toLowerCase());
+    let part: string;
+    if (existing >= 0) {
+      part = finalSheets[existing].part;
+      // The old sheet's relationships part is replaced (or dropped) below; its targets become unreachable.
+    } else {
+      part = unusedName(taken, (n) => `xl/worksheets/sheet${n}.xml`);
+      const relId = newRelId();
+      newRels.push({ id: relId, type: WORKSHEET_TYPE, kind: "worksheet", target: part, external: false });
+      finalSheets.push({ name: addedSheet.name, sheetId: nextSheetId++, relId, part });
+      newParts.set(part, WORKSHEET_CONTENT);
+    }
+
+    // The sheet's own relationships: its tables renumbered; external links kept; nothing else expected.
+    const rels: Relationship[] = [];
+    for (const rel of relationshipsOf(added.text(relsPathOf(addedSheet.part)), addedSheet.part)) {
+      if (rel.external) {
+        rels.push(rel);
+        continue;
+      }
+      if (rel.kind !== "table") throw new Error(`added sheet ${addedSheet.name} has a ${rel.kind} part, which cannot be merged`);
+      const tablePart = unusedName(taken, (n) => `xl/tables/table${n}.xml`);
+      const tableXml = added
+        .need(rel.target)
+        .replace(/(<table\b[^>]*?\sid=")(\d+)"/, (_, head: string) => `${head}${nextTableId++}"`)
+        .replace(/(\s\w*DxfId=")(\d+)"/g, (_, head: string, i: string) => `${head}${styles.dxf(Number(i))}"`);
+      changed.set(tablePart, tableXml);
+      newParts.set(tablePart, TABLE_CONTENT);
+      rels.push({ ...rel, type: TABLE_TYPE, target: tablePart });
+    }
+    sheetRelsOverride.set(part, rels);
+    changed.set(part, restyledSheet(added.need(addedSheet.part), styles, sharedItems));
+    const relsPart = relsPathOf(part);
+    if (rels.length > 0) {
+      changed.set(relsPart, relsXml(rels.map((r) => ({ ...r, target: r.external ? r.target : relativeTarget(part, r.target) }))));
+      if (!source.entries.has(relsPart)) taken.add(relsPart);
+    } else {
+      changed.delete(relsPart);
+      taken.delete(relsPart);
+    }
+  }
+
+  // Parts only the replaced sheets used (and calcChain) are no longer reachable: drop them.
+  const workbookRelsOverride = new Map<string, Relationship[]>([[workbookPart, newRels], ...sheetRelsOverride]);
+  const before = reachableParts(source, new Map());
+  const after = reachableParts(source, workbookRelsOverride);
+  const dropped = new Set<string>();
+  for (const part of before) {
+    if (after.has(part) || changed.has(part)) continue;
+    dropped.add(part);
+    dropped.add(relsPathOf(part));
+  }
+  for (const [part, rels] of sheetRelsOverride) if (rels.length === 0) dropped.add(relsPathOf(part));
+
+  // workbook.xml: new sheets appended to <sheets>, the active tab when asked.
+  const appended = finalSheets.slice(sheets.length).map((s) => `<sheet name="${escapeXml(s.name)}" sheetId="${s.sheetId}" r:id="${s.relId}"/>`);
+  if (appended.length > 0) {
+    if (!/<\/sheets>/.test(workbookXml)) throw new Error("workbook part has no sheets list");
+    workbookXml = workbookXml.replace("</sheets>", () => `${appended.join("")}</sheets>`);
+  }
+  if (options.activeSheet !== undefined) {
+    const index = finalSheets.findIndex((s) => s.name.toLowerCase() === options.activeSheet?.toLowerCase());
+    if (index >= 0) {
+      workbookXml = /<workbookView\b/.test(workbookXml)
+        ? workbookXml.replace(/<workbookView\b([^>]*?)(\/?)>/, (_, attributes: string, close: string) => `<workbookView${attributes.replace(/\sactiveTab="\d+"/, "")} activeTab="${index}"${close}>`)
+        : workbookXml.replace(/<sheets\b/, () => `<bookViews><workbookView activeTab="${index}"/></bookViews><sheets`);
+      // Only the active tab may be selected (several selected tabs are a group in Excel).
+      for (const sheet of sheets) {
+        if (changed.has(sheet.part)) continue;
+        const xml = source.text(sheet.part);
+        if (xml !== undefined && /<sheetView\b[^>]*\stabSelected="(?:1|true)"/.test(xml)) changed.set(sheet.part, withoutTabSelected(xml));
+      }
+    }
+  }
+  changed.set(workbookPart, workbookXml);
+  changed.set(workbookRelsPart, relsXml(newRels.map((r) => ({ ...r, target: r.external ? r.target : relativeTarget(workbookPart, r.target) }))));
+
+  // [Content_Types].xml: overrides of dropped parts removed, new parts added.
+  for (const part of dropped) {
+    contentTypes = contentTypes.replace(new RegExp(`<Override\\s[^>]*PartName="${partName(part).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`, "g"), "");
+  }
+  const overrides = [...newParts].filter(([part]) => !contentTypes.includes(`PartName="${partName(part)}"`)).map(([part, type]) => `<Override PartName="${escapeXml(partName(part))}" ContentType="${type}"/>`);
+  contentTypes = contentTypes.replace("</Types>", () => `${overrides.join("")}</Types>`);
+  changed.set("[Content_Types].xml", contentTypes);
+
+  // The zip: source entries in their order (copied as stored unless changed), then new parts.
+  const entries: ZipEntryToWrite[] = [];
+  for (const [name, entry] of source.entries) {
+    if (dropped.has(name) && !changed.has(name)) continue;
+    const text = changed.get(name);
+    if (text !== undefined) {
+      entries.push({ name, content: Buffer.from(text, "utf8") });
+      changed.delete(name);
+    } else {
+      entries.push({ name, method: entry.method, crc32: entry.crc32, uncompressedSize: entry.uncompressedSize, compressed: compressedBytesOf(source.bytes, entry) });
+    }
+  }
+  for (const [name, text] of changed) entries.push({ name, content: Buffer.from(text, "utf8") });
+  return writeZip(entries);
+}

@@ -1,0 +1,34 @@
+import fc from "fast-check";
+import { centralDirectory, compressedBytesOf, readZipEntries } from "../../../src/host/xlsx/readZipEntries";
+import { writeZip } from "../../../src/host/xlsx/writeZip";
+
+describe("writeZip", () => {
+  it("refuses duplicate entry names", () => {
+    expect(() => writeZip([{ name: "a", content: Buffer.from("1") }, { name: "a", content: Buffer.from("2") }])).toThrow(/duplicate/);
+  });
+
+  it("writes an empty archive that reads back as no entries", () => {
+    expect(centralDirectory(writeZip([]))).toEqual([]);
+  });
+
+  it("copies a stored entry byte for byte, with its CRC and sizes", () => {
+    const first = writeZip([{ name: "xl/a.xml", content: Buffer.from("<a>ü</a>") }]);
+    const [entry] = centralDirectory(first);
+    const copy = writeZip([{ name: entry.name, method: entry.method, crc32: entry.crc32, uncompressedSize: entry.uncompressedSize, compressed: compressedBytesOf(first, entry) }]);
+    const [copied] = centralDirectory(copy);
+    expect(copied).toMatchObject({ name: "xl/a.xml", method: 8, crc32: entry.crc32, uncompressedSize: Buffer.byteLength("<a>ü</a>") });
+    expect(compressedBytesOf(copy, copied).equals(compressedBytesOf(first, entry))).toBe(true);
+    expect(readZipEntries(copy, () => true).get("xl/a.xml")).toBe("<a>ü</a>");
+  });
+
+  it("round-trips any set of named texts (property)", () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-z]{1,8}(\/[a-z]{1,8}){0,2}\.xml$/), fc.string({ maxLength: 200 })), { selector: ([n]) => n, maxLength: 6 }), (files) => {
+        const zip = writeZip(files.map(([name, text]) => ({ name, content: Buffer.from(text, "utf8") })));
+        const back = readZipEntries(zip, () => true);
+        expect([...back]).toEqual(files.map(([n, t]) => [n, Buffer.from(t, "utf8").toString("utf8")]));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
