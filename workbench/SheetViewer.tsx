@@ -5,7 +5,7 @@
  */
 import { useEffect, useState, useSyncExternalStore, type CSSProperties } from "react";
 import type { CellValue } from "../src/host/WorkbookPort";
-import { columnLetter } from "../src/host/office/address";
+import { columnLetter } from "../src/host/address";
 import { fromExcelSerial, toIsoDate, type DateSystem } from "../src/engine/dates/dayNumber";
 import type { ObservableWorkbook } from "./ObservableWorkbook";
 

@@ -7,7 +7,7 @@
  */
 import { formatAmount } from "../engine/review/formatAmount";
 import type { Problem, ReviewOutcome } from "../host/workflow/types";
-import { a1 } from "../host/xlsx/cellAddress";
+import { cellAddress as a1 } from "../host/address";
 
 /** Critical warnings listed by name in the summary; the rest are counted. */
 export const TOP_CRITICAL = 5;

@@ -3,7 +3,7 @@
  * A1 cell locations. Values are rounded only here, for display.
  * @example formatAmount(1234567.891) //=> "1,234,567.89"
  */
-import { a1 } from "../host/xlsx/cellAddress";
+import { cellAddress as a1 } from "../host/address";
 
 const amountFormat = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const countFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });

@@ -14,7 +14,7 @@
  * `Excel.run` and is what OfficeWorkbook takes as its injectable runner. The benchmark reuses it.
  */
 import type { CellValue } from "../../src/host/WorkbookPort";
-import { parseRangeAddress, rangeAddress, MAX_COLUMNS, MAX_ROWS, type CellRect } from "../../src/host/office/address";
+import { parseRangeAddress, rangeAddress, MAX_COLUMNS, MAX_ROWS, type CellRect } from "../../src/host/address";
 import { jsonBytes } from "../../src/host/office/payload";
 
 export interface SyncRecord {

@@ -10,7 +10,7 @@ import type {
   WorkbookSnapshot,
   WriteOptions,
 } from "../WorkbookPort";
-import { cellAddress } from "../office/address";
+import { cellAddress } from "../address";
 import { numberFormatOf } from "../xlsx/numberFormatOf";
 import { checkSheetSpecs, tableGeometry, tableValues } from "../office/sheetLayout";
 import { needsTextPrefix } from "../office/textSafety";

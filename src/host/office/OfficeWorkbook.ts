@@ -10,7 +10,7 @@ import type {
   WorkbookSnapshot,
   WriteOptions,
 } from "../WorkbookPort";
-import { cellAddress, rangeAddress, type CellRect } from "./address";
+import { cellAddress, rangeAddress, type CellRect } from "../address";
 import { numberFormatOf } from "../xlsx/numberFormatOf";
 import { chunkRows, chunkUniformRows, jsonBytes, packGroups, PAYLOAD_BUDGET_BYTES } from "./payload";
 import { chartTable, checkSheetSpecs, columnOf, tableGeometry, type TableGeometry } from "./sheetLayout";

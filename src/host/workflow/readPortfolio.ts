@@ -50,25 +50,26 @@ const usable = (table: RecognisedTable | undefined): table is RecognisedTable =>
 
 function currencyProblems(customers: CustomerRow[], receivables: ReceivableRow[], tables: Recognition["tables"]): Problem[] {
   const byCustomer = new Map(customers.map((c) => [c.customer.customerId, c.customer.currency]));
-  const sightings: { currency: string; table: RecognisedTable; sheetRow: number }[] = [];
-  for (const c of customers) {
-    if (c.customer.currency && tables.customers) sightings.push({ currency: c.customer.currency, table: tables.customers, sheetRow: c.sheetRow });
-  }
-  for (const r of receivables) {
-    const currency = r.item.currency ?? byCustomer.get(r.item.customerId);
-    if (currency && tables.receivables) sightings.push({ currency, table: tables.receivables, sheetRow: r.sheetRow });
-  }
-  const currencies = [...new Set(sightings.map((s) => s.currency))].sort();
-  if (currencies.length <= 1) return [];
-  const first = sightings[0].currency;
-  const odd = sightings.find((s) => s.currency !== first) ?? sightings[0];
+  // The currencies seen, and the first sighting that differs from the first one (no object per row).
+  const currencies = new Set<string>();
+  let first: string | undefined;
+  let odd: { table: RecognisedTable; sheetRow: number } | undefined;
+  const see = (currency: string | undefined, table: RecognisedTable | undefined, sheetRow: number): void => {
+    if (!currency || !table) return;
+    currencies.add(currency);
+    if (first === undefined) first = currency;
+    else if (odd === undefined && currency !== first) odd = { table, sheetRow };
+  };
+  for (const c of customers) see(c.customer.currency, tables.customers, c.sheetRow);
+  for (const r of receivables) see(r.item.currency ?? byCustomer.get(r.item.customerId), tables.receivables, r.sheetRow);
+  if (currencies.size <= 1 || odd === undefined) return [];
   const hasCurrencyColumn = odd.table.columns.currency !== undefined;
   const position = hasCurrencyColumn
     ? cellPosition(odd.table, odd.sheetRow - odd.table.source.headerRow - 1, "currency")
     : { row: odd.sheetRow, column: odd.table.source.firstColumn };
   return [{
     severity: "error", table: odd.table.source.name, sheet: odd.table.source.sheet, ...position, field: "currency",
-    message: `Mixed currencies ${currencies.join(", ")}: amounts in different currencies are never added together; review one currency at a time`,
+    message: `Mixed currencies ${[...currencies].sort().join(", ")}: amounts in different currencies are never added together; review one currency at a time`,
   }];
 }
 

@@ -18,7 +18,6 @@ export function readReceivables(table: RecognisedTable, dateSystem: DateSystem, 
   const out: ReceivableRow[] = [];
   const seen = new Set<string>();
   forEachRow(table, dateSystem, problems, (r) => {
-    const before = problems.length;
     const invoiceId = r.requiredText("invoiceId");
     const customerId = r.requiredText("customerId");
     if (customerId !== undefined && !customerIds.has(customerId)) {
@@ -35,7 +34,7 @@ export function readReceivables(table: RecognisedTable, dateSystem: DateSystem, 
     const settledDate = r.date("settledDate");
     const currency = r.text("currency");
     const isDisputed = r.boolean("disputed");
-    if (problems.slice(before).some((p) => p.severity === "error")) return;
+    if (r.errorCount > 0) return;
     if (invoiceId === undefined || customerId === undefined || invoiceDate === undefined || dueDate === undefined || amount === undefined) return;
     if (seen.has(invoiceId)) {
       r.report("invoiceId", `${headerOf(table, "invoiceId")} row ${r.dataIndex + 1}: invoice id "${invoiceId}" appears more than once`, "warning");

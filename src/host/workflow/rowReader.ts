@@ -28,6 +28,8 @@ export interface RowReader {
   boolean(field: string): boolean | undefined;
   /** Record a problem on a field's cell of this row. */
   report(field: string, message: string, severity?: Problem["severity"]): void;
+  /** Number of error problems (not warnings) recorded on this row so far. */
+  readonly errorCount: number;
 }
 
 /** The sheet position of a field's cell in a data row (column = first column when absent). */
@@ -51,70 +53,115 @@ function detailOf(error: DomainError): string {
 }
 
 function rowIsBlank(row: readonly CellValue[]): boolean {
-  return row.every((v) => isBlank(v));
+  for (let i = 0; i < row.length; i++) if (!isBlank(row[i])) return false;
+  return true;
 }
 
-/** Call `visit` for each non-blank data row of the table. */
+/**
+ * Call `visit` for each non-blank data row of the table. The reader passed to `visit` is built
+ * once per table and moved from row to row (no closures per row), so it is only valid during
+ * the call of `visit` for its row.
+ */
 export function forEachRow(
   table: RecognisedTable,
   dateSystem: DateSystem,
   problems: Problem[],
   visit: (row: RowReader) => void,
 ): void {
-  table.source.rows.forEach((cells, dataIndex) => {
-    if (rowIsBlank(cells)) return;
-    visit(makeReader(table, dateSystem, problems, cells, dataIndex));
-  });
+  const reader = new TableRowReader(table, dateSystem, problems);
+  const rows = table.source.rows;
+  for (let dataIndex = 0; dataIndex < rows.length; dataIndex++) {
+    const cells = rows[dataIndex];
+    if (rowIsBlank(cells)) continue;
+    reader.moveTo(cells, dataIndex);
+    visit(reader);
+  }
 }
 
-function makeReader(table: RecognisedTable, dateSystem: DateSystem, problems: Problem[], cells: readonly CellValue[], dataIndex: number): RowReader {
-  const raw = (field: string): CellValue => {
-    const index = table.columns[field];
-    return index === undefined ? null : cells[index] ?? null;
-  };
-  const has = (field: string): boolean => table.columns[field] !== undefined && !isBlank(raw(field));
-  const report = (field: string, message: string, severity: Problem["severity"] = "error"): void => {
-    const { row, column } = cellPosition(table, dataIndex, field);
-    problems.push({ severity, table: table.source.name, sheet: table.source.sheet, row, column, field, message });
-  };
-  const take = <T>(field: string, result: Result<T>): T | undefined => {
+/** The RowReader of one table, pointed at one data row at a time by `moveTo`. */
+class TableRowReader implements RowReader {
+  dataIndex = 0;
+  sheetRow = 0;
+  errorCount = 0;
+  private cells: readonly CellValue[] = [];
+
+  constructor(
+    private readonly table: RecognisedTable,
+    private readonly dateSystem: DateSystem,
+    private readonly problems: Problem[],
+  ) {}
+
+  moveTo(cells: readonly CellValue[], dataIndex: number): void {
+    this.cells = cells;
+    this.dataIndex = dataIndex;
+    this.sheetRow = this.table.source.headerRow + 1 + dataIndex;
+    this.errorCount = 0;
+  }
+
+  raw(field: string): CellValue {
+    const index = this.table.columns[field];
+    return index === undefined ? null : this.cells[index] ?? null;
+  }
+
+  has(field: string): boolean {
+    return this.table.columns[field] !== undefined && !isBlank(this.raw(field));
+  }
+
+  report(field: string, message: string, severity: Problem["severity"] = "error"): void {
+    const { row, column } = cellPosition(this.table, this.dataIndex, field);
+    this.problems.push({ severity, table: this.table.source.name, sheet: this.table.source.sheet, row, column, field, message });
+    if (severity === "error") this.errorCount++;
+  }
+
+  text(field: string): string | undefined {
+    return this.has(field) ? this.take(field, readText(this.raw(field), field)) : undefined;
+  }
+
+  requiredText(field: string): string | undefined {
+    return this.has(field) ? this.take(field, readText(this.raw(field), field)) : this.missing(field);
+  }
+
+  number(field: string, bounds: { min?: number; max?: number; isInteger?: boolean } = {}): number | undefined {
+    if (!this.has(field)) return undefined;
+    const n = this.take(field, readNumber(this.raw(field), field));
+    if (n === undefined) return undefined;
+    const { min, max, isInteger } = bounds;
+    if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
+      const range = min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
+      this.report(field, `${headerOf(this.table, field)} row ${this.dataIndex + 1}: ${n} is out of range (must be ${range})`);
+      return undefined;
+    }
+    if (isInteger && !Number.isInteger(n)) {
+      this.report(field, `${headerOf(this.table, field)} row ${this.dataIndex + 1}: ${n} must be a whole number`);
+      return undefined;
+    }
+    return n;
+  }
+
+  requiredNumber(field: string): number | undefined {
+    return this.has(field) ? this.take(field, readNumber(this.raw(field), field)) : this.missing(field);
+  }
+
+  date(field: string): DayNumber | undefined {
+    return this.has(field) ? this.take(field, toDayNumber(this.raw(field), this.dateSystem, field)) : undefined;
+  }
+
+  requiredDate(field: string): DayNumber | undefined {
+    return this.has(field) ? this.take(field, toDayNumber(this.raw(field), this.dateSystem, field)) : this.missing(field);
+  }
+
+  boolean(field: string): boolean | undefined {
+    return this.has(field) ? this.take(field, readBoolean(this.raw(field), field)) : undefined;
+  }
+
+  private take<T>(field: string, result: Result<T>): T | undefined {
     if (result.ok) return result.value;
-    report(field, `${headerOf(table, field)} row ${dataIndex + 1}: ${detailOf(result.error)}`);
+    this.report(field, `${headerOf(this.table, field)} row ${this.dataIndex + 1}: ${detailOf(result.error)}`);
     return undefined;
-  };
-  const missing = (field: string): undefined => {
-    report(field, `${headerOf(table, field)} row ${dataIndex + 1}: is missing`);
+  }
+
+  private missing(field: string): undefined {
+    this.report(field, `${headerOf(this.table, field)} row ${this.dataIndex + 1}: is missing`);
     return undefined;
-  };
-  const reader: RowReader = {
-    dataIndex,
-    sheetRow: table.source.headerRow + 1 + dataIndex,
-    has,
-    raw,
-    report,
-    text: (field) => (has(field) ? take(field, readText(raw(field), field)) : undefined),
-    requiredText: (field) => (has(field) ? take(field, readText(raw(field), field)) : missing(field)),
-    number: (field, bounds = {}) => {
-      if (!has(field)) return undefined;
-      const n = take(field, readNumber(raw(field), field));
-      if (n === undefined) return undefined;
-      const { min, max, isInteger } = bounds;
-      const name = headerOf(table, field);
-      if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
-        const range = min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
-        report(field, `${name} row ${dataIndex + 1}: ${n} is out of range (must be ${range})`);
-        return undefined;
-      }
-      if (isInteger && !Number.isInteger(n)) {
-        report(field, `${name} row ${dataIndex + 1}: ${n} must be a whole number`);
-        return undefined;
-      }
-      return n;
-    },
-    requiredNumber: (field) => (has(field) ? take(field, readNumber(raw(field), field)) : missing(field)),
-    date: (field) => (has(field) ? take(field, toDayNumber(raw(field), dateSystem, field)) : undefined),
-    requiredDate: (field) => (has(field) ? take(field, toDayNumber(raw(field), dateSystem, field)) : missing(field)),
-    boolean: (field) => (has(field) ? take(field, readBoolean(raw(field), field)) : undefined),
-  };
-  return reader;
+  }
 }

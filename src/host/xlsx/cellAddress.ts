@@ -2,18 +2,10 @@
  * A1 addresses from the 0-based row/column indexes used by WorkbookPort.
  * @example a1(0, 27) //=> "AB1"
  */
+import { columnLetter } from "../address";
 
-/** Column letters of a 0-based column index. @example columnLetters(0) //=> "A"; columnLetters(26) //=> "AA" */
-export function columnLetters(column: number): string {
-  let n = column + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+/** Column letters of a 0-based column index (the host's one implementation). */
+export const columnLetters = columnLetter;
 
 /** A1 address of a 0-based row and column. @example a1(4, 1) //=> "B5" */
 export function a1(row: number, column: number): string {

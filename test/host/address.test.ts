@@ -7,7 +7,7 @@ import {
   MAX_ROWS,
   parseRangeAddress,
   rangeAddress,
-} from "../../../src/host/office/address";
+} from "../../src/host/address";
 
 describe("columnLetter", () => {
   it.each([-1, 1.5, MAX_COLUMNS, Number.NaN])("rejects column %p", (column) => {
