@@ -579,19 +579,9 @@ export function aging(amounts: unknown[][], dueDates: unknown[][], asOf: unknown
     const byCustomer = !rcvAdapters.isBlankRange(customers ?? null);
     const cols = rcvAdapters.readLedgerColumns({ amounts, dueDates, customers: byCustomer ? customers ?? null : null });
     if (!cols.ok) return cols;
-    const rows: { amount: number; dueDate: number; customerId: string; row: number }[] = [];
-    for (const i of cols.value.rows) {
-      const amount = rcvAdapters.readRequiredNumber(cols.value, "amounts", i);
-      if (!amount.ok) return amount;
-      const due = rcvArgs.readDate(cols.value.get("dueDates", i), cols.value.fieldOf("dueDates", i));
-      if (!due.ok) return due;
-      const customer = byCustomer ? rcvArgs.readText(cols.value.get("customers", i), cols.value.fieldOf("customers", i)) : rcvResult.ok("");
-      if (!customer.ok) return customer;
-      rows.push({ amount: amount.value, dueDate: due.value, customerId: customer.value, row: i });
-    }
-    const ledger = rcvAdapters.ledgerOfOpenAmounts(rows, d.value);
-    const result = rcvEngine.ageReceivables(ledger, d.value, { edges: e.value, basis: "dueDate" });
-    return rcvResult.ok(rcvAdapters.agingTable(result, byCustomer));
+    const result = rcvAdapters.agingOfColumns(cols.value, d.value, e.value, byCustomer);
+    if (!result.ok) return result;
+    return rcvResult.ok(rcvAdapters.agingTable(result.value, byCustomer));
   });
 }
 

@@ -9,9 +9,12 @@ import { err, invalidInput, ok, type Result } from "../engine/errors";
 import type { DayNumber } from "../engine/dates/dayNumber";
 import { fromCents, toCents } from "../engine/money/cents";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
-import type { ReceivableItem } from "../engine/portfolio/types";
-import { validateEdges, type AgingResult, type OpenLedger } from "../engine/receivables";
-import { asMatrix, cellField, isBlank, readDate, readNumber, readVector, sameLength, type Cell } from "./args";
+import { agingAccumulator, validateEdges, type AgingResult } from "../engine/receivables";
+import { asMatrix, cellField, readDate, readVector, sameLength, type Cell } from "./args";
+// The cell readers straight from the engine (args.ts re-exports them): no re-export hop per cell.
+import { isBlank } from "../engine/values/isBlank";
+import { readNumber } from "../engine/values/readNumber";
+import { readText } from "../engine/values/readText";
 
 /**
  * The as-of date: required, because the add-in never reads the clock (a result must not change
@@ -39,7 +42,15 @@ export function readEdgesArg(value: Cell, fallback: number[] = DEFAULT_POLICY.ag
 
 /** True when an argument is omitted or every cell of it is blank. */
 export function isBlankRange(value: Cell): boolean {
-  return isBlank(value) || asMatrix(value).every((row) => row.every((c) => isBlank(c)));
+  if (!Array.isArray(value)) return isBlank(value);
+  for (const row of value) {
+    if (!Array.isArray(row)) {
+      if (!isBlank(row)) return false;
+    } else {
+      for (const c of row) if (!isBlank(c)) return false;
+    }
+  }
+  return true;
 }
 
 /** Ledger columns read in parallel. `rows` lists the indices of the rows that are not wholly blank. */
@@ -48,6 +59,8 @@ export interface LedgerColumns<K extends string> {
   get: (name: K, i: number) => Cell;
   fieldOf: (name: K, i: number) => string;
   has: (name: K) => boolean;
+  /** The cells of a column (undefined for an omitted argument), to read in a loop without a lookup per cell. */
+  column: (name: K) => Cell[] | undefined;
 }
 
 /**
@@ -58,57 +71,119 @@ export function readLedgerColumns<K extends string>(args: Record<K, Cell>): Resu
   const vectors = new Map<K, Cell[]>();
   for (const name of Object.keys(args) as K[]) {
     if (args[name] === null || args[name] === undefined) continue;
-    const v = readVector(args[name], name);
+    const v = readLedgerVector(args[name], name);
     if (!v.ok) return v;
     vectors.set(name, v.value);
   }
   const lengths = Object.fromEntries([...vectors].map(([name, cells]) => [name, cells.length]));
   const n = sameLength(lengths);
   if (!n.ok) return n;
+  const columns = [...vectors.values()];
   const rows: number[] = [];
   for (let i = 0; i < n.value; i++) {
-    if (![...vectors.values()].every((cells) => isBlank(cells[i]))) rows.push(i);
+    for (let c = 0; c < columns.length; c++) {
+      if (!isBlank(columns[c][i])) {
+        rows.push(i);
+        break;
+      }
+    }
   }
   return ok({
     rows,
     get: (name, i) => vectors.get(name)?.[i] ?? null,
     fieldOf: (name, i) => cellField(name, i),
     has: (name) => vectors.has(name),
+    column: (name) => vectors.get(name),
   });
+}
+
+/**
+ * A ledger cell read with `read`, the field ("amounts row 12") named only when the cell is
+ * refused: the readers are pure, so a refused cell is read again with its field. Saves building
+ * a field string for every good cell of a long range.
+ * @example readRowCell(readNumber, "x", "amounts", 11) //=> err(invalidInput("amounts row 12", "\"x\" is not a number"))
+ */
+export function readRowCell<T>(read: (value: Cell, field: string) => Result<T>, value: Cell, name: string, i: number): Result<T> {
+  const r = read(value, name);
+  return r.ok ? r : read(value, cellField(name, i));
+}
+
+/**
+ * The cells of a single row or column argument, as `readVector` reads them (and with its error
+ * for a block), in one plain loop: a ledger column of 100k rows is read without a callback per row.
+ * @example readLedgerVector([[1], [2]], "amounts") //=> ok([1, 2])
+ */
+export function readLedgerVector(value: Cell, field: string): Result<Cell[]> {
+  if (!Array.isArray(value)) return ok([value]);
+  if (value.length === 1) return ok(Array.isArray(value[0]) ? value[0] : [value[0]]);
+  const cells: Cell[] = new Array<Cell>(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const row: unknown = value[i];
+    if (!Array.isArray(row)) cells[i] = row;
+    else if (row.length === 1) cells[i] = row[0];
+    else return readVector(value, field);
+  }
+  return ok(cells);
 }
 
 /** A number that must be given in a ledger row. */
 export function readRequiredNumber<K extends string>(cols: LedgerColumns<K>, name: K, i: number): Result<number> {
-  return readNumber(cols.get(name, i), cols.fieldOf(name, i));
+  return readRowCell(readNumber, cols.get(name, i), name, i);
 }
 
 /** An optional number in a ledger row: undefined when blank. */
 export function readOptionalRowNumber<K extends string>(cols: LedgerColumns<K>, name: K, i: number): Result<number | undefined> {
   const v = cols.get(name, i);
-  return isBlank(v) ? ok(undefined) : readNumber(v, cols.fieldOf(name, i));
+  return isBlank(v) ? ok(undefined) : readRowCell(readNumber, v, name, i);
 }
 
 /** An optional date in a ledger row: undefined when blank. */
 export function readOptionalRowDate<K extends string>(cols: LedgerColumns<K>, name: K, i: number): Result<DayNumber | undefined> {
   const v = cols.get(name, i);
-  return isBlank(v) ? ok(undefined) : readDate(v, cols.fieldOf(name, i));
+  return isBlank(v) ? ok(undefined) : readRowCell(readDate, v, name, i);
 }
 
 /**
- * An open ledger of amounts that are open as given (CREDIT.AGING, CREDIT.PROVISION): each row is
- * an item with that open amount and due date; zero amounts are closed. The invoice date is not
- * known, so it is taken as the due date (only used by the invoice-date basis, which these
- * functions do not offer).
+ * The aging (credit-method.md §6, basis due date) of open amounts read straight from ledger
+ * columns (CREDIT.AGING): each non-blank row is an item with that open amount (credit notes
+ * negative; zero is closed and left out) and due date, of its customer when `customers` is given.
+ * Reads and ages in one loop, with no object per row; the first bad cell gives its error, naming
+ * the argument and row, in the order amounts, dueDates, customers.
+ * @example // amounts [[100], [""]], dueDates [[45473], [""]] (2024-07-01), as of 2024-08-01, edges [0, 30]:
+ * agingOfColumns(cols, asOf, [0, 30], false) //=> ok({ totalCents: [0, 0, 10000], … }) (31 days: ">30")
  */
-export function ledgerOfOpenAmounts(rows: { amount: number; dueDate: DayNumber; customerId: string; row: number }[], asOf: DayNumber): OpenLedger {
-  const items = rows
-    .map(({ amount, dueDate, customerId, row }) => {
-      const item: ReceivableItem = { invoiceId: `row ${row + 1}`, customerId, invoiceDate: dueDate, dueDate, amount };
-      const openCents = toCents(amount);
-      return { item, openCents, daysPastDue: asOf - dueDate, isCreditNote: openCents < 0 };
-    })
-    .filter((open) => open.openCents !== 0);
-  return { items, unappliedByCustomer: new Map(), ignoredFuture: 0 };
+export function agingOfColumns(
+  cols: LedgerColumns<"amounts" | "dueDates" | "customers">,
+  asOf: DayNumber,
+  edges: number[],
+  byCustomer: boolean,
+): Result<AgingResult> {
+  const amounts = cols.column("amounts") ?? [];
+  const dueDates = cols.column("dueDates") ?? [];
+  const customers = byCustomer ? cols.column("customers") ?? [] : undefined;
+  const aging = agingAccumulator(edges);
+  for (const i of cols.rows) {
+    // A finite number is read as itself (readNumber's first case) without a Result per cell.
+    const cell = amounts[i];
+    let value: number;
+    if (typeof cell === "number" && Number.isFinite(cell)) value = cell;
+    else {
+      const amount = readRowCell(readNumber, cell, "amounts", i);
+      if (!amount.ok) return amount;
+      value = amount.value;
+    }
+    const due = readRowCell(readDate, dueDates[i], "dueDates", i);
+    if (!due.ok) return due;
+    let customerId = "";
+    if (customers) {
+      const customer = readRowCell(readText, customers[i], "customers", i);
+      if (!customer.ok) return customer;
+      customerId = customer.value;
+    }
+    const cents = toCents(value);
+    if (cents !== 0) aging.add(customerId, asOf - due.value, cents);
+  }
+  return ok(aging.result(new Map(), "dueDate"));
 }
 
 /**

@@ -31,33 +31,62 @@ export interface AgingResult {
 
 export function ageReceivables(ledger: OpenLedger, asOf: DayNumber, options: AgingOptions): AgingResult {
   const { edges, basis } = options;
+  const aging = agingAccumulator(edges);
+  if (basis === "dueDate") for (const open of ledger.items) aging.add(open.item.customerId, asOf - open.item.dueDate, open.openCents);
+  else for (const open of ledger.items) aging.add(open.item.customerId, asOf - open.item.invoiceDate, open.openCents);
+  return aging.result(ledger.unappliedByCustomer, basis);
+}
+
+/** Running aging totals, filled one item at a time (ageReceivables, CREDIT.AGING's cell loop). */
+export interface AgingAccumulator {
+  /** Adds `cents` to the bucket of `days` (past due, or of age), for the portfolio and for the customer. */
+  add(customerId: string, days: number, cents: Cents): void;
+  /** The aging so far, with the unapplied cash per customer (kept out of the buckets, in openCents). */
+  result(unappliedByCustomer: ReadonlyMap<string, Cents>, basis: AgingOptions["basis"]): AgingResult;
+}
+
+/**
+ * An empty aging over `edges` that items are added to one by one, with no object per item: the
+ * loop of ageReceivables, for callers that read items straight from cells.
+ * @example const a = agingAccumulator([0, 30]); a.add("C", 31, 500); a.result(new Map(), "dueDate").totalCents //=> [0, 0, 500]
+ */
+export function agingAccumulator(edges: number[]): AgingAccumulator {
   const width = edges.length + 1;
   const totalCents: Cents[] = new Array<Cents>(width).fill(0);
   const byCustomer = new Map<string, Cents[]>();
+  // Consecutive items often share a customer (and always do without customers): one Map lookup for a run.
+  let lastId: string | undefined;
+  let lastRow: Cents[] = totalCents;
   const rowOf = (customerId: string): Cents[] => {
+    if (customerId === lastId) return lastRow;
     let row = byCustomer.get(customerId);
     if (!row) {
       row = new Array<Cents>(width).fill(0);
       byCustomer.set(customerId, row);
     }
+    lastId = customerId;
+    lastRow = row;
     return row;
   };
-  for (const open of ledger.items) {
-    const days = basis === "dueDate" ? asOf - open.item.dueDate : asOf - open.item.invoiceDate;
-    const b = bucketIndex(days, edges);
-    totalCents[b] += open.openCents;
-    rowOf(open.item.customerId)[b] += open.openCents;
-  }
-  let openCents: Cents = totalCents.reduce((s, c) => s + c, 0);
-  for (const [customerId, cents] of ledger.unappliedByCustomer) {
-    rowOf(customerId);
-    openCents += cents;
-  }
   return {
-    labels: bucketLabels(edges, basis),
-    totalCents,
-    byCustomer,
-    unappliedCents: new Map(ledger.unappliedByCustomer),
-    openCents,
+    add(customerId, days, cents) {
+      const b = bucketIndex(days, edges);
+      totalCents[b] += cents;
+      rowOf(customerId)[b] += cents;
+    },
+    result(unappliedByCustomer, basis) {
+      let openCents: Cents = totalCents.reduce((s, c) => s + c, 0);
+      for (const [customerId, cents] of unappliedByCustomer) {
+        rowOf(customerId);
+        openCents += cents;
+      }
+      return {
+        labels: bucketLabels(edges, basis),
+        totalCents: [...totalCents],
+        byCustomer: new Map([...byCustomer].map(([id, row]) => [id, [...row]])),
+        unappliedCents: new Map(unappliedByCustomer),
+        openCents,
+      };
+    },
   };
 }

@@ -16,7 +16,8 @@ import { averageDaysDelinquent } from "../receivables/averageDaysDelinquent";
 import { bestPossibleDso } from "../receivables/bestPossibleDso";
 import { cei } from "../receivables/cei";
 import { dso } from "../receivables/dso";
-import { openItemsAt, type OpenLedger } from "../receivables/openItemsAt";
+import type { OpenLedger } from "../receivables/openItemsAt";
+import { openAmountCents } from "../receivables/openAmountCents";
 import { otcRating } from "../receivables/otcRating";
 import { overdueRatio } from "../receivables/overdueRatio";
 import { paretoShares } from "../receivables/paretoShares";
@@ -51,6 +52,25 @@ export function creditSalesCents(items: readonly ReceivableItem[], from: DayNumb
   return total;
 }
 
+/**
+ * The open balance of a ledger at a date in cents, in one pass with no object per item: the same
+ * total as `ledgerTotals(openItemsAt(items, at)).openCents` (with or without FIFO allocation,
+ * which moves cash between items and unapplied without changing the sum). An item counts when
+ * InvoiceDate ≤ at and it is not settled at `at`: at its full Amount when settled later, else at
+ * its open amount; unapplied cash (negative rows without an invoice) counts as well (credit-method.md §6, CEI).
+ * @example openBalanceCentsAt([{ invoiceId: "I1", customerId: "C", invoiceDate: 0, dueDate: 30, amount: 100, settledDate: 50, paidAmount: 100 }], 40) //=> 10000
+ */
+export function openBalanceCentsAt(items: readonly ReceivableItem[], at: DayNumber): Cents {
+  let total: Cents = 0;
+  for (const item of items) {
+    if (item.invoiceDate > at || (item.settledDate !== undefined && item.settledDate <= at)) continue;
+    const cents = item.settledDate !== undefined ? toCents(item.amount) : openAmountCents(item);
+    if (!Number.isFinite(cents)) throw new RangeError(`openBalanceCentsAt: item ${item.invoiceId} of ${item.customerId} has a non-finite amount`);
+    total += cents;
+  }
+  return total;
+}
+
 const valueOr = <T>(r: { ok: true; value: T } | { ok: false }): T | undefined => (r.ok ? r.value : undefined);
 
 export type LedgerKpis = Omit<PortfolioKpis, "customers" | "exposure" | "totalRecommendedLimit" | "allowance" | "criticalWarnings" | "warnings">;
@@ -78,8 +98,8 @@ export function portfolioKpis(input: KpiInput, policy: Policy): LedgerKpis {
 
   // CEI needs the opening receivables: only when the ledger reaches back to the period's start.
   if (items.some((item) => item.invoiceDate <= periodStart)) {
-    const opening = ledgerTotals(openItemsAt(items, periodStart, { fifoUnappliedCash: policy.fifoUnappliedCash }));
-    const c = valueOr(cei({ openingReceivables: fromCents(opening.openCents), creditSales, closingReceivables: receivables, closingCurrentReceivables: currentReceivables }));
+    const opening = openBalanceCentsAt(items, periodStart);
+    const c = valueOr(cei({ openingReceivables: fromCents(opening), creditSales, closingReceivables: receivables, closingCurrentReceivables: currentReceivables }));
     if (c !== undefined) kpis.cei = c;
   }
 

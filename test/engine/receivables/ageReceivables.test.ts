@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { ageReceivables } from "../../../src/engine/receivables/ageReceivables";
+import { ageReceivables, agingAccumulator } from "../../../src/engine/receivables/ageReceivables";
 import { openItemsAt } from "../../../src/engine/receivables/openItemsAt";
 import type { ReceivableItem } from "../../../src/engine/portfolio/types";
 import { day, invoice } from "./fixtures";
@@ -159,5 +159,57 @@ describe("ageReceivables", () => {
         }),
       );
     });
+  });
+});
+
+describe("agingAccumulator", () => {
+  it("starts empty: all-zero buckets, no customers", () => {
+    const aging = agingAccumulator(EDGES).result(new Map(), "dueDate");
+    expect(aging.totalCents).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(aging.byCustomer.size).toBe(0);
+    expect(aging.openCents).toBe(0);
+  });
+
+  it.each([
+    [0, 0],
+    [1, 1],
+    [30, 1],
+    [31, 2],
+    [365, 5],
+    [366, 6],
+  ])("adds an item %d days past due to bucket %d", (days, bucket) => {
+    const a = agingAccumulator(EDGES);
+    a.add("C", days, 1234);
+    const expected = [0, 0, 0, 0, 0, 0, 0];
+    expected[bucket] = 1234;
+    expect(a.result(new Map(), "dueDate").totalCents).toEqual(expected);
+  });
+
+  it("keeps customers in order of first appearance, including runs and returns, and unapplied-only customers", () => {
+    const a = agingAccumulator(EDGES);
+    a.add("B", 10, 100);
+    a.add("B", 40, 200);
+    a.add("A", 10, -50);
+    a.add("B", 10, 1);
+    const aging = a.result(new Map([["Z", -300]]), "dueDate");
+    expect([...aging.byCustomer.keys()]).toEqual(["B", "A", "Z"]);
+    expect(aging.byCustomer.get("B")).toEqual([0, 101, 200, 0, 0, 0, 0]);
+    expect(aging.byCustomer.get("A")).toEqual([0, -50, 0, 0, 0, 0, 0]);
+    expect(aging.byCustomer.get("Z")).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(aging.openCents).toBe(100 + 200 - 50 + 1 - 300);
+  });
+
+  it("gives the same aging as ageReceivables over the same items (property)", () => {
+    const row = fc.record({ customerId: fc.constantFrom("A", "B", "C"), days: fc.integer({ min: -30, max: 500 }), cents: fc.integer({ min: -50_000, max: 500_000 }) });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
+        const items: ReceivableItem[] = rows
+          .filter((r) => r.cents !== 0)
+          .map((r, i) => ({ invoiceId: `I${i}`, customerId: r.customerId, invoiceDate: asOf - r.days - 30, dueDate: asOf - r.days, amount: r.cents / 100 }));
+        const a = agingAccumulator(EDGES);
+        for (const item of items) a.add(item.customerId, asOf - item.dueDate, Math.round(item.amount * 100));
+        expect(a.result(new Map(), "dueDate")).toEqual(ageReceivables(openItemsAt(items, asOf), asOf, { edges: EDGES, basis: "dueDate" }));
+      }),
+    );
   });
 });

@@ -1,0 +1,82 @@
+import { dayFromCivil, toExcelSerial } from "../../src/engine/dates/dayNumber";
+import { readNumber, readVector } from "../../src/functions/args";
+import { agingOfColumns, isBlankRange, readLedgerColumns, readLedgerVector, readRowCell } from "../../src/functions/receivablesAdapters";
+
+const asOf = dayFromCivil(2024, 8, 1);
+const serial = (y: number, m: number, d: number): number => toExcelSerial(dayFromCivil(y, m, d));
+const EDGES = [0, 30];
+
+function columns(amounts: unknown[][], dueDates: unknown[][], customers: unknown[][] | null = null) {
+  const cols = readLedgerColumns({ amounts, dueDates, customers });
+  if (!cols.ok) throw new Error("columns refused");
+  return cols.value;
+}
+
+describe("readLedgerVector", () => {
+  it("refuses a block with readVector's error", () => {
+    const block = [[1, 2], [3, 4]];
+    expect(readLedgerVector(block, "amounts")).toEqual(readVector(block, "amounts"));
+    expect(readLedgerVector(block, "amounts").ok).toBe(false);
+  });
+  it.each([
+    ["a column", [[1], [2], [""]]],
+    ["a row", [[1, 2, 3]]],
+    ["a scalar", 7],
+    ["an empty range", []],
+    ["rows given as values", [1, [2], 3]],
+  ])("reads %s as readVector does", (_, value) => {
+    expect(readLedgerVector(value, "x")).toEqual(readVector(value, "x"));
+  });
+});
+
+describe("readRowCell", () => {
+  it("names the argument and the 1-based row in an error", () => {
+    expect(readRowCell(readNumber, "abc", "amounts", 11)).toEqual(readNumber("abc", "amounts row 12"));
+  });
+  it("reads a good cell", () => {
+    expect(readRowCell(readNumber, "1,234.50", "amounts", 0)).toEqual({ ok: true, value: 1234.5 });
+  });
+});
+
+describe("isBlankRange", () => {
+  it.each([
+    [null, true],
+    ["  ", true],
+    [[["", null], [" "]], true],
+    [["", ""], true],
+    [[["", "A"]], false],
+    [["", 0], false],
+    ["A", false],
+  ])("%p → %p", (value, blank) => {
+    expect(isBlankRange(value)).toBe(blank);
+  });
+});
+
+describe("agingOfColumns", () => {
+  it("names the argument and row of the first bad cell, in the order amounts, dueDates, customers", () => {
+    const cols = columns([[10], ["x"], [5]], [[serial(2024, 7, 1)], ["bad"], [serial(2024, 7, 1)]], [["A"], ["B"], [true]]);
+    const r = agingOfColumns(cols, asOf, EDGES, true);
+    expect(r).toMatchObject({ ok: false, error: { field: "amounts row 2" } });
+    const due = agingOfColumns(columns([[10], [3]], [[serial(2024, 7, 1)], ["bad"]]), asOf, EDGES, false);
+    expect(due).toMatchObject({ ok: false, error: { field: "dueDates row 2" } });
+  });
+
+  it("refuses a blank amount in a row that is not blank", () => {
+    expect(agingOfColumns(columns([[""]], [[serial(2024, 7, 1)]]), asOf, EDGES, false)).toMatchObject({ ok: false, error: { field: "amounts row 1" } });
+  });
+
+  it("skips blank rows, leaves zero amounts out, and keeps credit notes and cents exact", () => {
+    const cols = columns(
+      [[100.1], [""], [0], [-0.3], [0.2]],
+      [[serial(2024, 7, 1)], [""], [serial(2024, 8, 1)], [serial(2024, 7, 20)], [serial(2024, 7, 20)]],
+      [["A"], [""], ["Z"], ["B"], ["A"]],
+    );
+    const r = agingOfColumns(cols, asOf, EDGES, true);
+    if (!r.ok) throw new Error("refused");
+    expect(r.value.totalCents).toEqual([0, -10, 10010]);
+    expect([...r.value.byCustomer.keys()]).toEqual(["A", "B"]);
+    expect(r.value.byCustomer.get("A")).toEqual([0, 20, 10010]);
+    expect(r.value.byCustomer.get("B")).toEqual([0, -30, 0]);
+    expect(r.value.openCents).toBe(10000);
+  });
+});
