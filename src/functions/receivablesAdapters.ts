@@ -6,7 +6,7 @@
  * convert, the engine computes.
  */
 import { err, invalidInput, ok, type Result } from "../engine/errors";
-import type { DayNumber } from "../engine/dates/dayNumber";
+import { dayOfSerial1900, type DayNumber } from "../engine/dates/dayNumber";
 import { fromCents, toCents } from "../engine/money/cents";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
 import { agingAccumulator, validateEdges, type AgingResult } from "../engine/receivables";
@@ -172,8 +172,14 @@ export function agingOfColumns(
       if (!amount.ok) return amount;
       value = amount.value;
     }
-    const due = readRowCell(readDate, dueDates[i], "dueDates", i);
-    if (!due.ok) return due;
+    // A serial number is converted without a Result per cell; anything else takes the full reader.
+    const dueCell = dueDates[i];
+    let dueDay = typeof dueCell === "number" ? dayOfSerial1900(dueCell) : undefined;
+    if (dueDay === undefined) {
+      const due = readRowCell(readDate, dueCell, "dueDates", i);
+      if (!due.ok) return due;
+      dueDay = due.value;
+    }
     let customerId = "";
     if (customers) {
       const customer = readRowCell(readText, customers[i], "customers", i);
@@ -181,7 +187,7 @@ export function agingOfColumns(
       customerId = customer.value;
     }
     const cents = toCents(value);
-    if (cents !== 0) aging.add(customerId, asOf - due.value, cents);
+    if (cents !== 0) aging.add(customerId, asOf - dueDay, cents);
   }
   return ok(aging.result(new Map(), "dueDate"));
 }

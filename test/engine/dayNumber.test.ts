@@ -1,4 +1,4 @@
-import { dayFromCivil, fromExcelSerial, parseDateText, toDayNumber, toExcelSerial, toIsoDate } from "../../src/engine/dates/dayNumber";
+import { dayFromCivil, dayOfSerial1900, fromExcelSerial, parseDateText, toDayNumber, toExcelSerial, toIsoDate } from "../../src/engine/dates/dayNumber";
 
 describe("dayNumber", () => {
   it.each([
@@ -46,5 +46,12 @@ describe("dayNumber", () => {
       const back = parseDateText(iso);
       expect(back).toEqual({ ok: true, value: d });
     }
+  });
+});
+
+describe("dayOfSerial1900 (hot path) agrees with fromExcelSerial", () => {
+  it.each([-1, 0, 0.5, 1, 59, 59.9, 60, 60.5, 61, 45292.75, Number.NaN, Number.POSITIVE_INFINITY])("serial %p", (serial) => {
+    const r = fromExcelSerial(serial);
+    expect(dayOfSerial1900(serial)).toBe(r.ok ? r.value : undefined);
   });
 });

@@ -65,6 +65,18 @@ export function fromExcelSerial(serial: number, system: DateSystem = "1900", fie
   return ok(whole - EXCEL_1900_EPOCH_OFFSET);
 }
 
+/**
+ * Day number of a 1900-system serial on the hot path (one call per ledger row): no Result object;
+ * undefined where fromExcelSerial would give an error (not finite, before 1900-01-01, serial 60).
+ */
+export function dayOfSerial1900(serial: number): DayNumber | undefined {
+  if (!Number.isFinite(serial)) return undefined;
+  const whole = Math.floor(serial);
+  if (whole > 60) return whole - EXCEL_1900_EPOCH_OFFSET;
+  if (whole < 1 || whole === 60) return undefined;
+  return whole - EXCEL_1900_EPOCH_OFFSET + 1;
+}
+
 /** Excel serial of a day number (inverse of fromExcelSerial). */
 export function toExcelSerial(dayNumber: DayNumber, system: DateSystem = "1900"): number {
   if (system === "1904") return dayNumber + EXCEL_1904_EPOCH_OFFSET;
