@@ -577,6 +577,8 @@ export function aging(amounts: unknown[][], dueDates: unknown[][], asOf: unknown
     const e = rcvAdapters.readEdgesArg(edges ?? null);
     if (!e.ok) return e;
     const byCustomer = !rcvAdapters.isBlankRange(customers ?? null);
+    const fast = rcvAdapters.agingOfColumnRanges(amounts, dueDates, byCustomer ? customers ?? null : null, d.value, e.value);
+    if (fast) return fast.ok ? rcvResult.ok(rcvAdapters.agingTable(fast.value, byCustomer)) : fast;
     const cols = rcvAdapters.readLedgerColumns({ amounts, dueDates, customers: byCustomer ? customers ?? null : null });
     if (!cols.ok) return cols;
     const result = rcvAdapters.agingOfColumns(cols.value, d.value, e.value, byCustomer);

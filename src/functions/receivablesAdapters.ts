@@ -9,7 +9,7 @@ import { err, invalidInput, ok, type Result } from "../engine/errors";
 import { dayOfSerial1900, type DayNumber } from "../engine/dates/dayNumber";
 import { fromCents, toCents } from "../engine/money/cents";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
-import { agingAccumulator, validateEdges, type AgingResult } from "../engine/receivables";
+import { agingAccumulator, validateEdges, type AgingAccumulator, type AgingResult } from "../engine/receivables";
 import { asMatrix, cellField, readDate, readVector, sameLength, type Cell } from "./args";
 // The cell readers straight from the engine (args.ts re-exports them): no re-export hop per cell.
 import { isBlank } from "../engine/values/isBlank";
@@ -163,33 +163,64 @@ export function agingOfColumns(
   const customers = byCustomer ? cols.column("customers") ?? [] : undefined;
   const aging = agingAccumulator(edges);
   for (const i of cols.rows) {
-    // A finite number is read as itself (readNumber's first case) without a Result per cell.
-    const cell = amounts[i];
-    let value: number;
-    if (typeof cell === "number" && Number.isFinite(cell)) value = cell;
-    else {
-      const amount = readRowCell(readNumber, cell, "amounts", i);
-      if (!amount.ok) return amount;
-      value = amount.value;
-    }
-    // A serial number is converted without a Result per cell; anything else takes the full reader.
-    const dueCell = dueDates[i];
-    let dueDay = typeof dueCell === "number" ? dayOfSerial1900(dueCell) : undefined;
-    if (dueDay === undefined) {
-      const due = readRowCell(readDate, dueCell, "dueDates", i);
-      if (!due.ok) return due;
-      dueDay = due.value;
-    }
-    let customerId = "";
-    if (customers) {
-      const customer = readRowCell(readText, customers[i], "customers", i);
-      if (!customer.ok) return customer;
-      customerId = customer.value;
-    }
-    const cents = toCents(value);
-    if (cents !== 0) aging.add(customerId, asOf - dueDay, cents);
+    const bad = addAgingRow(aging, amounts[i], dueDates[i], customers ? customers[i] : undefined, customers !== undefined, i, asOf);
+    if (bad) return bad;
   }
   return ok(aging.result(new Map(), "dueDate"));
+}
+
+/**
+ * CREDIT.AGING's hot path: the same aging as readLedgerColumns + agingOfColumns, read straight
+ * from the ranges when each is a single column (n×1) of the same length, so a 100k-row ledger is
+ * aged without copying its columns or listing its rows. Other shapes (rows, a customers column of
+ * another length, …) return undefined and take the general path, which names the problem.
+ */
+export function agingOfColumnRanges(amounts: Cell, dueDates: Cell, customers: Cell, asOf: DayNumber, edges: number[]): Result<AgingResult> | undefined {
+  const byCustomer = customers !== null && customers !== undefined;
+  if (!Array.isArray(amounts) || !Array.isArray(dueDates) || amounts.length < 2 || amounts.length !== dueDates.length) return undefined;
+  if (byCustomer && (!Array.isArray(customers) || customers.length !== amounts.length)) return undefined;
+  const aging = agingAccumulator(edges);
+  for (let i = 0; i < amounts.length; i++) {
+    // Each row must be a one-cell row: checked as we go, so the ranges are walked once.
+    const amountRow: unknown = amounts[i];
+    const dueRow: unknown = dueDates[i];
+    const customerRow: unknown = byCustomer ? (customers as unknown[])[i] : undefined;
+    if (!Array.isArray(amountRow) || amountRow.length !== 1 || !Array.isArray(dueRow) || dueRow.length !== 1) return undefined;
+    if (byCustomer && (!Array.isArray(customerRow) || customerRow.length !== 1)) return undefined;
+    const amount: unknown = amountRow[0];
+    const due: unknown = dueRow[0];
+    const customer: unknown = byCustomer ? (customerRow as unknown[])[0] : undefined;
+    if (isBlank(amount) && isBlank(due) && (!byCustomer || isBlank(customer))) continue; // a blank row
+    const bad = addAgingRow(aging, amount, due, customer, byCustomer, i, asOf);
+    if (bad) return bad;
+  }
+  return ok(aging.result(new Map(), "dueDate"));
+}
+
+/** One ledger row into the aging: numbers and serial dates without a Result per cell; the error names the argument and row. */
+function addAgingRow(aging: AgingAccumulator, amountCell: Cell, dueCell: Cell, customerCell: Cell, byCustomer: boolean, i: number, asOf: DayNumber): Result<never> | undefined {
+  let value: number;
+  if (typeof amountCell === "number" && Number.isFinite(amountCell)) value = amountCell;
+  else {
+    const amount = readRowCell(readNumber, amountCell, "amounts", i);
+    if (!amount.ok) return amount;
+    value = amount.value;
+  }
+  let dueDay = typeof dueCell === "number" ? dayOfSerial1900(dueCell) : undefined;
+  if (dueDay === undefined) {
+    const due = readRowCell(readDate, dueCell, "dueDates", i);
+    if (!due.ok) return due;
+    dueDay = due.value;
+  }
+  let customerId = "";
+  if (byCustomer) {
+    const customer = readRowCell(readText, customerCell, "customers", i);
+    if (!customer.ok) return customer;
+    customerId = customer.value;
+  }
+  const cents = toCents(value);
+  if (cents !== 0) aging.add(customerId, asOf - dueDay, cents);
+  return undefined;
 }
 
 /**

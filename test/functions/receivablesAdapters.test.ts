@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { dayFromCivil, toExcelSerial } from "../../src/engine/dates/dayNumber";
 import { readNumber, readVector } from "../../src/functions/args";
-import { agingOfColumns, isBlankRange, readLedgerColumns, readLedgerVector, readRowCell } from "../../src/functions/receivablesAdapters";
+import { agingOfColumnRanges, agingOfColumns, isBlankRange, readLedgerColumns, readLedgerVector, readRowCell } from "../../src/functions/receivablesAdapters";
 
 const asOf = dayFromCivil(2024, 8, 1);
 const serial = (y: number, m: number, d: number): number => toExcelSerial(dayFromCivil(y, m, d));
@@ -78,5 +79,35 @@ describe("agingOfColumns", () => {
     expect(r.value.byCustomer.get("A")).toEqual([0, 20, 10010]);
     expect(r.value.byCustomer.get("B")).toEqual([0, -30, 0]);
     expect(r.value.openCents).toBe(10000);
+  });
+});
+
+describe("agingOfColumnRanges (CREDIT.AGING's hot path)", () => {
+  const cell = fc.oneof(
+    fc.integer({ min: -50_000, max: 500_000 }).map((c) => c / 100),
+    fc.constantFrom<unknown>("", null, "1,234.50", "x"),
+  );
+  const dueCell = fc.oneof(fc.integer({ min: 44_000, max: 46_000 }), fc.constantFrom<unknown>("", "2024-03-01", "not a date", 60));
+  const customerCell = fc.constantFrom<unknown>("A", "B", "C", "");
+
+  it("gives exactly what the general path gives (values and errors), for any column ledger", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, dueCell, customerCell), { minLength: 2, maxLength: 40 }), fc.boolean(), (rows, byCustomer) => {
+        const amounts = rows.map((r) => [r[0]]);
+        const dueDates = rows.map((r) => [r[1]]);
+        const customers = byCustomer ? rows.map((r) => [r[2]]) : null;
+        const fast = agingOfColumnRanges(amounts, dueDates, customers, 20_000, [0, 30, 60, 90]);
+        const cols = readLedgerColumns({ amounts, dueDates, customers });
+        const general = cols.ok ? agingOfColumns(cols.value, 20_000, [0, 30, 60, 90], byCustomer) : cols;
+        expect(fast).toEqual(general);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("leaves other shapes to the general path", () => {
+    expect(agingOfColumnRanges([[1, 2, 3]], [[45000, 45001, 45002]], null, 20_000, [0, 30])).toBeUndefined();
+    expect(agingOfColumnRanges([[1], [2]], [[45000]], null, 20_000, [0, 30])).toBeUndefined();
+    expect(agingOfColumnRanges([[1], [2]], [[45000], [45001]], [["A"]], 20_000, [0, 30])).toBeUndefined();
   });
 });
