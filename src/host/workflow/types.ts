@@ -3,6 +3,7 @@
  * recognise input tables → validate → review → write output sheets through a WorkbookPort.
  */
 import type { DayNumber } from "../../engine/dates/dayNumber";
+import type { PortfolioKpis } from "../../engine/review/types";
 import type { SheetSpec, SourceTable } from "../WorkbookPort";
 
 export type InputTableKind = "customers" | "financials" | "receivables" | "orders" | "policy";
@@ -50,24 +51,16 @@ export interface ReviewOptions {
   onProgress?: (stage: string, fraction: number) => void;
 }
 
-export interface ReviewKpis {
-  customers: number;
+/** The review's headline figures for the pane and the CLI: the engine's portfolio KPIs plus the grade and bucket breakdowns. */
+export type ReviewKpis = Pick<
+  PortfolioKpis,
+  | "customers" | "totalRecommendedLimit" | "openBalance" | "overdue" | "dso" | "bestPossibleDso" | "add" | "cei"
+  | "overdueRatioPercent" | "otcRating" | "allowance" | "criticalWarnings" | "warnings"
+> & {
   gradeCounts: Record<string, number>;
-  totalRecommendedLimit: number;
-  openBalance: number;
-  overdue: number;
   bucketLabels: string[];
   bucketTotals: number[];
-  dso?: number;
-  bestPossibleDso?: number;
-  add?: number;
-  cei?: number;
-  overdueRatioPercent?: number;
-  otcRating?: string;
-  allowance: number;
-  criticalWarnings: number;
-  warnings: number;
-}
+};
 
 export interface CriticalWarning {
   customerId: string;
