@@ -13,6 +13,7 @@
  * `createFakeExcel()` returns `{ run, stats, workbook, seedTable, sheet }`; `run` has the shape of
  * `Excel.run` and is what OfficeWorkbook takes as its injectable runner. The benchmark reuses it.
  */
+import type { SeedTable } from "../../src/host/memory/MemoryWorkbook";
 import type { CellValue } from "../../src/host/WorkbookPort";
 import { parseRangeAddress, rangeAddress, MAX_COLUMNS, MAX_ROWS, type CellRect } from "../../src/host/address";
 import { jsonBytes } from "../../src/host/office/payload";
@@ -105,15 +106,8 @@ export interface FakeWorkbookState {
   events: string[];
 }
 
-export interface SeedTableInput {
-  sheet: string;
-  name: string;
-  headers: string[];
-  rows: CellValue[][];
-  kind?: "table" | "range";
-  headerRow?: number;
-  firstColumn?: number;
-}
+/** Same shape as the memory workbook's seed tables, so a test can seed either. */
+export type SeedTableInput = SeedTable;
 
 const OP_BYTES = 32;
 const key = (r: number, c: number): string => `${r},${c}`;
