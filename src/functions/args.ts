@@ -43,10 +43,17 @@ export function asMatrix(value: Cell): Cell[][] {
 
 /** The cells of a single row or single column range, in order; an error if it is a block. */
 export function readVector(value: Cell, field: string): Result<Cell[]> {
-  const m = asMatrix(value);
-  if (m.length === 1) return ok(m[0]);
-  if (m.every((row) => row.length === 1)) return ok(m.map((row) => row[0]));
-  return err(invalidInput(field, `must be a single row or column, got ${m.length}×${m[0]?.length ?? 0}`));
+  // One plain loop: a ledger column of 100k rows is read without a callback or copy per row.
+  if (!Array.isArray(value)) return ok([value]);
+  if (value.length === 1) return ok(Array.isArray(value[0]) ? value[0] : [value[0]]);
+  const cells: Cell[] = new Array<Cell>(value.length);
+  for (let i = 0; i < value.length; i++) {
+    const row: unknown = value[i];
+    if (!Array.isArray(row)) cells[i] = row;
+    else if (row.length === 1) cells[i] = row[0];
+    else return err(invalidInput(field, `must be a single row or column, got ${value.length}×${row.length}`));
+  }
+  return ok(cells);
 }
 
 /** Field name for a cell inside a range argument, 1-based as the user counts. */

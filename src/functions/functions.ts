@@ -259,8 +259,12 @@ export function zscore(model: unknown, x1: unknown[][], x2: unknown[][], x3: unk
     for (let i = 0; i < n; i++) {
       const x = readRowNumbers(["x1", "x2", "x3", "x4"] as const, get, fieldOf, i);
       const x5Value = readMaybeNumber(get("x5", i), fieldOf("x5", i));
-      if (!x.ok || !x5Value.ok) {
-        out.push([!x.ok ? cellOf<number>(x) : cellOf<number>(x5Value as Result<never>)]);
+      if (!x.ok) {
+        out.push([cellOf<number>(x)]);
+        continue;
+      }
+      if (!x5Value.ok) {
+        out.push([cellOf<number>(x5Value)]);
         continue;
       }
       const z = altmanZ(m.value, { ...x.value, x5: x5Value.value });

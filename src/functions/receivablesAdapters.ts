@@ -71,7 +71,7 @@ export function readLedgerColumns<K extends string>(args: Record<K, Cell>): Resu
   const vectors = new Map<K, Cell[]>();
   for (const name of Object.keys(args) as K[]) {
     if (args[name] === null || args[name] === undefined) continue;
-    const v = readLedgerVector(args[name], name);
+    const v = readVector(args[name], name);
     if (!v.ok) return v;
     vectors.set(name, v.value);
   }
@@ -106,24 +106,6 @@ export function readLedgerColumns<K extends string>(args: Record<K, Cell>): Resu
 export function readRowCell<T>(read: (value: Cell, field: string) => Result<T>, value: Cell, name: string, i: number): Result<T> {
   const r = read(value, name);
   return r.ok ? r : read(value, cellField(name, i));
-}
-
-/**
- * The cells of a single row or column argument, as `readVector` reads them (and with its error
- * for a block), in one plain loop: a ledger column of 100k rows is read without a callback per row.
- * @example readLedgerVector([[1], [2]], "amounts") //=> ok([1, 2])
- */
-export function readLedgerVector(value: Cell, field: string): Result<Cell[]> {
-  if (!Array.isArray(value)) return ok([value]);
-  if (value.length === 1) return ok(Array.isArray(value[0]) ? value[0] : [value[0]]);
-  const cells: Cell[] = new Array<Cell>(value.length);
-  for (let i = 0; i < value.length; i++) {
-    const row: unknown = value[i];
-    if (!Array.isArray(row)) cells[i] = row;
-    else if (row.length === 1) cells[i] = row[0];
-    else return readVector(value, field);
-  }
-  return ok(cells);
 }
 
 /** A number that must be given in a ledger row. */

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { dayFromCivil, toExcelSerial } from "../../src/engine/dates/dayNumber";
 import { readNumber, readVector } from "../../src/functions/args";
-import { agingOfColumnRanges, agingOfColumns, isBlankRange, readLedgerColumns, readLedgerVector, readRowCell } from "../../src/functions/receivablesAdapters";
+import { agingOfColumnRanges, agingOfColumns, isBlankRange, readLedgerColumns, readRowCell } from "../../src/functions/receivablesAdapters";
 
 const asOf = dayFromCivil(2024, 8, 1);
 const serial = (y: number, m: number, d: number): number => toExcelSerial(dayFromCivil(y, m, d));
@@ -13,20 +13,18 @@ function columns(amounts: unknown[][], dueDates: unknown[][], customers: unknown
   return cols.value;
 }
 
-describe("readLedgerVector", () => {
-  it("refuses a block with readVector's error", () => {
-    const block = [[1, 2], [3, 4]];
-    expect(readLedgerVector(block, "amounts")).toEqual(readVector(block, "amounts"));
-    expect(readLedgerVector(block, "amounts").ok).toBe(false);
+describe("readVector (ledger columns)", () => {
+  it("refuses a block, naming its shape", () => {
+    expect(readVector([[1, 2], [3, 4]], "amounts")).toEqual({ ok: false, error: { kind: "invalidInput", field: "amounts", detail: "must be a single row or column, got 2×2" } });
   });
   it.each([
-    ["a column", [[1], [2], [""]]],
-    ["a row", [[1, 2, 3]]],
-    ["a scalar", 7],
-    ["an empty range", []],
-    ["rows given as values", [1, [2], 3]],
-  ])("reads %s as readVector does", (_, value) => {
-    expect(readLedgerVector(value, "x")).toEqual(readVector(value, "x"));
+    ["a column", [[1], [2], [""]], [1, 2, ""]],
+    ["a row", [[1, 2, 3]], [1, 2, 3]],
+    ["a scalar", 7, [7]],
+    ["an empty range", [], []],
+    ["rows given as values", [1, [2], 3], [1, 2, 3]],
+  ])("reads %s", (_, value, cells) => {
+    expect(readVector(value, "x")).toEqual({ ok: true, value: cells });
   });
 });
 

@@ -22,6 +22,7 @@ import { err, invalidInput, ok, type DomainError, type Result } from "../errors"
 import { DEFAULT_POLICY } from "./defaultPolicy";
 import type { Policy } from "./Policy";
 import { validatePolicy } from "./validatePolicy";
+import { isBlank } from "../values/isBlank";
 
 type SlotKind = "number" | "string" | "boolean" | "numberList";
 
@@ -57,10 +58,6 @@ function slotsOf(base: Policy): { scalars: Map<string, Slot>; textLists: Map<str
   };
   walk([], base);
   return { scalars, textLists };
-}
-
-function isBlankCell(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
 function parseNumberText(text: string, key: string): Result<number> {
@@ -143,7 +140,7 @@ export function policyFromRange(
     const row = Array.isArray(rows[r]) ? rows[r] : [rows[r]];
     const keyCell = row[0];
     const valueCell = row[1];
-    if (isBlankCell(keyCell) && isBlankCell(valueCell)) continue;
+    if (isBlank(keyCell) && isBlank(valueCell)) continue;
     const rowNo = r + 1;
     if (typeof keyCell !== "string" || keyCell.trim() === "") {
       return err(invalidInput(`Policy row ${rowNo}`, "has a value but no key"));
@@ -170,11 +167,11 @@ export function policyFromRange(
       }
       return err(invalidInput(rawKey, `unknown policy key (row ${rowNo})`));
     }
-    if (isBlankCell(valueCell) && !(scalar && (scalar.kind === "numberList" || scalar.kind === "string"))) {
+    if (isBlank(valueCell) && !(scalar && (scalar.kind === "numberList" || scalar.kind === "string"))) {
       return err(invalidInput(scalar?.key ?? rawKey, `has no value (row ${rowNo})`));
     }
     if (scalar !== undefined) {
-      const v = readValue(scalar.kind, isBlankCell(valueCell) ? "" : valueCell, scalar.key);
+      const v = readValue(scalar.kind, isBlank(valueCell) ? "" : valueCell, scalar.key);
       if (!v.ok) return v;
       draft = replaceAt(draft, scalar.path, v.value);
     } else if (textList !== undefined && listMatch !== null) {

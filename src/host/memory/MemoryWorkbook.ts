@@ -11,7 +11,7 @@ import type {
   WriteOptions,
 } from "../WorkbookPort";
 import { cellAddress } from "../address";
-import { numberFormatOf } from "../xlsx/numberFormatOf";
+import { numberFormatOf } from "../numberFormatOf";
 import { checkSheetSpecs, tableGeometry, tableValues } from "../office/sheetLayout";
 import { needsTextPrefix } from "../office/textSafety";
 

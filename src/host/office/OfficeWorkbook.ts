@@ -11,7 +11,7 @@ import type {
   WriteOptions,
 } from "../WorkbookPort";
 import { cellAddress, rangeAddress, type CellRect } from "../address";
-import { numberFormatOf } from "../xlsx/numberFormatOf";
+import { numberFormatOf } from "../numberFormatOf";
 import { chunkRows, chunkUniformRows, jsonBytes, packGroups, PAYLOAD_BUDGET_BYTES } from "./payload";
 import { chartTable, checkSheetSpecs, columnOf, tableGeometry, type TableGeometry } from "./sheetLayout";
 import { toExcelInput } from "./textSafety";

@@ -15,7 +15,7 @@ import type { CellIsRuleType, ConditionalFormattingRule, DataBarRuleType, DataVa
 import type { CellValue, ChartSpec, ColumnSpec, ConditionalFormatSpec, InfoBlock, SheetSpec, TableSpec, ValidationSpec } from "../WorkbookPort";
 import { a1, a1Range } from "./cellAddress";
 import { addRangeValidation } from "./excelJsInternals";
-import { numberFormatOf } from "./numberFormatOf";
+import { numberFormatOf } from "../numberFormatOf";
 
 /** Excel's limit on the characters in one cell. */
 const MAX_CELL_TEXT = 32767;

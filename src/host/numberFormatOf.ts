@@ -4,7 +4,7 @@
  * input template stays a number.
  * @example numberFormatOf({ header: "Limit", kind: "money" }) //=> "#,##0.00"
  */
-import type { ColumnKind, ColumnSpec } from "../WorkbookPort";
+import type { ColumnKind, ColumnSpec } from "./WorkbookPort";
 
 const DEFAULT_FORMATS: Record<ColumnKind, string | undefined> = {
   text: undefined,
