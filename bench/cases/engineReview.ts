@@ -98,7 +98,9 @@ export async function engineReview(args: EngineReviewArgs): Promise<EngineReview
   peer.close();
 
   // Same answer? Compare each customer's buckets in cents.
-  const ours = aging.last.byCustomer;
+  const { width, bucketCents, customers } = aging.last;
+  const ours = new Map<string, number[]>();
+  for (const c of customers) ours.set(portfolio.portfolio.receivables.customerIds[c], Array.from(bucketCents.subarray(c * width, (c + 1) * width)));
   let mismatched = 0;
   for (const row of pivot.last) {
     const id = String(row[0]);

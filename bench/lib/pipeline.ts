@@ -7,8 +7,8 @@
 import type { DayNumber } from "../../src/engine/dates/dayNumber";
 import type { Policy } from "../../src/engine/policy/Policy";
 import type { Portfolio } from "../../src/engine/portfolio/types";
-import { ageReceivables, type AgingResult } from "../../src/engine/receivables/ageReceivables";
-import { openItemsAt } from "../../src/engine/receivables/openItemsAt";
+import { ageLedger, type LedgerAging } from "../../src/engine/receivables/ageLedger";
+import { openRowsAt } from "../../src/engine/receivables/openRowsAt";
 import { reviewPortfolio } from "../../src/engine/review/reviewPortfolio";
 import type { PortfolioReview } from "../../src/engine/review/types";
 import type { WorkbookSnapshot } from "../../src/host/WorkbookPort";
@@ -48,7 +48,8 @@ export function reviewFromCells(snapshot: WorkbookSnapshot, asOf: DayNumber): Po
 }
 
 /** Aging only (open items at the as-of date, bucketed per customer) of a portfolio already read. */
-export function agingOf(read: ReadResult, asOf: DayNumber): AgingResult {
-  const ledger = openItemsAt(read.portfolio.receivables, asOf, { fifoUnappliedCash: read.policy.fifoUnappliedCash });
-  return ageReceivables(ledger, asOf, { edges: read.policy.agingEdges, basis: read.policy.agingBasis });
+export function agingOf(read: ReadResult, asOf: DayNumber): LedgerAging {
+  const ledger = read.portfolio.receivables;
+  const open = openRowsAt(ledger, asOf, { fifoUnappliedCash: read.policy.fifoUnappliedCash });
+  return ageLedger(ledger, open, asOf, { edges: read.policy.agingEdges, basis: read.policy.agingBasis });
 }

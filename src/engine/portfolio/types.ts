@@ -6,6 +6,7 @@
 import type { DayNumber } from "../dates/dayNumber";
 import type { CharacteristicKey } from "../policy/characteristics";
 import type { Grade } from "../policy/Policy";
+import type { Ledger } from "../receivables/Ledger";
 
 export interface Customer {
   customerId: string;
@@ -69,6 +70,7 @@ export interface OpenOrder {
 export interface Portfolio {
   customers: Customer[];
   financials: FinancialPeriod[];
-  receivables: ReceivableItem[];
+  /** The receivables in columns (ledgerOf(items) for a list of ReceivableItems). */
+  receivables: Ledger;
   orders: OpenOrder[];
 }

@@ -12,6 +12,7 @@
  * overdue or not; items reduced to 0 are dropped; what is left over stays unapplied. Credit notes
  * are not touched by the allocation.
  *
+ * The rule itself lives in openRowsAt, over the ledger's columns (one rule for both forms).
  * Precondition: amounts are finite numbers (readers at the edge validate them, see
  * validateReceivables); a non-finite amount is a programmer bug and throws rather than giving a
  * wrong total.
@@ -21,9 +22,8 @@
 import type { DayNumber } from "../dates/dayNumber";
 import type { Cents } from "../money/cents";
 import type { ReceivableItem } from "../portfolio/types";
-import { isUnappliedCash } from "./isUnappliedCash";
-import { openAmountCents } from "./openAmountCents";
-import { toCents } from "../money/cents";
+import { ledgerOf } from "./Ledger";
+import { openRowsAt } from "./openRowsAt";
 
 export interface OpenItem {
   item: ReceivableItem;
@@ -47,49 +47,15 @@ export interface OpenItemsOptions {
 }
 
 export function openItemsAt(items: readonly ReceivableItem[], asOf: DayNumber, options: OpenItemsOptions = {}): OpenLedger {
-  const open: OpenItem[] = [];
+  const ledger = ledgerOf(items);
+  const open = openRowsAt(ledger, asOf, options);
+  const out: OpenItem[] = new Array<OpenItem>(open.rows.length);
+  for (let k = 0; k < open.rows.length; k++) {
+    const item = items[open.rows[k]];
+    const openCents = open.openCents[k];
+    out[k] = { item, openCents, daysPastDue: asOf - item.dueDate, isCreditNote: openCents < 0 };
+  }
   const unappliedByCustomer = new Map<string, Cents>();
-  let ignoredFuture = 0;
-  for (const item of items) {
-    if (item.invoiceDate > asOf) {
-      ignoredFuture++;
-      continue;
-    }
-    if (item.settledDate !== undefined && item.settledDate <= asOf) continue;
-    // Settled after D: the payment fields describe the ledger after settlement, so at D the item
-    // was still open at its full amount (what ERPNext shows for a back-dated aging report).
-    const openCents = item.settledDate !== undefined ? toCents(item.amount) : openAmountCents(item);
-    if (!Number.isFinite(openCents)) {
-      throw new RangeError(`openItemsAt: item ${item.invoiceId} of ${item.customerId} has a non-finite amount`);
-    }
-    if (openCents === 0) continue;
-    if (isUnappliedCash(openCents, item.invoiceId)) {
-      unappliedByCustomer.set(item.customerId, (unappliedByCustomer.get(item.customerId) ?? 0) + openCents);
-      continue;
-    }
-    open.push({ item, openCents, daysPastDue: asOf - item.dueDate, isCreditNote: openCents < 0 });
-  }
-  const ledger: OpenLedger = { items: open, unappliedByCustomer, ignoredFuture };
-  return options.fifoUnappliedCash ? allocateUnappliedFifo(ledger) : ledger;
-}
-
-function allocateUnappliedFifo(ledger: OpenLedger): OpenLedger {
-  const remaining = new Map(ledger.unappliedByCustomer);
-  const order = ledger.items
-    .map((open, index) => ({ open, index }))
-    .filter(({ open }) => open.openCents > 0 && (remaining.get(open.item.customerId) ?? 0) < 0)
-    .sort((a, b) => a.open.item.dueDate - b.open.item.dueDate || a.open.item.invoiceDate - b.open.item.invoiceDate || a.index - b.index);
-  const reduced = new Map<number, Cents>();
-  for (const { open, index } of order) {
-    const cash = remaining.get(open.item.customerId) ?? 0;
-    if (cash >= 0) continue;
-    const applied = Math.min(open.openCents, -cash);
-    reduced.set(index, open.openCents - applied);
-    remaining.set(open.item.customerId, cash + applied);
-  }
-  const items = ledger.items
-    .map((open, index) => (reduced.has(index) ? { ...open, openCents: reduced.get(index) ?? open.openCents } : open))
-    .filter((open) => open.openCents !== 0);
-  for (const [customer, cents] of remaining) if (cents === 0) remaining.delete(customer);
-  return { items, unappliedByCustomer: remaining, ignoredFuture: ledger.ignoredFuture };
+  for (const c of open.unappliedOrder) unappliedByCustomer.set(ledger.customerIds[c], open.unappliedCents[c]);
+  return { items: out, unappliedByCustomer, ignoredFuture: open.ignoredFuture };
 }

@@ -11,6 +11,7 @@
  * - lookback12mAverageDaysLate: items settled in (addMonths(asOf, −12), asOf] — the limit's
  *   payment-behaviour factor uses this one.
  * Customers without settled invoices are absent from the map (no history ≠ a good record).
+ * The tallies run over the ledger's columns (paymentBehaviourTallies), which the review uses directly.
  * @example paymentBehaviour([{ invoiceId: "I1", customerId: "C", invoiceDate: 0, dueDate: 30, amount: 300, settledDate: 40 },
  *   { invoiceId: "I2", customerId: "C", invoiceDate: 0, dueDate: 30, amount: 100, settledDate: 30 }], 100).get("C")
  *   //=> { settledCount: 2, averageDaysLate: 5, weightedDaysLate: 7.5, shareLate: 0.5, maxDaysLate: 10, last90AverageDaysLate: 5, lookback12mAverageDaysLate: 5 }
@@ -18,6 +19,7 @@
 import { addMonths } from "../dates/addMonths";
 import type { DayNumber } from "../dates/dayNumber";
 import type { ReceivableItem } from "../portfolio/types";
+import { ledgerOf, type Ledger } from "./Ledger";
 
 export interface PaymentBehaviour {
   settledCount: number;
@@ -31,63 +33,80 @@ export interface PaymentBehaviour {
   lookback12mAverageDaysLate?: number;
 }
 
-interface Tally {
-  count: number;
-  lateCount: number;
-  sumDays: number;
-  sumAmount: number;
-  sumAmountDays: number;
-  maxDays: number;
-  last90: { n: number; sum: number };
-  prior90: { n: number; sum: number };
-  lookback12m: { n: number; sum: number };
+/** Running sums per customer number (one typed array per figure, no object per customer). */
+export interface PaymentTallies {
+  count: Float64Array;
+  lateCount: Float64Array;
+  sumDays: Float64Array;
+  sumAmount: Float64Array;
+  sumAmountDays: Float64Array;
+  maxDays: Float64Array;
+  last90Count: Float64Array;
+  last90Days: Float64Array;
+  prior90Count: Float64Array;
+  prior90Days: Float64Array;
+  yearCount: Float64Array;
+  yearDays: Float64Array;
 }
 
-const mean = (w: { n: number; sum: number }): number | undefined => (w.n > 0 ? w.sum / w.n : undefined);
-
-export function paymentBehaviour(items: ReceivableItem[], asOf: DayNumber): Map<string, PaymentBehaviour> {
+/** The payment tallies of every customer number of a ledger, in one pass over its columns. */
+export function paymentBehaviourTallies(ledger: Ledger, asOf: DayNumber): PaymentTallies {
+  const n = ledger.customerIds.length;
+  const t: PaymentTallies = {
+    count: new Float64Array(n), lateCount: new Float64Array(n), sumDays: new Float64Array(n), sumAmount: new Float64Array(n),
+    sumAmountDays: new Float64Array(n), maxDays: new Float64Array(n), last90Count: new Float64Array(n), last90Days: new Float64Array(n),
+    prior90Count: new Float64Array(n), prior90Days: new Float64Array(n), yearCount: new Float64Array(n), yearDays: new Float64Array(n),
+  };
   const yearAgo = addMonths(asOf, -12);
-  const tallies = new Map<string, Tally>();
-  for (const item of items) {
-    const settled = item.settledDate;
-    if (settled === undefined || settled > asOf || !(item.amount > 0)) continue;
-    const days = Math.max(0, settled - item.dueDate);
-    let t = tallies.get(item.customerId);
-    if (!t) {
-      t = {
-        count: 0, lateCount: 0, sumDays: 0, sumAmount: 0, sumAmountDays: 0, maxDays: 0,
-        last90: { n: 0, sum: 0 }, prior90: { n: 0, sum: 0 }, lookback12m: { n: 0, sum: 0 },
-      };
-      tallies.set(item.customerId, t);
-    }
-    t.count++;
-    if (days > 0) t.lateCount++;
-    t.sumDays += days;
-    t.sumAmount += item.amount;
-    t.sumAmountDays += item.amount * days;
-    t.maxDays = Math.max(t.maxDays, days);
+  const { settledDate, dueDate, amount, customer } = ledger;
+  for (let i = 0; i < ledger.length; i++) {
+    const settled = settledDate[i];
+    const value = amount[i];
+    if (!(settled <= asOf) || !(value > 0)) continue; // blank (NaN) or later, or not an invoice
+    const late = settled - dueDate[i];
+    const days = late > 0 ? late : 0;
+    const c = customer[i];
+    t.count[c]++;
+    if (days > 0) t.lateCount[c]++;
+    t.sumDays[c] += days;
+    t.sumAmount[c] += value;
+    t.sumAmountDays[c] += value * days;
+    if (days > t.maxDays[c]) t.maxDays[c] = days;
     const age = asOf - settled;
-    if (age < 90) { t.last90.n++; t.last90.sum += days; }
-    else if (age < 180) { t.prior90.n++; t.prior90.sum += days; }
-    if (settled > yearAgo) { t.lookback12m.n++; t.lookback12m.sum += days; }
+    if (age < 90) { t.last90Count[c]++; t.last90Days[c] += days; }
+    else if (age < 180) { t.prior90Count[c]++; t.prior90Days[c] += days; }
+    if (settled > yearAgo) { t.yearCount[c]++; t.yearDays[c] += days; }
   }
+  return t;
+}
+
+/** The behaviour of customer number c from the tallies; undefined without settled invoices. */
+export function behaviourOf(t: PaymentTallies, c: number): PaymentBehaviour | undefined {
+  const count = t.count[c];
+  if (count === 0) return undefined;
+  const behaviour: PaymentBehaviour = {
+    settledCount: count,
+    averageDaysLate: t.sumDays[c] / count,
+    weightedDaysLate: t.sumAmountDays[c] / t.sumAmount[c],
+    shareLate: t.lateCount[c] / count,
+    maxDaysLate: t.maxDays[c],
+  };
+  const last90 = t.last90Count[c] > 0 ? t.last90Days[c] / t.last90Count[c] : undefined;
+  const prior90 = t.prior90Count[c] > 0 ? t.prior90Days[c] / t.prior90Count[c] : undefined;
+  if (last90 !== undefined) behaviour.last90AverageDaysLate = last90;
+  if (prior90 !== undefined) behaviour.prior90AverageDaysLate = prior90;
+  if (last90 !== undefined && prior90 !== undefined) behaviour.trendDays = last90 - prior90;
+  if (t.yearCount[c] > 0) behaviour.lookback12mAverageDaysLate = t.yearDays[c] / t.yearCount[c];
+  return behaviour;
+}
+
+export function paymentBehaviour(items: readonly ReceivableItem[], asOf: DayNumber): Map<string, PaymentBehaviour> {
+  const ledger = ledgerOf(items);
+  const tallies = paymentBehaviourTallies(ledger, asOf);
   const out = new Map<string, PaymentBehaviour>();
-  for (const [customerId, t] of tallies) {
-    const behaviour: PaymentBehaviour = {
-      settledCount: t.count,
-      averageDaysLate: t.sumDays / t.count,
-      weightedDaysLate: t.sumAmountDays / t.sumAmount,
-      shareLate: t.lateCount / t.count,
-      maxDaysLate: t.maxDays,
-    };
-    const last90 = mean(t.last90);
-    const prior90 = mean(t.prior90);
-    const lookback = mean(t.lookback12m);
-    if (last90 !== undefined) behaviour.last90AverageDaysLate = last90;
-    if (prior90 !== undefined) behaviour.prior90AverageDaysLate = prior90;
-    if (last90 !== undefined && prior90 !== undefined) behaviour.trendDays = last90 - prior90;
-    if (lookback !== undefined) behaviour.lookback12mAverageDaysLate = lookback;
-    out.set(customerId, behaviour);
+  for (let c = 0; c < ledger.customerIds.length; c++) {
+    const behaviour = behaviourOf(tallies, c);
+    if (behaviour) out.set(ledger.customerIds[c], behaviour);
   }
   return out;
 }

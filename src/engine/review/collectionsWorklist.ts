@@ -2,64 +2,87 @@
  * The collections worklist (催收清单, credit-method.md §6): every overdue open item (open amount
  * > 0, days past due > 0), with its ladder action, late-payment interest at the policy's rate and
  * the amount to demand (outstanding + interest + dunning fee), sorted by open amount × days past
- * due, largest first (ties: more days first, then invoice id).
- * @example collectionsWorklist(ledger, names, owners, DEFAULT_POLICY)[0].action //=> "Litigation or arbitration; write-off review (诉讼/仲裁)"
+ * due, largest first (ties: more days first, then invoice id, then ledger order).
+ * Works on the ledger's columns and its open rows (openRowsAt): the rows are ordered as indexes
+ * by radix sort, and the row objects are built after.
+ * @example collectionsWorklist(ledger, openRowsAt(ledger, asOf), asOf, names, DEFAULT_POLICY)[0].action //=> "Litigation or arbitration; write-off review (诉讼/仲裁)"
  */
+import type { DayNumber } from "../dates/dayNumber";
 import { fromCents } from "../money/cents";
 import type { Policy } from "../policy/Policy";
 import { collectionAction } from "../receivables/collectionAction";
 import { lateInterest } from "../receivables/lateInterest";
-import type { OpenLedger } from "../receivables/openItemsAt";
+import type { Ledger } from "../receivables/Ledger";
+import type { OpenRows } from "../receivables/openRowsAt";
+import { orderByDescending } from "./orderByDescending";
 import type { CollectionItem } from "./types";
 
+export interface WorklistCustomer {
+  name: string;
+  accountOwner?: string;
+}
+
 export function collectionsWorklist(
-  ledger: OpenLedger,
-  customers: Map<string, { name: string; accountOwner?: string }>,
+  ledger: Ledger,
+  open: OpenRows,
+  asOf: DayNumber,
+  customers: ReadonlyMap<string, WorklistCustomer>,
   policy: Policy,
 ): CollectionItem[] {
-  // The overdue items and their priorities first, sorted as indexes; the row objects after.
-  const overdue: number[] = [];
-  for (let i = 0; i < ledger.items.length; i++) {
-    const open = ledger.items[i];
-    if (open.openCents > 0 && open.daysPastDue > 0) overdue.push(i);
+  const { rows, openCents } = open;
+  // The overdue open rows (as positions in `open`), with their priority and days past due.
+  let count = 0;
+  const overdue = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) if (openCents[k] > 0 && asOf - ledger.dueDate[rows[k]] > 0) overdue[count++] = k;
+  const priority = new Float64Array(rows.length);
+  const days = new Float64Array(rows.length);
+  for (let j = 0; j < count; j++) {
+    const k = overdue[j];
+    days[k] = asOf - ledger.dueDate[rows[k]];
+    priority[k] = (openCents[k] * days[k]) / 100;
   }
-  const priority = new Float64Array(overdue.length);
-  const days = new Float64Array(overdue.length);
-  for (let k = 0; k < overdue.length; k++) {
-    const open = ledger.items[overdue[k]];
-    priority[k] = (open.openCents * open.daysPastDue) / 100;
-    days[k] = open.daysPastDue;
+  // Priority, then days, then invoice id, then ledger order: sort by days, then (stably) by priority,
+  // then put runs that tie on both in invoice-id order (Array sort is stable: ledger order stays last).
+  const order = orderByDescending(orderByDescending(overdue.subarray(0, count), days), priority);
+  for (let start = 0; start < count; ) {
+    let end = start + 1;
+    while (end < count && priority[order[end]] === priority[order[start]] && days[order[end]] === days[order[start]]) end++;
+    if (end - start > 1) {
+      const run = Array.from(order.subarray(start, end)).sort((a, b) => compareIds(ledger.invoiceId[rows[a]], ledger.invoiceId[rows[b]]));
+      order.set(run, start);
+    }
+    start = end;
   }
-  const order: number[] = [];
-  for (let k = 0; k < overdue.length; k++) order.push(k);
-  const idOf = (k: number): string => ledger.items[overdue[k]].item.invoiceId;
-  // Stable, like the sort of the rows it replaces: equal keys keep the ledger's order.
-  order.sort((a, b) => priority[b] - priority[a] || days[b] - days[a] || compareIds(idOf(a), idOf(b)));
 
+  const who: (WorklistCustomer | undefined)[] = ledger.customerIds.map((id) => customers.get(id));
   const actionOf = memoisedAction(policy);
-  const out: CollectionItem[] = [];
-  for (const k of order) {
-    const open = ledger.items[overdue[k]];
-    const amount = fromCents(open.openCents);
-    const isDisputed = open.item.isDisputed === true;
-    const action = actionOf(open.daysPastDue, amount, isDisputed);
-    const { interest, demanded } = lateInterest({ amount, daysPastDue: open.daysPastDue, annualRatePercent: policy.lateInterestPercent, fee: policy.dunningFee });
-    const who = customers.get(open.item.customerId);
-    out.push({
-      customerId: open.item.customerId,
-      name: who?.name ?? open.item.customerId,
-      ...(who?.accountOwner ? { accountOwner: who.accountOwner } : {}),
-      invoiceId: open.item.invoiceId,
-      invoiceDate: open.item.invoiceDate,
-      dueDate: open.item.dueDate,
-      daysPastDue: open.daysPastDue,
+  const out: CollectionItem[] = new Array<CollectionItem>(count);
+  for (let j = 0; j < count; j++) {
+    const k = order[j];
+    const i = rows[k];
+    const c = ledger.customer[i];
+    const customerId = ledger.customerIds[c];
+    const amount = fromCents(openCents[k]);
+    const isDisputed = ledger.disputed[i] === 1;
+    const daysPastDue = days[k];
+    const { interest, demanded } = lateInterest({ amount, daysPastDue, annualRatePercent: policy.lateInterestPercent, fee: policy.dunningFee });
+    const customer = who[c];
+    const row: CollectionItem = {
+      customerId,
+      name: customer?.name ?? customerId,
+      invoiceId: ledger.invoiceId[i],
+      invoiceDate: ledger.invoiceDate[i],
+      dueDate: ledger.dueDate[i],
+      daysPastDue,
       openAmount: amount,
       priority: priority[k],
-      action,
+      action: actionOf(daysPastDue, amount, isDisputed),
       interest,
       amountDemanded: demanded,
       isDisputed,
-    });
+    };
+    if (customer?.accountOwner) row.accountOwner = customer.accountOwner;
+    out[j] = row;
   }
   return out;
 }

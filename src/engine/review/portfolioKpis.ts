@@ -5,68 +5,70 @@
  * opening receivables are rebuilt from the ledger: an item settled after the opening date was
  * open then at its full amount); overdue ratio and order-to-cash rating; Pareto shares of credit
  * sales over the last 12 months and of overdue receivables.
- * @example portfolioKpis({ items, ledger, asOf, periodDays: 90, … }, policy).dso //=> 52.4
+ * Works on the ledger's columns and its open rows at the as-of date (openRowsAt).
+ * @example portfolioKpis({ ledger, open: openRowsAt(ledger, asOf), asOf, periodDays: 90, … }, policy).dso //=> 52.4
  */
 import { addMonths } from "../dates/addMonths";
 import type { DayNumber } from "../dates/dayNumber";
-import { fromCents, toCents, type Cents } from "../money/cents";
+import { fromCents, type Cents } from "../money/cents";
 import type { Policy } from "../policy/Policy";
-import type { ReceivableItem } from "../portfolio/types";
 import { averageDaysDelinquent } from "../receivables/averageDaysDelinquent";
 import { bestPossibleDso } from "../receivables/bestPossibleDso";
 import { cei } from "../receivables/cei";
 import { dso } from "../receivables/dso";
-import type { OpenLedger } from "../receivables/openItemsAt";
-import { openAmountCents } from "../receivables/openAmountCents";
+import type { Ledger } from "../receivables/Ledger";
+import type { OpenRows } from "../receivables/openRowsAt";
 import { otcRating } from "../receivables/otcRating";
 import { overdueRatio } from "../receivables/overdueRatio";
 import { paretoShares } from "../receivables/paretoShares";
 import type { PortfolioKpis } from "./types";
 
 export interface KpiInput {
-  items: readonly ReceivableItem[];
-  ledger: OpenLedger;
+  ledger: Ledger;
+  /** The ledger's open rows at asOf. */
+  open: OpenRows;
   asOf: DayNumber;
   periodDays: number;
   /** Per-customer overdue amounts (for the overdue Pareto share). */
   overdueByCustomer: Map<string, number>;
 }
 
-/** Open and not-yet-due totals of a ledger, in cents (unapplied cash included in the open total). */
-export function ledgerTotals(ledger: OpenLedger): { openCents: Cents; notDueCents: Cents; overdueCents: Cents } {
+/** Open and not-yet-due totals of the open rows, in cents (unapplied cash included in the open total). */
+export function ledgerTotals(ledger: Ledger, open: OpenRows, asOf: DayNumber): { openCents: Cents; notDueCents: Cents; overdueCents: Cents } {
   let openCents = 0;
   let notDueCents = 0;
-  for (const open of ledger.items) {
-    openCents += open.openCents;
-    if (open.daysPastDue <= 0) notDueCents += open.openCents;
+  for (let k = 0; k < open.rows.length; k++) {
+    openCents += open.openCents[k];
+    if (asOf - ledger.dueDate[open.rows[k]] <= 0) notDueCents += open.openCents[k];
   }
   const itemCents = openCents;
-  for (const cents of ledger.unappliedByCustomer.values()) openCents += cents;
+  for (const c of open.unappliedOrder) openCents += open.unappliedCents[c];
   return { openCents, notDueCents, overdueCents: itemCents - notDueCents };
 }
 
 /** Credit sales in cents: invoices (amount > 0) dated in (from, to]. */
-export function creditSalesCents(items: readonly ReceivableItem[], from: DayNumber, to: DayNumber): Cents {
+export function creditSalesCents(ledger: Ledger, from: DayNumber, to: DayNumber): Cents {
+  const { amountCents, invoiceDate } = ledger;
   let total = 0;
-  for (const item of items) if (item.amount > 0 && item.invoiceDate > from && item.invoiceDate <= to) total += toCents(item.amount);
+  for (let i = 0; i < ledger.length; i++) if (amountCents[i] > 0 && invoiceDate[i] > from && invoiceDate[i] <= to) total += amountCents[i];
   return total;
 }
 
 /**
- * The open balance of a ledger at a date in cents, in one pass with no object per item: the same
- * total as `ledgerTotals(openItemsAt(items, at)).openCents` (with or without FIFO allocation,
- * which moves cash between items and unapplied without changing the sum). An item counts when
+ * The open balance of a ledger at a date in cents, in one pass: the same total as
+ * `ledgerTotals(ledger, openRowsAt(ledger, at), at).openCents` (with or without FIFO allocation,
+ * which moves cash between items and unapplied without changing the sum). A row counts when
  * InvoiceDate ≤ at and it is not settled at `at`: at its full Amount when settled later, else at
  * its open amount; unapplied cash (negative rows without an invoice) counts as well (credit-method.md §6, CEI).
- * @example openBalanceCentsAt([{ invoiceId: "I1", customerId: "C", invoiceDate: 0, dueDate: 30, amount: 100, settledDate: 50, paidAmount: 100 }], 40) //=> 10000
+ * @example openBalanceCentsAt(ledgerOf([{ invoiceId: "I1", customerId: "C", invoiceDate: 0, dueDate: 30, amount: 100, settledDate: 50, paidAmount: 100 }]), 40) //=> 10000
  */
-export function openBalanceCentsAt(items: readonly ReceivableItem[], at: DayNumber): Cents {
+export function openBalanceCentsAt(ledger: Ledger, at: DayNumber): Cents {
+  const { invoiceDate, settledDate, amountCents, openCents } = ledger;
   let total: Cents = 0;
-  for (const item of items) {
-    if (item.invoiceDate > at || (item.settledDate !== undefined && item.settledDate <= at)) continue;
-    const cents = item.settledDate !== undefined ? toCents(item.amount) : openAmountCents(item);
-    if (!Number.isFinite(cents)) throw new RangeError(`openBalanceCentsAt: item ${item.invoiceId} of ${item.customerId} has a non-finite amount`);
-    total += cents;
+  for (let i = 0; i < ledger.length; i++) {
+    const settled = settledDate[i];
+    if (invoiceDate[i] > at || settled <= at) continue;
+    total += settled === settled ? amountCents[i] : openCents[i];
   }
   return total;
 }
@@ -76,10 +78,10 @@ const valueOr = <T>(r: { ok: true; value: T } | { ok: false }): T | undefined =>
 export type LedgerKpis = Omit<PortfolioKpis, "customers" | "exposure" | "totalRecommendedLimit" | "allowance" | "criticalWarnings" | "warnings">;
 
 export function portfolioKpis(input: KpiInput, policy: Policy): LedgerKpis {
-  const { items, ledger, asOf, periodDays } = input;
-  const { openCents, notDueCents, overdueCents } = ledgerTotals(ledger);
+  const { ledger, open, asOf, periodDays } = input;
+  const { openCents, notDueCents, overdueCents } = ledgerTotals(ledger, open, asOf);
   const periodStart = asOf - periodDays;
-  const salesCents = creditSalesCents(items, periodStart, asOf);
+  const salesCents = creditSalesCents(ledger, periodStart, asOf);
   const receivables = fromCents(openCents);
   const currentReceivables = fromCents(notDueCents);
   const creditSales = fromCents(salesCents);
@@ -97,8 +99,10 @@ export function portfolioKpis(input: KpiInput, policy: Policy): LedgerKpis {
   if (add !== undefined) kpis.add = add;
 
   // CEI needs the opening receivables: only when the ledger reaches back to the period's start.
-  if (items.some((item) => item.invoiceDate <= periodStart)) {
-    const opening = openBalanceCentsAt(items, periodStart);
+  let reachesBack = false;
+  for (let i = 0; i < ledger.length && !reachesBack; i++) reachesBack = ledger.invoiceDate[i] <= periodStart;
+  if (reachesBack) {
+    const opening = openBalanceCentsAt(ledger, periodStart);
     const c = valueOr(cei({ openingReceivables: fromCents(opening), creditSales, closingReceivables: receivables, closingCurrentReceivables: currentReceivables }));
     if (c !== undefined) kpis.cei = c;
   }
@@ -109,13 +113,20 @@ export function portfolioKpis(input: KpiInput, policy: Policy): LedgerKpis {
     kpis.otcRating = otcRating(ratio * 100, policy).en;
   }
 
-  const salesByCustomer = new Map<string, number>();
+  // Sales of the last 12 months per customer (in ledger order, as the amounts are given).
+  const sales = new Float64Array(ledger.customerIds.length);
+  const seen = new Uint8Array(ledger.customerIds.length);
   const yearAgo = addMonths(asOf, -12);
-  for (const item of items) {
-    if (item.amount > 0 && item.invoiceDate > yearAgo && item.invoiceDate <= asOf) {
-      salesByCustomer.set(item.customerId, (salesByCustomer.get(item.customerId) ?? 0) + item.amount);
+  for (let i = 0; i < ledger.length; i++) {
+    const amount = ledger.amount[i];
+    const day = ledger.invoiceDate[i];
+    if (amount > 0 && day > yearAgo && day <= asOf) {
+      sales[ledger.customer[i]] += amount;
+      seen[ledger.customer[i]] = 1;
     }
   }
+  const salesByCustomer = new Map<string, number>();
+  for (let c = 0; c < sales.length; c++) if (seen[c] === 1) salesByCustomer.set(ledger.customerIds[c], sales[c]);
   const salesShare = valueOr(paretoShares(salesByCustomer));
   if (salesShare !== undefined) kpis.salesTop20SharePercent = salesShare * 100;
   const overdueShare = valueOr(paretoShares(input.overdueByCustomer));

@@ -4,7 +4,7 @@
  * letter, quadrant, R flag, latest financials and ratios, Altman Z′ (private firms, book
  * equity), credit limit with its binding basis, exposure and utilisation, overdue position,
  * early warnings, next collection action and a one-sentence summary.
- * @example reviewCustomer({ customer, openItems, unappliedCents: 0, behaviour, financials, openOrders: 0 }, policy, asOf)
+ * @example reviewCustomer({ customer, position, unappliedCents: 0, behaviour, financials, openOrders: 0 }, policy, asOf)
  *   //=> ok({ grade: "B", limit: { recommended: 120000, bindingBasis: "working assets", … }, … })
  */
 import type { DayNumber } from "../dates/dayNumber";
@@ -19,7 +19,6 @@ import { altmanZ } from "../ratios/altmanZ";
 import { financialRatios } from "../ratios/financialRatios";
 import { collectionAction } from "../receivables/collectionAction";
 import { exposureOf } from "../receivables/exposureOf";
-import type { OpenItem } from "../receivables/openItemsAt";
 import type { PaymentBehaviour } from "../receivables/paymentBehaviour";
 import { paymentRecordScore } from "../receivables/paymentRecordScore";
 import { characteristicScore } from "../scoring/characteristicScore";
@@ -33,10 +32,26 @@ import { customerWarnings } from "./customerWarnings";
 import { latestFinancials } from "./latestFinancials";
 import type { CustomerLimit, CustomerReview } from "./types";
 
+/**
+ * A customer's open items at the as-of date, summed (credit notes included): what the review
+ * needs of them, filled by reviewPortfolio in its pass over the open rows.
+ */
+export interface OpenPosition {
+  openCents: Cents;
+  /** Σ of the open cents of items past due (credit notes included). */
+  overdueCents: Cents;
+  /** Σ of the positive open cents of disputed items. */
+  disputedCents: Cents;
+  /** Number of positive items past due. */
+  overdueItems: number;
+  maxDaysPastDue: number;
+  /** The first positive item with the most days past due (it sets the next collection action). */
+  worst?: { daysPastDue: number; openCents: Cents; isDisputed: boolean };
+}
+
 export interface CustomerFacts {
   customer: Customer;
-  /** The customer's open items at the as-of date (credit notes included). */
-  openItems: readonly OpenItem[];
+  position: OpenPosition;
   /** The customer's unapplied cash in cents (≤ 0). */
   unappliedCents: Cents;
   behaviour?: PaymentBehaviour;
@@ -56,7 +71,7 @@ export const GRADE_DECISIONS: Readonly<Record<Grade | "R", string>> = {
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNumber): Result<CustomerReview> {
-  const { customer, openItems, unappliedCents, behaviour } = facts;
+  const { customer, unappliedCents, behaviour } = facts;
   const field = (what: string): string => `${customer.customerId} ${what}`;
 
   // §2: the payment record comes from behaviour when the policy says so and history exists.
@@ -86,26 +101,7 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
   }
 
   // §6: open position.
-  let openCents = 0;
-  let overdueCents = 0;
-  let disputedCents = 0;
-  let overdueItems = 0;
-  let maxDaysPastDue = 0;
-  let worst: OpenItem | undefined;
-  for (const open of openItems) {
-    openCents += open.openCents;
-    if (open.item.isDisputed && open.openCents > 0) disputedCents += open.openCents;
-    if (open.daysPastDue > 0) {
-      overdueCents += open.openCents;
-      if (open.openCents > 0) {
-        overdueItems++;
-        if (open.daysPastDue > maxDaysPastDue) {
-          maxDaysPastDue = open.daysPastDue;
-          worst = open;
-        }
-      }
-    }
-  }
+  const { openCents, overdueCents, disputedCents, overdueItems, maxDaysPastDue, worst } = facts.position;
   const averageDaysLate = behaviour?.lookback12mAverageDaysLate;
 
   // §5: the limit.
@@ -184,7 +180,7 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
   );
 
   const nextAction = worst
-    ? collectionAction({ daysPastDue: worst.daysPastDue, overdueAmount: fromCents(worst.openCents), isDisputed: worst.item.isDisputed === true }, policy).action
+    ? collectionAction({ daysPastDue: worst.daysPastDue, overdueAmount: fromCents(worst.openCents), isDisputed: worst.isDisputed }, policy).action
     : undefined;
 
   const review: Omit<CustomerReview, "reasons"> = {

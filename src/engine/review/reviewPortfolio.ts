@@ -11,14 +11,15 @@ import { err, invalidInput, outOfRange, type Result, ok } from "../errors";
 import { fromCents, toCents, type Cents } from "../money/cents";
 import type { Grade, Policy } from "../policy/Policy";
 import { validatePolicy } from "../policy/validatePolicy";
-import type { Portfolio } from "../portfolio/types";
-import { ageReceivables } from "../receivables/ageReceivables";
-import { openItemsAt, type OpenItem } from "../receivables/openItemsAt";
-import { paymentBehaviour } from "../receivables/paymentBehaviour";
+import type { FinancialPeriod, Portfolio } from "../portfolio/types";
+import { ageLedger } from "../receivables/ageLedger";
+import { bucketLabels } from "../receivables/bucketLabels";
+import { openRowsAt } from "../receivables/openRowsAt";
+import { behaviourOf, paymentBehaviourTallies } from "../receivables/paymentBehaviour";
 import { provision } from "../receivables/provision";
 import { collectionsWorklist } from "./collectionsWorklist";
 import { portfolioKpis } from "./portfolioKpis";
-import { reviewCustomer } from "./reviewCustomer";
+import { reviewCustomer, type OpenPosition } from "./reviewCustomer";
 import type { AgingRow, CustomerReview, GradeLine, PortfolioReview } from "./types";
 
 export interface ReviewPortfolioOptions {
@@ -28,17 +29,7 @@ export interface ReviewPortfolioOptions {
 }
 
 const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
+const NO_POSITION: OpenPosition = { openCents: 0, overdueCents: 0, disputedCents: 0, overdueItems: 0, maxDaysPastDue: 0 };
 
 export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: ReviewPortfolioOptions): Result<PortfolioReview> {
   const { asOf, periodDays } = options;
@@ -47,21 +38,70 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
   const policyProblems = validatePolicy(policy);
   if (policyProblems.length > 0) return err(policyProblems[0]);
 
-  const ledger = openItemsAt(portfolio.receivables, asOf, { fifoUnappliedCash: policy.fifoUnappliedCash });
-  const behaviours = paymentBehaviour(portfolio.receivables, asOf);
-  const openByCustomer = groupBy<OpenItem>(ledger.items, (o) => o.item.customerId);
-  const financialsByCustomer = groupBy(portfolio.financials, (f) => f.customerId);
+  // The open rows, aged, and each customer's position in one pass over them, in per-customer
+  // arrays indexed by the ledger's customer numbers (no object per item).
+  const ledger = portfolio.receivables;
+  const open = openRowsAt(ledger, asOf, { fifoUnappliedCash: policy.fifoUnappliedCash });
+  const tallies = paymentBehaviourTallies(ledger, asOf);
+  const aging = ageLedger(ledger, open, asOf, { edges: policy.agingEdges, basis: policy.agingBasis });
+  const numbers = ledger.customerIds.length;
+  const openCents = new Float64Array(numbers);
+  const overdueCents = new Float64Array(numbers);
+  const disputedCents = new Float64Array(numbers);
+  const overdueItems = new Float64Array(numbers);
+  const maxDaysPastDue = new Float64Array(numbers);
+  const worst = new Int32Array(numbers).fill(-1);
+  for (let k = 0; k < open.rows.length; k++) {
+    const i = open.rows[k];
+    const c = ledger.customer[i];
+    const cents = open.openCents[k];
+    const daysPastDue = asOf - ledger.dueDate[i];
+    openCents[c] += cents;
+    if (cents > 0 && ledger.disputed[i] === 1) disputedCents[c] += cents;
+    if (daysPastDue > 0) {
+      overdueCents[c] += cents;
+      if (cents > 0) {
+        overdueItems[c]++;
+        if (daysPastDue > maxDaysPastDue[c]) {
+          maxDaysPastDue[c] = daysPastDue;
+          worst[c] = k;
+        }
+      }
+    }
+  }
+  const positionOf = (c: number): OpenPosition => {
+    const position: OpenPosition = {
+      openCents: openCents[c],
+      overdueCents: overdueCents[c],
+      disputedCents: disputedCents[c],
+      overdueItems: overdueItems[c],
+      maxDaysPastDue: maxDaysPastDue[c],
+    };
+    const k = worst[c];
+    if (k >= 0) position.worst = { daysPastDue: maxDaysPastDue[c], openCents: open.openCents[k], isDisputed: ledger.disputed[open.rows[k]] === 1 };
+    return position;
+  };
+
+  const numberOf = new Map<string, number>();
+  for (let c = 0; c < numbers; c++) numberOf.set(ledger.customerIds[c], c);
+  const financialsByCustomer = new Map<string, FinancialPeriod[]>();
+  for (const f of portfolio.financials) {
+    const list = financialsByCustomer.get(f.customerId);
+    if (list) list.push(f);
+    else financialsByCustomer.set(f.customerId, [f]);
+  }
   const ordersCents = new Map<string, Cents>();
   for (const order of portfolio.orders) ordersCents.set(order.customerId, (ordersCents.get(order.customerId) ?? 0) + toCents(order.amount));
 
   const customers: CustomerReview[] = [];
   for (const customer of portfolio.customers) {
+    const c = numberOf.get(customer.customerId);
     const reviewed = reviewCustomer(
       {
         customer,
-        openItems: openByCustomer.get(customer.customerId) ?? [],
-        unappliedCents: ledger.unappliedByCustomer.get(customer.customerId) ?? 0,
-        behaviour: behaviours.get(customer.customerId),
+        position: c === undefined ? NO_POSITION : positionOf(c),
+        unappliedCents: c === undefined ? 0 : open.unappliedCents[c],
+        behaviour: c === undefined ? undefined : behaviourOf(tallies, c),
         financials: financialsByCustomer.get(customer.customerId) ?? [],
         openOrders: fromCents(ordersCents.get(customer.customerId) ?? 0),
       },
@@ -74,27 +114,36 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
   const byId = new Map(customers.map((c) => [c.customerId, c]));
 
   // Aging: rows in portfolio order, then any customer the ledger names that the portfolio does not.
-  const aging = ageReceivables(ledger, asOf, { edges: policy.agingEdges, basis: policy.agingBasis });
-  const order = [...portfolio.customers.map((c) => c.customerId), ...[...aging.byCustomer.keys()].filter((id) => !byId.has(id))];
+  const { width, bucketCents, totalCents } = aging;
+  const order: number[] = [];
+  const hasRow = new Uint8Array(numbers);
+  for (const c of aging.customers) hasRow[c] = 1;
+  for (const customer of portfolio.customers) {
+    const c = numberOf.get(customer.customerId);
+    if (c !== undefined && hasRow[c] === 1) order.push(c);
+  }
+  for (const c of aging.customers) if (!byId.has(ledger.customerIds[c])) order.push(c);
   const rows: AgingRow[] = [];
   let unappliedTotal = 0;
-  for (const customerId of order) {
-    const buckets = aging.byCustomer.get(customerId);
-    if (!buckets) continue;
-    const unapplied = aging.unappliedCents.get(customerId) ?? 0;
+  let agedCents: Cents = 0;
+  for (const c of order) {
+    const customerId = ledger.customerIds[c];
+    const unapplied = open.unappliedCents[c];
+    const buckets: number[] = new Array<number>(width);
+    let total = unapplied;
+    for (let b = 0; b < width; b++) {
+      const cents = bucketCents[c * width + b];
+      buckets[b] = fromCents(cents);
+      total += cents;
+    }
     unappliedTotal += unapplied;
-    rows.push({
-      customerId,
-      name: byId.get(customerId)?.name ?? customerId,
-      buckets: buckets.map(fromCents),
-      unapplied: fromCents(unapplied),
-      total: fromCents(buckets.reduce((s, c) => s + c, 0) + unapplied),
-    });
+    rows.push({ customerId, name: byId.get(customerId)?.name ?? customerId, buckets, unapplied: fromCents(unapplied), total: fromCents(total) });
   }
-  const allowance = provision(aging.totalCents, policy.provisionPercents, policy.forwardLookingMultiplier);
+  for (const cents of totalCents) agedCents += cents;
+  const allowance = provision(totalCents, policy.provisionPercents, policy.forwardLookingMultiplier);
 
   const overdueByCustomer = new Map(customers.map((c) => [c.customerId, c.overdue]));
-  const ledgerKpis = portfolioKpis({ items: portfolio.receivables, ledger, asOf, periodDays, overdueByCustomer }, policy);
+  const ledgerKpis = portfolioKpis({ ledger, open, asOf, periodDays, overdueByCustomer }, policy);
   const sumCents = (values: number[]): number => fromCents(values.reduce((s, v) => s + toCents(v), 0));
   const allWarnings = customers.flatMap((c) => c.warnings);
 
@@ -124,7 +173,7 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
 
   const currencies = new Set<string>();
   for (const c of portfolio.customers) if (c.currency) currencies.add(c.currency);
-  for (const r of portfolio.receivables) if (r.currency) currencies.add(r.currency);
+  for (const code of ledger.currencies) if (code) currencies.add(code);
 
   return ok({
     asOf,
@@ -132,12 +181,12 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
     ...(currencies.size === 1 ? { currency: [...currencies][0] } : {}),
     customers,
     aging: {
-      labels: aging.labels,
+      labels: bucketLabels(policy.agingEdges, policy.agingBasis),
       rows,
-      totals: { buckets: aging.totalCents.map(fromCents), unapplied: fromCents(unappliedTotal), total: fromCents(aging.openCents) },
+      totals: { buckets: totalCents.map(fromCents), unapplied: fromCents(unappliedTotal), total: fromCents(agedCents + unappliedTotal) },
     },
     allowanceByBucket: allowance.byBucket,
-    collections: collectionsWorklist(ledger, new Map(customers.map((c) => [c.customerId, c])), policy),
+    collections: collectionsWorklist(ledger, open, asOf, byId, policy),
     kpis: {
       ...ledgerKpis,
       customers: customers.length,

@@ -14,7 +14,8 @@ import { readCustomers, type CustomerRow } from "./readCustomers";
 import { readFinancials } from "./readFinancials";
 import { readOrders } from "./readOrders";
 import { readPolicySheet } from "./readPolicySheet";
-import { readReceivables, type ReceivableRow } from "./readReceivables";
+import { ledgerOf } from "../../engine/receivables/Ledger";
+import { readReceivables, type ReceivablesReading } from "./readReceivables";
 import { cellPosition } from "./rowReader";
 import type { Problem, RecognisedTable, Recognition } from "./types";
 
@@ -48,7 +49,7 @@ function structuralProblems(recognition: Recognition): Problem[] {
 
 const usable = (table: RecognisedTable | undefined): table is RecognisedTable => table !== undefined && table.missingRequired.length === 0;
 
-function currencyProblems(customers: CustomerRow[], receivables: ReceivableRow[], tables: Recognition["tables"]): Problem[] {
+function currencyProblems(customers: CustomerRow[], receivables: ReceivablesReading, tables: Recognition["tables"]): Problem[] {
   const byCustomer = new Map(customers.map((c) => [c.customer.customerId, c.customer.currency]));
   // The currencies seen, and the first sighting that differs from the first one (no object per row).
   const currencies = new Set<string>();
@@ -61,7 +62,12 @@ function currencyProblems(customers: CustomerRow[], receivables: ReceivableRow[]
     else if (odd === undefined && currency !== first) odd = { table, sheetRow };
   };
   for (const c of customers) see(c.customer.currency, tables.customers, c.sheetRow);
-  for (const r of receivables) see(r.item.currency ?? byCustomer.get(r.item.customerId), tables.receivables, r.sheetRow);
+  const { ledger, sheetRows } = receivables;
+  const customerCurrency = ledger.customerIds.map((id) => byCustomer.get(id));
+  for (let i = 0; i < ledger.length; i++) {
+    const code = ledger.currency[i];
+    see(code !== 0 ? ledger.currencies[code] : customerCurrency[ledger.customer[i]], tables.receivables, sheetRows[i]);
+  }
   if (currencies.size <= 1 || odd === undefined) return [];
   const hasCurrencyColumn = odd.table.columns.currency !== undefined;
   const position = hasCurrencyColumn
@@ -80,15 +86,15 @@ export function readPortfolio(snapshot: WorkbookSnapshot, recognition: Recogniti
   const customerRows = usable(tables.customers) ? readCustomers(tables.customers, system, problems) : [];
   const customerIds = new Set(customerRows.map((c) => c.customer.customerId));
   const financials = usable(tables.financials) ? readFinancials(tables.financials, system, customerIds, problems) : [];
-  const receivableRows = usable(tables.receivables) ? readReceivables(tables.receivables, system, customerIds, problems) : [];
+  const receivables = usable(tables.receivables) ? readReceivables(tables.receivables, system, customerIds, problems) : { ledger: ledgerOf([]), sheetRows: new Int32Array(0) };
   const orders = usable(tables.orders) ? readOrders(tables.orders, system, customerIds, problems) : [];
   const { policy, policySource } = readPolicySheet(tables.policy, system, problems);
-  problems.push(...currencyProblems(customerRows, receivableRows, tables));
+  problems.push(...currencyProblems(customerRows, receivables, tables));
   return {
     portfolio: {
       customers: customerRows.map((c) => c.customer),
       financials,
-      receivables: receivableRows.map((r) => r.item),
+      receivables: receivables.ledger,
       orders,
     },
     policy,

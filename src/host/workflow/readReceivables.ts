@@ -1,21 +1,24 @@
 /**
  * Receivables table rows → ReceivableItems (credit-method.md §1, §6): required invoice id,
  * known customer, valid invoice and due dates with the due date not before the invoice date,
- * numeric amounts (negative for credit notes and payments on account).
+ * numeric amounts (negative for credit notes and payments on account). The rows go straight into
+ * the engine's columnar Ledger (no object per invoice), with the sheet row of each.
  */
 import type { DateSystem } from "../../engine/dates/dayNumber";
-import type { ReceivableItem } from "../../engine/portfolio/types";
+import { ledgerBuilder, type Ledger } from "../../engine/receivables/Ledger";
 import { forEachRow, headerOf } from "./rowReader";
 import type { Problem, RecognisedTable } from "./types";
 
-/** A receivable with the sheet row it came from. */
-export interface ReceivableRow {
-  item: ReceivableItem;
-  sheetRow: number;
+/** The receivables read, and the sheet row each ledger row came from. */
+export interface ReceivablesReading {
+  ledger: Ledger;
+  sheetRows: Int32Array;
 }
 
-export function readReceivables(table: RecognisedTable, dateSystem: DateSystem, customerIds: ReadonlySet<string>, problems: Problem[]): ReceivableRow[] {
-  const out: ReceivableRow[] = [];
+export function readReceivables(table: RecognisedTable, dateSystem: DateSystem, customerIds: ReadonlySet<string>, problems: Problem[]): ReceivablesReading {
+  const builder = ledgerBuilder(table.source.rows.length);
+  const sheetRows = new Int32Array(table.source.rows.length);
+  let count = 0;
   const seen = new Set<string>();
   forEachRow(table, dateSystem, problems, (r) => {
     const invoiceId = r.requiredText("invoiceId");
@@ -40,13 +43,8 @@ export function readReceivables(table: RecognisedTable, dateSystem: DateSystem, 
       r.report("invoiceId", `${headerOf(table, "invoiceId")} row ${r.dataIndex + 1}: invoice id "${invoiceId}" appears more than once`, "warning");
     }
     seen.add(invoiceId);
-    const item: ReceivableItem = { invoiceId, customerId, invoiceDate, dueDate, amount };
-    if (paidAmount !== undefined) item.paidAmount = paidAmount;
-    if (openAmount !== undefined) item.openAmount = openAmount;
-    if (settledDate !== undefined) item.settledDate = settledDate;
-    if (currency) item.currency = currency.toUpperCase();
-    if (isDisputed) item.isDisputed = true;
-    out.push({ item, sheetRow: r.sheetRow });
+    builder.add(invoiceId, customerId, invoiceDate, dueDate, amount, paidAmount, openAmount, settledDate, currency ? currency.toUpperCase() : undefined, isDisputed === true);
+    sheetRows[count++] = r.sheetRow;
   });
-  return out;
+  return { ledger: builder.build(), sheetRows: sheetRows.slice(0, count) };
 }

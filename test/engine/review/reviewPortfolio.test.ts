@@ -4,6 +4,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
 import type { Portfolio, ReceivableItem } from "../../../src/engine/portfolio/types";
 import { toCents } from "../../../src/engine/money/cents";
 import { reviewPortfolio } from "../../../src/engine/review";
+import { ledgerOf } from "../../../src/engine/receivables/Ledger";
 
 const all = (score: number): Partial<Record<CharacteristicKey, number>> => Object.fromEntries(CHARACTERISTIC_KEYS.map((k) => [k, score]));
 const asOf = 1000;
@@ -14,13 +15,13 @@ const portfolio: Portfolio = {
     { customerId: "C2", name: "Beta", scores: all(3), annualCreditSales: 10_000, lastReviewDate: 900 },
   ],
   financials: [],
-  receivables: [
+  receivables: ledgerOf([
     { invoiceId: "I1", customerId: "C1", invoiceDate: 870, dueDate: 900, amount: 1000, settledDate: 910 },
     { invoiceId: "I2", customerId: "C1", invoiceDate: 950, dueDate: 980, amount: 10_000 },
     { invoiceId: "I3", customerId: "C1", invoiceDate: 990, dueDate: 1050, amount: 5000 },
     { invoiceId: "I4", customerId: "C2", invoiceDate: 400, dueDate: 500, amount: 4000 },
     { invoiceId: "POA-1", customerId: "C2", invoiceDate: 990, dueDate: 990, amount: -1000 },
-  ],
+  ]),
   orders: [{ orderId: "O1", customerId: "C1", amount: 2000 }],
 };
 
@@ -128,7 +129,7 @@ describe("reviewPortfolio", () => {
           amount: r.cents / 100,
           ...(r.settledAfter !== undefined ? { settledDate: r.invoiceDate + r.settledAfter } : {}),
         }));
-        const res = reviewPortfolio({ ...portfolio, receivables }, DEFAULT_POLICY, { asOf, periodDays: 90 });
+        const res = reviewPortfolio({ ...portfolio, receivables: ledgerOf(receivables) }, DEFAULT_POLICY, { asOf, periodDays: 90 });
         if (!res.ok) return false;
         const open = receivables
           .filter((r) => r.invoiceDate <= asOf && (r.settledDate === undefined || r.settledDate > asOf))

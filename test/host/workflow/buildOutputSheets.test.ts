@@ -2,13 +2,14 @@ import { dayFromCivil } from "../../../src/engine/dates/dayNumber";
 import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
 import type { Portfolio } from "../../../src/engine/portfolio/types";
 import { reviewPortfolio } from "../../../src/engine/review";
+import { ledgerOf } from "../../../src/engine/receivables/Ledger";
 import { OUTPUT_SHEETS, buildOutputSheets, creditReviewRow, OUTPUT_TABLE_ROW } from "../../../src/host/workflow";
 
 const asOf = dayFromCivil(2025, 6, 30);
 const portfolio: Portfolio = {
   customers: [{ customerId: "C1", name: "@Acme", scores: { paymentRecord: 9, bankCredit: 8 }, annualCreditSales: 100_000 }],
   financials: [],
-  receivables: [{ invoiceId: "I1", customerId: "C1", invoiceDate: asOf - 40, dueDate: asOf - 10, amount: 500 }],
+  receivables: ledgerOf([{ invoiceId: "I1", customerId: "C1", invoiceDate: asOf - 40, dueDate: asOf - 10, amount: 500 }]),
   orders: [],
 };
 const stamp = { asOf, generatedAt: "2025-06-30T09:00:00Z", addinVersion: "9.9.9", policyFingerprint: "abc123", policyVersion: "v1" };

@@ -1,0 +1,197 @@
+/**
+ * The receivables ledger in columns (credit-method.md §1, §6): one typed array per field and a
+ * customer number per row, so the review's passes over a million invoices read numbers from
+ * arrays instead of properties from a million objects (issue 6: a columnar engine path).
+ *
+ * - `customerIds[n]` is the id of customer number n (numbered in order of first appearance);
+ *   `customer[i]` is row i's customer number.
+ * - Dates are day numbers; a blank settled date is NaN.
+ * - `amount`, `paidAmount` and `openAmount` are the figures as given (NaN when blank), kept for
+ *   amount-weighted figures and to give the rows back as ReceivableItems; `amountCents` and
+ *   `openCents` are what the sums use: `openCents` is openAmountCents of the row (OpenAmount,
+ *   else Amount − PaidAmount, else Amount, each in cents first), the open amount while unsettled.
+ * - `currency[i]` indexes `currencies` (0 = none given).
+ *
+ * Build one with `ledgerOf(items)` or, row by row from cells, with `ledgerBuilder()`;
+ * `ledgerItems(ledger)` gives the rows back as ReceivableItems.
+ * @example ledgerOf([{ invoiceId: "I1", customerId: "C", invoiceDate: 0, dueDate: 30, amount: 100, paidAmount: 99.99 }]).openCents[0] //=> 1
+ */
+import type { DayNumber } from "../dates/dayNumber";
+import { toCents } from "../money/cents";
+import type { ReceivableItem } from "../portfolio/types";
+
+export interface Ledger {
+  readonly length: number;
+  readonly customerIds: readonly string[];
+  readonly customer: Int32Array;
+  readonly invoiceId: readonly string[];
+  readonly invoiceDate: Float64Array;
+  readonly dueDate: Float64Array;
+  readonly settledDate: Float64Array;
+  readonly amount: Float64Array;
+  readonly paidAmount: Float64Array;
+  readonly openAmount: Float64Array;
+  readonly amountCents: Float64Array;
+  readonly openCents: Float64Array;
+  readonly disputed: Uint8Array;
+  /** Currency codes seen, index 0 = none. */
+  readonly currencies: readonly string[];
+  readonly currency: Uint16Array;
+}
+
+export interface LedgerBuilder {
+  /**
+   * Appends one row. Amounts must be finite (the readers at the edge validate them): a
+   * non-finite amount is a programmer bug and throws, rather than giving a wrong total later.
+   */
+  add(
+    invoiceId: string,
+    customerId: string,
+    invoiceDate: DayNumber,
+    dueDate: DayNumber,
+    amount: number,
+    paidAmount?: number,
+    openAmount?: number,
+    settledDate?: DayNumber,
+    currency?: string,
+    isDisputed?: boolean,
+  ): void;
+  build(): Ledger;
+}
+
+/** A ledger filled row by row; `capacity` is a hint (the number of rows expected). */
+export function ledgerBuilder(capacity = 64): LedgerBuilder {
+  let size = Math.max(16, capacity);
+  let length = 0;
+  const customerIds: string[] = [];
+  const customerNumber = new Map<string, number>();
+  const invoiceId: string[] = [];
+  const currencies = [""];
+  const currencyNumber = new Map<string, number>();
+  let customer = new Int32Array(size);
+  let currency = new Uint16Array(size);
+  let disputed = new Uint8Array(size);
+  let invoiceDate = new Float64Array(size);
+  let dueDate = new Float64Array(size);
+  let settledDate = new Float64Array(size);
+  let amount = new Float64Array(size);
+  let paidAmount = new Float64Array(size);
+  let openAmount = new Float64Array(size);
+  let amountCents = new Float64Array(size);
+  let openCents = new Float64Array(size);
+  let lastCustomer: string | undefined;
+  let lastNumber = -1;
+
+  const wider = (a: Float64Array): Float64Array<ArrayBuffer> => {
+    const b = new Float64Array(size);
+    b.set(a);
+    return b;
+  };
+  const grow = (): void => {
+    size *= 2;
+    [invoiceDate, dueDate, settledDate, amount, paidAmount, openAmount, amountCents, openCents] = [invoiceDate, dueDate, settledDate, amount, paidAmount, openAmount, amountCents, openCents].map(wider);
+    const c = new Int32Array(size);
+    c.set(customer);
+    customer = c;
+    const u = new Uint16Array(size);
+    u.set(currency);
+    currency = u;
+    const d = new Uint8Array(size);
+    d.set(disputed);
+    disputed = d;
+  };
+
+  return {
+    add(id, customerId, invoiceDay, dueDay, amt, paid, open, settled, code, isDisputed) {
+      if (!Number.isFinite(amt) || (paid !== undefined && !Number.isFinite(paid)) || (open !== undefined && !Number.isFinite(open))) {
+        throw new RangeError(`ledger: item ${id} of ${customerId} has a non-finite amount`);
+      }
+      if (length === size) grow();
+      const i = length++;
+      if (customerId !== lastCustomer) {
+        let n = customerNumber.get(customerId);
+        if (n === undefined) {
+          n = customerIds.length;
+          customerIds.push(customerId);
+          customerNumber.set(customerId, n);
+        }
+        lastCustomer = customerId;
+        lastNumber = n;
+      }
+      customer[i] = lastNumber;
+      invoiceId.push(id);
+      invoiceDate[i] = invoiceDay;
+      dueDate[i] = dueDay;
+      settledDate[i] = settled ?? Number.NaN;
+      amount[i] = amt;
+      paidAmount[i] = paid ?? Number.NaN;
+      openAmount[i] = open ?? Number.NaN;
+      const cents = toCents(amt);
+      amountCents[i] = cents;
+      // openAmountCents, without an object per row.
+      openCents[i] = open !== undefined ? toCents(open) : paid !== undefined ? cents - toCents(paid) : cents;
+      disputed[i] = isDisputed === true ? 1 : 0;
+      if (code) {
+        let c = currencyNumber.get(code);
+        if (c === undefined) {
+          c = currencies.length;
+          currencies.push(code);
+          currencyNumber.set(code, c);
+        }
+        currency[i] = c;
+      }
+    },
+    build() {
+      return {
+        length,
+        customerIds,
+        customer: customer.slice(0, length),
+        invoiceId,
+        invoiceDate: invoiceDate.slice(0, length),
+        dueDate: dueDate.slice(0, length),
+        settledDate: settledDate.slice(0, length),
+        amount: amount.slice(0, length),
+        paidAmount: paidAmount.slice(0, length),
+        openAmount: openAmount.slice(0, length),
+        amountCents: amountCents.slice(0, length),
+        openCents: openCents.slice(0, length),
+        disputed: disputed.slice(0, length),
+        currencies,
+        currency: currency.slice(0, length),
+      };
+    },
+  };
+}
+
+/** The columns of a list of ReceivableItems (same order). */
+export function ledgerOf(items: readonly ReceivableItem[]): Ledger {
+  const builder = ledgerBuilder(items.length);
+  for (const r of items) {
+    builder.add(r.invoiceId, r.customerId, r.invoiceDate, r.dueDate, r.amount, r.paidAmount, r.openAmount, r.settledDate, r.currency, r.isDisputed);
+  }
+  return builder.build();
+}
+
+/** Row i of a ledger as a ReceivableItem (blank fields left out). */
+export function ledgerItem(ledger: Ledger, i: number): ReceivableItem {
+  const item: ReceivableItem = {
+    invoiceId: ledger.invoiceId[i],
+    customerId: ledger.customerIds[ledger.customer[i]],
+    invoiceDate: ledger.invoiceDate[i],
+    dueDate: ledger.dueDate[i],
+    amount: ledger.amount[i],
+  };
+  if (!Number.isNaN(ledger.paidAmount[i])) item.paidAmount = ledger.paidAmount[i];
+  if (!Number.isNaN(ledger.openAmount[i])) item.openAmount = ledger.openAmount[i];
+  if (!Number.isNaN(ledger.settledDate[i])) item.settledDate = ledger.settledDate[i];
+  if (ledger.currency[i] !== 0) item.currency = ledger.currencies[ledger.currency[i]];
+  if (ledger.disputed[i] === 1) item.isDisputed = true;
+  return item;
+}
+
+/** Every row of a ledger as ReceivableItems. */
+export function ledgerItems(ledger: Ledger): ReceivableItem[] {
+  const out: ReceivableItem[] = new Array<ReceivableItem>(ledger.length);
+  for (let i = 0; i < ledger.length; i++) out[i] = ledgerItem(ledger, i);
+  return out;
+}
