@@ -199,43 +199,58 @@ export function creditLimit(input: CreditLimitInput, policy: Policy): Result<Cre
 
   let formulaLimit: number;
   let recommended: number;
-  let rule: string;
+  let rule: () => string;
   if (grade === "D") {
     formulaLimit = 0;
     recommended = 0;
-    rule = "grade D: cash or prepayment only, limit 0 (collateral not added)";
+    rule = () => "grade D: cash or prepayment only, limit 0 (collateral not added)";
   } else if (grade === "C") {
     const share = roundDownTo((beforeGrade * policy.gradeCLimitSharePercent) / 100, unit);
     formulaLimit = Math.min(factored, share);
     recommended = roundMoney(formulaLimit + collateral);
-    rule =
+    const [limit, total] = [formulaLimit, recommended];
+    rule = () =>
       `grade C: min(rounded down × grade factor ${gradeFactor} = ${factored}, ` +
-      `rounded down × ${policy.gradeCLimitSharePercent} % = ${share}) = ${formulaLimit}, + collateral ${collateral} = ${recommended}`;
+      `rounded down × ${policy.gradeCLimitSharePercent} % = ${share}) = ${limit}, + collateral ${collateral} = ${total}`;
   } else {
     formulaLimit = factored;
     recommended = roundMoney(formulaLimit + collateral);
-    rule = `× grade factor ${gradeFactor} (${grade}), rounded down to ${unit}: ${factored}; + collateral ${collateral} = ${recommended}`;
+    const total = recommended;
+    rule = () => `× grade factor ${gradeFactor} (${grade}), rounded down to ${unit}: ${factored}; + collateral ${collateral} = ${total}`;
   }
   recommended = Math.max(0, recommended);
 
-  const basisText = LIMIT_BASIS_NAMES.map((name) => {
-    const b = bases[name];
-    if (!b.applies) return `${BASIS_LABELS[name]} skipped (${b.skippedReason ?? "not applicable"})`;
-    return `${BASIS_LABELS[name]} ${b.value}${b.note ? ` (${b.note})` : ""}`;
-  }).join("; ");
-  const explanation =
-    `Bases: ${basisText}. Binding basis: ${BASIS_LABELS[bindingBasis]} ${lowestBasis} × payment factor ${payFactor} = ${roundMoney(beforeGrade)}; ` +
-    `${rule}.`;
+  const binding = bindingBasis;
+  // The explanation is text for CREDIT.LIMIT's detail: built when read, not for every customer of
+  // a portfolio review, which does not read it (issue 6).
+  const explain = (): string => {
+    const basisText = LIMIT_BASIS_NAMES.map((name) => {
+      const b = bases[name];
+      if (!b.applies) return `${BASIS_LABELS[name]} skipped (${b.skippedReason ?? "not applicable"})`;
+      return `${BASIS_LABELS[name]} ${b.value}${b.note ? ` (${b.note})` : ""}`;
+    }).join("; ");
+    return (
+      `Bases: ${basisText}. Binding basis: ${BASIS_LABELS[binding]} ${lowestBasis} × payment factor ${payFactor} = ${roundMoney(beforeGrade)}; ` +
+      `${rule()}.`
+    );
+  };
+  return ok(new LimitOutcome(recommended, bases, bindingBasis, lowestBasis, gradeFactor, payFactor, collateral, formulaLimit, explain));
+}
 
-  return ok({
-    recommended,
-    bases,
-    bindingBasis,
-    lowestBasis,
-    gradeFactor,
-    paymentFactor: payFactor,
-    collateral,
-    formulaLimit,
-    explanation,
-  });
+class LimitOutcome implements CreditLimitResult {
+  constructor(
+    readonly recommended: number,
+    readonly bases: Record<LimitBasisName, LimitBasis>,
+    readonly bindingBasis: LimitBasisName,
+    readonly lowestBasis: number,
+    readonly gradeFactor: number,
+    readonly paymentFactor: number,
+    readonly collateral: number,
+    readonly formulaLimit: number,
+    private readonly explain: () => string,
+  ) {}
+
+  get explanation(): string {
+    return this.explain();
+  }
 }

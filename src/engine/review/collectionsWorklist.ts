@@ -54,11 +54,15 @@ export function collectionsWorklist(
     start = end;
   }
 
+  // The rows are built in ledger order (the ledger's columns read in sequence, not at random),
+  // then placed at their rank.
+  const rank = new Int32Array(rows.length);
+  for (let j = 0; j < count; j++) rank[order[j]] = j;
   const who: (WorklistCustomer | undefined)[] = ledger.customerIds.map((id) => customers.get(id));
   const actionOf = memoisedAction(policy);
   const out: CollectionItem[] = new Array<CollectionItem>(count);
   for (let j = 0; j < count; j++) {
-    const k = order[j];
+    const k = overdue[j];
     const i = rows[k];
     const c = ledger.customer[i];
     const customerId = ledger.customerIds[c];
@@ -82,7 +86,7 @@ export function collectionsWorklist(
       isDisputed,
     };
     if (customer?.accountOwner) row.accountOwner = customer.accountOwner;
-    out[j] = row;
+    out[rank[k]] = row;
   }
   return out;
 }

@@ -12,6 +12,7 @@ import { describeError, err, invalidInput, ok, type Result } from "../errors";
 import { BASIS_LABELS, LIMIT_BASIS_NAMES, creditLimit } from "../limits/creditLimit";
 import { paymentFactor } from "../limits/paymentFactor";
 import { fromCents, type Cents } from "../money/cents";
+import { CHARACTERISTIC_KEYS, type CharacteristicKey } from "../policy/characteristics";
 import type { Grade, Policy } from "../policy/Policy";
 import type { Customer, FinancialPeriod } from "../portfolio/types";
 import { altmanInputs } from "../ratios/altmanInputs";
@@ -76,7 +77,16 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
 
   // §2: the payment record comes from behaviour when the policy says so and history exists.
   const derived = policy.derivePaymentRecord ? paymentRecordScore(behaviour) : undefined;
-  const scores = derived === undefined ? customer.scores : { ...customer.scores, paymentRecord: derived };
+  let scores = customer.scores;
+  if (derived !== undefined) {
+    // A copy key by key (the characteristics, in order), with the derived payment record.
+    const copy: Partial<Record<CharacteristicKey, number>> = {};
+    for (const key of CHARACTERISTIC_KEYS) {
+      const value = key === "paymentRecord" ? derived : customer.scores[key];
+      if (value !== undefined) copy[key] = value;
+    }
+    scores = copy;
+  }
   const paymentRecord = derived === undefined
     ? { source: "entered" as const, score: customer.scores.paymentRecord ?? 0 }
     : { source: "derived" as const, score: derived };
@@ -94,7 +104,11 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
   const ratios: Partial<Record<string, number>> = {};
   let altman: CustomerReview["altman"];
   if (latest) {
-    for (const [name, value] of Object.entries(financialRatios(latest, prior))) if (value.ok) ratios[name] = value.value;
+    const all = financialRatios(latest, prior);
+    for (const name in all) {
+      const value = all[name as keyof typeof all];
+      if (value.ok) ratios[name] = value.value;
+    }
     const x = altmanInputs(latest);
     const z = x.ok ? altmanZ("Z'", x.value) : undefined;
     if (z?.ok) altman = { model: "Z'", z: z.value.z, zone: z.value.zone };
@@ -183,10 +197,11 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
     ? collectionAction({ daysPastDue: worst.daysPastDue, overdueAmount: fromCents(worst.openCents), isDisputed: worst.isDisputed }, policy).action
     : undefined;
 
-  const review: Omit<CustomerReview, "reasons"> = {
+  // Built by assignment, not by spreading optional parts into literals: object spread was the
+  // largest cost of a customer's review (issue 6).
+  const review: CustomerReview = {
     customerId: customer.customerId,
     name: customer.name ?? customer.customerId,
-    ...(customer.accountOwner ? { accountOwner: customer.accountOwner } : {}),
     isKeyAccount: customer.isKeyAccount === true,
     compositePercent,
     coveragePercent,
@@ -198,24 +213,29 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
     decision: GRADE_DECISIONS[r.isR ? "R" : grade.value],
     quadrant: { quadrant: quadrant.quadrant, en: quadrant.en, zh: quadrant.zh },
     terms,
-    ...(latest ? { financials: { periodEnd: latest.periodEnd, ...(prior ? { priorPeriodEnd: prior.periodEnd } : {}) } } : {}),
     ratios,
-    ...(altman ? { altman } : {}),
     limit,
-    ...(customer.currentLimit !== undefined ? { currentLimit: customer.currentLimit } : {}),
-    ...(customer.currentLimit !== undefined && recommended !== undefined ? { limitChange: fromCents(Math.round(recommended * 100) - Math.round(customer.currentLimit * 100)) } : {}),
     exposure,
-    ...(utilisationPercent !== undefined ? { utilisationPercent } : {}),
     openBalance: fromCents(openCents + unappliedCents),
     unapplied: fromCents(unappliedCents),
     overdue: fromCents(overdueCents),
     overdueItems,
     maxDaysPastDue,
-    ...(averageDaysLate !== undefined ? { averageDaysLate: round1(averageDaysLate) } : {}),
     openOrders: facts.openOrders,
     disputed: fromCents(disputedCents),
     warnings,
-    ...(nextAction ? { nextAction } : {}),
+    reasons: "",
   };
-  return ok({ ...review, reasons: customerReasons(review) });
+  if (customer.accountOwner) review.accountOwner = customer.accountOwner;
+  if (latest) review.financials = prior ? { periodEnd: latest.periodEnd, priorPeriodEnd: prior.periodEnd } : { periodEnd: latest.periodEnd };
+  if (altman) review.altman = altman;
+  if (customer.currentLimit !== undefined) {
+    review.currentLimit = customer.currentLimit;
+    if (recommended !== undefined) review.limitChange = fromCents(Math.round(recommended * 100) - Math.round(customer.currentLimit * 100));
+  }
+  if (utilisationPercent !== undefined) review.utilisationPercent = utilisationPercent;
+  if (averageDaysLate !== undefined) review.averageDaysLate = round1(averageDaysLate);
+  if (nextAction) review.nextAction = nextAction;
+  review.reasons = customerReasons(review);
+  return ok(review);
 }

@@ -145,7 +145,14 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
   const overdueByCustomer = new Map(customers.map((c) => [c.customerId, c.overdue]));
   const ledgerKpis = portfolioKpis({ ledger, open, asOf, periodDays, overdueByCustomer }, policy);
   const sumCents = (values: number[]): number => fromCents(values.reduce((s, v) => s + toCents(v), 0));
-  const allWarnings = customers.flatMap((c) => c.warnings);
+  let criticalWarnings = 0;
+  let warningCount = 0;
+  for (const c of customers) {
+    for (const w of c.warnings) {
+      if (w.severity === "critical") criticalWarnings++;
+      else if (w.severity === "warning") warningCount++;
+    }
+  }
 
   const gradeDistribution: GradeLine[] = GRADES.map((grade) => {
     const inGrade = customers.filter((c) => c.grade === grade);
@@ -193,8 +200,8 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
       exposure: sumCents(customers.map((c) => c.exposure)),
       totalRecommendedLimit: sumCents(customers.map((c) => c.limit.recommended ?? 0)),
       allowance: allowance.total,
-      criticalWarnings: allWarnings.filter((w) => w.severity === "critical").length,
-      warnings: allWarnings.filter((w) => w.severity === "warning").length,
+      criticalWarnings,
+      warnings: warningCount,
     },
     gradeDistribution,
     topExposures,
