@@ -36,7 +36,7 @@ export interface Ledger {
   readonly disputed: Uint8Array;
   /** Currency codes seen, index 0 = none. */
   readonly currencies: readonly string[];
-  readonly currency: Uint16Array;
+  readonly currency: Uint32Array;
 }
 
 export interface LedgerBuilder {
@@ -61,7 +61,7 @@ export interface LedgerBuilder {
 
 /** A ledger filled row by row; `capacity` is a hint (the number of rows expected). */
 export function ledgerBuilder(capacity = 64): LedgerBuilder {
-  let size = Math.max(16, capacity);
+  let size = Math.max(16, Math.ceil(capacity) || 0);
   let length = 0;
   const customerIds: string[] = [];
   const customerNumber = new Map<string, number>();
@@ -69,7 +69,7 @@ export function ledgerBuilder(capacity = 64): LedgerBuilder {
   const currencies = [""];
   const currencyNumber = new Map<string, number>();
   let customer = new Int32Array(size);
-  let currency = new Uint16Array(size);
+  let currency = new Uint32Array(size);
   let disputed = new Uint8Array(size);
   let invoiceDate = new Float64Array(size);
   let dueDate = new Float64Array(size);
@@ -93,7 +93,7 @@ export function ledgerBuilder(capacity = 64): LedgerBuilder {
     const c = new Int32Array(size);
     c.set(customer);
     customer = c;
-    const u = new Uint16Array(size);
+    const u = new Uint32Array(size);
     u.set(currency);
     currency = u;
     const d = new Uint8Array(size);
