@@ -9,7 +9,7 @@ import { err, invalidInput, ok, type Result } from "../engine/errors";
 import { dayOfSerial1900, type DayNumber } from "../engine/dates/dayNumber";
 import { fromCents, toCents } from "../engine/money/cents";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
-import { bucketIndex, bucketLabels, validateEdges, type AgingResult } from "../engine/receivables";
+import { agingResultOf, bucketIndex, validateEdges, type AgingResult } from "../engine/receivables";
 import { asMatrix, cellField, readDate, readVector, sameLength, type Cell } from "./args";
 // The cell readers straight from the engine (args.ts re-exports them): no re-export hop per cell.
 import { isBlank } from "../engine/values/isBlank";
@@ -149,7 +149,7 @@ export function agingOfColumns(
     const bad = addAgingCells(amounts[i], dueDates[i], customers ? customers[i] : undefined, customers !== undefined, i, asOf, edges, totals, rows);
     if (bad) return bad;
   }
-  return ok(agingResultOf(totals, rows, edges));
+  return ok(agingResultOf(totals, rows, edges, "dueDate"));
 }
 
 /**
@@ -176,7 +176,7 @@ export function agingOfColumnRanges(amounts: Cell, dueDates: Cell, customers: Ce
     if (outcome === NOT_COLUMNS) return undefined;
     if (outcome !== undefined) return outcome;
   }
-  return ok(agingResultOf(totals, rows, edges));
+  return ok(agingResultOf(totals, rows, edges, "dueDate"));
 }
 
 const AGING_CHUNK = 4096;
@@ -263,15 +263,6 @@ function addAgingCells(
     row[b] += cents;
   }
   return undefined;
-}
-
-/** The AgingResult of bucket totals and customers' rows in cents (no unapplied cash: CREDIT.AGING ages what it is given). */
-function agingResultOf(totals: Float64Array, rows: Map<string, Float64Array>, edges: number[]): AgingResult {
-  let openCents = 0;
-  for (const cents of totals) openCents += cents;
-  const byCustomer = new Map<string, number[]>();
-  for (const [id, row] of rows) byCustomer.set(id, Array.from(row));
-  return { labels: bucketLabels(edges, "dueDate"), totalCents: Array.from(totals), byCustomer, unappliedCents: new Map(), openCents };
 }
 
 /**

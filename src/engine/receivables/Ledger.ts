@@ -23,6 +23,8 @@ import type { ReceivableItem } from "../portfolio/types";
 export interface Ledger {
   readonly length: number;
   readonly customerIds: readonly string[];
+  /** Customer id → customer number (the inverse of customerIds). */
+  readonly customerNumber: ReadonlyMap<string, number>;
   readonly customer: Int32Array;
   readonly invoiceId: readonly string[];
   readonly invoiceDate: Float64Array;
@@ -145,6 +147,7 @@ export function ledgerBuilder(capacity = 64): LedgerBuilder {
       return {
         length,
         customerIds,
+        customerNumber,
         customer: customer.slice(0, length),
         invoiceId,
         invoiceDate: invoiceDate.slice(0, length),

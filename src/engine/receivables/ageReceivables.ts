@@ -46,6 +46,27 @@ export interface AgingAccumulator {
 }
 
 /**
+ * The AgingResult of bucket totals and customers' rows in cents (copied), with the unapplied cash
+ * per customer kept out of the buckets but in openCents. Customers with only unapplied cash need
+ * a row (of zeros) in `rows` already.
+ * @example agingResultOf([0, 500], new Map([["C", [0, 500]]]), [0], "dueDate").openCents //=> 500
+ */
+export function agingResultOf(
+  totals: ArrayLike<Cents>,
+  rows: ReadonlyMap<string, ArrayLike<Cents>>,
+  edges: number[],
+  basis: AgingOptions["basis"],
+  unappliedByCustomer: ReadonlyMap<string, Cents> = new Map(),
+): AgingResult {
+  let openCents: Cents = 0;
+  for (let b = 0; b < totals.length; b++) openCents += totals[b];
+  for (const cents of unappliedByCustomer.values()) openCents += cents;
+  const byCustomer = new Map<string, Cents[]>();
+  for (const [id, row] of rows) byCustomer.set(id, Array.from(row));
+  return { labels: bucketLabels(edges, basis), totalCents: Array.from(totals), byCustomer, unappliedCents: new Map(unappliedByCustomer), openCents };
+}
+
+/**
  * An empty aging over `edges` that items are added to one by one, with no object per item: the
  * loop of ageReceivables, for callers that read items straight from cells. A class, so that every
  * accumulator shares one `add` rather than a fresh closure per call.
@@ -76,18 +97,8 @@ class Accumulator implements AgingAccumulator {
   }
 
   result(unappliedByCustomer: ReadonlyMap<string, Cents>, basis: AgingOptions["basis"]): AgingResult {
-    let openCents: Cents = this.totalCents.reduce((s, c) => s + c, 0);
-    for (const [customerId, cents] of unappliedByCustomer) {
-      this.rowOf(customerId);
-      openCents += cents;
-    }
-    return {
-      labels: bucketLabels(this.edges, basis),
-      totalCents: [...this.totalCents],
-      byCustomer: new Map([...this.byCustomer].map(([id, row]) => [id, [...row]])),
-      unappliedCents: new Map(unappliedByCustomer),
-      openCents,
-    };
+    for (const customerId of unappliedByCustomer.keys()) this.rowOf(customerId);
+    return agingResultOf(this.totalCents, this.byCustomer, this.edges, basis, unappliedByCustomer);
   }
 
   private rowOf(customerId: string): Cents[] {

@@ -6,7 +6,7 @@ export { validateReceivables } from "./validateReceivables";
 export { bucketIndex } from "./bucketIndex";
 export { bucketLabels } from "./bucketLabels";
 export { validateEdges } from "./validateEdges";
-export { ageReceivables, agingAccumulator, type AgingAccumulator, type AgingOptions, type AgingResult } from "./ageReceivables";
+export { ageReceivables, agingAccumulator, agingResultOf, type AgingAccumulator, type AgingOptions, type AgingResult } from "./ageReceivables";
 export { paymentBehaviour, type PaymentBehaviour } from "./paymentBehaviour";
 export { paymentRecordScore, PAYMENT_RECORD_EDGES, PAYMENT_RECORD_SCORES } from "./paymentRecordScore";
 export { dso, type DsoInput } from "./dso";

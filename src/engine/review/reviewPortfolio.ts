@@ -82,8 +82,7 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
     return position;
   };
 
-  const numberOf = new Map<string, number>();
-  for (let c = 0; c < numbers; c++) numberOf.set(ledger.customerIds[c], c);
+  const numberOf = ledger.customerNumber;
   const financialsByCustomer = new Map<string, FinancialPeriod[]>();
   for (const f of portfolio.financials) {
     const list = financialsByCustomer.get(f.customerId);
