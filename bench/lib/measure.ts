@@ -34,19 +34,35 @@ export function collectGarbage(): void {
 export const mib = (bytes: number): number => Math.round((bytes / 1048576) * 10) / 10;
 
 /**
- * Time `runs` calls of `fn` (after `warmup` untimed calls), collecting garbage before each so
- * that one run's garbage is not charged to the next. The result of the last call is returned
- * so the work cannot be optimised away and the caller can check it.
+ * How long to let the collector's background threads finish after a forced collection, before a
+ * timed run starts. A full collection hands its sweeping to helper threads that keep running
+ * after `gc()` returns; on this 2-core machine they compete with the run for the second core and
+ * for memory bandwidth. Measured (issue 6, session 3): CREDIT.AGING over 100k rows took 4.3–24 ms
+ * (median ~11) when timed right after `gc()`, and 5–6.5 ms steadily after a 20 ms pause or with
+ * `--single-threaded-gc`; the pause puts the previous run's collection where it belongs, outside
+ * the next run's time. Applied to every peer alike (DuckDB, HyperFormula, our code).
+ */
+export const SETTLE_MS = 50;
+
+const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+
+/**
+ * Time `runs` calls of `fn` (after `warmup` untimed calls), collecting garbage before each (and
+ * letting the collector's background threads finish, see SETTLE_MS) so that one run's garbage
+ * is not charged to the next. The result of the last call is returned so the work cannot be
+ * optimised away and the caller can check it.
  */
 export async function timeRuns<T>(fn: () => T | Promise<T>, runs: number, warmup = 0): Promise<{ timing: Timing; last: T }> {
   if (runs < 1) throw new RangeError("timeRuns: at least one run");
   for (let i = 0; i < warmup; i++) {
     collectGarbage();
+    await settle();
     await fn();
   }
   const samplesMs: number[] = [];
   const timed = async (): Promise<T> => {
     collectGarbage();
+    await settle();
     const start = performance.now();
     const value = await fn();
     samplesMs.push(performance.now() - start);
