@@ -16,7 +16,8 @@ export interface LateInterestInput {
 
 export function lateInterest(input: LateInterestInput): { interest: number; demanded: number } {
   const { amount, daysPastDue, annualRatePercent, fee = 0 } = input;
-  if (![amount, daysPastDue, annualRatePercent, fee].every(Number.isFinite)) {
+  // Four checks, not `[…].every(Number.isFinite)`: this runs once per worklist row (issue 6).
+  if (!Number.isFinite(amount) || !Number.isFinite(daysPastDue) || !Number.isFinite(annualRatePercent) || !Number.isFinite(fee)) {
     throw new RangeError("lateInterest: every input must be a finite number");
   }
   if (daysPastDue <= 0 || amount <= 0) return { interest: 0, demanded: roundMoney(amount) };

@@ -41,14 +41,16 @@ export function collectionsWorklist(
     days[k] = asOf - ledger.dueDate[rows[k]];
     priority[k] = (openCents[k] * days[k]) / 100;
   }
-  // Priority, then days, then invoice id, then ledger order: sort by days, then (stably) by priority,
-  // then put runs that tie on both in invoice-id order (Array sort is stable: ledger order stays last).
-  const order = orderByDescending(orderByDescending(overdue.subarray(0, count), days), priority);
+  // Priority, then days, then invoice id, then ledger order: one radix sort by priority (stable, so
+  // ledger order is kept among equals), then each run of equal priorities (few and short) sorted
+  // by days and invoice id with a stable comparator sort. A second radix sort by days first cost
+  // as much as the first (issue 6).
+  const order = orderByDescending(overdue.subarray(0, count), priority);
   for (let start = 0; start < count; ) {
     let end = start + 1;
-    while (end < count && priority[order[end]] === priority[order[start]] && days[order[end]] === days[order[start]]) end++;
+    while (end < count && priority[order[end]] === priority[order[start]]) end++;
     if (end - start > 1) {
-      const run = Array.from(order.subarray(start, end)).sort((a, b) => compareIds(ledger.invoiceId[rows[a]], ledger.invoiceId[rows[b]]));
+      const run = Array.from(order.subarray(start, end)).sort((a, b) => days[b] - days[a] || compareIds(ledger.invoiceId[rows[a]], ledger.invoiceId[rows[b]]));
       order.set(run, start);
     }
     start = end;
