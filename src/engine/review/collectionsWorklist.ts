@@ -4,8 +4,8 @@
  * the amount to demand (outstanding + interest + dunning fee), sorted by open amount × days past
  * due, largest first (ties: more days first, then invoice id, then ledger order).
  * Works on the ledger's columns and its open rows (openRowsAt): the rows are ordered as indexes
- * by radix sort, and the row objects are built after.
- * @example collectionsWorklist(ledger, openRowsAt(ledger, asOf), asOf, names, DEFAULT_POLICY)[0].action //=> "Litigation or arbitration; write-off review (诉讼/仲裁)"
+ * by radix sort, and the worklist keeps its figures as columns (CollectionsWorklist).
+ * @example collectionsWorklist(ledger, openRowsAt(ledger, asOf), asOf, names, DEFAULT_POLICY).item(0).action //=> "Litigation or arbitration; write-off review (诉讼/仲裁)"
  */
 import type { DayNumber } from "../dates/dayNumber";
 import { fromCents } from "../money/cents";
@@ -22,97 +22,176 @@ export interface WorklistCustomer {
   accountOwner?: string;
 }
 
-export function collectionsWorklist(
-  ledger: Ledger,
-  open: OpenRows,
-  asOf: DayNumber,
-  customers: ReadonlyMap<string, WorklistCustomer>,
-  policy: Policy,
-): CollectionItem[] {
-  const { rows, openCents } = open;
-  // The overdue open rows (as positions in `open`), with their priority and days past due.
-  let count = 0;
-  const overdue = new Int32Array(rows.length);
-  for (let k = 0; k < rows.length; k++) if (openCents[k] > 0 && asOf - ledger.dueDate[rows[k]] > 0) overdue[count++] = k;
-  const priority = new Float64Array(rows.length);
-  const days = new Float64Array(rows.length);
-  for (let j = 0; j < count; j++) {
-    const k = overdue[j];
-    days[k] = asOf - ledger.dueDate[rows[k]];
-    priority[k] = (openCents[k] * days[k]) / 100;
-  }
-  // Priority, then days, then invoice id, then ledger order: one radix sort by priority (stable, so
-  // ledger order is kept among equals), then each run of equal priorities (few and short) sorted
-  // by days and invoice id with a stable comparator sort. A second radix sort by days first cost
-  // as much as the first (issue 6).
-  const order = orderByDescending(overdue.subarray(0, count), priority);
-  for (let start = 0; start < count; ) {
-    let end = start + 1;
-    while (end < count && priority[order[end]] === priority[order[start]]) end++;
-    if (end - start > 1) {
-      const run = Array.from(order.subarray(start, end)).sort((a, b) => days[b] - days[a] || compareIds(ledger.invoiceId[rows[a]], ledger.invoiceId[rows[b]]));
-      order.set(run, start);
-    }
-    start = end;
+/** What a worklist holds for its rows, one entry per rank (largest priority first). */
+interface WorklistColumns {
+  ledger: Ledger;
+  /** The customer of each customer number (undefined: not in the portfolio). */
+  customers: readonly (WorklistCustomer | undefined)[];
+  /** The ledger row of each rank. */
+  ledgerRow: Int32Array;
+  openCents: Float64Array;
+  daysPastDue: Float64Array;
+  priority: Float64Array;
+  interest: Float64Array;
+  amountDemanded: Float64Array;
+  /** Index of each rank's action in `actions`. */
+  action: Uint32Array;
+  actions: readonly string[];
+}
+
+/**
+ * The worklist, held as columns: every figure of every row is computed when the worklist is made
+ * (order, action, interest, amount demanded); `item(rank)` puts one row's figures in a
+ * CollectionItem. The Collections sheet reads each row once to write its cells, so building
+ * 156k row objects up front (1M-invoice ledger) and keeping them alive through the review only
+ * fed the garbage collector (issue 6).
+ */
+export class CollectionsWorklist implements Iterable<CollectionItem> {
+  readonly length: number;
+
+  constructor(private readonly columns: WorklistColumns) {
+    this.length = columns.ledgerRow.length;
   }
 
-  // The rows are built in ledger order (the ledger's columns read in sequence, not at random),
-  // then placed at their rank.
-  const rank = new Int32Array(rows.length);
-  for (let j = 0; j < count; j++) rank[order[j]] = j;
-  const who: (WorklistCustomer | undefined)[] = ledger.customerIds.map((id) => customers.get(id));
-  const actionOf = memoisedAction(policy);
-  const out: CollectionItem[] = new Array<CollectionItem>(count);
-  for (let j = 0; j < count; j++) {
-    const k = overdue[j];
-    const i = rows[k];
+  /** The row at a rank (0 = first to chase). */
+  item(rank: number): CollectionItem {
+    if (!Number.isInteger(rank) || rank < 0 || rank >= this.length) throw new RangeError(`CollectionsWorklist.item: no row ${rank}`);
+    const { ledger, customers, ledgerRow } = this.columns;
+    const i = ledgerRow[rank];
     const c = ledger.customer[i];
     const customerId = ledger.customerIds[c];
-    const amount = fromCents(openCents[k]);
-    const isDisputed = ledger.disputed[i] === 1;
-    const daysPastDue = days[k];
-    const { interest, demanded } = lateInterest({ amount, daysPastDue, annualRatePercent: policy.lateInterestPercent, fee: policy.dunningFee });
-    const customer = who[c];
+    const customer = customers[c];
     const row: CollectionItem = {
       customerId,
       name: customer?.name ?? customerId,
       invoiceId: ledger.invoiceId[i],
       invoiceDate: ledger.invoiceDate[i],
       dueDate: ledger.dueDate[i],
-      daysPastDue,
-      openAmount: amount,
-      priority: priority[k],
-      action: actionOf(daysPastDue, amount, isDisputed),
-      interest,
-      amountDemanded: demanded,
-      isDisputed,
+      daysPastDue: this.columns.daysPastDue[rank],
+      openAmount: fromCents(this.columns.openCents[rank]),
+      priority: this.columns.priority[rank],
+      action: this.columns.actions[this.columns.action[rank]],
+      interest: this.columns.interest[rank],
+      amountDemanded: this.columns.amountDemanded[rank],
+      isDisputed: ledger.disputed[i] === 1,
     };
     if (customer?.accountOwner) row.accountOwner = customer.accountOwner;
-    out[rank[k]] = row;
+    return row;
   }
-  return out;
+
+  /** Every row, in rank order. */
+  toArray(): CollectionItem[] {
+    const rows = new Array<CollectionItem>(this.length);
+    for (let rank = 0; rank < this.length; rank++) rows[rank] = this.item(rank);
+    return rows;
+  }
+
+  *[Symbol.iterator](): Iterator<CollectionItem> {
+    for (let rank = 0; rank < this.length; rank++) yield this.item(rank);
+  }
+
+  /** JSON as the list of rows. */
+  toJSON(): CollectionItem[] {
+    return this.toArray();
+  }
+}
+
+export function collectionsWorklist(
+  ledger: Ledger,
+  open: OpenRows,
+  asOf: DayNumber,
+  customers: ReadonlyMap<string, WorklistCustomer>,
+  policy: Policy,
+): CollectionsWorklist {
+  const { rows, openCents } = open;
+  // The overdue open rows (as positions in `open`, in ledger order), with their days past due and
+  // priority, indexed by their place j in that list.
+  let count = 0;
+  const overdue = new Int32Array(rows.length);
+  for (let k = 0; k < rows.length; k++) if (openCents[k] > 0 && asOf - ledger.dueDate[rows[k]] > 0) overdue[count++] = k;
+  const days = new Float64Array(count);
+  const priority = new Float64Array(count);
+  const places = new Int32Array(count);
+  for (let j = 0; j < count; j++) {
+    const k = overdue[j];
+    days[j] = asOf - ledger.dueDate[rows[k]];
+    priority[j] = (openCents[k] * days[j]) / 100;
+    places[j] = j;
+  }
+  // Priority, then days, then invoice id, then ledger order: one radix sort by priority (stable, so
+  // ledger order is kept among equals), then each run of equal priorities (few and short) sorted
+  // by days and invoice id with a stable comparator sort. A second radix sort by days first cost
+  // as much as the first (issue 6).
+  const order = orderByDescending(places, priority);
+  const invoiceOf = (j: number): string => ledger.invoiceId[rows[overdue[j]]];
+  for (let start = 0; start < count; ) {
+    let end = start + 1;
+    while (end < count && priority[order[end]] === priority[order[start]]) end++;
+    if (end - start > 1) {
+      const run = Array.from(order.subarray(start, end)).sort((a, b) => days[b] - days[a] || compareIds(invoiceOf(a), invoiceOf(b)));
+      order.set(run, start);
+    }
+    start = end;
+  }
+
+  // The figures are computed in ledger order (the ledger's columns read in sequence, not at
+  // random), each placed at its rank.
+  const rank = new Int32Array(count);
+  for (let r = 0; r < count; r++) rank[order[r]] = r;
+  const columns: WorklistColumns = {
+    ledger,
+    customers: ledger.customerIds.map((id) => customers.get(id)),
+    ledgerRow: new Int32Array(count),
+    openCents: new Float64Array(count),
+    daysPastDue: new Float64Array(count),
+    priority: new Float64Array(count),
+    interest: new Float64Array(count),
+    amountDemanded: new Float64Array(count),
+    action: new Uint32Array(count),
+    actions: [],
+  };
+  const actionOf = memoisedAction(policy, columns.actions as string[]);
+  for (let j = 0; j < count; j++) {
+    const k = overdue[j];
+    const i = rows[k];
+    const r = rank[j];
+    const amount = fromCents(openCents[k]);
+    const charged = lateInterest({ amount, daysPastDue: days[j], annualRatePercent: policy.lateInterestPercent, fee: policy.dunningFee });
+    columns.ledgerRow[r] = i;
+    columns.openCents[r] = openCents[k];
+    columns.daysPastDue[r] = days[j];
+    columns.priority[r] = priority[j];
+    columns.interest[r] = charged.interest;
+    columns.amountDemanded[r] = charged.demanded;
+    columns.action[r] = actionOf(days[j], amount, ledger.disputed[i] === 1);
+  }
+  return new CollectionsWorklist(columns);
 }
 
 const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * collectionAction's action, computed once per (days past due, above the large-amount threshold,
- * disputed): the ladder depends on nothing else, and a worklist repeats these few keys.
+ * disputed): the ladder depends on nothing else, and a worklist repeats these few keys. Returns
+ * the action's index in `actions`, where each distinct action is added once.
  */
-function memoisedAction(policy: Policy): (daysPastDue: number, amount: number, isDisputed: boolean) => string {
-  const cache = new Map<number, (string | undefined)[]>();
+function memoisedAction(policy: Policy, actions: string[]): (daysPastDue: number, amount: number, isDisputed: boolean) => number {
+  const cache = new Map<number, number[]>();
+  const indexOf = new Map<string, number>();
   return (daysPastDue, amount, isDisputed) => {
     let byKind = cache.get(daysPastDue);
     if (byKind === undefined) {
-      byKind = [undefined, undefined, undefined, undefined];
+      byKind = [-1, -1, -1, -1];
       cache.set(daysPastDue, byKind);
     }
     const kind = (amount > policy.largeAmountThreshold ? 2 : 0) + (isDisputed ? 1 : 0);
-    let action = byKind[kind];
-    if (action === undefined) {
-      action = collectionAction({ daysPastDue, overdueAmount: amount, isDisputed }, policy).action;
-      byKind[kind] = action;
+    let index = byKind[kind];
+    if (index === -1) {
+      const action = collectionAction({ daysPastDue, overdueAmount: amount, isDisputed }, policy).action;
+      index = indexOf.get(action) ?? actions.push(action) - 1;
+      indexOf.set(action, index);
+      byKind[kind] = index;
     }
-    return action;
+    return index;
   };
 }

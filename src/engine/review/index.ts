@@ -3,7 +3,7 @@ export { reviewPortfolio, type ReviewPortfolioOptions } from "./reviewPortfolio"
 export { reviewCustomer, GRADE_DECISIONS, type CustomerFacts } from "./reviewCustomer";
 export { customerWarnings, type WarningFacts } from "./customerWarnings";
 export { customerReasons } from "./customerReasons";
-export { collectionsWorklist } from "./collectionsWorklist";
+export { collectionsWorklist, CollectionsWorklist, type WorklistCustomer } from "./collectionsWorklist";
 export { portfolioKpis, ledgerTotals, creditSalesCents, type KpiInput, type LedgerKpis } from "./portfolioKpis";
 export { latestFinancials } from "./latestFinancials";
 export { formatAmount } from "./formatAmount";

@@ -5,6 +5,7 @@
  */
 import type { DayNumber } from "../dates/dayNumber";
 import type { Grade, GradeTerms, LetterRating } from "../policy/Policy";
+import type { CollectionsWorklist } from "./collectionsWorklist";
 
 export type WarningSeverity = "info" | "warning" | "critical";
 
@@ -154,7 +155,8 @@ export interface PortfolioReview {
     totals: { buckets: number[]; unapplied: number; total: number };
   };
   allowanceByBucket: number[];
-  collections: CollectionItem[];
+  /** The collections worklist, largest priority first (rows by `item(rank)`, or iterate). */
+  collections: CollectionsWorklist;
   kpis: PortfolioKpis;
   gradeDistribution: GradeLine[];
   /** The ten largest exposures, largest first. */

@@ -155,11 +155,16 @@ function collectionsSheet(review: PortfolioReview, stamp: AuditStamp): SheetSpec
     { header: "Priority (amount × days)", kind: "number", numberFormat: "#,##0", width: 16 },
     money("Interest"), money("Amount demanded"), text("Disputed", 8), text("Action", 44),
   ];
-  const rows = review.collections.map((c, i): CellValue[] => [
-    i + 1, c.customerId, c.name, orNull(c.accountOwner), c.invoiceId,
-    toExcelSerial(c.invoiceDate, system), toExcelSerial(c.dueDate, system), c.daysPastDue, c.openAmount,
-    c.priority, c.interest, c.amountDemanded, c.isDisputed ? "Yes" : "No", c.action,
-  ]);
+  const worklist = review.collections;
+  const rows = new Array<CellValue[]>(worklist.length);
+  for (let i = 0; i < worklist.length; i++) {
+    const c = worklist.item(i);
+    rows[i] = [
+      i + 1, c.customerId, c.name, orNull(c.accountOwner), c.invoiceId,
+      toExcelSerial(c.invoiceDate, system), toExcelSerial(c.dueDate, system), c.daysPastDue, c.openAmount,
+      c.priority, c.interest, c.amountDemanded, c.isDisputed ? "Yes" : "No", c.action,
+    ];
+  }
   return {
     name: "Collections",
     title: "Collections worklist (催收清单)",

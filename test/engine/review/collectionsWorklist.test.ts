@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { collectionsWorklist } from "../../../src/engine/review/collectionsWorklist";
 import { collectionAction } from "../../../src/engine/receivables/collectionAction";
+import { lateInterest } from "../../../src/engine/receivables/lateInterest";
 import { ledgerOf } from "../../../src/engine/receivables/Ledger";
 import { openRowsAt } from "../../../src/engine/receivables/openRowsAt";
 import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
@@ -9,7 +10,7 @@ import type { ReceivableItem } from "../../../src/engine/portfolio/types";
 const asOf = 2000;
 const worklist = (items: ReceivableItem[], customers: Map<string, { name: string; accountOwner?: string }>) => {
   const ledger = ledgerOf(items);
-  return collectionsWorklist(ledger, openRowsAt(ledger, asOf), asOf, customers, DEFAULT_POLICY);
+  return collectionsWorklist(ledger, openRowsAt(ledger, asOf), asOf, customers, DEFAULT_POLICY).toArray();
 };
 
 describe("collectionsWorklist", () => {
@@ -53,5 +54,39 @@ describe("collectionsWorklist", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("holds its rows as columns: item(rank), iteration and JSON give the same rows, with interest and amount demanded of each", () => {
+    const items: ReceivableItem[] = Array.from({ length: 150 }, (_, n): ReceivableItem => ({
+      invoiceId: `I${n % 37}`,
+      customerId: `C${n % 7}`,
+      invoiceDate: asOf - 200,
+      dueDate: asOf - ((n * 13) % 180) + 5,
+      amount: ((n * 7919) % 50_000) / 100 - 20,
+      isDisputed: n % 11 === 0,
+    }));
+    const ledger = ledgerOf(items);
+    const list = collectionsWorklist(ledger, openRowsAt(ledger, asOf), asOf, new Map([["C3", { name: "Three", accountOwner: "Ann" }]]), DEFAULT_POLICY);
+    const rows = list.toArray();
+    expect(rows.length).toBe(list.length);
+    expect(list.length).toBe(items.filter((i) => i.amount > 0 && asOf - i.dueDate > 0).length);
+    expect([...list]).toEqual(rows);
+    expect(JSON.parse(JSON.stringify({ list }))).toEqual({ list: rows });
+    for (let r = 0; r < rows.length; r++) {
+      const row = list.item(r);
+      expect(row).toEqual(rows[r]);
+      const charged = lateInterest({ amount: row.openAmount, daysPastDue: row.daysPastDue, annualRatePercent: DEFAULT_POLICY.lateInterestPercent, fee: DEFAULT_POLICY.dunningFee });
+      expect([row.interest, row.amountDemanded]).toEqual([charged.interest, charged.demanded]);
+      expect(row.name).toBe(row.customerId === "C3" ? "Three" : row.customerId);
+      expect(row.accountOwner).toBe(row.customerId === "C3" ? "Ann" : undefined);
+    }
+  });
+
+  it.each([-1, 0.5, Number.NaN])("refuses a rank that is not a row (%p): a programmer bug", (rank) => {
+    const ledger = ledgerOf([{ invoiceId: "I1", customerId: "C", invoiceDate: asOf - 40, dueDate: asOf - 10, amount: 20 }]);
+    const list = collectionsWorklist(ledger, openRowsAt(ledger, asOf), asOf, new Map(), DEFAULT_POLICY);
+    expect(list.item(0).invoiceId).toBe("I1");
+    expect(() => list.item(rank)).toThrow(RangeError);
+    expect(() => list.item(list.length)).toThrow(RangeError);
   });
 });

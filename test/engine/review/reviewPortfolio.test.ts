@@ -83,11 +83,11 @@ describe("reviewPortfolio", () => {
   });
 
   it("lists overdue items by amount × days past due with the owner and action", () => {
-    expect(review.collections.map((c) => [c.invoiceId, c.priority, c.accountOwner ?? null])).toEqual([
+    expect(review.collections.toArray().map((c) => [c.invoiceId, c.priority, c.accountOwner ?? null])).toEqual([
       ["I4", 4000 * 500, null],
       ["I2", 10_000 * 20, "Li Wei"],
     ]);
-    expect(review.collections[0].action).toBe(DEFAULT_POLICY.collectionActions[6]);
+    expect(review.collections.item(0).action).toBe(DEFAULT_POLICY.collectionActions[6]);
   });
 
   it("computes DSO, best possible DSO, ADD, CEI and the overdue ratio over the period", () => {
