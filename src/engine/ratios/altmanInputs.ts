@@ -18,22 +18,28 @@ export function altmanInputs(fp: FinancialPeriod, marketValueOfEquity?: number):
   if (marketValueOfEquity !== undefined && !Number.isFinite(marketValueOfEquity)) {
     return err(invalidInput("marketValueOfEquity", "is not a finite number"));
   }
-  const missing: string[] = [];
-  const need = (value: number | undefined, name: string): number => {
-    if (value === undefined || !Number.isFinite(value)) {
-      missing.push(name);
-      return 0;
-    }
-    return value;
-  };
-  const currentAssets = need(fp.currentAssets, "currentAssets");
-  const currentLiabilities = need(fp.currentLiabilities, "currentLiabilities");
-  const totalAssets = need(fp.totalAssets, "totalAssets");
-  const retainedEarnings = need(fp.retainedEarnings, "retainedEarnings");
-  const ebit = need(fp.ebit, "ebit");
-  const totalLiabilities = need(fp.totalLiabilities, "totalLiabilities");
-  const equity = need(marketValueOfEquity ?? fp.equity, "equity");
-  if (missing.length > 0) return err(notAvailable(`Altman inputs missing: ${missing.join(", ")}`));
+  const { currentAssets, currentLiabilities, totalAssets, retainedEarnings, ebit, totalLiabilities, revenue } = fp;
+  const equity = marketValueOfEquity ?? fp.equity;
+  if (
+    !isFigure(currentAssets) ||
+    !isFigure(currentLiabilities) ||
+    !isFigure(totalAssets) ||
+    !isFigure(retainedEarnings) ||
+    !isFigure(ebit) ||
+    !isFigure(totalLiabilities) ||
+    !isFigure(equity)
+  ) {
+    // The list of names is built only when a figure is missing (issue 6).
+    const missing: string[] = [];
+    if (!isFigure(currentAssets)) missing.push("currentAssets");
+    if (!isFigure(currentLiabilities)) missing.push("currentLiabilities");
+    if (!isFigure(totalAssets)) missing.push("totalAssets");
+    if (!isFigure(retainedEarnings)) missing.push("retainedEarnings");
+    if (!isFigure(ebit)) missing.push("ebit");
+    if (!isFigure(totalLiabilities)) missing.push("totalLiabilities");
+    if (!isFigure(equity)) missing.push("equity");
+    return err(notAvailable(`Altman inputs missing: ${missing.join(", ")}`));
+  }
   if (totalAssets === 0) return err(divideByZero("totalAssets"));
   if (totalLiabilities === 0) return err(divideByZero("totalLiabilities"));
   const x: AltmanX = {
@@ -42,6 +48,10 @@ export function altmanInputs(fp: FinancialPeriod, marketValueOfEquity?: number):
     x3: ebit / totalAssets,
     x4: equity / totalLiabilities,
   };
-  if (fp.revenue !== undefined && Number.isFinite(fp.revenue)) x.x5 = fp.revenue / totalAssets;
+  if (revenue !== undefined && Number.isFinite(revenue)) x.x5 = revenue / totalAssets;
   return ok(x);
+}
+
+function isFigure(value: number | undefined): value is number {
+  return value !== undefined && Number.isFinite(value);
 }

@@ -45,26 +45,40 @@ export function altmanZone(model: AltmanModel, z: number): Result<AltmanZone> {
   const spec = ALTMAN_MODELS[model];
   if (spec === undefined) return err(invalidInput("model", `must be Z, Z' or Z'', got ${String(model)}`));
   if (!Number.isFinite(z)) return err(invalidInput("z", "is not a finite number"));
+  return ok(zoneOf(spec, z));
+}
+
+function zoneOf(spec: ModelSpec, z: number): AltmanZone {
   const v = denoise(z);
-  return ok(v < spec.distressBelow ? "distress" : v > spec.safeAbove ? "safe" : "grey");
+  return v < spec.distressBelow ? "distress" : v > spec.safeAbove ? "safe" : "grey";
 }
 
 export function altmanZ(model: AltmanModel, x: AltmanX): Result<{ z: number; zone: AltmanZone }> {
   const spec = ALTMAN_MODELS[model];
   if (spec === undefined) return err(invalidInput("model", `must be Z, Z' or Z'', got ${String(model)}`));
-  const usesX5 = model !== "Z''";
-  const values: number[] = [x.x1, x.x2, x.x3, x.x4];
-  for (let i = 0; i < 4; i++) {
-    if (typeof values[i] !== "number" || !Number.isFinite(values[i])) return err(invalidInput(`x${i + 1}`, "is not a finite number"));
+  const { x1, x2, x3, x4, x5 } = x;
+  if (!isFiniteNumber(x1)) return err(invalidInput("x1", "is not a finite number"));
+  if (!isFiniteNumber(x2)) return err(invalidInput("x2", "is not a finite number"));
+  if (!isFiniteNumber(x3)) return err(invalidInput("x3", "is not a finite number"));
+  if (!isFiniteNumber(x4)) return err(invalidInput("x4", "is not a finite number"));
+  // Summed term by term from 0, in the order X1..X5, with no array of terms (issue 6).
+  const c = spec.coefficients;
+  let sum = 0;
+  sum += c[0] * x1;
+  sum += c[1] * x2;
+  sum += c[2] * x3;
+  sum += c[3] * x4;
+  if (model !== "Z''") {
+    if (x5 === undefined) return err(notAvailable(`x5 (sales / total assets) is missing: model ${model} needs it`));
+    if (!Number.isFinite(x5)) return err(invalidInput("x5", "is not a finite number"));
+    sum += c[4] * x5;
   }
-  if (usesX5) {
-    if (x.x5 === undefined) return err(notAvailable(`x5 (sales / total assets) is missing: model ${model} needs it`));
-    if (!Number.isFinite(x.x5)) return err(invalidInput("x5", "is not a finite number"));
-    values.push(x.x5);
-  }
-  const z = denoise(values.reduce((sum, v, i) => sum + spec.coefficients[i] * v, 0));
+  const z = denoise(sum);
   if (!Number.isFinite(z)) return err(invalidInput("z", "is not a finite number"));
-  const zone = altmanZone(model, z);
-  if (!zone.ok) return zone;
-  return ok({ z, zone: zone.value });
+  return ok({ z, zone: zoneOf(spec, z) });
+}
+
+/** X may come from outside the type checker (cells, JSON): a number is checked, not assumed. */
+function isFiniteNumber(v: unknown): v is number {
+  return typeof v === "number" && Number.isFinite(v);
 }

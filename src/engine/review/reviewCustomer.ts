@@ -17,7 +17,8 @@ import type { Grade, Policy } from "../policy/Policy";
 import type { Customer, FinancialPeriod } from "../portfolio/types";
 import { altmanInputs } from "../ratios/altmanInputs";
 import { altmanZ } from "../ratios/altmanZ";
-import { financialRatios } from "../ratios/financialRatios";
+import { okRatios } from "../ratios/financialRatios";
+import type { RatioName } from "../ratios/ratioOf";
 import { collectionAction } from "../receivables/collectionAction";
 import { exposureOf } from "../receivables/exposureOf";
 import type { PaymentBehaviour } from "../receivables/paymentBehaviour";
@@ -111,14 +112,10 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
 
   // §1, §4: latest financials at or before the as-of date, prior for growth.
   const { latest, prior } = latestFinancials(facts.financials, asOf);
-  const ratios: Partial<Record<string, number>> = {};
+  let ratios: Partial<Record<RatioName, number>> = {};
   let altman: CustomerReview["altman"];
   if (latest) {
-    const all = financialRatios(latest, prior);
-    for (const name in all) {
-      const value = all[name as keyof typeof all];
-      if (value.ok) ratios[name] = value.value;
-    }
+    ratios = okRatios(latest, prior);
     const x = altmanInputs(latest);
     const z = x.ok ? altmanZ("Z'", x.value) : undefined;
     if (z?.ok) altman = { model: "Z'", z: z.value.z, zone: z.value.zone };

@@ -103,3 +103,25 @@ describe("acceptance: Altman Z on US bankruptcy raw items (130 firm-years)", () 
     expect(compared).toBe(130);
   });
 });
+
+describe("altmanInputs, missing and non-finite figures", () => {
+  it.each<[string, Partial<FinancialPeriod>, string]>([
+    ["one missing figure", { ebit: undefined }, "ebit"],
+    ["a non-finite figure", { totalAssets: Infinity }, "totalAssets"],
+    ["the book equity", { equity: NaN }, "equity"],
+    ["every figure", { currentAssets: undefined, currentLiabilities: undefined, totalAssets: undefined, retainedEarnings: undefined, ebit: undefined, totalLiabilities: undefined, equity: undefined },
+      "currentAssets, currentLiabilities, totalAssets, retainedEarnings, ebit, totalLiabilities, equity"],
+  ])("names %s", (_what, change, names) => {
+    expect(altmanInputs({ ...fp, ...change })).toEqual({ ok: false, error: { kind: "notAvailable", what: `Altman inputs missing: ${names}` } });
+  });
+  it("does not miss the book equity when a market value is given", () => {
+    expect(altmanInputs({ ...fp, equity: undefined }, 800)).toEqual({ ok: true, value: { x1: 0.2, x2: 0.3, x3: 0.1, x4: 2, x5: 1.2 } });
+  });
+  it("reports missing figures before a zero total assets", () => {
+    expect(altmanInputs({ ...fp, totalAssets: 0, ebit: undefined })).toMatchObject({ ok: false, error: { kind: "notAvailable" } });
+  });
+  it("leaves X5 out when revenue is not finite", () => {
+    const r = altmanInputs({ ...fp, revenue: NaN });
+    expect(r.ok && Object.keys(r.value)).toEqual(["x1", "x2", "x3", "x4"]);
+  });
+});

@@ -55,3 +55,34 @@ describe("altmanZone", () => {
     expect(altmanZone("Z", Infinity)).toMatchObject({ ok: false, error: { kind: "invalidInput", field: "z" } });
   });
 });
+
+describe("altmanZ, each check", () => {
+  it.each(["x1", "x2", "x4"])("names a non-finite %s", (name) => {
+    expect(altmanZ("Z''", { ...example, [name]: Infinity })).toEqual({ ok: false, error: { kind: "invalidInput", field: name, detail: "is not a finite number" } });
+  });
+  it("rejects a ratio that is not a number (from outside the type checker)", () => {
+    expect(altmanZ("Z", { ...example, x2: "0.3" as unknown as number })).toEqual({ ok: false, error: { kind: "invalidInput", field: "x2", detail: "is not a finite number" } });
+  });
+  it("checks X1..X4 before X5", () => {
+    expect(altmanZ("Z", { x1: NaN, x2: 0.3, x3: 0.1, x4: 1.5 })).toMatchObject({ ok: false, error: { kind: "invalidInput", field: "x1" } });
+  });
+  it("says which model needs a missing X5, and rejects a non-finite one", () => {
+    expect(altmanZ("Z'", { x1: 0.2, x2: 0.3, x3: 0.1, x4: 1.5 })).toEqual({
+      ok: false,
+      error: { kind: "notAvailable", what: "x5 (sales / total assets) is missing: model Z' needs it" },
+    });
+    expect(altmanZ("Z", { ...example, x5: NaN })).toEqual({ ok: false, error: { kind: "invalidInput", field: "x5", detail: "is not a finite number" } });
+  });
+  it("does not look at X5 for Z'', even when it is not finite", () => {
+    expect(altmanZ("Z''", { ...example, x5: NaN })).toEqual({ ok: true, value: { z: 4.537, zone: "safe" } });
+  });
+  it("rejects a score that overflows", () => {
+    expect(altmanZ("Z''", { x1: 1e308, x2: 1e308, x3: 0, x4: 0 })).toEqual({ ok: false, error: { kind: "invalidInput", field: "z", detail: "is not a finite number" } });
+  });
+  it("gives the zone altmanZone gives for the score", () => {
+    for (const model of ["Z", "Z'", "Z''"] as AltmanModel[]) {
+      const r = altmanZ(model, example);
+      expect(r.ok && altmanZone(model, r.value.z)).toEqual({ ok: true, value: r.ok && r.value.zone });
+    }
+  });
+});

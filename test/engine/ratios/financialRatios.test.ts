@@ -1,4 +1,4 @@
-import { financialRatios } from "../../../src/engine/ratios/financialRatios";
+import { financialRatios, okRatios } from "../../../src/engine/ratios/financialRatios";
 import { RATIO_NAMES, ratioOf } from "../../../src/engine/ratios/ratioOf";
 import type { FinancialPeriod } from "../../../src/engine/portfolio/types";
 
@@ -16,5 +16,53 @@ describe("financialRatios", () => {
     const prior: FinancialPeriod = { customerId: "C1", periodEnd: -365, revenue: 800, netProfit: 40 };
     const all = financialRatios(current, prior);
     for (const name of RATIO_NAMES) expect(all[name]).toEqual(ratioOf(name, current, prior));
+  });
+});
+
+describe("okRatios", () => {
+  const full: FinancialPeriod = {
+    customerId: "C1",
+    periodEnd: 0,
+    revenue: 12000,
+    costOfSales: 9000,
+    netProfit: 600,
+    currentAssets: 5000,
+    inventory: 2000,
+    receivables: 1500,
+    fixedAssets: 4000,
+    totalAssets: 10000,
+    currentLiabilities: 2500,
+    totalLiabilities: 4000,
+    equity: 6000,
+  };
+  const prior: FinancialPeriod = { customerId: "C1", periodEnd: -365, revenue: 10000, netProfit: 400, inventory: 1000, receivables: 2500 };
+
+  // What the portfolio review kept of financialRatios before okRatios (issue 6).
+  function okOf(cur: FinancialPeriod, pri?: FinancialPeriod): Record<string, number> {
+    const kept: Record<string, number> = {};
+    const all = financialRatios(cur, pri);
+    for (const name in all) {
+      const r = all[name as keyof typeof all];
+      if (r.ok) kept[name] = r.value;
+    }
+    return kept;
+  }
+
+  it("gives every ratio, in the order of RATIO_NAMES, when every one exists", () => {
+    const ratios = okRatios(full, prior);
+    expect(Object.keys(ratios)).toEqual([...RATIO_NAMES]);
+    expect(ratios).toEqual(okOf(full, prior));
+  });
+  it.each<[string, FinancialPeriod, FinancialPeriod | undefined]>([
+    ["no prior period", full, undefined],
+    ["a zero current liabilities", { ...full, currentLiabilities: 0 }, prior],
+    ["few figures", current, { customerId: "C1", periodEnd: -365, revenue: 800, netProfit: 40 }],
+    ["no figures", { customerId: "C1", periodEnd: 0 }, undefined],
+  ])("keeps only the ok ratios, in order, with %s", (_what, cur, pri) => {
+    const ratios = okRatios(cur, pri);
+    const expected = okOf(cur, pri);
+    expect(ratios).toEqual(expected);
+    expect(Object.keys(ratios)).toEqual(Object.keys(expected));
+    for (const value of Object.values(ratios)) expect(Number.isFinite(value)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { ratioOf, RATIO_NAMES, type RatioName } from "../../../src/engine/ratios/ratioOf";
+import { ratioOf, ratioValue, ratioValues, RATIO_NAMES, type RatioName } from "../../../src/engine/ratios/ratioOf";
 import type { FinancialPeriod } from "../../../src/engine/portfolio/types";
 
 const current: FinancialPeriod = {
@@ -74,5 +74,60 @@ describe("ratioOf", () => {
         expect(r.ok).toBe(false);
       }
     });
+  });
+});
+
+describe("ratioValue and ratioValues (the ratios as plain numbers, issue 6)", () => {
+  const cases: [FinancialPeriod, FinancialPeriod | undefined][] = [
+    [current, prior],
+    [current, undefined],
+    [{ ...current, revenue: 0, inventory: undefined }, { ...prior, netProfit: 0 }],
+    [{ customerId: "X", periodEnd: 0 }, { customerId: "X", periodEnd: -365 }],
+  ];
+  it.each(cases)("agree with ratioOf: the value where it is ok, NaN where it is an error (%#)", (cur, pri) => {
+    const values = ratioValues(cur, pri);
+    expect(Object.keys(values)).toEqual([...RATIO_NAMES]);
+    for (const name of RATIO_NAMES) {
+      const r = ratioOf(name, cur, pri);
+      const expected = r.ok ? r.value : Number.NaN;
+      expect(ratioValue(name, cur, pri)).toBe(expected);
+      expect(values[name]).toBe(expected);
+    }
+  });
+
+  it("reports the first failure in the order the formula reads its figures", () => {
+    // Numerator before denominator, the current assets before the inventory.
+    expect(ratioOf("netMargin", { customerId: "X", periodEnd: 0 })).toEqual({ ok: false, error: { kind: "notAvailable", what: "netProfit is missing" } });
+    expect(ratioOf("quickRatio", { customerId: "X", periodEnd: 0 })).toEqual({ ok: false, error: { kind: "notAvailable", what: "currentAssets is missing" } });
+    // Growth: the prior figure before the current one, and a zero prior figure after both.
+    const none: FinancialPeriod = { customerId: "X", periodEnd: 0 };
+    expect(ratioOf("netProfitGrowth", none, none)).toEqual({ ok: false, error: { kind: "notAvailable", what: "prior netProfit is missing" } });
+    expect(ratioOf("netProfitGrowth", none, { ...none, netProfit: 5 })).toEqual({ ok: false, error: { kind: "notAvailable", what: "netProfit is missing" } });
+    expect(ratioOf("netProfitGrowth", { ...none, netProfit: 5 }, { ...none, netProfit: -0 })).toEqual({ ok: false, error: { kind: "divideByZero", field: "prior netProfit" } });
+  });
+
+  it("gives divideByZero when the quotient overflows, and the average of two huge figures may", () => {
+    expect(ratioOf("roa", { customerId: "X", periodEnd: 0, netProfit: 1e308, totalAssets: 1e-10 })).toEqual({ ok: false, error: { kind: "divideByZero", field: "totalAssets" } });
+    expect(ratioOf("quickRatio", { customerId: "X", periodEnd: 0, currentAssets: 1e308, inventory: -1e308, currentLiabilities: 1 })).toEqual({
+      ok: false,
+      error: { kind: "divideByZero", field: "currentLiabilities" },
+    });
+    // (1e308 + 1e308) / 2 is Infinity, and 9000 / Infinity is 0: a ratio, not an error.
+    expect(ratioOf("inventoryTurnover", { ...current, inventory: 1e308 }, { ...prior, inventory: 1e308 })).toEqual({ ok: true, value: 0 });
+  });
+
+  it("does not carry a failure over from one ratio to the next", () => {
+    const noRevenue = { ...current, revenue: undefined };
+    expect(ratioValue("netMargin", noRevenue)).toBeNaN();
+    expect(ratioValues(noRevenue).fixedAssetTurnover).toBeNaN();
+    expect(ratioOf("roa", noRevenue)).toEqual({ ok: true, value: 0.06 });
+    expect(ratioOf("fixedAssetTurnover", { ...current, fixedAssets: 0 })).toEqual({ ok: false, error: { kind: "divideByZero", field: "fixedAssets" } });
+  });
+
+  it("throws on a name that is not a ratio (a programmer error), inherited names included", () => {
+    for (const name of ["nope", "toString", "constructor"]) {
+      expect(() => ratioValue(name as RatioName, current)).toThrow(`unknown ratio ${name}`);
+      expect(() => ratioOf(name as RatioName, current)).toThrow(`unknown ratio ${name}`);
+    }
   });
 });
