@@ -24,7 +24,11 @@ export function positiveValues(values: Map<string, number>): Result<number[]> {
     if (!Number.isFinite(value)) return err(invalidInput(key, "is not a finite number"));
     if (value > 0) out.push(value);
   }
-  return ok(out.sort((a, b) => b - a));
+  // A typed array sorts numbers natively, without a comparator call per comparison: the review
+  // sorts one value per customer twice (10k customers at 1M invoices; issue 6).
+  const ascending = Float64Array.from(out).sort();
+  for (let i = 0; i < out.length; i++) out[i] = ascending[out.length - 1 - i];
+  return ok(out);
 }
 
 /** Σ of the `count` largest of sorted values / Σ of all. */

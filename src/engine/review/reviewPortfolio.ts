@@ -18,6 +18,7 @@ import { openRowsAt } from "../receivables/openRowsAt";
 import { behaviourOf, paymentBehaviourTallies } from "../receivables/paymentBehaviour";
 import { provision } from "../receivables/provision";
 import { collectionsWorklist } from "./collectionsWorklist";
+import { largest } from "./largest";
 import { portfolioKpis } from "./portfolioKpis";
 import { reviewCustomer, type OpenPosition } from "./reviewCustomer";
 import type { AgingRow, CustomerReview, GradeLine, PortfolioReview } from "./types";
@@ -29,6 +30,7 @@ export interface ReviewPortfolioOptions {
 }
 
 const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
+const TOP_EXPOSURES = 10;
 const NO_POSITION: OpenPosition = { openCents: 0, overdueCents: 0, disputedCents: 0, overdueItems: 0, maxDaysPastDue: 0 };
 
 export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: ReviewPortfolioOptions): Result<PortfolioReview> {
@@ -164,10 +166,7 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
       recommendedLimit: sumCents(inGrade.map((c) => c.limit.recommended ?? 0)),
     };
   });
-  const topExposures = customers
-    .filter((c) => c.exposure > 0)
-    .sort((a, b) => b.exposure - a.exposure || (a.customerId < b.customerId ? -1 : 1))
-    .slice(0, 10)
+  const topExposures = largest(customers.filter((c) => c.exposure > 0), TOP_EXPOSURES, (a, b) => b.exposure - a.exposure || (a.customerId < b.customerId ? -1 : 1))
     .map((c) => ({
       customerId: c.customerId,
       name: c.name,
