@@ -145,27 +145,37 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
 
   const overdueByCustomer = new Map(customers.map((c) => [c.customerId, c.overdue]));
   const ledgerKpis = portfolioKpis({ ledger, open, asOf, periodDays, overdueByCustomer }, policy);
-  const sumCents = (values: number[]): number => fromCents(values.reduce((s, v) => s + toCents(v), 0));
+  // Warnings, the grade lines and the portfolio totals in one pass over the reviewed customers,
+  // the amounts summed in cents (not four filters and a dozen maps over 10k customers: issue 6).
   let criticalWarnings = 0;
   let warningCount = 0;
+  const lines = GRADES.map((grade) => ({ grade, customers: 0, rFlagged: 0, exposureCents: 0, openCents: 0, limitCents: 0 }));
+  let exposureCents: Cents = 0;
+  let limitCents: Cents = 0;
   for (const c of customers) {
     for (const w of c.warnings) {
       if (w.severity === "critical") criticalWarnings++;
       else if (w.severity === "warning") warningCount++;
     }
+    const exposure = toCents(c.exposure);
+    const limit = toCents(c.limit.recommended ?? 0);
+    exposureCents += exposure;
+    limitCents += limit;
+    const line = lines[GRADES.indexOf(c.grade)];
+    line.customers++;
+    if (c.isR) line.rFlagged++;
+    line.exposureCents += exposure;
+    line.openCents += toCents(c.openBalance);
+    line.limitCents += limit;
   }
-
-  const gradeDistribution: GradeLine[] = GRADES.map((grade) => {
-    const inGrade = customers.filter((c) => c.grade === grade);
-    return {
-      grade,
-      customers: inGrade.length,
-      rFlagged: inGrade.filter((c) => c.isR).length,
-      exposure: sumCents(inGrade.map((c) => c.exposure)),
-      openBalance: sumCents(inGrade.map((c) => c.openBalance)),
-      recommendedLimit: sumCents(inGrade.map((c) => c.limit.recommended ?? 0)),
-    };
-  });
+  const gradeDistribution: GradeLine[] = lines.map((line) => ({
+    grade: line.grade,
+    customers: line.customers,
+    rFlagged: line.rFlagged,
+    exposure: fromCents(line.exposureCents),
+    openBalance: fromCents(line.openCents),
+    recommendedLimit: fromCents(line.limitCents),
+  }));
   const topExposures = largest(customers.filter((c) => c.exposure > 0), TOP_EXPOSURES, (a, b) => b.exposure - a.exposure || (a.customerId < b.customerId ? -1 : 1))
     .map((c) => ({
       customerId: c.customerId,
@@ -195,8 +205,8 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
     kpis: {
       ...ledgerKpis,
       customers: customers.length,
-      exposure: sumCents(customers.map((c) => c.exposure)),
-      totalRecommendedLimit: sumCents(customers.map((c) => c.limit.recommended ?? 0)),
+      exposure: fromCents(exposureCents),
+      totalRecommendedLimit: fromCents(limitCents),
       allowance: allowance.total,
       criticalWarnings,
       warnings: warningCount,
