@@ -24,13 +24,13 @@
  *   financials: { currentAssets: 5000, inventory: 2000, currentLiabilities: 2500, totalLiabilities: 4000, equity: 6000 } },
  *   DEFAULT_POLICY) //=> ok({ recommended: 1000, bindingBasis: "workingAssets", lowestBasis: 1062.5, … })
  */
-import { describeError, err, invalidInput, notAvailable, ok, outOfRange, type Result } from "../errors";
+import { err, invalidInput, notAvailable, ok, outOfRange, type DomainError, type Result } from "../errors";
 import { roundMoney } from "../money/cents";
 import type { FinancialPeriod } from "../portfolio/types";
 import type { Grade, Policy } from "../policy/Policy";
 import { denoise } from "../scoring/denoise";
 import { paymentFactor as paymentFactorOf } from "./paymentFactor";
-import { workingAssetsBasis } from "./workingAssetsBasis";
+import { workingAssetsBasisValue, workingAssetsZeroReason } from "./workingAssetsBasis";
 
 export const LIMIT_BASIS_NAMES = ["need", "workingAssets", "netWorthCap", "profit"] as const;
 export type LimitBasisName = (typeof LIMIT_BASIS_NAMES)[number];
@@ -77,17 +77,28 @@ export const BASIS_LABELS: Readonly<Record<LimitBasisName, string>> = {
   profit: "profit",
 };
 
-function checkOptional(field: string, value: number | undefined, min?: number, max?: number, hint = ""): Result<void> {
-  if (value === undefined) return ok(undefined);
-  if (typeof value !== "number" || !Number.isFinite(value)) return err(invalidInput(field, "is not a finite number"));
-  if (min !== undefined && value < min) return err(outOfRange(field, `must be at least ${min}, got ${value}`));
-  if (max !== undefined && value > max) return err(outOfRange(field, `must be at most ${max}${hint}, got ${value}`));
-  return ok(undefined);
+// The work below runs once per customer of a portfolio review (issue 6): checks return an error
+// or undefined instead of a Result each, and the text of an error, a skipped basis or the
+// explanation is built only on the branch that needs it.
+
+function checkOptional(field: string, value: number | undefined, min?: number, max?: number, hint = ""): DomainError | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "number" || !Number.isFinite(value)) return invalidInput(field, "is not a finite number");
+  if (min !== undefined && value < min) return outOfRange(field, `must be at least ${min}, got ${value}`);
+  if (max !== undefined && value > max) return outOfRange(field, `must be at most ${max}${hint}, got ${value}`);
+  return undefined;
 }
 
-/** Round down to a multiple of the unit, after removing float noise (3 × 1000 / 1000 must stay 3). */
+/**
+ * Round down to a multiple of the unit, after removing float noise (3 × 1000 / 1000 must stay 3).
+ * The product is denoised too, as a fractional unit leaves noise (3 × 0.1). A whole number other
+ * than 0 (denoise makes −0 into 0) below 10^12 is already what denoise gives, 12 significant
+ * digits, so the usual whole unit skips that second call (issue 6; the test "denoise keeps whole
+ * numbers below 10^12" holds this).
+ */
 function roundDownTo(value: number, unit: number): number {
-  return denoise(Math.floor(denoise(value / unit)) * unit);
+  const rounded = Math.floor(denoise(value / unit)) * unit;
+  return rounded !== 0 && Number.isInteger(rounded) && Math.abs(rounded) < 1e12 ? rounded : denoise(rounded);
 }
 
 function needBasis(input: CreditLimitInput, policy: Policy): LimitBasis {
@@ -96,35 +107,30 @@ function needBasis(input: CreditLimitInput, policy: Policy): LimitBasis {
   return { applies: true, value: roundMoney((input.annualCreditSales * (terms + policy.graceDays)) / 365) };
 }
 
+const FINANCIAL_FIELDS = ["currentAssets", "inventory", "currentLiabilities", "totalLiabilities", "equity"] as const;
+
 function workingAssetsLimitBasis(input: CreditLimitInput, policy: Policy): LimitBasis {
   const f = input.financials;
-  const fields = {
-    currentAssets: f?.currentAssets,
-    inventory: f?.inventory,
-    currentLiabilities: f?.currentLiabilities,
-    totalLiabilities: f?.totalLiabilities,
-    equity: f?.equity,
-  };
-  const missing = Object.entries(fields)
-    .filter(([, v]) => v === undefined)
-    .map(([k]) => k);
-  const { currentAssets, inventory, currentLiabilities, totalLiabilities, equity } = fields;
   if (
-    currentAssets === undefined ||
-    inventory === undefined ||
-    currentLiabilities === undefined ||
-    totalLiabilities === undefined ||
-    equity === undefined
+    f?.currentAssets === undefined ||
+    f.inventory === undefined ||
+    f.currentLiabilities === undefined ||
+    f.totalLiabilities === undefined ||
+    f.equity === undefined
   ) {
+    const missing = FINANCIAL_FIELDS.filter((k) => f?.[k] === undefined);
     return { applies: false, skippedReason: `financials missing: ${missing.join(", ")}` };
   }
+  const { currentAssets, inventory, currentLiabilities, totalLiabilities, equity } = f;
   if (equity <= 0) return { applies: true, value: 0, note: `net worth ${equity} is not positive` };
   if (currentLiabilities === 0) return { applies: false, skippedReason: "current liabilities are 0: the ratios are undefined" };
-  const r = workingAssetsBasis({ currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth: equity }, policy);
-  if (!r.ok) return { applies: false, skippedReason: describeError(r.error) };
-  const basis: LimitBasis = { applies: true, value: r.value.basis };
-  if (r.value.zeroReason !== undefined) basis.note = r.value.zeroReason;
-  return basis;
+  // validationError has checked these figures as workingAssetsBasis does (finite, not negative); net
+  // worth ≤ 0 and current liabilities 0 are handled above. So the basis alone will do: no result
+  // objects for every customer of a portfolio review (issue 6).
+  const figures = { currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth: equity };
+  const value = workingAssetsBasisValue(figures, policy);
+  const note = workingAssetsZeroReason(figures);
+  return note === undefined ? { applies: true, value } : { applies: true, value, note };
 }
 
 function netWorthCapBasis(input: CreditLimitInput, policy: Policy): LimitBasis {
@@ -135,42 +141,38 @@ function netWorthCapBasis(input: CreditLimitInput, policy: Policy): LimitBasis {
 }
 
 function profitBasis(input: CreditLimitInput, policy: Policy): LimitBasis {
-  const missing = [
-    input.annualCreditSales === undefined ? "annual credit sales" : "",
-    input.grossMargin === undefined ? "gross margin" : "",
-  ].filter((m) => m !== "");
-  if (input.annualCreditSales === undefined || input.grossMargin === undefined) {
-    return { applies: false, skippedReason: `${missing.join(" and ")} missing` };
+  const { annualCreditSales, grossMargin } = input;
+  if (annualCreditSales === undefined || grossMargin === undefined) {
+    const missing = [annualCreditSales === undefined ? "annual credit sales" : "", grossMargin === undefined ? "gross margin" : ""];
+    return { applies: false, skippedReason: `${missing.filter((m) => m !== "").join(" and ")} missing` };
   }
-  if (input.grossMargin < 0) return { applies: true, value: 0, note: `gross margin ${input.grossMargin} is negative` };
-  return { applies: true, value: roundMoney(input.annualCreditSales * input.grossMargin * policy.profitMultiple) };
+  if (grossMargin < 0) return { applies: true, value: 0, note: `gross margin ${grossMargin} is negative` };
+  return { applies: true, value: roundMoney(annualCreditSales * grossMargin * policy.profitMultiple) };
 }
 
-function validate(input: CreditLimitInput): Result<void> {
-  if (!GRADES.includes(input.grade)) return err(invalidInput("grade", `must be A, B, C or D, got ${String(input.grade)}`));
-  const checks: Result<void>[] = [
-    checkOptional("annualCreditSales", input.annualCreditSales, 0),
-    checkOptional("termsDays", input.termsDays, 0),
-    checkOptional("grossMargin", input.grossMargin, -1, 1, " (a fraction: 0.25 for 25 %)"),
-    checkOptional("collateral", input.collateral, 0),
-    checkOptional("averageDaysLate", input.averageDaysLate),
-  ];
+/** The first invalid field, in this order, or undefined. */
+function validationError(input: CreditLimitInput): DomainError | undefined {
+  if (!GRADES.includes(input.grade)) return invalidInput("grade", `must be A, B, C or D, got ${String(input.grade)}`);
   const f = input.financials;
-  if (f !== undefined) {
-    checks.push(
-      checkOptional("currentAssets", f.currentAssets, 0),
-      checkOptional("inventory", f.inventory, 0),
-      checkOptional("currentLiabilities", f.currentLiabilities, 0),
-      checkOptional("totalLiabilities", f.totalLiabilities, 0),
-      checkOptional("equity", f.equity),
-    );
-  }
-  return checks.find((c) => !c.ok) ?? ok(undefined);
+  return (
+    checkOptional("annualCreditSales", input.annualCreditSales, 0) ??
+    checkOptional("termsDays", input.termsDays, 0) ??
+    checkOptional("grossMargin", input.grossMargin, -1, 1, " (a fraction: 0.25 for 25 %)") ??
+    checkOptional("collateral", input.collateral, 0) ??
+    checkOptional("averageDaysLate", input.averageDaysLate) ??
+    (f === undefined
+      ? undefined
+      : checkOptional("currentAssets", f.currentAssets, 0) ??
+        checkOptional("inventory", f.inventory, 0) ??
+        checkOptional("currentLiabilities", f.currentLiabilities, 0) ??
+        checkOptional("totalLiabilities", f.totalLiabilities, 0) ??
+        checkOptional("equity", f.equity))
+  );
 }
 
 export function creditLimit(input: CreditLimitInput, policy: Policy): Result<CreditLimitResult> {
-  const valid = validate(input);
-  if (!valid.ok) return valid;
+  const invalid = validationError(input);
+  if (invalid !== undefined) return err(invalid);
 
   const bases: Record<LimitBasisName, LimitBasis> = {
     need: needBasis(input, policy),
@@ -198,40 +200,38 @@ export function creditLimit(input: CreditLimitInput, policy: Policy): Result<Cre
   const factored = roundDownTo(beforeGrade * gradeFactor, unit);
 
   let formulaLimit: number;
-  let recommended: number;
-  let rule: () => string;
+  let share = 0; // grade C only
   if (grade === "D") {
     formulaLimit = 0;
-    recommended = 0;
-    rule = () => "grade D: cash or prepayment only, limit 0 (collateral not added)";
   } else if (grade === "C") {
-    const share = roundDownTo((beforeGrade * policy.gradeCLimitSharePercent) / 100, unit);
+    share = roundDownTo((beforeGrade * policy.gradeCLimitSharePercent) / 100, unit);
     formulaLimit = Math.min(factored, share);
-    recommended = roundMoney(formulaLimit + collateral);
-    const [limit, total] = [formulaLimit, recommended];
-    rule = () =>
-      `grade C: min(rounded down × grade factor ${gradeFactor} = ${factored}, ` +
-      `rounded down × ${policy.gradeCLimitSharePercent} % = ${share}) = ${limit}, + collateral ${collateral} = ${total}`;
   } else {
     formulaLimit = factored;
-    recommended = roundMoney(formulaLimit + collateral);
-    const total = recommended;
-    rule = () => `× grade factor ${gradeFactor} (${grade}), rounded down to ${unit}: ${factored}; + collateral ${collateral} = ${total}`;
   }
-  recommended = Math.max(0, recommended);
+  // Grade D does not add collateral; the rule text shows the total before the floor at 0.
+  const total = grade === "D" ? 0 : roundMoney(formulaLimit + collateral);
+  const recommended = Math.max(0, total);
 
   const binding = bindingBasis;
   // The explanation is text for CREDIT.LIMIT's detail: built when read, not for every customer of
-  // a portfolio review, which does not read it (issue 6).
+  // a portfolio review, which does not read it (issue 6). One closure, no rule closure per call.
   const explain = (): string => {
     const basisText = LIMIT_BASIS_NAMES.map((name) => {
       const b = bases[name];
       if (!b.applies) return `${BASIS_LABELS[name]} skipped (${b.skippedReason ?? "not applicable"})`;
       return `${BASIS_LABELS[name]} ${b.value}${b.note ? ` (${b.note})` : ""}`;
     }).join("; ");
+    const rule =
+      grade === "D"
+        ? "grade D: cash or prepayment only, limit 0 (collateral not added)"
+        : grade === "C"
+          ? `grade C: min(rounded down × grade factor ${gradeFactor} = ${factored}, ` +
+            `rounded down × ${policy.gradeCLimitSharePercent} % = ${share}) = ${formulaLimit}, + collateral ${collateral} = ${total}`
+          : `× grade factor ${gradeFactor} (${grade}), rounded down to ${unit}: ${factored}; + collateral ${collateral} = ${total}`;
     return (
       `Bases: ${basisText}. Binding basis: ${BASIS_LABELS[binding]} ${lowestBasis} × payment factor ${payFactor} = ${roundMoney(beforeGrade)}; ` +
-      `${rule()}.`
+      `${rule}.`
     );
   };
   return ok(new LimitOutcome(recommended, bases, bindingBasis, lowestBasis, gradeFactor, payFactor, collateral, formulaLimit, explain));

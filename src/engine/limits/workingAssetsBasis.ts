@@ -13,11 +13,13 @@
  * liabilities or zero net worth leave ratios undefined: divideByZero naming the field.
  * The evaluation value is freed of floating-point noise (12 significant digits) so that an
  * evaluation exactly on an edge lands in the band the table says; the basis is rounded to cents.
+ * workingAssetsBasisValue and workingAssetsZeroReason give the basis and zeroReason alone, for
+ * creditLimit.
  * @example workingAssetsBasis({ currentAssets: 5000, inventory: 2000, currentLiabilities: 2500,
  *   totalLiabilities: 4000, netWorth: 6000 }, DEFAULT_POLICY)
  *   //=> ok({ workingAssets: 4250, evaluation: 2.11666666667, percent: 25, basis: 1062.5, … })
  */
-import { divideByZero, err, invalidInput, ok, outOfRange, type Result } from "../errors";
+import { divideByZero, err, invalidInput, ok, outOfRange, type DomainError, type Result } from "../errors";
 import { roundMoney } from "../money/cents";
 import type { Policy } from "../policy/Policy";
 import { denoise } from "../scoring/denoise";
@@ -60,46 +62,97 @@ export function riskLabelOf(evaluation: number): { en: string; zh: string } {
   return { en: "limited risk", zh: "风险有限" };
 }
 
+/** The error for a negative asset or liability, undefined when `value` is not negative. */
+function mustNotBeNegative(field: string, value: number): DomainError | undefined {
+  return value < 0 ? outOfRange(field, `must not be negative, got ${value}`) : undefined;
+}
+
 export function workingAssetsBasis(input: WorkingAssetsInput, policy: Policy): Result<WorkingAssetsResult> {
   const { currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth } = input;
-  for (const [field, v] of Object.entries(input)) {
+  // for…in over the own keys, not Object.entries: the same fields in the same order (an extra
+  // key that is not a finite number is still rejected), without an array per field (issue 6).
+  for (const field in input) {
+    if (!Object.prototype.hasOwnProperty.call(input, field)) continue;
+    const v: unknown = input[field as keyof WorkingAssetsInput];
     if (typeof v !== "number" || !Number.isFinite(v)) return err(invalidInput(field, "is not a finite number"));
   }
-  for (const [field, v] of Object.entries({ currentAssets, inventory, currentLiabilities, totalLiabilities })) {
-    if (v < 0) return err(outOfRange(field, `must not be negative, got ${v}`));
-  }
+  const negativeError =
+    mustNotBeNegative("currentAssets", currentAssets) ??
+    mustNotBeNegative("inventory", inventory) ??
+    mustNotBeNegative("currentLiabilities", currentLiabilities) ??
+    mustNotBeNegative("totalLiabilities", totalLiabilities);
+  if (negativeError !== undefined) return err(negativeError);
   if (currentLiabilities === 0) return err(divideByZero("currentLiabilities"));
   if (netWorth === 0) return err(divideByZero("netWorth"));
 
-  const workingCapital = currentAssets - currentLiabilities;
-  const workingAssets = (workingCapital + netWorth) / 2;
-  const ratios = {
-    currentRatio: currentAssets / currentLiabilities,
-    quickRatio: (currentAssets - inventory) / currentLiabilities,
-    currentLiabilitiesToNetWorth: currentLiabilities / netWorth,
-    totalLiabilitiesToNetWorth: totalLiabilities / netWorth,
-  };
-  const evaluation = denoise(
-    ratios.currentRatio + ratios.quickRatio - (ratios.currentLiabilitiesToNetWorth + ratios.totalLiabilitiesToNetWorth),
-  );
-  const { edges, percents } = policy.workingAssetsBands;
-  const percent = percents[bandOf(evaluation, edges, true)];
-  const zeroReason =
-    netWorth < 0
-      ? `net worth ${netWorth} is negative`
-      : workingAssets < 0
-        ? `working assets ${roundMoney(workingAssets)} are negative`
-        : undefined;
-  const basis = zeroReason === undefined ? roundMoney((workingAssets * percent) / 100) : 0;
+  const workingAssets = workingAssetsOf(input);
+  const ratios = ratiosOf(input);
+  const evaluation = evaluationOf(ratios);
+  const percent = percentOf(evaluation, policy);
+  const zeroReason = zeroReasonOf(input, workingAssets);
   const result: WorkingAssetsResult = {
-    workingCapital,
+    workingCapital: workingCapitalOf(input),
     workingAssets,
     ratios,
     evaluation,
     percent,
-    basis,
+    basis: basisOf(workingAssets, percent, zeroReason),
     riskLabel: riskLabelOf(evaluation),
   };
   if (zeroReason !== undefined) result.zeroReason = zeroReason;
   return ok(result);
+}
+
+/**
+ * The basis alone, from figures workingAssetsBasis accepts: what creditLimit needs, once per
+ * customer of a portfolio review, without the ratios, risk label and result objects (issue 6).
+ */
+export function workingAssetsBasisValue(input: WorkingAssetsInput, policy: Policy): number {
+  const workingAssets = workingAssetsOf(input);
+  return basisOf(workingAssets, percentOf(evaluationOf(ratiosOf(input)), policy), zeroReasonOf(input, workingAssets));
+}
+
+/** The zeroReason of workingAssetsBasis, from figures it accepts. */
+export function workingAssetsZeroReason(input: WorkingAssetsInput): string | undefined {
+  return zeroReasonOf(input, workingAssetsOf(input));
+}
+
+// The formulas of the header, each written once for workingAssetsBasis and workingAssetsBasisValue
+// (test: "workingAssetsBasisValue and workingAssetsZeroReason agree with workingAssetsBasis").
+
+function workingCapitalOf(f: WorkingAssetsInput): number {
+  return f.currentAssets - f.currentLiabilities;
+}
+
+function workingAssetsOf(f: WorkingAssetsInput): number {
+  return (workingCapitalOf(f) + f.netWorth) / 2;
+}
+
+function ratiosOf(f: WorkingAssetsInput): WorkingAssetsResult["ratios"] {
+  return {
+    currentRatio: f.currentAssets / f.currentLiabilities,
+    quickRatio: (f.currentAssets - f.inventory) / f.currentLiabilities,
+    currentLiabilitiesToNetWorth: f.currentLiabilities / f.netWorth,
+    totalLiabilitiesToNetWorth: f.totalLiabilities / f.netWorth,
+  };
+}
+
+/** (A + B) − (C + D), freed of float noise so that a value on an edge lands in the band the table says. */
+function evaluationOf(r: WorkingAssetsResult["ratios"]): number {
+  return denoise(r.currentRatio + r.quickRatio - (r.currentLiabilitiesToNetWorth + r.totalLiabilitiesToNetWorth));
+}
+
+function percentOf(evaluation: number, policy: Policy): number {
+  const { edges, percents } = policy.workingAssetsBands;
+  return percents[bandOf(evaluation, edges, true)];
+}
+
+function zeroReasonOf(f: WorkingAssetsInput, workingAssets: number): string | undefined {
+  if (f.netWorth < 0) return `net worth ${f.netWorth} is negative`;
+  if (workingAssets < 0) return `working assets ${roundMoney(workingAssets)} are negative`;
+  return undefined;
+}
+
+function basisOf(workingAssets: number, percent: number, zeroReason: string | undefined): number {
+  return zeroReason === undefined ? roundMoney((workingAssets * percent) / 100) : 0;
 }

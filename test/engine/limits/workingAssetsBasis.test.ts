@@ -1,5 +1,12 @@
+import fc from "fast-check";
 import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
-import { riskLabelOf, workingAssetsBasis, type WorkingAssetsInput } from "../../../src/engine/limits/workingAssetsBasis";
+import {
+  riskLabelOf,
+  workingAssetsBasis,
+  workingAssetsBasisValue,
+  workingAssetsZeroReason,
+  type WorkingAssetsInput,
+} from "../../../src/engine/limits/workingAssetsBasis";
 
 const first: WorkingAssetsInput = { currentAssets: 5000, inventory: 2000, currentLiabilities: 2500, totalLiabilities: 4000, netWorth: 6000 };
 const second: WorkingAssetsInput = { currentAssets: 3000, inventory: 1500, currentLiabilities: 3000, totalLiabilities: 7000, netWorth: 2000 };
@@ -22,6 +29,18 @@ describe("workingAssetsBasis", () => {
     });
     it("rejects negative assets or liabilities", () => {
       expect(workingAssetsBasis({ ...first, currentAssets: -1 }, DEFAULT_POLICY)).toMatchObject({ ok: false, error: { kind: "outOfRange", field: "currentAssets" } });
+    });
+    it("rejects an extra own key that is not a finite number, and ignores inherited keys", () => {
+      expect(workingAssetsBasis({ ...first, extra: "x" } as WorkingAssetsInput, DEFAULT_POLICY)).toEqual({
+        ok: false,
+        error: { kind: "invalidInput", field: "extra", detail: "is not a finite number" },
+      });
+      const inheriting = Object.assign(Object.create({ extra: "x" }) as WorkingAssetsInput, first);
+      expect(workingAssetsBasis(inheriting, DEFAULT_POLICY)).toEqual(workingAssetsBasis(first, DEFAULT_POLICY));
+    });
+    it("names the first bad field in the input's key order", () => {
+      const input = { netWorth: NaN, currentAssets: NaN, inventory: 0, currentLiabilities: 1, totalLiabilities: 0 };
+      expect(workingAssetsBasis(input, DEFAULT_POLICY)).toMatchObject({ ok: false, error: { field: "netWorth" } });
     });
     it.each([
       ["currentLiabilities", { currentLiabilities: 0 }],
@@ -93,6 +112,27 @@ describe("workingAssetsBasis", () => {
       [1.0, "lower risk", "风险较低"],
     ])("risk label of %p is %s", (e, en, zh) => {
       expect(riskLabelOf(e)).toEqual({ en, zh });
+    });
+  });
+
+  describe("basis alone (creditLimit's path)", () => {
+    it("workingAssetsBasisValue and workingAssetsZeroReason agree with workingAssetsBasis", () => {
+      const figure = fc.oneof(fc.integer({ min: 0, max: 20_000_000 }), fc.double({ min: 0, max: 1e9, noNaN: true }));
+      const inputArb = fc.record({
+        currentAssets: figure,
+        inventory: figure,
+        currentLiabilities: figure.filter((x) => x !== 0),
+        totalLiabilities: figure,
+        netWorth: fc.oneof(figure, fc.integer({ min: -5_000_000, max: -1 })).filter((x) => x !== 0),
+      });
+      fc.assert(
+        fc.property(inputArb, (input) => {
+          const r = workingAssetsBasis(input, DEFAULT_POLICY);
+          if (!r.ok) throw new Error(`rejected ${JSON.stringify(input)}`);
+          expect(workingAssetsBasisValue(input, DEFAULT_POLICY)).toBe(r.value.basis);
+          expect(workingAssetsZeroReason(input)).toBe(r.value.zeroReason);
+        }),
+      );
     });
   });
 
