@@ -8,21 +8,23 @@ import type { CustomerReview } from "./types";
 
 const one = (x: number): string => String(Math.round(x * 10) / 10);
 
+// The sentence is built by appending to one string, not by joining an array of parts: it is
+// built once per customer of a review (issue 6).
 export function customerReasons(c: Omit<CustomerReview, "reasons">): string {
-  const parts: string[] = [];
-  const grade = `${c.grade} (${one(c.compositePercent)} %, coverage ${Math.round(c.coveragePercent)} %${c.paymentRecord.source === "derived" ? `, payment record ${c.paymentRecord.score} from behaviour` : ""})`;
-  parts.push(c.isR ? `${grade}, R: refer to committee (${c.rReasons.join(", ")})` : grade);
+  let text = `${c.grade} (${one(c.compositePercent)} %, coverage ${Math.round(c.coveragePercent)} %`;
+  if (c.paymentRecord.source === "derived") text += `, payment record ${c.paymentRecord.score} from behaviour`;
+  text += ")";
+  if (c.isR) text += `, R: refer to committee (${c.rReasons.join(", ")})`;
   if (c.limit.recommended === undefined) {
-    parts.push(`no limit: ${c.limit.note ?? "no basis for a limit"}`);
+    text += `; no limit: ${c.limit.note ?? "no basis for a limit"}`;
   } else if (c.grade === "D") {
-    parts.push("limit 0: cash or prepayment only");
+    text += "; limit 0: cash or prepayment only";
   } else {
-    parts.push(`limit ${formatAmount(c.limit.recommended)} set by ${c.limit.bindingBasis ?? "?"} (×${c.limit.gradeFactor} grade, ×${c.limit.paymentFactor} payment)`);
+    text += `; limit ${formatAmount(c.limit.recommended)} set by ${c.limit.bindingBasis ?? "?"} (×${c.limit.gradeFactor} grade, ×${c.limit.paymentFactor} payment)`;
   }
-  parts.push(
+  text +=
     c.overdueItems === 0
-      ? "nothing overdue"
-      : `${c.overdueItems} item${c.overdueItems === 1 ? "" : "s"} overdue, max ${c.maxDaysPastDue} days`,
-  );
-  return parts.join("; ");
+      ? "; nothing overdue"
+      : `; ${c.overdueItems} item${c.overdueItems === 1 ? "" : "s"} overdue, max ${c.maxDaysPastDue} days`;
+  return text;
 }

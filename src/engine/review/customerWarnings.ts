@@ -48,40 +48,50 @@ export interface WarningFacts {
 const GRADE_ORDER: readonly Grade[] = ["A", "B", "C", "D"];
 const pct = (x: number): string => `${Math.round(x * 10) / 10} %`;
 
+/** One rule that fired. */
+function warning(rule: string, severity: ReviewWarning["severity"], figure: number | string, message: string): ReviewWarning {
+  return { rule, severity, figure, message };
+}
+
+// Rules push into one array through a module-level builder, not a closure made per call, and
+// each date's text is made once: this runs once per customer of a review (issue 6).
 export function customerWarnings(f: WarningFacts, policy: Policy): ReviewWarning[] {
   const w = policy.warnings;
   const out: ReviewWarning[] = [];
-  const add = (rule: string, severity: ReviewWarning["severity"], figure: number | string, message: string): void => {
-    out.push({ rule, severity, figure, message });
-  };
   if (f.utilisationPercent !== undefined) {
-    if (f.utilisationPercent > w.utilisationCriticalPercent) add("utilisation", "critical", f.utilisationPercent, `Utilisation ${pct(f.utilisationPercent)} is over the limit`);
-    else if (f.utilisationPercent >= w.utilisationWarnPercent) add("utilisation", "warning", f.utilisationPercent, `Utilisation ${pct(f.utilisationPercent)} is near the limit`);
+    if (f.utilisationPercent > w.utilisationCriticalPercent) out.push(warning("utilisation", "critical", f.utilisationPercent, `Utilisation ${pct(f.utilisationPercent)} is over the limit`));
+    else if (f.utilisationPercent >= w.utilisationWarnPercent) out.push(warning("utilisation", "warning", f.utilisationPercent, `Utilisation ${pct(f.utilisationPercent)} is near the limit`));
   }
-  if (f.limit === 0 && f.exposure > 0) add("utilisation", "critical", f.exposure, `Exposure ${f.exposure.toFixed(2)} with a limit of 0`);
-  if (f.maxDaysPastDue > w.overdueCriticalDays) add("daysPastDue", "critical", f.maxDaysPastDue, `An item is ${f.maxDaysPastDue} days past due (more than ${w.overdueCriticalDays})`);
-  else if (f.maxDaysPastDue > w.overdueWarnDays) add("daysPastDue", "warning", f.maxDaysPastDue, `An item is ${f.maxDaysPastDue} days past due (more than ${w.overdueWarnDays})`);
+  if (f.limit === 0 && f.exposure > 0) out.push(warning("utilisation", "critical", f.exposure, `Exposure ${f.exposure.toFixed(2)} with a limit of 0`));
+  if (f.maxDaysPastDue > w.overdueCriticalDays) out.push(warning("daysPastDue", "critical", f.maxDaysPastDue, `An item is ${f.maxDaysPastDue} days past due (more than ${w.overdueCriticalDays})`));
+  else if (f.maxDaysPastDue > w.overdueWarnDays) out.push(warning("daysPastDue", "warning", f.maxDaysPastDue, `An item is ${f.maxDaysPastDue} days past due (more than ${w.overdueWarnDays})`));
   if (f.openBalance > 0 && f.overdue > 0) {
     const share = (f.overdue * 100) / f.openBalance;
-    if (share > w.overdueSharePercent) add("overdueShare", "warning", share, `${pct(share)} of the balance is overdue`);
+    if (share > w.overdueSharePercent) out.push(warning("overdueShare", "warning", share, `${pct(share)} of the balance is overdue`));
   }
   if (f.daysLateTrend !== undefined && f.daysLateTrend > w.daysLateIncrease) {
-    add("daysLateTrend", "warning", f.daysLateTrend, `Paying ${Math.round(f.daysLateTrend * 10) / 10} days later than in the prior 90 days`);
+    out.push(warning("daysLateTrend", "warning", f.daysLateTrend, `Paying ${Math.round(f.daysLateTrend * 10) / 10} days later than in the prior 90 days`));
   }
   if (f.previousGrade !== undefined && GRADE_ORDER.indexOf(f.grade) > GRADE_ORDER.indexOf(f.previousGrade)) {
-    add("gradeDown", "warning", `${f.previousGrade}→${f.grade}`, `Grade down from ${f.previousGrade} to ${f.grade}`);
+    out.push(warning("gradeDown", "warning", `${f.previousGrade}→${f.grade}`, `Grade down from ${f.previousGrade} to ${f.grade}`));
   }
-  if (f.currentRatio !== undefined && f.currentRatio < w.currentRatioMin) add("currentRatio", "warning", f.currentRatio, `Current ratio ${f.currentRatio.toFixed(2)} is below ${w.currentRatioMin}`);
-  if (f.debtRatio !== undefined && f.debtRatio * 100 > w.debtRatioMaxPercent) add("debtRatio", "warning", f.debtRatio * 100, `Debt ratio ${pct(f.debtRatio * 100)} is above ${w.debtRatioMaxPercent} %`);
-  if (f.equity !== undefined && f.equity < 0) add("negativeEquity", "critical", f.equity, "Negative equity (net worth)");
-  if (f.revenueGrowth !== undefined && -f.revenueGrowth * 100 > w.revenueDropPercent) add("revenueDrop", "warning", f.revenueGrowth * 100, `Revenue down ${pct(-f.revenueGrowth * 100)}`);
-  if (f.altmanZone === "distress") add("altman", "warning", "distress", "Altman Z′ in the distress zone");
+  if (f.currentRatio !== undefined && f.currentRatio < w.currentRatioMin) out.push(warning("currentRatio", "warning", f.currentRatio, `Current ratio ${f.currentRatio.toFixed(2)} is below ${w.currentRatioMin}`));
+  if (f.debtRatio !== undefined && f.debtRatio * 100 > w.debtRatioMaxPercent) out.push(warning("debtRatio", "warning", f.debtRatio * 100, `Debt ratio ${pct(f.debtRatio * 100)} is above ${w.debtRatioMaxPercent} %`));
+  if (f.equity !== undefined && f.equity < 0) out.push(warning("negativeEquity", "critical", f.equity, "Negative equity (net worth)"));
+  if (f.revenueGrowth !== undefined && -f.revenueGrowth * 100 > w.revenueDropPercent) out.push(warning("revenueDrop", "warning", f.revenueGrowth * 100, `Revenue down ${pct(-f.revenueGrowth * 100)}`));
+  if (f.altmanZone === "distress") out.push(warning("altman", "warning", "distress", "Altman Z′ in the distress zone"));
   const reviewMonths = f.isKeyAccount ? w.keyAccountReviewMonths : w.otherReviewMonths;
-  if (f.lastReviewDate === undefined) add("reviewOverdue", "info", "never", "No credit review on record");
-  else if (addMonths(f.lastReviewDate, reviewMonths) < f.asOf) add("reviewOverdue", "warning", toIsoDate(f.lastReviewDate), `Credit review overdue (last ${toIsoDate(f.lastReviewDate)}, due every ${reviewMonths} months)`);
-  if (f.coveragePercent < policy.minCoveragePercent) add("coverage", "warning", f.coveragePercent, `Insufficient information: coverage ${pct(f.coveragePercent)}`);
-  if (f.financialsPeriodEnd === undefined) add("financials", "info", "none", "No financial statements");
-  else if (addMonths(f.financialsPeriodEnd, w.financialsMaxAgeMonths) < f.asOf) add("financials", "warning", toIsoDate(f.financialsPeriodEnd), `Financials are older than ${w.financialsMaxAgeMonths} months (${toIsoDate(f.financialsPeriodEnd)})`);
-  if (f.disputed > w.disputedAmountThreshold) add("disputed", "warning", f.disputed, `Disputed amount ${f.disputed.toFixed(2)} above ${w.disputedAmountThreshold}`);
+  if (f.lastReviewDate === undefined) out.push(warning("reviewOverdue", "info", "never", "No credit review on record"));
+  else if (addMonths(f.lastReviewDate, reviewMonths) < f.asOf) {
+    const last = toIsoDate(f.lastReviewDate);
+    out.push(warning("reviewOverdue", "warning", last, `Credit review overdue (last ${last}, due every ${reviewMonths} months)`));
+  }
+  if (f.coveragePercent < policy.minCoveragePercent) out.push(warning("coverage", "warning", f.coveragePercent, `Insufficient information: coverage ${pct(f.coveragePercent)}`));
+  if (f.financialsPeriodEnd === undefined) out.push(warning("financials", "info", "none", "No financial statements"));
+  else if (addMonths(f.financialsPeriodEnd, w.financialsMaxAgeMonths) < f.asOf) {
+    const periodEnd = toIsoDate(f.financialsPeriodEnd);
+    out.push(warning("financials", "warning", periodEnd, `Financials are older than ${w.financialsMaxAgeMonths} months (${periodEnd})`));
+  }
+  if (f.disputed > w.disputedAmountThreshold) out.push(warning("disputed", "warning", f.disputed, `Disputed amount ${f.disputed.toFixed(2)} above ${w.disputedAmountThreshold}`));
   return out;
 }

@@ -10,9 +10,11 @@
  * or as arrays in the order of CHARACTERISTICS (18 long). Arrays of another length are accepted
  * only when both scores and weights are arrays of equal length (a custom model); their items are
  * keyed `item1`, `item2`, ….
+ * The contributions of the items are built when read, from the scores and weights as they were
+ * at the call.
  * @example characteristicScore([8, 6, 0, 10], [3, 2, 1, 2]) //=> ok({ compositePercent: 70, coveragePercent: 87.5, … })
  */
-import { err, invalidInput, ok, outOfRange, type Result } from "../errors";
+import { err, invalidInput, ok, outOfRange, type DomainError, type Result } from "../errors";
 import { CHARACTERISTIC_COUNT, CHARACTERISTIC_KEYS, type CharacteristicKey } from "../policy/characteristics";
 import { denoise } from "./denoise";
 
@@ -36,6 +38,7 @@ export interface CharacteristicScore<K extends string = CharacteristicKey> {
   compositePercent: number;
   /** Σ B over scored items / Σ B × 100. */
   coveragePercent: number;
+  /** One per item, in item order. */
   contributions: ScoreContribution<K>[];
 }
 
@@ -57,64 +60,101 @@ export function characteristicScore(
   weights: number[],
 ): Result<CharacteristicScore<CharacteristicKey | ItemKey>>;
 export function characteristicScore(scores: Scores, weights: Weights): Result<CharacteristicScore<CharacteristicKey | ItemKey>> {
-  const pairs = alignInputs(scores, weights);
-  if (!pairs.ok) return pairs;
-  const items = pairs.value;
-  if (items.length === 0) return err(invalidInput("scores", "there are no characteristics to score"));
+  const misaligned = lengthMismatch(scores, weights);
+  if (misaligned !== undefined) return err(misaligned);
+  const bothArrays = Array.isArray(scores) && Array.isArray(weights);
+  const count = bothArrays ? scores.length : CHARACTERISTIC_COUNT;
+  if (count === 0) return err(invalidInput("scores", "there are no characteristics to score"));
 
+  // Items are read in place into two arrays of numbers, not gathered into objects first: this
+  // runs once per customer of a portfolio review (issue 6). Keys (text) are built only for an
+  // error. Weights keyed by characteristic must all be there before any score is checked.
+  const itemWeights = new Array<number>(count);
+  for (let i = 0; i < count; i++) {
+    const weight = weightAt(weights, i);
+    if (weight === undefined && !bothArrays) return err(invalidInput(`weight ${keyAt(count, i)}`, "is missing"));
+    itemWeights[i] = weight;
+  }
+  const itemScores = new Array<number>(count);
   let points = 0;
   let maxPoints = 0;
   let weightSum = 0;
   let scoredWeight = 0;
-  const contributions: ScoreContribution<CharacteristicKey | ItemKey>[] = [];
-  for (const { key, score, weight } of items) {
-    if (!Number.isFinite(score)) return err(invalidInput(`score ${key}`, "is not a finite number"));
-    if (score < 0 || score > 10) return err(outOfRange(`score ${key}`, `must be 0..10 (0 = no information), got ${score}`));
-    if (!Number.isFinite(weight)) return err(invalidInput(`weight ${key}`, "is not a finite number"));
-    if (weight < 0) return err(outOfRange(`weight ${key}`, `must not be negative, got ${weight}`));
-    points += score * weight;
-    maxPoints += 10 * weight;
+  for (let i = 0; i < count; i++) {
+    const score = scoreAt(scores, i);
+    const weight = itemWeights[i];
+    if (!Number.isFinite(score)) return err(invalidInput(`score ${keyAt(count, i)}`, "is not a finite number"));
+    if (score < 0 || score > 10) return err(outOfRange(`score ${keyAt(count, i)}`, `must be 0..10 (0 = no information), got ${score}`));
+    if (!Number.isFinite(weight)) return err(invalidInput(`weight ${keyAt(count, i)}`, "is not a finite number"));
+    if (weight < 0) return err(outOfRange(`weight ${keyAt(count, i)}`, `must not be negative, got ${weight}`));
+    points += pointsOf(score, weight);
+    maxPoints += maxPointsOf(weight);
     weightSum += weight;
     if (score > 0) scoredWeight += weight;
-    contributions.push({ key, score, weight, points: score * weight, maxPoints: 10 * weight });
+    itemScores[i] = score;
   }
   if (weightSum === 0) return err(invalidInput("weights", "at least one weight must be above 0"));
   // Multiply before dividing: 56 × 100 / 80 is exactly 70, while 56 / 80 × 100 is 70.00000000000001.
-  return ok({
-    compositePercent: denoise((points * 100) / maxPoints),
-    coveragePercent: denoise((scoredWeight * 100) / weightSum),
-    contributions,
-  });
+  const compositePercent = denoise((points * 100) / maxPoints);
+  const coveragePercent = denoise((scoredWeight * 100) / weightSum);
+  return ok(new ScoreOutcome(compositePercent, coveragePercent, itemScores, itemWeights));
 }
 
-interface Item {
-  key: CharacteristicKey | ItemKey;
-  score: number;
-  weight: number;
-}
+/** A_i × B_i. */
+const pointsOf = (score: number, weight: number): number => score * weight;
+/** 10 × B_i. */
+const maxPointsOf = (weight: number): number => 10 * weight;
 
-function alignInputs(scores: Scores, weights: Weights): Result<Item[]> {
-  if (Array.isArray(scores) && Array.isArray(weights)) {
-    if (scores.length !== weights.length) {
-      return err(invalidInput("weights", `there are ${scores.length} scores but ${weights.length} weights`));
+/**
+ * The result. Its own fields are the two percentages and the scores and weights in item order
+ * (so two results are deeply equal exactly when their contributions are); the contributions, an
+ * object per item that a portfolio review never reads, are built from them on each read (issue 6).
+ */
+class ScoreOutcome implements CharacteristicScore<CharacteristicKey | ItemKey> {
+  constructor(
+    readonly compositePercent: number,
+    readonly coveragePercent: number,
+    private readonly scores: number[],
+    private readonly weights: number[],
+  ) {}
+
+  get contributions(): ScoreContribution<CharacteristicKey | ItemKey>[] {
+    const count = this.scores.length;
+    const contributions: ScoreContribution<CharacteristicKey | ItemKey>[] = [];
+    for (let i = 0; i < count; i++) {
+      const score = this.scores[i];
+      const weight = this.weights[i];
+      contributions.push({ key: keyAt(count, i), score, weight, points: pointsOf(score, weight), maxPoints: maxPointsOf(weight) });
     }
-    const keyOf = (i: number): CharacteristicKey | ItemKey =>
-      scores.length === CHARACTERISTIC_COUNT ? CHARACTERISTIC_KEYS[i] : `item${i + 1}`;
-    return ok(scores.map((score, i) => ({ key: keyOf(i), score, weight: weights[i] })));
+    return contributions;
+  }
+}
+
+/** Why the lengths of scores and weights do not line up, or undefined when they do. */
+function lengthMismatch(scores: Scores, weights: Weights): DomainError | undefined {
+  if (Array.isArray(scores) && Array.isArray(weights)) {
+    return scores.length === weights.length ? undefined : invalidInput("weights", `there are ${scores.length} scores but ${weights.length} weights`);
   }
   if (Array.isArray(scores) && scores.length !== CHARACTERISTIC_COUNT) {
-    return err(invalidInput("scores", `need ${CHARACTERISTIC_COUNT} scores in the order of the characteristics, got ${scores.length}`));
+    return invalidInput("scores", `need ${CHARACTERISTIC_COUNT} scores in the order of the characteristics, got ${scores.length}`);
   }
   if (Array.isArray(weights) && weights.length !== CHARACTERISTIC_COUNT) {
-    return err(invalidInput("weights", `need ${CHARACTERISTIC_COUNT} weights in the order of the characteristics, got ${weights.length}`));
+    return invalidInput("weights", `need ${CHARACTERISTIC_COUNT} weights in the order of the characteristics, got ${weights.length}`);
   }
-  const scoreOf = (key: CharacteristicKey, i: number): number => (Array.isArray(scores) ? scores[i] : (scores[key] ?? 0));
-  const items: Item[] = [];
-  for (let i = 0; i < CHARACTERISTIC_KEYS.length; i++) {
-    const key = CHARACTERISTIC_KEYS[i];
-    const weight = Array.isArray(weights) ? weights[i] : weights[key];
-    if (weight === undefined) return err(invalidInput(`weight ${key}`, "is missing"));
-    items.push({ key, score: scoreOf(key, i), weight });
-  }
-  return ok(items);
+  return undefined;
+}
+
+/** Item i's key: the characteristic's for the method's 18 items, `item<i + 1>` for a custom model. */
+function keyAt(count: number, i: number): CharacteristicKey | ItemKey {
+  return count === CHARACTERISTIC_COUNT ? CHARACTERISTIC_KEYS[i] : `item${i + 1}`;
+}
+
+/** Item i's score; a characteristic missing from a record is 0 (no information). */
+function scoreAt(scores: Scores, i: number): number {
+  return Array.isArray(scores) ? scores[i] : (scores[CHARACTERISTIC_KEYS[i]] ?? 0);
+}
+
+/** Item i's weight (undefined, despite the type, when an input lacks it). */
+function weightAt(weights: Weights, i: number): number {
+  return Array.isArray(weights) ? weights[i] : weights[CHARACTERISTIC_KEYS[i]];
 }

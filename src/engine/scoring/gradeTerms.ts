@@ -5,6 +5,9 @@
  */
 import type { Grade, GradeTerms, Policy } from "../policy/Policy";
 
+/** A copy: the caller may change it without touching the policy. */
 export function gradeTerms(grade: Grade, policy: Policy): GradeTerms {
-  return { ...policy.gradeTerms[grade] };
+  const terms = policy.gradeTerms[grade];
+  // Field by field, not by object spread: this runs once per customer of a review (issue 6).
+  return { termsDays: terms.termsDays, limitFactor: terms.limitFactor, reviewMonths: terms.reviewMonths };
 }

@@ -33,5 +33,7 @@ export function quadrantOf(grade: Grade, potential: number, policy: Policy): Qua
   const isHighRisk = grade === "C" || grade === "D";
   const isHighPotential = Number.isFinite(potential) && potential >= policy.highPotentialFrom;
   const quadrant: QuadrantNumber = isHighPotential ? (isHighRisk ? 4 : 3) : isHighRisk ? 2 : 1;
-  return { quadrant, ...QUADRANT_LABELS[quadrant], isHighRisk, isHighPotential };
+  // Labels by assignment, not by object spread: this runs once per customer of a review (issue 6).
+  const label = QUADRANT_LABELS[quadrant];
+  return { quadrant, en: label.en, zh: label.zh, isHighRisk, isHighPotential };
 }

@@ -22,20 +22,19 @@ export interface RFlagInput {
 }
 
 export function rFlag(input: RFlagInput, policy: Policy): { isR: boolean; reasons: string[] } {
-  const largeReasons: string[] = [];
-  if (input.isKeyAccount) largeReasons.push("key account");
   const sales = input.annualCreditSales;
-  if (sales !== undefined && Number.isFinite(sales) && sales >= policy.largeCustomerThreshold) {
-    largeReasons.push(`annual credit sales ${sales} at or above the large-customer threshold ${policy.largeCustomerThreshold}`);
-  }
-  const riskReasons: string[] = [];
-  if (input.grade === "C" || input.grade === "D") riskReasons.push(`grade ${input.grade}`);
-  if (input.maxDaysPastDue > policy.rFlagOverdueDays) {
-    riskReasons.push(`${input.maxDaysPastDue} days past due (more than ${policy.rFlagOverdueDays})`);
-  }
-  if (input.limit !== undefined && input.exposure > input.limit) {
-    riskReasons.push(`exposure ${input.exposure} over limit ${input.limit}`);
-  }
-  const isR = largeReasons.length > 0 && riskReasons.length > 0;
-  return { isR, reasons: isR ? [...largeReasons, ...riskReasons] : [] };
+  const isLargeBySales = sales !== undefined && Number.isFinite(sales) && sales >= policy.largeCustomerThreshold;
+  const isWeakGrade = input.grade === "C" || input.grade === "D";
+  const isLate = input.maxDaysPastDue > policy.rFlagOverdueDays;
+  const isOverLimit = input.limit !== undefined && input.exposure > input.limit;
+  const isR = (input.isKeyAccount || isLargeBySales) && (isWeakGrade || isLate || isOverLimit);
+  // The reasons, text, are built only for a flagged customer: most of a portfolio is not (issue 6).
+  const reasons: string[] = [];
+  if (!isR) return { isR, reasons };
+  if (input.isKeyAccount) reasons.push("key account");
+  if (isLargeBySales) reasons.push(`annual credit sales ${sales} at or above the large-customer threshold ${policy.largeCustomerThreshold}`);
+  if (isWeakGrade) reasons.push(`grade ${input.grade}`);
+  if (isLate) reasons.push(`${input.maxDaysPastDue} days past due (more than ${policy.rFlagOverdueDays})`);
+  if (isOverLimit) reasons.push(`exposure ${input.exposure} over limit ${input.limit}`);
+  return { isR, reasons };
 }

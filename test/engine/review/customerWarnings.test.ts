@@ -1,4 +1,5 @@
 import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
+import { toIsoDate } from "../../../src/engine/dates/dayNumber";
 import { customerWarnings, type WarningFacts } from "../../../src/engine/review";
 
 const asOf = 20_000;
@@ -63,6 +64,16 @@ describe("customerWarnings", () => {
     expect(fired({ lastReviewDate: eightMonthsAgo })).toEqual([]);
     expect(fired({ lastReviewDate: eightMonthsAgo, isKeyAccount: true })).toEqual([["reviewOverdue", "warning"]]);
     expect(fired({ lastReviewDate: asOf - 400 })).toEqual([["reviewOverdue", "warning"]]);
+  });
+
+  it("gives the date that made a review or financials warning fire, as the figure and in the message", () => {
+    const warnings = customerWarnings({ ...quiet, lastReviewDate: asOf - 400, financialsPeriodEnd: asOf - 560 }, DEFAULT_POLICY);
+    const last = toIsoDate(asOf - 400);
+    const periodEnd = toIsoDate(asOf - 560);
+    expect(warnings).toEqual([
+      { rule: "reviewOverdue", severity: "warning", figure: last, message: `Credit review overdue (last ${last}, due every 12 months)` },
+      { rule: "financials", severity: "warning", figure: periodEnd, message: `Financials are older than 18 months (${periodEnd})` },
+    ]);
   });
 
   it("warns about financials older than 18 months", () => {

@@ -27,6 +27,15 @@ describe("characteristicScore", () => {
       expect(characteristicScore({}, [3, 2, 1, 2])).toMatchObject({ ok: false, error: { field: "weights" } });
     });
 
+    it("reports a missing weight before any invalid score", () => {
+      const { capital, ...weights } = W;
+      void capital;
+      expect(characteristicScore({ appearance: 11 }, weights as typeof W)).toEqual({
+        ok: false,
+        error: { kind: "invalidInput", field: "weight capital", detail: "is missing" },
+      });
+    });
+
     it("reports an out-of-range score as outOfRange", () => {
       expect(characteristicScore({ paymentRecord: 12 }, W)).toEqual({
         ok: false,
@@ -61,6 +70,15 @@ describe("characteristicScore", () => {
       const record = Object.fromEntries(CHARACTERISTIC_KEYS.map((k, i) => [k, i % 11]));
       expect(characteristicScore(scores, W)).toEqual(characteristicScore(record, W));
       expect(characteristicScore(scores, CHARACTERISTIC_KEYS.map((k) => W[k]))).toEqual(characteristicScore(record, W));
+    });
+
+    it("builds the contributions from the scores and weights as they were at the call", () => {
+      const scores = [8, 6, 0, 10];
+      const weights = [3, 2, 1, 2];
+      const r = characteristicScore(scores, weights);
+      scores[0] = 0;
+      weights[0] = 100;
+      expect(r.ok && r.value.contributions[0]).toEqual({ key: "item1", score: 8, weight: 3, points: 24, maxPoints: 30 });
     });
 
     it("is 100 % for all tens and 0 % with no information", () => {

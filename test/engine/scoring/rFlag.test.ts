@@ -27,4 +27,18 @@ describe("rFlag", () => {
     ]);
     expect(rFlag({ ...base, grade: "D" }, DEFAULT_POLICY).reasons).toEqual([]);
   });
+
+  it("lists why the customer is large before the risks it shows, in the order of the rules", () => {
+    const input: RFlagInput = { grade: "D", isKeyAccount: true, annualCreditSales: 2_000_000, maxDaysPastDue: 31, exposure: 101, limit: 100 };
+    expect(rFlag(input, DEFAULT_POLICY)).toEqual({
+      isR: true,
+      reasons: [
+        "key account",
+        "annual credit sales 2000000 at or above the large-customer threshold 1000000",
+        "grade D",
+        "31 days past due (more than 30)",
+        "exposure 101 over limit 100",
+      ],
+    });
+  });
 });

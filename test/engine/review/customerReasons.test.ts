@@ -1,0 +1,56 @@
+import { customerReasons } from "../../../src/engine/review";
+import type { CustomerReview } from "../../../src/engine/review/types";
+
+type ReasonsInput = Parameters<typeof customerReasons>[0];
+
+const base: ReasonsInput = {
+  customerId: "C1",
+  name: "Acme",
+  isKeyAccount: false,
+  compositePercent: 68.44,
+  coveragePercent: 91.6,
+  paymentRecord: { source: "entered", score: 7 },
+  grade: "B",
+  letter: "BBB",
+  isR: false,
+  rReasons: [],
+  decision: "Trade within the approved limit",
+  quadrant: { quadrant: 1, en: "Basic customer", zh: "基础客户" },
+  terms: { termsDays: 45, limitFactor: 0.8, reviewMonths: 12 },
+  ratios: {},
+  limit: { recommended: 120_000, bindingBasis: "working assets", bases: [], gradeFactor: 0.8, paymentFactor: 0.9 },
+  exposure: 0,
+  openBalance: 0,
+  unapplied: 0,
+  overdue: 0,
+  overdueItems: 2,
+  maxDaysPastDue: 45,
+  openOrders: 0,
+  disputed: 0,
+  warnings: [],
+};
+const sentence = (change: Partial<CustomerReview>): string => customerReasons({ ...base, ...change });
+
+describe("customerReasons", () => {
+  it("gives grade, limit and overdue position in one sentence", () => {
+    expect(sentence({})).toBe("B (68.4 %, coverage 92 %); limit 120,000 set by working assets (×0.8 grade, ×0.9 payment); 2 items overdue, max 45 days");
+  });
+
+  it("says when the payment record comes from behaviour, and why the customer is referred to committee", () => {
+    expect(sentence({ paymentRecord: { source: "derived", score: 8 }, isR: true, rReasons: ["key account", "grade C"], grade: "C" })).toBe(
+      "C (68.4 %, coverage 92 %, payment record 8 from behaviour), R: refer to committee (key account, grade C); limit 120,000 set by working assets (×0.8 grade, ×0.9 payment); 2 items overdue, max 45 days",
+    );
+  });
+
+  it("explains a missing limit and grade D's limit of 0", () => {
+    expect(sentence({ limit: { bases: [], gradeFactor: 0.8, paymentFactor: 1, note: "no basis for a limit" } })).toContain("; no limit: no basis for a limit;");
+    expect(sentence({ limit: { bases: [], gradeFactor: 0.8, paymentFactor: 1 } })).toContain("; no limit: no basis for a limit;");
+    expect(sentence({ grade: "D", limit: { recommended: 0, bases: [], gradeFactor: 0, paymentFactor: 1 } })).toContain("; limit 0: cash or prepayment only;");
+  });
+
+  it("writes amounts with separators and counts items in the singular and plural", () => {
+    expect(sentence({ limit: { recommended: 1234.5, bases: [], gradeFactor: 1, paymentFactor: 1 } })).toContain("limit 1,234.50 set by ? (×1 grade, ×1 payment)");
+    expect(sentence({ overdueItems: 1, maxDaysPastDue: 3 })).toMatch(/; 1 item overdue, max 3 days$/);
+    expect(sentence({ overdueItems: 0 })).toMatch(/; nothing overdue$/);
+  });
+});
