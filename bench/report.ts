@@ -209,7 +209,7 @@ function duckSection(r: BenchResults): string {
 DuckDB ${first?.duckdb ? `${first.duckdb.version}, ${first.duckdb.threads} threads,` : ""} in the same process, loaded from the same 2-D
 arrays with its appender (load timed apart), runs the pivot an analyst would write:
 \`SUM(CASE WHEN dpd <= 0 …) … GROUP BY customer_id\` over the items open at the as-of date (open
-amount = amount − paid). Ours: *aging only* = \`openItemsAt\` + \`ageReceivables\` on the portfolio
+amount = amount − paid). Ours: *aging only* = \`openRowsAt\` + \`ageLedger\` on the portfolio
 already read; *engine review* = \`reviewPortfolio\` on the portfolio already read (both sides have
 loaded their data); *from cells* = section 1 (read included). Ratios are our time ÷ DuckDB's
 (below 1× = we are faster). Both agings are compared customer by customer, in cents.
