@@ -1,6 +1,7 @@
 import { financialRatios, okRatios } from "../../../src/engine/ratios/financialRatios";
 import { RATIO_NAMES, ratioOf } from "../../../src/engine/ratios/ratioOf";
 import type { FinancialPeriod } from "../../../src/engine/portfolio/types";
+import { FULL_PERIOD } from "../../support/financialPeriod";
 
 const current: FinancialPeriod = { customerId: "C1", periodEnd: 0, revenue: 1000, netProfit: 50, currentAssets: 400, currentLiabilities: 0 };
 
@@ -20,21 +21,7 @@ describe("financialRatios", () => {
 });
 
 describe("okRatios", () => {
-  const full: FinancialPeriod = {
-    customerId: "C1",
-    periodEnd: 0,
-    revenue: 12000,
-    costOfSales: 9000,
-    netProfit: 600,
-    currentAssets: 5000,
-    inventory: 2000,
-    receivables: 1500,
-    fixedAssets: 4000,
-    totalAssets: 10000,
-    currentLiabilities: 2500,
-    totalLiabilities: 4000,
-    equity: 6000,
-  };
+  const full: FinancialPeriod = { ...FULL_PERIOD, periodEnd: 0 };
   const prior: FinancialPeriod = { customerId: "C1", periodEnd: -365, revenue: 10000, netProfit: 400, inventory: 1000, receivables: 2500 };
 
   // What the portfolio review kept of financialRatios before okRatios (issue 6).

@@ -1,21 +1,8 @@
 import { ratioOf, ratioValue, ratioValues, RATIO_NAMES, type RatioName } from "../../../src/engine/ratios/ratioOf";
 import type { FinancialPeriod } from "../../../src/engine/portfolio/types";
+import { FULL_PERIOD } from "../../support/financialPeriod";
 
-const current: FinancialPeriod = {
-  customerId: "C1",
-  periodEnd: 19000,
-  revenue: 12000,
-  costOfSales: 9000,
-  netProfit: 600,
-  currentAssets: 5000,
-  inventory: 2000,
-  receivables: 1500,
-  fixedAssets: 4000,
-  totalAssets: 10000,
-  currentLiabilities: 2500,
-  totalLiabilities: 4000,
-  equity: 6000,
-};
+const current: FinancialPeriod = { ...FULL_PERIOD };
 const prior: FinancialPeriod = { customerId: "C1", periodEnd: 18635, revenue: 10000, netProfit: -300, inventory: 1000, receivables: 2500 };
 
 describe("ratioOf", () => {
