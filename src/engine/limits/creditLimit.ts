@@ -30,7 +30,7 @@ import type { FinancialPeriod } from "../portfolio/types";
 import type { Grade, Policy } from "../policy/Policy";
 import { denoise } from "../scoring/denoise";
 import { paymentFactor as paymentFactorOf } from "./paymentFactor";
-import { workingAssetsBasisValue, workingAssetsZeroReason } from "./workingAssetsBasis";
+import { workingAssetsBasisAlone } from "./workingAssetsBasis";
 
 export const LIMIT_BASIS_NAMES = ["need", "workingAssets", "netWorthCap", "profit"] as const;
 export type LimitBasisName = (typeof LIMIT_BASIS_NAMES)[number];
@@ -128,9 +128,8 @@ function workingAssetsLimitBasis(input: CreditLimitInput, policy: Policy): Limit
   // worth ≤ 0 and current liabilities 0 are handled above. So the basis alone will do: no result
   // objects for every customer of a portfolio review (issue 6).
   const figures = { currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth: equity };
-  const value = workingAssetsBasisValue(figures, policy);
-  const note = workingAssetsZeroReason(figures);
-  return note === undefined ? { applies: true, value } : { applies: true, value, note };
+  const { basis, zeroReason } = workingAssetsBasisAlone(figures, policy);
+  return zeroReason === undefined ? { applies: true, value: basis } : { applies: true, value: basis, note: zeroReason };
 }
 
 function netWorthCapBasis(input: CreditLimitInput, policy: Policy): LimitBasis {

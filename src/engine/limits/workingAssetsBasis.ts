@@ -13,8 +13,7 @@
  * liabilities or zero net worth leave ratios undefined: divideByZero naming the field.
  * The evaluation value is freed of floating-point noise (12 significant digits) so that an
  * evaluation exactly on an edge lands in the band the table says; the basis is rounded to cents.
- * workingAssetsBasisValue and workingAssetsZeroReason give the basis and zeroReason alone, for
- * creditLimit.
+ * workingAssetsBasisAlone gives the basis and zeroReason alone, for creditLimit.
  * @example workingAssetsBasis({ currentAssets: 5000, inventory: 2000, currentLiabilities: 2500,
  *   totalLiabilities: 4000, netWorth: 6000 }, DEFAULT_POLICY)
  *   //=> ok({ workingAssets: 4250, evaluation: 2.11666666667, percent: 25, basis: 1062.5, … })
@@ -104,21 +103,19 @@ export function workingAssetsBasis(input: WorkingAssetsInput, policy: Policy): R
 }
 
 /**
- * The basis alone, from figures workingAssetsBasis accepts: what creditLimit needs, once per
- * customer of a portfolio review, without the ratios, risk label and result objects (issue 6).
+ * The basis and its zeroReason alone, from figures workingAssetsBasis accepts: what creditLimit
+ * needs, once per customer of a portfolio review, without the ratios, risk label and result
+ * objects (issue 6).
  */
-export function workingAssetsBasisValue(input: WorkingAssetsInput, policy: Policy): number {
+export function workingAssetsBasisAlone(input: WorkingAssetsInput, policy: Policy): { basis: number; zeroReason?: string } {
   const workingAssets = workingAssetsOf(input);
-  return basisOf(workingAssets, percentOf(evaluationOf(ratiosOf(input)), policy), zeroReasonOf(input, workingAssets));
+  const zeroReason = zeroReasonOf(input, workingAssets);
+  const basis = basisOf(workingAssets, percentOf(evaluationOf(ratiosOf(input)), policy), zeroReason);
+  return zeroReason === undefined ? { basis } : { basis, zeroReason };
 }
 
-/** The zeroReason of workingAssetsBasis, from figures it accepts. */
-export function workingAssetsZeroReason(input: WorkingAssetsInput): string | undefined {
-  return zeroReasonOf(input, workingAssetsOf(input));
-}
-
-// The formulas of the header, each written once for workingAssetsBasis and workingAssetsBasisValue
-// (test: "workingAssetsBasisValue and workingAssetsZeroReason agree with workingAssetsBasis").
+// The formulas of the header, each written once for workingAssetsBasis and workingAssetsBasisAlone
+// (test: "workingAssetsBasisAlone agrees with workingAssetsBasis").
 
 function workingCapitalOf(f: WorkingAssetsInput): number {
   return f.currentAssets - f.currentLiabilities;

@@ -14,6 +14,9 @@ import { divideByZero, err, invalidInput, notAvailable, ok, type Result } from "
 import type { FinancialPeriod } from "../portfolio/types";
 import type { AltmanX } from "./altmanZ";
 
+/** The figures X1..X4 need, in the order a missing-figures message names them. */
+const ALTMAN_FIGURES = ["currentAssets", "currentLiabilities", "totalAssets", "retainedEarnings", "ebit", "totalLiabilities", "equity"] as const;
+
 export function altmanInputs(fp: FinancialPeriod, marketValueOfEquity?: number): Result<AltmanX> {
   if (marketValueOfEquity !== undefined && !Number.isFinite(marketValueOfEquity)) {
     return err(invalidInput("marketValueOfEquity", "is not a finite number"));
@@ -30,14 +33,7 @@ export function altmanInputs(fp: FinancialPeriod, marketValueOfEquity?: number):
     !isFigure(equity)
   ) {
     // The list of names is built only when a figure is missing (issue 6).
-    const missing: string[] = [];
-    if (!isFigure(currentAssets)) missing.push("currentAssets");
-    if (!isFigure(currentLiabilities)) missing.push("currentLiabilities");
-    if (!isFigure(totalAssets)) missing.push("totalAssets");
-    if (!isFigure(retainedEarnings)) missing.push("retainedEarnings");
-    if (!isFigure(ebit)) missing.push("ebit");
-    if (!isFigure(totalLiabilities)) missing.push("totalLiabilities");
-    if (!isFigure(equity)) missing.push("equity");
+    const missing = ALTMAN_FIGURES.filter((name) => !isFigure(name === "equity" ? equity : fp[name]));
     return err(notAvailable(`Altman inputs missing: ${missing.join(", ")}`));
   }
   if (totalAssets === 0) return err(divideByZero("totalAssets"));

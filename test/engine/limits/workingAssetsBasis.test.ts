@@ -3,8 +3,7 @@ import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
 import {
   riskLabelOf,
   workingAssetsBasis,
-  workingAssetsBasisValue,
-  workingAssetsZeroReason,
+  workingAssetsBasisAlone,
   type WorkingAssetsInput,
 } from "../../../src/engine/limits/workingAssetsBasis";
 
@@ -116,7 +115,7 @@ describe("workingAssetsBasis", () => {
   });
 
   describe("basis alone (creditLimit's path)", () => {
-    it("workingAssetsBasisValue and workingAssetsZeroReason agree with workingAssetsBasis", () => {
+    it("workingAssetsBasisAlone agrees with workingAssetsBasis", () => {
       const figure = fc.oneof(fc.integer({ min: 0, max: 20_000_000 }), fc.double({ min: 0, max: 1e9, noNaN: true }));
       const inputArb = fc.record({
         currentAssets: figure,
@@ -129,8 +128,9 @@ describe("workingAssetsBasis", () => {
         fc.property(inputArb, (input) => {
           const r = workingAssetsBasis(input, DEFAULT_POLICY);
           if (!r.ok) throw new Error(`rejected ${JSON.stringify(input)}`);
-          expect(workingAssetsBasisValue(input, DEFAULT_POLICY)).toBe(r.value.basis);
-          expect(workingAssetsZeroReason(input)).toBe(r.value.zeroReason);
+          const alone = workingAssetsBasisAlone(input, DEFAULT_POLICY);
+          expect(alone.basis).toBe(r.value.basis);
+          expect(alone.zeroReason).toBe(r.value.zeroReason);
         }),
       );
     });
