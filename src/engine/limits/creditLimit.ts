@@ -249,6 +249,9 @@ class LimitOutcome implements CreditLimitResult {
     private readonly explain: () => string,
   ) {}
 
+  /** Keeps the instances' hidden class alive between reviews: see ScoreOutcome.keepShape (issue 6). */
+  static readonly keepShape = new LimitOutcome(0.5, {} as Record<LimitBasisName, LimitBasis>, "need", 0.5, 0.5, 0.5, 0.5, 0.5, () => "");
+
   get explanation(): string {
     return this.explain();
   }

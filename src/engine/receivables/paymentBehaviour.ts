@@ -84,20 +84,21 @@ export function paymentBehaviourTallies(ledger: Ledger, asOf: DayNumber): Paymen
 export function behaviourOf(t: PaymentTallies, c: number): PaymentBehaviour | undefined {
   const count = t.count[c];
   if (count === 0) return undefined;
-  const behaviour: PaymentBehaviour = {
+  const last90 = t.last90Count[c] > 0 ? t.last90Days[c] / t.last90Count[c] : undefined;
+  const prior90 = t.prior90Count[c] > 0 ? t.prior90Days[c] / t.prior90Count[c] : undefined;
+  // One literal with every key, undefined where there is no figure: keys added one by one give
+  // hidden classes that die with the objects and take the optimised code with them (issue 6).
+  return {
     settledCount: count,
     averageDaysLate: t.sumDays[c] / count,
     weightedDaysLate: t.sumAmountDays[c] / t.sumAmount[c],
     shareLate: t.lateCount[c] / count,
     maxDaysLate: t.maxDays[c],
+    last90AverageDaysLate: last90,
+    prior90AverageDaysLate: prior90,
+    trendDays: last90 !== undefined && prior90 !== undefined ? last90 - prior90 : undefined,
+    lookback12mAverageDaysLate: t.yearCount[c] > 0 ? t.yearDays[c] / t.yearCount[c] : undefined,
   };
-  const last90 = t.last90Count[c] > 0 ? t.last90Days[c] / t.last90Count[c] : undefined;
-  const prior90 = t.prior90Count[c] > 0 ? t.prior90Days[c] / t.prior90Count[c] : undefined;
-  if (last90 !== undefined) behaviour.last90AverageDaysLate = last90;
-  if (prior90 !== undefined) behaviour.prior90AverageDaysLate = prior90;
-  if (last90 !== undefined && prior90 !== undefined) behaviour.trendDays = last90 - prior90;
-  if (t.yearCount[c] > 0) behaviour.lookback12mAverageDaysLate = t.yearDays[c] / t.yearCount[c];
-  return behaviour;
 }
 
 export function paymentBehaviour(items: readonly ReceivableItem[], asOf: DayNumber): Map<string, PaymentBehaviour> {

@@ -61,9 +61,11 @@ export class CollectionsWorklist implements Iterable<CollectionItem> {
     const c = ledger.customer[i];
     const customerId = ledger.customerIds[c];
     const customer = customers[c];
-    const row: CollectionItem = {
+    // Every key in one literal (see reviewCustomer on hidden classes, issue 6).
+    return {
       customerId,
       name: customer?.name ?? customerId,
+      accountOwner: customer?.accountOwner || undefined,
       invoiceId: ledger.invoiceId[i],
       invoiceDate: ledger.invoiceDate[i],
       dueDate: ledger.dueDate[i],
@@ -75,8 +77,6 @@ export class CollectionsWorklist implements Iterable<CollectionItem> {
       amountDemanded: this.columns.amountDemanded[rank],
       isDisputed: ledger.disputed[i] === 1,
     };
-    if (customer?.accountOwner) row.accountOwner = customer.accountOwner;
-    return row;
   }
 
   /** Every row, in rank order. */

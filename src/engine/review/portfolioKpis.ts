@@ -73,6 +73,33 @@ export function openBalanceCentsAt(ledger: Ledger, at: DayNumber): Cents {
   return total;
 }
 
+// Each pass over the ledger is a function of its own, not a loop inline in portfolioKpis, which
+// runs once per review: see the note above reviewPortfolio's passes (issue 6).
+
+/** Whether the ledger has an invoice dated on or before `day`. */
+function reachesBack(ledger: Ledger, day: DayNumber): boolean {
+  for (let i = 0; i < ledger.length; i++) if (ledger.invoiceDate[i] <= day) return true;
+  return false;
+}
+
+/** Each customer's sales (invoices, amount > 0) dated in the 12 months to asOf, as the amounts are given. */
+function salesOfLastYear(ledger: Ledger, asOf: DayNumber): Map<string, number> {
+  const sales = new Float64Array(ledger.customerIds.length);
+  const seen = new Uint8Array(ledger.customerIds.length);
+  const yearAgo = addMonths(asOf, -12);
+  for (let i = 0; i < ledger.length; i++) {
+    const amount = ledger.amount[i];
+    const day = ledger.invoiceDate[i];
+    if (amount > 0 && day > yearAgo && day <= asOf) {
+      sales[ledger.customer[i]] += amount;
+      seen[ledger.customer[i]] = 1;
+    }
+  }
+  const byCustomer = new Map<string, number>();
+  for (let c = 0; c < sales.length; c++) if (seen[c] === 1) byCustomer.set(ledger.customerIds[c], sales[c]);
+  return byCustomer;
+}
+
 const valueOr = <T>(r: { ok: true; value: T } | { ok: false }): T | undefined => (r.ok ? r.value : undefined);
 
 export type LedgerKpis = Omit<PortfolioKpis, "customers" | "exposure" | "totalRecommendedLimit" | "allowance" | "criticalWarnings" | "warnings">;
@@ -85,51 +112,35 @@ export function portfolioKpis(input: KpiInput, policy: Policy): LedgerKpis {
   const receivables = fromCents(openCents);
   const currentReceivables = fromCents(notDueCents);
   const creditSales = fromCents(salesCents);
-  const kpis: LedgerKpis = {
+  const d = valueOr(dso({ receivables, creditSales, days: periodDays }));
+  const best = valueOr(bestPossibleDso({ currentReceivables, creditSales, days: periodDays }));
+  const add = valueOr(averageDaysDelinquent({ receivables, currentReceivables, creditSales, days: periodDays }));
+
+  // CEI needs the opening receivables: only when the ledger reaches back to the period's start.
+  const ceiValue = reachesBack(ledger, periodStart)
+    ? valueOr(cei({ openingReceivables: fromCents(openBalanceCentsAt(ledger, periodStart)), creditSales, closingReceivables: receivables, closingCurrentReceivables: currentReceivables }))
+    : undefined;
+
+  const ratio = valueOr(overdueRatio(fromCents(overdueCents), receivables));
+  const hasRatio = ratio !== undefined && receivables > 0;
+
+  const salesShare = valueOr(paretoShares(salesOfLastYear(ledger, asOf)));
+  const overdueShare = valueOr(paretoShares(input.overdueByCustomer));
+  // One literal with every key (undefined where a figure does not exist), not keys added one by
+  // one: an object built by additions gets hidden classes that die with it, and at the next full
+  // collection V8 drops the feedback and optimised code that knew them (issue 6, --trace-deopt).
+  return {
     openBalance: receivables,
     overdue: fromCents(overdueCents),
     notDue: currentReceivables,
     creditSales,
+    dso: d,
+    bestPossibleDso: best,
+    add,
+    cei: ceiValue,
+    overdueRatioPercent: hasRatio ? ratio * 100 : undefined,
+    otcRating: hasRatio ? otcRating(ratio * 100, policy).en : undefined,
+    salesTop20SharePercent: salesShare === undefined ? undefined : salesShare * 100,
+    overdueTop20SharePercent: overdueShare === undefined ? undefined : overdueShare * 100,
   };
-  const d = valueOr(dso({ receivables, creditSales, days: periodDays }));
-  const best = valueOr(bestPossibleDso({ currentReceivables, creditSales, days: periodDays }));
-  const add = valueOr(averageDaysDelinquent({ receivables, currentReceivables, creditSales, days: periodDays }));
-  if (d !== undefined) kpis.dso = d;
-  if (best !== undefined) kpis.bestPossibleDso = best;
-  if (add !== undefined) kpis.add = add;
-
-  // CEI needs the opening receivables: only when the ledger reaches back to the period's start.
-  let reachesBack = false;
-  for (let i = 0; i < ledger.length && !reachesBack; i++) reachesBack = ledger.invoiceDate[i] <= periodStart;
-  if (reachesBack) {
-    const opening = openBalanceCentsAt(ledger, periodStart);
-    const c = valueOr(cei({ openingReceivables: fromCents(opening), creditSales, closingReceivables: receivables, closingCurrentReceivables: currentReceivables }));
-    if (c !== undefined) kpis.cei = c;
-  }
-
-  const ratio = valueOr(overdueRatio(fromCents(overdueCents), receivables));
-  if (ratio !== undefined && receivables > 0) {
-    kpis.overdueRatioPercent = ratio * 100;
-    kpis.otcRating = otcRating(ratio * 100, policy).en;
-  }
-
-  // Sales of the last 12 months per customer (in ledger order, as the amounts are given).
-  const sales = new Float64Array(ledger.customerIds.length);
-  const seen = new Uint8Array(ledger.customerIds.length);
-  const yearAgo = addMonths(asOf, -12);
-  for (let i = 0; i < ledger.length; i++) {
-    const amount = ledger.amount[i];
-    const day = ledger.invoiceDate[i];
-    if (amount > 0 && day > yearAgo && day <= asOf) {
-      sales[ledger.customer[i]] += amount;
-      seen[ledger.customer[i]] = 1;
-    }
-  }
-  const salesByCustomer = new Map<string, number>();
-  for (let c = 0; c < sales.length; c++) if (seen[c] === 1) salesByCustomer.set(ledger.customerIds[c], sales[c]);
-  const salesShare = valueOr(paretoShares(salesByCustomer));
-  if (salesShare !== undefined) kpis.salesTop20SharePercent = salesShare * 100;
-  const overdueShare = valueOr(paretoShares(input.overdueByCustomer));
-  if (overdueShare !== undefined) kpis.overdueTop20SharePercent = overdueShare * 100;
-  return kpis;
 }

@@ -11,11 +11,12 @@ import { err, invalidInput, outOfRange, type Result, ok } from "../errors";
 import { fromCents, toCents, type Cents } from "../money/cents";
 import type { Grade, Policy } from "../policy/Policy";
 import { validatePolicy } from "../policy/validatePolicy";
-import type { FinancialPeriod, Portfolio } from "../portfolio/types";
-import { ageLedger } from "../receivables/ageLedger";
+import type { FinancialPeriod, OpenOrder, Portfolio } from "../portfolio/types";
+import { ageLedger, type LedgerAging } from "../receivables/ageLedger";
 import { bucketLabels } from "../receivables/bucketLabels";
-import { openRowsAt } from "../receivables/openRowsAt";
-import { behaviourOf, paymentBehaviourTallies } from "../receivables/paymentBehaviour";
+import type { Ledger } from "../receivables/Ledger";
+import { openRowsAt, type OpenRows } from "../receivables/openRowsAt";
+import { behaviourOf, paymentBehaviourTallies, type PaymentTallies } from "../receivables/paymentBehaviour";
 import { provision } from "../receivables/provision";
 import { collectionsWorklist } from "./collectionsWorklist";
 import { largest } from "./largest";
@@ -40,12 +41,147 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
   const policyProblems = validatePolicy(policy);
   if (policyProblems.length > 0) return err(policyProblems[0]);
 
-  // The open rows, aged, and each customer's position in one pass over them, in per-customer
-  // arrays indexed by the ledger's customer numbers (no object per item).
+  // The open rows, aged, the payment tallies, and each customer's position from the open rows.
   const ledger = portfolio.receivables;
   const open = openRowsAt(ledger, asOf, { fifoUnappliedCash: policy.fifoUnappliedCash });
   const tallies = paymentBehaviourTallies(ledger, asOf);
   const aging = ageLedger(ledger, open, asOf, { edges: policy.agingEdges, basis: policy.agingBasis });
+  const reviewed = reviewCustomers(portfolio, ledger, open, tallies, policy, asOf);
+  if (!reviewed.ok) return reviewed;
+  const customers = reviewed.value;
+  const byId = new Map(customers.map((c) => [c.customerId, c]));
+  const { totalCents } = aging;
+  const { rows, unappliedTotal } = agingRows(portfolio, ledger, open, aging, byId);
+  let agedCents: Cents = 0;
+  for (const cents of totalCents) agedCents += cents;
+  const allowance = provision(totalCents, policy.provisionPercents, policy.forwardLookingMultiplier);
+
+  const overdueByCustomer = new Map(customers.map((c) => [c.customerId, c.overdue]));
+  const ledgerKpis = portfolioKpis({ ledger, open, asOf, periodDays, overdueByCustomer }, policy);
+  const summary = summarise(customers);
+  const topExposures = largest(customers.filter((c) => c.exposure > 0), TOP_EXPOSURES, (a, b) => b.exposure - a.exposure || (a.customerId < b.customerId ? -1 : 1))
+    .map((c) => ({
+      customerId: c.customerId,
+      name: c.name,
+      grade: c.grade,
+      exposure: c.exposure,
+      limit: c.limit.recommended,
+      utilisationPercent: c.utilisationPercent,
+    }));
+
+  const currencies = new Set<string>();
+  for (const c of portfolio.customers) if (c.currency) currencies.add(c.currency);
+  for (const code of ledger.currencies) if (code) currencies.add(code);
+
+  // Literals with every key (undefined where a figure does not exist), no spreads: see
+  // portfolioKpis on hidden classes that die with their objects (issue 6).
+  return ok({
+    asOf,
+    periodDays,
+    currency: currencies.size === 1 ? [...currencies][0] : undefined,
+    customers,
+    aging: {
+      labels: bucketLabels(policy.agingEdges, policy.agingBasis),
+      rows,
+      totals: { buckets: totalCents.map(fromCents), unapplied: fromCents(unappliedTotal), total: fromCents(agedCents + unappliedTotal) },
+    },
+    allowanceByBucket: allowance.byBucket,
+    collections: collectionsWorklist(ledger, open, asOf, byId, policy),
+    kpis: {
+      customers: customers.length,
+      openBalance: ledgerKpis.openBalance,
+      overdue: ledgerKpis.overdue,
+      notDue: ledgerKpis.notDue,
+      creditSales: ledgerKpis.creditSales,
+      dso: ledgerKpis.dso,
+      bestPossibleDso: ledgerKpis.bestPossibleDso,
+      add: ledgerKpis.add,
+      cei: ledgerKpis.cei,
+      overdueRatioPercent: ledgerKpis.overdueRatioPercent,
+      otcRating: ledgerKpis.otcRating,
+      salesTop20SharePercent: ledgerKpis.salesTop20SharePercent,
+      overdueTop20SharePercent: ledgerKpis.overdueTop20SharePercent,
+      exposure: summary.exposure,
+      totalRecommendedLimit: summary.totalRecommendedLimit,
+      allowance: allowance.total,
+      criticalWarnings: summary.criticalWarnings,
+      warnings: summary.warnings,
+    },
+    gradeDistribution: summary.gradeDistribution,
+    topExposures,
+  });
+}
+
+// The passes below are functions of their own, not loops inside reviewPortfolio: reviewPortfolio
+// runs once per review, so V8 would optimise its loops by on-stack replacement, and after a full
+// collection that code kept being thrown away at the first loop not yet run in that review.
+// A small function per loop is optimised on its own and keeps its code (issue 6, --trace-deopt).
+
+/** The review of every customer of the portfolio, in portfolio order; the first error stops it. */
+function reviewCustomers(portfolio: Portfolio, ledger: Ledger, open: OpenRows, tallies: PaymentTallies, policy: Policy, asOf: DayNumber): Result<CustomerReview[]> {
+  const positionOf = openPositions(ledger, open, asOf);
+  const numberOf = ledger.customerNumber;
+  const financialsByCustomer = financialsOf(portfolio.financials);
+  const ordersCents = openOrdersCents(portfolio.orders);
+  const customers: CustomerReview[] = [];
+  for (const customer of portfolio.customers) {
+    const c = numberOf.get(customer.customerId);
+    const reviewed = reviewCustomer(
+      {
+        customer,
+        position: c === undefined ? NO_POSITION : positionOf(c),
+        unappliedCents: c === undefined ? 0 : open.unappliedCents[c],
+        behaviour: c === undefined ? undefined : behaviourOf(tallies, c),
+        financials: financialsByCustomer.get(customer.customerId) ?? [],
+        openOrders: fromCents(ordersCents.get(customer.customerId) ?? 0),
+      },
+      policy,
+      asOf,
+    );
+    if (!reviewed.ok) return reviewed;
+    customers.push(reviewed.value);
+  }
+  return ok(customers);
+}
+
+/**
+ * The aging rows: customers in portfolio order, then any customer the ledger names that the
+ * portfolio does not; and the unapplied cash of them all, in cents.
+ */
+function agingRows(portfolio: Portfolio, ledger: Ledger, open: OpenRows, aging: LedgerAging, byId: ReadonlyMap<string, CustomerReview>): { rows: AgingRow[]; unappliedTotal: Cents } {
+  const { width, bucketCents } = aging;
+  const numberOf = ledger.customerNumber;
+  const order: number[] = [];
+  const hasRow = new Uint8Array(ledger.customerIds.length);
+  for (const c of aging.customers) hasRow[c] = 1;
+  for (const customer of portfolio.customers) {
+    const c = numberOf.get(customer.customerId);
+    if (c !== undefined && hasRow[c] === 1) order.push(c);
+  }
+  for (const c of aging.customers) if (!byId.has(ledger.customerIds[c])) order.push(c);
+  const rows: AgingRow[] = [];
+  let unappliedTotal: Cents = 0;
+  for (const c of order) {
+    const customerId = ledger.customerIds[c];
+    const unapplied = open.unappliedCents[c];
+    const buckets: number[] = new Array<number>(width);
+    let total = unapplied;
+    for (let b = 0; b < width; b++) {
+      const cents = bucketCents[c * width + b];
+      buckets[b] = fromCents(cents);
+      total += cents;
+    }
+    unappliedTotal += unapplied;
+    rows.push({ customerId, name: byId.get(customerId)?.name ?? customerId, buckets, unapplied: fromCents(unapplied), total: fromCents(total) });
+  }
+  return { rows, unappliedTotal };
+}
+
+/**
+ * Each customer's open position, from one pass over the open rows: per-customer arrays indexed by
+ * the ledger's customer numbers (no object per item); the position object is built when asked.
+ */
+function openPositions(ledger: Ledger, open: OpenRows, asOf: DayNumber): (c: number) => OpenPosition {
   const numbers = ledger.customerIds.length;
   const openCents = new Float64Array(numbers);
   const overdueCents = new Float64Array(numbers);
@@ -71,91 +207,59 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
       }
     }
   }
-  const positionOf = (c: number): OpenPosition => {
-    const position: OpenPosition = {
+  return (c) => {
+    const k = worst[c];
+    return {
       openCents: openCents[c],
       overdueCents: overdueCents[c],
       disputedCents: disputedCents[c],
       overdueItems: overdueItems[c],
       maxDaysPastDue: maxDaysPastDue[c],
+      worst: k >= 0 ? { daysPastDue: maxDaysPastDue[c], openCents: open.openCents[k], isDisputed: ledger.disputed[open.rows[k]] === 1 } : undefined,
     };
-    const k = worst[c];
-    if (k >= 0) position.worst = { daysPastDue: maxDaysPastDue[c], openCents: open.openCents[k], isDisputed: ledger.disputed[open.rows[k]] === 1 };
-    return position;
   };
+}
 
-  const numberOf = ledger.customerNumber;
-  const financialsByCustomer = new Map<string, FinancialPeriod[]>();
-  for (const f of portfolio.financials) {
-    const list = financialsByCustomer.get(f.customerId);
+/** The financial periods of each customer id, in table order. */
+function financialsOf(financials: readonly FinancialPeriod[]): Map<string, FinancialPeriod[]> {
+  const byCustomer = new Map<string, FinancialPeriod[]>();
+  for (const f of financials) {
+    const list = byCustomer.get(f.customerId);
     if (list) list.push(f);
-    else financialsByCustomer.set(f.customerId, [f]);
+    else byCustomer.set(f.customerId, [f]);
   }
-  const ordersCents = new Map<string, Cents>();
-  for (const order of portfolio.orders) ordersCents.set(order.customerId, (ordersCents.get(order.customerId) ?? 0) + toCents(order.amount));
+  return byCustomer;
+}
 
-  const customers: CustomerReview[] = [];
-  for (const customer of portfolio.customers) {
-    const c = numberOf.get(customer.customerId);
-    const reviewed = reviewCustomer(
-      {
-        customer,
-        position: c === undefined ? NO_POSITION : positionOf(c),
-        unappliedCents: c === undefined ? 0 : open.unappliedCents[c],
-        behaviour: c === undefined ? undefined : behaviourOf(tallies, c),
-        financials: financialsByCustomer.get(customer.customerId) ?? [],
-        openOrders: fromCents(ordersCents.get(customer.customerId) ?? 0),
-      },
-      policy,
-      asOf,
-    );
-    if (!reviewed.ok) return reviewed;
-    customers.push(reviewed.value);
-  }
-  const byId = new Map(customers.map((c) => [c.customerId, c]));
+/** Σ of each customer id's open orders, in cents. */
+function openOrdersCents(orders: readonly OpenOrder[]): Map<string, Cents> {
+  const byCustomer = new Map<string, Cents>();
+  for (const order of orders) byCustomer.set(order.customerId, (byCustomer.get(order.customerId) ?? 0) + toCents(order.amount));
+  return byCustomer;
+}
 
-  // Aging: rows in portfolio order, then any customer the ledger names that the portfolio does not.
-  const { width, bucketCents, totalCents } = aging;
-  const order: number[] = [];
-  const hasRow = new Uint8Array(numbers);
-  for (const c of aging.customers) hasRow[c] = 1;
-  for (const customer of portfolio.customers) {
-    const c = numberOf.get(customer.customerId);
-    if (c !== undefined && hasRow[c] === 1) order.push(c);
-  }
-  for (const c of aging.customers) if (!byId.has(ledger.customerIds[c])) order.push(c);
-  const rows: AgingRow[] = [];
-  let unappliedTotal = 0;
-  let agedCents: Cents = 0;
-  for (const c of order) {
-    const customerId = ledger.customerIds[c];
-    const unapplied = open.unappliedCents[c];
-    const buckets: number[] = new Array<number>(width);
-    let total = unapplied;
-    for (let b = 0; b < width; b++) {
-      const cents = bucketCents[c * width + b];
-      buckets[b] = fromCents(cents);
-      total += cents;
-    }
-    unappliedTotal += unapplied;
-    rows.push({ customerId, name: byId.get(customerId)?.name ?? customerId, buckets, unapplied: fromCents(unapplied), total: fromCents(total) });
-  }
-  for (const cents of totalCents) agedCents += cents;
-  const allowance = provision(totalCents, policy.provisionPercents, policy.forwardLookingMultiplier);
+interface Summary {
+  criticalWarnings: number;
+  warnings: number;
+  exposure: number;
+  totalRecommendedLimit: number;
+  gradeDistribution: GradeLine[];
+}
 
-  const overdueByCustomer = new Map(customers.map((c) => [c.customerId, c.overdue]));
-  const ledgerKpis = portfolioKpis({ ledger, open, asOf, periodDays, overdueByCustomer }, policy);
-  // Warnings, the grade lines and the portfolio totals in one pass over the reviewed customers,
-  // the amounts summed in cents (not four filters and a dozen maps over 10k customers: issue 6).
+/**
+ * Warnings, the grade lines and the portfolio totals in one pass over the reviewed customers,
+ * the amounts summed in cents (not four filters and a dozen maps over 10k customers: issue 6).
+ */
+function summarise(customers: readonly CustomerReview[]): Summary {
   let criticalWarnings = 0;
-  let warningCount = 0;
+  let warnings = 0;
   const lines = GRADES.map((grade) => ({ grade, customers: 0, rFlagged: 0, exposureCents: 0, openCents: 0, limitCents: 0 }));
   let exposureCents: Cents = 0;
   let limitCents: Cents = 0;
   for (const c of customers) {
     for (const w of c.warnings) {
       if (w.severity === "critical") criticalWarnings++;
-      else if (w.severity === "warning") warningCount++;
+      else if (w.severity === "warning") warnings++;
     }
     const exposure = toCents(c.exposure);
     const limit = toCents(c.limit.recommended ?? 0);
@@ -168,50 +272,18 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
     line.openCents += toCents(c.openBalance);
     line.limitCents += limit;
   }
-  const gradeDistribution: GradeLine[] = lines.map((line) => ({
-    grade: line.grade,
-    customers: line.customers,
-    rFlagged: line.rFlagged,
-    exposure: fromCents(line.exposureCents),
-    openBalance: fromCents(line.openCents),
-    recommendedLimit: fromCents(line.limitCents),
-  }));
-  const topExposures = largest(customers.filter((c) => c.exposure > 0), TOP_EXPOSURES, (a, b) => b.exposure - a.exposure || (a.customerId < b.customerId ? -1 : 1))
-    .map((c) => ({
-      customerId: c.customerId,
-      name: c.name,
-      grade: c.grade,
-      exposure: c.exposure,
-      ...(c.limit.recommended !== undefined ? { limit: c.limit.recommended } : {}),
-      ...(c.utilisationPercent !== undefined ? { utilisationPercent: c.utilisationPercent } : {}),
-    }));
-
-  const currencies = new Set<string>();
-  for (const c of portfolio.customers) if (c.currency) currencies.add(c.currency);
-  for (const code of ledger.currencies) if (code) currencies.add(code);
-
-  return ok({
-    asOf,
-    periodDays,
-    ...(currencies.size === 1 ? { currency: [...currencies][0] } : {}),
-    customers,
-    aging: {
-      labels: bucketLabels(policy.agingEdges, policy.agingBasis),
-      rows,
-      totals: { buckets: totalCents.map(fromCents), unapplied: fromCents(unappliedTotal), total: fromCents(agedCents + unappliedTotal) },
-    },
-    allowanceByBucket: allowance.byBucket,
-    collections: collectionsWorklist(ledger, open, asOf, byId, policy),
-    kpis: {
-      ...ledgerKpis,
-      customers: customers.length,
-      exposure: fromCents(exposureCents),
-      totalRecommendedLimit: fromCents(limitCents),
-      allowance: allowance.total,
-      criticalWarnings,
-      warnings: warningCount,
-    },
-    gradeDistribution,
-    topExposures,
-  });
+  return {
+    criticalWarnings,
+    warnings,
+    exposure: fromCents(exposureCents),
+    totalRecommendedLimit: fromCents(limitCents),
+    gradeDistribution: lines.map((line) => ({
+      grade: line.grade,
+      customers: line.customers,
+      rFlagged: line.rFlagged,
+      exposure: fromCents(line.exposureCents),
+      openBalance: fromCents(line.openCents),
+      recommendedLimit: fromCents(line.limitCents),
+    })),
+  };
 }

@@ -118,6 +118,15 @@ class ScoreOutcome implements CharacteristicScore<CharacteristicKey | ItemKey> {
     private readonly weights: number[],
   ) {}
 
+  /**
+   * One instance kept for the life of the module. V8 keeps the hidden class of a class's
+   * instances alive only through the instances: once a review's results were all collected, a
+   * full collection dropped it, and with it the optimised code of characteristicScore and of its
+   * callers, every review (issue 6, `node --trace-deopt`: "weak objects"). Fractions, so that the
+   * percentages are doubles from the start and a later value never changes the class.
+   */
+  static readonly keepShape = new ScoreOutcome(0.5, 0.5, [0.5], [0.5]);
+
   get contributions(): ScoreContribution<CharacteristicKey | ItemKey>[] {
     const count = this.scores.length;
     const contributions: ScoreContribution<CharacteristicKey | ItemKey>[] = [];
