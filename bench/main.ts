@@ -8,10 +8,11 @@
  * `--render` only rewrites RESULTS.md from results.json (after editing FINDINGS.md).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import type { CaseName } from "./cases";
+import { DEOPT_TRACE_ENV } from "./lib/deoptTrace";
 import { machineInfo } from "./lib/machine";
 import { renderReport, type BenchResults, type JobResult } from "./report";
 
@@ -24,6 +25,8 @@ interface Job {
   args: Record<string, unknown>;
   /** Heap limit of the child, MiB. */
   heapMiB?: number;
+  /** Run the child with V8's deoptimisation trace, written to a file the case reads (jitStability). */
+  traceDeopts?: boolean;
 }
 
 function jobs(quick: boolean): Job[] {
@@ -40,6 +43,7 @@ function jobs(quick: boolean): Job[] {
       caseName: "roundTrips",
       args: { sizes: [{ customers: n(10), invoices: n(1_000) }, { customers: n(100), invoices: n(10_000) }, { customers: n(1_000), invoices: n(100_000) }] },
     },
+    { id: "jit", caseName: "jitStability", args: { customers: n(1_000), invoices: n(100_000), runs: 12 }, traceDeopts: true },
     { id: "functions", caseName: "customFunctions", args: { rows: n(100_000), runs: 5 } },
     { id: "bundles", caseName: "bundles", args: {} },
   ];
@@ -49,10 +53,14 @@ function runJob(job: Job): JobResult {
   mkdirSync(WORK, { recursive: true });
   const outFile = join(WORK, `${job.id}.json`);
   const start = performance.now();
+  const traceFile = join(WORK, `${job.id}.deopts.txt`);
+  rmSync(traceFile, { force: true });
+  const traceFlags = job.traceDeopts ? ["--trace-deopt", "--redirect-code-traces", `--redirect-code-traces-to=${traceFile}`] : [];
   const child = spawnSync(
     process.execPath,
-    ["--expose-gc", `--max-old-space-size=${job.heapMiB ?? 4_096}`, join(BENCH, "child.js"), job.caseName, JSON.stringify(job.args), outFile],
-    { stdio: ["ignore", "inherit", "inherit"], env: process.env },
+    ["--expose-gc", `--max-old-space-size=${job.heapMiB ?? 4_096}`, ...traceFlags, join(BENCH, "child.js"), job.caseName, JSON.stringify(job.args), outFile],
+    // A traced child's stdout carries the rest of V8's trace lines: not shown.
+    { stdio: ["ignore", job.traceDeopts ? "ignore" : "inherit", "inherit"], env: job.traceDeopts ? { ...process.env, [DEOPT_TRACE_ENV]: traceFile } : process.env },
   );
   const wallMs = performance.now() - start;
   let value: unknown;

@@ -9,9 +9,10 @@ import type { BundlesResult } from "./cases/bundles";
 import type { CustomFunctionsResult } from "./cases/customFunctions";
 import type { EngineReviewResult } from "./cases/engineReview";
 import type { FormulaSheetResult } from "./cases/formulaSheet";
+import type { JitStabilityResult } from "./cases/jitStability";
 import type { RoundTripsResult } from "./cases/roundTrips";
 import type { MachineInfo } from "./lib/machine";
-import type { Timing } from "./lib/measure";
+import { median, type Timing } from "./lib/measure";
 
 export interface JobResult {
   id: string;
@@ -90,6 +91,10 @@ export function keyFigures(results: BenchResults): Map<string, { value: number; 
     out.set(`Peak RSS during review, ${size}`, { value: r.memory.peakMiB, unit: "MiB" });
     if (r.duckdb) out.set(`DuckDB pivot, ${size}`, { value: r.duckdb.pivot.medianMs, unit: "ms" });
   }
+  const jit = resultOf<JitStabilityResult>(results, "jit");
+  if (jit?.traced && jit.runs.length > 1) {
+    out.set(`Optimised code thrown away, engine review runs 2–${jit.runs.length}`, { value: jit.runs.slice(1).reduce((sum, run) => sum + run.bailouts + run.marked, 0), unit: "count" });
+  }
   for (const id of ["formulas-10k", "formulas-100k", "formulas-10k-by-customer"]) {
     const r = resultOf<FormulaSheetResult>(results, id);
     if (!r) continue;
@@ -151,6 +156,7 @@ function engineSection(r: BenchResults): string {
     rows.push([
       sizeLabel(e.customers, e.invoices),
       fmtTiming(e.fullFromCells),
+      fmtMs(e.fullFromCells.samplesMs[0]),
       fmtMs(e.steps.read.medianMs),
       fmtMs(e.steps.review.medianMs),
       `${e.memory.peakMiB} MiB`,
@@ -174,11 +180,43 @@ numbers, yes/no as text): recognise tables → read and validate every cell → 
 Peak RSS is sampled every 5 ms by a worker thread during the timed runs; *working memory* is that
 peak less the settled RSS before the first run (the generated cells already in memory); the
 process maximum (\`resourceUsage().maxRSS\`) also covers generating the data and the DuckDB part.
+*First run (cold)* is the first of those runs, in a process that has not run the code before: what
+a user waits for at the first review after opening the task pane (V8 has not compiled the code
+yet); the median is the time of a review run again (*of which …* are the steps timed apart, after
+those runs).
 
-${table(["Portfolio", "Full review from cells: median (runs, min–max)", "of which read", "of which engine review", "Peak RSS", "Working memory", "Process max RSS"], rows)}
+${table(["Portfolio", "Full review from cells: median (runs, min–max)", "First run (cold)", "of which read", "of which engine review", "Peak RSS", "Working memory", "Process max RSS"], rows)}
 
 ${detail.join("\n")}
-${failures(r, ["review-100k", "review-1m"])}`;
+${jitParagraph(r)}
+${failures(r, ["review-100k", "review-1m", "jit"])}`;
+}
+
+/** Section 1's note on JIT stability: optimised code thrown away per review (the "jit" job). */
+function jitParagraph(r: BenchResults): string {
+  const j = resultOf<JitStabilityResult>(r, "jit");
+  if (!j || !j.traced || j.runs.length < 2) return "";
+  const later = j.runs.slice(1);
+  const lost = (run: JitStabilityResult["runs"][number]): number => run.bailouts + run.marked;
+  const reasons = new Map<string, number>();
+  const functions = new Map<string, number>();
+  for (const run of later) {
+    for (const [k, n] of Object.entries(run.reasons)) reasons.set(k, (reasons.get(k) ?? 0) + n);
+    for (const [k, n] of Object.entries(run.functions)) functions.set(k, (functions.get(k) ?? 0) + n);
+  }
+  const top = (m: Map<string, number>): string =>
+    [...m].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, n]) => `${k} ${n}`).join(", ") || "none";
+  const times = later.map((run) => run.ms);
+  return `
+**JIT stability** (the \`jit\` job): the engine review of ${sizeLabel(j.customers, j.invoices)} run
+${j.runs.length} times in one process, each run after a forced full collection, with V8's
+deoptimisation trace (\`--trace-deopt\`) counted per run. Runs 2–${j.runs.length} threw optimised
+code away ${fmtInt(later.reduce((sum, run) => sum + lost(run), 0))} times in all (per run:
+${later.map(lost).join(", ")}); bailout reasons: ${top(reasons)}; functions: ${top(functions)}. Their
+times: ${fmtMs(Math.min(...times))}–${fmtMs(Math.max(...times))} (median ${fmtMs(median(times))});
+the first run, cold, ${fmtMs(j.runs[0].ms)}. A review that keeps its optimised code varies little
+from run to run; see bench/FINDINGS.md, fourth pass.
+`;
 }
 
 function duckSection(r: BenchResults): string {

@@ -8,6 +8,7 @@ import type { BundlesArgs } from "./bundles";
 import type { CustomFunctionsArgs } from "./customFunctions";
 import type { EngineReviewArgs } from "./engineReview";
 import type { FormulaSheetArgs } from "./formulaSheet";
+import type { JitStabilityArgs } from "./jitStability";
 import type { RoundTripsArgs } from "./roundTrips";
 
 /** The argument object as JSON delivered it, with the fields a case needs checked to exist. */
@@ -25,6 +26,7 @@ export const CASES = {
   formulaSheet: async (a: unknown) => (await import("./formulaSheet")).formulaSheet(argsOf<FormulaSheetArgs>(a, ["invoices", "sheetRuns", "functionRuns", "byCustomer"])),
   roundTrips: async (a: unknown) => (await import("./roundTrips")).roundTrips(argsOf<RoundTripsArgs>(a, ["sizes"])),
   customFunctions: async (a: unknown) => (await import("./customFunctions")).customFunctions(argsOf<CustomFunctionsArgs>(a, ["rows", "runs"])),
+  jitStability: async (a: unknown) => (await import("./jitStability")).jitStability(argsOf<JitStabilityArgs>(a, ["customers", "invoices", "runs"])),
   bundles: async (a: unknown) => (await import("./bundles")).bundles(argsOf<BundlesArgs>(a, [])),
 } satisfies Record<string, (args: unknown) => Promise<unknown>>;
 

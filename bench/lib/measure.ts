@@ -44,7 +44,7 @@ export const mib = (bytes: number): number => Math.round((bytes / 1048576) * 10)
  */
 export const SETTLE_MS = 50;
 
-const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+export const settle = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 
 /**
  * Time `runs` calls of `fn` (after `warmup` untimed calls), collecting garbage before each (and
