@@ -17,6 +17,8 @@ export function readNumber(value: unknown, field: string): Result<number> {
     if (NUMERIC_TEXT.test(t)) {
       const isPercent = t.endsWith("%");
       const n = Number(isPercent ? t.slice(0, -1) : t);
+      // "1e999" is numeric text whose number is Infinity: refused like an Infinity cell.
+      if (!Number.isFinite(n)) return err(invalidInput(field, `"${value}" is not a finite number`));
       return ok(isPercent ? n / 100 : n);
     }
     return err(invalidInput(field, t === "" ? "is blank" : `"${value}" is not a number`));

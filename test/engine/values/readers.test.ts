@@ -5,7 +5,7 @@ describe("cell readers", () => {
     expect(isBlank(v)).toBe(b);
   });
 
-  it.each([[true], ["abc"], [null], [Number.NaN], [Infinity]])("readNumber refuses %j", (v) => {
+  it.each([[true], ["abc"], [null], [Number.NaN], [Infinity], ["1e999"], ["-1e400%"]])("readNumber refuses %j", (v) => {
     expect(readNumber(v, "Amount")).toMatchObject({ ok: false, error: { kind: "invalidInput", field: "Amount" } });
   });
 

@@ -54,6 +54,16 @@ describe("readPortfolio", () => {
     expect(r.problems[3].message).toContain("before the invoice date");
   });
 
+  it("reports an amount too large for a number (\"1e999\") as a bad cell, not an exception", () => {
+    const r = read([
+      table("Customers", CUSTOMER_HEADERS, [["C1", "Acme", "CNY", 7, 0.25, "yes"]]),
+      table("Receivables", RECEIVABLE_HEADERS, [["I1", "C1", "2025-05-01", "2025-05-31", "1e999", null]]),
+    ]);
+    expect(where(r)).toEqual([{ severity: "error", sheet: "Receivables", row: 1, column: 4, field: "amount" }]);
+    expect(r.problems[0].message).toBe('Amount row 1: "1e999" is not a finite number');
+    expect(r.portfolio.receivables.length).toBe(0);
+  });
+
   it("reads dates as serials (1900 and 1904), ISO text and US text", () => {
     const day = dayFromCivil(2025, 5, 31);
     const customers = table("Customers", ["CustomerId"], [["C1"]]);
@@ -113,5 +123,37 @@ describe("readPortfolio", () => {
       { severity: "warning", sheet: "Financials", row: 1, column: 0, field: "customerId" },
       { severity: "error", sheet: "Orders", row: 1, column: 1, field: "customerId" },
     ]);
+  });
+});
+
+describe("readPortfolio: receivables problems", () => {
+  it("names each bad cell with the workbook's own header, in row order, and warns on a repeated invoice id after the rows before it", () => {
+    const r = read([
+      table("Customers", CUSTOMER_HEADERS, [["C1", "Acme", "CNY", 7, 0.25, "no"]]),
+      table("Receivables", ["Invoice No", "Customer ID", "Document Date", "Due", "Invoice Amount", "Disputed"], [
+        ["I1", "C1", 45800, 45830, 100, null],
+        ["I2", " C9 ", 45800, 45830, 100, null],
+        [" I1 ", "C1", "2025-05-01", "2025-06-30", "1,234.50", "是"],
+        ["I3", "C1", 45800, 45790, "ten", "maybe"],
+        [null, "C1", 60, null, 5, null],
+        ["I1", "C1", 45800, 45830, -20, "no"],
+      ], 3, 2),
+    ]);
+    expect(r.problems.map(({ severity, row, column, field, message }) => [severity, row, column, field, message])).toEqual([
+      ["error", 5, 3, "customerId", 'Customer ID row 2: customer "C9" is not in the Customers table'],
+      ["warning", 6, 2, "invoiceId", 'Invoice No row 3: invoice id "I1" appears more than once'],
+      ["error", 7, 5, "dueDate", "Due row 4: due date is before the invoice date"],
+      ["error", 7, 6, "amount", 'Invoice Amount row 4: "ten" is not a number'],
+      ["error", 7, 7, "disputed", 'Disputed row 4: "maybe" is not yes/no'],
+      ["error", 8, 2, "invoiceId", "Invoice No row 5: is missing"],
+      ["error", 8, 4, "invoiceDate", "Document Date row 5: serial 60 is Excel's non-existent 1900-02-29"],
+      ["error", 8, 5, "dueDate", "Due row 5: is missing"],
+      ["warning", 9, 2, "invoiceId", 'Invoice No row 6: invoice id "I1" appears more than once'],
+    ]);
+    const ledger = r.portfolio.receivables;
+    expect(ledger.invoiceId).toEqual(["I1", "I1", "I1"]);
+    expect(Array.from(ledger.amount)).toEqual([100, 1234.5, -20]);
+    expect(Array.from(ledger.invoiceDate)).toEqual([45800 - 25569, dayFromCivil(2025, 5, 1), 45800 - 25569]);
+    expect(Array.from(ledger.disputed)).toEqual([0, 1, 0]);
   });
 });
