@@ -144,23 +144,25 @@ export function ledgerBuilder(capacity = 64): LedgerBuilder {
       }
     },
     build() {
+      // Views rather than copies (issue 6): at a million rows, copies of the columns were 73 MB
+      // more memory outside the heap, which cost one more collection of the whole heap (~0.2 s).
       return {
         length,
         customerIds,
         customerNumber,
-        customer: customer.slice(0, length),
+        customer: customer.subarray(0, length),
         invoiceId,
-        invoiceDate: invoiceDate.slice(0, length),
-        dueDate: dueDate.slice(0, length),
-        settledDate: settledDate.slice(0, length),
-        amount: amount.slice(0, length),
-        paidAmount: paidAmount.slice(0, length),
-        openAmount: openAmount.slice(0, length),
-        amountCents: amountCents.slice(0, length),
-        openCents: openCents.slice(0, length),
-        disputed: disputed.slice(0, length),
+        invoiceDate: invoiceDate.subarray(0, length),
+        dueDate: dueDate.subarray(0, length),
+        settledDate: settledDate.subarray(0, length),
+        amount: amount.subarray(0, length),
+        paidAmount: paidAmount.subarray(0, length),
+        openAmount: openAmount.subarray(0, length),
+        amountCents: amountCents.subarray(0, length),
+        openCents: openCents.subarray(0, length),
+        disputed: disputed.subarray(0, length),
         currencies,
-        currency: currency.slice(0, length),
+        currency: currency.subarray(0, length),
       };
     },
   };

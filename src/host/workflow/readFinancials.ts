@@ -5,7 +5,7 @@
  */
 import type { DateSystem } from "../../engine/dates/dayNumber";
 import type { FinancialPeriod } from "../../engine/portfolio/types";
-import { forEachRow, headerOf } from "./rowReader";
+import { columnOf, columnsOf, forEachRow } from "./rowReader";
 import type { Problem, RecognisedTable } from "./types";
 
 const AMOUNT_FIELDS = [
@@ -16,22 +16,24 @@ const AMOUNT_FIELDS = [
 export function readFinancials(table: RecognisedTable, dateSystem: DateSystem, customerIds: ReadonlySet<string>, problems: Problem[]): FinancialPeriod[] {
   const out: FinancialPeriod[] = [];
   const seen = new Set<string>();
+  const c = columnsOf(table, ["customerId", "periodEnd"]);
+  const amounts = AMOUNT_FIELDS.map((field) => columnOf(table, field));
   forEachRow(table, dateSystem, problems, (r) => {
-    const customerId = r.requiredText("customerId");
-    const periodEnd = r.requiredDate("periodEnd");
+    const customerId = r.requiredText(c.customerId);
+    const periodEnd = r.requiredDate(c.periodEnd);
     const period: FinancialPeriod = { customerId: customerId ?? "", periodEnd: periodEnd ?? 0 };
-    for (const field of AMOUNT_FIELDS) {
-      const value = r.number(field);
-      if (value !== undefined) period[field] = value;
+    for (let k = 0; k < AMOUNT_FIELDS.length; k++) {
+      const value = r.number(amounts[k]);
+      if (value !== undefined) period[AMOUNT_FIELDS[k]] = value;
     }
     if (customerId === undefined || periodEnd === undefined) return;
     if (!customerIds.has(customerId)) {
-      r.report("customerId", `${headerOf(table, "customerId")} row ${r.dataIndex + 1}: customer "${customerId}" is not in the Customers table; row ignored`, "warning");
+      r.report(c.customerId, `${c.customerId.header} row ${r.dataIndex + 1}: customer "${customerId}" is not in the Customers table; row ignored`, "warning");
       return;
     }
     const key = `${customerId}\u0000${periodEnd}`;
     if (seen.has(key)) {
-      r.report("periodEnd", `${headerOf(table, "periodEnd")} row ${r.dataIndex + 1}: a second row for customer "${customerId}" and this period end; ignored`, "warning");
+      r.report(c.periodEnd, `${c.periodEnd.header} row ${r.dataIndex + 1}: a second row for customer "${customerId}" and this period end; ignored`, "warning");
       return;
     }
     seen.add(key);

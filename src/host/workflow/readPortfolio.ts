@@ -55,11 +55,12 @@ function currencyProblems(customers: CustomerRow[], receivables: ReceivablesRead
   const currencies = new Set<string>();
   let first: string | undefined;
   let odd: { table: RecognisedTable; sheetRow: number } | undefined;
+  // Only a currency that differs from the first goes to the set: most rows have the first (issue 6).
   const see = (currency: string | undefined, table: RecognisedTable | undefined, sheetRow: number): void => {
-    if (!currency || !table) return;
+    if (!currency || !table || currency === first) return;
     currencies.add(currency);
     if (first === undefined) first = currency;
-    else if (odd === undefined && currency !== first) odd = { table, sheetRow };
+    else if (odd === undefined) odd = { table, sheetRow };
   };
   for (const c of customers) see(c.customer.currency, tables.customers, c.sheetRow);
   const { ledger, sheetRows } = receivables;

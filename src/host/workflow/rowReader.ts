@@ -2,32 +2,50 @@
  * Reading one recognised table row by row, turning cells into engine values and recording a
  * Problem (with the 0-based sheet row = headerRow + 1 + data index, and the cell's sheet
  * column) for every cell that cannot be read. Blank rows are skipped.
+ *
+ * Fields are read through Columns resolved once per table (`columnsOf`), so reading a cell is an
+ * index into the row rather than a lookup by field name (issue 6: a million receivable rows).
  */
-import { toDayNumber, type DateSystem, type DayNumber } from "../../engine/dates/dayNumber";
+import { dayOfSerial1900, toDayNumber, type DateSystem, type DayNumber } from "../../engine/dates/dayNumber";
 import { describeError, type DomainError, type Result } from "../../engine/errors";
-import { isBlank, readBoolean, readNumber, readText } from "../../engine/values";
+import { isBlank } from "../../engine/values/isBlank";
+import { readBoolean } from "../../engine/values/readBoolean";
+import { readNumber } from "../../engine/values/readNumber";
+import { readText } from "../../engine/values/readText";
 import type { CellValue } from "../WorkbookPort";
 import { fieldSpec } from "./headerAliases";
 import type { Problem, RecognisedTable } from "./types";
+
+/** A field's column in a recognised table. */
+export interface Column {
+  readonly field: string;
+  /** Index of the column among the table's columns; -1 when the table has none for the field. */
+  readonly index: number;
+  /** The header a user sees for the field (headerOf). */
+  readonly header: string;
+}
+
+/** Limits a number must keep to; a number outside them is a problem and reads as blank. */
+export interface Bounds {
+  readonly min?: number;
+  readonly max?: number;
+  readonly isInteger?: boolean;
+}
 
 export interface RowReader {
   /** 0-based index of the row among the table's data rows. */
   readonly dataIndex: number;
   /** 0-based sheet row of this data row. */
   readonly sheetRow: number;
-  /** Whether the field's column exists and the cell is not blank. */
-  has(field: string): boolean;
-  /** The raw cell (null when the column is absent). */
-  raw(field: string): CellValue;
-  text(field: string): string | undefined;
-  requiredText(field: string): string | undefined;
-  number(field: string, bounds?: { min?: number; max?: number; isInteger?: boolean }): number | undefined;
-  requiredNumber(field: string): number | undefined;
-  date(field: string): DayNumber | undefined;
-  requiredDate(field: string): DayNumber | undefined;
-  boolean(field: string): boolean | undefined;
-  /** Record a problem on a field's cell of this row. */
-  report(field: string, message: string, severity?: Problem["severity"]): void;
+  text(column: Column): string | undefined;
+  requiredText(column: Column): string | undefined;
+  number(column: Column, bounds?: Bounds): number | undefined;
+  requiredNumber(column: Column): number | undefined;
+  date(column: Column): DayNumber | undefined;
+  requiredDate(column: Column): DayNumber | undefined;
+  boolean(column: Column): boolean | undefined;
+  /** Record a problem on a column's cell of this row. */
+  report(column: Column, message: string, severity?: Problem["severity"]): void;
   /** Number of error problems (not warnings) recorded on this row so far. */
   readonly errorCount: number;
 }
@@ -45,6 +63,18 @@ export function cellPosition(table: RecognisedTable, dataIndex: number, field: s
 export function headerOf(table: RecognisedTable, field: string): string {
   const index = table.columns[field];
   return index !== undefined ? table.source.headers[index] : fieldSpec(table.kind, field)?.header ?? field;
+}
+
+/** The column of a field in a table. */
+export function columnOf(table: RecognisedTable, field: string): Column {
+  return { field, index: table.columns[field] ?? -1, header: headerOf(table, field) };
+}
+
+/** The columns of some fields of a table, by field name. */
+export function columnsOf<F extends string>(table: RecognisedTable, fields: readonly F[]): Readonly<Record<F, Column>> {
+  const columns = {} as Record<F, Column>;
+  for (const field of fields) columns[field] = columnOf(table, field);
+  return columns;
 }
 
 /** The part of an error worth showing next to a header and row (the field is named already). */
@@ -78,18 +108,27 @@ export function forEachRow(
   }
 }
 
-/** The RowReader of one table, pointed at one data row at a time by `moveTo`. */
+/**
+ * The RowReader of one table, pointed at one data row at a time by `moveTo`. Each method reads
+ * its cell once; the common cell (text, a finite number, a 1900 serial date) is taken as it is,
+ * and any other goes through the engine's reader (readText, readNumber, toDayNumber), which
+ * gives the same value for the common cells and the error for a bad one. Issue 6: no Result
+ * object per cell.
+ */
 class TableRowReader implements RowReader {
   dataIndex = 0;
   sheetRow = 0;
   errorCount = 0;
   private cells: readonly CellValue[] = [];
+  private readonly isSystem1900: boolean;
 
   constructor(
     private readonly table: RecognisedTable,
     private readonly dateSystem: DateSystem,
     private readonly problems: Problem[],
-  ) {}
+  ) {
+    this.isSystem1900 = dateSystem === "1900";
+  }
 
   moveTo(cells: readonly CellValue[], dataIndex: number): void {
     this.cells = cells;
@@ -98,70 +137,88 @@ class TableRowReader implements RowReader {
     this.errorCount = 0;
   }
 
-  raw(field: string): CellValue {
-    const index = this.table.columns[field];
-    return index === undefined ? null : this.cells[index] ?? null;
-  }
-
-  has(field: string): boolean {
-    return this.table.columns[field] !== undefined && !isBlank(this.raw(field));
-  }
-
-  report(field: string, message: string, severity: Problem["severity"] = "error"): void {
-    const { row, column } = cellPosition(this.table, this.dataIndex, field);
-    this.problems.push({ severity, table: this.table.source.name, sheet: this.table.source.sheet, row, column, field, message });
+  report(column: Column, message: string, severity: Problem["severity"] = "error"): void {
+    const { row, column: sheetColumn } = cellPosition(this.table, this.dataIndex, column.field);
+    this.problems.push({ severity, table: this.table.source.name, sheet: this.table.source.sheet, row, column: sheetColumn, field: column.field, message });
     if (severity === "error") this.errorCount++;
   }
 
-  text(field: string): string | undefined {
-    return this.has(field) ? this.take(field, readText(this.raw(field), field)) : undefined;
+  text(column: Column): string | undefined {
+    const text = this.textOf(this.cell(column), column);
+    return text === "" ? undefined : text;
   }
 
-  requiredText(field: string): string | undefined {
-    return this.has(field) ? this.take(field, readText(this.raw(field), field)) : this.missing(field);
+  requiredText(column: Column): string | undefined {
+    const text = this.textOf(this.cell(column), column);
+    return text === "" ? this.missing(column) : text;
   }
 
-  number(field: string, bounds: { min?: number; max?: number; isInteger?: boolean } = {}): number | undefined {
-    if (!this.has(field)) return undefined;
-    const n = this.take(field, readNumber(this.raw(field), field));
-    if (n === undefined) return undefined;
+  number(column: Column, bounds?: Bounds): number | undefined {
+    const value = this.cell(column);
+    if (isBlank(value)) return undefined;
+    const n = this.numberOf(value, column);
+    if (n === undefined || bounds === undefined) return n;
     const { min, max, isInteger } = bounds;
     if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
       const range = min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
-      this.report(field, `${headerOf(this.table, field)} row ${this.dataIndex + 1}: ${n} is out of range (must be ${range})`);
+      this.report(column, `${column.header} row ${this.dataIndex + 1}: ${n} is out of range (must be ${range})`);
       return undefined;
     }
     if (isInteger && !Number.isInteger(n)) {
-      this.report(field, `${headerOf(this.table, field)} row ${this.dataIndex + 1}: ${n} must be a whole number`);
+      this.report(column, `${column.header} row ${this.dataIndex + 1}: ${n} must be a whole number`);
       return undefined;
     }
     return n;
   }
 
-  requiredNumber(field: string): number | undefined {
-    return this.has(field) ? this.take(field, readNumber(this.raw(field), field)) : this.missing(field);
+  requiredNumber(column: Column): number | undefined {
+    const value = this.cell(column);
+    return isBlank(value) ? this.missing(column) : this.numberOf(value, column);
   }
 
-  date(field: string): DayNumber | undefined {
-    return this.has(field) ? this.take(field, toDayNumber(this.raw(field), this.dateSystem, field)) : undefined;
+  date(column: Column): DayNumber | undefined {
+    const value = this.cell(column);
+    return isBlank(value) ? undefined : this.dayOf(value, column);
   }
 
-  requiredDate(field: string): DayNumber | undefined {
-    return this.has(field) ? this.take(field, toDayNumber(this.raw(field), this.dateSystem, field)) : this.missing(field);
+  requiredDate(column: Column): DayNumber | undefined {
+    const value = this.cell(column);
+    return isBlank(value) ? this.missing(column) : this.dayOf(value, column);
   }
 
-  boolean(field: string): boolean | undefined {
-    return this.has(field) ? this.take(field, readBoolean(this.raw(field), field)) : undefined;
+  boolean(column: Column): boolean | undefined {
+    const value = this.cell(column);
+    return isBlank(value) ? undefined : this.take(column, readBoolean(value, column.field));
   }
 
-  private take<T>(field: string, result: Result<T>): T | undefined {
+  /** The cell of a column in this row (null when the column is absent or the row is short). */
+  private cell(column: Column): CellValue {
+    return column.index < 0 ? null : this.cells[column.index] ?? null;
+  }
+
+  /** The text of a cell, "" for a blank one (a text cell is trimmed once, for isBlank and readText alike). */
+  private textOf(value: CellValue, column: Column): string | undefined {
+    if (typeof value === "string") return value.trim();
+    return isBlank(value) ? "" : this.take(column, readText(value, column.field));
+  }
+
+  private numberOf(value: CellValue, column: Column): number | undefined {
+    return typeof value === "number" && Number.isFinite(value) ? value : this.take(column, readNumber(value, column.field));
+  }
+
+  private dayOf(value: CellValue, column: Column): DayNumber | undefined {
+    const day = typeof value === "number" && this.isSystem1900 ? dayOfSerial1900(value) : undefined;
+    return day !== undefined ? day : this.take(column, toDayNumber(value, this.dateSystem, column.field));
+  }
+
+  private take<T>(column: Column, result: Result<T>): T | undefined {
     if (result.ok) return result.value;
-    this.report(field, `${headerOf(this.table, field)} row ${this.dataIndex + 1}: ${detailOf(result.error)}`);
+    this.report(column, `${column.header} row ${this.dataIndex + 1}: ${detailOf(result.error)}`);
     return undefined;
   }
 
-  private missing(field: string): undefined {
-    this.report(field, `${headerOf(this.table, field)} row ${this.dataIndex + 1}: is missing`);
+  private missing(column: Column): undefined {
+    this.report(column, `${column.header} row ${this.dataIndex + 1}: is missing`);
     return undefined;
   }
 }
