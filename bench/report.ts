@@ -180,7 +180,7 @@ numbers, yes/no as text): recognise tables → read and validate every cell → 
 Peak RSS is sampled every 5 ms by a worker thread during the timed runs; *working memory* is that
 peak less the settled RSS before the first run (the generated cells already in memory); the
 process maximum (\`resourceUsage().maxRSS\`) also covers generating the data and the DuckDB part.
-*First run (cold)* is the first of those runs, in a process that has not run the code before: what
+*First run (cold)* is the first of those runs, in a process that has not read or reviewed anything before: what
 a user waits for at the first review after opening the task pane (V8 has not compiled the code
 yet); the median is the time of a review run again (*of which …* are the steps timed apart, after
 those runs).
