@@ -4,7 +4,7 @@ export { reviewCustomer, GRADE_DECISIONS, type CustomerFacts } from "./reviewCus
 export { customerWarnings, type WarningFacts } from "./customerWarnings";
 export { customerReasons } from "./customerReasons";
 export { collectionsWorklist, CollectionsWorklist, type WorklistCustomer } from "./collectionsWorklist";
-export { portfolioKpis, ledgerTotals, creditSalesCents, type KpiInput, type LedgerKpis } from "./portfolioKpis";
+export { portfolioKpis, ledgerTotals, creditSalesCents, type KpiInput, type ReviewTotals } from "./portfolioKpis";
 export { latestFinancials } from "./latestFinancials";
 export { formatAmount } from "./formatAmount";
 export type {

@@ -31,7 +31,11 @@ export interface KpiInput {
   periodDays: number;
   /** Per-customer overdue amounts (for the overdue Pareto share). */
   overdueByCustomer: Map<string, number>;
+  /** The review's own figures, counted over the reviewed customers, that the KPIs carry too. */
+  totals: ReviewTotals;
 }
+
+export type ReviewTotals = Pick<PortfolioKpis, "customers" | "exposure" | "totalRecommendedLimit" | "allowance" | "criticalWarnings" | "warnings">;
 
 /** Open and not-yet-due totals of the open rows, in cents (unapplied cash included in the open total). */
 export function ledgerTotals(ledger: Ledger, open: OpenRows, asOf: DayNumber): { openCents: Cents; notDueCents: Cents; overdueCents: Cents } {
@@ -102,10 +106,8 @@ function salesOfLastYear(ledger: Ledger, asOf: DayNumber): Map<string, number> {
 
 const valueOr = <T>(r: { ok: true; value: T } | { ok: false }): T | undefined => (r.ok ? r.value : undefined);
 
-export type LedgerKpis = Omit<PortfolioKpis, "customers" | "exposure" | "totalRecommendedLimit" | "allowance" | "criticalWarnings" | "warnings">;
-
-export function portfolioKpis(input: KpiInput, policy: Policy): LedgerKpis {
-  const { ledger, open, asOf, periodDays } = input;
+export function portfolioKpis(input: KpiInput, policy: Policy): PortfolioKpis {
+  const { ledger, open, asOf, periodDays, totals } = input;
   const { openCents, notDueCents, overdueCents } = ledgerTotals(ledger, open, asOf);
   const periodStart = asOf - periodDays;
   const salesCents = creditSalesCents(ledger, periodStart, asOf);
@@ -130,17 +132,23 @@ export function portfolioKpis(input: KpiInput, policy: Policy): LedgerKpis {
   // one: an object built by additions gets hidden classes that die with it, and at the next full
   // collection V8 drops the feedback and optimised code that knew them (issue 6, --trace-deopt).
   return {
+    customers: totals.customers,
     openBalance: receivables,
     overdue: fromCents(overdueCents),
     notDue: currentReceivables,
     creditSales,
+    exposure: totals.exposure,
+    totalRecommendedLimit: totals.totalRecommendedLimit,
     dso: d,
     bestPossibleDso: best,
     add,
     cei: ceiValue,
     overdueRatioPercent: hasRatio ? ratio * 100 : undefined,
     otcRating: hasRatio ? otcRating(ratio * 100, policy).en : undefined,
+    allowance: totals.allowance,
     salesTop20SharePercent: salesShare === undefined ? undefined : salesShare * 100,
     overdueTop20SharePercent: overdueShare === undefined ? undefined : overdueShare * 100,
+    criticalWarnings: totals.criticalWarnings,
+    warnings: totals.warnings,
   };
 }

@@ -20,7 +20,7 @@ import { behaviourOf, paymentBehaviourTallies, type PaymentTallies } from "../re
 import { provision } from "../receivables/provision";
 import { collectionsWorklist } from "./collectionsWorklist";
 import { largest } from "./largest";
-import { portfolioKpis } from "./portfolioKpis";
+import { portfolioKpis, type ReviewTotals } from "./portfolioKpis";
 import { reviewCustomer, type OpenPosition } from "./reviewCustomer";
 import type { AgingRow, CustomerReview, GradeLine, PortfolioReview } from "./types";
 
@@ -57,8 +57,7 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
   const allowance = provision(totalCents, policy.provisionPercents, policy.forwardLookingMultiplier);
 
   const overdueByCustomer = new Map(customers.map((c) => [c.customerId, c.overdue]));
-  const ledgerKpis = portfolioKpis({ ledger, open, asOf, periodDays, overdueByCustomer }, policy);
-  const summary = summarise(customers);
+  const { totals, gradeDistribution } = summarise(customers, allowance.total);
   const topExposures = largest(customers.filter((c) => c.exposure > 0), TOP_EXPOSURES, (a, b) => b.exposure - a.exposure || (a.customerId < b.customerId ? -1 : 1))
     .map((c) => ({
       customerId: c.customerId,
@@ -87,27 +86,8 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
     },
     allowanceByBucket: allowance.byBucket,
     collections: collectionsWorklist(ledger, open, asOf, byId, policy),
-    kpis: {
-      customers: customers.length,
-      openBalance: ledgerKpis.openBalance,
-      overdue: ledgerKpis.overdue,
-      notDue: ledgerKpis.notDue,
-      creditSales: ledgerKpis.creditSales,
-      dso: ledgerKpis.dso,
-      bestPossibleDso: ledgerKpis.bestPossibleDso,
-      add: ledgerKpis.add,
-      cei: ledgerKpis.cei,
-      overdueRatioPercent: ledgerKpis.overdueRatioPercent,
-      otcRating: ledgerKpis.otcRating,
-      salesTop20SharePercent: ledgerKpis.salesTop20SharePercent,
-      overdueTop20SharePercent: ledgerKpis.overdueTop20SharePercent,
-      exposure: summary.exposure,
-      totalRecommendedLimit: summary.totalRecommendedLimit,
-      allowance: allowance.total,
-      criticalWarnings: summary.criticalWarnings,
-      warnings: summary.warnings,
-    },
-    gradeDistribution: summary.gradeDistribution,
+    kpis: portfolioKpis({ ledger, open, asOf, periodDays, overdueByCustomer, totals }, policy),
+    gradeDistribution,
     topExposures,
   });
 }
@@ -238,19 +218,12 @@ function openOrdersCents(orders: readonly OpenOrder[]): Map<string, Cents> {
   return byCustomer;
 }
 
-interface Summary {
-  criticalWarnings: number;
-  warnings: number;
-  exposure: number;
-  totalRecommendedLimit: number;
-  gradeDistribution: GradeLine[];
-}
-
 /**
- * Warnings, the grade lines and the portfolio totals in one pass over the reviewed customers,
- * the amounts summed in cents (not four filters and a dozen maps over 10k customers: issue 6).
+ * Warnings, the grade lines and the review's totals for the KPIs (the allowance given) in one
+ * pass over the reviewed customers, the amounts summed in cents (not four filters and a dozen
+ * maps over 10k customers: issue 6).
  */
-function summarise(customers: readonly CustomerReview[]): Summary {
+function summarise(customers: readonly CustomerReview[], allowance: number): { totals: ReviewTotals; gradeDistribution: GradeLine[] } {
   let criticalWarnings = 0;
   let warnings = 0;
   const lines = GRADES.map((grade) => ({ grade, customers: 0, rFlagged: 0, exposureCents: 0, openCents: 0, limitCents: 0 }));
@@ -273,10 +246,14 @@ function summarise(customers: readonly CustomerReview[]): Summary {
     line.limitCents += limit;
   }
   return {
-    criticalWarnings,
-    warnings,
-    exposure: fromCents(exposureCents),
-    totalRecommendedLimit: fromCents(limitCents),
+    totals: {
+      customers: customers.length,
+      exposure: fromCents(exposureCents),
+      totalRecommendedLimit: fromCents(limitCents),
+      allowance,
+      criticalWarnings,
+      warnings,
+    },
     gradeDistribution: lines.map((line) => ({
       grade: line.grade,
       customers: line.customers,
