@@ -93,7 +93,7 @@ export function keyFigures(results: BenchResults): Map<string, { value: number; 
   }
   const jit = resultOf<JitStabilityResult>(results, "jit");
   if (jit?.traced && jit.runs.length > 1) {
-    out.set(`Optimised code thrown away, engine review runs 2–${jit.runs.length}`, { value: jit.runs.slice(1).reduce((sum, run) => sum + run.bailouts + run.marked, 0), unit: "count" });
+    out.set(`Optimised code thrown away, engine review runs 2–${jit.runs.length}`, { value: jit.runs.slice(1).reduce((sum, run) => sum + codeThrownAway(run), 0), unit: "count" });
   }
   for (const id of ["formulas-10k", "formulas-100k", "formulas-10k-by-customer"]) {
     const r = resultOf<FormulaSheetResult>(results, id);
@@ -192,12 +192,14 @@ ${jitParagraph(r)}
 ${failures(r, ["review-100k", "review-1m", "jit"])}`;
 }
 
+/** Times a JIT-stability run threw optimised code away: bailouts and code marked for deoptimisation. */
+const codeThrownAway = (run: JitStabilityResult["runs"][number]): number => run.bailouts + run.marked;
+
 /** Section 1's note on JIT stability: optimised code thrown away per review (the "jit" job). */
 function jitParagraph(r: BenchResults): string {
   const j = resultOf<JitStabilityResult>(r, "jit");
   if (!j || !j.traced || j.runs.length < 2) return "";
   const later = j.runs.slice(1);
-  const lost = (run: JitStabilityResult["runs"][number]): number => run.bailouts + run.marked;
   const reasons = new Map<string, number>();
   const functions = new Map<string, number>();
   for (const run of later) {
@@ -211,8 +213,8 @@ function jitParagraph(r: BenchResults): string {
 **JIT stability** (the \`jit\` job): the engine review of ${sizeLabel(j.customers, j.invoices)} run
 ${j.runs.length} times in one process, each run after a forced full collection, with V8's
 deoptimisation trace (\`--trace-deopt\`) counted per run. Runs 2–${j.runs.length} threw optimised
-code away ${fmtInt(later.reduce((sum, run) => sum + lost(run), 0))} times in all (per run:
-${later.map(lost).join(", ")}); bailout reasons: ${top(reasons)}; functions: ${top(functions)}. Their
+code away ${fmtInt(later.reduce((sum, run) => sum + codeThrownAway(run), 0))} times in all (per run:
+${later.map(codeThrownAway).join(", ")}); bailout reasons: ${top(reasons)}; functions: ${top(functions)}. Their
 times: ${fmtMs(Math.min(...times))}–${fmtMs(Math.max(...times))} (median ${fmtMs(median(times))});
 the first run, cold, ${fmtMs(j.runs[0].ms)}. A review that keeps its optimised code varies little
 from run to run; see bench/FINDINGS.md, fourth pass.

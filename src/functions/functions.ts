@@ -432,6 +432,11 @@ type LimitColumn =
   | "collateral"
   | "averageDaysLate";
 
+/** CREDIT.LIMIT's number arguments, in the order their errors are reported. */
+const LIMIT_NUMBERS = [
+  "annualSales", "grossMargin", "currentAssets", "inventory", "currentLiabilities", "totalLiabilities", "netWorth", "collateral", "averageDaysLate",
+] as const;
+
 function limitOfRow(
   get: (name: LimitColumn, i: number) => Cell,
   fieldOf: (name: LimitColumn, i: number) => string,
@@ -446,19 +451,13 @@ function limitOfRow(
     const cell = get(name, i);
     return typeof cell === "number" && Number.isFinite(cell) ? ok(cell) : readMaybeNumber(cell, fieldOf(name, i));
   };
-  const read = [
-    numberAt("annualSales"),
-    numberAt("grossMargin"),
-    numberAt("currentAssets"),
-    numberAt("inventory"),
-    numberAt("currentLiabilities"),
-    numberAt("totalLiabilities"),
-    numberAt("netWorth"),
-    numberAt("collateral"),
-    numberAt("averageDaysLate"),
-  ];
-  for (const v of read) if (!v.ok) return v;
-  const [annualSales, grossMargin, currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, collateral, averageDaysLate] = read.map((v) => (v.ok ? v.value : undefined));
+  const values: (number | undefined)[] = [];
+  for (const name of LIMIT_NUMBERS) {
+    const v = numberAt(name);
+    if (!v.ok) return v;
+    values.push(v.value);
+  }
+  const [annualSales, grossMargin, currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, collateral, averageDaysLate] = values;
   // Literals with every key, not a record filled key by key: hidden classes that die with their
   // objects take the optimised code with them at the next full collection (issue 6).
   const hasFinancials = [currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth].some((v) => v !== undefined);

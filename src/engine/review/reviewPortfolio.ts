@@ -46,12 +46,13 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
   const open = openRowsAt(ledger, asOf, { fifoUnappliedCash: policy.fifoUnappliedCash });
   const tallies = paymentBehaviourTallies(ledger, asOf);
   const aging = ageLedger(ledger, open, asOf, { edges: policy.agingEdges, basis: policy.agingBasis });
-  const reviewed = reviewCustomers(portfolio, ledger, open, tallies, policy, asOf);
+  const ledgerNumbers = ledgerNumbersOf(portfolio, ledger);
+  const reviewed = reviewCustomers(portfolio, ledgerNumbers, ledger, open, tallies, policy, asOf);
   if (!reviewed.ok) return reviewed;
   const customers = reviewed.value;
   const byId = new Map(customers.map((c) => [c.customerId, c]));
   const { totalCents } = aging;
-  const { rows, unappliedTotal } = agingRows(portfolio, ledger, open, aging, byId);
+  const { rows, unappliedTotal } = agingRows(ledgerNumbers, ledger, open, aging, byId);
   let agedCents: Cents = 0;
   for (const cents of totalCents) agedCents += cents;
   const allowance = provision(totalCents, policy.provisionPercents, policy.forwardLookingMultiplier);
@@ -97,21 +98,36 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
 // collection that code kept being thrown away at the first loop not yet run in that review.
 // A small function per loop is optimised on its own and keeps its code (issue 6, --trace-deopt).
 
+/** Each portfolio customer's number in the ledger (in portfolio order), -1 for one without ledger rows. */
+function ledgerNumbersOf(portfolio: Portfolio, ledger: Ledger): Int32Array {
+  const numbers = new Int32Array(portfolio.customers.length);
+  for (let k = 0; k < numbers.length; k++) numbers[k] = ledger.customerNumber.get(portfolio.customers[k].customerId) ?? -1;
+  return numbers;
+}
+
 /** The review of every customer of the portfolio, in portfolio order; the first error stops it. */
-function reviewCustomers(portfolio: Portfolio, ledger: Ledger, open: OpenRows, tallies: PaymentTallies, policy: Policy, asOf: DayNumber): Result<CustomerReview[]> {
+function reviewCustomers(
+  portfolio: Portfolio,
+  ledgerNumbers: Int32Array,
+  ledger: Ledger,
+  open: OpenRows,
+  tallies: PaymentTallies,
+  policy: Policy,
+  asOf: DayNumber,
+): Result<CustomerReview[]> {
   const positionOf = openPositions(ledger, open, asOf);
-  const numberOf = ledger.customerNumber;
   const financialsByCustomer = financialsOf(portfolio.financials);
   const ordersCents = openOrdersCents(portfolio.orders);
   const customers: CustomerReview[] = [];
-  for (const customer of portfolio.customers) {
-    const c = numberOf.get(customer.customerId);
+  for (let k = 0; k < portfolio.customers.length; k++) {
+    const customer = portfolio.customers[k];
+    const c = ledgerNumbers[k];
     const reviewed = reviewCustomer(
       {
         customer,
-        position: c === undefined ? NO_POSITION : positionOf(c),
-        unappliedCents: c === undefined ? 0 : open.unappliedCents[c],
-        behaviour: c === undefined ? undefined : behaviourOf(tallies, c),
+        position: c < 0 ? NO_POSITION : positionOf(c),
+        unappliedCents: c < 0 ? 0 : open.unappliedCents[c],
+        behaviour: c < 0 ? undefined : behaviourOf(tallies, c),
         financials: financialsByCustomer.get(customer.customerId) ?? [],
         openOrders: fromCents(ordersCents.get(customer.customerId) ?? 0),
       },
@@ -128,17 +144,18 @@ function reviewCustomers(portfolio: Portfolio, ledger: Ledger, open: OpenRows, t
  * The aging rows: customers in portfolio order, then any customer the ledger names that the
  * portfolio does not; and the unapplied cash of them all, in cents.
  */
-function agingRows(portfolio: Portfolio, ledger: Ledger, open: OpenRows, aging: LedgerAging, byId: ReadonlyMap<string, CustomerReview>): { rows: AgingRow[]; unappliedTotal: Cents } {
+function agingRows(ledgerNumbers: Int32Array, ledger: Ledger, open: OpenRows, aging: LedgerAging, byId: ReadonlyMap<string, CustomerReview>): { rows: AgingRow[]; unappliedTotal: Cents } {
   const { width, bucketCents } = aging;
-  const numberOf = ledger.customerNumber;
   const order: number[] = [];
   const hasRow = new Uint8Array(ledger.customerIds.length);
+  const inPortfolio = new Uint8Array(ledger.customerIds.length);
   for (const c of aging.customers) hasRow[c] = 1;
-  for (const customer of portfolio.customers) {
-    const c = numberOf.get(customer.customerId);
-    if (c !== undefined && hasRow[c] === 1) order.push(c);
+  for (const c of ledgerNumbers) {
+    if (c < 0) continue;
+    inPortfolio[c] = 1;
+    if (hasRow[c] === 1) order.push(c);
   }
-  for (const c of aging.customers) if (!byId.has(ledger.customerIds[c])) order.push(c);
+  for (const c of aging.customers) if (inPortfolio[c] === 0) order.push(c);
   const rows: AgingRow[] = [];
   let unappliedTotal: Cents = 0;
   for (const c of order) {

@@ -60,7 +60,7 @@ export function cellPosition(table: RecognisedTable, dataIndex: number, field: s
 }
 
 /** The header a user sees for a field: the workbook's own header, else the canonical one. */
-export function headerOf(table: RecognisedTable, field: string): string {
+function headerOf(table: RecognisedTable, field: string): string {
   const index = table.columns[field];
   return index !== undefined ? table.source.headers[index] : fieldSpec(table.kind, field)?.header ?? field;
 }
@@ -138,8 +138,9 @@ class TableRowReader implements RowReader {
   }
 
   report(column: Column, message: string, severity: Problem["severity"] = "error"): void {
-    const { row, column: sheetColumn } = cellPosition(this.table, this.dataIndex, column.field);
-    this.problems.push({ severity, table: this.table.source.name, sheet: this.table.source.sheet, row, column: sheetColumn, field: column.field, message });
+    // The column's sheet position (cellPosition's rule: the table's first column when absent).
+    const sheetColumn = this.table.source.firstColumn + Math.max(column.index, 0);
+    this.problems.push({ severity, table: this.table.source.name, sheet: this.table.source.sheet, row: this.sheetRow, column: sheetColumn, field: column.field, message });
     if (severity === "error") this.errorCount++;
   }
 
