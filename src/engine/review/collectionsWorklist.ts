@@ -11,7 +11,7 @@ import type { DayNumber } from "../dates/dayNumber";
 import { fromCents } from "../money/cents";
 import type { Policy } from "../policy/Policy";
 import { collectionAction } from "../receivables/collectionAction";
-import { lateInterest } from "../receivables/lateInterest";
+import { amountDemanded, interestDue } from "../receivables/lateInterest";
 import type { Ledger } from "../receivables/Ledger";
 import type { OpenRows } from "../receivables/openRowsAt";
 import { orderByDescending } from "./orderByDescending";
@@ -151,18 +151,21 @@ export function collectionsWorklist(
     actions: [],
   };
   const actionOf = memoisedAction(policy, columns.actions as string[]);
+  const { lateInterestPercent, dunningFee } = policy;
   for (let j = 0; j < count; j++) {
     const k = overdue[j];
     const i = rows[k];
     const r = rank[j];
     const amount = fromCents(openCents[k]);
-    const charged = lateInterest({ amount, daysPastDue: days[j], annualRatePercent: policy.lateInterestPercent, fee: policy.dunningFee });
+    // lateInterest's two figures without its input and result objects: two objects per row
+    // were 0.86 MB of the 10.4 MB a review allocated at 100k invoices (issue 6).
+    const interest = interestDue(amount, days[j], lateInterestPercent, dunningFee);
     columns.ledgerRow[r] = i;
     columns.openCents[r] = openCents[k];
     columns.daysPastDue[r] = days[j];
     columns.priority[r] = priority[j];
-    columns.interest[r] = charged.interest;
-    columns.amountDemanded[r] = charged.demanded;
+    columns.interest[r] = interest;
+    columns.amountDemanded[r] = amountDemanded(amount, days[j], interest, dunningFee);
     columns.action[r] = actionOf(days[j], amount, ledger.disputed[i] === 1);
   }
   return new CollectionsWorklist(columns);
