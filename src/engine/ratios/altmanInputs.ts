@@ -38,14 +38,16 @@ export function altmanInputs(fp: FinancialPeriod, marketValueOfEquity?: number):
   }
   if (totalAssets === 0) return err(divideByZero("totalAssets"));
   if (totalLiabilities === 0) return err(divideByZero("totalLiabilities"));
-  const x: AltmanX = {
+  // One literal with x5 undefined when there is no revenue, not x5 added afterwards: the class
+  // of an object grown key by key dies with the objects, and with it the optimised code that
+  // knew it (issue 6, --trace-deopt "weak objects").
+  return ok({
     x1: (currentAssets - currentLiabilities) / totalAssets,
     x2: retainedEarnings / totalAssets,
     x3: ebit / totalAssets,
     x4: equity / totalLiabilities,
-  };
-  if (revenue !== undefined && Number.isFinite(revenue)) x.x5 = revenue / totalAssets;
-  return ok(x);
+    x5: revenue !== undefined && Number.isFinite(revenue) ? revenue / totalAssets : undefined,
+  });
 }
 
 function isFigure(value: number | undefined): value is number {

@@ -32,6 +32,12 @@ export interface ReviewPortfolioOptions {
 
 const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
 const TOP_EXPOSURES = 10;
+/**
+ * Larger exposure first, then customer id. A function of the module, not an arrow made per review:
+ * `largest`'s optimised code holds the comparator it inlined weakly, and one made per review died
+ * with it, taking that code along (issue 6, --trace-deopt "weak objects").
+ */
+const byExposure = (a: CustomerReview, b: CustomerReview): number => b.exposure - a.exposure || (a.customerId < b.customerId ? -1 : 1);
 const NO_POSITION: OpenPosition = { openCents: 0, overdueCents: 0, disputedCents: 0, overdueItems: 0, maxDaysPastDue: 0 };
 
 export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: ReviewPortfolioOptions): Result<PortfolioReview> {
@@ -59,7 +65,7 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
 
   const overdueByCustomer = new Map(customers.map((c) => [c.customerId, c.overdue]));
   const { totals, gradeDistribution } = summarise(customers, allowance.total);
-  const topExposures = largest(customers.filter((c) => c.exposure > 0), TOP_EXPOSURES, (a, b) => b.exposure - a.exposure || (a.customerId < b.customerId ? -1 : 1))
+  const topExposures = largest(customers.filter((c) => c.exposure > 0), TOP_EXPOSURES, byExposure)
     .map((c) => ({
       customerId: c.customerId,
       name: c.name,
@@ -142,10 +148,16 @@ function reviewCustomers(
 
 /**
  * The aging rows: customers in portfolio order, then any customer the ledger names that the
- * portfolio does not; and the unapplied cash of them all, in cents.
+ * portfolio does not; and the unapplied cash of them all, in cents. Each pass is a function with
+ * no work after its loop (see ledgerTotals in portfolioKpis on optimised code thrown away).
  */
 function agingRows(ledgerNumbers: Int32Array, ledger: Ledger, open: OpenRows, aging: LedgerAging, byId: ReadonlyMap<string, CustomerReview>): { rows: AgingRow[]; unappliedTotal: Cents } {
-  const { width, bucketCents } = aging;
+  const order = agingOrder(ledgerNumbers, ledger, aging);
+  return { rows: agingRowsIn(order, ledger, open, aging, byId), unappliedTotal: unappliedCentsOf(order, open) };
+}
+
+/** The ledger's customer numbers in the order of the aging rows. */
+function agingOrder(ledgerNumbers: Int32Array, ledger: Ledger, aging: LedgerAging): number[] {
   const order: number[] = [];
   const hasRow = new Uint8Array(ledger.customerIds.length);
   const inPortfolio = new Uint8Array(ledger.customerIds.length);
@@ -156,8 +168,12 @@ function agingRows(ledgerNumbers: Int32Array, ledger: Ledger, open: OpenRows, ag
     if (hasRow[c] === 1) order.push(c);
   }
   for (const c of aging.customers) if (inPortfolio[c] === 0) order.push(c);
+  return order;
+}
+
+function agingRowsIn(order: readonly number[], ledger: Ledger, open: OpenRows, aging: LedgerAging, byId: ReadonlyMap<string, CustomerReview>): AgingRow[] {
+  const { width, bucketCents } = aging;
   const rows: AgingRow[] = [];
-  let unappliedTotal: Cents = 0;
   for (const c of order) {
     const customerId = ledger.customerIds[c];
     const unapplied = open.unappliedCents[c];
@@ -168,10 +184,15 @@ function agingRows(ledgerNumbers: Int32Array, ledger: Ledger, open: OpenRows, ag
       buckets[b] = fromCents(cents);
       total += cents;
     }
-    unappliedTotal += unapplied;
     rows.push({ customerId, name: byId.get(customerId)?.name ?? customerId, buckets, unapplied: fromCents(unapplied), total: fromCents(total) });
   }
-  return { rows, unappliedTotal };
+  return rows;
+}
+
+function unappliedCentsOf(order: readonly number[], open: OpenRows): Cents {
+  let cents: Cents = 0;
+  for (const c of order) cents += open.unappliedCents[c];
+  return cents;
 }
 
 /**
@@ -241,43 +262,53 @@ function openOrdersCents(orders: readonly OpenOrder[]): Map<string, Cents> {
  * maps over 10k customers: issue 6).
  */
 function summarise(customers: readonly CustomerReview[], allowance: number): { totals: ReviewTotals; gradeDistribution: GradeLine[] } {
-  let criticalWarnings = 0;
-  let warnings = 0;
-  const lines = GRADES.map((grade) => ({ grade, customers: 0, rFlagged: 0, exposureCents: 0, openCents: 0, limitCents: 0 }));
-  let exposureCents: Cents = 0;
-  let limitCents: Cents = 0;
-  for (const c of customers) {
-    for (const w of c.warnings) {
-      if (w.severity === "critical") criticalWarnings++;
-      else if (w.severity === "warning") warnings++;
-    }
-    const exposure = toCents(c.exposure);
-    const limit = toCents(c.limit.recommended ?? 0);
-    exposureCents += exposure;
-    limitCents += limit;
-    const line = lines[GRADES.indexOf(c.grade)];
-    line.customers++;
-    if (c.isR) line.rFlagged++;
-    line.exposureCents += exposure;
-    line.openCents += toCents(c.openBalance);
-    line.limitCents += limit;
-  }
+  const sums = new Float64Array(SUMS + GRADES.length * LINE_SUMS);
+  sumCustomers(customers, sums);
   return {
     totals: {
       customers: customers.length,
-      exposure: fromCents(exposureCents),
-      totalRecommendedLimit: fromCents(limitCents),
+      exposure: fromCents(sums[EXPOSURE]),
+      totalRecommendedLimit: fromCents(sums[LIMIT]),
       allowance,
-      criticalWarnings,
-      warnings,
+      criticalWarnings: sums[CRITICAL],
+      warnings: sums[WARNINGS],
     },
-    gradeDistribution: lines.map((line) => ({
-      grade: line.grade,
-      customers: line.customers,
-      rFlagged: line.rFlagged,
-      exposure: fromCents(line.exposureCents),
-      openBalance: fromCents(line.openCents),
-      recommendedLimit: fromCents(line.limitCents),
-    })),
+    gradeDistribution: GRADES.map((grade, g) => {
+      const at = SUMS + g * LINE_SUMS;
+      return {
+        grade,
+        customers: sums[at + LINE_CUSTOMERS],
+        rFlagged: sums[at + LINE_R],
+        exposure: fromCents(sums[at + LINE_EXPOSURE]),
+        openBalance: fromCents(sums[at + LINE_OPEN]),
+        recommendedLimit: fromCents(sums[at + LINE_LIMIT]),
+      };
+    }),
   };
+}
+
+// summarise's figures in one array of numbers (the portfolio's, then each grade line's), summed
+// by a function with no work after its loop: see ledgerTotals in portfolioKpis. Grade-line
+// objects counted up field by field also changed class as their sums grew from small integers
+// to fractions ("wrong map").
+const [CRITICAL, WARNINGS, EXPOSURE, LIMIT, SUMS] = [0, 1, 2, 3, 4];
+const [LINE_CUSTOMERS, LINE_R, LINE_EXPOSURE, LINE_OPEN, LINE_LIMIT, LINE_SUMS] = [0, 1, 2, 3, 4, 5];
+
+function sumCustomers(customers: readonly CustomerReview[], sums: Float64Array): void {
+  for (const c of customers) {
+    for (const w of c.warnings) {
+      if (w.severity === "critical") sums[CRITICAL]++;
+      else if (w.severity === "warning") sums[WARNINGS]++;
+    }
+    const exposure = toCents(c.exposure);
+    const limit = toCents(c.limit.recommended ?? 0);
+    sums[EXPOSURE] += exposure;
+    sums[LIMIT] += limit;
+    const at = SUMS + GRADES.indexOf(c.grade) * LINE_SUMS;
+    sums[at + LINE_CUSTOMERS]++;
+    if (c.isR) sums[at + LINE_R]++;
+    sums[at + LINE_EXPOSURE] += exposure;
+    sums[at + LINE_OPEN] += toCents(c.openBalance);
+    sums[at + LINE_LIMIT] += limit;
+  }
 }

@@ -120,8 +120,9 @@ describe("altmanInputs, missing and non-finite figures", () => {
   it("reports missing figures before a zero total assets", () => {
     expect(altmanInputs({ ...fp, totalAssets: 0, ebit: undefined })).toMatchObject({ ok: false, error: { kind: "notAvailable" } });
   });
-  it("leaves X5 out when revenue is not finite", () => {
+  it("leaves X5 undefined when revenue is not finite", () => {
     const r = altmanInputs({ ...fp, revenue: NaN });
-    expect(r.ok && Object.keys(r.value)).toEqual(["x1", "x2", "x3", "x4"]);
+    expect(r.ok && Object.keys(r.value)).toEqual(["x1", "x2", "x3", "x4", "x5"]);
+    expect(r.ok && r.value.x5).toBeUndefined();
   });
 });
