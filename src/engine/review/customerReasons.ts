@@ -3,6 +3,7 @@
  * the limit with its binding basis and factors, and the overdue position.
  * @example customerReasons(review) //=> "B (68.4 %, coverage 92 %); limit 120,000 set by working assets (×0.8 grade, ×0.9 payment); 2 items overdue, max 45 days"
  */
+import { flat } from "./flat";
 import { formatAmount } from "./formatAmount";
 import type { CustomerReview } from "./types";
 
@@ -26,5 +27,5 @@ export function customerReasons(c: Omit<CustomerReview, "reasons">): string {
     c.overdueItems === 0
       ? "; nothing overdue"
       : `; ${c.overdueItems} item${c.overdueItems === 1 ? "" : "s"} overdue, max ${c.maxDaysPastDue} days`;
-  return text;
+  return flat(text);
 }

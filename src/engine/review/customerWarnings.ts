@@ -17,6 +17,7 @@
 import { addMonths } from "../dates/addMonths";
 import { toIsoDate, type DayNumber } from "../dates/dayNumber";
 import type { Grade, Policy } from "../policy/Policy";
+import { flat } from "./flat";
 import type { ReviewWarning } from "./types";
 
 export interface WarningFacts {
@@ -50,7 +51,7 @@ const pct = (x: number): string => `${Math.round(x * 10) / 10} %`;
 
 /** One rule that fired. */
 function warning(rule: string, severity: ReviewWarning["severity"], figure: number | string, message: string): ReviewWarning {
-  return { rule, severity, figure, message };
+  return { rule, severity, figure, message: flat(message) };
 }
 
 // Rules push into one array through a module-level builder, not a closure made per call, and
