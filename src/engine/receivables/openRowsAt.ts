@@ -66,6 +66,13 @@ export function openRowsAt(ledger: Ledger, asOf: DayNumber, options: OpenRowsOpt
   return options.fifoUnappliedCash && unappliedOrder.length > 0 ? allocateUnappliedFifo(ledger, open) : open;
 }
 
+/** Σ of the unapplied cash of the given customer numbers, in cents (≤ 0). */
+export function unappliedCentsOf(open: OpenRows, customers: readonly number[]): Cents {
+  let cents: Cents = 0;
+  for (const c of customers) cents += open.unappliedCents[c];
+  return cents;
+}
+
 function allocateUnappliedFifo(ledger: Ledger, open: OpenRows): OpenRows {
   const remaining = Float64Array.from(open.unappliedCents);
   const { rows, openCents } = open;

@@ -17,7 +17,7 @@ import { bestPossibleDso } from "../receivables/bestPossibleDso";
 import { cei } from "../receivables/cei";
 import { dso } from "../receivables/dso";
 import type { Ledger } from "../receivables/Ledger";
-import type { OpenRows } from "../receivables/openRowsAt";
+import { unappliedCentsOf, type OpenRows } from "../receivables/openRowsAt";
 import { otcRating } from "../receivables/otcRating";
 import { overdueRatio } from "../receivables/overdueRatio";
 import { paretoShares } from "../receivables/paretoShares";
@@ -41,9 +41,7 @@ export type ReviewTotals = Pick<PortfolioKpis, "customers" | "exposure" | "total
 export function ledgerTotals(ledger: Ledger, open: OpenRows, asOf: DayNumber): { openCents: Cents; notDueCents: Cents; overdueCents: Cents } {
   const itemCents = sum(open.openCents);
   const notDueCents = notDueCentsOf(ledger, open, asOf);
-  let openCents = itemCents;
-  for (const c of open.unappliedOrder) openCents += open.unappliedCents[c];
-  return { openCents, notDueCents, overdueCents: itemCents - notDueCents };
+  return { openCents: itemCents + unappliedCentsOf(open, open.unappliedOrder), notDueCents, overdueCents: itemCents - notDueCents };
 }
 
 // The passes over the rows are functions that return a number, with no work after their loop.

@@ -15,7 +15,7 @@ import type { FinancialPeriod, OpenOrder, Portfolio } from "../portfolio/types";
 import { ageLedger, type LedgerAging } from "../receivables/ageLedger";
 import { bucketLabels } from "../receivables/bucketLabels";
 import type { Ledger } from "../receivables/Ledger";
-import { openRowsAt, type OpenRows } from "../receivables/openRowsAt";
+import { openRowsAt, unappliedCentsOf, type OpenRows } from "../receivables/openRowsAt";
 import { behaviourOf, paymentBehaviourTallies, type PaymentTallies } from "../receivables/paymentBehaviour";
 import { provision } from "../receivables/provision";
 import { collectionsWorklist } from "./collectionsWorklist";
@@ -153,7 +153,7 @@ function reviewCustomers(
  */
 function agingRows(ledgerNumbers: Int32Array, ledger: Ledger, open: OpenRows, aging: LedgerAging, byId: ReadonlyMap<string, CustomerReview>): { rows: AgingRow[]; unappliedTotal: Cents } {
   const order = agingOrder(ledgerNumbers, ledger, aging);
-  return { rows: agingRowsIn(order, ledger, open, aging, byId), unappliedTotal: unappliedCentsOf(order, open) };
+  return { rows: agingRowsIn(order, ledger, open, aging, byId), unappliedTotal: unappliedCentsOf(open, order) };
 }
 
 /** The ledger's customer numbers in the order of the aging rows. */
@@ -187,12 +187,6 @@ function agingRowsIn(order: readonly number[], ledger: Ledger, open: OpenRows, a
     rows.push({ customerId, name: byId.get(customerId)?.name ?? customerId, buckets, unapplied: fromCents(unapplied), total: fromCents(total) });
   }
   return rows;
-}
-
-function unappliedCentsOf(order: readonly number[], open: OpenRows): Cents {
-  let cents: Cents = 0;
-  for (const c of order) cents += open.unappliedCents[c];
-  return cents;
 }
 
 /**
@@ -256,6 +250,13 @@ function openOrdersCents(orders: readonly OpenOrder[]): Map<string, Cents> {
   return byCustomer;
 }
 
+// summarise's figures in one array of numbers (the portfolio's, then each grade line's), summed
+// by a function with no work after its loop: see ledgerTotals in portfolioKpis. Grade-line
+// objects counted up field by field also changed class as their sums grew from small integers
+// to fractions ("wrong map").
+const [CRITICAL, WARNINGS, EXPOSURE, LIMIT, SUMS] = [0, 1, 2, 3, 4];
+const [LINE_CUSTOMERS, LINE_R, LINE_EXPOSURE, LINE_OPEN, LINE_LIMIT, LINE_SUMS] = [0, 1, 2, 3, 4, 5];
+
 /**
  * Warnings, the grade lines and the review's totals for the KPIs (the allowance given) in one
  * pass over the reviewed customers, the amounts summed in cents (not four filters and a dozen
@@ -286,13 +287,6 @@ function summarise(customers: readonly CustomerReview[], allowance: number): { t
     }),
   };
 }
-
-// summarise's figures in one array of numbers (the portfolio's, then each grade line's), summed
-// by a function with no work after its loop: see ledgerTotals in portfolioKpis. Grade-line
-// objects counted up field by field also changed class as their sums grew from small integers
-// to fractions ("wrong map").
-const [CRITICAL, WARNINGS, EXPOSURE, LIMIT, SUMS] = [0, 1, 2, 3, 4];
-const [LINE_CUSTOMERS, LINE_R, LINE_EXPOSURE, LINE_OPEN, LINE_LIMIT, LINE_SUMS] = [0, 1, 2, 3, 4, 5];
 
 function sumCustomers(customers: readonly CustomerReview[], sums: Float64Array): void {
   for (const c of customers) {

@@ -3,7 +3,7 @@ import { ageLedger, type LedgerAging } from "../../../src/engine/receivables/age
 import { ageReceivables, type AgingOptions } from "../../../src/engine/receivables/ageReceivables";
 import { ledgerOf, type Ledger } from "../../../src/engine/receivables/Ledger";
 import { openItemsAt } from "../../../src/engine/receivables/openItemsAt";
-import { openRowsAt } from "../../../src/engine/receivables/openRowsAt";
+import { openRowsAt, unappliedCentsOf } from "../../../src/engine/receivables/openRowsAt";
 import { behaviourOf, paymentBehaviour, paymentBehaviourTallies } from "../../../src/engine/receivables/paymentBehaviour";
 import type { ReceivableItem } from "../../../src/engine/portfolio/types";
 import { day } from "./fixtures";
@@ -79,7 +79,9 @@ describe("ageLedger", () => {
         const summed = new Array<number>(columns.width).fill(0);
         for (const c of columns.customers) rowOf(columns, c).forEach((x, b) => (summed[b] += x));
         expect(summed).toEqual(columns.totalCents);
-        const unapplied = open.unappliedOrder.reduce((s, c) => s + open.unappliedCents[c], 0);
+        const unapplied = unappliedCentsOf(open, open.unappliedOrder);
+        expect(unapplied).toBe([...objects.unappliedCents.values()].reduce((s, x) => s + x, 0));
+        expect(unappliedCentsOf(open, [])).toBe(0);
         expect(columns.totalCents.reduce((s, x) => s + x, 0) + unapplied).toBe(objects.openCents);
       }),
       { numRuns: 500 },
