@@ -95,7 +95,7 @@ export function keyFigures(results: BenchResults): Map<string, { value: number; 
     const jit = resultOf<JitStabilityResult>(results, id);
     if (jit?.traced && jit.runs.length > 1) {
       out.set(`Optimised code thrown away, engine review runs 2–${jit.runs.length}, ${fmtInt(jit.invoices)} invoices`, {
-        value: jit.runs.slice(1).reduce((sum, run) => sum + codeThrownAway(run), 0),
+        value: thrownAwayAfterFirst(jit),
         unit: "count",
       });
     }
@@ -199,6 +199,8 @@ ${failures(r, ["review-100k", "review-1m", ...JIT_JOBS])}`;
 
 /** Times a JIT-stability run threw optimised code away: bailouts and code marked for deoptimisation. */
 const codeThrownAway = (run: JitStabilityResult["runs"][number]): number => run.bailouts + run.marked;
+/** The same over runs 2 to the last (the first run compiles the code). */
+const thrownAwayAfterFirst = (j: JitStabilityResult): number => j.runs.slice(1).reduce((sum, run) => sum + codeThrownAway(run), 0);
 
 /** The JIT-stability jobs: the engine review at 100k and at 1M invoices. */
 const JIT_JOBS = ["jit", "jit-1m"];
@@ -221,15 +223,15 @@ function jitParagraph(r: BenchResults): string {
     const times = later.map((run) => run.ms);
     lines.push(
       `- ${sizeLabel(j.customers, j.invoices)} (\`${id}\`): runs 2–${j.runs.length} threw optimised code away ` +
-        `${fmtInt(later.reduce((sum, run) => sum + codeThrownAway(run), 0))} times in all (per run: ${later.map(codeThrownAway).join(", ")}); ` +
+        `${fmtInt(thrownAwayAfterFirst(j))} times in all (per run: ${later.map(codeThrownAway).join(", ")}); ` +
         `bailout reasons: ${top(reasons)}; functions: ${top(functions)}. Their times: ${fmtMs(Math.min(...times))}–${fmtMs(Math.max(...times))} ` +
         `(median ${fmtMs(median(times))}); the first run, cold, ${fmtMs(j.runs[0].ms)}.`,
     );
   }
   if (lines.length === 0) return "";
   return `
-**JIT stability** (the \`jit\` jobs): the engine review run 12 times in one process per size, each
-run after a forced full collection, with V8's deoptimisation trace (\`--trace-deopt\`) counted per
+**JIT stability** (the \`jit\` jobs): the engine review run again and again in one process per size,
+each run after a forced full collection, with V8's deoptimisation trace (\`--trace-deopt\`) counted per
 run. A review that keeps its optimised code varies little from run to run; see
 bench/FINDINGS.md, fourth and fifth passes.
 
