@@ -57,14 +57,19 @@ module.exports = tseslint.config(
   // functions: thin adapters over the engine.
   layer(["src/functions/**"], ["**/host/**", "**/taskpane/**", "**/cli/**"], [...ui, "exceljs", ...nodeBuiltins],
     "src/functions imports only src/engine."),
-  // host: adapters; no UI, no CLI, no custom functions.
-  layer(["src/host/**"], ["**/functions/**", "**/taskpane/**", "**/cli/**"], ui,
+  // app: the application layer (recognise, validate, read, build sheets, run a review) over the
+  // WorkbookPort contract; no adapter, UI, CLI, Office or Node.
+  layer(["src/app/**"], ["**/functions/**", "**/taskpane/**", "**/cli/**", "**/host/office/**", "**/host/xlsx/**", "**/host/memory/**"],
+    [...ui, ...office, "exceljs", ...nodeBuiltins],
+    "src/app imports only src/engine and the WorkbookPort contract of src/host."),
+  // host: the port and its adapters; no UI, no CLI, no custom functions, no application layer.
+  layer(["src/host/**"], ["**/functions/**", "**/taskpane/**", "**/cli/**", "**/app/**"], ui,
     "src/host imports only src/engine (and its own adapters' libraries)."),
   // task pane and CLI: never each other.
   layer(["src/taskpane/**"], ["**/cli/**", "**/functions/**"], ["exceljs", ...nodeBuiltins],
-    "src/taskpane imports src/engine and src/host only."),
+    "src/taskpane imports src/engine, src/app and src/host only."),
   layer(["src/cli/**"], ["**/taskpane/**", "**/functions/**"], ui,
-    "src/cli imports src/engine and src/host only."),
+    "src/cli imports src/engine, src/app and src/host only."),
   {
     files: ["src/host/office/**"],
     rules: { "no-restricted-syntax": "off" },

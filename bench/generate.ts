@@ -12,9 +12,9 @@ import { dayFromCivil, toExcelSerial, type DayNumber } from "../src/engine/dates
 import { roundMoney } from "../src/engine/money/cents";
 import { CHARACTERISTIC_KEYS } from "../src/engine/policy/characteristics";
 import type { CellValue, SourceTable, WorkbookSnapshot } from "../src/host/WorkbookPort";
-import { TABLE_FIELDS } from "../src/host/workflow/headerAliases";
-import { seededRandom, type SeededRandom } from "../src/host/workflow/seededRandom";
-import type { InputTableKind } from "../src/host/workflow/types";
+import { TABLE_FIELDS } from "../src/app/headerAliases";
+import { seededRandom, type SeededRandom } from "../src/app/seededRandom";
+import type { InputTableKind } from "../src/app/types";
 
 /** The as-of date of every benchmark portfolio. */
 export const BENCH_AS_OF: DayNumber = dayFromCivil(2025, 6, 30);

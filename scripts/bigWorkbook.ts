@@ -10,9 +10,9 @@
 import { dayFromCivil, toExcelSerial, type DayNumber } from "../src/engine/dates/dayNumber";
 import { parseDateText } from "../src/engine/dates/dayNumber";
 import { roundMoney } from "../src/engine/money/cents";
-import { buildInputSheets, recordsToRows } from "../src/host/workflow/buildInputSheets";
-import { samplePortfolio, type SampleRecord } from "../src/host/workflow/samplePortfolio";
-import { seededRandom } from "../src/host/workflow/seededRandom";
+import { buildInputSheets, recordsToRows } from "../src/app/buildInputSheets";
+import { samplePortfolio, type SampleRecord } from "../src/app/samplePortfolio";
+import { seededRandom } from "../src/app/seededRandom";
 import { XlsxWorkbook } from "../src/host/xlsx/XlsxWorkbook";
 
 /** N receivables over the sample's customers, invoiced over the 14 months before asOf. */

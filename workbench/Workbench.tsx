@@ -8,7 +8,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useRef, useState, type CSSProperties } from "react";
 import { App } from "../src/taskpane/App";
 import { parseAsOf } from "../src/taskpane/asOfDate";
-import { setUpWorkbook } from "../src/host/workflow/setUpWorkbook";
+import { setUpWorkbook } from "../src/app/setUpWorkbook";
 import { ObservableWorkbook } from "./ObservableWorkbook";
 import { SheetViewer } from "./SheetViewer";
 import { exportXlsx } from "./xlsxExport";

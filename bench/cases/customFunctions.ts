@@ -8,7 +8,7 @@
 import "../../test/support/customFunctionsStub";
 import { grade, limit, score } from "../../src/functions/functions";
 import { CHARACTERISTIC_KEYS } from "../../src/engine/policy/characteristics";
-import { TABLE_FIELDS } from "../../src/host/workflow/headerAliases";
+import { TABLE_FIELDS } from "../../src/app/headerAliases";
 import type { CellValue } from "../../src/host/WorkbookPort";
 import { generatePortfolio } from "../generate";
 import { timeRuns, type Timing } from "../lib/measure";

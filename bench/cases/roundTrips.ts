@@ -10,7 +10,7 @@ import { PAYLOAD_BUDGET_BYTES } from "../../src/host/office/payload";
 import { policyFingerprint } from "../../src/engine/policy/policyFingerprint";
 import type { DayNumber } from "../../src/engine/dates/dayNumber";
 import type { WorkbookPort } from "../../src/host/WorkbookPort";
-import { buildOutputSheets } from "../../src/host/workflow/buildOutputSheets";
+import { buildOutputSheets } from "../../src/app/buildOutputSheets";
 import { generatePortfolio } from "../generate";
 import { PERIOD_DAYS, readFromCells, reviewOf } from "../lib/pipeline";
 import { timeOnce } from "../lib/measure";
@@ -20,12 +20,12 @@ const GENERATED_AT = "2025-06-30T12:00:00.000Z";
 type ReviewRun = (port: WorkbookPort, asOf: DayNumber) => Promise<string>;
 
 /**
- * The workflow's `runReview` when src/host/workflow/runReview.ts exists; until it lands, the same
+ * The workflow's `runReview` when src/app/runReview.ts exists; until it lands, the same
  * port calls in the same order (read the workbook, review, write the four output sheets).
  */
 async function reviewRunner(): Promise<{ via: string; run: ReviewRun }> {
   // Loaded by path at run time so that this file type-checks before runReview.ts lands.
-  const modulePath = "../../src/host/workflow/runReview";
+  const modulePath = "../../src/app/runReview";
   let runReview: unknown;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -12,8 +12,8 @@ import { openRowsAt } from "../../src/engine/receivables/openRowsAt";
 import { reviewPortfolio } from "../../src/engine/review/reviewPortfolio";
 import type { PortfolioReview } from "../../src/engine/review/types";
 import type { WorkbookSnapshot } from "../../src/host/WorkbookPort";
-import { readPortfolio } from "../../src/host/workflow/readPortfolio";
-import { recogniseTables } from "../../src/host/workflow/recogniseTables";
+import { readPortfolio } from "../../src/app/readPortfolio";
+import { recogniseTables } from "../../src/app/recogniseTables";
 
 /** KPI period of the review (the workflow's default). */
 export const PERIOD_DAYS = 90;

@@ -10,7 +10,7 @@
  */
 import { toExcelSerial, type DayNumber } from "../../src/engine/dates/dayNumber";
 import type { CellValue, SourceTable } from "../../src/host/WorkbookPort";
-import { TABLE_FIELDS } from "../../src/host/workflow/headerAliases";
+import { TABLE_FIELDS } from "../../src/app/headerAliases";
 
 interface DuckAppender {
   appendVarchar(value: string): void;

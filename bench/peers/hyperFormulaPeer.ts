@@ -8,7 +8,7 @@
 import { HyperFormula } from "hyperformula";
 import { toExcelSerial, type DayNumber } from "../../src/engine/dates/dayNumber";
 import type { CellValue, SourceTable } from "../../src/host/WorkbookPort";
-import { TABLE_FIELDS } from "../../src/host/workflow/headerAliases";
+import { TABLE_FIELDS } from "../../src/app/headerAliases";
 
 export interface FormulaSheetOptions {
   asOf: DayNumber;

@@ -6,7 +6,7 @@
  *   //=> "Credit Desk review as of 2025-06-30\nCustomers: 36 (A 9, B 12, C 7, D 6; R 2)\n…"
  */
 import { formatAmount } from "../engine/review/formatAmount";
-import type { Problem, ReviewOutcome } from "../host/workflow/types";
+import type { Problem, ReviewOutcome } from "../app/types";
 import { cellAddress as a1 } from "../host/address";
 
 /** Critical warnings listed by name in the summary; the rest are counted. */

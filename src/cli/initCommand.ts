@@ -5,7 +5,7 @@
 import { promises as fs } from "fs";
 import { toIsoDate, type DayNumber } from "../engine/dates/dayNumber";
 import { describeError } from "../engine/errors";
-import { setUpWorkbook } from "../host/workflow";
+import { setUpWorkbook } from "../app";
 import { XlsxWorkbook } from "../host/xlsx/XlsxWorkbook";
 import type { CliIo } from "./CliIo";
 import { formatProblem } from "./formatSummary";

@@ -6,7 +6,7 @@
 import { toIsoDate, type DayNumber } from "../engine/dates/dayNumber";
 import { describeError } from "../engine/errors";
 import type { SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions } from "../host/WorkbookPort";
-import { runReview, type ReviewOutcome } from "../host/workflow";
+import { runReview, type ReviewOutcome } from "../app";
 import { XlsxWorkbook } from "../host/xlsx/XlsxWorkbook";
 import type { CliIo } from "./CliIo";
 import { formatProblem, formatSummary } from "./formatSummary";

@@ -11,9 +11,9 @@ import { shortFingerprint } from "../engine/policy/policyFingerprint";
 import { policyToRows } from "../engine/policy/policyToRows";
 import { isBlank } from "../engine/values";
 import type { CellValue, SheetSpec, WorkbookSnapshot } from "../host/WorkbookPort";
-import { buildInputSheets } from "../host/workflow/buildInputSheets";
-import { recogniseTables } from "../host/workflow/recogniseTables";
-import type { ColumnMapping, RecognisedTable } from "../host/workflow/types";
+import { buildInputSheets } from "../app/buildInputSheets";
+import { recogniseTables } from "../app/recogniseTables";
+import type { ColumnMapping, RecognisedTable } from "../app/types";
 
 export interface PolicyDraftRow {
   key: string;

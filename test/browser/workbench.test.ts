@@ -13,11 +13,11 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import type { Server } from "http";
 import { build, serve } from "../../scripts/workbench";
 import { MemoryWorkbook } from "../../src/host/memory/MemoryWorkbook";
-import { setUpWorkbook } from "../../src/host/workflow/setUpWorkbook";
-import { runReview } from "../../src/host/workflow/runReview";
-import { OUTPUT_TABLE_ROW } from "../../src/host/workflow/buildOutputSheets";
+import { setUpWorkbook } from "../../src/app/setUpWorkbook";
+import { runReview } from "../../src/app/runReview";
+import { OUTPUT_TABLE_ROW } from "../../src/app/buildOutputSheets";
 import type { CellValue } from "../../src/host/WorkbookPort";
-import type { ReviewOutcome } from "../../src/host/workflow/types";
+import type { ReviewOutcome } from "../../src/app/types";
 import { parseDateText } from "../../src/engine/dates/dayNumber";
 import { version } from "../../package.json";
 

@@ -1,5 +1,5 @@
 import { formatProblem, formatSummary, problemLocation, TOP_CRITICAL } from "../../src/cli/formatSummary";
-import type { Problem, ReviewOutcome } from "../../src/host/workflow/types";
+import type { Problem, ReviewOutcome } from "../../src/app/types";
 
 const problem = (p: Partial<Problem>): Problem => ({ severity: "error", table: "Customers", sheet: "Customers", row: 6, column: 1, field: "CustomerId", message: "duplicate customer id C001", ...p });
 

@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { main, type CliIo } from "../../src/cli/main";
 import { VERSION } from "../../src/cli/version";
-import { OUTPUT_SHEETS } from "../../src/host/workflow/types";
+import { OUTPUT_SHEETS } from "../../src/app/types";
 import { XlsxWorkbook } from "../../src/host/xlsx/XlsxWorkbook";
 
 /** In-process CLI run with captured output and a fake clock (2025-06-30 10:00 local time). */

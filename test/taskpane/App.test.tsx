@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { axe } from "jest-axe";
 import { dayFromCivil } from "../../src/engine/dates/dayNumber";
 import { MemoryWorkbook } from "../../src/host/memory/MemoryWorkbook";
-import type { ReviewOptions } from "../../src/host/workflow/types";
+import type { ReviewOptions } from "../../src/app/types";
 import { RecordingPort } from "./recordingPort";
 import { GENERATED_AT, money, renderApp, runReviewAt, setUpWithSample } from "./renderApp";
 

@@ -5,7 +5,7 @@ import { dayFromCivil } from "../../src/engine/dates/dayNumber";
 import { DEFAULT_POLICY } from "../../src/engine/policy/defaultPolicy";
 import { shortFingerprint } from "../../src/engine/policy/policyFingerprint";
 import { policyFromRange } from "../../src/engine/policy/policyFromRange";
-import { setUpWorkbook } from "../../src/host/workflow/setUpWorkbook";
+import { setUpWorkbook } from "../../src/app/setUpWorkbook";
 import { RecordingPort } from "./recordingPort";
 import { renderApp } from "./renderApp";
 

@@ -1,8 +1,8 @@
 /** Renders the pane as index.tsx does, with a test port, a fixed "today" and a fixed clock. */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen } from "@testing-library/react";
-import * as runReviewModule from "../../src/host/workflow/runReview";
-import type { ReviewOutcome } from "../../src/host/workflow/types";
+import * as runReviewModule from "../../src/app/runReview";
+import type { ReviewOutcome } from "../../src/app/types";
 import { App } from "../../src/taskpane/App";
 import type { RecordingPort } from "./recordingPort";
 

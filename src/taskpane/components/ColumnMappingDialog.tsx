@@ -7,8 +7,8 @@ import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Select, Text,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { INPUT_TABLE_KINDS, TABLE_FIELDS } from "../../host/workflow/headerAliases";
-import type { ColumnMapping, InputTableKind, Recognition } from "../../host/workflow/types";
+import { INPUT_TABLE_KINDS, TABLE_FIELDS } from "../../app/headerAliases";
+import type { ColumnMapping, InputTableKind, Recognition } from "../../app/types";
 import { useCardStyles } from "./styles";
 import { TABLE_LABELS } from "./tableLabels";
 

@@ -1,6 +1,6 @@
 /** Critical early warnings (§7), one per customer line; clicking selects the customer's row in Credit Review. */
 import { Button, Text } from "@fluentui/react-components";
-import type { CriticalWarning } from "../../host/workflow/types";
+import type { CriticalWarning } from "../../app/types";
 import { useCardStyles } from "./styles";
 
 export interface CriticalWarningsProps {

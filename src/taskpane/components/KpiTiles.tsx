@@ -1,6 +1,6 @@
 /** The review's headline figures as tiles (Summary sheet in small): counts, balances, DSO, CEI. */
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { ReviewKpis } from "../../host/workflow/types";
+import type { ReviewKpis } from "../../app/types";
 import { formatAmount, formatCount, formatOneDecimal, orNotAvailable } from "../format";
 
 const useStyles = makeStyles({

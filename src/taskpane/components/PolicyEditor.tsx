@@ -11,7 +11,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { DEFAULT_POLICY } from "../../engine/policy/defaultPolicy";
 import { policyToRows } from "../../engine/policy/policyToRows";
 import type { WorkbookPort } from "../../host/WorkbookPort";
-import type { ColumnMapping } from "../../host/workflow/types";
+import type { ColumnMapping } from "../../app/types";
 import { messageOf } from "../hooks/useWorkbookScan";
 import { checkPolicyRows, policySheetOf, policySourceOf, problemText, type PolicyDraftRow, type PolicySource } from "../policyDraft";
 import { CardTitle } from "./CardTitle";

@@ -3,7 +3,7 @@
  * "Go to cell" button that selects the cell in Excel (WorkbookPort.select).
  */
 import { Badge, Button, Card, Text } from "@fluentui/react-components";
-import type { Problem } from "../../host/workflow/types";
+import type { Problem } from "../../app/types";
 import { cellLocation, formatCount } from "../format";
 import { CardTitle } from "./CardTitle";
 import { useCardStyles } from "./styles";

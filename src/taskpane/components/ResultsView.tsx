@@ -3,7 +3,7 @@
  * warnings, each of which jumps to the customer's row in the Credit Review sheet.
  */
 import { Card, Text, tokens } from "@fluentui/react-components";
-import type { CriticalWarning, ReviewOutcome } from "../../host/workflow/types";
+import type { CriticalWarning, ReviewOutcome } from "../../app/types";
 import { formatAmount, formatCount } from "../format";
 import { CardTitle } from "./CardTitle";
 import { ChartOrTable, type ChartPoint } from "./ChartOrTable";

@@ -6,7 +6,7 @@
 import {
   Button, Card, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text,
 } from "@fluentui/react-components";
-import { OUTPUT_SHEETS } from "../../host/workflow/types";
+import { OUTPUT_SHEETS } from "../../app/types";
 import { asOfMessage } from "../asOfDate";
 import { formatCount } from "../format";
 import type { ReviewState } from "../hooks/useReview";

@@ -3,9 +3,9 @@
  * column-mapping dialog for headers the add-in did not recognise.
  */
 import { Badge, Card, Text } from "@fluentui/react-components";
-import { INPUT_TABLE_KINDS } from "../../host/workflow/headerAliases";
-import { REQUIRED_TABLES } from "../../host/workflow/recogniseTables";
-import type { ColumnMapping, Recognition } from "../../host/workflow/types";
+import { INPUT_TABLE_KINDS } from "../../app/headerAliases";
+import { REQUIRED_TABLES } from "../../app/recogniseTables";
+import type { ColumnMapping, Recognition } from "../../app/types";
 import { formatCount } from "../format";
 import { CardTitle } from "./CardTitle";
 import { ColumnMappingDialog } from "./ColumnMappingDialog";

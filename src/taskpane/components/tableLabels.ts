@@ -1,5 +1,5 @@
 /** English and Chinese names of the input tables (credit-method.md §1), for labels. */
-import type { InputTableKind } from "../../host/workflow/types";
+import type { InputTableKind } from "../../app/types";
 
 export const TABLE_LABELS: Readonly<Record<InputTableKind, { en: string; zh: string }>> = {
   customers: { en: "Customers", zh: "客户" },

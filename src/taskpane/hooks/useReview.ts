@@ -5,8 +5,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { DayNumber } from "../../engine/dates/dayNumber";
 import type { WorkbookPort } from "../../host/WorkbookPort";
-import { runReview } from "../../host/workflow/runReview";
-import type { ColumnMapping, ReviewOutcome } from "../../host/workflow/types";
+import { runReview } from "../../app/runReview";
+import type { ColumnMapping, ReviewOutcome } from "../../app/types";
 import { messageOf } from "./useWorkbookScan";
 
 export type ReviewState =

@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { WorkbookPort, WorkbookSnapshot } from "../../host/WorkbookPort";
-import { readPortfolio, type PortfolioReading } from "../../host/workflow/readPortfolio";
-import { recogniseTables } from "../../host/workflow/recogniseTables";
-import type { ColumnMapping, Recognition } from "../../host/workflow/types";
+import { readPortfolio, type PortfolioReading } from "../../app/readPortfolio";
+import { recogniseTables } from "../../app/recogniseTables";
+import type { ColumnMapping, Recognition } from "../../app/types";
 
 export type ScanState =
   | { status: "loading" }

@@ -6,15 +6,15 @@
  * names its table, sheet, 0-based sheet row (headerRow + 1 + data index) and column. Blank rows
  * are skipped. Problems of severity "error" mean no review may be written.
  */
-import type { Policy } from "../../engine/policy/Policy";
-import type { Portfolio } from "../../engine/portfolio/types";
-import type { WorkbookSnapshot } from "../WorkbookPort";
+import type { Policy } from "../engine/policy/Policy";
+import type { Portfolio } from "../engine/portfolio/types";
+import type { WorkbookSnapshot } from "../host/WorkbookPort";
 import { TABLE_FIELDS, fieldSpec } from "./headerAliases";
 import { readCustomers, type CustomerRow } from "./readCustomers";
 import { readFinancials } from "./readFinancials";
 import { readOrders } from "./readOrders";
 import { readPolicySheet } from "./readPolicySheet";
-import { ledgerOf } from "../../engine/receivables/Ledger";
+import { ledgerOf } from "../engine/receivables/Ledger";
 import { readReceivables, type ReceivablesReading } from "./readReceivables";
 import { cellPosition } from "./rowReader";
 import type { Problem, RecognisedTable, Recognition } from "./types";

@@ -1,5 +1,5 @@
-import { CHARACTERISTICS } from "../../../src/engine/policy/characteristics";
-import { TABLE_FIELDS, matchHeader, normaliseHeader } from "../../../src/host/workflow/headerAliases";
+import { CHARACTERISTICS } from "../../src/engine/policy/characteristics";
+import { TABLE_FIELDS, matchHeader, normaliseHeader } from "../../src/app/headerAliases";
 
 describe("normaliseHeader", () => {
   it.each([

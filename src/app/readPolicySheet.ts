@@ -3,12 +3,12 @@
  * `policyFromRange`. Unknown keys and invalid values become Problems on the row of the key
  * (value column for a bad value, key column for an unknown key). No Policy table: the defaults.
  */
-import type { DateSystem } from "../../engine/dates/dayNumber";
-import { describeError } from "../../engine/errors";
-import { DEFAULT_POLICY } from "../../engine/policy/defaultPolicy";
-import type { Policy } from "../../engine/policy/Policy";
-import { policyFromRange } from "../../engine/policy/policyFromRange";
-import { isBlank } from "../../engine/values";
+import type { DateSystem } from "../engine/dates/dayNumber";
+import { describeError } from "../engine/errors";
+import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
+import type { Policy } from "../engine/policy/Policy";
+import { policyFromRange } from "../engine/policy/policyFromRange";
+import { isBlank } from "../engine/values";
 import { cellPosition } from "./rowReader";
 import type { Problem, RecognisedTable } from "./types";
 

@@ -1,6 +1,6 @@
 /** Orders table rows → OpenOrders (credit-method.md §1, §8): order id, known customer, numeric amount. */
-import type { DateSystem } from "../../engine/dates/dayNumber";
-import type { OpenOrder } from "../../engine/portfolio/types";
+import type { DateSystem } from "../engine/dates/dayNumber";
+import type { OpenOrder } from "../engine/portfolio/types";
 import { columnsOf, forEachRow } from "./rowReader";
 import type { Problem, RecognisedTable } from "./types";
 

@@ -1,9 +1,9 @@
-import { dayFromCivil } from "../../../src/engine/dates/dayNumber";
-import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
-import type { Portfolio } from "../../../src/engine/portfolio/types";
-import { reviewPortfolio } from "../../../src/engine/review";
-import { ledgerOf } from "../../../src/engine/receivables/Ledger";
-import { OUTPUT_SHEETS, buildOutputSheets, creditReviewRow, OUTPUT_TABLE_ROW } from "../../../src/host/workflow";
+import { dayFromCivil } from "../../src/engine/dates/dayNumber";
+import { DEFAULT_POLICY } from "../../src/engine/policy/defaultPolicy";
+import type { Portfolio } from "../../src/engine/portfolio/types";
+import { reviewPortfolio } from "../../src/engine/review";
+import { ledgerOf } from "../../src/engine/receivables/Ledger";
+import { OUTPUT_SHEETS, buildOutputSheets, creditReviewRow, OUTPUT_TABLE_ROW } from "../../src/app";
 
 const asOf = dayFromCivil(2025, 6, 30);
 const portfolio: Portfolio = {

@@ -5,7 +5,7 @@
  * one problem for each conflict.
  * @example await setUpWorkbook(port, { withSample: true, asOf }) //=> { status: "written", problems: [], sheets: [5 sheets] }
  */
-import type { WorkbookPort } from "../WorkbookPort";
+import type { WorkbookPort } from "../host/WorkbookPort";
 import { buildInputSheets } from "./buildInputSheets";
 import { TABLE_FIELDS } from "./headerAliases";
 import { recogniseTables } from "./recogniseTables";

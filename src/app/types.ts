@@ -2,9 +2,9 @@
  * Contract of the review workflow shared by the task pane and the CLI:
  * recognise input tables → validate → review → write output sheets through a WorkbookPort.
  */
-import type { DayNumber } from "../../engine/dates/dayNumber";
-import type { PortfolioKpis } from "../../engine/review/types";
-import type { SheetSpec, SourceTable } from "../WorkbookPort";
+import type { DayNumber } from "../engine/dates/dayNumber";
+import type { PortfolioKpis } from "../engine/review/types";
+import type { SheetSpec, SourceTable } from "../host/WorkbookPort";
 
 export type InputTableKind = "customers" | "financials" | "receivables" | "orders" | "policy";
 

@@ -1,10 +1,10 @@
 import fc from "fast-check";
-import { toDayNumber, type DateSystem } from "../../../src/engine/dates/dayNumber";
-import { describeError, type Result } from "../../../src/engine/errors";
-import { isBlank, readBoolean, readNumber, readText } from "../../../src/engine/values";
-import type { CellValue } from "../../../src/host/WorkbookPort";
-import { columnsOf, forEachRow, type Bounds } from "../../../src/host/workflow/rowReader";
-import type { Problem, RecognisedTable } from "../../../src/host/workflow/types";
+import { toDayNumber, type DateSystem } from "../../src/engine/dates/dayNumber";
+import { describeError, type Result } from "../../src/engine/errors";
+import { isBlank, readBoolean, readNumber, readText } from "../../src/engine/values";
+import type { CellValue } from "../../src/host/WorkbookPort";
+import { columnsOf, forEachRow, type Bounds } from "../../src/app/rowReader";
+import type { Problem, RecognisedTable } from "../../src/app/types";
 
 const table: RecognisedTable = {
   kind: "receivables",

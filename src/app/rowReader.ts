@@ -6,13 +6,13 @@
  * Fields are read through Columns resolved once per table (`columnsOf`), so reading a cell is an
  * index into the row rather than a lookup by field name (issue 6: a million receivable rows).
  */
-import { dayOfSerial1900, toDayNumber, type DateSystem, type DayNumber } from "../../engine/dates/dayNumber";
-import { describeError, type DomainError, type Result } from "../../engine/errors";
-import { isBlank } from "../../engine/values/isBlank";
-import { readBoolean } from "../../engine/values/readBoolean";
-import { readNumber } from "../../engine/values/readNumber";
-import { readText } from "../../engine/values/readText";
-import type { CellValue } from "../WorkbookPort";
+import { dayOfSerial1900, toDayNumber, type DateSystem, type DayNumber } from "../engine/dates/dayNumber";
+import { describeError, type DomainError, type Result } from "../engine/errors";
+import { isBlank } from "../engine/values/isBlank";
+import { readBoolean } from "../engine/values/readBoolean";
+import { readNumber } from "../engine/values/readNumber";
+import { readText } from "../engine/values/readText";
+import type { CellValue } from "../host/WorkbookPort";
 import { fieldSpec } from "./headerAliases";
 import type { Problem, RecognisedTable } from "./types";
 

@@ -5,10 +5,10 @@
  * (`policyToRows(DEFAULT_POLICY)`); with `withSample` the other tables hold the sample portfolio.
  * @example buildInputSheets(false, asOf).map((s) => s.name) //=> ["Customers", "Financials", "Receivables", "Orders", "Policy"]
  */
-import type { DayNumber } from "../../engine/dates/dayNumber";
-import { DEFAULT_POLICY } from "../../engine/policy/defaultPolicy";
-import { policyToRows } from "../../engine/policy/policyToRows";
-import type { CellValue, ColumnKind, ColumnSpec, SheetSpec, ValidationSpec } from "../WorkbookPort";
+import type { DayNumber } from "../engine/dates/dayNumber";
+import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
+import { policyToRows } from "../engine/policy/policyToRows";
+import type { CellValue, ColumnKind, ColumnSpec, SheetSpec, ValidationSpec } from "../host/WorkbookPort";
 import { INPUT_TABLE_KINDS, TABLE_FIELDS, type FieldKind, type FieldSpec } from "./headerAliases";
 import { samplePortfolio, type SampleRecord } from "./samplePortfolio";
 import type { InputTableKind } from "./types";

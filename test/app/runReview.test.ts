@@ -1,10 +1,10 @@
-import { dayFromCivil, toExcelSerial } from "../../../src/engine/dates/dayNumber";
-import { toCents } from "../../../src/engine/money/cents";
-import { CHARACTERISTICS } from "../../../src/engine/policy/characteristics";
-import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
-import { shortFingerprint } from "../../../src/engine/policy/policyFingerprint";
-import type { CellValue } from "../../../src/host/WorkbookPort";
-import { MemoryWorkbook } from "../../../src/host/memory/MemoryWorkbook";
+import { dayFromCivil, toExcelSerial } from "../../src/engine/dates/dayNumber";
+import { toCents } from "../../src/engine/money/cents";
+import { CHARACTERISTICS } from "../../src/engine/policy/characteristics";
+import { DEFAULT_POLICY } from "../../src/engine/policy/defaultPolicy";
+import { shortFingerprint } from "../../src/engine/policy/policyFingerprint";
+import type { CellValue } from "../../src/host/WorkbookPort";
+import { MemoryWorkbook } from "../../src/host/memory/MemoryWorkbook";
 import {
   FORMULA_LIKE_NAME,
   OUTPUT_SHEETS,
@@ -14,7 +14,7 @@ import {
   setUpWorkbook,
   type ReviewOptions,
   type SampleRecord,
-} from "../../../src/host/workflow";
+} from "../../src/app";
 
 const asOf = dayFromCivil(2025, 6, 30);
 const serialAsOf = toExcelSerial(asOf);

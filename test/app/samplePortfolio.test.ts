@@ -1,5 +1,5 @@
-import { dayFromCivil, toExcelSerial } from "../../../src/engine/dates/dayNumber";
-import { samplePortfolio, seededRandom, FORMULA_LIKE_NAME } from "../../../src/host/workflow";
+import { dayFromCivil, toExcelSerial } from "../../src/engine/dates/dayNumber";
+import { samplePortfolio, seededRandom, FORMULA_LIKE_NAME } from "../../src/app";
 
 const asOf = dayFromCivil(2025, 6, 30);
 const num = (v: unknown): number => (typeof v === "number" ? v : Number.NaN);

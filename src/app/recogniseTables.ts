@@ -9,7 +9,7 @@
  *   kind: "table", headerRow: 0, firstColumn: 0, headers: ["客户编号", "客户名称"], rows: [] }] })
  *   //=> { tables: { customers: { columns: { customerId: 0, name: 1 }, ... } }, missingTables: ["receivables"] }
  */
-import type { SourceTable, WorkbookSnapshot } from "../WorkbookPort";
+import type { SourceTable, WorkbookSnapshot } from "../host/WorkbookPort";
 import { INPUT_TABLE_KINDS, TABLE_FIELDS, matchHeader, normaliseHeader } from "./headerAliases";
 import { OUTPUT_SHEETS, type ColumnMapping, type InputTableKind, type RecognisedTable, type Recognition } from "./types";
 

@@ -3,8 +3,8 @@
  * customers are ignored with a warning; a second row for the same customer and period end is
  * ignored with a warning.
  */
-import type { DateSystem } from "../../engine/dates/dayNumber";
-import type { FinancialPeriod } from "../../engine/portfolio/types";
+import type { DateSystem } from "../engine/dates/dayNumber";
+import type { FinancialPeriod } from "../engine/portfolio/types";
 import { columnOf, columnsOf, forEachRow } from "./rowReader";
 import type { Problem, RecognisedTable } from "./types";
 

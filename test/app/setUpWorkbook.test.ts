@@ -1,8 +1,8 @@
-import { dayFromCivil } from "../../../src/engine/dates/dayNumber";
-import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
-import { policyToRows } from "../../../src/engine/policy/policyToRows";
-import { MemoryWorkbook } from "../../../src/host/memory/MemoryWorkbook";
-import { TABLE_FIELDS, buildInputSheets, setUpWorkbook } from "../../../src/host/workflow";
+import { dayFromCivil } from "../../src/engine/dates/dayNumber";
+import { DEFAULT_POLICY } from "../../src/engine/policy/defaultPolicy";
+import { policyToRows } from "../../src/engine/policy/policyToRows";
+import { MemoryWorkbook } from "../../src/host/memory/MemoryWorkbook";
+import { TABLE_FIELDS, buildInputSheets, setUpWorkbook } from "../../src/app";
 
 const asOf = dayFromCivil(2025, 6, 30);
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { StringSet } from "../../../src/host/workflow/StringSet";
+import { StringSet } from "../../src/app/StringSet";
 
 /** What a JavaScript Set says for each string added: true the first time, false after. */
 const firstTimes = (keys: readonly string[]): boolean[] => {

@@ -7,12 +7,12 @@
  * @example await runReview(port, { asOf, generatedAt: "2025-06-30T09:00:00Z", addinVersion: "0.1.0" })
  *   //=> { status: "written", problems: [], kpis: { customers: 36, … }, critical: [...], … }
  */
-import { toIsoDate } from "../../engine/dates/dayNumber";
-import { describeError } from "../../engine/errors";
-import { shortFingerprint } from "../../engine/policy/policyFingerprint";
-import { reviewPortfolio } from "../../engine/review/reviewPortfolio";
-import type { CustomerReview, PortfolioReview } from "../../engine/review/types";
-import type { WorkbookPort } from "../WorkbookPort";
+import { toIsoDate } from "../engine/dates/dayNumber";
+import { describeError } from "../engine/errors";
+import { shortFingerprint } from "../engine/policy/policyFingerprint";
+import { reviewPortfolio } from "../engine/review/reviewPortfolio";
+import type { CustomerReview, PortfolioReview } from "../engine/review/types";
+import type { WorkbookPort } from "../host/WorkbookPort";
 import { buildOutputSheets, creditReviewRow } from "./buildOutputSheets";
 import { readPortfolio } from "./readPortfolio";
 import { recogniseTables } from "./recogniseTables";

@@ -4,8 +4,8 @@
  * numeric amounts (negative for credit notes and payments on account). The rows go straight into
  * the engine's columnar Ledger (no object per invoice), with the sheet row of each.
  */
-import type { DateSystem } from "../../engine/dates/dayNumber";
-import { ledgerBuilder, type Ledger } from "../../engine/receivables/Ledger";
+import type { DateSystem } from "../engine/dates/dayNumber";
+import { ledgerBuilder, type Ledger } from "../engine/receivables/Ledger";
 import { columnsOf, forEachRow } from "./rowReader";
 import { StringSet } from "./StringSet";
 import type { Problem, RecognisedTable } from "./types";

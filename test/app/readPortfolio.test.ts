@@ -1,8 +1,8 @@
-import { dayFromCivil, toExcelSerial } from "../../../src/engine/dates/dayNumber";
-import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
-import type { CellValue, SourceTable, WorkbookSnapshot } from "../../../src/host/WorkbookPort";
-import { readPortfolio } from "../../../src/host/workflow/readPortfolio";
-import { recogniseTables } from "../../../src/host/workflow/recogniseTables";
+import { dayFromCivil, toExcelSerial } from "../../src/engine/dates/dayNumber";
+import { DEFAULT_POLICY } from "../../src/engine/policy/defaultPolicy";
+import type { CellValue, SourceTable, WorkbookSnapshot } from "../../src/host/WorkbookPort";
+import { readPortfolio } from "../../src/app/readPortfolio";
+import { recogniseTables } from "../../src/app/recogniseTables";
 
 const table = (name: string, headers: string[], rows: CellValue[][], headerRow = 0, firstColumn = 0): SourceTable => ({
   name, sheet: name, kind: "table", headerRow, firstColumn, headers, rows,

@@ -8,10 +8,10 @@
  * Same asOf and seed → the same rows, always (seeded PRNG, no Math.random).
  * @example samplePortfolio(dayFromCivil(2025, 6, 30)).customers.length //=> 36
  */
-import { civilFromDay, dayFromCivil, toExcelSerial, type DayNumber } from "../../engine/dates/dayNumber";
-import { roundMoney } from "../../engine/money/cents";
-import { CHARACTERISTIC_KEYS, type CharacteristicKey } from "../../engine/policy/characteristics";
-import type { CellValue } from "../WorkbookPort";
+import { civilFromDay, dayFromCivil, toExcelSerial, type DayNumber } from "../engine/dates/dayNumber";
+import { roundMoney } from "../engine/money/cents";
+import { CHARACTERISTIC_KEYS, type CharacteristicKey } from "../engine/policy/characteristics";
+import type { CellValue } from "../host/WorkbookPort";
 import { seededRandom, type SeededRandom } from "./seededRandom";
 
 /** One input row keyed by canonical field (see headerAliases.ts). */

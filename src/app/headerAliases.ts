@@ -4,7 +4,7 @@
  * "_", "-", "." and full-width spaces, so "Customer ID", "customer_id" and "CUSTOMERID" all
  * name `customerId`, and "客户编号" does too.
  */
-import { CHARACTERISTICS } from "../../engine/policy/characteristics";
+import { CHARACTERISTICS } from "../engine/policy/characteristics";
 import type { InputTableKind } from "./types";
 
 /** How a field's cells are read. */

@@ -3,10 +3,10 @@
  * or decimal 0–10 (blank = no information), gross margin as a fraction (a value above 1 is read
  * as a percent number with a warning), previous grade A–D.
  */
-import type { DateSystem } from "../../engine/dates/dayNumber";
-import { CHARACTERISTIC_KEYS, type CharacteristicKey } from "../../engine/policy/characteristics";
-import type { Grade } from "../../engine/policy/Policy";
-import type { Customer } from "../../engine/portfolio/types";
+import type { DateSystem } from "../engine/dates/dayNumber";
+import { CHARACTERISTIC_KEYS, type CharacteristicKey } from "../engine/policy/characteristics";
+import type { Grade } from "../engine/policy/Policy";
+import type { Customer } from "../engine/portfolio/types";
 import { columnOf, columnsOf, forEachRow, type Bounds } from "./rowReader";
 import type { Problem, RecognisedTable } from "./types";
 

@@ -6,9 +6,9 @@
  * fractions with a % format, dates as Excel serials with a date format.
  * @example buildOutputSheets(review, stamp).map((s) => s.name) //=> ["Credit Review", "Aging", "Collections", "Summary"]
  */
-import { toExcelSerial, type DateSystem, type DayNumber } from "../../engine/dates/dayNumber";
-import type { PortfolioReview } from "../../engine/review/types";
-import type { CellValue, ColumnSpec, ConditionalFormatSpec, InfoBlock, SheetSpec, TableSpec } from "../WorkbookPort";
+import { toExcelSerial, type DateSystem, type DayNumber } from "../engine/dates/dayNumber";
+import type { PortfolioReview } from "../engine/review/types";
+import type { CellValue, ColumnSpec, ConditionalFormatSpec, InfoBlock, SheetSpec, TableSpec } from "../host/WorkbookPort";
 
 export interface AuditStamp {
   asOf: DayNumber;

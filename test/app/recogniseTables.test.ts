@@ -1,5 +1,5 @@
-import type { SourceTable, WorkbookSnapshot } from "../../../src/host/WorkbookPort";
-import { recogniseTables } from "../../../src/host/workflow/recogniseTables";
+import type { SourceTable, WorkbookSnapshot } from "../../src/host/WorkbookPort";
+import { recogniseTables } from "../../src/app/recogniseTables";
 
 const source = (name: string, sheet: string, headers: string[], kind: "table" | "range" = "table"): SourceTable => ({
   name, sheet, kind, headerRow: 0, firstColumn: 0, headers, rows: [],
