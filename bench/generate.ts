@@ -232,6 +232,7 @@ export function generatePortfolio(options: GenerateOptions): GeneratedPortfolio 
     sheets: ["Customers", "Financials", "Receivables"],
     tables: [tableOf("customers", customerRows), tableOf("financials", financialRowsOut), tableOf("receivables", receivableRows)],
     dateSystem: "1900",
+    outputSheets: [],
   };
   return { snapshot, asOf, stats };
 }

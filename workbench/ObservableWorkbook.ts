@@ -3,7 +3,7 @@
  * remembers the last SheetSpec written to each sheet (so the .xlsx export can render it with the
  * xlsx adapter's own writeSheet). Reading and writing are the memory adapter's, unchanged.
  */
-import type { SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions } from "../src/host/WorkbookPort";
+import type { CellValue, SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteResult } from "../src/host/WorkbookPort";
 import { MemoryWorkbook } from "../src/host/memory/MemoryWorkbook";
 
 export type ChangeListener = () => void;
@@ -30,9 +30,15 @@ export class ObservableWorkbook implements WorkbookPort {
     return this.memory.readWorkbook();
   }
 
-  async writeSheets(sheets: SheetSpec[], options?: WriteOptions): Promise<void> {
-    await this.memory.writeSheets(sheets, options);
-    for (const spec of sheets) this.specs.set(spec.name.toLowerCase(), spec);
+  async writeSheets(sheets: SheetSpec[], options?: WriteOptions): Promise<WriteResult> {
+    const result = await this.memory.writeSheets(sheets, options);
+    result.sheets.forEach(({ written }, i) => this.specs.set(written.toLowerCase(), { ...sheets[i], name: written }));
+    this.changed();
+    return result;
+  }
+
+  async updateTableRows(table: string, rows: CellValue[][]): Promise<void> {
+    await this.memory.updateTableRows(table, rows);
     this.changed();
   }
 

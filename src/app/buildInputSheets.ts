@@ -68,6 +68,7 @@ export function buildInputSheets(withSample: boolean, asOf: DayNumber): SheetSpe
     const validations = fields.map((f) => validationOf(kind, f)).filter((v): v is ValidationSpec => v !== undefined);
     return {
       name: spec.sheet,
+      role: "input",
       tables: [{ name: spec.tableName, headerRow: 0, firstColumn: 0, columns, rows, validations, style: "TableStyleMedium2" }],
       freezeRows: 1,
       tabColor: "#2F5597",

@@ -5,7 +5,7 @@
  */
 import { toIsoDate, type DayNumber } from "../engine/dates/dayNumber";
 import { describeError } from "../engine/errors";
-import type { SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions } from "../host/WorkbookPort";
+import type { CellValue, SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions } from "../host/WorkbookPort";
 import { runReview, type ReviewOutcome } from "../app";
 import { XlsxWorkbook } from "../host/xlsx/XlsxWorkbook";
 import type { CliIo } from "./CliIo";
@@ -36,6 +36,7 @@ function watchedPort(book: XlsxWorkbook, io: CliIo, onBar: (bar: ProgressBar) =>
       return snapshot;
     },
     writeSheets: (sheets: SheetSpec[], options?: WriteOptions) => book.writeSheets(sheets, options),
+    updateTableRows: (table: string, rows: CellValue[][]) => book.updateTableRows(table, rows),
     select: (sheet: string, row: number, column: number) => book.select(sheet, row, column),
   };
 }

@@ -25,11 +25,29 @@ export interface SourceTable {
   rows: CellValue[][];
 }
 
+/**
+ * An output sheet the add-in wrote, recognised by its marker (never by its name alone): a hidden,
+ * sheet-scoped defined name `CreditDesk.Output` whose value is the output's logical name (the
+ * SheetSpec name it was written for, e.g. "Summary"). The marker survives save and reopen in Excel
+ * and in .xlsx files, and follows the sheet when the user renames it.
+ */
+export interface OutputSheetMark {
+  /** The sheet's current name. */
+  sheet: string;
+  /** The logical output name it was written for (SheetSpec.name at the time). */
+  output: string;
+}
+
+/** The hidden sheet-scoped defined name that marks an output sheet as the add-in's own. */
+export const OUTPUT_MARKER_NAME = "CreditDesk.Output";
+
 export interface WorkbookSnapshot {
   sheets: string[];
   tables: SourceTable[];
   /** Date system of the workbook (Excel for Mac legacy files may use 1904). */
   dateSystem: "1900" | "1904";
+  /** The sheets that carry the add-in's output marker. Every other sheet is the user's. */
+  outputSheets: OutputSheetMark[];
 }
 
 export type ColumnKind = "text" | "integer" | "number" | "money" | "percent" | "date" | "boolean";
@@ -93,7 +111,17 @@ export interface InfoBlock {
 }
 
 export interface SheetSpec {
+  /**
+   * For an output sheet, its logical name: written to the sheet marked with this output name
+   * (whatever it is called now), else to a sheet of this name if none exists, else to the first
+   * free name "Name (2)", "Name (3)", ... A sheet the add-in did not mark is never replaced.
+   * For an input sheet (set-up), the sheet's name; set-up refuses when it is taken.
+   */
   name: string;
+  /** "output" (default): the add-in's own sheet, marked and replaced on every run. "input": a
+   *  sheet set-up creates once for the user to fill; written only where no sheet has the name,
+   *  never marked, never replaced. */
+  role?: "output" | "input";
   /** Title in the first cell, bold. */
   title?: string;
   info?: InfoBlock[];
@@ -110,15 +138,36 @@ export interface WriteOptions {
   onProgress?: (fraction: number) => void;
 }
 
+/** Where each sheet of a writeSheets call went. */
+export interface WrittenSheet {
+  /** SheetSpec.name. */
+  requested: string;
+  /** The sheet's name in the workbook (differs when a sheet of the user's held the name). */
+  written: string;
+}
+
+export interface WriteResult {
+  sheets: WrittenSheet[];
+}
+
 export interface WorkbookPort {
   /** Every Excel table, and the used range of each sheet that holds no table, read in one batch. */
   readWorkbook(): Promise<WorkbookSnapshot>;
   /**
-   * Write the sheets, each replacing an existing sheet of the same name (the add-in's own output
-   * sheets) or creating it. Input sheets are never passed here except by the set-up flow.
+   * Write the sheets as one all-or-nothing change: an output sheet replaces the sheet marked as
+   * that output (see SheetSpec.name) or is created; a sheet the add-in did not mark is never
+   * touched. Table names must be unique across the workbook; a name held by a table of the user's
+   * gets a free variant. On any failure the workbook holds the old outputs (or none), never a
+   * mix, and no temporary sheet is left behind; leftovers of an earlier failed run are removed.
    * Strings starting with "=", "+", "-" or "@" are written as text, never as formulas.
    */
-  writeSheets(sheets: SheetSpec[], options?: WriteOptions): Promise<void>;
+  writeSheets(sheets: SheetSpec[], options?: WriteOptions): Promise<WriteResult>;
+  /**
+   * Replace the data rows of an existing Excel table in place (the policy save): the sheet and
+   * the table are kept, so formulas that point at them keep working. The rows are as wide as the
+   * table; the table grows or shrinks to their number. Text is written as text, as above.
+   */
+  updateTableRows(table: string, rows: CellValue[][]): Promise<void>;
   /** Select a cell (jump to a problem or a customer's row). */
   select(sheet: string, row: number, column: number): Promise<void>;
 }

@@ -11,7 +11,7 @@ const CUSTOMER_HEADERS = ["CustomerId", "Name", "Currency", "Payment record", "G
 const RECEIVABLE_HEADERS = ["InvoiceId", "CustomerId", "InvoiceDate", "DueDate", "Amount", "Currency"];
 
 function read(tables: SourceTable[], dateSystem: "1900" | "1904" = "1900") {
-  const snapshot: WorkbookSnapshot = { sheets: tables.map((t) => t.sheet), tables, dateSystem };
+  const snapshot: WorkbookSnapshot = { sheets: tables.map((t) => t.sheet), tables, dateSystem, outputSheets: [] };
   return readPortfolio(snapshot, recogniseTables(snapshot));
 }
 const where = (r: ReturnType<typeof read>) => r.problems.map(({ severity, sheet, row, column, field }) => ({ severity, sheet, row, column, field }));

@@ -4,7 +4,7 @@ import { recogniseTables } from "../../src/app/recogniseTables";
 const source = (name: string, sheet: string, headers: string[], kind: "table" | "range" = "table"): SourceTable => ({
   name, sheet, kind, headerRow: 0, firstColumn: 0, headers, rows: [],
 });
-const snapshot = (...tables: SourceTable[]): WorkbookSnapshot => ({ sheets: [...new Set(tables.map((t) => t.sheet))], tables, dateSystem: "1900" });
+const snapshot = (...tables: SourceTable[]): WorkbookSnapshot => ({ sheets: [...new Set(tables.map((t) => t.sheet))], tables, dateSystem: "1900", outputSheets: [] });
 
 const CUSTOMERS = ["CustomerId", "Name", "Currency"];
 const RECEIVABLES = ["InvoiceId", "CustomerId", "InvoiceDate", "DueDate", "Amount"];

@@ -2,7 +2,7 @@
  * A WorkbookPort for the pane's tests: a MemoryWorkbook that records every write and selection,
  * and can hold a readWorkbook call until the test releases it (to cancel a running review).
  */
-import type { SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions } from "../../src/host/WorkbookPort";
+import type { CellValue, SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteResult } from "../../src/host/WorkbookPort";
 import { MemoryWorkbook } from "../../src/host/memory/MemoryWorkbook";
 
 export class RecordingPort implements WorkbookPort {
@@ -30,9 +30,13 @@ export class RecordingPort implements WorkbookPort {
     return this.workbook.readWorkbook();
   }
 
-  async writeSheets(sheets: SheetSpec[], options?: WriteOptions): Promise<void> {
+  async writeSheets(sheets: SheetSpec[], options?: WriteOptions): Promise<WriteResult> {
     this.writes.push(sheets);
     return this.workbook.writeSheets(sheets, options);
+  }
+
+  async updateTableRows(table: string, rows: CellValue[][]): Promise<void> {
+    return this.workbook.updateTableRows(table, rows);
   }
 
   async select(sheet: string, row: number, column: number): Promise<void> {

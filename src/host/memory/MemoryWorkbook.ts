@@ -9,6 +9,7 @@ import type {
   WorkbookPort,
   WorkbookSnapshot,
   WriteOptions,
+  WriteResult,
 } from "../WorkbookPort";
 import { cellAddress } from "../address";
 import { numberFormatOf } from "../numberFormatOf";
@@ -273,10 +274,10 @@ export class MemoryWorkbook implements WorkbookPort {
         if (range) tables.push(range);
       }
     }
-    return { sheets: this.sheetNames(), tables, dateSystem: this.dateSystem };
+    return { sheets: this.sheetNames(), tables, dateSystem: this.dateSystem, outputSheets: [] };
   }
 
-  async writeSheets(specs: SheetSpec[], options: WriteOptions = {}): Promise<void> {
+  async writeSheets(specs: SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
     checkSheetSpecs(specs);
     for (const spec of specs) {
       for (const table of spec.tables) {
@@ -294,6 +295,11 @@ export class MemoryWorkbook implements WorkbookPort {
       else this.sheets.push(sheet);
       options.onProgress?.((i + 1) / specs.length);
     });
+    return { sheets: specs.map((s) => ({ requested: s.name, written: s.name })) };
+  }
+
+  async updateTableRows(_table: string, _rows: CellValue[][]): Promise<void> {
+    throw new Error("updateTableRows: not implemented yet (issue 13, in progress)");
   }
 
   async select(sheetName: string, row: number, column: number): Promise<void> {

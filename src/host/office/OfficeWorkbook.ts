@@ -9,6 +9,7 @@ import type {
   WorkbookPort,
   WorkbookSnapshot,
   WriteOptions,
+  WriteResult,
 } from "../WorkbookPort";
 import { cellAddress, rangeAddress, type CellRect } from "../address";
 import { numberFormatOf } from "../numberFormatOf";
@@ -182,7 +183,7 @@ export class OfficeWorkbook implements WorkbookPort {
           while (table.rows.length > 0 && table.rows[table.rows.length - 1].every((v) => v === null)) table.rows.pop();
         }
       }
-      return { sheets: sheetNames, tables: sources.map((s) => s.table), dateSystem: this.dateSystem };
+      return { sheets: sheetNames, tables: sources.map((s) => s.table), dateSystem: this.dateSystem, outputSheets: [] };
     });
   }
 
@@ -212,9 +213,14 @@ export class OfficeWorkbook implements WorkbookPort {
     };
   }
 
-  async writeSheets(specs: SheetSpec[], options: WriteOptions = {}): Promise<void> {
+  async updateTableRows(_table: string, _rows: CellValue[][]): Promise<void> {
+    throw new Error("updateTableRows: not implemented yet (issue 13, in progress)");
+  }
+
+  async writeSheets(specs: SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
     checkSheetSpecs(specs);
-    if (specs.length === 0) return;
+    const result: WriteResult = { sheets: specs.map((s) => ({ requested: s.name, written: s.name })) };
+    if (specs.length === 0) return result;
     // Everything but the table rows (formats, rules, charts, info blocks) rides along with the
     // value chunks; its size is bounded by the specs without their rows.
     const overhead = Math.min(
@@ -291,6 +297,7 @@ export class OfficeWorkbook implements WorkbookPort {
         await sync();
       }
     });
+    return result;
   }
 
   async select(sheet: string, row: number, column: number): Promise<void> {

@@ -29,7 +29,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import type { DateSystem } from "../../engine/dates/dayNumber";
 import { err, invalidInput, notAvailable, ok, type Result } from "../../engine/errors";
-import type { SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions } from "../WorkbookPort";
+import type { CellValue, SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteResult } from "../WorkbookPort";
 import { a1 } from "./cellAddress";
 import { orderNoOf, setOrderNo, tableModelsOf } from "./excelJsInternals";
 import { fileProblemOf } from "./fileProblemOf";
@@ -215,10 +215,15 @@ export class XlsxWorkbook implements WorkbookPort {
     return merged ? readPackageSnapshot(merged) : snapshotOf(await this.excelJs());
   }
 
-  async writeSheets(sheets: SheetSpec[], options: WriteOptions = {}): Promise<void> {
+  async updateTableRows(_table: string, _rows: CellValue[][]): Promise<void> {
+    throw new Error("updateTableRows: not implemented yet (issue 13, in progress)");
+  }
+
+  async writeSheets(sheets: SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
+    const result: WriteResult = { sheets: sheets.map((s) => ({ requested: s.name, written: s.name })) };
     if (this.full) {
       renderSheets(this.full, sheets, options);
-      return;
+      return result;
     }
     const pkg = this.requirePackage();
     // Table names must stay unique: those of the package's sheets that are not being replaced.
@@ -228,7 +233,7 @@ export class XlsxWorkbook implements WorkbookPort {
       inPackage = packageTableNames(pkg.bytes, replaced);
     } catch {
       renderSheets(await this.excelJs(), sheets, options);
-      return;
+      return result;
     }
     pkg.snapshot = undefined;
     pkg.writes.push(sheets);
@@ -238,6 +243,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (pkg.dateSystem === "1904") pkg.overlay.properties.date1904 = true;
     }
     renderSheets(pkg.overlay, sheets, options, inPackage);
+    return result;
   }
 
   /** Makes the sheet the active tab and the cell the active cell when the file is opened. */

@@ -107,7 +107,7 @@ export function snapshotOfSheets(sheets: Iterable<SheetCells>, dateSystem: DateS
       if (range) tables.push(range);
     }
   }
-  return { sheets: names, tables, dateSystem };
+  return { sheets: names, tables, dateSystem, outputSheets: [] };
 }
 
 export function dateSystemOf(workbook: Workbook): DateSystem {
