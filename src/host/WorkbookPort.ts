@@ -23,6 +23,9 @@ export interface SourceTable {
   headers: string[];
   /** Data rows below the header; each as long as headers. */
   rows: CellValue[][];
+  /** Visibility of the sheet that holds it; absent means visible. A hidden or very hidden
+   *  sheet's table never outranks a visible one, and messages about it say it is hidden. */
+  sheetVisibility?: "visible" | "hidden" | "veryHidden";
 }
 
 /**
