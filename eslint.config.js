@@ -41,7 +41,7 @@ module.exports = tseslint.config(
     },
   },
   // engine: pure domain. Nothing from other layers, UI, Office or Node; no clock.
-  layer(["src/engine/**"], ["**/functions/**", "**/host/**", "**/taskpane/**", "**/cli/**"], [...ui, ...office, "exceljs", ...nodeBuiltins],
+  layer(["src/engine/**"], ["**/functions/**", "**/host/**", "**/taskpane/**", "**/cli/**", "**/i18n/**"], [...ui, ...office, "exceljs", ...nodeBuiltins],
     "src/engine is the pure credit domain: it imports nothing outside src/engine."),
   {
     files: ["src/engine/**"],
@@ -54,6 +54,12 @@ module.exports = tseslint.config(
       ],
     },
   },
+  // i18n: catalogues, glossary, locale and Intl formatting. Leaf layer: the engine returns ids and
+  // params, the hosts (app, pane, CLI) render them here; so i18n imports no other src layer and
+  // stays free of UI, Office and Node, usable by the pane (react-intl) and the CLI alike.
+  layer(["src/i18n/**"], ["**/engine/**", "**/functions/**", "**/host/**", "**/app/**", "**/taskpane/**", "**/cli/**"],
+    [...ui, ...office, "exceljs", ...nodeBuiltins],
+    "src/i18n imports no other src layer (and no UI, Office or Node)."),
   // functions: thin adapters over the engine.
   layer(["src/functions/**"], ["**/host/**", "**/taskpane/**", "**/cli/**"], [...ui, "exceljs", ...nodeBuiltins],
     "src/functions imports only src/engine."),
