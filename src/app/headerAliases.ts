@@ -3,8 +3,13 @@
  * (credit-method.md §1 and §2). Headers match case- and space-insensitively, ignoring
  * "_", "-", "." and full-width spaces, so "Customer ID", "customer_id" and "CUSTOMERID" all
  * name `customerId`, and "客户编号" does too.
+ *
+ * The Chinese aliases are the method's words (the glossary, src/i18n/glossary.ts) and the column
+ * names of Chinese ERP and accounting exports (用友, 金蝶 and similar: 客户编码, 单据编号, 业务日期,
+ * 价税合计, 本币金额, 未核销金额, 应收余额…) and of Chinese financial statements (…合计).
  */
 import { CHARACTERISTICS } from "../engine/policy/characteristics";
+import { GLOSSARY, type GlossaryTerm } from "../i18n/glossary";
 import type { InputTableKind } from "./types";
 
 /** How a field's cells are read. */
@@ -33,11 +38,18 @@ export interface TableFields {
 
 const f = (field: string, header: string, kind: FieldKind, ...aliases: string[]): FieldSpec => ({ field, header, kind, aliases });
 
-const customerId = f("customerId", "CustomerId", "text", "Customer ID", "Customer No", "Customer Number", "Customer Code", "Cust ID", "客户编号", "客户代码", "客户号");
-const currency = f("currency", "Currency", "text", "Curr", "CCY", "币种", "币别", "货币");
+const customerId = f("customerId", "CustomerId", "text", "Customer ID", "Customer No", "Customer Number", "Customer Code", "Cust ID",
+  "客户编号", "客户代码", "客户号", "客户编码", "客户ID");
+const currency = f("currency", "Currency", "text", "Curr", "CCY", "币种", "币别", "货币", "原币币别", "原币币种", "结算币种", "币种代码");
 
-/** The 18 characteristic scores as customer fields: key, English name and Chinese name (§2). */
-const scoreFields: FieldSpec[] = CHARACTERISTICS.map((c) => f(c.key, c.en, "score", c.key, c.zh));
+/** The Chinese words of a characteristic in the glossary: the product's and the sources' others (获利能力, 盈利能力). */
+function glossaryWords(key: string): string[] {
+  const term: GlossaryTerm | undefined = (GLOSSARY as Readonly<Record<string, GlossaryTerm>>)[key];
+  return term ? [term.zh, ...(term.zhAlso ?? [])] : [];
+}
+
+/** The 18 characteristic scores as customer fields: key, English name and Chinese names (§2). */
+const scoreFields: FieldSpec[] = CHARACTERISTICS.map((c) => f(c.key, c.en, "score", c.key, c.zh, ...glossaryWords(c.key)));
 
 export const TABLE_FIELDS: Readonly<Record<InputTableKind, TableFields>> = {
   customers: {
@@ -48,18 +60,19 @@ export const TABLE_FIELDS: Readonly<Record<InputTableKind, TableFields>> = {
     required: ["customerId"],
     fields: [
       customerId,
-      f("name", "Name", "text", "Customer Name", "Company", "客户名称", "名称", "公司名称"),
+      f("name", "Name", "text", "Customer Name", "Company", "客户名称", "名称", "公司名称", "客户全称", "单位名称", "往来单位", "往来单位名称"),
       currency,
-      f("paymentTermsDays", "PaymentTermsDays", "integer", "Payment Terms", "Terms", "Terms Days", "信用期限", "付款期限", "账期"),
-      f("currentLimit", "CurrentLimit", "money", "Credit Limit", "Current Credit Limit", "现有信用额度", "信用额度", "当前额度"),
+      f("paymentTermsDays", "PaymentTermsDays", "integer", "Payment Terms", "Terms", "Terms Days", "信用期限", "付款期限", "账期", "账期天数", "信用天数", "付款天数"),
+      f("currentLimit", "CurrentLimit", "money", "Credit Limit", "Current Credit Limit", "现有信用额度", "信用额度", "当前额度",
+        "信用限额", "现有信用限额", "授信额度", "核定额度", "核定信用额度"),
       f("previousGrade", "PreviousGrade", "text", "Last Grade", "Prior Grade", "上次等级", "原等级"),
       f("annualCreditSales", "AnnualCreditSales", "money", "Annual Credit Sales", "Expected Annual Sales", "预计年赊销额", "年赊销额"),
       f("grossMargin", "GrossMargin", "percent", "Gross Margin %", "Margin", "毛利率"),
       f("potential", "Potential", "number", "Cooperation Potential", "合作潜力"),
-      f("collateral", "Collateral", "money", "Guarantee Amount", "担保金额", "抵押金额"),
-      f("lastReviewDate", "LastReviewDate", "date", "Last Review", "Review Date", "上次资信审查日期", "上次审查日期"),
-      f("keyAccount", "KeyAccount", "boolean", "Key Account", "Strategic", "重点客户", "关键客户"),
-      f("accountOwner", "AccountOwner", "text", "Owner", "Salesperson", "Account Manager", "负责人", "客户经理", "业务员"),
+      f("collateral", "Collateral", "money", "Guarantee Amount", "担保金额", "抵押金额", "担保"),
+      f("lastReviewDate", "LastReviewDate", "date", "Last Review", "Review Date", "上次资信审查日期", "上次审查日期", "上次评审日期"),
+      f("keyAccount", "KeyAccount", "boolean", "Key Account", "Strategic", "重点客户", "关键客户", "重要客户", "大客户"),
+      f("accountOwner", "AccountOwner", "text", "Owner", "Salesperson", "Account Manager", "负责人", "客户经理", "业务员", "销售员", "业务负责人"),
       ...scoreFields,
     ],
   },
@@ -71,19 +84,20 @@ export const TABLE_FIELDS: Readonly<Record<InputTableKind, TableFields>> = {
     required: ["customerId", "periodEnd"],
     fields: [
       customerId,
-      f("periodEnd", "PeriodEnd", "date", "Period End", "Period", "Statement Date", "报表日期", "期末", "会计期末", "报告期"),
-      f("revenue", "Revenue", "money", "Sales", "Turnover", "营业收入", "销售收入", "收入"),
-      f("costOfSales", "CostOfSales", "money", "Cost of Goods Sold", "COGS", "营业成本", "销售成本"),
-      f("netProfit", "NetProfit", "money", "Net Income", "净利润"),
-      f("ebit", "EBIT", "money", "Operating Profit", "息税前利润"),
-      f("currentAssets", "CurrentAssets", "money", "流动资产"),
-      f("inventory", "Inventory", "money", "Inventories", "存货"),
-      f("receivables", "Receivables", "money", "Accounts Receivable", "应收账款"),
-      f("fixedAssets", "FixedAssets", "money", "固定资产"),
-      f("totalAssets", "TotalAssets", "money", "总资产", "资产总额", "资产总计"),
-      f("currentLiabilities", "CurrentLiabilities", "money", "流动负债"),
-      f("totalLiabilities", "TotalLiabilities", "money", "负债总额", "负债合计"),
-      f("equity", "Equity", "money", "Net Worth", "Shareholders Equity", "净资产", "所有者权益", "股东权益"),
+      f("periodEnd", "PeriodEnd", "date", "Period End", "Period", "Statement Date", "报表日期", "期末", "会计期末", "报告期", "报告期末", "截止日期"),
+      f("revenue", "Revenue", "money", "Sales", "Turnover", "营业收入", "销售收入", "收入", "营业总收入", "主营业务收入"),
+      f("costOfSales", "CostOfSales", "money", "Cost of Goods Sold", "COGS", "营业成本", "销售成本", "主营业务成本"),
+      f("netProfit", "NetProfit", "money", "Net Income", "净利润", "净利", "税后利润"),
+      f("ebit", "EBIT", "money", "Operating Profit", "息税前利润", "营业利润"),
+      f("currentAssets", "CurrentAssets", "money", "流动资产", "流动资产合计"),
+      f("inventory", "Inventory", "money", "Inventories", "存货", "存货净额"),
+      f("receivables", "Receivables", "money", "Accounts Receivable", "应收账款", "应收帐款", "应收账款净额"),
+      f("fixedAssets", "FixedAssets", "money", "固定资产", "固定资产净额"),
+      f("totalAssets", "TotalAssets", "money", "总资产", "资产总额", "资产总计", "资产合计"),
+      f("currentLiabilities", "CurrentLiabilities", "money", "流动负债", "流动负债合计"),
+      f("totalLiabilities", "TotalLiabilities", "money", "负债总额", "负债合计", "负债总计"),
+      f("equity", "Equity", "money", "Net Worth", "Shareholders Equity", "净资产", "所有者权益", "股东权益",
+        "所有者权益合计", "股东权益合计", "所有者权益(或股东权益)合计"),
       f("retainedEarnings", "RetainedEarnings", "money", "留存收益", "未分配利润"),
       f("registeredCapital", "RegisteredCapital", "money", "Registered Capital", "注册资本"),
     ],
@@ -95,16 +109,19 @@ export const TABLE_FIELDS: Readonly<Record<InputTableKind, TableFields>> = {
     nameHints: ["receivables", "ar", "accounts receivable", "ledger", "open items", "应收账款", "应收", "应收明细"],
     required: ["invoiceId", "customerId", "invoiceDate", "dueDate", "amount"],
     fields: [
-      f("invoiceId", "InvoiceId", "text", "Invoice", "Invoice No", "Invoice Number", "Document", "Document No", "发票号", "发票号码", "单据号", "单号"),
+      f("invoiceId", "InvoiceId", "text", "Invoice", "Invoice No", "Invoice Number", "Document", "Document No", "发票号", "发票号码", "单据号", "单号",
+        "单据编号", "发票编号", "单据号码"),
       customerId,
-      f("invoiceDate", "InvoiceDate", "date", "Document Date", "Date", "发票日期", "开票日期", "单据日期"),
-      f("dueDate", "DueDate", "date", "Due", "Due On", "到期日", "到期日期", "应收日期"),
-      f("amount", "Amount", "money", "Invoice Amount", "Original Amount", "金额", "发票金额", "原币金额"),
-      f("paidAmount", "PaidAmount", "money", "Paid", "Amount Paid", "已付金额", "已收金额", "回款金额"),
-      f("openAmount", "OpenAmount", "money", "Open", "Balance", "Outstanding", "Amount Due", "未付金额", "余额", "未收金额"),
-      f("settledDate", "SettledDate", "date", "Paid Date", "Settlement Date", "Cleared Date", "结清日期", "付款日期", "回款日期"),
+      f("invoiceDate", "InvoiceDate", "date", "Document Date", "Date", "发票日期", "开票日期", "单据日期", "业务日期"),
+      f("dueDate", "DueDate", "date", "Due", "Due On", "到期日", "到期日期", "应收日期", "收款到期日"),
+      f("amount", "Amount", "money", "Invoice Amount", "Original Amount", "金额", "发票金额", "原币金额",
+        "应收金额", "价税合计", "单据金额", "本币金额"),
+      f("paidAmount", "PaidAmount", "money", "Paid", "Amount Paid", "已付金额", "已收金额", "回款金额", "已核销金额", "收款金额", "已回款金额"),
+      f("openAmount", "OpenAmount", "money", "Open", "Balance", "Outstanding", "Amount Due", "未付金额", "余额", "未收金额",
+        "应收余额", "未核销金额", "未收款金额", "剩余金额", "欠款金额"),
+      f("settledDate", "SettledDate", "date", "Paid Date", "Settlement Date", "Cleared Date", "结清日期", "付款日期", "回款日期", "核销日期", "收款日期"),
       currency,
-      f("disputed", "Disputed", "boolean", "In Dispute", "Dispute", "争议", "有争议", "是否争议"),
+      f("disputed", "Disputed", "boolean", "In Dispute", "Dispute", "争议", "有争议", "是否争议", "交易纠纷", "纠纷", "是否纠纷"),
     ],
   },
   orders: {
@@ -114,9 +131,9 @@ export const TABLE_FIELDS: Readonly<Record<InputTableKind, TableFields>> = {
     nameHints: ["orders", "open orders", "order", "未发货订单", "订单"],
     required: ["orderId", "customerId", "amount"],
     fields: [
-      f("orderId", "OrderId", "text", "Order", "Order No", "Order Number", "订单号", "订单编号"),
+      f("orderId", "OrderId", "text", "Order", "Order No", "Order Number", "订单号", "订单编号", "销售订单号", "订单编码"),
       customerId,
-      f("amount", "Amount", "money", "Order Amount", "Open Amount", "金额", "订单金额"),
+      f("amount", "Amount", "money", "Order Amount", "Open Amount", "金额", "订单金额", "未发货金额", "未出库金额", "订单余额"),
     ],
   },
   policy: {
@@ -132,6 +149,31 @@ export const TABLE_FIELDS: Readonly<Record<InputTableKind, TableFields>> = {
     ],
   },
 };
+
+/**
+ * Headers of columns that input tables often carry but the review derives itself from the as-of
+ * date (an ERP's aging report has 账龄 and 逾期天数 computed at its own date): they name no field
+ * on purpose, and a reader should ignore them rather than ask the user to map them.
+ */
+export const DERIVED_HEADERS: Readonly<Partial<Record<InputTableKind, readonly string[]>>> = {
+  receivables: ["Aging", "Age", "Age Days", "Aging Days", "Aging Bucket", "Days Past Due", "Days Overdue", "Overdue Days",
+    "账龄", "帐龄", "账龄天数", "账龄区间", "账龄段", "逾期天数", "逾期天", "超期天数"],
+};
+
+const derived = new Map<InputTableKind, Set<string>>();
+
+/**
+ * Whether a header names a column the review computes itself (so it is ignored, not mapped).
+ * @example isDerivedHeader("receivables", "账龄") //=> true
+ */
+export function isDerivedHeader(kind: InputTableKind, header: string): boolean {
+  let set = derived.get(kind);
+  if (!set) {
+    set = new Set((DERIVED_HEADERS[kind] ?? []).map(normaliseHeader));
+    derived.set(kind, set);
+  }
+  return set.has(normaliseHeader(header));
+}
 
 /** Table kinds in the order they are written by the set-up flow. */
 export const INPUT_TABLE_KINDS: readonly InputTableKind[] = ["customers", "financials", "receivables", "orders", "policy"];

@@ -1,5 +1,9 @@
 import { CHARACTERISTICS } from "../../src/engine/policy/characteristics";
-import { TABLE_FIELDS, matchHeader, normaliseHeader } from "../../src/app/headerAliases";
+import { DERIVED_HEADERS, TABLE_FIELDS, isDerivedHeader, matchHeader, normaliseHeader } from "../../src/app/headerAliases";
+import { recogniseTables } from "../../src/app/recogniseTables";
+import type { InputTableKind } from "../../src/app/types";
+import type { SourceTable } from "../../src/host/WorkbookPort";
+import { GLOSSARY, type GlossaryTerm } from "../../src/i18n/glossary";
 
 describe("normaliseHeader", () => {
   it.each([
@@ -60,5 +64,126 @@ describe("matchHeader", () => {
     expect(TABLE_FIELDS.financials.required).toEqual(["customerId", "periodEnd"]);
     expect(TABLE_FIELDS.orders.required).toEqual(["orderId", "customerId", "amount"]);
     expect(TABLE_FIELDS.policy.required).toEqual(["key", "value"]);
+  });
+});
+
+describe("Chinese header aliases (issue 16)", () => {
+  // The synonyms found in practice and the column names of Chinese ERP exports, each with its field.
+  it.each([
+    ["customers", "客户编号", "customerId"],
+    ["customers", "客户编码", "customerId"],
+    ["customers", "客户名称", "name"],
+    ["customers", "客户全称", "name"],
+    ["customers", "往来单位", "name"],
+    ["customers", "币种", "currency"],
+    ["customers", "信用额度", "currentLimit"],
+    ["customers", "信用限额", "currentLimit"],
+    ["customers", "授信额度", "currentLimit"],
+    ["customers", "信用天数", "paymentTermsDays"],
+    ["customers", "重要客户", "keyAccount"],
+    ["customers", "大客户", "keyAccount"],
+    ["customers", "盈利能力", "profitability"],
+    ["customers", "获利能力", "profitability"],
+    ["customers", "资本规模", "capital"],
+    ["customers", "资本总额", "capital"],
+    ["customers", "外表现象", "appearance"],
+    ["customers", "对市场吸引力影响", "marketAttraction"],
+    ["customers", "对市场竞争力影响", "competitiveImpact"],
+    ["financials", "客户编号", "customerId"],
+    ["financials", "报表日期", "periodEnd"],
+    ["financials", "营业收入", "revenue"],
+    ["financials", "营业总收入", "revenue"],
+    ["financials", "主营业务收入", "revenue"],
+    ["financials", "净利润", "netProfit"],
+    ["financials", "资产总额", "totalAssets"],
+    ["financials", "资产合计", "totalAssets"],
+    ["financials", "负债总额", "totalLiabilities"],
+    ["financials", "负债合计", "totalLiabilities"],
+    ["financials", "所有者权益", "equity"],
+    ["financials", "所有者权益合计", "equity"],
+    ["financials", "所有者权益（或股东权益）合计", "equity"],
+    ["financials", "流动资产", "currentAssets"],
+    ["financials", "流动资产合计", "currentAssets"],
+    ["financials", "流动负债", "currentLiabilities"],
+    ["financials", "流动负债合计", "currentLiabilities"],
+    ["financials", "存货", "inventory"],
+    ["financials", "应收帐款", "receivables"],
+    ["receivables", "客户编号", "customerId"],
+    ["receivables", "客户名称", undefined],
+    ["receivables", "单据编号", "invoiceId"],
+    ["receivables", "发票号", "invoiceId"],
+    ["receivables", "发票号码", "invoiceId"],
+    ["receivables", "开票日期", "invoiceDate"],
+    ["receivables", "业务日期", "invoiceDate"],
+    ["receivables", "到期日", "dueDate"],
+    ["receivables", "到期日期", "dueDate"],
+    ["receivables", "原币金额", "amount"],
+    ["receivables", "本币金额", "amount"],
+    ["receivables", "价税合计", "amount"],
+    ["receivables", "应收金额", "amount"],
+    ["receivables", "已收金额", "paidAmount"],
+    ["receivables", "已核销金额", "paidAmount"],
+    ["receivables", "未收金额", "openAmount"],
+    ["receivables", "应收余额", "openAmount"],
+    ["receivables", "未核销金额", "openAmount"],
+    ["receivables", "核销日期", "settledDate"],
+    ["receivables", "币种", "currency"],
+    ["receivables", "原币币别", "currency"],
+    ["receivables", "交易纠纷", "disputed"],
+    ["receivables", "账龄", undefined],
+    ["orders", "销售订单号", "orderId"],
+    ["orders", "未发货金额", "amount"],
+    ["orders", "单据编号", undefined],
+  ] as const)("%s: %s → %s", (kind, header, field) => {
+    expect(matchHeader(kind, header)).toBe(field);
+  });
+
+  it("accepts every Chinese word the glossary gives a characteristic", () => {
+    for (const c of CHARACTERISTICS) {
+      const term = (GLOSSARY as Readonly<Record<string, GlossaryTerm>>)[c.key]!;
+      for (const word of [term.zh, ...(term.zhAlso ?? [])]) expect([word, matchHeader("customers", word)]).toEqual([word, c.key]);
+    }
+  });
+
+  it.each([
+    ["receivables", "账龄", true],
+    ["receivables", "帐龄", true],
+    ["receivables", "账龄区间", true],
+    ["receivables", "逾期天数", true],
+    ["receivables", "Days past due", true],
+    ["receivables", "到期日", false],
+    ["customers", "账龄", false],
+  ] as const)("isDerivedHeader(%s, %s) → %s", (kind, header, expected) => {
+    expect(isDerivedHeader(kind, header)).toBe(expected);
+  });
+
+  it("never lists a field's alias as derived", () => {
+    for (const [kind, headers] of Object.entries(DERIVED_HEADERS) as [InputTableKind, readonly string[]][]) {
+      for (const header of headers) expect([header, matchHeader(kind, header)]).toEqual([header, undefined]);
+    }
+  });
+
+  const table = (name: string, headers: string[]): SourceTable => ({ name, sheet: name, kind: "range", headerRow: 0, firstColumn: 0, headers, rows: [] });
+
+  it("recognises a Chinese workbook: customer list, financial statements and an ERP receivables export", () => {
+    const r = recogniseTables({
+      sheets: ["客户资料", "财务数据", "应收明细"],
+      dateSystem: "1900",
+      outputSheets: [],
+      tables: [
+        table("客户资料", ["客户编号", "客户名称", "币种", "信用额度", "账期", "盈利能力", "资本规模", "付款记录"]),
+        table("财务数据", ["客户编号", "报表日期", "营业收入", "净利润", "资产总额", "负债总额", "所有者权益", "流动资产", "流动负债", "存货"]),
+        table("应收明细", ["单据编号", "客户编码", "客户名称", "业务日期", "到期日期", "币种", "价税合计", "已收金额", "应收余额", "账龄"]),
+      ],
+    });
+    expect(r.missingTables).toEqual([]);
+    expect(r.tables.customers?.columns).toEqual({ customerId: 0, name: 1, currency: 2, currentLimit: 3, paymentTermsDays: 4, profitability: 5, capital: 6, paymentRecord: 7 });
+    expect(r.tables.financials?.columns).toEqual({
+      customerId: 0, periodEnd: 1, revenue: 2, netProfit: 3, totalAssets: 4, totalLiabilities: 5, equity: 6, currentAssets: 7, currentLiabilities: 8, inventory: 9,
+    });
+    expect(r.tables.receivables?.columns).toEqual({ invoiceId: 0, customerId: 1, invoiceDate: 3, dueDate: 4, currency: 5, amount: 6, paidAmount: 7, openAmount: 8 });
+    expect(r.tables.receivables?.missingRequired).toEqual([]);
+    // 客户名称 is not a receivables field; 账龄 is derived (isDerivedHeader) and left to the reader to ignore.
+    expect(r.tables.receivables?.unrecognisedHeaders).toEqual(["客户名称", "账龄"]);
   });
 });
