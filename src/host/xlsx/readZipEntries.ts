@@ -76,6 +76,15 @@ export function compressedBytesOf(zip: Buffer, entry: Entry): Buffer {
   return zip.subarray(start, start + entry.compressedSize);
 }
 
+/**
+ * An entry that would inflate past its declared size or the cap: a zip bomb, not a file some
+ * other reader might manage (a caller that falls back to another reader on errors should not
+ * fall back on this one, but answer "not a workbook Credit Desk can read: <message>").
+ */
+export class ZipInflateLimitError extends Error {
+  override name = "ZipInflateLimitError";
+}
+
 /** The most bytes deflate can make of n bytes: stored blocks of at most 65535 bytes, 5 bytes of header each, plus a final empty block. */
 function maxDeflatedSize(n: number): number {
   return n + 5 * (Math.ceil(n / 65535) + 1) + 2;
@@ -116,13 +125,13 @@ export function entryText(zip: Buffer, entry: Entry): string {
   const data = compressedBytesOf(zip, entry);
   if (entry.method === 0) return data.toString("utf8");
   if (entry.method === 8) {
-    if (entry.uncompressedSize > MAX_INFLATED_BYTES) throw new Error(`zip entry ${entry.name} would inflate to more than ${MAX_INFLATED_MB} MB`);
+    if (entry.uncompressedSize > MAX_INFLATED_BYTES) throw new ZipInflateLimitError(`zip entry ${entry.name} would inflate to more than ${MAX_INFLATED_MB} MB`);
     try {
       // maxOutputLength stops zlib as soon as the output passes the declared size (at least 1: zlib's minimum).
       return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) }).toString("utf8");
     } catch (e) {
       // ERR_BUFFER_TOO_LARGE: the output passed maxOutputLength (matched by code, not class: jest's realm differs).
-      if (typeof e === "object" && e !== null && "code" in e && e.code === "ERR_BUFFER_TOO_LARGE") throw new Error(`zip entry ${entry.name} inflates to more than its declared ${entry.uncompressedSize} bytes`);
+      if (typeof e === "object" && e !== null && "code" in e && e.code === "ERR_BUFFER_TOO_LARGE") throw new ZipInflateLimitError(`zip entry ${entry.name} inflates to more than its declared ${entry.uncompressedSize} bytes`);
       throw e;
     }
   }

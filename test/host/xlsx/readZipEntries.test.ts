@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { deflateRawSync } from "zlib";
 import { zipBomb } from "../../../scripts/badWorkbooks";
 import { fileProblemOf } from "../../../src/host/xlsx/fileProblemOf";
-import { MAX_INFLATED_MB, MAX_ZIP_ENTRIES, centralDirectory, entryText, readZipEntries, zipProblemOf } from "../../../src/host/xlsx/readZipEntries";
+import { MAX_INFLATED_MB, MAX_ZIP_ENTRIES, centralDirectory, entryText, readZipEntries, zipProblemOf, ZipInflateLimitError } from "../../../src/host/xlsx/readZipEntries";
 import { writeZip, type ZipEntryToWrite } from "../../../src/host/xlsx/writeZip";
 
 const CAP = MAX_INFLATED_MB * 1_000_000;
@@ -53,7 +53,8 @@ describe("entryText: never inflates past an entry's declared size", () => {
     const zip = zipBomb(10, 20_000);
     expect(zipProblemOf(zip)).toBeUndefined();
     const part = centralDirectory(zip).find((e) => e.name === "xl/worksheets/sheet1.xml")!;
-    expect(() => entryText(zip, part)).toThrow("zip entry xl/worksheets/sheet1.xml inflates to more than its declared 20000 bytes");
+    expect(() => entryText(zip, part)).toThrow(new ZipInflateLimitError("zip entry xl/worksheets/sheet1.xml inflates to more than its declared 20000 bytes"));
+    expect(() => entryText(zip, part)).toThrow(ZipInflateLimitError);
   });
 
   it("property: what writeZip stores, zipProblemOf passes and readZipEntries gives back", () => {
