@@ -83,6 +83,22 @@ describe("recogniseTables", () => {
       expect(r.missingTables).toEqual([]);
     });
 
+    it("property: whenever a visible sheet holds a Customers candidate, the one recognised is visible", () => {
+      const headerSets = [CUSTOMERS, ["CustomerId"], ["CustomerId", "Name", "Currency", "Potential", "Collateral"], ["客户编号", "客户名称"]];
+      const candidate = fc.record({
+        headers: fc.constantFrom(...headerSets),
+        kind: fc.constantFrom("table" as const, "range" as const),
+        visibility: fc.constantFrom(undefined, "visible" as const, "hidden" as const, "veryHidden" as const),
+        named: fc.boolean(),
+      });
+      fc.assert(fc.property(fc.array(candidate, { minLength: 1, maxLength: 6 }), (candidates) => {
+        const tables = candidates.map((c, i): SourceTable => ({ ...source(c.named ? "Customers" : `T${i}`, `Sheet${i}`, c.headers, c.kind), sheetVisibility: c.visibility }));
+        const recognised = recogniseTables(snapshot(...tables)).tables.customers;
+        const anyVisible = tables.some((t) => recogniseTables(snapshot(t)).tables.customers && (t.sheetVisibility === undefined || t.sheetVisibility === "visible"));
+        if (anyVisible) expect(recognised?.source.sheetVisibility ?? "visible").toBe("visible");
+      }));
+    });
+
     it.each([
       [undefined, '"Cust"'],
       ["visible", '"Cust"'],
