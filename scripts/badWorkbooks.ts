@@ -168,6 +168,12 @@ export const CASES = {
       { name: "Customers", rows: [["Customer list, June 2025"], [null], CUSTOMER_HEADERS, ...CUSTOMERS], merges: ["A1:F1"] },
       { name: "Ledger", rows: [["Open receivables"], ["Prepared by the credit team"], RECEIVABLE_HEADERS, ...RECEIVABLES], merges: ["A1:F1", "A2:C2"] },
     ]),
+  // A ledger kept the way many are typed: each customer's id in one cell merged down over its invoices.
+  "merged-cells": async () =>
+    workbookBytes([
+      baseSheets()[0],
+      { name: "Receivables", rows: [RECEIVABLE_HEADERS, ...RECEIVABLES.map((r, k) => (k === 1 || k === 3 ? [r[0], null, ...r.slice(2)] : r))], merges: ["B2:B3", "B4:B5"] },
+    ]),
   "hidden-sheets": async () =>
     workbookBytes([
       // A fuller, older customer list on a hidden sheet: it must not outrank the visible one.

@@ -157,7 +157,7 @@ describe("workbooks that review, with or without warnings: exit 0, the output wr
     expect(valid.problems).toEqual([]);
   });
 
-  it.each<CaseName>(["text-numbers", "blank-rows", "text-dates", "dates-1900", "dates-1904", "chinese-headers", "merged-title"])(
+  it.each<CaseName>(["text-numbers", "blank-rows", "text-dates", "dates-1900", "dates-1904", "chinese-headers", "merged-title", "merged-cells"])(
     "%s: the same figures as the clean workbook, no problem",
     async (name) => {
       const { reviewed, outcome } = await reviewJson(name);
