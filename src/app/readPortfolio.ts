@@ -16,6 +16,7 @@ import { readOrders } from "./readOrders";
 import { readPolicySheet } from "./readPolicySheet";
 import { ledgerOf } from "../engine/receivables/Ledger";
 import { readReceivables, type ReceivablesReading } from "./readReceivables";
+import { isOnHiddenSheet, tableLabel } from "./recogniseTables";
 import { cellPosition } from "./rowReader";
 import type { Problem, RecognisedTable, Recognition } from "./types";
 
@@ -36,11 +37,18 @@ function structuralProblems(recognition: Recognition): Problem[] {
     });
   }
   for (const table of Object.values(recognition.tables)) {
+    if (isOnHiddenSheet(table.source)) {
+      problems.push({
+        severity: "warning", table: table.source.name, sheet: table.source.sheet,
+        row: table.source.headerRow, column: table.source.firstColumn, field: "",
+        message: `${TABLE_FIELDS[table.kind].tableName} table ${tableLabel(table.source)} is used: no visible sheet holds a ${TABLE_FIELDS[table.kind].tableName} table`,
+      });
+    }
     for (const field of table.missingRequired) {
       problems.push({
         severity: "error", table: table.source.name, sheet: table.source.sheet,
         row: table.source.headerRow, column: table.source.firstColumn, field,
-        message: `${TABLE_FIELDS[table.kind].tableName} table "${table.source.name}" has no ${fieldSpec(table.kind, field)?.header ?? field} column`,
+        message: `${TABLE_FIELDS[table.kind].tableName} table ${tableLabel(table.source)} has no ${fieldSpec(table.kind, field)?.header ?? field} column`,
       });
     }
   }
@@ -76,7 +84,7 @@ function currencyProblems(customers: CustomerRow[], receivables: ReceivablesRead
     : { row: odd.sheetRow, column: odd.table.source.firstColumn };
   return [{
     severity: "error", table: odd.table.source.name, sheet: odd.table.source.sheet, ...position, field: "currency",
-    message: `Mixed currencies ${[...currencies].sort().join(", ")}: amounts in different currencies are never added together; review one currency at a time`,
+    message: `Mixed currencies ${[...currencies].sort().join(", ")}: amounts in different currencies are never added together; review one currency at a time${isOnHiddenSheet(odd.table.source) ? ` (hidden sheet ${odd.table.source.sheet})` : ""}`,
   }];
 }
 

@@ -1,20 +1,42 @@
 /**
  * Recognise the input tables of a workbook by their headers (credit-method.md §1).
  * Every table and plain range on any sheet is a candidate, except the add-in's own output
- * sheets. A candidate is classified as the kind whose required fields it matches best
- * (ties: more matched fields, then a sheet or table name that hints the kind); for each kind
- * the best candidate wins, real Excel tables before plain ranges.
+ * sheets (those carrying its marker, `snapshot.outputSheets`: a user's sheet that happens to be
+ * called "Summary" is the user's data). A plain range may start with a title row (or a merged
+ * title) and blank spacer rows: its header row is the row among its first HEADER_SEARCH_ROWS
+ * that matches a kind's headers best, and the range is re-sliced there (headerRow, headers,
+ * rows), so problems still name the right sheet row. A candidate is classified as the kind
+ * whose required fields it matches best (ties: more matched fields, then a sheet or table name
+ * that hints the kind); for each kind the best candidate wins: a visible one before any on a
+ * hidden sheet, then real Excel tables before plain ranges.
  *
  * @example recogniseTables({ sheets: ["客户"], dateSystem: "1900", tables: [{ name: "T1", sheet: "客户",
  *   kind: "table", headerRow: 0, firstColumn: 0, headers: ["客户编号", "客户名称"], rows: [] }] })
  *   //=> { tables: { customers: { columns: { customerId: 0, name: 1 }, ... } }, missingTables: ["receivables"] }
  */
-import type { SourceTable, WorkbookSnapshot } from "../host/WorkbookPort";
+import type { CellValue, SourceTable, WorkbookSnapshot } from "../host/WorkbookPort";
 import { INPUT_TABLE_KINDS, TABLE_FIELDS, matchHeader, normaliseHeader } from "./headerAliases";
-import { OUTPUT_SHEETS, type ColumnMapping, type InputTableKind, type RecognisedTable, type Recognition } from "./types";
+import { type ColumnMapping, type InputTableKind, type RecognisedTable, type Recognition } from "./types";
 
 /** Tables a review cannot run without. Financials, Orders and Policy are optional. */
 export const REQUIRED_TABLES: readonly InputTableKind[] = ["customers", "receivables"];
+
+/** Rows of a plain range searched for its header row (a title, a subtitle, spacer rows above it). */
+export const HEADER_SEARCH_ROWS = 10;
+
+/** Whether a table sits on a hidden or very hidden sheet. */
+export function isOnHiddenSheet(source: SourceTable): boolean {
+  return source.sheetVisibility === "hidden" || source.sheetVisibility === "veryHidden";
+}
+
+/**
+ * How a message names a table: its name, and its sheet when the sheet is hidden (the user
+ * cannot see it otherwise). @example tableLabel({ name: "Cust", sheet: "Old", sheetVisibility: "hidden", … })
+ * //=> '"Cust" (hidden sheet Old)'
+ */
+export function tableLabel(source: SourceTable): string {
+  return isOnHiddenSheet(source) ? `"${source.name}" (hidden sheet ${source.sheet})` : `"${source.name}"`;
+}
 
 interface Candidate {
   table: RecognisedTable;
@@ -69,6 +91,8 @@ function better(a: Candidate, b: Candidate): boolean {
 }
 
 function preferred(a: Candidate, b: Candidate): boolean {
+  const aHidden = isOnHiddenSheet(a.table.source);
+  if (aHidden !== isOnHiddenSheet(b.table.source)) return !aHidden;
   const aTable = a.table.source.kind === "table";
   const bTable = b.table.source.kind === "table";
   if (aTable !== bTable) return aTable;
@@ -77,16 +101,55 @@ function preferred(a: Candidate, b: Candidate): boolean {
   return a.matched > b.matched;
 }
 
-export function recogniseTables(snapshot: WorkbookSnapshot, mapping?: ColumnMapping): Recognition {
-  const outputSheets: readonly string[] = OUTPUT_SHEETS;
-  const winners: Partial<Record<InputTableKind, Candidate>> = {};
-  for (const source of snapshot.tables) {
-    if (outputSheets.includes(source.sheet)) continue;
-    let best: Candidate | undefined;
-    for (const kind of INPUT_TABLE_KINDS) {
-      const candidate = candidateFor(kind, source, mapping);
-      if (candidate && (!best || better(candidate, best))) best = candidate;
+/** The best kind for a source, or undefined when it looks like no input table. */
+function bestCandidate(source: SourceTable, mapping: ColumnMapping | undefined): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (const kind of INPUT_TABLE_KINDS) {
+    const candidate = candidateFor(kind, source, mapping);
+    if (candidate && (!best || better(candidate, best))) best = candidate;
+  }
+  return best;
+}
+
+function headerTextOf(value: CellValue): string {
+  return value === null ? "" : String(value).trim();
+}
+
+/**
+ * A plain range re-sliced at its header row: the row among its first HEADER_SEARCH_ROWS whose
+ * headers make the best candidate (the first such row on a tie, so a range whose first row is
+ * its header is kept as it is). Only the headers are tried; the rows are sliced once, at the end.
+ */
+function withHeaderRow(source: SourceTable, mapping: ColumnMapping | undefined): { source: SourceTable; best: Candidate | undefined } {
+  let best = bestCandidate(source, mapping);
+  if (source.kind !== "range") return { source, best };
+  let offset = 0;
+  const last = Math.min(HEADER_SEARCH_ROWS - 1, source.rows.length - 1);
+  for (let k = 1; k <= last; k++) {
+    const headers = source.rows[k - 1].map(headerTextOf);
+    if (headers.every((h) => h === "")) continue;
+    const candidate = bestCandidate({ ...source, headers, rows: [] }, mapping);
+    if (candidate && (!best || better(candidate, best))) {
+      best = candidate;
+      offset = k;
     }
+  }
+  if (offset === 0 || !best) return { source, best };
+  const resliced: SourceTable = {
+    ...source,
+    headerRow: source.headerRow + offset,
+    headers: source.rows[offset - 1].map(headerTextOf),
+    rows: source.rows.slice(offset),
+  };
+  return { source: resliced, best: bestCandidate(resliced, mapping) };
+}
+
+export function recogniseTables(snapshot: WorkbookSnapshot, mapping?: ColumnMapping): Recognition {
+  const outputSheets = new Set(snapshot.outputSheets.map((mark) => mark.sheet));
+  const winners: Partial<Record<InputTableKind, Candidate>> = {};
+  for (const table of snapshot.tables) {
+    if (outputSheets.has(table.sheet)) continue;
+    const { best } = withHeaderRow(table, mapping);
     if (!best) continue;
     const current = winners[best.table.kind];
     if (!current || preferred(best, current)) winners[best.table.kind] = best;

@@ -1,7 +1,8 @@
 /**
  * Reading one recognised table row by row, turning cells into engine values and recording a
  * Problem (with the 0-based sheet row = headerRow + 1 + data index, and the cell's sheet
- * column) for every cell that cannot be read. Blank rows are skipped.
+ * column) for every cell that cannot be read. Blank rows are skipped. A message about a table on
+ * a hidden sheet ends with "(hidden sheet X)".
  *
  * Fields are read through Columns resolved once per table (`columnsOf`), so reading a cell is an
  * index into the row rather than a lookup by field name (issue 6: a million receivable rows).
@@ -14,6 +15,7 @@ import { readNumber } from "../engine/values/readNumber";
 import { readText } from "../engine/values/readText";
 import type { CellValue } from "../host/WorkbookPort";
 import { fieldSpec } from "./headerAliases";
+import { isOnHiddenSheet } from "./recogniseTables";
 import type { Problem, RecognisedTable } from "./types";
 
 /** A field's column in a recognised table. */
@@ -121,6 +123,8 @@ class TableRowReader implements RowReader {
   errorCount = 0;
   private cells: readonly CellValue[] = [];
   private readonly isSystem1900: boolean;
+  /** Said after every message about a table on a hidden sheet, which the user cannot see. */
+  private readonly hiddenNote: string;
 
   constructor(
     private readonly table: RecognisedTable,
@@ -128,6 +132,7 @@ class TableRowReader implements RowReader {
     private readonly problems: Problem[],
   ) {
     this.isSystem1900 = dateSystem === "1900";
+    this.hiddenNote = isOnHiddenSheet(table.source) ? ` (hidden sheet ${table.source.sheet})` : "";
   }
 
   moveTo(cells: readonly CellValue[], dataIndex: number): void {
@@ -140,7 +145,7 @@ class TableRowReader implements RowReader {
   report(column: Column, message: string, severity: Problem["severity"] = "error"): void {
     // The column's sheet position (cellPosition's rule: the table's first column when absent).
     const sheetColumn = this.table.source.firstColumn + Math.max(column.index, 0);
-    this.problems.push({ severity, table: this.table.source.name, sheet: this.table.source.sheet, row: this.sheetRow, column: sheetColumn, field: column.field, message });
+    this.problems.push({ severity, table: this.table.source.name, sheet: this.table.source.sheet, row: this.sheetRow, column: sheetColumn, field: column.field, message: message + this.hiddenNote });
     if (severity === "error") this.errorCount++;
   }
 

@@ -157,3 +157,32 @@ describe("readPortfolio: receivables problems", () => {
     expect(Array.from(ledger.disputed)).toEqual([0, 1, 0]);
   });
 });
+
+describe("readPortfolio: titled ranges and hidden sheets", () => {
+  it("reports a bad cell of a range below a title at its real sheet row", () => {
+    const range: SourceTable = {
+      name: "Ledger", sheet: "Ledger", kind: "range", headerRow: 0, firstColumn: 1,
+      headers: ["Open receivables, June 2025", "", "", "", "", ""],
+      rows: [
+        [null, null, null, null, null, null],
+        RECEIVABLE_HEADERS,
+        ["I1", "C1", "2025-05-01", "2025-05-31", 100, null],
+        ["I2", "C1", "2025-05-01", "2025-05-31", "ten", null],
+      ],
+    };
+    const r = read([table("Customers", CUSTOMER_HEADERS, [["C1", "Acme", "CNY", 7, 0.25, "no"]]), range]);
+    expect(where(r)).toEqual([{ severity: "error", sheet: "Ledger", row: 4, column: 5, field: "amount" }]);
+    expect(r.portfolio.receivables.length).toBe(1);
+  });
+
+  it("says a table read from a hidden sheet is hidden, in the warning and in every message about its cells", () => {
+    const customers: SourceTable = { ...table("Cust", CUSTOMER_HEADERS, [["C1", "Acme", "CNY", 7, 0.25, "no"], ["C1", "Acme", "CNY", 7, 0.25, "no"]]), sheet: "Archive", sheetVisibility: "veryHidden" };
+    const r = read([customers, table("Receivables", ["InvoiceId", "CustomerId", "Amount"], [])]);
+    expect(r.problems.map((p) => [p.severity, p.sheet, p.message])).toEqual([
+      ["warning", "Archive", 'Customers table "Cust" (hidden sheet Archive) is used: no visible sheet holds a Customers table'],
+      ["error", "Receivables", 'Receivables table "Receivables" has no InvoiceDate column'],
+      ["error", "Receivables", 'Receivables table "Receivables" has no DueDate column'],
+      ["error", "Archive", 'CustomerId row 2: duplicate customer id "C1" (first on row 1) (hidden sheet Archive)'],
+    ]);
+  });
+});

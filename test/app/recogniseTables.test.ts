@@ -1,5 +1,6 @@
-import type { SourceTable, WorkbookSnapshot } from "../../src/host/WorkbookPort";
-import { recogniseTables } from "../../src/app/recogniseTables";
+import fc from "fast-check";
+import type { CellValue, SourceTable, WorkbookSnapshot } from "../../src/host/WorkbookPort";
+import { HEADER_SEARCH_ROWS, recogniseTables, tableLabel } from "../../src/app/recogniseTables";
 
 const source = (name: string, sheet: string, headers: string[], kind: "table" | "range" = "table"): SourceTable => ({
   name, sheet, kind, headerRow: 0, firstColumn: 0, headers, rows: [],
@@ -48,13 +49,113 @@ describe("recogniseTables", () => {
     expect(r.tables.customers?.source.name).toBe("CustTable");
   });
 
-  it("never takes an output sheet as input", () => {
-    const r = recogniseTables(snapshot(source("CreditReview", "Credit Review", CUSTOMERS), source("Collections", "Collections", RECEIVABLES)));
+  it("never takes a sheet carrying the output marker as input, whatever it is called now", () => {
+    const s = snapshot(source("CreditReview", "Review 2025", CUSTOMERS), source("Collections", "Collections", RECEIVABLES));
+    const r = recogniseTables({ ...s, outputSheets: [{ sheet: "Review 2025", output: "Credit Review" }, { sheet: "Collections", output: "Collections" }] });
     expect(r.tables).toEqual({});
+  });
+
+  it("reads a user's own sheet called like an output (no marker) as the user's data", () => {
+    const r = recogniseTables(snapshot(source("Summary", "Summary", CUSTOMERS, "range"), source("Aging", "Aging", RECEIVABLES, "range")));
+    expect(r.tables.customers?.source.sheet).toBe("Summary");
+    expect(r.tables.receivables?.source.sheet).toBe("Aging");
   });
 
   it("applies the user's column mapping", () => {
     const r = recogniseTables(snapshot(source("T", "S", ["Kunde", "Name", "Currency"])), { customers: { Kunde: "customerId" } });
     expect(r.tables.customers?.columns.customerId).toBe(0);
+  });
+
+  describe("hidden sheets", () => {
+    const hidden = (t: SourceTable, visibility: "hidden" | "veryHidden" = "hidden"): SourceTable => ({ ...t, sheetVisibility: visibility });
+
+    it.each(["hidden", "veryHidden"] as const)("a %s table never outranks a visible one, even a plain range with fewer columns", (visibility) => {
+      const r = recogniseTables(snapshot(
+        hidden(source("OldCustomers", "Archive", [...CUSTOMERS, "Potential", "Collateral"]), visibility),
+        source("Customers", "Customers", ["CustomerId", "Name"], "range"),
+      ));
+      expect(r.tables.customers?.source.sheet).toBe("Customers");
+    });
+
+    it("takes a hidden table when no visible sheet holds one of its kind", () => {
+      const r = recogniseTables(snapshot(hidden(source("Cust", "Archive", CUSTOMERS)), source("Receivables", "Receivables", RECEIVABLES)));
+      expect(r.tables.customers?.source.sheet).toBe("Archive");
+      expect(r.missingTables).toEqual([]);
+    });
+
+    it("property: whenever a visible sheet holds a Customers candidate, the one recognised is visible", () => {
+      const headerSets = [CUSTOMERS, ["CustomerId"], ["CustomerId", "Name", "Currency", "Potential", "Collateral"], ["客户编号", "客户名称"]];
+      const candidate = fc.record({
+        headers: fc.constantFrom(...headerSets),
+        kind: fc.constantFrom("table" as const, "range" as const),
+        visibility: fc.constantFrom(undefined, "visible" as const, "hidden" as const, "veryHidden" as const),
+        named: fc.boolean(),
+      });
+      fc.assert(fc.property(fc.array(candidate, { minLength: 1, maxLength: 6 }), (candidates) => {
+        const tables = candidates.map((c, i): SourceTable => ({ ...source(c.named ? "Customers" : `T${i}`, `Sheet${i}`, c.headers, c.kind), sheetVisibility: c.visibility }));
+        const recognised = recogniseTables(snapshot(...tables)).tables.customers;
+        const anyVisible = tables.some((t) => recogniseTables(snapshot(t)).tables.customers && (t.sheetVisibility === undefined || t.sheetVisibility === "visible"));
+        if (anyVisible) expect(recognised?.source.sheetVisibility ?? "visible").toBe("visible");
+      }));
+    });
+
+    it.each([
+      [undefined, '"Cust"'],
+      ["visible", '"Cust"'],
+      ["hidden", '"Cust" (hidden sheet Archive)'],
+      ["veryHidden", '"Cust" (hidden sheet Archive)'],
+    ] as const)("labels a table on a %s sheet as %s", (visibility, label) => {
+      expect(tableLabel({ ...source("Cust", "Archive", CUSTOMERS), sheetVisibility: visibility })).toBe(label);
+    });
+  });
+
+  describe("a plain range with a title above its header row", () => {
+    const range = (rows: CellValue[][], headerRow = 0): SourceTable => {
+      const width = Math.max(...rows.map((r) => r.length));
+      const padded = rows.map((r) => [...r, ...Array<CellValue>(width - r.length).fill(null)]);
+      return { name: "Sheet1", sheet: "Sheet1", kind: "range", headerRow, firstColumn: 0, headers: padded[0].map((v) => (v === null ? "" : String(v))), rows: padded.slice(1) };
+    };
+    const DATA: CellValue[][] = [["C1", "Acme", "CNY"], ["C2", "Beta", "USD"]];
+
+    it.each([
+      ["a title row", [["Customer list 2025"]], 1],
+      ["a title merged across the header's width (read in every cell)", [["Customer list", "Customer list", "Customer list"]], 1],
+      ["a merged title (first cell, blanks after) and a blank spacer row", [["Customer list", null, null], [null, null, null]], 2],
+      ["a title, a subtitle and two spacer rows", [["Acme Trading"], ["Customers as of 2025-06-30"], [null], [null]], 4],
+      ["a Chinese title", [["客户信息表"]], 1],
+    ])("finds the header row below %s and re-slices the range there", (_what, above, offset) => {
+      const r = recogniseTables(snapshot(range([...above, CUSTOMERS, ...DATA], 3)));
+      const customers = r.tables.customers;
+      expect(customers?.columns).toEqual({ customerId: 0, name: 1, currency: 2 });
+      expect(customers?.source.headerRow).toBe(3 + offset);
+      expect(customers?.source.headers.slice(0, 3)).toEqual(CUSTOMERS);
+      expect(customers?.source.rows).toEqual(DATA);
+    });
+
+    it("keeps a range whose first row is its header as it is", () => {
+      const t = range([CUSTOMERS, ...DATA]);
+      expect(recogniseTables(snapshot(t)).tables.customers?.source).toBe(t);
+    });
+
+    it(`looks no further than ${HEADER_SEARCH_ROWS} rows down`, () => {
+      const spacer: CellValue[][] = Array.from({ length: HEADER_SEARCH_ROWS }, (_, i) => [`note ${i}`]);
+      expect(recogniseTables(snapshot(range([...spacer, CUSTOMERS, ...DATA]))).tables.customers).toBeUndefined();
+      expect(recogniseTables(snapshot(range([...spacer.slice(1), CUSTOMERS, ...DATA]))).tables.customers?.source.headerRow).toBe(HEADER_SEARCH_ROWS - 1);
+    });
+
+    it("never re-slices a real Excel table (its header row is the table's own)", () => {
+      const t: SourceTable = { ...source("T1", "Sheet1", ["Title", "", ""]), rows: [CUSTOMERS, ...DATA] };
+      expect(recogniseTables(snapshot(t)).tables.customers).toBeUndefined();
+    });
+
+    it("property: any title and spacer rows above the header leave the columns and data rows unchanged", () => {
+      const titleCell = fc.oneof(fc.constant(null), fc.constantFrom("Customer list", "Report", "客户信息表", "2025", "Prepared by credit"));
+      fc.assert(fc.property(fc.array(fc.array(titleCell, { minLength: 1, maxLength: 3 }), { maxLength: HEADER_SEARCH_ROWS - 1 }), fc.nat(20), (above, top) => {
+        const customers = recogniseTables(snapshot(range([...above, CUSTOMERS, ...DATA], top))).tables.customers;
+        expect(customers?.columns).toEqual({ customerId: 0, name: 1, currency: 2 });
+        expect(customers?.source.headerRow).toBe(top + above.length);
+        expect(customers?.source.rows).toEqual(DATA);
+      }));
+    });
   });
 });

@@ -4,8 +4,13 @@
  * An .xlsx file is a zip archive ("PK\x03\x04"). A password-protected .xlsx is not a zip at all
  * but an OLE compound file (D0 CF 11 E0 A1 B1 1A E1) holding an "EncryptionInfo" stream; a legacy
  * .xls workbook is an OLE compound file too, holding a "Workbook" (or "Book") stream.
+ * A zip is then judged by its central directory (zipProblemOf): a truncated or damaged one, and
+ * a zip bomb (parts that would inflate past the cap, too many parts, impossible sizes), are
+ * refused here, before ExcelJS or the package reader inflates a byte of it.
  * @example fileProblemOf(Buffer.from("hello")) //=> "not an .xlsx file"
+ * @example fileProblemOf(Buffer.alloc(0)) //=> "the file is empty"
  */
+import { zipProblemOf } from "./readZipEntries";
 
 const ZIP_LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY_ARCHIVE = [0x50, 0x4b, 0x05, 0x06];
@@ -26,9 +31,9 @@ export function fileProblemOf(bytes: Uint8Array): string | undefined {
     if (!containsUtf16(bytes, "EncryptionInfo") && (containsUtf16(bytes, "Workbook") || containsUtf16(bytes, "Book"))) {
       return "a legacy .xls workbook (Excel 97-2003); save it as .xlsx";
     }
-    return "the workbook is password-protected; save an unprotected copy";
+    return "the workbook is password-protected (encrypted); save an unprotected copy";
   }
   if (startsWith(bytes, ZIP_EMPTY_ARCHIVE)) return "not an .xlsx file (an empty zip archive)";
   if (!startsWith(bytes, ZIP_LOCAL_HEADER)) return "not an .xlsx file";
-  return undefined;
+  return zipProblemOf(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 }

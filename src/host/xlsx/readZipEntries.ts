@@ -5,6 +5,13 @@
  * that check the raw XML written. Also the central directory and each entry's stored
  * (compressed) bytes, so an entry can be copied unchanged. Handles stored and deflated entries;
  * not zip64 (throws).
+ *
+ * Zip bombs: `zipProblemOf` refuses, before anything is inflated, an archive whose entries
+ * would inflate to more than MAX_INFLATED_MB in all (by the sizes its central directory
+ * declares), that has more than MAX_ZIP_ENTRIES entries, or whose declared sizes are impossible
+ * (more compressed bytes than deflate makes of the declared size: a bomb lying about its size).
+ * `entryText` never inflates an entry past its declared size (nor past the cap), so a lie the
+ * directory check cannot see stops there too.
  * @example readZipEntries(bytes, (name) => name.startsWith("xl/tables/")) //=> Map { "xl/tables/table1.xml" => "<?xml …" }
  */
 import { inflateRawSync } from "zlib";
@@ -21,15 +28,25 @@ export interface ZipDirectoryEntry {
 }
 type Entry = ZipDirectoryEntry;
 
+/** The most an archive's entries may inflate to in all: far above any real workbook that a
+ *  sheet reader can hold (V8 strings stop at 512 MiB per part), far below what a bomb claims. */
+export const MAX_INFLATED_MB = 1000;
+const MAX_INFLATED_BYTES = MAX_INFLATED_MB * 1_000_000;
+/** The most entries an archive may have: a real .xlsx has tens, a huge one a few thousand. */
+export const MAX_ZIP_ENTRIES = 20_000;
+
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
 
 /** The central directory of a (non-zip64) archive, in its order; throws for a damaged or zip64 one. */
 export function centralDirectory(zip: Buffer): Entry[] {
+  // The end record sits in the last 22 bytes plus at most a 65535-byte comment: no further back
+  // (a truncated file would otherwise be scanned whole for a record it does not have).
+  const earliest = Math.max(0, zip.length - 22 - 0xffff);
   let eocd = zip.length - 22;
-  while (eocd >= 0 && zip.readUInt32LE(eocd) !== EOCD) eocd--;
-  if (eocd < 0) throw new Error("not a zip archive");
+  while (eocd >= earliest && zip.readUInt32LE(eocd) !== EOCD) eocd--;
+  if (eocd < earliest) throw new Error("not a zip archive");
   const count = zip.readUInt16LE(eocd + 10);
   if (count === 0xffff || zip.readUInt32LE(eocd + 16) === 0xffffffff) throw new Error("zip64 archives are not supported");
   let p = zip.readUInt32LE(eocd + 16);
@@ -59,11 +76,65 @@ export function compressedBytesOf(zip: Buffer, entry: Entry): Buffer {
   return zip.subarray(start, start + entry.compressedSize);
 }
 
-/** The entry's text (UTF-8), inflated when deflated. */
+/**
+ * An entry that would inflate past its declared size or the cap: a zip bomb, not a file some
+ * other reader might manage (a caller that falls back to another reader on errors should not
+ * fall back on this one, but answer "not a workbook Credit Desk can read: <message>").
+ */
+export class ZipInflateLimitError extends Error {
+  override name = "ZipInflateLimitError";
+}
+
+/** The most bytes deflate can make of n bytes: stored blocks of at most 65535 bytes, 5 bytes of header each, plus a final empty block. */
+function maxDeflatedSize(n: number): number {
+  return n + 5 * (Math.ceil(n / 65535) + 1) + 2;
+}
+
+/**
+ * Why an archive must not be inflated, judged from its central directory alone, or undefined.
+ * Also the message for a zip without a readable directory (a truncated or damaged file).
+ * A zip64 archive is not judged here (the reader does not handle it; ExcelJS does).
+ * @example zipProblemOf(bombBytes) //=> "not a workbook Credit Desk can read: its parts would inflate to more than 1000 MB"
+ */
+export function zipProblemOf(zip: Buffer): string | undefined {
+  let entries: Entry[];
+  try {
+    entries = centralDirectory(zip);
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith("zip64")) return undefined;
+    return "the file is damaged or truncated: its zip directory cannot be read";
+  }
+  const refuse = "not a workbook Credit Desk can read";
+  if (entries.length > MAX_ZIP_ENTRIES) return `${refuse}: it has ${entries.length} parts (more than ${MAX_ZIP_ENTRIES})`;
+  let total = 0;
+  for (const entry of entries) {
+    total += entry.uncompressedSize;
+    if (total > MAX_INFLATED_BYTES) return `${refuse}: its parts would inflate to more than ${MAX_INFLATED_MB} MB`;
+    if (entry.localOffset + 30 > zip.length || entry.localOffset + entry.compressedSize > zip.length) {
+      return `the file is damaged or truncated: part ${entry.name} lies beyond the end of the file`;
+    }
+    if (entry.method === 8 && entry.compressedSize > maxDeflatedSize(entry.uncompressedSize)) {
+      return `${refuse}: part ${entry.name} claims to inflate to ${entry.uncompressedSize} bytes, fewer than its ${entry.compressedSize} compressed bytes make`;
+    }
+  }
+  return undefined;
+}
+
+/** The entry's text (UTF-8), inflated when deflated: never past its declared size or the cap (throws then). */
 export function entryText(zip: Buffer, entry: Entry): string {
   const data = compressedBytesOf(zip, entry);
   if (entry.method === 0) return data.toString("utf8");
-  if (entry.method === 8) return inflateRawSync(data).toString("utf8");
+  if (entry.method === 8) {
+    if (entry.uncompressedSize > MAX_INFLATED_BYTES) throw new ZipInflateLimitError(`zip entry ${entry.name} would inflate to more than ${MAX_INFLATED_MB} MB`);
+    try {
+      // maxOutputLength stops zlib as soon as the output passes the declared size (at least 1: zlib's minimum).
+      return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) }).toString("utf8");
+    } catch (e) {
+      // ERR_BUFFER_TOO_LARGE: the output passed maxOutputLength (matched by code, not class: jest's realm differs).
+      if (typeof e === "object" && e !== null && "code" in e && e.code === "ERR_BUFFER_TOO_LARGE") throw new ZipInflateLimitError(`zip entry ${entry.name} inflates to more than its declared ${entry.uncompressedSize} bytes`);
+      throw e;
+    }
+  }
   throw new Error(`zip entry ${entry.name} uses compression method ${entry.method}`);
 }
 
