@@ -51,7 +51,9 @@ async function buildTaskpaneHtml(): Promise<string> {
   for (const name of ["functions", "taskpane"]) fs.writeFileSync(path.join(stubs, `${name}.js`), "export {};\n");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const configure = require(path.join(ROOT, "webpack.config.js")) as (env: unknown, options: { mode: string }) => Promise<webpack.Configuration>;
-  const config = await configure({}, { mode: "production" });
+  // The dev server's options are not part of a compiler's configuration.
+  const config: webpack.Configuration & { devServer?: unknown } = { ...(await configure({}, { mode: "production" })) };
+  delete config.devServer;
   const html = (config.plugins ?? []).filter((p) => p?.constructor?.name === "HtmlWebpackPlugin");
   expect(html).toHaveLength(1);
   const compiler = webpack({
@@ -60,7 +62,6 @@ async function buildTaskpaneHtml(): Promise<string> {
     entry: { functions: path.join(stubs, "functions.js"), taskpane: path.join(stubs, "taskpane.js") },
     output: { ...config.output, path: path.join(out, "dist"), clean: false },
     plugins: html,
-    devServer: undefined,
     infrastructureLogging: { level: "error" },
   });
   await new Promise<void>((resolve, reject) =>
