@@ -60,6 +60,9 @@ export async function cases(): Promise<void> {
     await context.sync();
   });
 }
+export async function delayed(): Promise<void> {
+  await Excel.run({ delayForCellEdit: true }, async (context) => context.sync()); // use:untagged
+}
 export function earlyReturn(app: Excel.Application): void {
   if (!Office.context.requirements.isSetSupported("ExcelApi", "1.9")) return;
   app.suspendScreenUpdatingUntilNextSync(); // use:early
@@ -164,6 +167,13 @@ describe("findApiUses on a fixture", () => {
     expect(usesOn("enum").map((u) => u.member)).toEqual(expect.arrayContaining(["Excel.ConditionalFormatType.dataBar", "Excel.ConditionalFormatCollection.add"]));
     const literal = usesOn("literal").map((u) => u.member);
     expect(literal).toEqual(expect.arrayContaining(["Excel.Interfaces.DataBarConditionalFormatUpdateData.barDirection"]));
+  });
+
+  it("keeps members the types leave without a tag, apart from the checks", () => {
+    const [delay] = usesOn("untagged", "Excel.RunOptions.delayForCellEdit");
+    expect(delay.sets).toEqual([]);
+    expect(findViolations([delay], new Map())).toEqual([]);
+    expect(minimumSets([delay]).size).toBe(0);
   });
 
   it("fails exactly the unguarded uses above the declared minimum, naming file, line, member and set", () => {
