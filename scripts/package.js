@@ -351,18 +351,19 @@ async function build(addinUrl) {
   return config;
 }
 
-function syncManifestVersion() {
-  const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
-  const file = path.join(ROOT, "manifest.xml");
+/** Write package.json's version into manifest.xml's <Version> under root; the version written. */
+function syncManifestVersion(root = ROOT) {
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+  const file = path.join(root, "manifest.xml");
   const xml = fs.readFileSync(file, "utf8");
   const next = xml.replace(/<Version>[^<]*<\/Version>/, `<Version>${manifestVersion(version)}</Version>`);
   if (next !== xml) fs.writeFileSync(file, next);
-  console.log(`manifest.xml <Version> ${manifestVersion(version)}`);
+  return manifestVersion(version);
 }
 
 async function main(argv) {
   if (argv.includes("--sync-manifest-version")) {
-    syncManifestVersion();
+    console.log(`manifest.xml <Version> ${syncManifestVersion()}`);
     return 0;
   }
   let out;
@@ -419,6 +420,7 @@ module.exports = {
   hostConfigs,
   pngSize,
   readTree,
+  syncManifestVersion,
 };
 
 if (require.main === module) {

@@ -5,6 +5,7 @@
  * is shown to catch the mistake it is for, on a manifest broken in exactly that way.
  */
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import fc from "fast-check";
 
@@ -19,6 +20,7 @@ const deploy = require("../../scripts/package.js") as {
   plannedOutputs(config: unknown): { files: Map<string, string | null>; build: Build };
   hostConfigs(): Record<string, string>;
   pngSize(buffer: Buffer): { width: number; height: number } | undefined;
+  syncManifestVersion(root: string): string;
 };
 interface Build {
   page: string;
@@ -157,5 +159,24 @@ describe("static host configuration", () => {
   it("reads a PNG's size from its header", () => {
     expect(deploy.pngSize(fs.readFileSync(path.join(ROOT, "assets/icon-80.png")))).toEqual({ width: 80, height: 80 });
     expect(deploy.pngSize(Buffer.from("not a png at all, not at all"))).toBeUndefined();
+  });
+});
+
+describe("version bumping (npm version runs --sync-manifest-version)", () => {
+  it.each([
+    ["1.4.2", "1.4.2.0"],
+    ["2.0.0-beta.3", "2.0.0.0"],
+  ])("writes package.json %s into manifest.xml as %s, touching nothing else", (pkgVersion, expected) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "manifest-version-"));
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ version: pkgVersion }));
+    fs.writeFileSync(path.join(dir, "manifest.xml"), SOURCE);
+    expect(deploy.syncManifestVersion(dir)).toBe(expected);
+    const after = fs.readFileSync(path.join(dir, "manifest.xml"), "utf8");
+    expect(after).toBe(SOURCE.replace(/<Version>[^<]*<\/Version>/, `<Version>${expected}</Version>`));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("refuses a version that is not semver", () => {
+    expect(() => deploy.manifestVersion("latest")).toThrow(/not semver/);
   });
 });
