@@ -1,15 +1,15 @@
 /* Webpack: the task pane (React) and the custom functions, in ONE shared runtime page.
  * taskpane.html loads functions.js and taskpane.js; functions.json is generated from the
  * JSDoc of src/functions/functions.ts by custom-functions-metadata-plugin.
- * ADDIN_URL (default https://localhost:3000/) rewrites the manifest's URLs for deployment. */
+ * ADDIN_URL (default https://localhost:3000/) rewrites the manifest's URLs for deployment, and the
+ * manifest's <Version> follows package.json (scripts/package.js renderManifest). */
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const webpack = require("webpack");
 const { version } = require("./package.json");
-
-const DEV_URL = "https://localhost:3000/";
+const { DEV_URL, parseAddinUrl, renderManifest } = require("./scripts/package.js");
 
 /** Shared module rules, reused by webpack.workbench.js. */
 const rules = [
@@ -33,7 +33,9 @@ async function httpsOptions() {
 
 module.exports = async (env, options) => {
   const isDev = options.mode === "development";
-  const addinUrl = process.env.ADDIN_URL || DEV_URL;
+  const parsedUrl = parseAddinUrl(process.env.ADDIN_URL || DEV_URL);
+  if (!parsedUrl.ok) throw new Error(parsedUrl.error);
+  const addinUrl = parsedUrl.value;
   return {
     devtool: isDev ? "source-map" : false,
     entry: {
@@ -60,7 +62,7 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => content.toString().split(DEV_URL).join(addinUrl),
+            transform: (content) => renderManifest(content.toString(), { addinUrl, version }),
           },
         ],
       }),

@@ -2,7 +2,11 @@
  * - manifest.xml, taskpane.html, functions.js, taskpane.js, functions.json and the icons exist;
  * - functions.json is the metadata generated from functions.ts (same ids as the contract);
  * - functions.js associates every id; taskpane.html loads functions.js and taskpane.js (shared runtime);
- * - the functions bundle stays within 60 KB gzip. Exit 1 with the reason otherwise. */
+ * - the functions bundle stays within 60 KB gzip;
+ * - dist/manifest.xml passes the offline manifest checks (scripts/package.js checkManifest) against
+ *   the files in dist/: resources resolve, URLs are https under ADDIN_URL (default the dev server)
+ *   and exist, icons have their declared sizes, the functions' namespace, script, page and metadata
+ *   match the build, overrides point at files that exist. Exit 1 with the reason otherwise. */
 const fs = require("fs");
 const path = require("path");
 const zlib = require("zlib");
@@ -27,6 +31,15 @@ if (failures.length === 0) {
   need(gz <= 60 * 1024, `functions.js is ${gz} bytes gzip, over 60 KB`);
   const manifest = fs.readFileSync(path.join(DIST, "manifest.xml"), "utf8");
   need(!/DefaultValue="http:\/\//.test(manifest), "dist/manifest.xml has a non-https URL");
+  const deploy = require("./package.js");
+  const addinUrl = deploy.parseAddinUrl(process.env.ADDIN_URL || deploy.DEV_URL);
+  need(addinUrl.ok, addinUrl.error);
+  if (addinUrl.ok) {
+    const tree = deploy.readTree(DIST);
+    const { version } = require("../package.json");
+    const build = { page: "taskpane.html", script: "functions.js", metadata: "functions.json" };
+    for (const p of deploy.checkManifest(manifest, { addinUrl: addinUrl.value, files: (rel) => tree.get(rel), version, build })) need(false, `manifest: ${p}`);
+  }
   if (failures.length === 0) console.log(`dist ok: ${ids.length} functions, functions.js ${gz} bytes gzip`);
 }
 if (failures.length > 0) {

@@ -2,28 +2,15 @@
 /**
  * npm run workbench [-- --port 3100] [--build-only]
  * Builds the workbench page (webpack.workbench.js → dist-workbench/) and serves it on
- * http://localhost:3100 (port: --port N, or env PORT) with a plain Node static server.
+ * http://localhost:3100 (port: --port N, or env PORT) with sirv, a maintained static file server.
  * `--build-only` builds and exits. The browser tests use the exported build() and serve().
  */
-const fs = require("fs");
 const http = require("http");
 const path = require("path");
-const { URL } = require("url");
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT_DIR = path.join(ROOT, "dist-workbench");
 const DEFAULT_PORT = 3100;
-
-const CONTENT_TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".map": "application/json; charset=utf-8",
-  ".txt": "text/plain; charset=utf-8",
-};
 
 /** Build the page with webpack; resolves with the build time in ms, rejects with webpack's errors. */
 function build() {
@@ -42,25 +29,55 @@ function build() {
   });
 }
 
-/** A static file server over dir; resolves with the listening server and its URL. Port 0 picks a free port. */
+/**
+ * Requests answered before sirv sees them: a path that does not decode or holds a null byte (400),
+ * and dot-files or dot-folders in any segment (404; sirv's per-request mode does not hide them).
+ */
+function refusal(rawUrl) {
+  const pathname = rawUrl.split("?")[0];
+  let decoded;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return { status: 400, text: "bad request: malformed path" };
+  }
+  if (decoded.includes("\0")) return { status: 400, text: "bad request: null byte in path" };
+  if (decoded.split(/[\\/]/).some((segment) => segment.startsWith("."))) return { status: 404, text: "not found" };
+  return undefined;
+}
+
+/**
+ * A static file server over dir; resolves with the listening server and its URL. Port 0 picks a free port.
+ * The file handling is sirv's (a maintained static server): it decodes the path without throwing,
+ * and in its per-request mode (`dev: true`, so that a rebuild is served at once) a file is served only
+ * when its resolved path lies under `dir` plus a path separator, so neither `..` nor a sibling folder
+ * whose name starts with the root's name is reachable. Only GET and HEAD are served; anything this
+ * handler does not expect answers 400 instead of taking the process down.
+ */
 function serve({ port = DEFAULT_PORT, host = "127.0.0.1", dir = OUT_DIR } = {}) {
-  const root = path.resolve(dir);
+  const sirv = require("sirv");
+  const files = sirv(path.resolve(dir), {
+    dev: true,
+    etag: false,
+    dotfiles: false,
+    setHeaders: (res) => res.setHeader("X-Content-Type-Options", "nosniff"),
+  });
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url || "/", "http://localhost");
-    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end("forbidden");
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" }).end("method not allowed");
       return;
     }
-    if (url.pathname.endsWith("/")) file = path.join(file, "index.html");
-    fs.readFile(file, (error, body) => {
-      if (error) {
-        res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end(`not found: ${url.pathname}`);
-        return;
-      }
-      const type = CONTENT_TYPES[path.extname(file)] || "application/octet-stream";
-      res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store" }).end(body);
-    });
+    const reason = refusal(req.url || "/");
+    if (reason) {
+      res.writeHead(reason.status, { "Content-Type": "text/plain; charset=utf-8" }).end(reason.text);
+      return;
+    }
+    try {
+      files(req, res, () => res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("not found"));
+    } catch {
+      if (!res.headersSent) res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("bad request");
+    }
   });
   return new Promise((resolve, reject) => {
     server.once("error", reject);
