@@ -37,7 +37,7 @@ export interface SourceTable {
 export interface OutputSheetMark {
   /** The sheet's current name. */
   sheet: string;
-  /** The logical output name it was written for (SheetSpec.name at the time). */
+  /** The output it was written for (SheetSpec.outputId, or SheetSpec.name, at the time). */
   output: string;
 }
 
@@ -121,6 +121,12 @@ export interface SheetSpec {
    * For an input sheet (set-up), the sheet's name; set-up refuses when it is taken.
    */
   name: string;
+  /**
+   * For an output sheet, the value of its marker: a name that does not change with the output
+   * language (e.g. "Credit Review" whether the sheet is called "Credit Review" or "信用评审"), so a
+   * review in another language still replaces the previous one. Defaults to `name`.
+   */
+  outputId?: string;
   /** "output" (default): the add-in's own sheet, marked and replaced on every run. "input": a
    *  sheet set-up creates once for the user to fill; written only where no sheet has the name,
    *  never marked, never replaced. */
