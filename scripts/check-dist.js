@@ -1,6 +1,7 @@
 /* After `npm run build`: dist/ holds what Excel loads, and it agrees with the source.
  * - manifest.xml, taskpane.html, functions.js, taskpane.js, functions.json and the icons exist;
- * - functions.json is the metadata generated from functions.ts (same ids as the contract);
+ * - functions.json is the metadata generated from functions.ts (same ids as the contract), and
+ *   functions.zh-CN.json has the same functions and parameter counts;
  * - functions.js associates every id; taskpane.html loads functions.js and taskpane.js (shared runtime);
  * - the functions bundle stays within 60 KB gzip;
  * - dist/manifest.xml passes the offline manifest checks (scripts/package.js checkManifest) against
@@ -23,6 +24,14 @@ if (failures.length === 0) {
   const meta = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
   const ids = meta.functions.map((f) => f.id);
   need(JSON.stringify(ids) === JSON.stringify(contract.map((f) => f.id)), "dist/functions.json ids differ from the contract");
+  // Chinese Excel loads functions.zh-CN.json (the manifest's zh-CN override): same functions, same parameters.
+  const zhFile = path.join(DIST, "functions.zh-CN.json");
+  need(fs.existsSync(zhFile), "dist/functions.zh-CN.json is missing (npm run build writes it with scripts/localizeFunctions.js)");
+  if (fs.existsSync(zhFile)) {
+    const zh = JSON.parse(fs.readFileSync(zhFile, "utf8"));
+    const shape = (m) => JSON.stringify(m.functions.map((f) => [f.id, f.parameters.length]));
+    need(shape(zh) === shape(meta), "dist/functions.zh-CN.json has other functions or parameter counts than functions.json");
+  }
   const bundle = fs.readFileSync(path.join(DIST, "functions.js"), "utf8");
   for (const id of ids) need(bundle.includes(`CustomFunctions.associate("${id}"`), `functions.js does not associate ${id}`);
   const html = fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8");

@@ -15,7 +15,7 @@
  *   //=> { tables: { customers: { columns: { customerId: 0, name: 1 }, ... } }, missingTables: ["receivables"] }
  */
 import type { CellValue, SourceTable, WorkbookSnapshot } from "../host/WorkbookPort";
-import { INPUT_TABLE_KINDS, TABLE_FIELDS, matchHeader, normaliseHeader } from "./headerAliases";
+import { INPUT_TABLE_KINDS, TABLE_FIELDS, isDerivedHeader, matchHeader, normaliseHeader } from "./headerAliases";
 import { type ColumnMapping, type InputTableKind, type RecognisedTable, type Recognition } from "./types";
 
 /** Tables a review cannot run without. Financials, Orders and Policy are optional. */
@@ -57,6 +57,8 @@ function mapColumns(kind: InputTableKind, source: SourceTable, mapping: ColumnMa
     const mapped = userMap.get(normaliseHeader(text));
     const field = mapped !== undefined && known.has(mapped) ? mapped : matchHeader(kind, text);
     if (field !== undefined && columns[field] === undefined) columns[field] = index;
+    // A column Credit Desk computes itself (账龄, days overdue) is neither read nor reported.
+    else if (field === undefined && isDerivedHeader(kind, text)) return;
     else unrecognisedHeaders.push(text);
   });
   const missingRequired = TABLE_FIELDS[kind].required.filter((field) => columns[field] === undefined);

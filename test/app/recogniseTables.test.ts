@@ -39,6 +39,12 @@ describe("recogniseTables", () => {
     expect(r.tables.customers?.unrecognisedHeaders).toEqual(["Notes"]);
   });
 
+  it.each([["账龄"], ["逾期天数"], ["Days Past Due"]])("neither maps nor reports a column the review computes itself (%s)", (derived) => {
+    const r = recogniseTables(snapshot(source("Ledger", "Ledger", [...RECEIVABLES, derived, "Memo"])));
+    expect(Object.keys(r.tables.receivables?.columns ?? {})).toHaveLength(RECEIVABLES.length);
+    expect(r.tables.receivables?.unrecognisedHeaders).toEqual(["Memo"]);
+  });
+
   it("reports missing required columns of a table named for its kind", () => {
     const r = recogniseTables(snapshot(source("Receivables", "Receivables", ["InvoiceId", "CustomerId", "Amount"])));
     expect(r.tables.receivables?.missingRequired).toEqual(["invoiceDate", "dueDate"]);
