@@ -27,7 +27,8 @@
  * ExcelJS cannot write native charts either: writeSheet leaves a note and the chart's data table.
  * @example const book = await XlsxWorkbook.load("ledger.xlsx"); if (book.ok) await book.value.readWorkbook();
  */
-import { promises as fs } from "fs";
+import { randomBytes } from "crypto";
+import { constants as fsConstants, promises as fs, type Stats } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { DateSystem } from "../../engine/dates/dayNumber";
@@ -54,6 +55,18 @@ function errnoCode(e: unknown): string | undefined {
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Whether an existing file may be replaced: some write bit set in its mode and write access for
+ * this process. The mode bits matter on their own because root passes every access check.
+ */
+export async function isWritableFile(filePath: string, stats: Stats): Promise<boolean> {
+  if ((stats.mode & 0o222) === 0) return false;
+  return fs.access(filePath, fsConstants.W_OK).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** A loaded workbook kept as its package, with the sheets written since (see the file comment). */
@@ -325,16 +338,39 @@ export class XlsxWorkbook implements WorkbookPort {
     return withOutputMarks(written, this.fullMarks);
   }
 
-  /** Write the workbook to a file (replacing it); a temporary file is renamed into place. */
+  /**
+   * Write the workbook to a file. It is written to a temporary file in the same folder and renamed
+   * into place, so a failed save leaves the old file (or none) and no temporary file behind. An
+   * existing file is replaced only when it is writable (by its mode bits as well as for this
+   * process: root may write a mode-444 file, but the user made it read-only), and the new file
+   * keeps its mode and, where the process may set them, its owner and group.
+   */
   async save(filePath: string): Promise<Result<void>> {
     const label = path.basename(filePath);
-    const temporary = path.join(path.dirname(filePath), `.${label}.${process.pid}.tmp`);
+    let existing: Stats | undefined;
     try {
-      await fs.writeFile(temporary, await this.toBuffer());
+      existing = await fs.stat(filePath);
+    } catch (e) {
+      if (errnoCode(e) !== "ENOENT") return err(invalidInput(label, `cannot be written (${messageOf(e)})`));
+    }
+    if (existing && !existing.isFile()) return err(invalidInput(label, "cannot be written: it is not a file"));
+    if (existing && !(await isWritableFile(filePath, existing))) return err(invalidInput(label, "is read-only; it was not replaced"));
+    const temporary = path.join(path.dirname(filePath), `.${label}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    try {
+      const bytes = await this.toBuffer();
+      const mode = existing ? existing.mode & 0o7777 : 0o666;
+      await fs.writeFile(temporary, bytes, { flag: "wx", mode });
+      if (existing) {
+        await fs.chmod(temporary, mode); // writeFile's mode is masked by the umask
+        if (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.()) {
+          await fs.chown(temporary, existing.uid, existing.gid).catch(() => undefined); // only root (or the owner, for a group) may
+        }
+      }
       await fs.rename(temporary, filePath);
       return ok(undefined);
     } catch (e) {
-      await fs.rm(temporary, { force: true }).catch(() => undefined);
+      // A partly written temporary file goes too; EEXIST alone means the name was not ours.
+      if (errnoCode(e) !== "EEXIST") await fs.rm(temporary, { force: true }).catch(() => undefined);
       const code = errnoCode(e);
       if (code === "ENOENT") return err(invalidInput(label, `cannot be written: folder ${path.dirname(filePath)} does not exist`));
       if (code === "EACCES" || code === "EPERM") return err(invalidInput(label, "cannot be written (permission denied; is it open in Excel?)"));
