@@ -43,6 +43,7 @@ import { sheetEntriesOf, workbookPartOf } from "./packageParts";
 import { readPackageSnapshot } from "./readPackageSnapshot";
 import { readZipEntries } from "./readZipEntries";
 import { repairLoadedTables } from "./repairLoadedTables";
+import { replaceTableRows } from "./replaceTableRows";
 import { dateSystemOf, snapshotOf } from "./snapshotOf";
 import { sheetTargetsOf, type SheetTarget } from "./sheetTargetsOf";
 import { withOutputMarks } from "./withOutputMarks";
@@ -276,8 +277,17 @@ export class XlsxWorkbook implements WorkbookPort {
     return merged ? readPackageSnapshot(merged) : snapshotOf(await this.excelJs(), this.fullMarks);
   }
 
-  async updateTableRows(_table: string, _rows: CellValue[][]): Promise<void> {
-    throw new Error("updateTableRows: not implemented yet (issue 13, in progress)");
+  /**
+   * Replace a table's data rows in place (replaceTableRows). The cells of an input sheet change,
+   * so the workbook is taken into ExcelJS for it (as `excelJs()` does) and saved by ExcelJS.
+   * Throws when there is no such table or it cannot grow without covering a user's cells.
+   */
+  async updateTableRows(table: string, rows: CellValue[][]): Promise<void> {
+    const workbook = await this.excelJs();
+    const worksheet = workbook.worksheets.find((ws) => tableModelsOf(ws).some((t) => t.name.toLowerCase() === table.toLowerCase()));
+    if (!worksheet) throw new Error(`updateTableRows: the workbook has no table ${table}`);
+    const problem = replaceTableRows(worksheet, table, rows);
+    if (problem !== undefined) throw new Error(`updateTableRows: ${problem}`);
   }
 
   async writeSheets(sheets: SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
