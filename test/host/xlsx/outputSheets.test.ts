@@ -172,6 +172,21 @@ describe("XlsxWorkbook output sheets (issue 13 item 1)", () => {
     ]);
   });
 
+  it("a chart's note names the table as written, when the table got a free variant", async () => {
+    const input = await userWorkbook("Aging", 4, (wb) => {
+      wb.addWorksheet("Mine").addTable({ name: "Aging", ref: "A1", columns: [{ name: "A" }], rows: [[1]] });
+    });
+    const book = await loadOk(input);
+    const spec: SheetSpec = {
+      ...outputSpec("Aging", "Aging"),
+      charts: [{ name: "AgingChart", title: "Aging by bucket", type: "columnStacked", table: "Aging", categoryColumn: "Key", seriesColumns: ["Value"], anchor: { row: 10, column: 4 } }],
+    };
+    expect(await book.writeSheets([spec])).toEqual({ sheets: [{ requested: "Aging", written: "Aging (2)" }] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(await book.toBuffer()).buffer);
+    expect(wb.getWorksheet("Aging (2)")?.getCell("E11").value).toBe('Chart "Aging by bucket": drawn by the Excel add-in; in this .xlsx file its data is table Aging_2.');
+  });
+
   it("an input sheet (set-up) is created unmarked, and a taken name is refused with nothing written", async () => {
     const book = await loadOk(await userWorkbook("Customers", 5));
     await expect(book.writeSheets([{ name: "Policy", role: "input", tables: [] }, { name: "customers", role: "input", tables: [] }])).rejects.toThrow(/"customers" already exists/);
