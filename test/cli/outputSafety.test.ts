@@ -214,7 +214,8 @@ describe("workbook text on the terminal (issue 13 item 4)", () => {
   it("prints customer names, sheet names and messages from the workbook without control characters, Chinese names intact", async () => {
     const d = await folder();
     const book = path.join(d, "book.xlsx");
-    const evil = ["Red\x1b[31m Corp", "Bell\x07 Ltd", "CSI\u009b2J Co", "Over\rwrite", "华为技术有限公司"];
+    // XML cannot hold ESC or BEL: Excel stores them as _x001B_ and _x0007_, which the reader decodes.
+    const evil = ["Red_x001B_[31m Corp", "Bell_x0007_ Ltd", "CSI\u009b2J Co", "Over\rwrite", "华为技术有限公司"];
     await userBook(book, (wb) => {
       const customers = wb.getWorksheet("Customers");
       const header = customers?.getRow(1).values;
@@ -232,6 +233,9 @@ describe("workbook text on the terminal (issue 13 item 4)", () => {
     expect(json.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f]/);
     const names: string[] = JSON.parse(json.stdout).customers.map((c: { name: string }) => c.name);
     expect(names).toContain(`${evil[2]} 2`);
+    expect(names).toContain("Red\x1b[31m Corp 5"); // the escape reached the data, and was not printed
+    expect(names).toContain("Bell\x07 Ltd 6");
+    expect(r.stdout).not.toContain("[31m");
     expect(names.some((n) => n.startsWith("华为技术有限公司"))).toBe(true);
   }, 120_000);
 });
