@@ -151,6 +151,19 @@ describe("output file rules (issue 13 item 2)", () => {
     expect(await leftovers(d)).toEqual([]);
   }, 60_000);
 
+  it("--in-place through a symbolic link replaces the file it points to; the link stays a link", async () => {
+    const d = await folder();
+    const book = path.join(d, "book.xlsx");
+    const link = path.join(d, "link.xlsx");
+    await fs.writeFile(book, sampleBytes);
+    await fs.symlink(book, link);
+    const r = await run(["review", link, "--in-place", "--as-of", "2025-06-30"]);
+    expect(r.code).toBe(0);
+    expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
+    expect((await snapshotOfFile(book)).outputSheets).toHaveLength(4);
+    expect(await leftovers(d)).toEqual([]);
+  }, 60_000);
+
   it("an existing book-reviewed.xlsx is refused without --force (exit 1, naming the file and --force), and replaced with it, keeping its mode", async () => {
     const d = await folder();
     const book = path.join(d, "book.xlsx");

@@ -353,10 +353,13 @@ export class XlsxWorkbook implements WorkbookPort {
    * into place, so a failed save leaves the old file (or none) and no temporary file behind. An
    * existing file is replaced only when it is writable (by its mode bits as well as for this
    * process: root may write a mode-444 file, but the user made it read-only), and the new file
-   * keeps its mode and, where the process may set them, its owner and group.
+   * keeps its mode and, where the process may set them, its owner and group. A path that is a
+   * symbolic link replaces the file it points to, and stays a link.
    */
-  async save(filePath: string): Promise<Result<void>> {
-    const label = path.basename(filePath);
+  async save(requestedPath: string): Promise<Result<void>> {
+    const label = path.basename(requestedPath);
+    // A symbolic link stays a link: the file it points to is the one replaced.
+    const filePath = await fs.realpath(requestedPath).catch(() => requestedPath);
     let existing: Stats | undefined;
     try {
       existing = await fs.stat(filePath);

@@ -220,6 +220,21 @@ describe("XlsxWorkbook output sheets (issue 13 item 1)", () => {
     expect([...(mine?.headers ?? []), ...(mine?.rows.flat() ?? [])].filter((v) => v !== null && v !== "")).toHaveLength(30);
   });
 
+  it("a marked file taken into ExcelJS (which drops constant names) keeps its markers on save", async () => {
+    const book = await loadOk(await userWorkbook("Summary", 12));
+    await book.writeSheets([outputSpec("Summary")]);
+    const marked = await book.toBuffer();
+    const viaExcelJs = await loadOk(marked);
+    await viaExcelJs.excelJs();
+    expect((await viaExcelJs.readWorkbook()).outputSheets).toEqual([{ sheet: "Summary (2)", output: "Summary" }]);
+    expect(await viaExcelJs.writeSheets([outputSpec("Summary")])).toEqual({ sheets: [{ requested: "Summary", written: "Summary (2)" }] });
+    const saved = await viaExcelJs.toBuffer();
+    expect(zipEntry(saved, "xl/workbook.xml").match(/CreditDesk\.Output/g)).toHaveLength(1);
+    const reread = await (await loadOk(saved)).readWorkbook();
+    expect(reread.sheets).toEqual(["Data", "Summary", "Summary (2)"]);
+    expect(reread.outputSheets).toEqual([{ sheet: "Summary (2)", output: "Summary" }]);
+  });
+
   it("reports hidden and very hidden sheets on their tables", async () => {
     const input = await userWorkbook("Visible", 3, (wb) => {
       const hidden = wb.addWorksheet("Hidden", { state: "hidden" });
