@@ -34,6 +34,7 @@ export interface ReviewRun {
 
 /** What the watched port saw: the output marks read, and where the sheets went. */
 interface PortLog {
+  sheets: string[];
   marks: OutputSheetMark[];
   written: WrittenSheet[];
 }
@@ -47,6 +48,7 @@ function watchedPort(book: XlsxWorkbook, io: CliIo, log: PortLog, onBar: (bar: P
   return {
     async readWorkbook() {
       const snapshot = await book.readWorkbook();
+      log.sheets = snapshot.sheets;
       log.marks = snapshot.outputSheets;
       onBar(progressBar(io.stderr, rowsOf(snapshot)));
       return snapshot;
@@ -80,17 +82,19 @@ function jsonOf(outcome: ReviewOutcome, run: ReviewRun, written: boolean, sheets
 
 /**
  * One line when an output went to another sheet than its name: beside a sheet of the user's
- * that holds the name ("Summary (2)"), or into the add-in's own sheet that the user renamed.
- * @example sheetNotice([{ requested: "Summary", written: "Summary (2)" }], []) //=> 'Output sheets: Summary → "Summary (2)" (your sheet "Summary" was left as it is)'
+ * that holds the name ("Summary (2)", on the first review and on every later one), or into the
+ * add-in's own sheet that the user renamed. `sheets` and `marks`: the workbook as read.
+ * @example sheetNotice([{ requested: "Summary", written: "Summary (2)" }], ["Summary"], []) //=> 'Output sheets: Summary → "Summary (2)" (your sheet "Summary" was left as it is)'
  */
-export function sheetNotice(written: readonly WrittenSheet[], marks: readonly OutputSheetMark[]): string | undefined {
+export function sheetNotice(written: readonly WrittenSheet[], sheets: readonly string[], marks: readonly OutputSheetMark[]): string | undefined {
   const moved = written.filter((w) => w.written !== w.requested);
   if (moved.length === 0) return undefined;
   const ours = new Set(marks.map((m) => m.sheet.toLowerCase()));
   const parts = moved.map((w) => {
     const requested = terminalSafe(w.requested);
     const sheet = terminalSafe(w.written);
-    return ours.has(w.written.toLowerCase()) ? `${requested} → "${sheet}" (its earlier output, renamed)` : `${requested} → "${sheet}" (your sheet "${requested}" was left as it is)`;
+    const users = sheets.find((s) => s.toLowerCase() === w.requested.toLowerCase() && !ours.has(s.toLowerCase()));
+    return users !== undefined ? `${requested} → "${sheet}" (your sheet "${terminalSafe(users)}" was left as it is)` : `${requested} → "${sheet}" (the add-in's sheet from an earlier review, renamed)`;
   });
   return `Output sheets: ${parts.join("; ")}`;
 }
@@ -108,7 +112,7 @@ export async function reviewFile(run: ReviewRun, io: CliIo): Promise<number> {
   }
   const book = loaded.value;
   let bar: ProgressBar = progressBar(io.stderr, 0);
-  const log: PortLog = { marks: [], written: [] };
+  const log: PortLog = { sheets: [], marks: [], written: [] };
   const port = watchedPort(book, io, log, (b) => (bar = b));
 
   const outcome = await runReview(port, {
@@ -144,7 +148,7 @@ export async function reviewFile(run: ReviewRun, io: CliIo): Promise<number> {
   for (const problem of warnings.slice(0, MAX_WARNING_LINES)) io.stderr.write(`${formatProblem(problem)}\n`);
   if (warnings.length > MAX_WARNING_LINES) io.stderr.write(`… and ${warnings.length - MAX_WARNING_LINES} more warnings\n`);
   io.stdout.write(formatSummary(outcome, { asOf: toIsoDate(run.asOf), output: run.output }));
-  const notice = sheetNotice(log.written, log.marks);
+  const notice = sheetNotice(log.written, log.sheets, log.marks);
   if (notice !== undefined) io.stdout.write(`${notice}\n`);
   return 0;
 }

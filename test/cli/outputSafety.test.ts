@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { main, type CliIo } from "../../src/cli/main";
+import { sheetNotice } from "../../src/cli/reviewCommand";
 import { XlsxWorkbook } from "../../src/host/xlsx/XlsxWorkbook";
 import { zipEntry } from "../host/xlsx/zipEntry";
 
@@ -99,7 +100,7 @@ describe("a user's sheet named like an output (issue 13 item 1)", () => {
     const bytes = await fs.readFile(reviewed);
     expect(sheetXml(bytes, userName)).toBe(userXml);
     const notice = first.stdout.split("\n").filter((l) => l.startsWith("Output sheets: "));
-    expect(notice).toEqual([`Output sheets: ${output} → "${output} (2)" (your sheet "${output}" was left as it is)`]);
+    expect(notice).toEqual([`Output sheets: ${output} → "${output} (2)" (your sheet "${userName}" was left as it is)`]);
     const snapshot = await snapshotOfFile(reviewed);
     expect(snapshot.outputSheets).toEqual(expect.arrayContaining([{ sheet: `${output} (2)`, output }]));
     expect(snapshot.outputSheets).toHaveLength(4);
@@ -108,6 +109,7 @@ describe("a user's sheet named like an output (issue 13 item 1)", () => {
     // Reviewing the reviewed file again: its own output sheets are replaced, the user's sheet kept.
     const second = await run(["review", reviewed, "--as-of", "2025-06-30", "--out", path.join(d, "again.xlsx")]);
     expect(second.code).toBe(0);
+    expect(second.stdout.split("\n").filter((l) => l.startsWith("Output sheets: "))).toEqual(notice);
     const again = await fs.readFile(path.join(d, "again.xlsx"));
     expect(sheetXml(again, userName)).toBe(userXml);
     const secondSnapshot = await snapshotOfFile(path.join(d, "again.xlsx"));
@@ -115,6 +117,17 @@ describe("a user's sheet named like an output (issue 13 item 1)", () => {
     expect(secondSnapshot.sheets).not.toContain(`${output} (3)`);
     expect(secondSnapshot.outputSheets).toEqual(snapshot.outputSheets);
   }, 120_000);
+});
+
+describe("sheetNotice", () => {
+  it.each([
+    ["nothing moved: no line", [{ requested: "Aging", written: "Aging" }], ["Aging"], [], undefined],
+    ["beside a user's sheet", [{ requested: "Summary", written: "Summary (2)" }], ["summary"], [], 'Output sheets: Summary → "Summary (2)" (your sheet "summary" was left as it is)'],
+    ["into our renamed sheet", [{ requested: "Aging", written: "Old aging" }], ["Old aging"], [{ sheet: "Old aging", output: "Aging" }], 'Output sheets: Aging → "Old aging" (the add-in\'s sheet from an earlier review, renamed)'],
+    ["a sheet name with escapes is printed safely", [{ requested: "Aging", written: "Old\x1b[2J aging" }], ["Old\x1b[2J aging"], [{ sheet: "Old\x1b[2J aging", output: "Aging" }], 'Output sheets: Aging → "Old aging" (the add-in\'s sheet from an earlier review, renamed)'],
+  ])("%s", (_, written, sheets, marks, line) => {
+    expect(sheetNotice(written, sheets, marks)).toBe(line);
+  });
 });
 
 describe("output file rules (issue 13 item 2)", () => {
