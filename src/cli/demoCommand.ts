@@ -31,5 +31,6 @@ export async function runDemo(options: { out?: string; asOf?: DayNumber }, io: C
   }
   if (!(await createInputWorkbook(sample, { sample: true, asOf }, io))) return 1;
   io.stdout.write(`Sample workbook: ${sample} (as of ${toIsoDate(asOf)})\n`);
-  return reviewFile({ input: sample, output, asOf, json: false }, io);
+  // The demo's files are its own: a second run replaces them (never a read-only one).
+  return reviewFile({ input: sample, output, asOf, json: false, inPlace: false, force: true }, io);
 }

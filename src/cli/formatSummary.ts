@@ -8,27 +8,28 @@
 import { formatAmount } from "../engine/review/formatAmount";
 import type { Problem, ReviewOutcome } from "../app/types";
 import { cellAddress as a1 } from "../host/address";
+import { terminalSafe } from "./terminalSafe";
 
 /** Critical warnings listed by name in the summary; the rest are counted. */
 export const TOP_CRITICAL = 5;
 
-/** "Customers!B7" for a cell, the sheet (or table) alone for a whole-table problem. */
+/** "Customers!B7" for a cell, the sheet (or table) alone for a whole-table problem (safe for a terminal). */
 export function problemLocation(problem: Problem): string {
-  const where = problem.sheet || problem.table;
+  const where = terminalSafe(problem.sheet || problem.table);
   if (problem.row < 0 || problem.column < 0) return where;
   const sheet = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(where) ? where : `'${where.replace(/'/g, "''")}'`;
   return `${sheet}!${a1(problem.row, problem.column)}`;
 }
 
-/** One line per problem: "error  Customers!B7  CustomerId  duplicate customer id". */
+/** One line per problem: "error  Customers!B7  CustomerId  duplicate customer id" (workbook text made terminal-safe). */
 export function formatProblem(problem: Problem): string {
-  return [problem.severity, problemLocation(problem), problem.field || "-", problem.message].join("  ");
+  return [problem.severity, problemLocation(problem), terminalSafe(problem.field || "-"), terminalSafe(problem.message)].join("  ");
 }
 
 function gradeLine(counts: Record<string, number>): string {
   const order = ["A", "B", "C", "D", "R"];
   const keys = [...order.filter((g) => g in counts), ...Object.keys(counts).filter((g) => !order.includes(g)).sort()];
-  return keys.map((g) => `${g} ${counts[g]}`).join(", ");
+  return keys.map((g) => `${terminalSafe(g)} ${counts[g]}`).join(", ");
 }
 
 export function formatSummary(outcome: ReviewOutcome, context: { asOf: string; output: string }): string {
@@ -38,16 +39,17 @@ export function formatSummary(outcome: ReviewOutcome, context: { asOf: string; o
     lines.push(`Customers: ${k.customers}${Object.keys(k.gradeCounts).length > 0 ? ` (${gradeLine(k.gradeCounts)})` : ""}`);
     lines.push(`Total recommended limit: ${formatAmount(k.totalRecommendedLimit)}`);
     lines.push(`Open balance: ${formatAmount(k.openBalance)} (overdue ${formatAmount(k.overdue)})`);
-    const labelWidth = Math.max(0, ...k.bucketLabels.map((l) => l.length));
+    const labels = k.bucketLabels.map(terminalSafe);
+    const labelWidth = Math.max(0, ...labels.map((l) => l.length));
     const amounts = k.bucketTotals.map(formatAmount);
     const amountWidth = Math.max(0, ...amounts.map((a) => a.length));
-    k.bucketLabels.forEach((label, i) => lines.push(`  ${label.padEnd(labelWidth)}  ${(amounts[i] ?? "").padStart(amountWidth)}`));
+    labels.forEach((label, i) => lines.push(`  ${label.padEnd(labelWidth)}  ${(amounts[i] ?? "").padStart(amountWidth)}`));
     lines.push(`Warnings: ${k.criticalWarnings} critical, ${k.warnings} warning${k.warnings === 1 ? "" : "s"}`);
   }
   const critical = outcome.critical ?? [];
-  for (const w of critical.slice(0, TOP_CRITICAL)) lines.push(`  ! ${w.customerId} ${w.name}: ${w.message}`);
+  for (const w of critical.slice(0, TOP_CRITICAL)) lines.push(`  ! ${terminalSafe(w.customerId)} ${terminalSafe(w.name)}: ${terminalSafe(w.message)}`);
   if (critical.length > TOP_CRITICAL) lines.push(`  … and ${critical.length - TOP_CRITICAL} more critical (see the Credit Review sheet)`);
-  lines.push(`Written: ${context.output}`);
-  if (outcome.policyFingerprint) lines.push(`Policy fingerprint: ${outcome.policyFingerprint}`);
+  lines.push(`Written: ${terminalSafe(context.output)}`);
+  if (outcome.policyFingerprint) lines.push(`Policy fingerprint: ${terminalSafe(outcome.policyFingerprint)}`);
   return `${lines.join("\n")}\n`;
 }

@@ -3,7 +3,7 @@
 export const GENERAL_HELP = `credit-desk: credit review of an .xlsx workbook (customers, receivables, financials, orders, policy)
 
 Usage:
-  credit-desk review <workbook.xlsx> [--as-of YYYY-MM-DD] [--out reviewed.xlsx | --in-place] [--json]
+  credit-desk review <workbook.xlsx> [--as-of YYYY-MM-DD] [--out reviewed.xlsx [--force] | --in-place] [--json]
   credit-desk init <file.xlsx> [--sample] [--as-of YYYY-MM-DD]
   credit-desk demo [--out demo/credit-review.xlsx] [--as-of YYYY-MM-DD]
   credit-desk --help | <command> --help
@@ -21,13 +21,18 @@ Collections and Summary into a copy of the workbook.
 
 Options:
   --as-of YYYY-MM-DD  review date (default: today)
-  --out FILE          output workbook (default: <workbook>-reviewed.xlsx beside the input);
-                      an existing FILE is overwritten
-  --in-place          write the output sheets into the input workbook itself
+  --out FILE          output workbook (default: <workbook>-reviewed.xlsx beside the input)
+  --force             replace the output workbook if it exists (without --force an existing
+                      output is refused, exit 1); a read-only output is never replaced
+  --in-place          write the output sheets into the input workbook itself (refused for a
+                      read-only workbook; the file keeps its permissions)
   --json              print the machine-readable result (kpis, customers, problems) instead of
                       the summary
 
-The input file is never changed unless --in-place is given. The .xlsx written by the CLI holds
+The input file is never changed unless --in-place is given. The output sheets carry a hidden
+marker: a re-run replaces only the sheets it wrote before. A sheet of yours that has an output's
+name (Summary, Aging, Collections, Credit Review, in any case) is never touched: the output goes
+to the next free name, "Summary (2)", and the CLI says so. The .xlsx written by the CLI holds
 the chart data tables but no native charts, and loses pivot tables, slicers and charts that the
 input workbook had (ExcelJS cannot write them): keep the input, or use the Excel add-in.
 On errors each problem is printed as "Sheet!Cell  Field  message" and nothing is written.
@@ -44,6 +49,7 @@ Refuses to overwrite an existing file.
 export const DEMO_HELP = `credit-desk demo [--out demo/credit-review.xlsx] [--as-of YYYY-MM-DD]
 
 Creates the sample workbook (credit-desk-sample.xlsx, in the folder of --out), reviews it and
-writes the reviewed workbook to --out, then prints the summary. The as-of date is fixed
+writes the reviewed workbook to --out (both files are replaced when they exist, unless read-only),
+then prints the summary. The as-of date is fixed
 (2025-06-30) unless --as-of is given, so every run gives the same figures.
 `;

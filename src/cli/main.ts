@@ -41,7 +41,7 @@ async function run(command: Command, io: CliIo): Promise<number> {
     case "review": {
       const output = outputPathFor(command.input, { out: command.out, inPlace: command.inPlace });
       if (!output.ok) return usageError(io, output.usage);
-      return reviewFile({ input: command.input, output: output.path, asOf: command.asOf ?? today(io), json: command.json }, io);
+      return reviewFile({ input: command.input, output: output.path, asOf: command.asOf ?? today(io), json: command.json, inPlace: command.inPlace, force: command.force }, io);
     }
     case "init":
       if (!/\.xlsx$/i.test(command.file)) return usageError(io, `init writes an .xlsx workbook: name it ${command.file}.xlsx`);

@@ -1,7 +1,7 @@
 /**
  * The CLI's arguments as a command, or a usage error (exit code 2). No dependency: node:util
  * parseArgs does the tokenising; this file knows the commands and checks their options.
- * @example parseCommandLine(["review", "book.xlsx", "--json"]) //=> { ok: true, command: { name: "review", input: "book.xlsx", json: true, inPlace: false } }
+ * @example parseCommandLine(["review", "book.xlsx", "--json"]) //=> { ok: true, command: { name: "review", input: "book.xlsx", json: true, inPlace: false, force: false } }
  */
 import { parseArgs } from "util";
 import { describeError } from "../engine/errors";
@@ -10,7 +10,7 @@ import { parseDateText, type DayNumber } from "../engine/dates/dayNumber";
 export type Command =
   | { name: "help"; topic?: "review" | "init" | "demo" }
   | { name: "version" }
-  | { name: "review"; input: string; asOf?: DayNumber; out?: string; inPlace: boolean; json: boolean }
+  | { name: "review"; input: string; asOf?: DayNumber; out?: string; inPlace: boolean; force: boolean; json: boolean }
   | { name: "init"; file: string; sample: boolean; asOf?: DayNumber }
   | { name: "demo"; out?: string; asOf?: DayNumber };
 
@@ -63,15 +63,16 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       if (values.sample) return usage("--sample is an option of init, not review");
       if (positionals.length !== 1) return usage(positionals.length === 0 ? "review needs a workbook: credit-desk review <workbook.xlsx>" : `review takes one workbook, got ${positionals.length}`);
       if (values["in-place"] && values.out !== undefined) return usage("--in-place and --out exclude each other");
-      return { ok: true, command: { name: "review", input: positionals[0], asOf: asOf.asOf, out: values.out, inPlace: values["in-place"] === true, json: values.json === true } };
+      if (values["in-place"] && values.force) return usage("--force replaces an existing output file; --in-place writes into the input itself");
+      return { ok: true, command: { name: "review", input: positionals[0], asOf: asOf.asOf, out: values.out, inPlace: values["in-place"] === true, force: values.force === true, json: values.json === true } };
     }
     case "init": {
-      if (values.out !== undefined || values["in-place"] || values.json) return usage("init takes only <file.xlsx>, --sample and --as-of");
+      if (values.out !== undefined || values["in-place"] || values.json || values.force) return usage("init takes only <file.xlsx>, --sample and --as-of");
       if (positionals.length !== 1) return usage(positionals.length === 0 ? "init needs a file name: credit-desk init <file.xlsx>" : `init takes one file, got ${positionals.length}`);
       return { ok: true, command: { name: "init", file: positionals[0], sample: values.sample === true, asOf: asOf.asOf } };
     }
     case "demo": {
-      if (positionals.length > 0 || values["in-place"] || values.json || values.sample) return usage("demo takes only --out and --as-of");
+      if (positionals.length > 0 || values["in-place"] || values.json || values.sample || values.force) return usage("demo takes only --out and --as-of");
       return { ok: true, command: { name: "demo", out: values.out, asOf: asOf.asOf } };
     }
     default: {
@@ -90,6 +91,7 @@ function parseOptions(args: string[]) {
       "as-of": { type: "string" },
       out: { type: "string", short: "o" },
       "in-place": { type: "boolean" },
+      force: { type: "boolean" },
       json: { type: "boolean" },
       sample: { type: "boolean" },
       help: { type: "boolean", short: "h" },

@@ -1,16 +1,21 @@
 /**
  * `credit-desk review`: load the workbook, run the review workflow through the xlsx adapter,
  * save the output workbook, print the summary (or --json). Exit codes: 0 written; 1 the workbook
- * cannot be read, has validation errors, or the output cannot be saved (then nothing is written).
+ * cannot be read, has validation errors, or the output cannot be saved (then nothing is written),
+ * which includes a read-only input with --in-place and an existing output without --force
+ * (outputFileProblem, checked before the review runs). Everything printed that comes from the
+ * workbook (names, sheet names, messages) goes through terminalSafe.
  */
 import { toIsoDate, type DayNumber } from "../engine/dates/dayNumber";
 import { describeError } from "../engine/errors";
-import type { CellValue, SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions } from "../host/WorkbookPort";
+import type { CellValue, OutputSheetMark, SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions, WrittenSheet } from "../host/WorkbookPort";
 import { runReview, type ReviewOutcome } from "../app";
 import { XlsxWorkbook } from "../host/xlsx/XlsxWorkbook";
 import type { CliIo } from "./CliIo";
 import { formatProblem, formatSummary } from "./formatSummary";
+import { outputFileProblem } from "./outputFileProblem";
 import { progressBar, type ProgressBar } from "./progressBar";
+import { terminalSafe, terminalSafeJson } from "./terminalSafe";
 import { VERSION } from "./version";
 
 /** Input warnings printed after a successful review; the rest are counted. */
@@ -21,6 +26,17 @@ export interface ReviewRun {
   output: string;
   asOf: DayNumber;
   json: boolean;
+  /** The output is the input (--in-place). */
+  inPlace: boolean;
+  /** Replace an existing output file (--force). */
+  force: boolean;
+}
+
+/** What the watched port saw: the output marks read, and where the sheets went. */
+interface PortLog {
+  sheets: string[];
+  marks: OutputSheetMark[];
+  written: WrittenSheet[];
 }
 
 function rowsOf(snapshot: WorkbookSnapshot): number {
@@ -28,44 +44,76 @@ function rowsOf(snapshot: WorkbookSnapshot): number {
 }
 
 /** The adapter, watched: the snapshot's size decides whether a progress bar is worth drawing. */
-function watchedPort(book: XlsxWorkbook, io: CliIo, onBar: (bar: ProgressBar) => void): WorkbookPort {
+function watchedPort(book: XlsxWorkbook, io: CliIo, log: PortLog, onBar: (bar: ProgressBar) => void): WorkbookPort {
   return {
     async readWorkbook() {
       const snapshot = await book.readWorkbook();
+      log.sheets = snapshot.sheets;
+      log.marks = snapshot.outputSheets;
       onBar(progressBar(io.stderr, rowsOf(snapshot)));
       return snapshot;
     },
-    writeSheets: (sheets: SheetSpec[], options?: WriteOptions) => book.writeSheets(sheets, options),
+    async writeSheets(sheets: SheetSpec[], options?: WriteOptions) {
+      const result = await book.writeSheets(sheets, options);
+      log.written.push(...result.sheets);
+      return result;
+    },
     updateTableRows: (table: string, rows: CellValue[][]) => book.updateTableRows(table, rows),
     select: (sheet: string, row: number, column: number) => book.select(sheet, row, column),
   };
 }
 
 /** The machine-readable result: the outcome without the sheet descriptions, plus the run's facts. */
-function jsonOf(outcome: ReviewOutcome, run: ReviewRun, written: boolean): string {
+function jsonOf(outcome: ReviewOutcome, run: ReviewRun, written: boolean, sheets: WrittenSheet[] = []): string {
   const result = {
     status: outcome.status,
     asOf: toIsoDate(run.asOf),
     input: run.input,
     output: written ? run.output : null,
+    outputSheets: sheets,
     policyFingerprint: outcome.policyFingerprint ?? null,
     kpis: outcome.kpis ?? null,
     critical: outcome.critical ?? [],
     customers: outcome.customers ?? [],
     problems: outcome.problems,
   };
-  return `${JSON.stringify(result, null, 2)}\n`;
+  return `${terminalSafeJson(JSON.stringify(result, null, 2))}\n`;
+}
+
+/**
+ * One line when an output went to another sheet than its name: beside a sheet of the user's
+ * that holds the name ("Summary (2)", on the first review and on every later one), or into the
+ * add-in's own sheet that the user renamed. `sheets` and `marks`: the workbook as read.
+ * @example sheetNotice([{ requested: "Summary", written: "Summary (2)" }], ["Summary"], []) //=> 'Output sheets: Summary → "Summary (2)" (your sheet "Summary" was left as it is)'
+ */
+export function sheetNotice(written: readonly WrittenSheet[], sheets: readonly string[], marks: readonly OutputSheetMark[]): string | undefined {
+  const moved = written.filter((w) => w.written !== w.requested);
+  if (moved.length === 0) return undefined;
+  const ours = new Set(marks.map((m) => m.sheet.toLowerCase()));
+  const parts = moved.map((w) => {
+    const requested = terminalSafe(w.requested);
+    const sheet = terminalSafe(w.written);
+    const users = sheets.find((s) => s.toLowerCase() === w.requested.toLowerCase() && !ours.has(s.toLowerCase()));
+    return users !== undefined ? `${requested} → "${sheet}" (your sheet "${terminalSafe(users)}" was left as it is)` : `${requested} → "${sheet}" (the add-in's sheet from an earlier review, renamed)`;
+  });
+  return `Output sheets: ${parts.join("; ")}`;
 }
 
 export async function reviewFile(run: ReviewRun, io: CliIo): Promise<number> {
+  const refused = await outputFileProblem(run.output, { inPlace: run.inPlace, force: run.force });
+  if (refused !== undefined) {
+    io.stderr.write(`credit-desk: ${terminalSafe(refused)}; nothing was written\n`);
+    return 1;
+  }
   const loaded = await XlsxWorkbook.load(run.input);
   if (!loaded.ok) {
-    io.stderr.write(`credit-desk: ${describeError(loaded.error)}\n`);
+    io.stderr.write(`credit-desk: ${terminalSafe(describeError(loaded.error))}\n`);
     return 1;
   }
   const book = loaded.value;
   let bar: ProgressBar = progressBar(io.stderr, 0);
-  const port = watchedPort(book, io, (b) => (bar = b));
+  const log: PortLog = { sheets: [], marks: [], written: [] };
+  const port = watchedPort(book, io, log, (b) => (bar = b));
 
   const outcome = await runReview(port, {
     asOf: run.asOf,
@@ -80,7 +128,7 @@ export async function reviewFile(run: ReviewRun, io: CliIo): Promise<number> {
     if (run.json) io.stdout.write(jsonOf(outcome, run, false));
     else for (const problem of outcome.problems) io.stderr.write(`${formatProblem(problem)}\n`);
     const why = outcome.status === "cancelled" ? "the review was cancelled" : `${errors.length} error${errors.length === 1 ? "" : "s"} in the workbook`;
-    io.stderr.write(`credit-desk: ${run.input}: ${why}; nothing was written\n`);
+    io.stderr.write(`credit-desk: ${terminalSafe(run.input)}: ${why}; nothing was written\n`);
     return 1;
   }
 
@@ -88,17 +136,19 @@ export async function reviewFile(run: ReviewRun, io: CliIo): Promise<number> {
   const saved = await book.save(run.output);
   bar.done();
   if (!saved.ok) {
-    io.stderr.write(`credit-desk: ${describeError(saved.error)}\n`);
+    io.stderr.write(`credit-desk: ${terminalSafe(describeError(saved.error))}; nothing was written\n`);
     return 1;
   }
 
   if (run.json) {
-    io.stdout.write(jsonOf(outcome, run, true));
+    io.stdout.write(jsonOf(outcome, run, true, log.written));
     return 0;
   }
   const warnings = outcome.problems.filter((p) => p.severity === "warning");
   for (const problem of warnings.slice(0, MAX_WARNING_LINES)) io.stderr.write(`${formatProblem(problem)}\n`);
   if (warnings.length > MAX_WARNING_LINES) io.stderr.write(`… and ${warnings.length - MAX_WARNING_LINES} more warnings\n`);
   io.stdout.write(formatSummary(outcome, { asOf: toIsoDate(run.asOf), output: run.output }));
+  const notice = sheetNotice(log.written, log.sheets, log.marks);
+  if (notice !== undefined) io.stdout.write(`${notice}\n`);
   return 0;
 }

@@ -33,14 +33,16 @@ describe("parseCommandLine", () => {
   });
 
   it("reads review with every option", () => {
-    expect(parseCommandLine(["review", "ledger.xlsx", "--as-of", "2025-06-30", "--out", "out.xlsx", "--json"])).toEqual({
+    expect(parseCommandLine(["review", "ledger.xlsx", "--as-of", "2025-06-30", "--out", "out.xlsx", "--force", "--json"])).toEqual({
       ok: true,
-      command: { name: "review", input: "ledger.xlsx", asOf: dayFromCivil(2025, 6, 30), out: "out.xlsx", inPlace: false, json: true },
+      command: { name: "review", input: "ledger.xlsx", asOf: dayFromCivil(2025, 6, 30), out: "out.xlsx", inPlace: false, force: true, json: true },
     });
     expect(parseCommandLine(["review", "--in-place", "ledger.xlsx"])).toEqual({
       ok: true,
-      command: { name: "review", input: "ledger.xlsx", asOf: undefined, out: undefined, inPlace: true, json: false },
+      command: { name: "review", input: "ledger.xlsx", asOf: undefined, out: undefined, inPlace: true, force: false, json: false },
     });
+    expect(parseCommandLine(["review", "ledger.xlsx", "--in-place", "--force"])).toMatchObject({ ok: false, usage: expect.stringContaining("--force") });
+    expect(parseCommandLine(["init", "new.xlsx", "--force"])).toMatchObject({ ok: false });
   });
 
   it("reads init and demo", () => {

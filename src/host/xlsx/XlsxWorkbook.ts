@@ -5,8 +5,11 @@
  *   `Result`: "not an .xlsx file", "the workbook is password-protected", "the file is damaged …".
  * - `readWorkbook()` returns every Excel table and the used range of table-less sheets
  *   (snapshotOf); dates as serials in the workbook's 1900 or 1904 system.
- * - `writeSheets()` replaces each named sheet in place (same tab position) or appends it at the
- *   end, leaving every other sheet untouched, and renders it with writeSheet.
+ * - `writeSheets()` decides first where each sheet goes (sheetTargetsOf): an output sheet
+ *   replaces, in its tab position, only the sheet marked as that output (the hidden sheet-scoped
+ *   name `CreditDesk.Output`, outputMarks), else takes its name or the first free "Name (2)";
+ *   a user's sheet is never touched, its XML copied byte for byte. Output sheets get the marker,
+ *   input sheets (set-up) are only ever created. Then it renders them with writeSheet.
  * - `toBuffer()` / `save(path)` write the .xlsx file (save writes a temporary file and renames it,
  *   so a failed save never leaves a half-written workbook behind).
  *
@@ -24,19 +27,26 @@
  * ExcelJS cannot write native charts either: writeSheet leaves a note and the chart's data table.
  * @example const book = await XlsxWorkbook.load("ledger.xlsx"); if (book.ok) await book.value.readWorkbook();
  */
-import { promises as fs } from "fs";
+import { randomBytes } from "crypto";
+import { constants as fsConstants, promises as fs, type Stats } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { DateSystem } from "../../engine/dates/dayNumber";
 import { err, invalidInput, notAvailable, ok, type Result } from "../../engine/errors";
-import type { CellValue, SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteResult } from "../WorkbookPort";
+import type { CellValue, OutputSheetMark, SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteResult } from "../WorkbookPort";
 import { a1 } from "./cellAddress";
 import { orderNoOf, setOrderNo, tableModelsOf } from "./excelJsInternals";
 import { fileProblemOf } from "./fileProblemOf";
 import { mergeSheetsIntoPackage, packageTableNames } from "./mergeSheetsIntoPackage";
+import { outputMarksOf } from "./outputMarks";
+import { sheetEntriesOf, workbookPartOf } from "./packageParts";
 import { readPackageSnapshot } from "./readPackageSnapshot";
+import { readZipEntries } from "./readZipEntries";
 import { repairLoadedTables } from "./repairLoadedTables";
+import { replaceTableRows } from "./replaceTableRows";
 import { dateSystemOf, snapshotOf } from "./snapshotOf";
+import { sheetTargetsOf, type SheetTarget } from "./sheetTargetsOf";
+import { withOutputMarks } from "./withOutputMarks";
 import { writeSheet } from "./writeSheet";
 
 function errnoCode(e: unknown): string | undefined {
@@ -48,14 +58,32 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
+/**
+ * Whether an existing file may be replaced: some write bit set in its mode and write access for
+ * this process. The mode bits matter on their own because root passes every access check.
+ */
+export async function isWritableFile(filePath: string, stats: Stats): Promise<boolean> {
+  if ((stats.mode & 0o222) === 0) return false;
+  return fs.access(filePath, fsConstants.W_OK).then(
+    () => true,
+    () => false,
+  );
+}
+
 /** A loaded workbook kept as its package, with the sheets written since (see the file comment). */
 interface PackageState {
   bytes: Buffer;
   dateSystem: DateSystem;
   /** The snapshot read at load, handed out by the first readWorkbook (then dropped). */
   snapshot: WorkbookSnapshot | undefined;
-  /** Every writeSheets call, replayed on ExcelJS if the workbook has to fall back to it. */
+  /** Every writeSheets call (each spec named after the sheet it went to), replayed on ExcelJS if the workbook has to fall back to it. */
   writes: SheetSpec[][];
+  /** Every sheet's name in tab order (chart sheets too), with the sheets written since load. */
+  sheetNames: string[];
+  /** The output marks, with those of the sheets written since load. */
+  marks: OutputSheetMark[];
+  /** The marker of each sheet written since load: output name, or null for an input sheet. */
+  writtenMarks: Map<string, string | null>;
   /** The written sheets, rendered; merged into the package on save. */
   overlay: ExcelJS.Workbook | undefined;
   /** The cell selected by select (on one of the written sheets). */
@@ -68,6 +96,29 @@ async function loadExcelJs(bytes: Buffer): Promise<ExcelJS.Workbook> {
   await workbook.xlsx.load(new Uint8Array(bytes).buffer);
   repairLoadedTables(workbook, bytes);
   return workbook;
+}
+
+/** Every sheet's name and the output marks of a package's workbook part (for a package the snapshot reader cannot read). */
+function workbookFactsOf(bytes: Buffer): { sheetNames: string[]; marks: OutputSheetMark[] } {
+  const root = readZipEntries(bytes, (n) => n === "_rels/.rels").get("_rels/.rels");
+  const part = workbookPartOf(root);
+  const xml = readZipEntries(bytes, (n) => n === part).get(part);
+  if (xml === undefined) throw new Error(`package part ${part} is missing`);
+  return { sheetNames: sheetEntriesOf(xml).map((s) => s.name), marks: outputMarksOf(xml) };
+}
+
+/** The marks after a write: the written sheets' marks replaced. */
+function marksAfter(marks: readonly OutputSheetMark[], targets: readonly SheetTarget[]): OutputSheetMark[] {
+  const written = new Set(targets.map((t) => t.written.toLowerCase()));
+  const kept = marks.filter((m) => !written.has(m.sheet.toLowerCase()));
+  return [...kept, ...targets.flatMap((t) => (t.output === undefined ? [] : [{ sheet: t.written, output: t.output }]))];
+}
+
+/** Decide where each sheet goes (or throw: an input sheet whose name is taken), and name each spec after its target. */
+function resolvedSpecs(sheets: readonly SheetSpec[], sheetNames: readonly string[], marks: readonly OutputSheetMark[]): { specs: SheetSpec[]; targets: SheetTarget[] } {
+  const targets = sheetTargetsOf(sheets, sheetNames, marks);
+  if (!targets.ok) throw new Error(`writeSheets: ${targets.message}`);
+  return { specs: sheets.map((spec, i) => ({ ...spec, name: targets.value[i].written })), targets: targets.value };
 }
 
 function findSheet(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet | undefined {
@@ -117,10 +168,11 @@ function selectIn(workbook: ExcelJS.Workbook, sheet: string, row: number, column
   const index = worksheets.findIndex((ws) => ws.name.toLowerCase() === sheet.toLowerCase());
   if (index < 0) return;
   const worksheet = worksheets[index];
-  const base = workbook.views[0] ?? { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: "visible" };
+  // A loaded workbook without <bookViews> has no views array at all.
+  const base = (workbook.views ?? [])[0] ?? { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: "visible" };
   workbook.views = [{ ...base, activeTab: index }];
   const address = a1(Math.max(0, row), Math.max(0, column));
-  const view = worksheet.views[0];
+  const view = (worksheet.views ?? [])[0];
   worksheet.views = [{ ...(view ?? {}), activeCell: address }];
 }
 
@@ -128,6 +180,8 @@ export class XlsxWorkbook implements WorkbookPort {
   private constructor(
     private full: ExcelJS.Workbook | undefined,
     private pkg: PackageState | undefined,
+    /** The output marks of the ExcelJS model (ExcelJS drops constant defined names; put back on save). */
+    private fullMarks: OutputSheetMark[] = [],
   ) {}
 
   /** A new, empty workbook (for `init`): no sheets until writeSheets adds them. */
@@ -168,9 +222,16 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch {
       snapshot = undefined; // not a package this reader handles: ExcelJS decides below
     }
-    if (snapshot) {
+    let facts: { sheetNames: string[]; marks: OutputSheetMark[] } | undefined;
+    try {
+      facts = workbookFactsOf(bytes);
+    } catch {
+      facts = undefined; // ExcelJS's sheet list is used below; the markers cannot be read (then outputs go to free names)
+    }
+    if (snapshot && facts) {
       if (snapshot.sheets.length === 0) return noSheets;
-      return ok(new XlsxWorkbook(undefined, { bytes, dateSystem: snapshot.dateSystem, snapshot, writes: [], overlay: undefined, selection: undefined }));
+      const state: PackageState = { bytes, dateSystem: snapshot.dateSystem, snapshot, writes: [], sheetNames: facts.sheetNames, marks: snapshot.outputSheets, writtenMarks: new Map(), overlay: undefined, selection: undefined };
+      return ok(new XlsxWorkbook(undefined, state));
     }
 
     let workbook: ExcelJS.Workbook;
@@ -180,7 +241,7 @@ export class XlsxWorkbook implements WorkbookPort {
       return err(invalidInput(label, `the file is damaged and cannot be opened as .xlsx (${messageOf(e)})`));
     }
     if (workbook.worksheets.length === 0) return noSheets;
-    return ok(new XlsxWorkbook(workbook, undefined));
+    return ok(new XlsxWorkbook(workbook, undefined, facts?.marks ?? []));
   }
 
   get dateSystem(): DateSystem {
@@ -198,12 +259,13 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const sheets of pkg.writes) renderSheets(workbook, sheets, {});
     if (pkg.selection) selectIn(workbook, pkg.selection.sheet, pkg.selection.row, pkg.selection.column);
     this.full = workbook;
+    this.fullMarks = pkg.marks;
     this.pkg = undefined;
     return workbook;
   }
 
   async readWorkbook(): Promise<WorkbookSnapshot> {
-    if (this.full) return snapshotOf(this.full);
+    if (this.full) return snapshotOf(this.full, this.fullMarks);
     const pkg = this.requirePackage();
     if (pkg.snapshot) {
       const snapshot = pkg.snapshot;
@@ -212,37 +274,56 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     if (!pkg.overlay) return readPackageSnapshot(pkg.bytes);
     const merged = await this.mergedPackage();
-    return merged ? readPackageSnapshot(merged) : snapshotOf(await this.excelJs());
+    return merged ? readPackageSnapshot(merged) : snapshotOf(await this.excelJs(), this.fullMarks);
   }
 
-  async updateTableRows(_table: string, _rows: CellValue[][]): Promise<void> {
-    throw new Error("updateTableRows: not implemented yet (issue 13, in progress)");
+  /**
+   * Replace a table's data rows in place (replaceTableRows). The cells of an input sheet change,
+   * so the workbook is taken into ExcelJS for it (as `excelJs()` does) and saved by ExcelJS.
+   * Throws when there is no such table or it cannot grow without covering a user's cells.
+   */
+  async updateTableRows(table: string, rows: CellValue[][]): Promise<void> {
+    const workbook = await this.excelJs();
+    const worksheet = workbook.worksheets.find((ws) => tableModelsOf(ws).some((t) => t.name.toLowerCase() === table.toLowerCase()));
+    if (!worksheet) throw new Error(`updateTableRows: the workbook has no table ${table}`);
+    const problem = replaceTableRows(worksheet, table, rows);
+    if (problem !== undefined) throw new Error(`updateTableRows: ${problem}`);
   }
 
   async writeSheets(sheets: SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
-    const result: WriteResult = { sheets: sheets.map((s) => ({ requested: s.name, written: s.name })) };
     if (this.full) {
-      renderSheets(this.full, sheets, options);
-      return result;
+      const { specs, targets } = resolvedSpecs(sheets, this.full.worksheets.map((ws) => ws.name), this.fullMarks);
+      renderSheets(this.full, specs, options);
+      this.fullMarks = marksAfter(this.fullMarks, targets);
+      return { sheets: targets.map(({ requested, written }) => ({ requested, written })) };
     }
     const pkg = this.requirePackage();
+    const { specs, targets } = resolvedSpecs(sheets, pkg.sheetNames, pkg.marks);
+    const result: WriteResult = { sheets: targets.map(({ requested, written }) => ({ requested, written })) };
     // Table names must stay unique: those of the package's sheets that are not being replaced.
-    const replaced = [...(pkg.overlay?.worksheets.map((ws) => ws.name) ?? []), ...sheets.map((s) => s.name)];
+    const replaced = [...(pkg.overlay?.worksheets.map((ws) => ws.name) ?? []), ...specs.map((s) => s.name)];
     let inPackage: Set<string>;
     try {
       inPackage = packageTableNames(pkg.bytes, replaced);
     } catch {
-      renderSheets(await this.excelJs(), sheets, options);
+      const workbook = await this.excelJs();
+      renderSheets(workbook, specs, options);
+      this.fullMarks = marksAfter(this.fullMarks, targets);
       return result;
     }
     pkg.snapshot = undefined;
-    pkg.writes.push(sheets);
+    pkg.writes.push(specs);
+    for (const t of targets) {
+      if (!pkg.sheetNames.some((n) => n.toLowerCase() === t.written.toLowerCase())) pkg.sheetNames.push(t.written);
+      pkg.writtenMarks.set(t.written, t.output ?? null);
+    }
+    pkg.marks = marksAfter(pkg.marks, targets);
     if (!pkg.overlay) {
       pkg.overlay = new ExcelJS.Workbook();
       pkg.overlay.creator = "Credit Desk";
       if (pkg.dateSystem === "1904") pkg.overlay.properties.date1904 = true;
     }
-    renderSheets(pkg.overlay, sheets, options, inPackage);
+    renderSheets(pkg.overlay, specs, options, inPackage);
     return result;
   }
 
@@ -263,20 +344,46 @@ export class XlsxWorkbook implements WorkbookPort {
       const merged = await this.mergedPackage();
       if (merged) return merged;
     }
-    const written = await (await this.excelJs()).xlsx.writeBuffer();
-    return Buffer.from(written);
+    const written = Buffer.from(await (await this.excelJs()).xlsx.writeBuffer());
+    return withOutputMarks(written, this.fullMarks);
   }
 
-  /** Write the workbook to a file (replacing it); a temporary file is renamed into place. */
-  async save(filePath: string): Promise<Result<void>> {
-    const label = path.basename(filePath);
-    const temporary = path.join(path.dirname(filePath), `.${label}.${process.pid}.tmp`);
+  /**
+   * Write the workbook to a file. It is written to a temporary file in the same folder and renamed
+   * into place, so a failed save leaves the old file (or none) and no temporary file behind. An
+   * existing file is replaced only when it is writable (by its mode bits as well as for this
+   * process: root may write a mode-444 file, but the user made it read-only), and the new file
+   * keeps its mode and, where the process may set them, its owner and group. A path that is a
+   * symbolic link replaces the file it points to, and stays a link.
+   */
+  async save(requestedPath: string): Promise<Result<void>> {
+    const label = path.basename(requestedPath);
+    // A symbolic link stays a link: the file it points to is the one replaced.
+    const filePath = await fs.realpath(requestedPath).catch(() => requestedPath);
+    let existing: Stats | undefined;
     try {
-      await fs.writeFile(temporary, await this.toBuffer());
+      existing = await fs.stat(filePath);
+    } catch (e) {
+      if (errnoCode(e) !== "ENOENT") return err(invalidInput(label, `cannot be written (${messageOf(e)})`));
+    }
+    if (existing && !existing.isFile()) return err(invalidInput(label, "cannot be written: it is not a file"));
+    if (existing && !(await isWritableFile(filePath, existing))) return err(invalidInput(label, "is read-only; it was not replaced"));
+    const temporary = path.join(path.dirname(filePath), `.${label}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+    try {
+      const bytes = await this.toBuffer();
+      const mode = existing ? existing.mode & 0o7777 : 0o666;
+      await fs.writeFile(temporary, bytes, { flag: "wx", mode });
+      if (existing) {
+        await fs.chmod(temporary, mode); // writeFile's mode is masked by the umask
+        if (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.()) {
+          await fs.chown(temporary, existing.uid, existing.gid).catch(() => undefined); // only root (or the owner, for a group) may
+        }
+      }
       await fs.rename(temporary, filePath);
       return ok(undefined);
     } catch (e) {
-      await fs.rm(temporary, { force: true }).catch(() => undefined);
+      // A partly written temporary file goes too; EEXIST alone means the name was not ours.
+      if (errnoCode(e) !== "EEXIST") await fs.rm(temporary, { force: true }).catch(() => undefined);
       const code = errnoCode(e);
       if (code === "ENOENT") return err(invalidInput(label, `cannot be written: folder ${path.dirname(filePath)} does not exist`));
       if (code === "EACCES" || code === "EPERM") return err(invalidInput(label, "cannot be written (permission denied; is it open in Excel?)"));
@@ -292,7 +399,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // where ExcelJS's own JavaScript deflate would fill the heap with garbage.
     const added = Buffer.from(await pkg.overlay.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
     try {
-      return mergeSheetsIntoPackage(pkg.bytes, added, { activeSheet: pkg.selection?.sheet });
+      return mergeSheetsIntoPackage(pkg.bytes, added, { activeSheet: pkg.selection?.sheet, outputMarks: pkg.writtenMarks });
     } catch {
       return undefined;
     }

@@ -55,6 +55,15 @@ export function tableModelsOf(worksheet: Worksheet): TableModel[] {
   }));
 }
 
+/** Give a table a new range (its data rows grown or shrunk); its autofilter covers the header and data rows. */
+export function setTableRange(worksheet: Worksheet, name: string, tableRef: string, autoFilterRef: string | undefined): void {
+  for (const model of liveTableModels(worksheet)) {
+    if (model.name !== name) continue;
+    model.tableRef = tableRef;
+    if (autoFilterRef !== undefined && typeof model.autoFilterRef === "string") model.autoFilterRef = autoFilterRef;
+  }
+}
+
 /** Correct what ExcelJS misread of a loaded table: whether it has a header row, and its filter buttons. */
 export function patchTableModel(worksheet: Worksheet, name: string, patch: { headerRow: boolean; filterButtons: boolean[] }): void {
   for (const model of liveTableModels(worksheet)) {

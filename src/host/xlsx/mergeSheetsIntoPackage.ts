@@ -18,7 +18,8 @@
  * @example mergeSheetsIntoPackage(ledgerBytes, outputBytes) //=> Buffer (ledger + Credit Review, Aging, …)
  */
 import { mergeStyles, type MergedStyles } from "./mergeStyles";
-import { packageSheetsOf, relationshipsOf, relsPathOf, workbookPartOf, type PackageSheet, type Relationship } from "./packageParts";
+import { setOutputMarks } from "./outputMarks";
+import { packageSheetsOf, relationshipsOf, relsPathOf, sheetEntriesOf, workbookPartOf, type PackageSheet, type Relationship } from "./packageParts";
 import { centralDirectory, compressedBytesOf, entryText, type ZipDirectoryEntry } from "./readZipEntries";
 import { tablePartFacts } from "./repairLoadedTables";
 import { writeZip, type ZipEntryToWrite } from "./writeZip";
@@ -33,6 +34,11 @@ const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 export interface MergeOptions {
   /** Make this sheet (one of the added ones) the active tab. */
   activeSheet?: string;
+  /**
+   * The output marker of each added sheet (outputMarks): sheet name → output name, or null for a
+   * sheet that must carry none (an input sheet). Added sheets not listed keep what they had.
+   */
+  outputMarks?: ReadonlyMap<string, string | null>;
 }
 
 interface Package {
@@ -208,7 +214,7 @@ export function mergeSheetsIntoPackage(sourceBytes: Buffer, addedBytes: Buffer, 
       part = unusedName(taken, (n) => `xl/worksheets/sheet${n}.xml`);
       const relId = newRelId();
       newRels.push({ id: relId, type: WORKSHEET_TYPE, kind: "worksheet", target: part, external: false });
-      finalSheets.push({ name: addedSheet.name, sheetId: nextSheetId++, relId, part });
+      finalSheets.push({ name: addedSheet.name, sheetId: nextSheetId++, relId, part, state: "visible" });
       newParts.set(part, WORKSHEET_CONTENT);
     }
 
@@ -259,8 +265,11 @@ export function mergeSheetsIntoPackage(sourceBytes: Buffer, addedBytes: Buffer, 
     if (!/<\/sheets>/.test(workbookXml)) throw new Error("workbook part has no sheets list");
     workbookXml = workbookXml.replace("</sheets>", () => `${appended.join("")}</sheets>`);
   }
+  // Sheets are only replaced in place or appended, so the localSheetId of every kept name still holds.
+  if (options.outputMarks) workbookXml = setOutputMarks(workbookXml, options.outputMarks);
   if (options.activeSheet !== undefined) {
-    const index = finalSheets.findIndex((s) => s.name.toLowerCase() === options.activeSheet?.toLowerCase());
+    // activeTab counts every <sheet>, chart sheets too.
+    const index = sheetEntriesOf(workbookXml).findIndex((s) => s.name.toLowerCase() === options.activeSheet?.toLowerCase());
     if (index >= 0) {
       workbookXml = /<workbookView\b/.test(workbookXml)
         ? workbookXml.replace(/<workbookView\b([^>]*?)(\/?)>/, (_, attributes: string, close: string) => `<workbookView${attributes.replace(/\sactiveTab="\d+"/, "")} activeTab="${index}"${close}>`)

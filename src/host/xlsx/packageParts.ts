@@ -22,6 +22,19 @@ export interface PackageSheet {
   relId: string;
   /** Zip entry name of the worksheet part. */
   part: string;
+  /** `<sheet state=…>`: absent means visible. */
+  state: SheetState;
+}
+
+export type SheetState = "visible" | "hidden" | "veryHidden";
+
+/** Every `<sheet>` of workbook.xml in order (worksheets, chart and dialog sheets alike): the list a defined name's localSheetId indexes. */
+export function sheetEntriesOf(workbookXml: string): { name: string; state: SheetState; relId: string }[] {
+  const sheetsBlock = /<sheets\b[^>]*>([\s\S]*?)<\/sheets>/.exec(workbookXml)?.[1] ?? "";
+  return elementsOf(sheetsBlock, "sheet").map(({ attributes }) => {
+    const state = attributeOf(attributes, "state");
+    return { name: attributeOf(attributes, "name") ?? "", state: state === "hidden" || state === "veryHidden" ? state : "visible", relId: attributeOf(attributes, "r:id") ?? "" };
+  });
 }
 
 /** The .rels part that holds a part's relationships. */
@@ -66,7 +79,14 @@ export function packageSheetsOf(workbookXml: string, workbookRels: Relationship[
     const relId = attributeOf(attributes, "r:id") ?? "";
     const rel = byId.get(relId);
     if (!rel || rel.kind !== "worksheet" || rel.external) continue;
-    sheets.push({ name: attributeOf(attributes, "name") ?? "", sheetId: Number(attributeOf(attributes, "sheetId") ?? 0), relId, part: rel.target });
+    const state = attributeOf(attributes, "state");
+    sheets.push({
+      name: attributeOf(attributes, "name") ?? "",
+      sheetId: Number(attributeOf(attributes, "sheetId") ?? 0),
+      relId,
+      part: rel.target,
+      state: state === "hidden" || state === "veryHidden" ? state : "visible",
+    });
   }
   return sheets;
 }

@@ -18,6 +18,7 @@ import type { TableModel } from "./excelJsInternals";
 import { isDate1904, packageSheetsOf, relationshipsOf, relsPathOf, workbookPartOf, type PackageSheet } from "./packageParts";
 import { centralDirectory, entryText, type ZipDirectoryEntry } from "./readZipEntries";
 import { tablePartFacts } from "./repairLoadedTables";
+import { outputMarksOf } from "./outputMarks";
 import { snapshotOfSheets, type SheetCells } from "./snapshotOf";
 import { dateToSerial } from "./toCellValue";
 import { attributeOf, decodeXml } from "./xmlText";
@@ -163,6 +164,7 @@ function* sheetCellsOf(zip: PackageReader, sheets: PackageSheet[], shared: reado
     const grid = gridOf(xml, shared, system);
     yield {
       name: sheet.name,
+      visibility: sheet.state,
       tables,
       valueAt: (row, column) => grid[row]?.[column] ?? null,
       forEachValue(visit) {
@@ -182,5 +184,5 @@ export function readPackageSnapshot(bytes: Buffer): WorkbookSnapshot {
   const system: DateSystem = isDate1904(workbookXml) ? "1904" : "1900";
   const sharedPart = workbookRels.find((r) => r.kind === "sharedStrings");
   const shared = sharedStringsOf(sharedPart ? zip.text(sharedPart.target) : undefined);
-  return snapshotOfSheets(sheetCellsOf(zip, sheets, shared, system), system);
+  return snapshotOfSheets(sheetCellsOf(zip, sheets, shared, system), system, outputMarksOf(workbookXml));
 }

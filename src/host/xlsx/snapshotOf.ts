@@ -9,7 +9,7 @@
  */
 import type { Workbook, Worksheet } from "exceljs";
 import type { DateSystem } from "../../engine/dates/dayNumber";
-import type { CellValue, SourceTable, WorkbookSnapshot } from "../WorkbookPort";
+import type { CellValue, OutputSheetMark, SourceTable, WorkbookSnapshot } from "../WorkbookPort";
 import { parseA1Range, type CellRect } from "./cellAddress";
 import { tableModelsOf, type TableModel } from "./excelJsInternals";
 import { toCellValue } from "./toCellValue";
@@ -17,6 +17,8 @@ import { toCellValue } from "./toCellValue";
 /** One sheet as the snapshot needs it: its tables and its cell values (0-based). */
 export interface SheetCells {
   name: string;
+  /** The sheet's visibility (`<sheet state=…>`, ExcelJS worksheet.state). */
+  visibility: "visible" | "hidden" | "veryHidden";
   tables: TableModel[];
   /** The value of a cell (null when empty). */
   valueAt(row: number, column: number): CellValue;
@@ -45,6 +47,11 @@ function headerText(value: CellValue): string {
   return value === null ? "" : String(value).trim();
 }
 
+/** The SourceTable field for a hidden sheet's table (absent for a visible one). */
+function visibilityOf(sheet: SheetCells): Pick<SourceTable, "sheetVisibility"> {
+  return sheet.visibility === "visible" ? {} : { sheetVisibility: sheet.visibility };
+}
+
 function tablesOfSheet(sheet: SheetCells): SourceTable[] {
   const tables: SourceTable[] = [];
   for (const model of sheet.tables) {
@@ -58,7 +65,7 @@ function tablesOfSheet(sheet: SheetCells): SourceTable[] {
     const headers = Array.from({ length: width }, (_, i) => model.columns[i]?.name ?? headerText(headerCells[i] ?? null));
     const lastDataRow = rect.bottom - (model.totalsRow ? 1 : 0);
     const rows = lastDataRow > headerRow ? readRect(sheet, { ...rect, top: headerRow + 1, bottom: lastDataRow }) : [];
-    tables.push({ name: model.name, sheet: sheet.name, kind: "table", headerRow, firstColumn: rect.left, headers, rows });
+    tables.push({ name: model.name, sheet: sheet.name, kind: "table", headerRow, firstColumn: rect.left, headers, rows, ...visibilityOf(sheet) });
   }
   return tables;
 }
@@ -91,11 +98,15 @@ function rangeOfSheet(sheet: SheetCells): SourceTable | undefined {
     firstColumn: rect.left,
     headers: headerCells.map(headerText),
     rows,
+    ...visibilityOf(sheet),
   };
 }
 
-/** The snapshot of sheets in tab order: each sheet's tables, or its used range when it has none. */
-export function snapshotOfSheets(sheets: Iterable<SheetCells>, dateSystem: DateSystem): WorkbookSnapshot {
+/**
+ * The snapshot of sheets in tab order: each sheet's tables, or its used range when it has none;
+ * `outputSheets`: the marked sheets (outputMarks), those among the sheets given.
+ */
+export function snapshotOfSheets(sheets: Iterable<SheetCells>, dateSystem: DateSystem, marks: readonly OutputSheetMark[] = []): WorkbookSnapshot {
   const names: string[] = [];
   const tables: SourceTable[] = [];
   for (const sheet of sheets) {
@@ -107,7 +118,12 @@ export function snapshotOfSheets(sheets: Iterable<SheetCells>, dateSystem: DateS
       if (range) tables.push(range);
     }
   }
-  return { sheets: names, tables, dateSystem, outputSheets: [] };
+  const present = new Map(names.map((n) => [n.toLowerCase(), n]));
+  const outputSheets = marks.flatMap((m) => {
+    const sheet = present.get(m.sheet.toLowerCase());
+    return sheet === undefined ? [] : [{ sheet, output: m.output }];
+  });
+  return { sheets: names, tables, dateSystem, outputSheets };
 }
 
 export function dateSystemOf(workbook: Workbook): DateSystem {
@@ -118,6 +134,7 @@ export function dateSystemOf(workbook: Workbook): DateSystem {
 function excelJsSheetCells(worksheet: Worksheet, system: DateSystem): SheetCells {
   return {
     name: worksheet.name,
+    visibility: worksheet.state === "hidden" || worksheet.state === "veryHidden" ? worksheet.state : "visible",
     tables: tableModelsOf(worksheet),
     valueAt(row, column) {
       const cell = worksheet.findRow(row + 1)?.findCell(column + 1);
@@ -131,10 +148,12 @@ function excelJsSheetCells(worksheet: Worksheet, system: DateSystem): SheetCells
   };
 }
 
-export function snapshotOf(workbook: Workbook): WorkbookSnapshot {
+/** `marks`: the output marks the adapter keeps beside the ExcelJS model (ExcelJS drops constant defined names). */
+export function snapshotOf(workbook: Workbook, marks: readonly OutputSheetMark[] = []): WorkbookSnapshot {
   const system = dateSystemOf(workbook);
   return snapshotOfSheets(
     workbook.worksheets.map((ws) => excelJsSheetCells(ws, system)),
     system,
+    marks,
   );
 }

@@ -186,7 +186,8 @@ function writeInfoBlock(worksheet: Worksheet, block: InfoBlock, widths: Map<numb
   });
 }
 
-function writeTable(worksheet: Worksheet, table: TableSpec, context: WriteContext, widths: Map<number, number>): void {
+/** Writes the table and answers the name it got (a free variant when the spec's name was taken). */
+function writeTable(worksheet: Worksheet, table: TableSpec, context: WriteContext, widths: Map<number, number>): string {
   const width = table.columns.length;
   const rows = table.rows.map((row) => Array.from({ length: width }, (_, c) => safeValue(row[c])));
   // An Excel table needs at least one data row; an empty one reads back as no rows.
@@ -194,8 +195,9 @@ function writeTable(worksheet: Worksheet, table: TableSpec, context: WriteContex
   const firstDataRow = table.headerRow + 1;
   const lastDataRow = table.headerRow + dataRows.length;
 
+  const name = uniqueTableName(table.name, context.usedTableNames);
   worksheet.addTable({
-    name: uniqueTableName(table.name, context.usedTableNames),
+    name,
     ref: a1(table.headerRow, table.firstColumn),
     headerRow: true,
     totalsRow: false,
@@ -235,12 +237,14 @@ function writeTable(worksheet: Worksheet, table: TableSpec, context: WriteContex
     if (rule) addRangeValidation(worksheet, a1Range(firstDataRow, c, lastDataRow, c), rule);
   }
   context.onRows?.(rows.length);
+  return name;
 }
 
-function writeChartNote(worksheet: Worksheet, chart: ChartSpec): void {
+/** `tableName`: the name the chart's table was written under (it follows a free variant such as Aging_2). */
+function writeChartNote(worksheet: Worksheet, chart: ChartSpec, tableName: string): void {
   const cell = worksheet.getCell(chart.anchor.row + 1, chart.anchor.column + 1);
   if (cell.value !== null && cell.value !== undefined) return;
-  cell.value = `Chart "${chart.title}": drawn by the Excel add-in; in this .xlsx file its data is table ${chart.table}.`;
+  cell.value = `Chart "${chart.title}": drawn by the Excel add-in; in this .xlsx file its data is table ${tableName}.`;
   cell.font = { italic: true, color: { argb: "FF666666" } };
 }
 
@@ -252,9 +256,10 @@ export function writeSheet(worksheet: Worksheet, spec: SheetSpec, context: Write
   }
   const widths = new Map<number, number>();
   for (const block of spec.info ?? []) writeInfoBlock(worksheet, block, widths);
-  for (const table of spec.tables) writeTable(worksheet, table, context, widths);
+  const written = new Map<string, string>();
+  for (const table of spec.tables) written.set(table.name.toLowerCase(), writeTable(worksheet, table, context, widths));
   for (const [column, width] of widths) worksheet.getColumn(column + 1).width = width;
-  for (const chart of spec.charts ?? []) writeChartNote(worksheet, chart);
+  for (const chart of spec.charts ?? []) writeChartNote(worksheet, chart, written.get(chart.table.toLowerCase()) ?? chart.table);
 
   if (spec.freezeRows !== undefined && spec.freezeRows > 0) {
     worksheet.views = [{ state: "frozen", xSplit: 0, ySplit: spec.freezeRows, topLeftCell: a1(spec.freezeRows, 0) }];

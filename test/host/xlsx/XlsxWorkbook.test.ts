@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { describeError } from "../../../src/engine/errors";
 import type { CellValue, SheetSpec, TableSpec } from "../../../src/host/WorkbookPort";
+import { withOutputMarks } from "../../../src/host/xlsx/withOutputMarks";
 import { XlsxWorkbook } from "../../../src/host/xlsx/XlsxWorkbook";
 import { zipEntry, zipEntryNames } from "./zipEntry";
 
@@ -375,8 +376,8 @@ describe("XlsxWorkbook.writeSheets", () => {
     expect(snapshot.tables[0].rows.map((r) => r[0])).toEqual(risky);
   });
 
-  it("replaces a named sheet in its tab position, appends new sheets at the end and leaves other sheets untouched", async () => {
-    const bytes = await bytesOf((wb) => {
+  it("replaces the marked output sheet in its tab position, appends new sheets at the end and leaves other sheets untouched", async () => {
+    const unmarked = await bytesOf((wb) => {
       wb.addWorksheet("Customers").getCell("A1").value = "CustomerId";
       const old = wb.addWorksheet("Summary");
       old.getCell("Z50").value = "stale output";
@@ -385,6 +386,7 @@ describe("XlsxWorkbook.writeSheets", () => {
       notes.getCell("A1").value = "keep me";
       notes.getCell("A1").font = { italic: true };
     });
+    const bytes = withOutputMarks(unmarked, [{ sheet: "Summary", output: summarySheet.name }]);
     const book = await loadOk(bytes);
     await book.writeSheets([summarySheet, { name: "Aging", tables: [] }]);
     const back = await loadOk(await book.toBuffer());

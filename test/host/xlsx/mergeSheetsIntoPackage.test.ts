@@ -3,11 +3,12 @@ import { SaxesParser } from "saxes";
 import type { SheetSpec } from "../../../src/host/WorkbookPort";
 import { mergeSheetsIntoPackage, packageTableNames } from "../../../src/host/xlsx/mergeSheetsIntoPackage";
 import { centralDirectory, compressedBytesOf, readZipEntries } from "../../../src/host/xlsx/readZipEntries";
+import { withOutputMarks } from "../../../src/host/xlsx/withOutputMarks";
 import { writeZip } from "../../../src/host/xlsx/writeZip";
 import { XlsxWorkbook } from "../../../src/host/xlsx/XlsxWorkbook";
 import { zipEntry, zipEntryNames } from "./zipEntry";
 
-/** A user's workbook: two input sheets with a table, a validation, a number format, and a stale output sheet. */
+/** A user's workbook: two input sheets with a table, a validation, a number format, and a stale output sheet (marked as the add-in's Summary). */
 async function inputWorkbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const customers = wb.addWorksheet("Customers");
@@ -21,7 +22,7 @@ async function inputWorkbook(): Promise<Buffer> {
   const notes = wb.addWorksheet("Notes");
   notes.getCell("A1").value = "keep me";
   notes.getCell("A1").font = { italic: true, color: { argb: "FF336699" } };
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return withOutputMarks(Buffer.from(await wb.xlsx.writeBuffer()), [{ sheet: "Summary", output: "Summary" }]);
 }
 
 const reviewSheet: SheetSpec = {
@@ -90,7 +91,7 @@ describe("mergeSheetsIntoPackage", () => {
     }
   });
 
-  it("replaces a same-named sheet in place (case-insensitive), drops its old table, appends new sheets, keeps table names unique", async () => {
+  it("replaces the sheet marked as the output in place (output names case-insensitive), drops its old table, appends new sheets, keeps table names unique", async () => {
     const input = await inputWorkbook();
     const { merged } = await outputOf(input, [reviewSheet, summarySheet]);
     const back = await XlsxWorkbook.load(merged);
