@@ -127,6 +127,8 @@ export const CASES = {
   "legacy-xls": async () => oleFile("Workbook"),
   "zip-bomb": async () => zipBomb(1024),
   "zip-bomb-lying": async () => zipBomb(1024, 4096),
+  // Declares a plausible 2 MiB (more than its compressed bytes), inflates to 1 GiB.
+  "zip-bomb-understated": async () => zipBomb(1024, 2 << 20),
   "missing-columns": async () =>
     workbookBytes([baseSheets()[0], { name: "Receivables", table: "Receivables", rows: [RECEIVABLE_HEADERS.filter((h) => h !== "DueDate"), ...RECEIVABLES.map((r) => r.filter((_, i) => i !== 3))] }]),
   "duplicate-customers": async () => workbookBytes(baseSheets([...CUSTOMERS, ["C002", "Beta again", "CNY", 45, 1, 1]])),

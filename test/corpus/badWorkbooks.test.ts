@@ -62,8 +62,13 @@ interface Reviewed {
   output: string;
 }
 
+let runs = 0;
+
 async function review(name: CaseName, extra: string[] = []): Promise<Reviewed> {
-  const { dir, input, output } = await isolate(name, `${name}${extra.join("")}`);
+  // A folder of its own per run: a case reviewed twice must not meet its earlier output (which the
+  // CLI refuses to replace without --force).
+  runs += 1;
+  const { dir, input, output } = await isolate(name, `${name}${extra.join("")}-${runs}`);
   const hashBefore = await sha256(input);
   const run = await cli(["review", input, "--as-of", CORPUS_AS_OF, ...extra]);
   return { run, files: (await fs.readdir(dir)).sort(), hashBefore, hashAfter: await sha256(input), input, output };
@@ -120,6 +125,7 @@ describe("files that are not workbooks Credit Desk can read: exit 1, one line, n
     ["legacy-xls", "a legacy .xls workbook (Excel 97-2003); save it as .xlsx"],
     ["zip-bomb", `not a workbook Credit Desk can read: its parts would inflate to more than ${MAX_INFLATED_MB} MB`],
     ["zip-bomb-lying", "not a workbook Credit Desk can read: part xl/worksheets/sheet1.xml claims to inflate to 4096 bytes"],
+    ["zip-bomb-understated", `not a workbook Credit Desk can read: zip entry xl/worksheets/sheet1.xml inflates to more than its declared ${2 << 20} bytes`],
   ])("%s: %s", async (name, message) => {
     const r = await review(name);
     expectRefused(r);

@@ -41,7 +41,7 @@ import { mergeSheetsIntoPackage, packageTableNames } from "./mergeSheetsIntoPack
 import { outputMarksOf } from "./outputMarks";
 import { sheetEntriesOf, workbookPartOf } from "./packageParts";
 import { readPackageSnapshot } from "./readPackageSnapshot";
-import { readZipEntries } from "./readZipEntries";
+import { readZipEntries, ZipInflateLimitError } from "./readZipEntries";
 import { repairLoadedTables } from "./repairLoadedTables";
 import { replaceTableRows } from "./replaceTableRows";
 import { dateSystemOf, snapshotOf } from "./snapshotOf";
@@ -219,7 +219,9 @@ export class XlsxWorkbook implements WorkbookPort {
     let snapshot: WorkbookSnapshot | undefined;
     try {
       snapshot = readPackageSnapshot(bytes);
-    } catch {
+    } catch (e) {
+      // A part that inflates past its declared size or the cap is a zip bomb: ExcelJS would inflate it all.
+      if (e instanceof ZipInflateLimitError) return err(invalidInput(label, `not a workbook Credit Desk can read: ${e.message}`));
       snapshot = undefined; // not a package this reader handles: ExcelJS decides below
     }
     let facts: { sheetNames: string[]; marks: OutputSheetMark[] } | undefined;
@@ -234,6 +236,14 @@ export class XlsxWorkbook implements WorkbookPort {
       return ok(new XlsxWorkbook(undefined, state));
     }
 
+    // ExcelJS inflates every part whole, trusting no declared size: a part that inflates past the size it
+    // declares (a zip bomb that understates) is refused first, its inflation stopped at that size.
+    try {
+      readZipEntries(bytes, () => true);
+    } catch (e) {
+      if (e instanceof ZipInflateLimitError) return err(invalidInput(label, `not a workbook Credit Desk can read: ${e.message}`));
+      // Anything else (a zip layout this reader does not handle): ExcelJS decides.
+    }
     let workbook: ExcelJS.Workbook;
     try {
       workbook = await loadExcelJs(bytes);

@@ -1,6 +1,7 @@
 /**
  * Where each sheet of a writeSheets call goes (WorkbookPort SheetSpec.name), decided before
- * anything is written. An output sheet goes to the sheet marked as that output (whatever it is
+ * anything is written. An output sheet goes to the sheet marked as that output (SheetSpec.outputId,
+ * else its name; whatever the sheet is
  * called now), else to a sheet of its name when none exists, else to the first free name
  * "Summary (2)", "Summary (3)", … (Excel's 31-character limit kept): a sheet the add-in did not
  * mark is never a target. An input sheet (set-up) only ever creates: a taken name is an error.
@@ -45,11 +46,12 @@ export function sheetTargetsOf(
       targets.push({ requested: spec.name, written: spec.name, output: undefined });
       continue;
     }
-    const mark = marks.find((m) => m.output.toLowerCase() === wanted && taken.has(m.sheet.toLowerCase()) && !claimed.has(m.sheet.toLowerCase()));
+    const output = spec.outputId ?? spec.name;
+    const mark = marks.find((m) => m.output.toLowerCase() === output.toLowerCase() && taken.has(m.sheet.toLowerCase()) && !claimed.has(m.sheet.toLowerCase()));
     const written = mark ? mark.sheet : taken.has(wanted) ? freeSheetName(spec.name, taken) : spec.name;
     taken.add(written.toLowerCase());
     claimed.add(written.toLowerCase());
-    targets.push({ requested: spec.name, written, output: spec.name });
+    targets.push({ requested: spec.name, written, output });
   }
   return { ok: true, value: targets };
 }

@@ -72,6 +72,12 @@ describe("sheetTargetsOf", () => {
     expect(targets).toEqual({ ok: true, value: [{ requested: "Summary", written, output: "Summary" }] });
   });
 
+  it("an output in another language is found by its outputId and marked with it", () => {
+    const zh = { ...outputSpec("汇总"), outputId: "Summary" };
+    expect(sheetTargetsOf([zh], ["Data", "Summary"], [{ sheet: "Summary", output: "Summary" }])).toEqual({ ok: true, value: [{ requested: "汇总", written: "Summary", output: "Summary" }] });
+    expect(sheetTargetsOf([zh], ["Data"], [])).toEqual({ ok: true, value: [{ requested: "汇总", written: "汇总", output: "Summary" }] });
+  });
+
   it("an input sheet is only created: a taken name is refused, and it carries no output name", () => {
     expect(sheetTargetsOf([{ name: "Customers", role: "input", tables: [] }], ["customers"], [])).toEqual({ ok: false, message: expect.stringContaining('"Customers" already exists') });
     expect(sheetTargetsOf([{ name: "Customers", role: "input", tables: [] }], ["Data"], [])).toEqual({ ok: true, value: [{ requested: "Customers", written: "Customers", output: undefined }] });
