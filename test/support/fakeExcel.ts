@@ -883,6 +883,12 @@ class FakeNamedItemCollection {
     this.ctx.state.names.push(state);
     return new FakeNamedItem(this.ctx, state);
   }
+  getItem(name: string): FakeNamedItem {
+    this.ctx.op(name);
+    const found = this.current().find((n) => n.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw new Error(`ItemNotFound: name ${name}`);
+    return new FakeNamedItem(this.ctx, found);
+  }
   getItemOrNullObject(name: string): FakeNamedItem | { isNullObject: true } {
     this.ctx.op(name);
     const found = this.current().find((n) => n.name.toLowerCase() === name.toLowerCase());

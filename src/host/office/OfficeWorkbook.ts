@@ -166,9 +166,22 @@ function rowBytes(row: readonly unknown[]): number {
  * WorkbookPort over Office.js: the only code in Credit Desk that calls `Excel.run`.
  *
  * Every operation is one `Excel.run` with a constant number of `context.sync()` calls, plus one
- * per 4 MB of payload: reading takes 2 metadata syncs (names, then ranges with a 64-row sample)
- * and one sync per group of value chunks; writing takes 1 sync to learn the existing sheets and
- * one per 4 MB group of values (formats, tables, charts ride in the last one).
+ * per 4 MB of payload: reading takes 2 metadata syncs (sheets, tables and the date-system probe;
+ * then each sheet's markers and the ranges with a 64-row sample) and one sync per group of value
+ * chunks; writing takes 2 syncs to learn the sheets, tables and markers, and one per 4 MB group
+ * of values (formats, tables, charts and the swap ride in the last one). A failed write costs one
+ * more `Excel.run` (clean-up, 2 syncs). updateTableRows takes 1 sync plus one per 4 MB of rows.
+ *
+ * Output sheets carry a hidden sheet-scoped name (OUTPUT_MARKER_NAME, see WorkbookPort), so a
+ * user's sheet called "Summary" is never replaced; sheets under construction carry
+ * TEMP_MARKER_NAME until the swap, so a leftover of a failed run is recognised and removed.
+ *
+ * Requirement sets used: ExcelApi 1.1 (worksheets add/delete/name/position/visibility, tables
+ * add/name/rows.add/rows.getItemAt().delete, ranges, NamedItem.visible/value), 1.2 (charts'
+ * setPosition, workbook.functions for the date probe, autofitColumns), 1.4 (Worksheet.names,
+ * NamedItemCollection.add, NamedItem.delete, getItemOrNullObject), 1.6 (conditional formats),
+ * 1.8 (data validation), 1.7 (chart series, charts' name); 1.11 for RunOptions.delayForCellEdit,
+ * used only when supported (officeRun).
  */
 export class OfficeWorkbook implements WorkbookPort {
   private readonly run: ExcelRun;
@@ -350,16 +363,11 @@ export class OfficeWorkbook implements WorkbookPort {
     );
     const chunkBudget = this.budget - overhead;
     let written: WrittenSheet[] = [];
+    const swap: SwapState = { started: false, sheets: [] };
     try {
-      written = await this.run((context) => this.writeBatch(context, specs, chunkBudget, options));
+      written = await this.run((context) => this.writeBatch(context, specs, chunkBudget, options, swap));
     } catch (error) {
-      // All or nothing: remove what this run built (sheets still carrying the temp marker).
-      await this.run(async (context) => {
-        const infos = await loadSheetInfos(context);
-        await context.sync();
-        for (const info of infos) if (info.isTemp) info.sheet.delete();
-        await context.sync();
-      }).catch(() => undefined); // the next write removes them if this fails too
+      await this.run((context) => finishFailedWrite(context, swap)).catch(() => undefined); // the next write removes leftovers if this fails too
       throw error;
     }
     return { sheets: written };
@@ -379,6 +387,7 @@ export class OfficeWorkbook implements WorkbookPort {
     specs: readonly SheetSpec[],
     chunkBudget: number,
     options: WriteOptions,
+    swap: SwapState,
   ): Promise<WrittenSheet[]> {
     const workbook = context.workbook;
     const tables = workbook.tables.load("items/name,items/worksheet/name");
@@ -447,6 +456,13 @@ export class OfficeWorkbook implements WorkbookPort {
           });
         }
         // The swap: old outputs out, new sheets under their final names, where the old ones were.
+        swap.started = true;
+        swap.sheets = plans.map((plan) => ({
+          temp: plan.temp,
+          final: plan.final,
+          old: plan.old?.name,
+          tables: [...plan.tableNames.values()].map((name) => ({ temp: tempTables.get(name) ?? name, final: name })),
+        }));
         for (const plan of plans) plan.old?.sheet.delete();
         const order = plans
           .map((plan, i) => ({ plan, spec: renamed[i] }))
@@ -513,6 +529,44 @@ function valueWrites(spec: SheetSpec, budget: number): ValueWrite[] {
 function dataRect(g: TableGeometry, column: number, withTotals: boolean): CellRect {
   const rows = Math.max(1, g.dataRowCount) + (withTotals && g.totalsRow !== null ? 1 : 0);
   return { row: g.dataRow, column, rowCount: rows, columnCount: 1 };
+}
+
+/** What a failed write's clean-up needs to know: whether the swap had started, and its sheets. */
+interface SwapState {
+  started: boolean;
+  sheets: { temp: string; final: string; old?: string; tables: { temp: string; final: string }[] }[];
+}
+
+/**
+ * After a failed write (a second Excel.run): if the swap had deleted every replaced sheet, the new
+ * sheets are complete, so it is finished (renamed, unmarked as temporary); otherwise every sheet
+ * still marked as temporary is deleted and the old outputs stay. Either way no temporary sheet is
+ * left and the outputs are all old or all new.
+ */
+async function finishFailedWrite(context: Excel.RequestContext, swap: SwapState): Promise<void> {
+  const tables = context.workbook.tables.load("items/name");
+  const infos = await loadSheetInfos(context);
+  await context.sync();
+  const exists = (name: string): boolean => infos.some((i) => !i.isTemp && i.name.toLowerCase() === name.toLowerCase());
+  // Every delete of the swap precedes every rename: once one new sheet lost its temp marker (or no
+  // replaced sheet is left), all the old outputs are gone and the new ones are complete.
+  const pending = infos.filter((i) => i.isTemp && swap.sheets.some((s) => s.temp === i.name)).length;
+  const rollForward = swap.started && (pending < swap.sheets.length || swap.sheets.every((s) => s.old === undefined || !exists(s.old)));
+  for (const info of infos) {
+    if (!info.isTemp) continue;
+    const planned = rollForward ? swap.sheets.find((s) => s.temp === info.name) : undefined;
+    if (!planned || exists(planned.final)) {
+      info.sheet.delete();
+      continue;
+    }
+    info.sheet.name = planned.final;
+    for (const t of planned.tables) {
+      const table = tables.items.find((x) => x.name === t.temp);
+      if (table) table.name = t.final;
+    }
+    info.sheet.names.getItem(TEMP_MARKER_NAME).delete();
+  }
+  await context.sync();
 }
 
 /** Creates the Excel table over a rectangle (under a temporary name until the swap). */

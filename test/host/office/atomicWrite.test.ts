@@ -57,13 +57,21 @@ describe("OfficeWorkbook.writeSheets is all-or-nothing", () => {
     },
   );
 
-  it("a failure inside the swap never leaves a mix of old and new outputs, nor a temporary sheet", async () => {
-    const { fake, port } = await writtenTwiceFailing({ onEvent: /^rename ~cd-new-1 -> Summary/ });
-    const after = state(fake);
-    expect(after.temp).toEqual([]);
-    expect(after.values.filter((v) => v === 1)).toEqual([]); // every old output went before any new one was finalised
+  it("a failure inside the swap, after the old outputs went, is finished by the clean-up: all new outputs, no temporary sheet", async () => {
+    const { fake, port, error } = await writtenTwiceFailing({ onEvent: /^rename ~cd-new-1 -> Summary/ });
+    expect(String(error)).toMatch(/injected failure/);
+    expect(state(fake)).toEqual({ sheets: ["Sheet1", "Input", "Aging", "Summary", "Credit Review"], values: [2, 2, 2], temp: [] });
+    expect(fake.workbook.tables.map((t) => t.name)).toEqual(["Input", "Aging", "Summary", "CreditReview"]);
+    expect((await port.readWorkbook()).outputSheets.map((o) => o.sheet)).toEqual(["Aging", "Summary", "Credit Review"]);
     await port.writeSheets(outputs(3));
     expect(state(fake)).toEqual({ sheets: ["Sheet1", "Input", "Aging", "Summary", "Credit Review"], values: [3, 3, 3], temp: [] });
+  });
+
+  it("a failure while the old outputs are being deleted rolls back: the remaining old outputs stay, no temporary sheet", async () => {
+    const { fake, port } = await writtenTwiceFailing({ onEvent: /^delete Summary/ });
+    expect(state(fake)).toEqual({ sheets: ["Sheet1", "Input", "Summary", "Credit Review"], values: [null, 1, 1], temp: [] });
+    await port.writeSheets(outputs(3));
+    expect(state(fake).values).toEqual([3, 3, 3]);
   });
 
   it("removes a leftover of an earlier failed run (temp-marked sheet) and hides it from reads", async () => {
