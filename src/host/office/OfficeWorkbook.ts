@@ -176,12 +176,13 @@ function rowBytes(row: readonly unknown[]): number {
  * user's sheet called "Summary" is never replaced; sheets under construction carry
  * TEMP_MARKER_NAME until the swap, so a leftover of a failed run is recognised and removed.
  *
- * Requirement sets used: ExcelApi 1.1 (worksheets add/delete/name/position/visibility, tables
- * add/name/rows.add/rows.getItemAt().delete, ranges, NamedItem.visible/value), 1.2 (charts'
- * setPosition, workbook.functions for the date probe, autofitColumns), 1.4 (Worksheet.names,
- * NamedItemCollection.add, NamedItem.delete, getItemOrNullObject), 1.6 (conditional formats),
- * 1.8 (data validation), 1.7 (chart series, charts' name); 1.11 for RunOptions.delayForCellEdit,
- * used only when supported (officeRun).
+ * Requirement sets used (from @types/office-js): ExcelApi 1.1 (worksheets add/delete/name/
+ * position/visibility, tables add/name/rows.add/rows.getItemAt().delete, ranges, chart
+ * setPosition, NamedItem.visible/value), 1.2 (workbook.functions for the date probe,
+ * autofitColumns), 1.4 (Worksheet.names, NamedItemCollection.add, NamedItem.delete), 1.6
+ * (conditional formats, suspendApiCalculationUntilNextSync), 1.7 (series setXAxisValues,
+ * freezeRows, tabColor), 1.8 (data validation), 1.9 (suspendScreenUpdatingUntilNextSync); and
+ * RunOptions.delayForCellEdit, used only where ExcelApi 1.11 is supported (officeRun).
  */
 export class OfficeWorkbook implements WorkbookPort {
   private readonly run: ExcelRun;
