@@ -133,6 +133,24 @@ describe("MemoryWorkbook.writeSheets", () => {
     await expect(wb.updateTableRows("Nope", [])).rejects.toThrow(/does not exist/);
   });
 
+  it("is all-or-nothing: a sheet that cannot be rendered leaves every output as it was", async () => {
+    const wb = new MemoryWorkbook();
+    await wb.writeSheets([simpleSheet("Aging", [["a", 1]], "Aging"), simpleSheet("Summary", [["s", 1]], "Summary")]);
+    const before = [wb.getSheet("Aging"), wb.getSheet("Summary")];
+    const outside: SheetSpec = { ...simpleSheet("Summary", [["s", 2]], "Summary"), info: [{ row: 1_048_576, column: 0, lines: [["x", 1]] }] };
+    await expect(wb.writeSheets([simpleSheet("Aging", [["a", 2]], "Aging"), outside])).rejects.toThrow(RangeError);
+    expect([wb.getSheet("Aging"), wb.getSheet("Summary")]).toEqual(before);
+    expect((await wb.readWorkbook()).outputSheets).toEqual([{ sheet: "Aging", output: "Aging" }, { sheet: "Summary", output: "Summary" }]);
+  });
+
+  it("creates an input sheet only where its name is free, and never marks it", async () => {
+    const wb = new MemoryWorkbook();
+    await wb.writeSheets([{ ...simpleSheet("Policy", [["k", 1]], "Policy"), role: "input" }]);
+    expect(wb.outputOf("Policy")).toBeNull();
+    await expect(wb.writeSheets([{ ...simpleSheet("Policy", [["k", 2]], "Policy"), role: "input" }])).rejects.toThrow(/already exists/);
+    expect(wb.getTable("Policy")?.rows).toEqual([["k", 1]]);
+  });
+
   it("reports hidden sheets' tables as hidden", async () => {
     const wb = MemoryWorkbook.fromTables([{ sheet: "H", name: "T", headers: ["a"], rows: [[1]] }]);
     wb.setVisibility("H", "veryHidden");
