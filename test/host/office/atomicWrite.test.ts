@@ -127,3 +127,36 @@ describe("OfficeWorkbook date system", () => {
     expect((await new OfficeWorkbook({ run: fake.run, isSetSupported: () => false }).readWorkbook()).dateSystem).toBe("1900");
   });
 });
+
+describe("OfficeWorkbook.updateTableRows", () => {
+  function policyBook(): { fake: FakeExcel; port: OfficeWorkbook } {
+    const fake = createFakeExcel();
+    fake.seedTable({ sheet: "Policy", name: "Policy", headers: ["Key", "Value"], rows: [["a", 1], ["b", 2], ["c", 3]] });
+    fake.setFormula("Sheet1", 0, 0, "=Policy!B3");
+    return { fake, port: new OfficeWorkbook({ run: fake.run }) };
+  }
+
+  it("grows the table, writes text as text, and keeps the sheet and formulas pointing at it", async () => {
+    const { fake, port } = policyBook();
+    await port.updateTableRows("Policy", [["a", 1], ["b", "=x"], ["c", 3], ["d", 4], ["e", null]]);
+    expect((await port.readWorkbook()).tables.find((t) => t.name === "Policy")?.rows).toEqual([["a", 1], ["b", "=x"], ["c", 3], ["d", 4], ["e", null]]);
+    expect(fake.cell("Policy", 2, 1)).toMatchObject({ value: "=x", quotePrefix: true, formula: undefined });
+    expect(fake.cell("Sheet1", 0, 0)).toMatchObject({ formula: "=Policy!B3", value: "=x" });
+    expect(fake.workbook.events).toEqual([]);
+  });
+
+  it("shrinks the table by deleting its last rows, down to Excel's one blank row", async () => {
+    const { fake, port } = policyBook();
+    await port.updateTableRows("Policy", [["a", 10]]);
+    expect(fake.workbook.tables[0].rect).toMatchObject({ row: 0, rowCount: 2 });
+    expect(fake.cell("Policy", 2, 0).value).toBeNull();
+    await port.updateTableRows("Policy", []);
+    expect((await port.readWorkbook()).tables.find((t) => t.name === "Policy")?.rows).toEqual([]);
+  });
+
+  it("refuses rows of the wrong width and an unknown table", async () => {
+    const { port } = policyBook();
+    await expect(port.updateTableRows("Policy", [["a"]])).rejects.toThrow(/expected 2/);
+    await expect(port.updateTableRows("Nope", [])).rejects.toThrow(/ItemNotFound/);
+  });
+});
