@@ -12,7 +12,7 @@ import { describeError } from "../engine/errors";
 import { shortFingerprint } from "../engine/policy/policyFingerprint";
 import { reviewPortfolio } from "../engine/review/reviewPortfolio";
 import type { CustomerReview, PortfolioReview } from "../engine/review/types";
-import type { WorkbookPort } from "../host/WorkbookPort";
+import type { WorkbookPort, WorkbookSnapshot, WrittenSheet } from "../host/WorkbookPort";
 import { buildOutputSheets, creditReviewRow } from "./buildOutputSheets";
 import { readPortfolio } from "./readPortfolio";
 import { recogniseTables } from "./recogniseTables";
@@ -109,7 +109,23 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   if (options.signal?.aborted) return { status: "cancelled", ...outcome };
 
   progress("writing", 0.7);
-  await port.writeSheets(sheets, { onProgress: (f) => progress("writing", 0.7 + 0.3 * f) });
+  const result = await port.writeSheets(sheets, { onProgress: (f) => progress("writing", 0.7 + 0.3 * f) });
   progress("done", 1);
-  return { status: "written", ...outcome };
+  return { status: "written", ...outcome, written: result.sheets, redirected: redirectedOutputs(snapshot, result.sheets) };
+}
+
+/**
+ * The outputs written under another name because a sheet of the user's held the requested name
+ * (a sheet that is not marked as one of the add-in's outputs): that sheet was left untouched.
+ * An output the user renamed (its marker followed it) is not a redirect.
+ * @example redirectedOutputs({ sheets: ["Summary"], outputSheets: [], … }, [{ requested: "Summary", written: "Summary (2)" }])
+ *   //=> [{ requested: "Summary", written: "Summary (2)" }]
+ */
+export function redirectedOutputs(snapshot: WorkbookSnapshot, written: readonly WrittenSheet[]): WrittenSheet[] {
+  const ours = new Set(snapshot.outputSheets.map((o) => o.sheet.toLowerCase()));
+  const existing = new Set(snapshot.sheets.map((s) => s.toLowerCase()));
+  return written.filter((w) => {
+    const requested = w.requested.toLowerCase();
+    return w.written.toLowerCase() !== requested && existing.has(requested) && !ours.has(requested);
+  });
 }

@@ -44,7 +44,7 @@ export async function setUpWorkbook(port: WorkbookPort, options: SetUpOptions): 
   if (problems.length > 0) return { status: "refused", problems, sheets };
   if (options.signal?.aborted) return { status: "cancelled", problems, sheets };
   progress("writing", 0.3);
-  await port.writeSheets(sheets, { onProgress: (f) => progress("writing", 0.3 + 0.7 * f) });
+  const result = await port.writeSheets(sheets, { onProgress: (f) => progress("writing", 0.3 + 0.7 * f) });
   progress("done", 1);
-  return { status: "written", problems, sheets };
+  return { status: "written", problems, sheets, written: result.sheets };
 }

@@ -4,7 +4,7 @@
  */
 import type { DayNumber } from "../engine/dates/dayNumber";
 import type { PortfolioKpis } from "../engine/review/types";
-import type { SheetSpec, SourceTable } from "../host/WorkbookPort";
+import type { SheetSpec, SourceTable, WrittenSheet } from "../host/WorkbookPort";
 
 export type InputTableKind = "customers" | "financials" | "receivables" | "orders" | "policy";
 
@@ -80,6 +80,14 @@ export interface ReviewOutcome {
   /** Machine-readable per-customer results for --json and the pane. */
   customers?: Record<string, unknown>[];
   policyFingerprint?: string;
+  /** Where each output sheet went (status "written"): requested = logical name, written = sheet. */
+  written?: WrittenSheet[];
+  /**
+   * The outputs written under another name because a sheet of the user's (not marked as the
+   * add-in's) held the name; that sheet was left as it is. E.g. { requested: "Summary",
+   * written: "Summary (2)" }: "Your sheet 'Summary' was left as it is; the summary is in 'Summary (2)'".
+   */
+  redirected?: WrittenSheet[];
 }
 
 export const OUTPUT_SHEETS = ["Credit Review", "Aging", "Collections", "Summary"] as const;
@@ -99,4 +107,6 @@ export interface SetUpOutcome {
   problems: Problem[];
   /** The sheets written (or that would have been written). */
   sheets: SheetSpec[];
+  /** Where each input sheet went (status "written"). */
+  written?: WrittenSheet[];
 }

@@ -10,9 +10,9 @@ import {
 import { useCallback, useState } from "react";
 import { describeError } from "../engine/errors";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
-import type { WorkbookPort } from "../host/WorkbookPort";
+import type { WorkbookPort, WrittenSheet } from "../host/WorkbookPort";
 import { setUpWorkbook } from "../app/setUpWorkbook";
-import type { ColumnMapping, CriticalWarning, SetUpOutcome } from "../app/types";
+import type { ColumnMapping, CriticalWarning, ReviewOutcome, SetUpOutcome } from "../app/types";
 import { parseAsOf } from "./asOfDate";
 import { OrderCheck } from "./components/OrderCheck";
 import { PolicyEditor } from "./components/PolicyEditor";
@@ -66,6 +66,16 @@ function setupStatusOf(result: SetUpOutcome, withSample: boolean): SetupStatus {
 }
 
 const defaultNow = (): string => new Date().toISOString();
+
+/** The sheet an output was written to (its logical name when the outcome does not say). */
+export function writtenNameOf(outcome: ReviewOutcome, output: string): string {
+  return outcome.written?.find((w) => w.requested.toLowerCase() === output.toLowerCase())?.written ?? output;
+}
+
+/** "Your sheet 'Summary' was left as it is; the summary is in 'Summary (2)'." */
+export function redirectNotice(sheet: WrittenSheet): string {
+  return `Your sheet “${sheet.requested}” was left as it is; the ${sheet.requested.toLowerCase()} is in “${sheet.written}”.`;
+}
 
 export function App({ port, today, addinVersion, now = defaultNow }: AppProps) {
   const styles = useStyles();
@@ -144,11 +154,20 @@ export function App({ port, today, addinVersion, now = defaultNow }: AppProps) {
           {(hasInputTables || outcome) && (
             <ReviewCard asOf={asOf} onAsOfChange={setAsOf} state={review.state} onRun={runReview} onCancel={review.cancel} />
           )}
+          {lastWritten && (lastWritten.outcome.redirected ?? []).length > 0 && (
+            <MessageBar intent="info">
+              <MessageBarBody>
+                {(lastWritten.outcome.redirected ?? []).map((r) => (
+                  <div key={r.requested}>{redirectNotice(r)}</div>
+                ))}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           {lastWritten && (
             <ResultsView
               outcome={lastWritten.outcome}
               asOfIso={lastWritten.asOfIso}
-              onSelectWarning={(w: CriticalWarning) => select("Credit Review", w.reviewRow, 0)}
+              onSelectWarning={(w: CriticalWarning) => select(writtenNameOf(lastWritten.outcome, "Credit Review"), w.reviewRow, 0)}
             />
           )}
         </>

@@ -4,7 +4,7 @@
  */
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
-import { OfficeWorkbook } from "../host/office/OfficeWorkbook";
+import { OfficeWorkbook, officeRun } from "../host/office/OfficeWorkbook";
 import { App } from "./App";
 
 /** Today's calendar date where the user is, as YYYY-MM-DD (the default as-of date). */
@@ -22,11 +22,17 @@ let isStarted = false;
 void Office.onReady(() => {
   if (isStarted) return;
   isStarted = true;
+  // Batches wait for a cell edit to end (delayForCellEdit, ExcelApi 1.11 when supported) and the
+  // workbook's date system (1900 or 1904) is detected on every read through Excel itself.
+  const port = new OfficeWorkbook({
+    run: officeRun,
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+  });
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container element");
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App port={new OfficeWorkbook()} today={localToday()} addinVersion={__ADDIN_VERSION__} />
+      <App port={port} today={localToday()} addinVersion={__ADDIN_VERSION__} />
     </FluentProvider>,
   );
 });

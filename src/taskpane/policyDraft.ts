@@ -95,3 +95,36 @@ export function policySheetOf(rows: readonly PolicyDraftRow[], table: Recognised
   const name = table?.source.kind === "table" ? table.source.name : first.name;
   return { ...template, name: sheet, tables: [{ ...first, name, rows: tableRows }, ...rest] };
 }
+
+/**
+ * The Policy table's data rows after a save, for an in-place update (WorkbookPort.updateTableRows):
+ * every row of the table as it is, with the value cell of each edited key replaced; keys of the
+ * draft the table lacks are appended. Columns the policy does not use are kept as they are, so the
+ * sheet, the table and formulas pointing at them (`=Policy!B2`) survive the save.
+ * @example policyTableRowsOf([{ key: "version", value: "2", description: null }], table with [["version", "1", "x"]])
+ *   //=> [["version", 2, "x"]]
+ */
+export function policyTableRowsOf(rows: readonly PolicyDraftRow[], table: RecognisedTable): CellValue[][] {
+  const { key, value, description } = table.columns;
+  const width = table.source.headers.length;
+  const byKey = new Map(rows.map((r) => [r.key.toLowerCase(), r]));
+  const seen = new Set<string>();
+  const out = table.source.rows.map((line) => {
+    const k = textOf(line[key]).trim().toLowerCase();
+    const draft = byKey.get(k);
+    if (isBlank(line[key]) || !draft) return [...line];
+    seen.add(k);
+    const next = [...line];
+    next[value] = cellOf(draft.value);
+    return next;
+  });
+  for (const r of rows) {
+    if (seen.has(r.key.toLowerCase())) continue;
+    const line: CellValue[] = Array<CellValue>(width).fill(null);
+    line[key] = r.key;
+    line[value] = cellOf(r.value);
+    if (description !== undefined) line[description] = r.description;
+    out.push(line);
+  }
+  return out;
+}

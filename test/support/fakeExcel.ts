@@ -8,7 +8,14 @@
  *   and response bytes (JSON size of everything loaded by it);
  * - strings written through `Range.values` are parsed like typed input: a leading apostrophe
  *   stores text (quote prefix), "=..." / "+..." / "-..." / "@..." become formulas, numeric text
- *   becomes a number, TRUE/FALSE a boolean; `null` leaves a cell unchanged, "" clears it.
+ *   becomes a number, TRUE/FALSE a boolean; `null` leaves a cell unchanged, "" clears it;
+ * - it is as strict as Excel where Credit Desk was bitten (issue 13): a table name is unique in the
+ *   whole workbook (a duplicate throws InvalidArgument), a request or a response over 5 MB is
+ *   refused, and a cell formula that points at another sheet (`=Policy!B2`) follows that sheet
+ *   when it is renamed and becomes `#REF!` when it is deleted;
+ * - defined names (workbook and sheet scope: add, visible, formula/value, delete) are modelled;
+ * - a batch that fails keeps the operations queued before the failure (Excel has no rollback):
+ *   `failAt` makes the Nth sync, or a structural operation (an event matching a pattern), throw.
  *
  * `createFakeExcel()` returns `{ run, stats, workbook, seedTable, sheet }`; `run` has the shape of
  * `Excel.run` and is what OfficeWorkbook takes as its injectable runner. The benchmark reuses it.
@@ -78,8 +85,17 @@ export interface FakeTableState {
   style: string;
 }
 
+export interface FakeNameState {
+  name: string;
+  /** The sheet of a sheet-scoped name, null for a workbook-scoped one. */
+  sheet: FakeSheetState | null;
+  formula: string;
+  visible: boolean;
+}
+
 export interface FakeSheetState {
   name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
   grid: CellValue[][];
   formulas: Map<string, string>;
   quotePrefix: Set<string>;
@@ -100,6 +116,9 @@ export interface FakeSheetState {
 export interface FakeWorkbookState {
   sheets: FakeSheetState[];
   tables: FakeTableState[];
+  names: FakeNameState[];
+  /** Whether the workbook uses the 1904 date system (Excel for Mac legacy files). */
+  date1904: boolean;
   activeSheet: string | null;
   selection: { sheet: string; address: string } | null;
   /** Structural events in order: "add Aging", "rename Aging -> ~x", "delete ~x", "table T1". */
@@ -110,6 +129,14 @@ export interface FakeWorkbookState {
 export type SeedTableInput = SeedTable;
 
 const OP_BYTES = 32;
+/** Excel on the web refuses a request or a response above 5 MB. */
+export const EXCEL_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+
+/** Failures to inject: the Nth sync from now (1-based), or the first structural event matching. */
+export interface FakeFailure {
+  atSync?: number;
+  onEvent?: RegExp;
+}
 const key = (r: number, c: number): string => `${r},${c}`;
 
 class PropertyNotLoadedError extends Error {
@@ -121,6 +148,7 @@ class PropertyNotLoadedError extends Error {
 function newSheetState(name: string): FakeSheetState {
   return {
     name,
+    visibility: "Visible",
     grid: [],
     formulas: new Map(),
     quotePrefix: new Set(),
@@ -173,9 +201,65 @@ function enterValue(sheet: FakeSheetState, r: number, c: number, input: unknown)
   else row[c] = input;
 }
 
-function readCell(sheet: FakeSheetState, r: number, c: number): CellValue {
-  const v = sheet.grid[r]?.[c];
-  return v === null || v === undefined ? "" : v;
+/** A reference to one cell of a sheet: `=Policy!B2`, `='Credit Review'!$A$1`. */
+const SHEET_REFERENCE = /^=(?:'((?:[^']|'')+)'|([A-Za-z0-9_.~]+))!\$?([A-Z]{1,3})\$?(\d+)$/;
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** The value Excel shows for a formula: a reference to a cell of a sheet, #REF! through a deleted sheet, else #NAME?. */
+function formulaValue(state: FakeWorkbookState, formula: string, depth: number): CellValue {
+  if (formula.includes("#REF!")) return "#REF!";
+  const m = SHEET_REFERENCE.exec(formula);
+  if (!m || depth > 16) return "#NAME?";
+  const name = (m[1] ?? m[2]).replace(/''/g, "'").toLowerCase();
+  const target = state.sheets.find((s) => s.name.toLowerCase() === name);
+  if (!target) return "#REF!";
+  const v = cellValueOf(state, target, Number(m[4]) - 1, columnNumber(m[3]), depth + 1);
+  return v === null ? 0 : v;
+}
+
+/** A cell's value, formulas evaluated (null when blank). */
+function cellValueOf(state: FakeWorkbookState, sheet: FakeSheetState, r: number, c: number, depth = 0): CellValue {
+  const formula = sheet.formulas.get(key(r, c));
+  if (formula !== undefined) return formulaValue(state, formula, depth);
+  return sheet.grid[r]?.[c] ?? null;
+}
+
+function readCell(state: FakeWorkbookState, sheet: FakeSheetState, r: number, c: number): CellValue {
+  const v = cellValueOf(state, sheet, r, c);
+  return v === null ? "" : v;
+}
+
+/** How a sheet name is written in a formula. */
+function sheetRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Excel rewrites every formula that points at a renamed sheet; a deleted sheet leaves #REF!. */
+function rewriteSheetReferences(state: FakeWorkbookState, from: string, to: string | null): void {
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`(?:'${escaped.replace(/'/g, "''")}'|(?<![A-Za-z0-9_.'])${escaped})!`, "gi");
+  const lower = `${from.toLowerCase()}!`;
+  for (const sheet of state.sheets) {
+    // Charts keep plotting their ranges when the sheet holding them is renamed.
+    for (const chart of sheet.charts) {
+      const follow = (address: string | undefined): string | undefined =>
+        address !== undefined && to !== null && address.toLowerCase().startsWith(lower) ? `${to}!${address.slice(lower.length)}` : address;
+      chart.source = follow(chart.source) ?? chart.source;
+      for (const series of chart.series) {
+        series.values = follow(series.values);
+        series.xAxisValues = follow(series.xAxisValues);
+      }
+    }
+    for (const [k, f] of sheet.formulas) {
+      const next = f.replace(pattern, to === null ? "#REF!" : `${sheetRef(to)}!`);
+      if (next !== f) sheet.formulas.set(k, next);
+    }
+  }
 }
 
 class FakeContext {
@@ -186,8 +270,18 @@ class FakeContext {
   constructor(
     readonly state: FakeWorkbookState,
     readonly stats: FakeStats,
+    readonly failure: FakeFailure,
   ) {
     this.workbook = new FakeWorkbook(this);
+  }
+
+  /** Record a structural event; an injected failure on it throws before it is applied. */
+  event(text: string): void {
+    if (this.failure.onEvent?.test(text)) {
+      this.failure.onEvent = undefined;
+      throw new Error(`GeneralException: injected failure on "${text}"`);
+    }
+    this.state.events.push(text);
   }
 
   op(args: unknown): void {
@@ -205,10 +299,25 @@ class FakeContext {
   }
 
   async sync(): Promise<void> {
+    if (this.failure.atSync !== undefined) {
+      this.failure.atSync -= 1;
+      if (this.failure.atSync <= 0) {
+        this.failure.atSync = undefined;
+        this.pendingLoads = [];
+        this.pendingRequest = 0;
+        throw new Error("GeneralException: injected failure at sync (the operations queued before it stay applied)");
+      }
+    }
+    if (this.pendingRequest > EXCEL_PAYLOAD_LIMIT_BYTES) {
+      this.pendingLoads = [];
+      this.pendingRequest = 0;
+      throw new Error("RequestPayloadSizeLimitExceeded: the request is over 5 MB");
+    }
     const responseBytes = this.pendingLoads.reduce((sum, commit) => sum + commit(), 0);
     const record = { requestBytes: this.pendingRequest, responseBytes };
     this.pendingLoads = [];
     this.pendingRequest = 0;
+    if (responseBytes > EXCEL_PAYLOAD_LIMIT_BYTES) throw new Error("ResponsePayloadSizeLimitExceeded: the response is over 5 MB");
     const s = this.stats;
     s.syncs += 1;
     s.perSync.push(record);
@@ -381,7 +490,7 @@ class FakeRange {
         const out: CellValue[][] = [];
         for (let r = 0; r < rowCount; r++) {
           const line: CellValue[] = [];
-          for (let c = 0; c < columnCount; c++) line.push(readCell(this.sheet, row + r, column + c));
+          for (let c = 0; c < columnCount; c++) line.push(readCell(this.ctx.state, this.sheet, row + r, column + c));
           out.push(line);
         }
         return out;
@@ -555,19 +664,79 @@ class FakeSeries {
   }
 }
 
+class FakeTableRow {
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly table: FakeTableState,
+    private readonly index: number,
+  ) {}
+  /** Delete the row: the table's rows below it move up (within the table's columns). */
+  delete(): void {
+    this.ctx.op(this.index);
+    const t = this.table;
+    const bodyRows = t.rect.rowCount - 1;
+    if (this.index < 0 || this.index >= bodyRows) throw new Error("ItemNotFound: table row");
+    if (bodyRows === 1) throw new Error("InvalidOperation: a table keeps at least one body row");
+    const sheet = t.sheet;
+    const first = t.rect.row + 1 + this.index;
+    const last = t.rect.row + t.rect.rowCount - 1;
+    for (let r = first; r <= last; r++) {
+      for (let c = t.rect.column; c < t.rect.column + t.rect.columnCount; c++) {
+        const below = r < last ? sheet.grid[r + 1]?.[c] ?? null : null;
+        const row = sheet.grid[r] ?? (sheet.grid[r] = []);
+        row[c] = below;
+        const k = key(r, c);
+        const kb = key(r + 1, c);
+        const f = r < last ? sheet.formulas.get(kb) : undefined;
+        if (f !== undefined) sheet.formulas.set(k, f);
+        else sheet.formulas.delete(k);
+        if (r < last && sheet.quotePrefix.has(kb)) sheet.quotePrefix.add(k);
+        else sheet.quotePrefix.delete(k);
+      }
+    }
+    t.rect = { ...t.rect, rowCount: t.rect.rowCount - 1 };
+  }
+}
+
 class FakeTable {
+  readonly rows: { add: (index: number | null | undefined, values: unknown[][]) => void; getItemAt: (i: number) => FakeTableRow };
   constructor(
     private readonly ctx: FakeContext,
     readonly state: FakeTableState,
-  ) {}
+  ) {
+    this.rows = {
+      // Appends rows below the body (index null/undefined); Excel moves nothing else here.
+      add: (index, values) => {
+        ctx.op([index ?? null, values]);
+        if (index !== null && index !== undefined) throw new Error("Fake: only appending table rows is modelled");
+        const t = this.alive();
+        if (values.some((line) => line.length !== t.rect.columnCount)) throw new Error("InvalidArgument: row width does not match the table");
+        const grown = { ...t.rect, rowCount: t.rect.rowCount + values.length };
+        if (ctx.state.tables.some((o) => o !== t && o.sheet === t.sheet && overlaps(o.rect, grown))) {
+          throw new Error("InvalidOperation: the table would overlap another table");
+        }
+        const at = t.rect.row + t.rect.rowCount;
+        t.rect = grown;
+        values.forEach((line, r) => line.forEach((v, c) => enterValue(t.sheet, at + r, t.rect.column + c, v === null ? "" : v)));
+      },
+      getItemAt: (i) => {
+        ctx.op(i);
+        return new FakeTableRow(ctx, this.alive(), i);
+      },
+    };
+  }
+  private alive(): FakeTableState {
+    if (!this.ctx.state.tables.includes(this.state)) throw new Error(`ItemNotFound: table ${this.state.name} was deleted`);
+    return this.state;
+  }
   get name(): string {
     return this.state.name;
   }
   set name(v: string) {
     this.ctx.op(v);
     const clash = this.ctx.state.tables.find((t) => t !== this.state && t.name.toLowerCase() === v.toLowerCase());
-    if (clash) throw new Error(`InvalidArgument: table name ${v} already exists`);
-    this.ctx.state.events.push(`table ${v}`);
+    if (clash) throw new Error(`InvalidArgument: A table named ${v} already exists in the workbook`);
+    this.ctx.event(`table ${v}`);
     this.state.name = v;
   }
   get style(): string {
@@ -632,6 +801,12 @@ class FakeTableCollection {
     if (!this.loadedItems) throw new PropertyNotLoadedError("TableCollection.items");
     return this.loadedItems;
   }
+  getItem(name: string): FakeTable {
+    this.ctx.op(name);
+    const found = this.current().find((t) => t.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw new Error(`ItemNotFound: table ${name}`);
+    return new FakeTable(this.ctx, found);
+  }
   add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
     const sheet = typeof address === "string" ? this.sheet : address.sheet;
     if (!sheet) throw new Error("Fake: add tables through a worksheet");
@@ -643,15 +818,103 @@ class FakeTableCollection {
       throw new Error("InvalidArgument: tables cannot overlap");
     }
     let n = this.ctx.state.tables.length + 1;
-    while (this.ctx.state.tables.some((t) => t.name === `Table${n}`)) n++;
+    while (this.ctx.state.tables.some((t) => t.name.toLowerCase() === `table${n}`)) n++;
     const state: FakeTableState = { name: `Table${n}`, sheet, rect, style: "TableStyleMedium2" };
     this.ctx.state.tables.push(state);
     return new FakeTable(this.ctx, state);
   }
 }
 
+/** Excel's rule for defined names: a letter, "_" or "\\" first, then letters, digits, "_", "." or "\\". */
+const DEFINED_NAME = /^[A-Za-z_\\][A-Za-z0-9_.\\]*$/;
+
+class FakeNamedItem {
+  constructor(
+    private readonly ctx: FakeContext,
+    readonly state: FakeNameState,
+  ) {}
+  get name(): string {
+    return this.state.name;
+  }
+  get formula(): string {
+    return this.state.formula;
+  }
+  set formula(v: string) {
+    this.ctx.op(v);
+    this.state.formula = v;
+  }
+  /** The computed value: the text of a text formula (="Summary"), else the formula. */
+  get value(): unknown {
+    const m = /^="((?:[^"]|"")*)"$/.exec(this.state.formula);
+    return m ? m[1].replace(/""/g, '"') : this.state.formula;
+  }
+  get visible(): boolean {
+    return this.state.visible;
+  }
+  set visible(v: boolean) {
+    this.ctx.op(v);
+    this.state.visible = v;
+  }
+  delete(): void {
+    this.ctx.op(undefined);
+    const names = this.ctx.state.names;
+    if (!names.includes(this.state)) throw new Error(`ItemNotFound: name ${this.state.name}`);
+    this.ctx.event(`name delete ${this.state.name}${this.state.sheet ? ` on ${this.state.sheet.name}` : ""}`);
+    names.splice(names.indexOf(this.state), 1);
+  }
+}
+
+class FakeNamedItemCollection {
+  private loadedItems: FakeNamedItem[] | null = null;
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly sheet: FakeSheetState | null,
+  ) {}
+  private current(): FakeNameState[] {
+    return this.ctx.state.names.filter((n) => n.sheet === this.sheet);
+  }
+  add(name: string, reference: string, comment?: string): FakeNamedItem {
+    this.ctx.op([name, reference, comment ?? null]);
+    if (!DEFINED_NAME.test(name)) throw new Error(`InvalidArgument: ${name} is not a valid name`);
+    if (this.current().some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`InvalidArgument: the name ${name} already exists`);
+    if (this.sheet && !this.ctx.state.sheets.includes(this.sheet)) throw new Error("ItemNotFound: the sheet was deleted");
+    this.ctx.event(`name ${name}${this.sheet ? ` on ${this.sheet.name}` : ""}`);
+    const state: FakeNameState = { name, sheet: this.sheet, formula: reference.startsWith("=") ? reference : `=${reference}`, visible: true };
+    this.ctx.state.names.push(state);
+    return new FakeNamedItem(this.ctx, state);
+  }
+  getItem(name: string): FakeNamedItem {
+    this.ctx.op(name);
+    const found = this.current().find((n) => n.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw new Error(`ItemNotFound: name ${name}`);
+    return new FakeNamedItem(this.ctx, found);
+  }
+  getItemOrNullObject(name: string): FakeNamedItem | { isNullObject: true } {
+    this.ctx.op(name);
+    const found = this.current().find((n) => n.name.toLowerCase() === name.toLowerCase());
+    return found ? new FakeNamedItem(this.ctx, found) : { isNullObject: true };
+  }
+  load(spec: string | string[]): this {
+    const paths = parseLoad(spec);
+    const items = this.current().map((n) => new FakeNamedItem(this.ctx, n));
+    const snapshot = items.map((n) =>
+      itemSnapshot(paths, { name: () => n.name, formula: () => n.formula, value: () => n.value, visible: () => n.visible }),
+    );
+    this.ctx.queueLoad(spec, () => {
+      this.loadedItems = items;
+      return jsonBytes(snapshot);
+    });
+    return this;
+  }
+  get items(): FakeNamedItem[] {
+    if (!this.loadedItems) throw new PropertyNotLoadedError("NamedItemCollection.items");
+    return this.loadedItems;
+  }
+}
+
 class FakeWorksheet {
   readonly tables: FakeTableCollection;
+  readonly names: FakeNamedItemCollection;
   readonly charts: { add: (type: string, source: FakeRange, seriesBy?: string) => FakeChart };
   readonly freezePanes: { freezeRows: (n?: number) => void };
   readonly isNullObject = false;
@@ -661,6 +924,7 @@ class FakeWorksheet {
     readonly state: FakeSheetState,
   ) {
     this.tables = new FakeTableCollection(ctx, state);
+    this.names = new FakeNamedItemCollection(ctx, state);
     this.charts = {
       add: (type: string, source: FakeRange, seriesBy?: string) => {
         ctx.op([type, source.address, seriesBy ?? null]);
@@ -697,8 +961,17 @@ class FakeWorksheet {
     if (this.ctx.state.sheets.some((s) => s !== this.state && s.name.toLowerCase() === v.toLowerCase())) {
       throw new Error(`InvalidArgument: a sheet named ${v} exists`);
     }
-    this.ctx.state.events.push(`rename ${this.state.name} -> ${v}`);
-    this.alive().name = v;
+    this.ctx.event(`rename ${this.state.name} -> ${v}`);
+    const old = this.alive().name;
+    this.state.name = v;
+    rewriteSheetReferences(this.ctx.state, old, v);
+  }
+  get visibility(): string {
+    return this.state.visibility;
+  }
+  set visibility(v: "Visible" | "Hidden" | "VeryHidden") {
+    this.ctx.op(v);
+    this.alive().visibility = v;
   }
   get position(): number {
     return this.ctx.state.sheets.indexOf(this.state);
@@ -724,9 +997,15 @@ class FakeWorksheet {
     this.ctx.op(undefined);
     const { state } = this.ctx;
     if (state.sheets.length <= 1) throw new Error("InvalidOperation: a workbook must keep one sheet");
-    state.events.push(`delete ${this.alive().name}`);
+    this.alive();
+    if (this.state.visibility === "Visible" && state.sheets.filter((s) => s.visibility === "Visible").length <= 1) {
+      throw new Error("InvalidOperation: a workbook must keep one visible sheet");
+    }
+    this.ctx.event(`delete ${this.state.name}`);
     state.sheets.splice(state.sheets.indexOf(this.state), 1);
     state.tables = state.tables.filter((t) => t.sheet !== this.state);
+    state.names = state.names.filter((n) => n.sheet !== this.state);
+    rewriteSheetReferences(state, this.state.name, null);
   }
   getRange(address: string): FakeRange {
     this.ctx.op(address);
@@ -759,7 +1038,7 @@ class FakeWorksheetCollection {
     const paths = parseLoad(spec);
     const items = this.ctx.state.sheets.map((s) => new FakeWorksheet(this.ctx, s));
     const snapshot = items.map((w) =>
-      itemSnapshot(paths, { name: () => w.state.name, position: () => w.position, tabColor: () => w.state.tabColor }),
+      itemSnapshot(paths, { name: () => w.state.name, position: () => w.position, tabColor: () => w.state.tabColor, visibility: () => w.state.visibility }),
     );
     this.ctx.queueLoad(spec, () => {
       this.loadedItems = items;
@@ -775,9 +1054,9 @@ class FakeWorksheetCollection {
     this.ctx.op(name);
     if (this.ctx.sheetState(name)) throw new Error(`ItemAlreadyExists: sheet ${name}`);
     if (name.length > 31 || /[[\]:*?/\\]/.test(name)) throw new Error(`InvalidArgument: sheet name ${name}`);
+    this.ctx.event(`add ${name}`);
     const state = newSheetState(name);
     this.ctx.state.sheets.push(state);
-    this.ctx.state.events.push(`add ${name}`);
     return new FakeWorksheet(this.ctx, state);
   }
   getItem(name: string): FakeWorksheet {
@@ -793,13 +1072,48 @@ class FakeWorksheetCollection {
   }
 }
 
+/** A worksheet function's result (Excel.FunctionResult): `value` readable after load and sync. */
+class FakeFunctionResult {
+  private readonly loaded = new Loaded("FunctionResult");
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly compute: () => unknown,
+  ) {}
+  load(spec: string | string[]): this {
+    const value = this.compute();
+    this.ctx.queueLoad(spec, () => {
+      this.loaded.set("value", value);
+      return jsonBytes(value);
+    });
+    return this;
+  }
+  get value(): unknown {
+    return this.loaded.get("value");
+  }
+}
+
+/** DATE(y, m, d) as the workbook's date system counts it (1900: with the 1900 leap-year quirk). */
+function dateSerial(date1904: boolean, year: number, month: number, day: number): number {
+  const days = Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return date1904 ? days - 1462 : days;
+}
+
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
+  readonly names: FakeNamedItemCollection;
+  readonly functions: { date: (year: number, month: number, day: number) => FakeFunctionResult };
   readonly application: { suspendApiCalculationUntilNextSync: () => void; suspendScreenUpdatingUntilNextSync: () => void };
   constructor(ctx: FakeContext) {
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.tables = new FakeTableCollection(ctx, null);
+    this.names = new FakeNamedItemCollection(ctx, null);
+    this.functions = {
+      date: (year, month, day) => {
+        ctx.op([year, month, day]);
+        return new FakeFunctionResult(ctx, () => dateSerial(ctx.state.date1904, year, month, day));
+      },
+    };
     this.application = {
       suspendApiCalculationUntilNextSync: () => {
         ctx.op(undefined);
@@ -828,6 +1142,14 @@ export interface FakeExcel {
   cell(sheet: string, row: number, column: number): FakeCell;
   /** Clear the counters (e.g. after seeding through the adapter). */
   resetStats(): void;
+  /** Put a formula into a cell (a user's own formula, e.g. `=Policy!B2`). */
+  setFormula(sheet: string, row: number, column: number, formula: string): void;
+  /** Hide a sheet ("Hidden" or "VeryHidden"). */
+  setVisibility(sheet: string, visibility: FakeSheetState["visibility"]): void;
+  /** Make the Nth sync from now, or the first structural event matching a pattern, throw. */
+  failAt(failure: FakeFailure): void;
+  /** The defined names of a sheet (or of the workbook with null). */
+  namesOf(sheet: string | null): FakeNameState[];
 }
 
 function emptyStats(): FakeStats {
@@ -844,8 +1166,11 @@ function emptyStats(): FakeStats {
 }
 
 /** A fresh fake Excel with one empty sheet, "Sheet1" (a workbook always has one). */
-export function createFakeExcel(options: { initialSheet?: string | null } = {}): FakeExcel {
-  const state: FakeWorkbookState = { sheets: [], tables: [], activeSheet: null, selection: null, events: [] };
+export function createFakeExcel(options: { initialSheet?: string | null; date1904?: boolean } = {}): FakeExcel {
+  const state: FakeWorkbookState = {
+    sheets: [], tables: [], names: [], date1904: options.date1904 ?? false, activeSheet: null, selection: null, events: [],
+  };
+  const failure: FakeFailure = {};
   const stats = emptyStats();
   const findSheet = (name: string): FakeSheetState | undefined =>
     state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -864,7 +1189,7 @@ export function createFakeExcel(options: { initialSheet?: string | null } = {}):
     workbook: state,
     async run(batch) {
       stats.runs += 1;
-      const context = new FakeContext(state, stats);
+      const context = new FakeContext(state, stats, failure);
       // The one cast of the fake: it models only the slice of RequestContext the adapter uses.
       const result = await batch(context as unknown as Excel.RequestContext);
       if (context.hasPending) await context.sync(); // Excel.run flushes what is still queued
@@ -901,7 +1226,7 @@ export function createFakeExcel(options: { initialSheet?: string | null } = {}):
       let numberFormat = "General";
       for (const f of sheet.formatRects) if (contains(f.rect, row, column)) numberFormat = f.format;
       return {
-        value: sheet.grid[row]?.[column] ?? null,
+        value: cellValueOf(state, sheet, row, column),
         formula: sheet.formulas.get(k),
         quotePrefix: sheet.quotePrefix.has(k),
         numberFormat,
@@ -909,6 +1234,25 @@ export function createFakeExcel(options: { initialSheet?: string | null } = {}):
     },
     resetStats() {
       Object.assign(stats, emptyStats());
+    },
+    setFormula(sheetName, row, column, formula) {
+      const sheet = sheetOrCreate(sheetName);
+      const line = sheet.grid[row] ?? (sheet.grid[row] = []);
+      line[column] = "#NAME?"; // placeholder so the used range covers it; reads evaluate the formula
+      sheet.formulas.set(key(row, column), formula);
+    },
+    setVisibility(sheetName, visibility) {
+      const sheet = findSheet(sheetName);
+      if (!sheet) throw new Error(`No sheet ${sheetName}`);
+      sheet.visibility = visibility;
+    },
+    failAt(f) {
+      Object.assign(failure, f);
+    },
+    namesOf(sheetName) {
+      const sheet = sheetName === null ? null : findSheet(sheetName);
+      if (sheetName !== null && !sheet) return [];
+      return state.names.filter((n) => n.sheet === sheet);
     },
   };
   return fake;

@@ -68,6 +68,29 @@ describe("task pane: set up → tables found → review", () => {
     expect(port.workbook.lastSelection).toEqual({ sheet: "Credit Review", row: last.reviewRow, column: 0 });
   });
 
+  it("leaves a user's own 'Credit Review' and 'Summary' sheets alone, says where the outputs went, and selects in the written sheet", async () => {
+    const workbook = new MemoryWorkbook();
+    workbook.setCells("Credit Review", 0, 0, [["my own notes"]]);
+    workbook.setCells("summary", 0, 0, [["mine too"]]);
+    const port = new RecordingPort(workbook);
+    renderApp(port);
+    fireEvent.click(await screen.findByRole("button", { name: "Create input sheets" }));
+    await screen.findByText("Input sheets created");
+    await screen.findByRole("list", { name: "Input tables" });
+    const { outcome } = await runReviewAt("2025-06-30");
+    expect(outcome.redirected).toEqual([
+      { requested: "Credit Review", written: "Credit Review (2)" },
+      { requested: "Summary", written: "Summary (2)" },
+    ]);
+    expect(screen.getByText("Your sheet “Credit Review” was left as it is; the credit review is in “Credit Review (2)”.")).toBeTruthy();
+    expect(workbook.getCell("Credit Review", 0, 0)).toBe("my own notes");
+    expect(workbook.getCell("summary", 0, 0)).toBe("mine too");
+    const [first] = outcome.critical ?? [];
+    const list = screen.getByRole("list", { name: "Critical warnings" });
+    fireEvent.click(within(list).getAllByRole("button", { name: `${first.customerId} ${first.name}: show in Credit Review` })[0]);
+    await waitFor(() => expect(port.selections).toEqual([["Credit Review (2)", first.reviewRow, 0]]));
+  });
+
   it("has no accessibility violations on the results view", async () => {
     const port = new RecordingPort();
     await setUpWithSample(port);

@@ -88,8 +88,9 @@ describe("policy editor", () => {
     expect(within(changes).getByText("roundingUnit: 1000 → 500")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Save policy" }));
     expect(await screen.findByText("Policy saved")).toBeTruthy();
-    expect(port.writes).toHaveLength(1);
-    expect(port.writes[0].map((s) => s.name)).toEqual(["Policy"]);
+    // In place (issue 13): the Policy sheet is never replaced, so formulas pointing at it survive.
+    expect(port.writes).toHaveLength(0);
+    expect(port.updates.map(([table]) => table)).toEqual(["Policy"]);
     expect(policyOfWorkbook(port)).toEqual({ ...DEFAULT_POLICY, roundingUnit: 500 });
     await waitFor(() => expect(screen.getAllByText(expected).length).toBeGreaterThan(0));
     expect(screen.getByText(new RegExp(`Fingerprint ${expected}`))).toBeTruthy();
@@ -104,6 +105,7 @@ describe("policy editor", () => {
     fireEvent.click(screen.getByRole("button", { name: "Save policy" }));
     await screen.findByText("Policy saved");
     expect(policyOfWorkbook(port).orderHoldDays).toBe(45);
+    expect(port.writes.map((batch) => batch.map((s) => [s.name, s.role]))).toEqual([[["Policy", "input"]]]);
   });
 
   it("has no accessibility violations", async () => {

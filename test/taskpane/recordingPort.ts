@@ -8,6 +8,8 @@ import { MemoryWorkbook } from "../../src/host/memory/MemoryWorkbook";
 export class RecordingPort implements WorkbookPort {
   readonly writes: SheetSpec[][] = [];
   readonly selections: [string, number, number][] = [];
+  /** Every updateTableRows call: the table and its new rows. */
+  readonly updates: [string, CellValue[][]][] = [];
   readonly reads: number[] = [];
   private gate: Promise<void> | undefined;
   private openGate: (() => void) | undefined;
@@ -36,6 +38,7 @@ export class RecordingPort implements WorkbookPort {
   }
 
   async updateTableRows(table: string, rows: CellValue[][]): Promise<void> {
+    this.updates.push([table, rows]);
     return this.workbook.updateTableRows(table, rows);
   }
 

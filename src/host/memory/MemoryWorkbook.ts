@@ -13,6 +13,7 @@ import type {
 } from "../WorkbookPort";
 import { cellAddress } from "../address";
 import { numberFormatOf } from "../numberFormatOf";
+import { planWrite, renamedSpec } from "../office/planWrite";
 import { checkSheetSpecs, tableGeometry, tableValues } from "../office/sheetLayout";
 import { needsTextPrefix } from "../office/textSafety";
 
@@ -82,6 +83,9 @@ interface SheetState {
   charts: ChartSpec[];
   freezeRows: number;
   tabColor?: string;
+  /** The output this sheet was written for (the CreditDesk.Output marker), if it is one of ours. */
+  output?: string;
+  visibility: "visible" | "hidden" | "veryHidden";
 }
 
 const key = (row: number, column: number): string => `${row},${column}`;
@@ -96,6 +100,7 @@ function newSheet(name: string): SheetState {
     tables: [],
     charts: [],
     freezeRows: 0,
+    visibility: "visible",
   };
 }
 
@@ -160,6 +165,26 @@ export class MemoryWorkbook implements WorkbookPort {
   /** Write a block of values into a sheet (creating it), e.g. a Policy range for a test. */
   setCells(sheetName: string, row: number, column: number, values: readonly CellValue[][]): void {
     this.putBlock(this.sheetOrCreate(sheetName), row, column, values);
+  }
+
+  /** Hide a sheet (or show it again), as a user can. */
+  setVisibility(sheetName: string, visibility: "visible" | "hidden" | "veryHidden"): void {
+    const sheet = this.findSheet(sheetName);
+    if (!sheet) throw new Error(`Sheet ${sheetName} does not exist`);
+    sheet.visibility = visibility;
+  }
+
+  /** Rename a sheet, as a user can (an output sheet keeps its marker). */
+  renameSheet(from: string, to: string): void {
+    const sheet = this.findSheet(from);
+    if (!sheet) throw new Error(`Sheet ${from} does not exist`);
+    if (this.findSheet(to) && this.findSheet(to) !== sheet) throw new Error(`Sheet ${to} already exists`);
+    sheet.name = to;
+  }
+
+  /** The output a sheet is marked for (null when it is not one of the add-in's sheets). */
+  outputOf(sheetName: string): string | null {
+    return this.findSheet(sheetName)?.output ?? null;
   }
 
   sheetNames(): string[] {
@@ -267,39 +292,59 @@ export class MemoryWorkbook implements WorkbookPort {
             firstColumn: table.firstColumn,
             headers: table.headers,
             rows: table.rows,
+            sheetVisibility: sheet.visibility,
           });
         }
       } else {
         const range = usedRangeTable(sheet);
-        if (range) tables.push(range);
+        if (range) tables.push({ ...range, sheetVisibility: sheet.visibility });
       }
     }
-    return { sheets: this.sheetNames(), tables, dateSystem: this.dateSystem, outputSheets: [] };
+    const outputSheets = this.sheets.flatMap((s) => (s.output === undefined ? [] : [{ sheet: s.name, output: s.output }]));
+    return { sheets: this.sheetNames(), tables, dateSystem: this.dateSystem, outputSheets };
   }
 
+  /**
+   * WorkbookPort.writeSheets with Excel's semantics (see OfficeWorkbook): each output replaces
+   * the sheet marked as that output, else takes its name or the first free "Name (n)"; a user's
+   * table name gets a free variant; all sheets are rendered before any is swapped in, so a
+   * failure changes nothing.
+   */
   async writeSheets(specs: SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
     checkSheetSpecs(specs);
-    for (const spec of specs) {
-      for (const table of spec.tables) {
-        const existing = this.findTable(table.name);
-        const replaced = specs.some((s) => s.name.toLowerCase() === existing?.sheet.name.toLowerCase());
-        if (existing && !replaced) throw new Error(`Table name ${table.name} is already used on ${existing.sheet.name}`);
-      }
-    }
+    const marks = this.sheets.map((s) => ({ name: s.name, output: s.output, isTemp: false, state: s }));
+    const tables = this.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, sheet: s.name })));
+    const plans = planWrite(specs, marks, tables);
     options.onProgress?.(0);
-    specs.forEach((spec, i) => {
-      const sheet = newSheet(spec.name);
-      this.renderSheet(sheet, spec);
-      const at = this.sheets.findIndex((s) => s.name.toLowerCase() === spec.name.toLowerCase());
-      if (at >= 0) this.sheets[at] = sheet;
-      else this.sheets.push(sheet);
+    const rendered = plans.map((plan, i) => {
+      const sheet = newSheet(plan.final);
+      this.renderSheet(sheet, renamedSpec(plan, plans, plan.final));
+      if (plan.spec.role !== "input") sheet.output = plan.spec.name;
       options.onProgress?.((i + 1) / specs.length);
+      return sheet;
     });
-    return { sheets: specs.map((s) => ({ requested: s.name, written: s.name })) };
+    plans.forEach((plan, i) => {
+      const at = plan.old ? this.sheets.indexOf(plan.old.state) : -1;
+      if (at >= 0) this.sheets[at] = rendered[i];
+      else this.sheets.push(rendered[i]);
+    });
+    return { sheets: plans.map((plan) => ({ requested: plan.spec.name, written: plan.final })) };
   }
 
-  async updateTableRows(_table: string, _rows: CellValue[][]): Promise<void> {
-    throw new Error("updateTableRows: not implemented yet (issue 13, in progress)");
+  /** WorkbookPort.updateTableRows: the table's data rows in place; the sheet and table are kept. */
+  async updateTableRows(tableName: string, rows: CellValue[][]): Promise<void> {
+    const found = this.findTable(tableName);
+    if (!found) throw new Error(`Table ${tableName} does not exist`);
+    const { sheet, meta } = found;
+    rows.forEach((row, i) => {
+      if (row.length !== meta.columnCount) throw new Error(`Table ${tableName}: row ${i} has ${row.length} cells, expected ${meta.columnCount}`);
+    });
+    const blank = Array<CellValue>(meta.columnCount).fill(null);
+    const old = meta.rowCount;
+    const lines = [...rows];
+    for (let r = rows.length; r < old; r++) lines.push(blank); // rows no longer in the table are cleared
+    this.putBlock(sheet, meta.headerRow + 1, meta.firstColumn, lines);
+    meta.rowCount = rows.length;
   }
 
   async select(sheetName: string, row: number, column: number): Promise<void> {

@@ -10,11 +10,14 @@ import type {
   WorkbookSnapshot,
   WriteOptions,
   WriteResult,
+  WrittenSheet,
 } from "../WorkbookPort";
+import { OUTPUT_MARKER_NAME } from "../WorkbookPort";
 import { cellAddress, rangeAddress, type CellRect } from "../address";
 import { numberFormatOf } from "../numberFormatOf";
 import { chunkRows, chunkUniformRows, jsonBytes, packGroups, PAYLOAD_BUDGET_BYTES } from "./payload";
 import { chartTable, checkSheetSpecs, columnOf, tableGeometry, type TableGeometry } from "./sheetLayout";
+import { freeTableName, planWrite, renamedSpec, type SheetMarks } from "./planWrite";
 import { toExcelInput } from "./textSafety";
 
 /** Runs one Office.js batch; `Excel.run` in the add-in, a fake in tests. */
@@ -23,11 +26,15 @@ export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>)
 export interface OfficeWorkbookOptions {
   run?: ExcelRun;
   /**
-   * Date system of the workbook. `Workbook.use1904DateSystem` exists only in the preview API
-   * (not in the released requirement sets typed by @types/office-js), so it is not read: the
-   * default is "1900" and a caller that knows better passes "1904".
+   * Date system of the workbook, when the caller knows it (e.g. a `dateSystem` Policy setting).
+   * Absent (the default), it is detected on every read: the released requirement sets have no
+   * `use1904DateSystem` property, so the adapter asks Excel to evaluate DATE(1904,1,2) through
+   * `workbook.functions` (ExcelApi 1.2), which is 1 in the 1904 system and 1463 in the 1900 one.
+   * Without ExcelApi 1.2 it falls back to "1900".
    */
   dateSystem?: "1900" | "1904";
+  /** Requirement-set check (Office.context.requirements.isSetSupported in the add-in). */
+  isSetSupported?: (name: string, version: string) => boolean;
   /** Payload cap per request and per response (default 4 MB). */
   budgetBytes?: number;
 }
@@ -50,7 +57,75 @@ const CHART_TYPES = {
   barClustered: "BarClustered",
 } as const satisfies Record<ChartSpec["type"], string>;
 
-const defaultRun: ExcelRun = (batch) => Excel.run(batch);
+/** The hidden sheet-scoped name that marks a sheet being written (a leftover if a run failed). */
+export const TEMP_MARKER_NAME = "CreditDesk.Temp";
+
+/** Office's requirement-set check when running inside Office, else "supported" (tests, fakes). */
+function officeIsSetSupported(name: string, version: string): boolean {
+  if (typeof Office === "undefined" || !Office.context?.requirements) return true;
+  return Office.context.requirements.isSetSupported(name, version);
+}
+
+/**
+ * `Excel.run` for the add-in. With ExcelApi 1.11 (where `RunOptions.delayForCellEdit` arrived),
+ * a batch issued while the user edits a cell waits for the edit to end instead of failing.
+ */
+export const officeRun: ExcelRun = (batch) =>
+  officeIsSetSupported("ExcelApi", "1.11") ? Excel.run({ delayForCellEdit: true }, batch) : Excel.run(batch);
+
+const defaultRun: ExcelRun = officeRun;
+
+/** A sheet with its markers, as the first two syncs of a read or a write see it. */
+interface SheetInfo extends SheetMarks {
+  sheet: Excel.Worksheet;
+  visibility: string;
+}
+
+/** The value of a marker name: its text (Excel computes ="Summary" to Summary). */
+function markerText(value: unknown): string {
+  const text = String(value ?? "");
+  const quoted = /^="((?:[^"]|"")*)"$/.exec(text);
+  return quoted ? quoted[1].replace(/""/g, '"') : text;
+}
+
+/**
+ * The sheets (name, visibility, position) after one sync, with their defined names queued
+ * (Worksheet.names, ExcelApi 1.4): `output` and `isTemp` are readable after the next sync.
+ */
+async function loadSheetInfos(context: Excel.RequestContext): Promise<SheetInfo[]> {
+  const worksheets = context.workbook.worksheets.load("items/name,items/visibility,items/position");
+  await context.sync();
+  const names = worksheets.items.map((sheet) => sheet.names.load("items/name,items/value"));
+  return worksheets.items.map((sheet, i) => ({
+    sheet,
+    get name() {
+      return sheet.name;
+    },
+    get visibility() {
+      return String(sheet.visibility);
+    },
+    get output() {
+      const mark = names[i].items.find((n) => n.name.toLowerCase() === OUTPUT_MARKER_NAME.toLowerCase());
+      return mark ? markerText(mark.value) : undefined;
+    },
+    get isTemp() {
+      return names[i].items.some((n) => n.name.toLowerCase() === TEMP_MARKER_NAME.toLowerCase());
+    },
+  }));
+}
+
+const VISIBILITY = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
+function visibilityOf(value: string): "visible" | "hidden" | "veryHidden" {
+  return value === "Hidden" || value === "VeryHidden" ? VISIBILITY[value] : "visible";
+}
+
+/** Add a hidden sheet-scoped name whose value is a text, e.g. CreditDesk.Output → ="Summary". */
+function addMarker(sheet: Excel.Worksheet, name: string, text: string): Excel.NamedItem {
+  const item = sheet.names.add(name, `="${text.replace(/"/g, '""')}"`);
+  item.visible = false;
+  return item;
+}
+
 
 /** One block read from the workbook: a table body or a table-less sheet's used range. */
 interface ReadSource {
@@ -91,29 +166,49 @@ function rowBytes(row: readonly unknown[]): number {
  * WorkbookPort over Office.js: the only code in Credit Desk that calls `Excel.run`.
  *
  * Every operation is one `Excel.run` with a constant number of `context.sync()` calls, plus one
- * per 4 MB of payload: reading takes 2 metadata syncs (names, then ranges with a 64-row sample)
- * and one sync per group of value chunks; writing takes 1 sync to learn the existing sheets and
- * one per 4 MB group of values (formats, tables, charts ride in the last one).
+ * per 4 MB of payload: reading takes 2 metadata syncs (sheets, tables and the date-system probe;
+ * then each sheet's markers and the ranges with a 64-row sample) and one sync per group of value
+ * chunks; writing takes 2 syncs to learn the sheets, tables and markers, and one per 4 MB group
+ * of values (formats, tables, charts and the swap ride in the last one). A failed write costs one
+ * more `Excel.run` (clean-up, 2 syncs). updateTableRows takes 1 sync plus one per 4 MB of rows.
+ *
+ * Output sheets carry a hidden sheet-scoped name (OUTPUT_MARKER_NAME, see WorkbookPort), so a
+ * user's sheet called "Summary" is never replaced; sheets under construction carry
+ * TEMP_MARKER_NAME until the swap, so a leftover of a failed run is recognised and removed.
+ *
+ * Requirement sets used (from @types/office-js): ExcelApi 1.1 (worksheets add/delete/name/
+ * position/visibility, tables add/name/rows.add/rows.getItemAt().delete, ranges, chart
+ * setPosition, NamedItem.visible/value), 1.2 (workbook.functions for the date probe,
+ * autofitColumns), 1.4 (Worksheet.names, NamedItemCollection.add, NamedItem.delete), 1.6
+ * (conditional formats, suspendApiCalculationUntilNextSync), 1.7 (series setXAxisValues,
+ * freezeRows, tabColor), 1.8 (data validation), 1.9 (suspendScreenUpdatingUntilNextSync); and
+ * RunOptions.delayForCellEdit, used only where ExcelApi 1.11 is supported (officeRun).
  */
 export class OfficeWorkbook implements WorkbookPort {
   private readonly run: ExcelRun;
-  private readonly dateSystem: "1900" | "1904";
+  private readonly dateSystem: "1900" | "1904" | undefined;
   private readonly budget: number;
+  private readonly isSetSupported: (name: string, version: string) => boolean;
 
   constructor(options: OfficeWorkbookOptions = {}) {
     this.run = options.run ?? defaultRun;
-    this.dateSystem = options.dateSystem ?? "1900";
+    this.dateSystem = options.dateSystem;
     this.budget = options.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
+    this.isSetSupported = options.isSetSupported ?? officeIsSetSupported;
   }
 
   readWorkbook(): Promise<WorkbookSnapshot> {
     return this.run(async (context) => {
       const workbook = context.workbook;
-      const worksheets = workbook.worksheets.load("items/name");
       const tables = workbook.tables.load("items/name,items/worksheet/name");
-      await context.sync();
+      // DATE(1904,1,2) is serial 1 in the 1904 date system and 1463 in the 1900 one.
+      const probe = this.dateSystem === undefined && this.isSetSupported("ExcelApi", "1.2")
+        ? workbook.functions.date(1904, 1, 2).load("value")
+        : undefined;
+      const infos = await loadSheetInfos(context);
 
-      const sheetNames = worksheets.items.map((s) => s.name);
+      const sheetNames = infos.map((s) => s.name);
+      const infoOf = new Map(infos.map((s) => [s.name, s]));
       const withTables = new Set(tables.items.map((t) => t.worksheet.name));
       const pending: (() => ReadSource | undefined)[] = [];
       for (const table of tables.items) {
@@ -130,11 +225,13 @@ export class OfficeWorkbook implements WorkbookPort {
             firstColumn: header.columnIndex,
             headers: (header.values[0] ?? []).map((v) => (v === null || v === undefined ? "" : String(v))),
             rows: sampled,
+            sheetVisibility: visibilityOf(infoOf.get(table.worksheet.name)?.visibility ?? "Visible"),
           };
           return this.readSource(source, table.worksheet, body.rowIndex, body.columnCount, body.rowCount);
         });
       }
-      for (const sheet of worksheets.items) {
+      for (const info of infos) {
+        const sheet = info.sheet;
         if (withTables.has(sheet.name)) continue;
         const used = sheet.getUsedRange(true).load("rowCount,rowIndex,columnIndex,columnCount");
         const sample = used.getIntersection(used.getRow(0).getResizedRange(SAMPLE_ROWS, 0)).load("values");
@@ -151,13 +248,18 @@ export class OfficeWorkbook implements WorkbookPort {
             firstColumn: used.columnIndex,
             headers: head.map((v) => (v === null ? "" : String(v))),
             rows,
+            sheetVisibility: visibilityOf(info.visibility),
           };
           return this.readSource(source, sheet, used.rowIndex + 1, used.columnCount, used.rowCount - 1);
         });
       }
       await context.sync();
 
-      const sources = pending.map((make) => make()).filter((s): s is ReadSource => s !== undefined);
+      // Sheets of an unfinished write (a failed run's leftovers) are not part of the workbook's content.
+      const temp = new Set(infos.filter((s) => s.isTemp).map((s) => s.name));
+      const sources = pending
+        .map((make) => make())
+        .filter((s): s is ReadSource => s !== undefined && !temp.has(s.table.sheet));
       const chunks = sources.flatMap((source) =>
         chunkUniformRows(source.remaining, source.bytesPerRow, this.budget).map((c) => ({ ...c, source })),
       );
@@ -183,7 +285,13 @@ export class OfficeWorkbook implements WorkbookPort {
           while (table.rows.length > 0 && table.rows[table.rows.length - 1].every((v) => v === null)) table.rows.pop();
         }
       }
-      return { sheets: sheetNames, tables: sources.map((s) => s.table), dateSystem: this.dateSystem, outputSheets: [] };
+      const probed = probe && typeof probe.value === "number" && probe.value < 1462 ? "1904" : "1900";
+      return {
+        sheets: sheetNames.filter((name) => !temp.has(name)),
+        tables: sources.map((s) => s.table),
+        dateSystem: this.dateSystem ?? probed,
+        outputSheets: infos.filter((s) => !s.isTemp && s.output !== undefined).map((s) => ({ sheet: s.name, output: s.output ?? "" })),
+      };
     });
   }
 
@@ -213,14 +321,41 @@ export class OfficeWorkbook implements WorkbookPort {
     };
   }
 
-  async updateTableRows(_table: string, _rows: CellValue[][]): Promise<void> {
-    throw new Error("updateTableRows: not implemented yet (issue 13, in progress)");
+  async updateTableRows(tableName: string, rows: CellValue[][]): Promise<void> {
+    await this.run(async (context) => {
+      const table = context.workbook.tables.getItem(tableName);
+      const body = table.getDataBodyRange().load("rowIndex,columnIndex,rowCount,columnCount");
+      const sheet = table.worksheet;
+      await context.sync();
+
+      const width = body.columnCount;
+      rows.forEach((row, i) => {
+        if (row.length !== width) throw new Error(`Table ${tableName}: row ${i} has ${row.length} cells, expected ${width}`);
+      });
+      // An Excel table keeps one body row: an empty update leaves one blank row.
+      const target = rows.length === 0 ? [Array<CellValue>(width).fill("")] : rows.map((row) => row.map((v) => (v === null ? "" : toExcelInput(v))));
+      if (target.length > body.rowCount) {
+        const blank = Array.from({ length: target.length - body.rowCount }, () => Array<string>(width).fill(""));
+        table.rows.add(undefined, blank);
+      }
+      for (let i = body.rowCount - 1; i >= target.length; i--) table.rows.getItemAt(i).delete();
+      const groups = packGroups(
+        chunkRows(target.map(rowBytes), this.budget).map((c) => ({ ...c })),
+        this.budget,
+      );
+      for (const group of groups) {
+        for (const chunk of group) {
+          const rect = { row: body.rowIndex + chunk.start, column: body.columnIndex, rowCount: chunk.end - chunk.start, columnCount: width };
+          sheet.getRange(rangeAddress(rect)).values = target.slice(chunk.start, chunk.end);
+        }
+        await context.sync();
+      }
+    });
   }
 
   async writeSheets(specs: SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
     checkSheetSpecs(specs);
-    const result: WriteResult = { sheets: specs.map((s) => ({ requested: s.name, written: s.name })) };
-    if (specs.length === 0) return result;
+    if (specs.length === 0) return { sheets: [] };
     // Everything but the table rows (formats, rules, charts, info blocks) rides along with the
     // value chunks; its size is bounded by the specs without their rows.
     const overhead = Math.min(
@@ -228,76 +363,122 @@ export class OfficeWorkbook implements WorkbookPort {
       2 * jsonBytes(specs.map((s) => ({ ...s, tables: s.tables.map((t) => ({ ...t, rows: [] })) }))),
     );
     const chunkBudget = this.budget - overhead;
-    const writes = specs.flatMap((spec) => valueWrites(spec, chunkBudget));
-    const groups = packGroups(writes, chunkBudget);
-    const totalSyncs = 1 + Math.max(1, groups.length);
-    let syncs = 0;
+    let written: WrittenSheet[] = [];
+    const swap: SwapState = { started: false, sheets: [] };
+    try {
+      written = await this.run((context) => this.writeBatch(context, specs, chunkBudget, options, swap));
+    } catch (error) {
+      await this.run((context) => finishFailedWrite(context, swap)).catch(() => undefined); // the next write removes leftovers if this fails too
+      throw error;
+    }
+    return { sheets: written };
+  }
+
+  /**
+   * One write (WorkbookPort.writeSheets) as one Excel.run: 2 syncs to learn the sheets, their
+   * markers and the tables; then the new sheets are built under temporary names (marked with
+   * TEMP_MARKER_NAME, tables under temporary names), one sync per ≤ budget group of values, and
+   * the last sync swaps them in after the formats: the replaced sheets are deleted, the new ones
+   * renamed to their final names (tables too), unmarked as temporary and moved where the old ones
+   * were. A failure before the swap leaves the old outputs; the caller deletes the temporary
+   * sheets. Leftovers of an earlier failed run are deleted first.
+   */
+  private async writeBatch(
+    context: Excel.RequestContext,
+    specs: readonly SheetSpec[],
+    chunkBudget: number,
+    options: WriteOptions,
+    swap: SwapState,
+  ): Promise<WrittenSheet[]> {
+    const workbook = context.workbook;
+    const tables = workbook.tables.load("items/name,items/worksheet/name");
+    const infos = await loadSheetInfos(context);
     options.onProgress?.(0);
+    await context.sync();
 
-    await this.run(async (context) => {
-      const workbook = context.workbook;
-      const sync = async (): Promise<void> => {
-        await context.sync();
-        syncs += 1;
-        options.onProgress?.(syncs / totalSyncs);
-      };
-      const worksheets = workbook.worksheets.load("items/name,items/position");
-      const tables = workbook.tables.load("items/name,items/worksheet/name");
+    const plans = planWrite(specs, infos, tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })));
+    const renamed = plans.map((plan) => renamedSpec(plan, plans));
+    const writes = renamed.flatMap((spec) => valueWrites(spec, chunkBudget));
+    const groups = packGroups(writes, chunkBudget);
+    const groupCount = Math.max(1, groups.length);
+    const totalSyncs = 2 + groupCount;
+    let syncs = 2;
+    const sync = async (): Promise<void> => {
+      await context.sync();
+      syncs += 1;
+      options.onProgress?.(syncs / totalSyncs);
+    };
+    options.onProgress?.(syncs / totalSyncs);
+
+    const suspend = (): void => {
+      workbook.application.suspendApiCalculationUntilNextSync();
+      workbook.application.suspendScreenUpdatingUntilNextSync();
+    };
+    suspend();
+    for (const info of infos) if (info.isTemp) info.sheet.delete();
+
+    // Temporary table names: unique in the workbook while the old outputs still hold the final ones.
+    const takenTables = new Set(tables.items.map((t) => t.name.toLowerCase()));
+    const tempTables = new Map<string, string>();
+    renamed.forEach((spec, i) =>
+      spec.tables.forEach((t, j) => {
+        const name = freeTableName(`CreditDeskTmp${i}x${j}`, takenTables);
+        takenTables.add(name.toLowerCase());
+        tempTables.set(t.name, name);
+      }),
+    );
+    const created = new Map<string, { sheet: Excel.Worksheet; temp: Excel.NamedItem; tables: Map<string, Excel.Table> }>();
+    for (const [i, plan] of plans.entries()) {
+      const sheet = workbook.worksheets.add(plan.temp);
+      const temp = addMarker(sheet, TEMP_MARKER_NAME, plan.spec.name);
+      if (plan.spec.role !== "input") addMarker(sheet, OUTPUT_MARKER_NAME, plan.spec.name);
+      created.set(renamed[i].name, { sheet, temp, tables: new Map() });
+    }
+    const entryOf = (name: string): { sheet: Excel.Worksheet; temp: Excel.NamedItem; tables: Map<string, Excel.Table> } => {
+      const entry = created.get(name);
+      if (!entry) throw new Error(`Sheet ${name} is not being written`);
+      return entry;
+    };
+    const sheetOf = (name: string): Excel.Worksheet => entryOf(name).sheet;
+
+    for (let g = 0; g < groupCount; g++) {
+      if (g > 0) suspend();
+      for (const write of groups[g] ?? []) {
+        sheetOf(write.sheet).getRange(rangeAddress(write.rect)).values = write.values;
+      }
+      if (g === groupCount - 1) {
+        for (const spec of renamed) {
+          const entry = entryOf(spec.name);
+          formatSheet(entry.sheet, spec, renamed, sheetOf, (rect, name) => {
+            const excelTable = entry.sheet.tables.add(rangeAddress(rect), true);
+            excelTable.name = tempTables.get(name) ?? name;
+            entry.tables.set(name, excelTable);
+            return excelTable;
+          });
+        }
+        // The swap: old outputs out, new sheets under their final names, where the old ones were.
+        swap.started = true;
+        swap.sheets = plans.map((plan) => ({
+          temp: plan.temp,
+          final: plan.final,
+          old: plan.old?.name,
+          tables: [...plan.tableNames.values()].map((name) => ({ temp: tempTables.get(name) ?? name, final: name })),
+        }));
+        for (const plan of plans) plan.old?.sheet.delete();
+        const order = plans
+          .map((plan, i) => ({ plan, spec: renamed[i] }))
+          .sort((a, b) => (a.plan.position ?? Number.MAX_SAFE_INTEGER) - (b.plan.position ?? Number.MAX_SAFE_INTEGER));
+        for (const { plan, spec } of order) {
+          const entry = entryOf(spec.name);
+          entry.sheet.name = plan.final;
+          for (const [name, table] of entry.tables) table.name = name;
+          entry.temp.delete();
+          if (plan.position !== undefined) entry.sheet.position = plan.position;
+        }
+      }
       await sync();
-
-      const replaced = new Set(specs.map((s) => s.name.toLowerCase()));
-      for (const spec of specs) {
-        for (const table of spec.tables) {
-          const clash = tables.items.find((t) => t.name.toLowerCase() === table.name.toLowerCase());
-          if (clash && !replaced.has(clash.worksheet.name.toLowerCase())) {
-            throw new Error(`Table name ${table.name} is already used on sheet ${clash.worksheet.name}`);
-          }
-        }
-      }
-
-      const suspend = (): void => {
-        workbook.application.suspendApiCalculationUntilNextSync();
-        workbook.application.suspendScreenUpdatingUntilNextSync();
-      };
-      suspend();
-
-      // Set-up: move each sheet being replaced out of the way, then add its successor at the same
-      // position. The old sheets are deleted last, so the workbook never runs out of sheets.
-      const taken = new Set(worksheets.items.map((s) => s.name.toLowerCase()));
-      const old: Excel.Worksheet[] = [];
-      const created = new Map<string, Excel.Worksheet>();
-      specs.forEach((spec, i) => {
-        const previous = worksheets.items.find((s) => s.name.toLowerCase() === spec.name.toLowerCase());
-        if (previous) {
-          let temp = `~cd-old-${i}`;
-          while (taken.has(temp.toLowerCase())) temp += "~";
-          taken.add(temp.toLowerCase());
-          previous.name = temp;
-          old.push(previous);
-        }
-        const sheet = workbook.worksheets.add(spec.name);
-        if (previous) sheet.position = previous.position;
-        created.set(spec.name, sheet);
-      });
-      const sheetOf = (name: string): Excel.Worksheet => {
-        const sheet = created.get(name);
-        if (!sheet) throw new Error(`Sheet ${name} is not being written`);
-        return sheet;
-      };
-
-      for (let g = 0; g < Math.max(1, groups.length); g++) {
-        if (g > 0) suspend();
-        for (const write of groups[g] ?? []) {
-          sheetOf(write.sheet).getRange(rangeAddress(write.rect)).values = write.values;
-        }
-        if (g === Math.max(1, groups.length) - 1) {
-          for (const spec of specs) formatSheet(sheetOf(spec.name), spec, specs, sheetOf);
-          for (const sheet of old) sheet.delete();
-        }
-        await sync();
-      }
-    });
-    return result;
+    }
+    return plans.map((plan) => ({ requested: plan.spec.name, written: plan.final }));
   }
 
   async select(sheet: string, row: number, column: number): Promise<void> {
@@ -351,12 +532,54 @@ function dataRect(g: TableGeometry, column: number, withTotals: boolean): CellRe
   return { row: g.dataRow, column, rowCount: rows, columnCount: 1 };
 }
 
+/** What a failed write's clean-up needs to know: whether the swap had started, and its sheets. */
+interface SwapState {
+  started: boolean;
+  sheets: { temp: string; final: string; old?: string; tables: { temp: string; final: string }[] }[];
+}
+
+/**
+ * After a failed write (a second Excel.run): if the swap had deleted every replaced sheet, the new
+ * sheets are complete, so it is finished (renamed, unmarked as temporary); otherwise every sheet
+ * still marked as temporary is deleted and the old outputs stay. Either way no temporary sheet is
+ * left and the outputs are all old or all new.
+ */
+async function finishFailedWrite(context: Excel.RequestContext, swap: SwapState): Promise<void> {
+  const tables = context.workbook.tables.load("items/name");
+  const infos = await loadSheetInfos(context);
+  await context.sync();
+  const exists = (name: string): boolean => infos.some((i) => !i.isTemp && i.name.toLowerCase() === name.toLowerCase());
+  // Every delete of the swap precedes every rename: once one new sheet lost its temp marker (or no
+  // replaced sheet is left), all the old outputs are gone and the new ones are complete.
+  const pending = infos.filter((i) => i.isTemp && swap.sheets.some((s) => s.temp === i.name)).length;
+  const rollForward = swap.started && (pending < swap.sheets.length || swap.sheets.every((s) => s.old === undefined || !exists(s.old)));
+  for (const info of infos) {
+    if (!info.isTemp) continue;
+    const planned = rollForward ? swap.sheets.find((s) => s.temp === info.name) : undefined;
+    if (!planned || exists(planned.final)) {
+      info.sheet.delete();
+      continue;
+    }
+    info.sheet.name = planned.final;
+    for (const t of planned.tables) {
+      const table = tables.items.find((x) => x.name === t.temp);
+      if (table) table.name = t.final;
+    }
+    info.sheet.names.getItem(TEMP_MARKER_NAME).delete();
+  }
+  await context.sync();
+}
+
+/** Creates the Excel table over a rectangle (under a temporary name until the swap). */
+type AddTable = (rect: CellRect, name: string) => Excel.Table;
+
 /** Everything after the values: table objects, formats, rules, charts, panes, tab colour. */
 function formatSheet(
   sheet: Excel.Worksheet,
   spec: SheetSpec,
   all: readonly SheetSpec[],
   sheetOf: (name: string) => Excel.Worksheet,
+  addTable: AddTable,
 ): void {
   if (spec.title !== undefined) {
     const title = sheet.getRange("A1");
@@ -369,17 +592,16 @@ function formatSheet(
       if (format) sheet.getRange(cellAddress(info.row + i, info.column + 1)).numberFormat = [[format]];
     });
   }
-  for (const table of spec.tables) formatTable(sheet, table);
+  for (const table of spec.tables) formatTable(sheet, table, addTable);
   for (const chart of spec.charts ?? []) addChart(sheet, chart, spec, all, sheetOf);
   if (spec.freezeRows && spec.freezeRows > 0) sheet.freezePanes.freezeRows(spec.freezeRows);
   if (spec.tabColor) sheet.tabColor = spec.tabColor;
 }
 
-function formatTable(sheet: Excel.Worksheet, table: TableSpec): void {
+function formatTable(sheet: Excel.Worksheet, table: TableSpec, addTable: AddTable): void {
   const g = tableGeometry(table);
   const tableRect = { row: g.headerRow, column: g.firstColumn, rowCount: Math.max(1, g.dataRowCount) + 1, columnCount: g.columnCount };
-  const excelTable = sheet.tables.add(rangeAddress(tableRect), true);
-  excelTable.name = table.name;
+  const excelTable = addTable(tableRect, table.name);
   excelTable.style = table.style ?? DEFAULT_TABLE_STYLE;
 
   table.columns.forEach((column, i) => {

@@ -13,7 +13,7 @@ import { policyToRows } from "../../engine/policy/policyToRows";
 import type { WorkbookPort } from "../../host/WorkbookPort";
 import type { ColumnMapping } from "../../app/types";
 import { messageOf } from "../hooks/useWorkbookScan";
-import { checkPolicyRows, policySheetOf, policySourceOf, problemText, type PolicyDraftRow, type PolicySource } from "../policyDraft";
+import { checkPolicyRows, policySheetOf, policySourceOf, policyTableRowsOf, problemText, type PolicyDraftRow, type PolicySource } from "../policyDraft";
 import { CardTitle } from "./CardTitle";
 import { useCardStyles } from "./styles";
 
@@ -84,7 +84,16 @@ export function PolicyEditor({ port, mapping, onSaved }: PolicyEditorProps) {
     }
     setSaving(true);
     try {
-      await port.writeSheets([policySheetOf(draft, source.table)]);
+      const table = source.table;
+      if (table && table.source.kind === "table") {
+        // In place: the Policy sheet and table stay, so formulas like =Policy!B2 keep working.
+        await port.updateTableRows(table.source.name, policyTableRowsOf(draft, table));
+      } else if (table) {
+        setNotice({ intent: "error", title: "Policy not saved", text: `The policy on sheet “${table.source.sheet}” is a plain range, not an Excel table: select it and press Ctrl+T to make it a table, then save again.` });
+        return;
+      } else {
+        await port.writeSheets([{ ...policySheetOf(draft, undefined), role: "input" }]);
+      }
       setNotice({ intent: "success", title: "Policy saved", text: `Fingerprint ${check.value.fingerprint}. Run the review again to apply it.` });
       onSaved?.();
       await load();

@@ -49,8 +49,8 @@ describe("MemoryWorkbook.readWorkbook", () => {
     expect(snapshot.sheets).toEqual(["Customers", "Ledger", "Empty"]);
     expect(snapshot.dateSystem).toBe("1900");
     expect(snapshot.tables).toEqual([
-      { name: "Customers", sheet: "Customers", kind: "table", headerRow: 2, firstColumn: 1, headers: ["Id", "Name"], rows: [["C1", "Acme"]] },
-      { name: "Ledger", sheet: "Ledger", kind: "range", headerRow: 3, firstColumn: 2, headers: ["Invoice", "Amount"], rows: [["I1", 10], ["I2", null]] },
+      { name: "Customers", sheet: "Customers", kind: "table", headerRow: 2, firstColumn: 1, headers: ["Id", "Name"], rows: [["C1", "Acme"]], sheetVisibility: "visible" },
+      { name: "Ledger", sheet: "Ledger", kind: "range", headerRow: 3, firstColumn: 2, headers: ["Invoice", "Amount"], rows: [["I1", 10], ["I2", null]], sheetVisibility: "visible" },
     ]);
   });
 
@@ -97,10 +97,64 @@ describe("MemoryWorkbook.writeSheets", () => {
     await expect(new MemoryWorkbook().writeSheets([spec])).rejects.toThrow(/unknown table Missing/);
   });
 
-  it("rejects a table name already used on a sheet that is not replaced", async () => {
+  it("gives a table name already used on a sheet that is not replaced a free variant", async () => {
     const wb = MemoryWorkbook.fromTables([{ sheet: "Input", name: "Data", headers: ["a"], rows: [] }]);
-    await expect(wb.writeSheets([simpleSheet("Out", [], "Data")])).rejects.toThrow(/already used on Input/);
-    expect(wb.sheetNames()).toEqual(["Input"]);
+    await wb.writeSheets([simpleSheet("Out", [], "Data")]);
+    expect(wb.getTable("Data")?.sheet).toBe("Input");
+    expect(wb.getTable("Data_2")?.sheet).toBe("Out");
+    await wb.writeSheets([simpleSheet("Out", [["k", 1]], "Data")]);
+    expect(wb.getTable("Data_2")?.rows).toEqual([["k", 1]]);
+    expect(wb.sheetNames()).toEqual(["Input", "Out"]);
+  });
+
+  it("never replaces a user's sheet named like an output (any case); re-running replaces only its own output", async () => {
+    const wb = MemoryWorkbook.fromTables([{ sheet: "summary", name: "s", headers: ["mine"], rows: [["keep"]], kind: "range" }]);
+    const mine = wb.getSheet("summary");
+    expect(await wb.writeSheets([simpleSheet("Summary", [["s", 1]], "Summary")])).toEqual({ sheets: [{ requested: "Summary", written: "Summary (2)" }] });
+    expect(await wb.writeSheets([simpleSheet("Summary", [["s", 2]], "Summary")])).toEqual({ sheets: [{ requested: "Summary", written: "Summary (2)" }] });
+    expect(wb.sheetNames()).toEqual(["summary", "Summary (2)"]);
+    expect(wb.getSheet("summary")).toEqual(mine);
+    expect((await wb.readWorkbook()).outputSheets).toEqual([{ sheet: "Summary (2)", output: "Summary" }]);
+    wb.renameSheet("Summary (2)", "My summary");
+    await wb.writeSheets([simpleSheet("Summary", [["s", 3]], "Summary")]);
+    expect(wb.sheetNames()).toEqual(["summary", "My summary"]);
+    expect(wb.getTable("Summary")?.rows).toEqual([["s", 3]]);
+  });
+
+  it("updates a table's rows in place: grows, shrinks, keeps the sheet and the cells around it", async () => {
+    const wb = MemoryWorkbook.fromTables([{ sheet: "Policy", name: "Policy", headers: ["Key", "Value"], rows: [["a", 1], ["b", 2]] }]);
+    wb.setCells("Policy", 0, 4, [["user note"]]);
+    await wb.updateTableRows("Policy", [["a", 10], ["b", "=x"], ["c", 3]]);
+    expect(wb.getTable("Policy")?.rows).toEqual([["a", 10], ["b", "=x"], ["c", 3]]);
+    expect(wb.isText("Policy", 2, 1)).toBe(true);
+    await wb.updateTableRows("Policy", [["a", 11]]);
+    expect(wb.getSheet("Policy")).toEqual([["Key", "Value", null, null, "user note"], ["a", 11, null, null, null], [null, null, null, null, null], [null, null, null, null, null]]);
+    await expect(wb.updateTableRows("Policy", [["a"]])).rejects.toThrow(/expected 2/);
+    await expect(wb.updateTableRows("Nope", [])).rejects.toThrow(/does not exist/);
+  });
+
+  it("is all-or-nothing: a sheet that cannot be rendered leaves every output as it was", async () => {
+    const wb = new MemoryWorkbook();
+    await wb.writeSheets([simpleSheet("Aging", [["a", 1]], "Aging"), simpleSheet("Summary", [["s", 1]], "Summary")]);
+    const before = [wb.getSheet("Aging"), wb.getSheet("Summary")];
+    const outside: SheetSpec = { ...simpleSheet("Summary", [["s", 2]], "Summary"), info: [{ row: 1_048_576, column: 0, lines: [["x", 1]] }] };
+    await expect(wb.writeSheets([simpleSheet("Aging", [["a", 2]], "Aging"), outside])).rejects.toThrow(RangeError);
+    expect([wb.getSheet("Aging"), wb.getSheet("Summary")]).toEqual(before);
+    expect((await wb.readWorkbook()).outputSheets).toEqual([{ sheet: "Aging", output: "Aging" }, { sheet: "Summary", output: "Summary" }]);
+  });
+
+  it("creates an input sheet only where its name is free, and never marks it", async () => {
+    const wb = new MemoryWorkbook();
+    await wb.writeSheets([{ ...simpleSheet("Policy", [["k", 1]], "Policy"), role: "input" }]);
+    expect(wb.outputOf("Policy")).toBeNull();
+    await expect(wb.writeSheets([{ ...simpleSheet("Policy", [["k", 2]], "Policy"), role: "input" }])).rejects.toThrow(/already exists/);
+    expect(wb.getTable("Policy")?.rows).toEqual([["k", 1]]);
+  });
+
+  it("reports hidden sheets' tables as hidden", async () => {
+    const wb = MemoryWorkbook.fromTables([{ sheet: "H", name: "T", headers: ["a"], rows: [[1]] }]);
+    wb.setVisibility("H", "veryHidden");
+    expect((await wb.readWorkbook()).tables[0].sheetVisibility).toBe("veryHidden");
   });
 
   it("renders title, info block, table, totals, formats, rules, chart and sheet properties", async () => {
@@ -133,16 +187,13 @@ describe("MemoryWorkbook.writeSheets", () => {
     expect(wb.getSheetProperties("Credit Review")).toEqual({ freezeRows: 5, tabColor: "#1F4E79" });
   });
 
-  it("replaces a listed sheet in place and leaves every other sheet alone", async () => {
-    const wb = MemoryWorkbook.fromTables([
-      { sheet: "Input", name: "Input", headers: ["a"], rows: [[1]] },
-      { sheet: "Aging", name: "OldAging", headers: ["old"], rows: [["x"], ["y"]] },
-      { sheet: "Notes", name: "n", headers: ["note"], rows: [["keep"]], kind: "range" },
-    ]);
+  it("replaces its own output sheet in place and leaves every other sheet alone", async () => {
+    const wb = MemoryWorkbook.fromTables([{ sheet: "Input", name: "Input", headers: ["a"], rows: [[1]] }]);
+    await wb.writeSheets([simpleSheet("Aging", [["x", 1], ["y", 2]], "Aging")]);
+    wb.addTable({ sheet: "Notes", name: "n", headers: ["note"], rows: [["keep"]], kind: "range" });
     const before = { input: wb.getSheet("Input"), notes: wb.getSheet("Notes") };
     await wb.writeSheets([simpleSheet("Aging", [["k", 1]], "Aging"), simpleSheet("Summary", [["s", 2]], "Summary")]);
     expect(wb.sheetNames()).toEqual(["Input", "Aging", "Notes", "Summary"]);
-    expect(wb.getTable("OldAging")).toBeUndefined();
     expect(wb.getSheet("Aging")).toEqual([
       ["Key", "Value"],
       ["k", 1],

@@ -139,11 +139,13 @@ describe("OfficeWorkbook.writeSheets", () => {
     expect(fake.stats.runs).toBe(0);
   });
 
-  it("rejects a table name used on a sheet it does not replace, changing nothing", async () => {
+  it("gives a table name held by a user's table a free variant, and leaves the user's table alone", async () => {
     const { fake, port } = setUp([{ sheet: "Input", name: "Aging", headers: ["a"], rows: [[1]] }]);
-    await expect(port.writeSheets([ledgerSheet("Aging", [])])).rejects.toThrow(/already used on sheet Input/);
-    expect(fake.workbook.events).toEqual([]);
-    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Input"]);
+    await port.writeSheets([ledgerSheet("Aging", [])]);
+    expect(fake.workbook.tables.map((t) => [t.name, t.sheet.name])).toEqual([["Aging", "Input"], ["Aging_2", "Aging"]]);
+    await port.writeSheets([ledgerSheet("Aging", receivableRows(1))]);
+    expect(fake.workbook.tables.map((t) => [t.name, t.sheet.name])).toEqual([["Aging", "Input"], ["Aging_2", "Aging"]]);
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Input", "Aging"]);
   });
 
   it("renders title, info block, table, formats, rules, validations, chart, panes and tab colour", async () => {
@@ -242,34 +244,40 @@ describe("OfficeWorkbook.writeSheets", () => {
     expect(fake.cell("Sheet1", 0, 1).formula).toBe("=-x");
   });
 
-  it("replaces only the listed sheets, in place, and never writes or deletes another", async () => {
+  it("replaces only its own output sheets, in place, and never writes or deletes another", async () => {
     const { fake, port } = setUp([
       { sheet: "Input", name: "Input", headers: ["a"], rows: [[1]] },
-      { sheet: "Aging", name: "OldAging", headers: ["old"], rows: [["x"]] },
       { sheet: "Notes", name: "n", headers: ["note"], rows: [["keep"]], kind: "range" },
     ]);
+    await port.writeSheets([ledgerSheet("Aging", receivableRows(1))]);
+    fake.workbook.sheets.splice(1, 0, ...fake.workbook.sheets.splice(2, 1)); // the user moves Aging before Notes
     const untouched = ["Input", "Notes"].map((n) => JSON.stringify(fake.sheet(n)?.grid));
+    const before = fake.workbook.events.length;
     await port.writeSheets([ledgerSheet("Aging", receivableRows(5)), ledgerSheet("Summary", receivableRows(2))]);
 
     expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Input", "Aging", "Notes", "Summary"]);
+    expect(fake.cell("Aging", 5, 1).value).toBe("INV-0000004");
     expect(["Input", "Notes"].map((n) => JSON.stringify(fake.sheet(n)?.grid))).toEqual(untouched);
     expect(["Input", "Notes"].map((n) => fake.sheet(n)?.valueWrites)).toEqual([0, 0]);
     expect(fake.workbook.tables.map((t) => t.name)).toEqual(["Input", "Aging", "Summary"]);
-    const touched = fake.workbook.events.flatMap((e) => e.replace(/^(add|delete|table|rename) /, "").split(" -> "));
-    expect(new Set(touched)).toEqual(new Set(["Aging", "~cd-old-0", "Summary"]));
+    const touched = fake.workbook.events.slice(before).flatMap((e) => e.replace(/^(add|delete|table|rename|name delete|name) /, "").replace(/ on .*$/, "").split(" -> "));
+    expect(new Set(touched)).toEqual(new Set(["Aging", "~cd-new-0", "~cd-new-1", "Summary", "CreditDeskTmp0x0", "CreditDeskTmp1x0", "CreditDesk.Temp", "CreditDesk.Output"]));
   });
 
-  it("replaces the only sheet of a workbook (the old one goes last)", async () => {
-    const { fake, port } = setUp([{ sheet: "Summary", name: "OldSummary", headers: ["a"], rows: [[1]] }]);
+  it("replaces its output when it is the only sheet of the workbook (the old one goes after the new one exists)", async () => {
+    const { fake, port } = setUp([], "Sheet1");
+    await port.writeSheets([ledgerSheet("Summary", receivableRows(3))]);
+    fake.workbook.sheets.splice(0, 1);
     await port.writeSheets([ledgerSheet("Summary", receivableRows(1))]);
     expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Summary"]);
     expect(fake.cell("Summary", 1, 1).value).toBe("INV-0000000");
+    expect(fake.cell("Summary", 2, 1).value).toBeNull();
   });
 
-  it("writes 1,000 rows in two syncs with calculation and screen updating suspended", async () => {
+  it("writes 1,000 rows in three syncs (sheets, markers, values) with calculation and screen updating suspended", async () => {
     const { fake, port } = setUp([], "Sheet1");
     await port.writeSheets([ledgerSheet("Ledger", receivableRows(1000))]);
-    expect(fake.stats).toMatchObject({ runs: 1, syncs: 2, calculationSuspensions: 1, screenUpdatingSuspensions: 1 });
+    expect(fake.stats).toMatchObject({ runs: 1, syncs: 3, calculationSuspensions: 1, screenUpdatingSuspensions: 1 });
   });
 
   it("writes a 100,000-row sheet with a sync count set only by the 4 MB cap", async () => {
@@ -280,16 +288,16 @@ describe("OfficeWorkbook.writeSheets", () => {
     expect(fake.cell("Ledger", 50_001, 4).value).toBe(receivableRow(50_000)[4]);
     expectEveryBatchWithin(fake, MB4);
     const valueBytes = jsonBytes(rows);
-    const valueSyncs = fake.stats.syncs - 1;
+    const valueSyncs = fake.stats.syncs - 2;
     expect(valueSyncs).toBeGreaterThanOrEqual(Math.ceil(valueBytes / MB4));
     expect(valueSyncs).toBeLessThanOrEqual(Math.ceil(valueBytes / (MB4 - 64 * 1024)) + 1);
     expect(fake.stats.calculationSuspensions).toBe(valueSyncs);
   });
 
-  it.each([1_000, 100_000])("writes %i narrow rows in the same two syncs", async (count) => {
+  it.each([1_000, 100_000])("writes %i narrow rows in the same three syncs", async (count) => {
     const { fake, port } = setUp([], "Sheet1");
     await port.writeSheets([ledgerSheet("N", narrowRows(count), ["a", "b", "c"])]);
-    expect(fake.stats.syncs).toBe(2);
+    expect(fake.stats.syncs).toBe(3);
     expect(fake.cell("N", count, 2).value).toBe(narrowRows(count)[count - 1][2]);
   });
 
@@ -297,7 +305,7 @@ describe("OfficeWorkbook.writeSheets", () => {
     const { port } = setUp([], "Sheet1");
     const seen: number[] = [];
     await port.writeSheets([ledgerSheet("A", receivableRows(10))], { onProgress: (f) => seen.push(f) });
-    expect(seen).toEqual([0, 0.5, 1]);
+    expect(seen).toEqual([0, 2 / 3, 1]);
   });
 
   it("reads back what it wrote, as the memory adapter does", async () => {
