@@ -12,3 +12,4 @@ export { expectedLoss } from "./expectedLoss";
 export { marginalAnalysis, type MarginalAnalysis, type MarginalAnalysisInput, type TermsScenario } from "./marginalAnalysis";
 export { buildScorecard, applyScorecard, DEFAULT_SCALING, type FeatureColumn, type Scorecard, type ScorecardOptions } from "./buildScorecard";
 export { crossValidate, type CrossValidation, type FoldResult } from "./crossValidate";
+export { ledgerDefaultSample, type DefaultDefinition, type DefaultSample } from "./ledgerDefaultSample";
