@@ -6,7 +6,7 @@ import { paymentBehaviourTallies } from "../receivables/paymentBehaviour";
 import type { FeatureColumn } from "./buildScorecard";
 
 export interface DefaultDefinition {
-  /** An item more than this many days past due is a default (the Policy's; 90 by default). */
+  /** An item more than this many days past due is a default (90 by default; meant to come from the Policy). */
   readonly defaultDays?: number;
   /** The window after the observation date in which a default is looked for (12 months by default). */
   readonly horizonMonths?: number;
