@@ -12,6 +12,8 @@ export interface DefaultDefinition {
   readonly horizonMonths?: number;
   /** Fewer defaults than this in the sample: not enough history to fit (0: no check). */
   readonly minDefaults?: number;
+  /** The date the ledger is known to: the window must end by it, or an outcome would be guessed. */
+  readonly asOf?: DayNumber;
 }
 
 /** Customers as they stood at an observation date, and whether each defaulted in the window after it. */
@@ -65,6 +67,9 @@ export function ledgerDefaultSample(ledger: Ledger, observationDay: DayNumber, d
   if (!(Number.isInteger(minDefaults) && minDefaults >= 0)) return err(outOfRange("minDefaults", "must be a whole number, 0 or more"));
   if (!Number.isInteger(observationDay)) return err(outOfRange("observationDay", "must be a day number"));
   const horizonEnd = addMonths(observationDay, months);
+  if (definition.asOf !== undefined && horizonEnd > definition.asOf) {
+    return err(outOfRange("observationDay", `its ${months}-month window ends after the as-of date, where the ledger stops: observe ${months} months before the as-of date or earlier`));
+  }
   const n = ledger.customerIds.length;
   const observed = new Uint8Array(n);
   const bad = new Uint8Array(n);

@@ -25,6 +25,12 @@ describe("ledgerDefaultSample (default = more than N days past due within the ne
     expect(ledgerDefaultSample(ledgerOf([item("A", OBS - 10, OBS, 100)]), OBS, definition)).toEqual({ ok: false, error: expect.objectContaining({ kind: "outOfRange", field }) });
   });
 
+  it("refuses a window that runs past the as-of date (the outcome is not known yet)", () => {
+    const ledger = ledgerOf([item("A", OBS - 10, OBS, 100)]);
+    expect(ledgerDefaultSample(ledger, OBS, { asOf: END - 1 })).toEqual({ ok: false, error: expect.objectContaining({ kind: "outOfRange", field: "observationDay" }) });
+    expect(ledgerDefaultSample(ledger, OBS, { asOf: END }).ok).toBe(true);
+  });
+
   it("has no sample when nobody was invoiced by the observation date", () => {
     expect(ledgerDefaultSample(ledgerOf([item("A", OBS + 1, OBS + 31, 100)]), OBS)).toEqual({ ok: false, error: { kind: "notAvailable", what: expect.stringContaining("no history") } });
   });
