@@ -4,7 +4,6 @@
  */
 
 export * from "./modelFunctions"; // CREDIT.WOE … MARGINAL (issue 17): one surface of every custom function
-
 // #region scoring
 import { characteristicScore, gradeOf, gradeTerms, letterRating, quadrantOf } from "../engine/scoring";
 import { ratioOf, altmanZ, altmanZone } from "../engine/ratios";
