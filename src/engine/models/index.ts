@@ -13,3 +13,5 @@ export { marginalAnalysis, type MarginalAnalysis, type MarginalAnalysisInput, ty
 export { buildScorecard, applyScorecard, DEFAULT_SCALING, type FeatureColumn, type Scorecard, type ScorecardOptions } from "./buildScorecard";
 export { crossValidate, type CrossValidation, type FoldResult } from "./crossValidate";
 export { ledgerDefaultSample, type DefaultDefinition, type DefaultSample } from "./ledgerDefaultSample";
+export { ledgerFeatures, type LedgerFeatures } from "./ledgerFeatures";
+export { fitLedgerModel, DEFAULT_MIN_DEFAULTS, type LedgerModel, type LedgerModelOptions } from "./fitLedgerModel";

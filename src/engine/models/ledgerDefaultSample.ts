@@ -2,8 +2,8 @@ import { addMonths } from "../dates/addMonths";
 import type { DayNumber } from "../dates/dayNumber";
 import { err, notAvailable, ok, outOfRange, type Result } from "../errors";
 import type { Ledger } from "../receivables/Ledger";
-import { paymentBehaviourTallies } from "../receivables/paymentBehaviour";
 import type { FeatureColumn } from "./buildScorecard";
+import { ledgerFeatures } from "./ledgerFeatures";
 
 export interface DefaultDefinition {
   /** An item more than this many days past due is a default (90 by default; meant to come from the Policy). */
@@ -26,11 +26,7 @@ export interface DefaultSample {
   /** 1 when the customer defaulted within the window, else 0; same order as customerIds. */
   readonly isBad: readonly number[];
   readonly defaults: number;
-  /**
-   * Behaviour features at the observation date, from the ledger only: averageDaysLate and shareLate
-   * (invoices settled by then; null without any), maxDaysPastDue and overdueShare of the open
-   * invoices then (overdueShare null without an open balance).
-   */
+  /** Behaviour features at the observation date (ledgerFeatures), same order as customerIds. */
   readonly features: readonly FeatureColumn[];
 }
 
@@ -70,48 +66,15 @@ export function ledgerDefaultSample(ledger: Ledger, observationDay: DayNumber, d
   if (definition.asOf !== undefined && horizonEnd > definition.asOf) {
     return err(outOfRange("observationDay", `its ${months}-month window ends after the as-of date, where the ledger stops: observe ${months} months before the as-of date or earlier`));
   }
-  const n = ledger.customerIds.length;
-  const observed = new Uint8Array(n);
-  const bad = new Uint8Array(n);
-  const openCents = new Float64Array(n);
-  const overdueCents = new Float64Array(n);
-  const maxPastDue = new Float64Array(n);
+  const bad = new Uint8Array(ledger.customerIds.length);
   for (let i = 0; i < ledger.length; i++) {
-    const c = ledger.customer[i];
     // Any invoice can default in the window, those issued after the observation date included.
+    const c = ledger.customer[i];
     if (bad[c] === 0 && firstDefaultDay(ledger, i, observationDay, horizonEnd, days) !== undefined) bad[c] = 1;
-    if (ledger.invoiceDate[i] > observationDay) continue;
-    if (ledger.amount[i] > 0) observed[c] = 1;
-    const settled = ledger.settledDate[i];
-    if (ledger.amount[i] > 0 && !(settled <= observationDay)) {
-      const cents = settled === settled ? ledger.amountCents[i] : ledger.openCents[i];
-      if (cents > 0) {
-        openCents[c] += cents;
-        const pastDue = observationDay - ledger.dueDate[i];
-        if (pastDue > 0) {
-          overdueCents[c] += cents;
-          if (pastDue > maxPastDue[c]) maxPastDue[c] = pastDue;
-        }
-      }
-    }
   }
-  const tallies = paymentBehaviourTallies(ledger, observationDay);
-  const customerIds: string[] = [];
-  const isBad: number[] = [];
-  const averageDaysLate: (number | null)[] = [];
-  const shareLate: (number | null)[] = [];
-  const maxDaysPastDue: number[] = [];
-  const overdueShare: (number | null)[] = [];
-  for (let c = 0; c < n; c++) {
-    if (observed[c] === 0) continue;
-    customerIds.push(ledger.customerIds[c]);
-    isBad.push(bad[c]);
-    const settled = tallies.count[c];
-    averageDaysLate.push(settled > 0 ? tallies.sumDays[c] / settled : null);
-    shareLate.push(settled > 0 ? tallies.lateCount[c] / settled : null);
-    maxDaysPastDue.push(maxPastDue[c]);
-    overdueShare.push(openCents[c] > 0 ? overdueCents[c] / openCents[c] : null);
-  }
+  const observed = ledgerFeatures(ledger, observationDay);
+  const customerIds = observed.customerIds;
+  const isBad = observed.customers.map((c) => bad[c]);
   if (customerIds.length === 0) return err(notAvailable(`no customer has an invoice on or before the observation date: no history to learn from`));
   const defaults = isBad.reduce((a, b) => a + b, 0);
   if (defaults < minDefaults) {
@@ -123,11 +86,6 @@ export function ledgerDefaultSample(ledger: Ledger, observationDay: DayNumber, d
     customerIds,
     isBad,
     defaults,
-    features: [
-      { name: "averageDaysLate", kind: "numeric", values: averageDaysLate },
-      { name: "shareLate", kind: "numeric", values: shareLate },
-      { name: "maxDaysPastDue", kind: "numeric", values: maxDaysPastDue },
-      { name: "overdueShare", kind: "numeric", values: overdueShare },
-    ],
+    features: observed.features,
   });
 }
