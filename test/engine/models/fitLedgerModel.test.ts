@@ -9,11 +9,11 @@ import { ledgerBuilder, type Ledger } from "../../../src/engine/receivables/Ledg
 
 const AS_OF = dayFromCivil(2025, 6, 30);
 
-/** A two-year ledger of 300 customers: a customer's hidden risk makes it pay later and, at worst, stop paying. */
+/** A 30-month ledger of 300 customers: a customer's hidden risk makes it pay later and, at worst, stop paying. */
 function syntheticLedger(seed: number): Ledger {
   const next = seededRandom(seed);
   const b = ledgerBuilder(300 * 24);
-  const start = addMonths(AS_OF, -24);
+  const start = addMonths(AS_OF, -30);
   for (let c = 0; c < 300; c++) {
     const risk = next();
     for (let day = start + Math.floor(next() * 30); day <= AS_OF - 5; day += 30) {
@@ -40,6 +40,10 @@ describe("fitLedgerModel (a default model of the user's own ledger)", () => {
     expect(m.validation).toBeDefined();
     expect(m.validation!.meanAuc).toBeGreaterThan(0.7);
     expect(m.current.customerIds).toHaveLength(300);
+    // Out of time: the scorecard of the year before, scored on this year's sample.
+    expect(m.outOfTime).toEqual(expect.objectContaining({ trainObservationDay: addMonths(AS_OF, -24), trainRows: 300, testRows: 300 }));
+    expect(m.outOfTime!.auc).toBeGreaterThan(0.7);
+    expect(m.outOfTime!.gini).toBeCloseTo(2 * m.outOfTime!.auc - 1, 12);
     for (const pd of m.current.pd) expect(pd > 0 && pd < 1).toBe(true);
     // Points and PD agree: each customer's points are the score of its PD.
     m.current.pd.forEach((pd, i) => {
@@ -77,5 +81,7 @@ describe("fitLedgerModel (a default model of the user's own ledger)", () => {
     expect(r.value.sample.customerIds.length).toBe(33);
     expect(r.value.sample.defaults).toBe(12);
     expect(r.value.current.customerIds).toHaveLength(36);
+    // The sample's ledger spans 14 months: no earlier year to check out of time against.
+    expect(r.value.outOfTime).toBeUndefined();
   });
 });
