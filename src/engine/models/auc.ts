@@ -1,5 +1,5 @@
 import { ok, type Result } from "../errors";
-import { checkScoresAndLabels } from "./checkLabels";
+import { checkScoresAndLabels } from "./checkScoresAndLabels";
 
 /**
  * Area under the ROC curve (credit-method.md §10): the probability that a random bad scores higher

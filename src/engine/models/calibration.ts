@@ -1,6 +1,6 @@
 import { err, ok, outOfRange, type Result } from "../errors";
 import { sortedOrder } from "./auc";
-import { checkScoresAndLabels } from "./checkLabels";
+import { checkScoresAndLabels } from "./checkScoresAndLabels";
 
 /** One group of a calibration table. */
 export interface CalibrationRow {

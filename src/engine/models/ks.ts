@@ -1,6 +1,6 @@
 import { ok, type Result } from "../errors";
 import { sortedOrder } from "./auc";
-import { checkScoresAndLabels } from "./checkLabels";
+import { checkScoresAndLabels } from "./checkScoresAndLabels";
 
 /**
  * Kolmogorov–Smirnov statistic (credit-method.md §10): the largest gap between the cumulative score
