@@ -1,6 +1,8 @@
 /* Webpack: the task pane (React) and the custom functions, in ONE shared runtime page.
  * taskpane.html loads functions.js and taskpane.js; functions.json is generated from the
- * JSDoc of src/functions/functions.ts by custom-functions-metadata-plugin.
+ * JSDoc of the custom-function files (SOURCE_FILES of scripts/functions-metadata.js: functions.ts and
+ * modelFunctions.ts) by custom-functions-metadata-plugin, whose loader appends the
+ * CustomFunctions.associate calls to each of those files; every one is an entry of the functions bundle.
  * ADDIN_URL (default https://localhost:3000/) rewrites the manifest's URLs for deployment, and the
  * manifest's <Version> follows package.json (scripts/package.js renderManifest). */
 const path = require("path");
@@ -10,6 +12,8 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const webpack = require("webpack");
 const { version } = require("./package.json");
 const { DEV_URL, parseAddinUrl, renderManifest } = require("./scripts/package.js");
+const { SOURCE_FILES } = require("./scripts/functions-metadata.js");
+const FUNCTION_FILES = SOURCE_FILES.map((file) => `./${file}`);
 
 /** Shared module rules, reused by webpack.workbench.js. */
 const rules = [
@@ -39,7 +43,7 @@ module.exports = async (env, options) => {
   return {
     devtool: isDev ? "source-map" : false,
     entry: {
-      functions: "./src/functions/functions.ts",
+      functions: FUNCTION_FILES,
       taskpane: "./src/taskpane/index.tsx",
     },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
@@ -48,7 +52,7 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     plugins: [
       new webpack.DefinePlugin({ __ADDIN_VERSION__: JSON.stringify(version) }),
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

@@ -1,5 +1,7 @@
-/* The custom functions' metadata, generated from the JSDoc of src/functions/functions.ts exactly as the
- * build does (custom-functions-metadata), and the two things derived from it that must not drift:
+/* The custom functions' metadata, generated from the JSDoc of the files in SOURCES (src/functions/functions.ts
+ * and the function families in files of their own, e.g. modelFunctions.ts) exactly as the build does
+ * (custom-functions-metadata, the same list as webpack.config.js gives the metadata plugin), and the two
+ * things derived from it that must not drift:
  *   - test/functions/functions.contract.json: ids, names, parameters, result shapes (the contract test)
  *   - the function table in README.md between <!-- functions:start --> and <!-- functions:end -->
  * `node scripts/functions-metadata.js --write` regenerates both after a deliberate change. */
@@ -8,15 +10,17 @@ const path = require("path");
 const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
 
 const ROOT = path.resolve(__dirname, "..");
-const SOURCE = path.join(ROOT, "src/functions/functions.ts");
+/** Every file with @customfunction JSDoc; webpack.config.js reads this list too. */
+const SOURCE_FILES = ["src/functions/functions.ts", "src/functions/modelFunctions.ts"];
+const SOURCES = SOURCE_FILES.map((file) => path.join(ROOT, file));
 const CONTRACT = path.join(ROOT, "test/functions/functions.contract.json");
 const README = path.join(ROOT, "README.md");
 const START = "<!-- functions:start -->";
 const END = "<!-- functions:end -->";
 
 async function metadata() {
-  const result = await generateCustomFunctionsMetadata(SOURCE, false);
-  if (result.errors.length > 0) throw new Error(`functions.ts metadata errors:\n${result.errors.join("\n")}`);
+  const result = await generateCustomFunctionsMetadata(SOURCES, false);
+  if (result.errors.length > 0) throw new Error(`custom functions metadata errors:\n${result.errors.join("\n")}`);
   return { ...JSON.parse(result.metadataJson), associate: result.associate };
 }
 
@@ -65,7 +69,7 @@ async function main() {
   }
 }
 
-module.exports = { metadata, contractOf, referenceTable, withTable, START, END, CONTRACT, README };
+module.exports = { metadata, contractOf, referenceTable, withTable, START, END, CONTRACT, README, SOURCE_FILES };
 
 if (require.main === module) {
   main().catch((e) => {

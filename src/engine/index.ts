@@ -14,3 +14,4 @@ export * from "./ratios";
 export * from "./limits";
 export * from "./receivables";
 export * from "./review";
+export * from "./models";

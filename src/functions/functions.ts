@@ -3,6 +3,7 @@
  * each converts its arguments with args.ts, calls the engine, and maps errors with toExcelError.ts.
  */
 
+export * from "./modelFunctions"; // CREDIT.WOE … MARGINAL (issue 17): one surface of every custom function
 // #region scoring
 import { characteristicScore, gradeOf, gradeTerms, letterRating, quadrantOf } from "../engine/scoring";
 import { ratioOf, altmanZ, altmanZone } from "../engine/ratios";

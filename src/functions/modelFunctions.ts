@@ -1,0 +1,362 @@
+/**
+ * The custom functions of default models, scorecards and credit-policy analysis (credit-method.md
+ * §9, §10): CREDIT.WOE, IV, AUC, KS, POINTS, PD, EL, MARGINAL. Thin adapters, one family per file
+ * (conventions.md "Growing without sprawl"): each reads its ranges, calls src/engine/models and maps
+ * errors with toExcelError.ts. The metadata plugin reads this file's JSDoc beside functions.ts.
+ */
+import { err, invalidInput, ok, type Result } from "../engine/errors";
+import {
+  auc as aucOf,
+  expectedLoss,
+  ks as ksOf,
+  marginalAnalysis,
+  scoreOfOdds,
+  scorecardScaling,
+  sigmoid,
+  woeTable,
+  type BinCounts,
+  type TermsScenario,
+  type WoeTable,
+} from "../engine/models";
+import { isBlank, readBoolean, readNumber } from "../engine/values";
+import { asMatrix, readOptionalNumber, readVector, type Cell } from "./args";
+import { isBlankRange, readLedgerColumns, readRequiredNumber } from "./receivablesAdapters";
+import { cellOf, guardSpill, spreadColumns, type Spill } from "./scoringAdapters";
+import { guard } from "./toExcelError";
+
+// #region readers
+
+/** A default flag: 1/0, TRUE/FALSE, yes/no (是/否); any other number (such as German credit's 2) is refused. */
+function readDefaultFlag(value: Cell, field: string): Result<number> {
+  if (typeof value === "number") {
+    return value === 0 || value === 1 ? ok(value) : err(invalidInput(field, `must be 1 (default) or 0 (no default), got ${value}`));
+  }
+  if (isBlank(value)) return err(invalidInput(field, "is missing: give 1 (default) or 0 (no default)"));
+  const b = readBoolean(value, field);
+  return b.ok ? ok(b.value ? 1 : 0) : b;
+}
+
+/** Scores and default flags from two parallel columns, wholly blank rows skipped. */
+function readScoresAndFlags(scores: Cell, defaults: Cell, higherIsSafer: Cell): Result<{ scores: number[]; isBad: number[] }> {
+  const safer = isBlank(higherIsSafer) ? ok(false) : readBoolean(higherIsSafer, "higherIsSafer");
+  if (!safer.ok) return safer;
+  const cols = readLedgerColumns({ scores, defaults });
+  if (!cols.ok) return cols;
+  const s: number[] = [];
+  const y: number[] = [];
+  for (const i of cols.value.rows) {
+    const v = readRequiredNumber(cols.value, "scores", i);
+    if (!v.ok) return v;
+    const f = readDefaultFlag(cols.value.get("defaults", i), cols.value.fieldOf("defaults", i));
+    if (!f.ok) return f;
+    s.push(safer.value ? -v.value : v.value);
+    y.push(f.value);
+  }
+  return ok({ scores: s, isBad: y });
+}
+
+/** The engine's "isBad" is the Excel argument "defaults". */
+function asDefaults<T>(result: Result<T>): Result<T> {
+  if (result.ok || !("field" in result.error)) return result;
+  return { ok: false, error: { ...result.error, field: result.error.field.replace(/^isBad/, "defaults") } };
+}
+
+/** Goods and bads per bin from two parallel columns of counts, wholly blank rows skipped. */
+function readBinCounts(goods: Cell, bads: Cell): Result<WoeTable> {
+  const cols = readLedgerColumns({ goods, bads });
+  if (!cols.ok) return cols;
+  const counts: BinCounts[] = [];
+  for (const i of cols.value.rows) {
+    const g = readRequiredNumber(cols.value, "goods", i);
+    if (!g.ok) return g;
+    const b = readRequiredNumber(cols.value, "bads", i);
+    if (!b.ok) return b;
+    if (g.value < 0) return err(invalidInput(cols.value.fieldOf("goods", i), "must be a count of 0 or more"));
+    if (b.value < 0) return err(invalidInput(cols.value.fieldOf("bads", i), "must be a count of 0 or more"));
+    counts.push({ goods: g.value, bads: b.value });
+  }
+  return woeTable(counts, 0, "bin");
+}
+
+/** The engine names an argument ("pd"); in a spill the user needs its row too ("pd row 3"). */
+function atRow<T>(result: Result<T>, fieldOf: (name: string) => string): Result<T> {
+  if (result.ok || !("field" in result.error)) return result;
+  return { ok: false, error: { ...result.error, field: fieldOf(result.error.field) } };
+}
+
+// #endregion readers
+
+/**
+ * Weight of evidence of each bin of a characteristic: WOE = ln(% of goods / % of bads), positive
+ * for a bin safer than average. Example: goods 600 and 300, bads 100 and 100 give +0.2877 and
+ * −0.4055. A bin without goods or without bads has no finite WOE: merge it with a neighbour.
+ * @customfunction WOE
+ * @param {unknown[][]} goods Number of goods (non-defaults) in each bin, a column.
+ * @param {unknown[][]} bads Number of bads (defaults) in each bin, a column of the same length.
+ * @returns {number[][]} One WOE per bin.
+ */
+export function woe(goods: unknown[][], bads: unknown[][]) {
+  return guardSpill<number>(() => {
+    const table = readBinCounts(goods, bads);
+    if (!table.ok) return table;
+    return ok(table.value.bins.map((b) => [b.woe]));
+  });
+}
+
+/**
+ * Information value of a binned characteristic: Σ (% goods − % bads) × WOE over the bins. Below
+ * 0.02 useless, 0.02–0.1 weak, 0.1–0.3 medium, 0.3–0.5 strong, above 0.5 suspicious. Example:
+ * goods 600 and 300, bads 100 and 100 give 0.1155 (medium).
+ * @customfunction IV
+ * @param {unknown[][]} goods Number of goods (non-defaults) in each bin, a column.
+ * @param {unknown[][]} bads Number of bads (defaults) in each bin, a column of the same length.
+ * @returns {number} The information value.
+ */
+export function iv(goods: unknown[][], bads: unknown[][]) {
+  return guard<number>(() => {
+    const table = readBinCounts(goods, bads);
+    return table.ok ? ok(table.value.iv) : table;
+  });
+}
+
+/**
+ * Area under the ROC curve of risk scores against what happened: the probability that a random
+ * defaulter scores higher than a random non-defaulter, ties counting one half (0.5 is chance, 1 is
+ * perfect). Scores are PDs by default (higher is riskier); for scorecard points set higherIsSafer.
+ * @customfunction AUC
+ * @param {unknown[][]} scores Score or PD of each customer, a column.
+ * @param {unknown[][]} defaults 1 (defaulted) or 0 for each customer, a column of the same length.
+ * @param {unknown} [higherIsSafer] TRUE when a higher score is safer (scorecard points); default FALSE.
+ * @returns {number} The AUC, from 0 to 1.
+ */
+export function auc(scores: unknown[][], defaults: unknown[][], higherIsSafer?: unknown) {
+  return guard<number>(() => {
+    const data = readScoresAndFlags(scores, defaults, higherIsSafer ?? null);
+    if (!data.ok) return data;
+    return asDefaults(aucOf(data.value.scores, data.value.isBad));
+  });
+}
+
+/**
+ * Kolmogorov–Smirnov statistic of risk scores: the largest gap between the cumulative score
+ * distributions of non-defaulters and defaulters, from 0 (no separation) to 1 (complete).
+ * @customfunction KS
+ * @param {unknown[][]} scores Score or PD of each customer, a column.
+ * @param {unknown[][]} defaults 1 (defaulted) or 0 for each customer, a column of the same length.
+ * @param {unknown} [higherIsSafer] TRUE when a higher score is safer (scorecard points); default FALSE. KS does not depend on it.
+ * @returns {number} The KS statistic, from 0 to 1.
+ */
+export function ks(scores: unknown[][], defaults: unknown[][], higherIsSafer?: unknown) {
+  return guard<number>(() => {
+    const data = readScoresAndFlags(scores, defaults, higherIsSafer ?? null);
+    if (!data.ok) return data;
+    return asDefaults(ksOf(data.value.scores, data.value.isBad));
+  });
+}
+
+/**
+ * Scorecard points of odds of good: offset + factor × ln(odds), factor = PDO / ln 2, offset = base
+ * score − factor × ln(base odds). With the defaults (600 points at 50:1, 20 points to double the
+ * odds) odds 100 give 620 and odds 25 give 580. A cell, column or block spills the same shape.
+ * @customfunction POINTS
+ * @param {unknown[][]} odds Odds of good (goods per bad, e.g. 100 for 100:1); blank cells stay blank.
+ * @param {unknown} [pdo] Points to double the odds (default 20).
+ * @param {unknown} [baseScore] Score at the base odds (default 600).
+ * @param {unknown} [baseOdds] The base odds of good (default 50).
+ * @returns {number[][]} The score of each odds.
+ */
+export function points(odds: unknown[][], pdo?: unknown, baseScore?: unknown, baseOdds?: unknown) {
+  return guardSpill<number | string>(() => {
+    const p = readOptionalNumber(pdo ?? null, 20, "pdo");
+    if (!p.ok) return p;
+    const base = readOptionalNumber(baseScore ?? null, 600, "baseScore");
+    if (!base.ok) return base;
+    const bo = readOptionalNumber(baseOdds ?? null, 50, "baseOdds");
+    if (!bo.ok) return bo;
+    const scaling = scorecardScaling({ pdo: p.value, baseScore: base.value, baseOdds: bo.value });
+    if (!scaling.ok) return scaling;
+    const m = asMatrix(odds);
+    const single = m.length === 1 && m[0].length === 1;
+    return ok(
+      m.map((row, r) =>
+        row.map((cell, c) => {
+          if (isBlank(cell)) return "";
+          const field = single ? "odds" : `odds row ${r + 1}${row.length > 1 ? ` column ${c + 1}` : ""}`;
+          const n = readNumber(cell, field);
+          if (!n.ok) return cellOf<number>(n);
+          const s = scoreOfOdds(scaling.value, n.value);
+          return cellOf<number>(s.ok ? s : err(invalidInput(field, "odds of good must be above 0")));
+        }),
+      ),
+    );
+  });
+}
+
+/** Model rows: name → coefficient, with the intercept apart. */
+function readModel(model: Cell): Result<{ intercept: number; names: string[]; coefficients: number[] }> {
+  const m = asMatrix(model);
+  let intercept: number | undefined;
+  const names: string[] = [];
+  const coefficients: number[] = [];
+  for (let r = 0; r < m.length; r++) {
+    const row = m[r];
+    if (row.every((c) => isBlank(c))) continue;
+    if (row.length < 2) return err(invalidInput("model", "must have two columns: feature name and coefficient"));
+    const name = typeof row[0] === "string" ? row[0].trim() : String(row[0]);
+    const value = readNumber(row[1], `model row ${r + 1}`);
+    if (!value.ok) {
+      // A header row ("Feature", "Coefficient") is allowed at the top.
+      if (names.length === 0 && intercept === undefined && typeof row[1] === "string") continue;
+      return value;
+    }
+    if (/^(intercept|constant|截距|常数项)$/i.test(name)) {
+      if (intercept !== undefined) return err(invalidInput(`model row ${r + 1}`, "a second intercept"));
+      intercept = value.value;
+    } else {
+      if (names.includes(name)) return err(invalidInput(`model row ${r + 1}`, `"${name}" appears twice`));
+      names.push(name);
+      coefficients.push(value.value);
+    }
+  }
+  if (intercept === undefined) return err(invalidInput("model", 'has no "Intercept" row'));
+  return ok({ intercept, names, coefficients });
+}
+
+/**
+ * Probability of default of each customer under a logistic model: PD = 1 / (1 + e^−z), z =
+ * intercept + Σ coefficient × feature. The model is two columns (name, coefficient) with an
+ * "Intercept" row, as on the Model sheet; the features are a block whose first row holds the
+ * names, one row per customer (WOE values for a WOE scorecard). Blank rows stay blank.
+ * @customfunction PD
+ * @param {unknown[][]} features Header row of feature names, then one row of values per customer.
+ * @param {unknown[][]} model Two columns: feature name and coefficient, with an Intercept row.
+ * @returns {unknown[][]} One PD (0 to 1) per customer row.
+ */
+export function pd(features: unknown[][], model: unknown[][]) {
+  return guardSpill<number | string>(() => {
+    const mdl = readModel(model);
+    if (!mdl.ok) return mdl;
+    const m = asMatrix(features);
+    if (m.length < 2) return err(invalidInput("features", "needs a header row of names and at least one row of values"));
+    const header = m[0].map((c) => (typeof c === "string" ? c.trim() : String(c)));
+    const columns: number[] = [];
+    for (const name of mdl.value.names) {
+      const j = header.indexOf(name);
+      if (j < 0) return err(invalidInput("features", `has no column "${name}" of the model`));
+      columns.push(j);
+    }
+    const out: Spill<number | string> = [];
+    for (let r = 1; r < m.length; r++) {
+      if (m[r].every((c) => isBlank(c))) {
+        out.push([""]);
+        continue;
+      }
+      let z = mdl.value.intercept;
+      let failed: Result<number> | undefined;
+      for (let k = 0; k < columns.length; k++) {
+        const v = readNumber(m[r][columns[k]], `features row ${r + 1} column ${header[columns[k]]}`);
+        if (!v.ok) {
+          failed = v;
+          break;
+        }
+        z += mdl.value.coefficients[k] * v.value;
+      }
+      out.push([failed ? cellOf<number>(failed) : Number.isFinite(z) ? sigmoid(z) : cellOf<number>(err(invalidInput(`features row ${r + 1}`, "the model gives no finite score")))]);
+    }
+    return ok(out);
+  });
+}
+
+/**
+ * Expected loss of each customer: PD × LGD × exposure (a negative exposure, a customer in credit,
+ * has none). PD and LGD are fractions (2 % is 0.02); each argument is one cell for every customer
+ * or a column of the same length; a row with PD and exposure blank stays blank. Example: PD 2 %,
+ * LGD 45 %, exposure 100,000 → 900.
+ * @customfunction EL
+ * @param {unknown[][]} pd Probability of default, 0 to 1.
+ * @param {unknown[][]} lgd Loss given default, 0 to 1.
+ * @param {unknown[][]} exposure Exposure at default (open balance plus open orders).
+ * @returns {unknown[][]} One expected loss per customer.
+ */
+export function el(pd: unknown[][], lgd: unknown[][], exposure: unknown[][]) {
+  return guardSpill<number | string>(() => {
+    const cols = spreadColumns({ pd, lgd, exposure });
+    if (!cols.ok) return cols;
+    const { n, get, fieldOf } = cols.value;
+    const out: Spill<number | string> = [];
+    for (let i = 0; i < n; i++) {
+      // A blank row of the table stays blank (a single LGD cell serves every row, so it is not looked at).
+      if (isBlank(get("pd", i)) && isBlank(get("exposure", i))) {
+        out.push([""]);
+        continue;
+      }
+      const p = readNumber(get("pd", i), fieldOf("pd", i));
+      const l = p.ok ? readNumber(get("lgd", i), fieldOf("lgd", i)) : p;
+      const e = l.ok ? readNumber(get("exposure", i), fieldOf("exposure", i)) : l;
+      if (!p.ok || !l.ok || !e.ok) {
+        out.push([cellOf<number>(!p.ok ? p : !l.ok ? l : e)]);
+        continue;
+      }
+      const r = expectedLoss({ pd: p.value, lgd: l.value, exposure: e.value });
+      out.push([cellOf<number>(atRow(r, (name) => fieldOf(name as "pd" | "lgd" | "exposure", i)))]);
+    }
+    return ok(out);
+  });
+}
+
+const SCENARIO_KEYS = ["sales", "dso", "lossRate", "discountTakeUp", "discountRate"] as const;
+
+/** Five cells in order: sales, DSO, loss rate, discount take-up, discount rate (blank rates are 0). */
+function readScenario(value: Cell, field: "current" | "proposed"): Result<TermsScenario> {
+  if (isBlankRange(value)) return err(invalidInput(field, "is required: sales, DSO, loss rate, discount take-up, discount rate"));
+  const cells = readVector(value, field);
+  if (!cells.ok) return cells;
+  if (cells.value.length !== SCENARIO_KEYS.length) {
+    return err(invalidInput(field, `needs 5 cells (sales, DSO, loss rate, discount take-up, discount rate), got ${cells.value.length}`));
+  }
+  const out: Record<string, number> = {};
+  for (let i = 0; i < SCENARIO_KEYS.length; i++) {
+    const key = SCENARIO_KEYS[i];
+    const cell = cells.value[i];
+    const n = i >= 2 && isBlank(cell) ? ok(0) : readNumber(cell, `${field} ${key}`);
+    if (!n.ok) return n;
+    out[key] = n.value;
+  }
+  return ok(out as unknown as TermsScenario);
+}
+
+/**
+ * Marginal analysis of a change of credit terms (边际分析法): Δ contribution = Δ sales × (1 −
+ * variable-cost ratio); Δ carrying cost = Δ average receivables × variable-cost ratio × cost of
+ * capital, receivables = sales / 365 × DSO; Δ bad debt; Δ discount cost; net; and the decision
+ * (change the terms when the net is positive). Spills 6 rows of label and value.
+ * @customfunction MARGINAL
+ * @param {unknown[][]} current Current terms, 5 cells: annual sales, DSO, loss rate, discount take-up share, discount rate.
+ * @param {unknown[][]} proposed Proposed terms, the same 5 cells.
+ * @param {unknown} variableCostRatio Variable costs over sales (0 to 1); the contribution margin is 1 minus this.
+ * @param {unknown} costOfCapital Annual cost of capital tied up in receivables (e.g. 0.1 for 10 %).
+ * @returns {unknown[][]} Labels and values: Δ contribution, Δ carrying cost, Δ bad debt, Δ discount cost, net, decision.
+ */
+export function marginal(current: unknown[][], proposed: unknown[][], variableCostRatio: unknown, costOfCapital: unknown) {
+  return guardSpill<number | string>(() => {
+    const c = readScenario(current, "current");
+    if (!c.ok) return c;
+    const p = readScenario(proposed, "proposed");
+    if (!p.ok) return p;
+    const v = readNumber(variableCostRatio, "variableCostRatio");
+    if (!v.ok) return v;
+    const k = readNumber(costOfCapital, "costOfCapital");
+    if (!k.ok) return k;
+    const r = marginalAnalysis({ current: c.value, proposed: p.value, variableCostRatio: v.value, costOfCapital: k.value });
+    if (!r.ok) return r;
+    const a = r.value;
+    return ok([
+      ["Δ contribution", a.deltaContribution],
+      ["Δ carrying cost", a.deltaCarryingCost],
+      ["Δ bad debt", a.deltaBadDebt],
+      ["Δ discount cost", a.deltaDiscountCost],
+      ["Net", a.net],
+      ["Decision", a.decision],
+    ]);
+  });
+}
