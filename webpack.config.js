@@ -13,6 +13,7 @@ const webpack = require("webpack");
 const { version } = require("./package.json");
 const { DEV_URL, parseAddinUrl, renderManifest } = require("./scripts/package.js");
 const { SOURCE_FILES } = require("./scripts/functions-metadata.js");
+const { LocalizedFunctionsPlugin } = require("./scripts/localizeFunctions.js");
 const FUNCTION_FILES = SOURCE_FILES.map((file) => `./${file}`);
 
 /** Shared module rules, reused by webpack.workbench.js. */
@@ -53,6 +54,8 @@ module.exports = async (env, options) => {
     plugins: [
       new webpack.DefinePlugin({ __ADDIN_VERSION__: JSON.stringify(version) }),
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTION_FILES }),
+      // Chinese Excel's metadata (the manifest's zh-CN override), from functions.json and src/i18n/functions.zh-CN.json.
+      new LocalizedFunctionsPlugin({ input: "functions.json", output: "functions.zh-CN.json" }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

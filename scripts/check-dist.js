@@ -26,7 +26,7 @@ if (failures.length === 0) {
   need(JSON.stringify(ids) === JSON.stringify(contract.map((f) => f.id)), "dist/functions.json ids differ from the contract");
   // Chinese Excel loads functions.zh-CN.json (the manifest's zh-CN override): same functions, same parameters.
   const zhFile = path.join(DIST, "functions.zh-CN.json");
-  need(fs.existsSync(zhFile), "dist/functions.zh-CN.json is missing (npm run build writes it with scripts/localizeFunctions.js)");
+  need(fs.existsSync(zhFile), "dist/functions.zh-CN.json is missing (webpack's LocalizedFunctionsPlugin writes it)");
   if (fs.existsSync(zhFile)) {
     const zh = JSON.parse(fs.readFileSync(zhFile, "utf8"));
     const shape = (m) => JSON.stringify(m.functions.map((f) => [f.id, f.parameters.length]));

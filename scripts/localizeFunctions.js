@@ -5,9 +5,11 @@
  * Only descriptions, parameter names and parameter descriptions are translated. Function ids and
  * names stay English (CREDIT.GRADE, not CREDIT.等级): see README "中文 / Languages" for why.
  *
- * Run after webpack (package.json "build"). Exits 1 naming every function or parameter without a
- * Chinese entry, and every Chinese entry left over from a function or parameter that is gone, so a
- * new CREDIT.* function without its translation fails the build at merge. */
+ * LocalizedFunctionsPlugin emits it in every webpack build (production, development and the dev
+ * server) beside functions.json; `node scripts/localizeFunctions.js` does the same on an existing
+ * dist/. Either fails naming every function or parameter without a Chinese entry, and every Chinese
+ * entry left over from a function or parameter that is gone, so a new CREDIT.* function without its
+ * translation fails the build. */
 const fs = require("fs");
 const path = require("path");
 
@@ -77,6 +79,38 @@ function main() {
   console.log(`localizeFunctions: wrote ${path.relative(ROOT, TARGET)} (${zh.functions.length} functions)`);
 }
 
+/**
+ * Webpack plugin: after the metadata plugin has emitted `input` (functions.json), emit `output`
+ * (functions.zh-CN.json) from it and the translations; a missing translation is a build error.
+ */
+class LocalizedFunctionsPlugin {
+  constructor(options = {}) {
+    this.options = { input: "functions.json", output: "functions.zh-CN.json", translations: TRANSLATIONS, ...options };
+  }
+
+  apply(compiler) {
+    const { Compilation, sources, WebpackError } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("LocalizedFunctionsPlugin", (compilation) => {
+      compilation.fileDependencies.add(this.options.translations);
+      compilation.hooks.processAssets.tap({ name: "LocalizedFunctionsPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const asset = compilation.getAsset(this.options.input);
+        if (!asset) {
+          compilation.errors.push(new WebpackError(`LocalizedFunctionsPlugin: ${this.options.input} was not emitted`));
+          return;
+        }
+        const metadata = JSON.parse(asset.source.source().toString());
+        const translations = JSON.parse(fs.readFileSync(this.options.translations, "utf8"));
+        const { metadata: zh, problems } = localizeFunctions(metadata, translations);
+        if (!zh) {
+          for (const p of problems) compilation.errors.push(new WebpackError(`LocalizedFunctionsPlugin: ${p}`));
+          return;
+        }
+        compilation.emitAsset(this.options.output, new sources.RawSource(`${JSON.stringify(zh, null, 2)}\n`));
+      });
+    });
+  }
+}
+
 if (require.main === module) main();
 
-module.exports = { localizeFunctions };
+module.exports = { localizeFunctions, LocalizedFunctionsPlugin };

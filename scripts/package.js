@@ -255,6 +255,8 @@ function plannedOutputs(config, root = ROOT) {
     } else if (kind === "CustomFunctionsMetadataPlugin") {
       files.set(plugin.options.output, null);
       build.metadata = plugin.options.output;
+    } else if (kind === "LocalizedFunctionsPlugin") {
+      files.set(plugin.options.output, null);
     } else if (kind === "CopyPlugin") {
       for (const pattern of plugin.patterns) {
         const from = typeof pattern === "string" ? pattern : pattern.from;

@@ -129,8 +129,8 @@ describe("credit-desk review", () => {
     const bad = path.join(dir, "invalid.xlsx");
     const book = XlsxWorkbook.create();
     await book.writeSheets([
-      { name: "Customers", tables: [{ name: "Customers", headerRow: 0, firstColumn: 0, columns: [{ header: "CustomerId", kind: "text" }, { header: "Name", kind: "text" }], rows: [["C001", "Alpha"], ["C001", "Alpha again"]] }] },
-      { name: "Receivables", tables: [{ name: "Receivables", headerRow: 0, firstColumn: 0, columns: ["InvoiceId", "CustomerId", "InvoiceDate", "DueDate", "Amount"].map((header) => ({ header, kind: "text" as const })), rows: [["INV-1", "C001", 45800, 45830, "lots"]] }] },
+      { name: "Customers", role: "input", tables: [{ name: "Customers", headerRow: 0, firstColumn: 0, columns: [{ header: "CustomerId", kind: "text" }, { header: "Name", kind: "text" }], rows: [["C001", "Alpha"], ["C001", "Alpha again"]] }] },
+      { name: "Receivables", role: "input", tables: [{ name: "Receivables", headerRow: 0, firstColumn: 0, columns: ["InvoiceId", "CustomerId", "InvoiceDate", "DueDate", "Amount"].map((header) => ({ header, kind: "text" as const })), rows: [["INV-1", "C001", 45800, 45830, "lots"]] }] },
     ]);
     expect((await book.save(bad)).ok).toBe(true);
     const out = path.join(dir, "invalid-out.xlsx");

@@ -96,11 +96,12 @@ describe("the manifest as built", () => {
 describe("each check catches its mistake", () => {
   const base = () => rendered();
   const zhMetadata = `${DEPLOY_URL}functions.zh-CN.json`;
-  const withOverride = (value: string, locale = "zh-CN") =>
-    base().replace(
-      `<bt:Url id="Functions.Metadata.Url" DefaultValue="${DEPLOY_URL}functions.json"/>`,
-      `<bt:Url id="Functions.Metadata.Url" DefaultValue="${DEPLOY_URL}functions.json"><bt:Override Locale="${locale}" Value="${value}"/></bt:Url>`,
-    );
+  // The manifest overrides the functions' metadata for zh-CN (functions.zh-CN.json, which the build emits).
+  const withOverride = (value: string, locale = "zh-CN") => {
+    const xml = base().replace(/<bt:Override Locale="zh-CN" Value="[^"]*"\/>/, `<bt:Override Locale="${locale}" Value="${value}"/>`);
+    if (xml === base()) throw new Error("the manifest has no zh-CN override of the functions' metadata to mutate");
+    return xml;
+  };
 
   it.each<[string, () => string, RegExp]>([
     ["malformed XML", () => base().replace("</OfficeApp>", ""), /not well-formed/],
@@ -117,7 +118,7 @@ describe("each check catches its mistake", () => {
     ["no AppDomain for a deployment", () => base().replace(/<AppDomains>[\s\S]*?<\/AppDomains>/, "<AppDomains/>"), /<AppDomains> must list the add-in's origin https:\/\/addins\.example\.com/],
     ["another namespace", () => base().replace('id="Functions.Namespace" DefaultValue="CREDIT"', 'id="Functions.Namespace" DefaultValue="CREDITS"'), /namespace must be CREDIT, found CREDITS/],
     ["a metadata URL that is not the generated file", () => base().split(`${DEPLOY_URL}functions.json`).join(`${DEPLOY_URL}taskpane.js`), /functions metadata must be/],
-    ["a zh-CN override to a missing file", () => withOverride(zhMetadata), /Override Locale="zh-CN"> of Functions\.Metadata\.Url: .*functions\.zh-CN\.json, which the package does not contain/],
+    ["a zh-CN override to a missing file", () => withOverride(`${DEPLOY_URL}functions.zh-HK.json`), /Override Locale="zh-CN"> of Functions\.Metadata\.Url: .*functions\.zh-HK\.json, which the package does not contain/],
     ["an override on another host", () => withOverride("https://cdn.example.net/functions.zh-CN.json"), /not under the add-in URL/],
     ["an override with a bad locale", () => withOverride(`${DEPLOY_URL}functions.json`, "Chinese"), /invalid Locale "Chinese"/],
   ])("%s", (_name, mutate, expected) => {
@@ -125,8 +126,10 @@ describe("each check catches its mistake", () => {
     expect(problems.some((p) => expected.test(p))).toBe(true);
   });
 
-  it("accepts a zh-CN override whose file the package has", () => {
-    expect(check(withOverride(zhMetadata), DEPLOY_URL, { "functions.zh-CN.json": Buffer.from("{}") })).toEqual([]);
+  it("the build emits the zh-CN metadata the manifest's override points at", () => {
+    expect(planned.files.has("functions.zh-CN.json")).toBe(true);
+    expect(base()).toContain(`<bt:Override Locale="zh-CN" Value="${zhMetadata}"/>`);
+    expect(check(base())).toEqual([]);
   });
 });
 

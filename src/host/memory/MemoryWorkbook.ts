@@ -13,7 +13,7 @@ import type {
 } from "../WorkbookPort";
 import { cellAddress } from "../address";
 import { numberFormatOf } from "../numberFormatOf";
-import { planWrite, renamedSpec } from "../office/planWrite";
+import { outputIdOf, planWrite, renamedSpec } from "../planWrite";
 import { checkSheetSpecs, tableGeometry, tableValues } from "../office/sheetLayout";
 import { needsTextPrefix } from "../office/textSafety";
 
@@ -319,7 +319,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const rendered = plans.map((plan, i) => {
       const sheet = newSheet(plan.final);
       this.renderSheet(sheet, renamedSpec(plan, plans, plan.final));
-      if (plan.spec.role !== "input") sheet.output = plan.spec.name;
+      if (plan.spec.role !== "input") sheet.output = outputIdOf(plan.spec);
       options.onProgress?.((i + 1) / specs.length);
       return sheet;
     });

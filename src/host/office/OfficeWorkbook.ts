@@ -17,7 +17,7 @@ import { cellAddress, rangeAddress, type CellRect } from "../address";
 import { numberFormatOf } from "../numberFormatOf";
 import { chunkRows, chunkUniformRows, jsonBytes, packGroups, PAYLOAD_BUDGET_BYTES } from "./payload";
 import { chartTable, checkSheetSpecs, columnOf, tableGeometry, type TableGeometry } from "./sheetLayout";
-import { freeTableName, planWrite, renamedSpec, type SheetMarks } from "./planWrite";
+import { freeTableName, outputIdOf, planWrite, renamedSpec, type SheetMarks } from "../planWrite";
 import { toExcelInput } from "./textSafety";
 
 /** Runs one Office.js batch; `Excel.run` in the add-in, a fake in tests. */
@@ -431,7 +431,7 @@ export class OfficeWorkbook implements WorkbookPort {
     for (const [i, plan] of plans.entries()) {
       const sheet = workbook.worksheets.add(plan.temp);
       const temp = addMarker(sheet, TEMP_MARKER_NAME, plan.spec.name);
-      if (plan.spec.role !== "input") addMarker(sheet, OUTPUT_MARKER_NAME, plan.spec.name);
+      if (plan.spec.role !== "input") addMarker(sheet, OUTPUT_MARKER_NAME, outputIdOf(plan.spec));
       created.set(renamed[i].name, { sheet, temp, tables: new Map() });
     }
     const entryOf = (name: string): { sheet: Excel.Worksheet; temp: Excel.NamedItem; tables: Map<string, Excel.Table> } => {

@@ -1,18 +1,18 @@
 /**
- * Where each sheet of a writeSheets call goes (WorkbookPort SheetSpec.name), decided before
- * anything is written. An output sheet goes to the sheet marked as that output (SheetSpec.outputId,
- * else its name; whatever the sheet is
- * called now), else to a sheet of its name when none exists, else to the first free name
- * "Summary (2)", "Summary (3)", … (Excel's 31-character limit kept): a sheet the add-in did not
- * mark is never a target. An input sheet (set-up) only ever creates: a taken name is an error.
- * Names compare case-insensitively, as Excel compares sheet names.
+ * Where each sheet of a writeSheets call goes in a package: the one rule of every adapter
+ * (`planWrite`, src/host/planWrite.ts) over the package's sheet names and output markers. An
+ * output sheet goes to the sheet marked as that output (SheetSpec.outputId, else its name;
+ * whatever the sheet is called now), else to a sheet of its name when none exists, else to the
+ * first free name "Summary (2)", "Summary (3)", … (Excel's 31-character limit kept): a sheet the
+ * add-in did not mark is never a target. An input sheet (set-up) only ever creates: a taken name
+ * is an error. Names compare case-insensitively, as Excel compares sheet names.
  * @example sheetTargetsOf([{ name: "Summary", tables: [] }], ["Customers", "summary"], [])
  *   //=> { ok: true, value: [{ requested: "Summary", written: "Summary (2)", output: "Summary" }] }
  */
+import { outputIdOf, planWrite } from "../planWrite";
 import type { OutputSheetMark, SheetSpec } from "../WorkbookPort";
 
-/** Excel's limit on the length of a sheet name. */
-export const MAX_SHEET_NAME = 31;
+export { freeSheetName, MAX_SHEET_NAME } from "../planWrite";
 
 export interface SheetTarget {
   requested: string;
@@ -21,37 +21,20 @@ export interface SheetTarget {
   output: string | undefined;
 }
 
-/** The first "Name (n)" (n ≥ 2) not in `taken` (lower-case names), shortened to fit 31 characters. */
-export function freeSheetName(name: string, taken: ReadonlySet<string>): string {
-  for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const candidate = `${name.slice(0, MAX_SHEET_NAME - suffix.length)}${suffix}`;
-    if (!taken.has(candidate.toLowerCase())) return candidate;
-  }
-}
-
 export function sheetTargetsOf(
   specs: readonly SheetSpec[],
   sheets: readonly string[],
   marks: readonly OutputSheetMark[],
 ): { ok: true; value: SheetTarget[] } | { ok: false; message: string } {
-  const taken = new Set(sheets.map((s) => s.toLowerCase()));
-  const claimed = new Set<string>();
-  const targets: SheetTarget[] = [];
-  for (const spec of specs) {
-    const wanted = spec.name.toLowerCase();
-    if (spec.role === "input") {
-      if (taken.has(wanted)) return { ok: false, message: `a sheet named "${spec.name}" already exists; set-up never replaces a sheet` };
-      taken.add(wanted);
-      targets.push({ requested: spec.name, written: spec.name, output: undefined });
-      continue;
-    }
-    const output = spec.outputId ?? spec.name;
-    const mark = marks.find((m) => m.output.toLowerCase() === output.toLowerCase() && taken.has(m.sheet.toLowerCase()) && !claimed.has(m.sheet.toLowerCase()));
-    const written = mark ? mark.sheet : taken.has(wanted) ? freeSheetName(spec.name, taken) : spec.name;
-    taken.add(written.toLowerCase());
-    claimed.add(written.toLowerCase());
-    targets.push({ requested: spec.name, written, output });
+  const outputOf = new Map(marks.map((m) => [m.sheet.toLowerCase(), m.output]));
+  const known = sheets.map((name) => ({ name, output: outputOf.get(name.toLowerCase()), isTemp: false }));
+  try {
+    const plans = planWrite(specs, known, []);
+    return {
+      ok: true,
+      value: plans.map((p) => ({ requested: p.spec.name, written: p.final, output: p.spec.role === "input" ? undefined : outputIdOf(p.spec) })),
+    };
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
-  return { ok: true, value: targets };
 }

@@ -1,9 +1,20 @@
-import type { SheetSpec } from "../WorkbookPort";
+import type { SheetSpec } from "./WorkbookPort";
+
+/**
+ * Where a writeSheets call puts each sheet (WorkbookPort): one rule for every adapter (Office,
+ * .xlsx, memory), decided before anything is written.
+ */
+
+/** Excel's limit on the length of a sheet name. */
+export const MAX_SHEET_NAME = 31;
+
+/** The value of an output sheet's marker: its language-independent id (SheetSpec.outputId), else its name. */
+export function outputIdOf(spec: SheetSpec): string {
+  return spec.outputId ?? spec.name;
+}
 
 /** Prefix of the temporary sheets a write builds before it swaps them in. */
 export const TEMP_SHEET_PREFIX = "~cd-new-";
-const MAX_SHEET_NAME = 31;
-
 /** What a write needs to know of an existing sheet. */
 export interface SheetMarks {
   name: string;
@@ -42,7 +53,7 @@ export interface SheetPlan<S extends SheetMarks = SheetMarks> {
 
 /**
  * Decide where each sheet goes (WorkbookPort.writeSheets): an output replaces the sheet marked as
- * that output, else takes its name if free, else the first free "Name (n)"; an input sheet is
+ * that output (outputIdOf), whatever it is called now, else takes its name if free, else the first free "Name (n)"; an input sheet is
  * only ever created. A table name held by a table that stays gets a free variant (Name_2).
  */
 export function planWrite<S extends SheetMarks>(
@@ -66,10 +77,11 @@ export function planWrite<S extends SheetMarks>(
     let old: S | undefined;
     let final: string;
     if (spec.role === "input") {
-      if (taken.has(spec.name.toLowerCase())) throw new Error(`Sheet ${spec.name} already exists; an input sheet is never replaced`);
+      if (taken.has(spec.name.toLowerCase())) throw new Error(`a sheet named "${spec.name}" already exists; set-up never replaces a sheet`);
       final = spec.name;
     } else {
-      old = live.find((s) => s.output !== undefined && s.output.toLowerCase() === spec.name.toLowerCase() && !replaced.has(s.name.toLowerCase()));
+      const output = outputIdOf(spec).toLowerCase();
+      old = live.find((s) => s.output !== undefined && s.output.toLowerCase() === output && !replaced.has(s.name.toLowerCase()));
       final = old ? old.name : freeSheetName(spec.name, taken);
     }
     if (old) replaced.add(old.name.toLowerCase());
