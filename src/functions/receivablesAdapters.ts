@@ -7,7 +7,7 @@
  */
 import { err, invalidInput, ok, type Result } from "../engine/errors";
 import { dayOfSerial1900, type DayNumber } from "../engine/dates/dayNumber";
-import { fromCents, toCents } from "../engine/money/cents";
+import { centsOf, fromCents, totalTooLarge } from "../engine/money/cents";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
 import { agingResultOf, bucketIndex, validateEdges, type AgingResult } from "../engine/receivables";
 import { asMatrix, cellField, readDate, readVector, sameLength, type Cell } from "./args";
@@ -149,7 +149,7 @@ export function agingOfColumns(
     const bad = addAgingCells(amounts[i], dueDates[i], customers ? customers[i] : undefined, customers !== undefined, i, asOf, edges, totals, rows);
     if (bad) return bad;
   }
-  return ok(agingResultOf(totals, rows, edges, "dueDate"));
+  return agingWithExactTotals(totals, rows, edges);
 }
 
 /**
@@ -176,6 +176,25 @@ export function agingOfColumnRanges(amounts: Cell, dueDates: Cell, customers: Ce
     if (outcome === NOT_COLUMNS) return undefined;
     if (outcome !== undefined) return outcome;
   }
+  return agingWithExactTotals(totals, rows, edges);
+}
+
+/**
+ * The aging result of bucket totals, or an outOfRange error on "amounts" when a total — or the
+ * grand total, a customer's row total — left the safe integers of cents (many amounts near the
+ * largest exact amount): a total off by whole cents, or Infinity, never reaches a cell.
+ */
+function agingWithExactTotals(totals: Float64Array, rows: Map<string, Float64Array>, edges: number[]): Result<AgingResult> {
+  const exact = (cents: Float64Array): boolean => {
+    let sum = 0;
+    for (const c of cents) {
+      sum += c;
+      if (!Number.isSafeInteger(c) || !Number.isSafeInteger(sum)) return false;
+    }
+    return true;
+  };
+  if (!exact(totals)) return err(totalTooLarge("amounts"));
+  for (const row of rows.values()) if (!exact(row)) return err(totalTooLarge("amounts"));
   return ok(agingResultOf(totals, rows, edges, "dueDate"));
 }
 
@@ -250,7 +269,10 @@ function addAgingCells(
     if (!customer.ok) return customer;
     customerId = customer.value;
   }
-  const cents = toCents(value);
+  // Cents beyond the safe integers (amounts near 1e306) would not be exact or would overflow.
+  const checked = centsOf(value, cellField("amounts", i));
+  if (!checked.ok) return checked;
+  const cents = checked.value;
   if (cents === 0) return undefined;
   const b = bucketIndex(asOf - dueDay, edges);
   totals[b] += cents;
@@ -329,5 +351,7 @@ export function renameField<T>(result: Result<T>, from: string, to: string): Res
  * @example fractionToPercent(0.15) //=> 15
  */
 export function fractionToPercent(fraction: number): number {
-  return Math.round(fraction * 100 * 1e9) / 1e9;
+  const scaled = fraction * 100 * 1e9;
+  // Beyond 2^52 (fractions above 45,035) there is no noise below 1e-9 to remove, and × 1e9 may overflow.
+  return Math.abs(scaled) < 2 ** 52 ? Math.round(scaled) / 1e9 : fraction * 100;
 }
