@@ -625,9 +625,9 @@ export function openbalance(amounts: unknown[][], invoiceDates: unknown[][], set
       const paid = rcvAdapters.readOptionalRowNumber(c, "paidAmounts", i);
       if (!paid.ok) return paid;
       // Amounts whose cents are not exact (near 1e306) are refused here, naming the cell.
-      const exactAmount = rcvMoney.centsOf(amount.value, c.fieldOf("amounts", i));
+      const exactAmount = rcvAdapters.readRowCents(amount.value, "amounts", i);
       if (!exactAmount.ok) return exactAmount;
-      const exactPaid = paid.value === undefined ? exactAmount : rcvMoney.centsOf(paid.value, c.fieldOf("paidAmounts", i));
+      const exactPaid = paid.value === undefined ? exactAmount : rcvAdapters.readRowCents(paid.value, "paidAmounts", i);
       if (!exactPaid.ok) return exactPaid;
       items.push({
         invoiceId: `row ${i + 1}`,
@@ -906,7 +906,7 @@ export function provision(amounts: unknown[][], daysPastDue: unknown[][], rates?
       if (!owed.ok) return owed;
       const days = rcvAdapters.readRequiredNumber(cols.value, "daysPastDue", i);
       if (!days.ok) return days;
-      const cents = rcvMoney.centsOf(owed.value, cols.value.fieldOf("amounts", i));
+      const cents = rcvAdapters.readRowCents(owed.value, "amounts", i);
       if (!cents.ok) return cents;
       bucketCents[rcvEngine.bucketIndex(days.value, edges)] += cents.value;
     }

@@ -7,7 +7,7 @@
  */
 import { err, invalidInput, ok, type Result } from "../engine/errors";
 import { dayOfSerial1900, type DayNumber } from "../engine/dates/dayNumber";
-import { centsOf, fromCents, totalTooLarge } from "../engine/money/cents";
+import { centsOf, fromCents, toCents, totalTooLarge, type Cents } from "../engine/money/cents";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
 import { agingResultOf, bucketIndex, validateEdges, type AgingResult } from "../engine/receivables";
 import { asMatrix, cellField, readDate, readVector, sameLength, type Cell } from "./args";
@@ -106,6 +106,17 @@ export function readLedgerColumns<K extends string>(args: Record<K, Cell>): Resu
 export function readRowCell<T>(read: (value: Cell, field: string) => Result<T>, value: Cell, name: string, i: number): Result<T> {
   const r = read(value, name);
   return r.ok ? r : read(value, cellField(name, i));
+}
+
+/**
+ * The cents of an amount in a ledger row: an outOfRange error naming the argument and row when
+ * they are not a safe integer (amounts near 1e306 would not be exact, or would overflow a total).
+ * The field is built only for a refused amount, as in readRowCell (a hot path: one call per row).
+ * @example readRowCents(1e306, "amounts", 1) //=> err(outOfRange("amounts row 2", …))
+ */
+export function readRowCents(amount: number, name: string, i: number): Result<Cents> {
+  const cents = toCents(amount);
+  return Number.isSafeInteger(cents) ? ok(cents) : centsOf(amount, cellField(name, i));
 }
 
 /** A number that must be given in a ledger row. */
@@ -269,8 +280,7 @@ function addAgingCells(
     if (!customer.ok) return customer;
     customerId = customer.value;
   }
-  // Cents beyond the safe integers (amounts near 1e306) would not be exact or would overflow.
-  const checked = centsOf(value, cellField("amounts", i));
+  const checked = readRowCents(value, "amounts", i);
   if (!checked.ok) return checked;
   const cents = checked.value;
   if (cents === 0) return undefined;
