@@ -7,7 +7,7 @@
  */
 import { err, invalidInput, ok, type Result } from "../engine/errors";
 import { dayOfSerial1900, type DayNumber } from "../engine/dates/dayNumber";
-import { centsOf, fromCents, toCents, totalTooLarge, type Cents } from "../engine/money/cents";
+import { amountTooLarge, centsOf, fromCents, toCents, totalTooLarge, type Cents } from "../engine/money/cents";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
 import { agingResultOf, bucketIndex, validateEdges, type AgingResult } from "../engine/receivables";
 import { asMatrix, cellField, readDate, readVector, sameLength, type Cell } from "./args";
@@ -280,9 +280,9 @@ function addAgingCells(
     if (!customer.ok) return customer;
     customerId = customer.value;
   }
-  const checked = readRowCents(value, "amounts", i);
-  if (!checked.ok) return checked;
-  const cents = checked.value;
+  // No Result per row on this hot path: the field is named only for an amount beyond exact cents.
+  const cents = toCents(value);
+  if (!Number.isSafeInteger(cents)) return err(amountTooLarge(cellField("amounts", i), value));
   if (cents === 0) return undefined;
   const b = bucketIndex(asOf - dueDay, edges);
   totals[b] += cents;

@@ -35,8 +35,12 @@ export function toCents(amount: number): Cents {
 export function centsOf(amount: number, field: string): Result<Cents> {
   if (!Number.isFinite(amount)) return err(invalidInput(field, "is not a finite number"));
   const cents = toCents(amount);
-  if (!Number.isSafeInteger(cents)) return err(outOfRange(field, `must be within ±${MAX_AMOUNT_TEXT} to be summed to the cent (got ${amount})`));
-  return ok(cents);
+  return Number.isSafeInteger(cents) ? ok(cents) : err(amountTooLarge(field, amount));
+}
+
+/** The error of an amount whose cents are not a safe integer, naming the field. */
+export function amountTooLarge(field: string, amount: number): DomainError {
+  return outOfRange(field, `must be within ±${MAX_AMOUNT_TEXT} to be summed to the cent (got ${amount})`);
 }
 
 /** A sum of cents checked to be exact: an outOfRange error naming the field when it left the safe integers. */
