@@ -40,7 +40,8 @@ function newestMtime(dir) {
 
 /** Build with webpack when the bundle or its metadata is missing or older than the sources. */
 function ensureBuilt() {
-  const built = fs.existsSync(BUNDLE) && fs.existsSync(METADATA) ? Math.min(fs.statSync(BUNDLE).mtimeMs, fs.statSync(METADATA).mtimeMs) : 0;
+  // The bundle's time only: webpack leaves functions.json untouched when the metadata is unchanged.
+  const built = fs.existsSync(BUNDLE) && fs.existsSync(METADATA) ? fs.statSync(BUNDLE).mtimeMs : 0;
   const sources = Math.max(newestMtime(path.join(ROOT, "src")), fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs);
   if (built > sources) return false;
   if (flag("no-build")) throw new Error("dist/ is missing or stale and --no-build was given: run npm run build");

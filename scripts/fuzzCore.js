@@ -51,9 +51,50 @@ function parameterArb(param) {
   return param.repeating ? fc.array(arb, { minLength: 1, maxLength: 3 }) : arb;
 }
 
+/**
+ * A plausible cell: mostly what a credit table holds (amounts, day counts, serial dates, grades),
+ * with the extremes mixed in, so that calls reach the computations and not only the readers.
+ */
+const plausibleCellArb = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: 0, max: 200 }) },
+  { weight: 2, arbitrary: fc.integer({ min: 44000, max: 47000 }) },
+  { weight: 2, arbitrary: fc.double({ min: 0, max: 1, noNaN: true }) },
+  { weight: 2, arbitrary: fc.constantFrom(...EXTREME_NUMBERS) },
+  { weight: 1, arbitrary: fc.constantFrom("A", "B", "C", "D", "", "2025-06-30", "25%", "是") },
+  { weight: 1, arbitrary: fc.constant(null) },
+);
+/** A plausible scalar argument: a number, a date, or one of the words the functions take. */
+const plausibleScalarArb = fc.oneof(
+  { weight: 3, arbitrary: plausibleCellArb },
+  { weight: 2, arbitrary: fc.constantFrom("Z", "Z'", "Z''", "AD", "AAA", "en", "zh", "number", "currentRatio", "debtRatio", "A", "B", "C", "D", true, false) },
+);
+
+/**
+ * Coherent arguments: every range a column of the same n rows of plausible cells (the shape
+ * ledger functions need), every scalar plausible. Half the calls; the other half are wild.
+ */
+function coherentArb(fn) {
+  return fc.integer({ min: 1, max: 8 }).chain((n) =>
+    fc.tuple(
+      ...fn.parameters.map((p) => {
+        const one =
+          p.dimensionality === "matrix"
+            ? fc.oneof(
+                { weight: 5, arbitrary: fc.array(fc.tuple(plausibleCellArb), { minLength: n, maxLength: n }) },
+                { weight: 1, arbitrary: fc.constant([[null]]) },
+                { weight: 1, arbitrary: fc.array(fc.array(plausibleCellArb, { minLength: 1, maxLength: 18 }), { minLength: 1, maxLength: 1 }) },
+              )
+            : plausibleScalarArb;
+        const arb = p.optional ? fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: one }) : one;
+        return p.repeating ? fc.array(arb, { minLength: 1, maxLength: 3 }) : arb;
+      }),
+    ),
+  );
+}
+
 /** The arguments of one call, as Excel passes them (a repeating parameter is one array of its values). */
 function argumentsArb(fn) {
-  return fc.tuple(...fn.parameters.map(parameterArb));
+  return fc.oneof(fc.tuple(...fn.parameters.map(parameterArb)), coherentArb(fn));
 }
 
 const isErrorValue = (v) => v !== null && typeof v === "object" && !Array.isArray(v) && typeof v.code === "string";
