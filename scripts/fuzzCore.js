@@ -69,6 +69,16 @@ const plausibleScalarArb = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom("Z", "Z'", "Z''", "AD", "AAA", "en", "zh", "number", "currentRatio", "debtRatio", "A", "B", "C", "D", true, false) },
 );
 
+/** Labels a table's header row may carry (financial figures, policy keys, ids). */
+const LABELS = ["Revenue", "CostOfSales", "NetProfit", "CurrentAssets", "Inventory", "Receivables", "FixedAssets", "TotalAssets", "CurrentLiabilities", "TotalLiabilities", "Equity", "CustomerId", "agingEdges", "备注"];
+
+/** A labelled table: a header row of distinct labels over n rows of plausible cells. */
+function labelledTableArb(n) {
+  return fc
+    .uniqueArray(fc.constantFrom(...LABELS), { minLength: 2, maxLength: 8 })
+    .chain((header) => fc.array(fc.array(plausibleCellArb, { minLength: header.length, maxLength: header.length }), { minLength: n, maxLength: n }).map((rows) => [header, ...rows]));
+}
+
 /**
  * Coherent arguments: every range a column of the same n rows of plausible cells (the shape
  * ledger functions need), every scalar plausible. Half the calls; the other half are wild.
@@ -83,6 +93,7 @@ function coherentArb(fn) {
                 { weight: 5, arbitrary: fc.array(fc.tuple(plausibleCellArb), { minLength: n, maxLength: n }) },
                 { weight: 1, arbitrary: fc.constant([[null]]) },
                 { weight: 1, arbitrary: fc.array(fc.array(plausibleCellArb, { minLength: 1, maxLength: 18 }), { minLength: 1, maxLength: 1 }) },
+                { weight: 1, arbitrary: labelledTableArb(n) },
               )
             : plausibleScalarArb;
         const arb = p.optional ? fc.oneof({ weight: 1, arbitrary: fc.constant(null) }, { weight: 2, arbitrary: one }) : one;
