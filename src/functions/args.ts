@@ -75,9 +75,32 @@ export function readAll<T>(cells: Cell[], arg: string, read: (v: Cell, field: st
 /** Check that parallel range arguments have the same length. */
 export function sameLength(lengths: Record<string, number>): Result<number> {
   const entries = Object.entries(lengths);
+  // No range at all (every one omitted): nothing to compare, no rows.
+  if (entries.length === 0) return ok(0);
   const [firstName, n] = entries[0];
   for (const [name, len] of entries.slice(1)) {
     if (len !== n) return err(invalidInput(name, `has ${len} rows but ${firstName} has ${n}`));
   }
   return ok(n);
+}
+
+/**
+ * An argument that must be given as a range: an error naming it when it is omitted. Excel hands an
+ * omitted range argument (=CREDIT.AGING(,,45838)) as null or as [[null]] (one blank cell), and
+ * both are refused; a longer range of blank cells is a given, empty range.
+ * @example readRequiredRange(null, "amounts") //=> err(invalidInput("amounts", "is required: give a range (a column of the ledger)"))
+ */
+export function readRequiredRange(value: Cell, field: string, what = "a column of the ledger"): Result<Cell> {
+  const omitted = isBlank(value) || (Array.isArray(value) && value.length === 1 && (Array.isArray(value[0]) ? value[0].length === 1 && isBlank(value[0][0]) : isBlank(value[0])));
+  return omitted ? err(invalidInput(field, `is required: give a range (${what})`)) : ok(value);
+}
+
+/**
+ * The same result with its error's field set to `field` (the Excel argument and row), for engine
+ * errors that name the value by its own name ("composite %").
+ * @example withField(err(outOfRange("composite %", "must be 0..100, got 120")), "compositeScore row 3") //=> err(outOfRange("compositeScore row 3", …))
+ */
+export function withField<T>(result: Result<T>, field: string): Result<T> {
+  if (result.ok || !("field" in result.error)) return result;
+  return { ok: false, error: { ...result.error, field } };
 }

@@ -10,7 +10,7 @@ import { ratioOf, altmanZ, altmanZone } from "../engine/ratios";
 import { BASIS_LABELS, LIMIT_BASIS_NAMES, creditLimit, workingAssetsBasis } from "../engine/limits";
 import { CHARACTERISTIC_KEYS, shortFingerprint } from "../engine/policy";
 import { err, invalidInput, ok, type Result } from "../engine/errors";
-import { asMatrix, isBlank, readBoolean, readNumber, readNumberOrZero, readOptionalText, readVector, type Cell } from "./args";
+import { asMatrix, isBlank, readBoolean, readNumber, readNumberOrZero, readOptionalText, readVector, withField, type Cell } from "./args";
 import {
   cellOf,
   guardSpill,
@@ -126,9 +126,11 @@ export function grade(compositeScore: unknown[][], scale?: unknown, policy?: unk
     return ok(
       m.map((row, r) =>
         row.map((cell, c) => {
-          const x = readNumber(cell, m.length * row.length === 1 ? "compositeScore" : `compositeScore row ${r + 1}${row.length > 1 ? ` column ${c + 1}` : ""}`);
+          const field = m.length * row.length === 1 ? "compositeScore" : `compositeScore row ${r + 1}${row.length > 1 ? ` column ${c + 1}` : ""}`;
+          const x = readNumber(cell, field);
           if (!x.ok) return cellOf(x);
-          return cellOf<string>(kind === "AD" ? gradeOf(x.value, p.value) : letterRating(x.value, p.value));
+          // The engine names the value "composite %"; the message names the argument and row.
+          return cellOf<string>(withField(kind === "AD" ? gradeOf(x.value, p.value) : letterRating(x.value, p.value), field));
         }),
       ),
     );
@@ -572,6 +574,8 @@ export function bucket(daysPastDue: unknown[][], edges?: unknown[][]) {
  */
 export function aging(amounts: unknown[][], dueDates: unknown[][], asOf: unknown, edges?: unknown[][], customers?: unknown[][]) {
   return rcvScoring.guardSpill<string | number>(() => {
+    const given = rcvRequiredRanges({ amounts, dueDates });
+    if (!given.ok) return given;
     const d = rcvAdapters.readAsOf(asOf);
     if (!d.ok) return d;
     const e = rcvAdapters.readEdgesArg(edges ?? null);
@@ -602,6 +606,10 @@ export function aging(amounts: unknown[][], dueDates: unknown[][], asOf: unknown
  */
 export function openbalance(amounts: unknown[][], invoiceDates: unknown[][], settledDates: unknown[][], asOf: unknown, paidAmounts?: unknown[][]) {
   return rcvErrors.guard<number>(() => {
+    const given = rcvRequiredRanges({ amounts, invoiceDates });
+    if (!given.ok) return given;
+    // settledDates may be one blank cell (not settled) but not left out: =CREDIT.OPEN(a, b, , asOf).
+    if (settledDates === null || settledDates === undefined) return rcvResult.err(rcvResult.invalidInput("settledDates", "is required: give a range (blank cells: not settled)"));
     const d = rcvAdapters.readAsOf(asOf);
     if (!d.ok) return d;
     const cols = rcvAdapters.readLedgerColumns({ amounts, invoiceDates, settledDates, paidAmounts: paidAmounts ?? null });
@@ -617,6 +625,11 @@ export function openbalance(amounts: unknown[][], invoiceDates: unknown[][], set
       if (!settled.ok) return settled;
       const paid = rcvAdapters.readOptionalRowNumber(c, "paidAmounts", i);
       if (!paid.ok) return paid;
+      // Amounts whose cents are not exact (near 1e306) are refused here, naming the cell.
+      const exactAmount = rcvAdapters.readRowCents(amount.value, "amounts", i);
+      if (!exactAmount.ok) return exactAmount;
+      const exactPaid = paid.value === undefined ? exactAmount : rcvAdapters.readRowCents(paid.value, "paidAmounts", i);
+      if (!exactPaid.ok) return exactPaid;
       items.push({
         invoiceId: `row ${i + 1}`,
         customerId: "",
@@ -629,8 +642,18 @@ export function openbalance(amounts: unknown[][], invoiceDates: unknown[][], set
     }
     const ledger = rcvEngine.openItemsAt(items, d.value);
     const cents = ledger.items.reduce((s, o) => s + o.openCents, 0) + [...ledger.unappliedByCustomer.values()].reduce((s, x) => s + x, 0);
-    return rcvResult.ok(rcvMoney.fromCents(cents));
+    const total = rcvMoney.checkedCents(cents, "amounts");
+    return total.ok ? rcvResult.ok(rcvMoney.fromCents(total.value)) : total;
   });
+}
+
+/** Required range arguments, in order: the first omitted one (null or [[null]]) is an error naming it. */
+function rcvRequiredRanges(args: Record<string, unknown>): rcvResult.Result<true> {
+  for (const [name, value] of Object.entries(args)) {
+    const r = rcvArgs.readRequiredRange(value, name);
+    if (!r.ok) return r;
+  }
+  return rcvResult.ok(true);
 }
 
 /** Read named scalar numbers for the metric functions. */
@@ -848,8 +871,11 @@ function rcvDemandedOfRow(
   if (yearly.value < 0) return rcvResult.err(rcvResult.invalidInput(fieldOf("rate", i), "must not be negative"));
   const fee = rcvArgs.readOptionalNumber(get("fee", i), rcvPolicy.DEFAULT_POLICY.dunningFee, fieldOf("fee", i));
   if (!fee.ok) return fee;
-  const r = rcvEngine.lateInterest({ amount: owed.value, daysPastDue: days.value, annualRatePercent: rcvAdapters.fractionToPercent(yearly.value), fee: fee.value });
-  return rcvResult.ok(r.demanded);
+  const r = rcvEngine.lateInterestOf(
+    { amount: owed.value, daysPastDue: days.value, annualRatePercent: rcvAdapters.fractionToPercent(yearly.value), fee: fee.value },
+    { amount: fieldOf("amount", i), daysPastDue: fieldOf("daysPastDue", i), annualRatePercent: fieldOf("rate", i), fee: fieldOf("fee", i) },
+  );
+  return r.ok ? rcvResult.ok(r.value.demanded) : r;
 }
 
 /**
@@ -864,6 +890,8 @@ function rcvDemandedOfRow(
  */
 export function provision(amounts: unknown[][], daysPastDue: unknown[][], rates?: unknown[][]) {
   return rcvErrors.guard<number>(() => {
+    const given = rcvRequiredRanges({ amounts, daysPastDue });
+    if (!given.ok) return given;
     const edges = rcvPolicy.DEFAULT_POLICY.agingEdges;
     let ratePercents = rcvPolicy.DEFAULT_POLICY.provisionPercents;
     if (!rcvAdapters.isBlankRange(rates ?? null)) {
@@ -879,9 +907,12 @@ export function provision(amounts: unknown[][], daysPastDue: unknown[][], rates?
       if (!owed.ok) return owed;
       const days = rcvAdapters.readRequiredNumber(cols.value, "daysPastDue", i);
       if (!days.ok) return days;
-      bucketCents[rcvEngine.bucketIndex(days.value, edges)] += rcvMoney.toCents(owed.value);
+      const cents = rcvAdapters.readRowCents(owed.value, "amounts", i);
+      if (!cents.ok) return cents;
+      bucketCents[rcvEngine.bucketIndex(days.value, edges)] += cents.value;
     }
-    return rcvResult.ok(rcvEngine.provision(bucketCents, ratePercents).total);
+    const allowance = rcvEngine.provisionOf(bucketCents, ratePercents, 1, "amounts");
+    return allowance.ok ? rcvResult.ok(allowance.value.total) : allowance;
   });
 }
 

@@ -7,7 +7,7 @@
  */
 import { err, invalidInput, ok, type Result } from "../engine/errors";
 import { dayOfSerial1900, type DayNumber } from "../engine/dates/dayNumber";
-import { fromCents, toCents } from "../engine/money/cents";
+import { amountTooLarge, centsOf, fromCents, toCents, totalTooLarge, type Cents } from "../engine/money/cents";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
 import { agingResultOf, bucketIndex, validateEdges, type AgingResult } from "../engine/receivables";
 import { asMatrix, cellField, readDate, readVector, sameLength, type Cell } from "./args";
@@ -108,6 +108,17 @@ export function readRowCell<T>(read: (value: Cell, field: string) => Result<T>, 
   return r.ok ? r : read(value, cellField(name, i));
 }
 
+/**
+ * The cents of an amount in a ledger row: an outOfRange error naming the argument and row when
+ * they are not a safe integer (amounts near 1e306 would not be exact, or would overflow a total).
+ * The field is built only for a refused amount, as in readRowCell (a hot path: one call per row).
+ * @example readRowCents(1e306, "amounts", 1) //=> err(outOfRange("amounts row 2", …))
+ */
+export function readRowCents(amount: number, name: string, i: number): Result<Cents> {
+  const cents = toCents(amount);
+  return Number.isSafeInteger(cents) ? ok(cents) : centsOf(amount, cellField(name, i));
+}
+
 /** A number that must be given in a ledger row. */
 export function readRequiredNumber<K extends string>(cols: LedgerColumns<K>, name: K, i: number): Result<number> {
   return readRowCell(readNumber, cols.get(name, i), name, i);
@@ -149,7 +160,7 @@ export function agingOfColumns(
     const bad = addAgingCells(amounts[i], dueDates[i], customers ? customers[i] : undefined, customers !== undefined, i, asOf, edges, totals, rows);
     if (bad) return bad;
   }
-  return ok(agingResultOf(totals, rows, edges, "dueDate"));
+  return agingWithExactTotals(totals, rows, edges);
 }
 
 /**
@@ -176,6 +187,25 @@ export function agingOfColumnRanges(amounts: Cell, dueDates: Cell, customers: Ce
     if (outcome === NOT_COLUMNS) return undefined;
     if (outcome !== undefined) return outcome;
   }
+  return agingWithExactTotals(totals, rows, edges);
+}
+
+/**
+ * The aging result of bucket totals, or an outOfRange error on "amounts" when a total — or the
+ * grand total, a customer's row total — left the safe integers of cents (many amounts near the
+ * largest exact amount): a total off by whole cents, or Infinity, never reaches a cell.
+ */
+function agingWithExactTotals(totals: Float64Array, rows: Map<string, Float64Array>, edges: number[]): Result<AgingResult> {
+  const exact = (cents: Float64Array): boolean => {
+    let sum = 0;
+    for (const c of cents) {
+      sum += c;
+      if (!Number.isSafeInteger(c) || !Number.isSafeInteger(sum)) return false;
+    }
+    return true;
+  };
+  if (!exact(totals)) return err(totalTooLarge("amounts"));
+  for (const row of rows.values()) if (!exact(row)) return err(totalTooLarge("amounts"));
   return ok(agingResultOf(totals, rows, edges, "dueDate"));
 }
 
@@ -250,7 +280,9 @@ function addAgingCells(
     if (!customer.ok) return customer;
     customerId = customer.value;
   }
+  // No Result per row on this hot path: the field is named only for an amount beyond exact cents.
   const cents = toCents(value);
+  if (!Number.isSafeInteger(cents)) return err(amountTooLarge(cellField("amounts", i), value));
   if (cents === 0) return undefined;
   const b = bucketIndex(asOf - dueDay, edges);
   totals[b] += cents;
@@ -329,5 +361,7 @@ export function renameField<T>(result: Result<T>, from: string, to: string): Res
  * @example fractionToPercent(0.15) //=> 15
  */
 export function fractionToPercent(fraction: number): number {
-  return Math.round(fraction * 100 * 1e9) / 1e9;
+  const scaled = fraction * 100 * 1e9;
+  // Beyond 2^52 (fractions above 45,035) there is no noise below 1e-9 to remove, and × 1e9 may overflow.
+  return Math.abs(scaled) < 2 ** 52 ? Math.round(scaled) / 1e9 : fraction * 100;
 }

@@ -16,10 +16,21 @@ export type ExcelError = ReturnType<typeof toExcelError>;
 /** A spilled result: a value or an error in each cell. */
 export type Spill<T> = (T | ExcelError)[][];
 
-/** Run a spilling adapter: a whole-call error becomes a single error cell, never a throw. */
+/**
+ * Run a spilling adapter: a whole-call error becomes a single error cell, never a throw; a cell
+ * that is not a finite number (an overflow the engine does not check yet) becomes an error cell,
+ * so no NaN or Infinity reaches Excel.
+ */
 export function guardSpill<T>(body: () => Result<Spill<T>>): Spill<T> {
   const out = guard(body);
-  return Array.isArray(out) ? out : [[out]];
+  if (!Array.isArray(out)) return [[out]];
+  for (const row of out) {
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "number" && !Number.isFinite(v)) row[c] = toExcel<T>(ok(v as T));
+    }
+  }
+  return out;
 }
 
 /** One cell of a spill from a Result: the value or its mapped error. */

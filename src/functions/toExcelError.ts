@@ -1,7 +1,9 @@
 /**
- * The one place where engine errors become Excel errors. Excel shows a message only with
- * #VALUE! and #N/A, so invalid input and unavailable results use those; out-of-range values
- * are #NUM! and zero denominators #DIV/0! as Excel's own functions do.
+ * The one place where engine errors become Excel errors. Excel shows a message only with #VALUE!
+ * and #N/A: it drops the message attached to #NUM! and #DIV/0! (issue 18). So every error whose
+ * message the user needs, the argument it names and why, is #VALUE! (invalid input, and values
+ * out of range or too large to compute) or #N/A (a result not available); only a zero denominator
+ * is #DIV/0!, as Excel's own functions give it, documented on each function that divides.
  */
 import { describeError, type DomainError, type Result } from "../engine/errors";
 
@@ -13,8 +15,8 @@ export function toExcelError(error: DomainError): CustomFunctions.Error {
     case "notAvailable":
       return new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
     case "outOfRange":
-      // #NUM! carries no message in Excel; keep the message for hosts that show it.
-      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidNumber, message);
+      // Not #NUM!: Excel would show it without the message naming the argument.
+      return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
     case "divideByZero":
       return new CustomFunctions.Error(CustomFunctions.ErrorCode.divisionByZero, message);
     default: {
@@ -24,9 +26,18 @@ export function toExcelError(error: DomainError): CustomFunctions.Error {
   }
 }
 
-/** A scalar result for Excel: the value, or the mapped error (never NaN or Infinity). */
+/**
+ * A scalar result for Excel: the value, or the mapped error. Never NaN or Infinity: the engine
+ * promises finite numbers, and should one slip through (an overflow the engine does not check
+ * yet) the cell is #VALUE! saying so, not a number Excel cannot show.
+ */
 export function toExcel<T>(result: Result<T>): T | CustomFunctions.Error {
-  return result.ok ? result.value : toExcelError(result.error);
+  if (!result.ok) return toExcelError(result.error);
+  const value = result.value;
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "the result is too large to compute: an argument is out of range (extreme magnitude)");
+  }
+  return value;
 }
 
 /** Run an adapter body; a Result error is mapped, a thrown bug becomes #VALUE! with its message instead of crashing Excel's calc. */

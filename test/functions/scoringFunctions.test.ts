@@ -27,7 +27,8 @@ describe("CREDIT.SCORE and CREDIT.COVERAGE", () => {
     expect(out[0]).toEqual([100]);
     expect(out[1]).toEqual([0]);
     expect(errorOf(out[2][0])).toEqual({ code: ErrorCode.invalidValue, message: 'scores row 3 item 1: "x" is not a number' });
-    expect(errorOf(out[3][0])).toEqual({ code: ErrorCode.invalidNumber, message: "score appearance out of range: must be 0..10 (0 = no information), got 11" });
+    // #VALUE!, not #NUM!: Excel drops a #NUM!'s message, and this one names the score (issue 18).
+    expect(errorOf(out[3][0])).toEqual({ code: ErrorCode.invalidValue, message: "score appearance out of range: must be 0..10 (0 = no information), got 11" });
   });
   it("reads one customer's 18 scores typed down a column", () => {
     expect(score(allTens.map((s) => [s]))).toEqual([[100]]);
@@ -57,7 +58,7 @@ describe("CREDIT.GRADE", () => {
     const out = grade([[85], [""], [120]]);
     expect(out[0]).toEqual(["A"]);
     expect(errorOf(out[1][0])).toEqual({ code: ErrorCode.invalidValue, message: "compositeScore row 2: is blank" });
-    expect(errorOf(out[2][0]).code).toBe(ErrorCode.invalidNumber);
+    expect(errorOf(out[2][0])).toEqual({ code: ErrorCode.invalidValue, message: "compositeScore row 3 out of range: must be 0..100, got 120" });
   });
   it("rejects an unknown scale", () => {
     expect(errorOf(grade([[50]], "XYZ")[0][0])).toEqual({ code: ErrorCode.invalidValue, message: 'scale: must be "AD" or "AAA", got "XYZ"' });
@@ -187,7 +188,7 @@ describe("CREDIT.LIMIT", () => {
   it("refuses detail for several customers, and a margin typed as 25", () => {
     expect(errorOf(limit(...args({ grade: [["A"], ["B"]], detail: true }))[0][0]).message).toBe("detail: shows the workings of one customer only; the arguments hold 2");
     expect(errorOf(limit(...args({ margin: [[25]] }))[0][0])).toEqual({
-      code: ErrorCode.invalidNumber,
+      code: ErrorCode.invalidValue,
       message: "grossMargin out of range: must be at most 1 (a fraction: 0.25 for 25 %), got 25",
     });
   });

@@ -1,16 +1,59 @@
 /**
  * Money is summed in integer cents so that totals tie to the ledger to the cent
  * (conventions.md "Money"). Conversion happens once, at the edge, rounding half away from zero.
+ * Exact cents need a safe integer: amounts up to MAX_AMOUNT (about 90 trillion) are exact; an
+ * amount beyond it is refused at the edge by centsOf, never summed into a total that is off by
+ * whole cents or overflows to Infinity.
  */
+import { err, invalidInput, ok, outOfRange, type DomainError, type Result } from "../errors";
+
 export type Cents = number;
 
-/** Cents of an amount in currency units, rounded half away from zero. @example toCents(0.1 + 0.2) //=> 30 */
+/** The largest amount in currency units whose cents are a safe integer: 90,071,992,547,409.91. */
+export const MAX_AMOUNT = Number.MAX_SAFE_INTEGER / 100;
+
+/**
+ * Cents of an amount in currency units, rounded half away from zero. Exact for amounts within
+ * ±MAX_AMOUNT (use centsOf at the edge to refuse others); never NaN for a finite amount.
+ * @example toCents(0.1 + 0.2) //=> 30
+ */
 export function toCents(amount: number): Cents {
   const scaled = amount * 100;
+  // Beyond 2^52 every double is a whole number: nothing to nudge (and × 1e6 would overflow).
+  if (Math.abs(scaled) >= 2 ** 52) return scaled;
   // Correct binary representation noise (e.g. 1.005 * 100 = 100.49999999999999) before rounding.
   const nudged = Math.round(scaled * 1e6) / 1e6;
   return nudged < 0 ? -Math.round(-nudged) : Math.round(nudged);
 }
+
+/**
+ * Cents of an amount read at the edge: an outOfRange error naming the field when the amount is
+ * beyond ±MAX_AMOUNT (its cents would not be exact), an invalidInput error when it is not finite.
+ * @example centsOf(12.345, "amount") //=> ok(1235)
+ * @example centsOf(1e306, "amounts row 3") //=> err(outOfRange("amounts row 3", …))
+ */
+export function centsOf(amount: number, field: string): Result<Cents> {
+  if (!Number.isFinite(amount)) return err(invalidInput(field, "is not a finite number"));
+  const cents = toCents(amount);
+  return Number.isSafeInteger(cents) ? ok(cents) : err(amountTooLarge(field, amount));
+}
+
+/** The error of an amount whose cents are not a safe integer, naming the field. */
+export function amountTooLarge(field: string, amount: number): DomainError {
+  return outOfRange(field, `must be within ±${MAX_AMOUNT_TEXT} to be summed to the cent (got ${amount})`);
+}
+
+/** A sum of cents checked to be exact: an outOfRange error naming the field when it left the safe integers. */
+export function checkedCents(cents: Cents, field: string): Result<Cents> {
+  return Number.isSafeInteger(cents) ? ok(cents) : err(totalTooLarge(field));
+}
+
+/** The error of a total of cents beyond the safe integers, naming the field summed. */
+export function totalTooLarge(field: string): DomainError {
+  return outOfRange(field, `the total is beyond ±${MAX_AMOUNT_TEXT}, too large to add up to the cent`);
+}
+
+const MAX_AMOUNT_TEXT = "90,071,992,547,409.91";
 
 /** Currency units of an amount in cents. */
 export function fromCents(cents: Cents): number {

@@ -6,7 +6,7 @@
  * @example cei({ openingReceivables: 6200, creditSales: 10890, closingReceivables: 6340, closingCurrentReceivables: 3590 })
  *   //=> ok(79.629…) (79.63)
  */
-import { err, ok, type Result } from "../errors";
+import { err, ok, outOfRange, type Result } from "../errors";
 import { finiteAll, nonNegative, nonZero } from "./checkInputs";
 
 export interface CeiInput {
@@ -23,7 +23,15 @@ export function cei(input: CeiInput): Result<number> {
   const s = nonNegative({ creditSales });
   if (!s.ok) return s;
   const collectible = openingReceivables + creditSales - closingCurrentReceivables;
+  const collected = openingReceivables + creditSales - closingReceivables;
+  if (!Number.isFinite(collectible) || !Number.isFinite(collected)) {
+    return err(outOfRange("openingReceivables + creditSales", "is too large to compute: the sum overflows"));
+  }
   const d = nonZero(collectible, "openingReceivables + creditSales − closingCurrentReceivables");
   if (!d.ok) return err(d.error);
-  return ok(((openingReceivables + creditSales - closingReceivables) / collectible) * 100);
+  // Multiply last, and divide first when the product would overflow (collected near 1e308).
+  const ratio = collected / collectible;
+  const percent = ratio * 100;
+  if (!Number.isFinite(percent)) return err(outOfRange("closingCurrentReceivables", "leaves a collectible amount too small against the collected amount: the index overflows"));
+  return ok(percent);
 }

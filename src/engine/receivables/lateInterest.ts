@@ -5,9 +5,12 @@
  * that is not overdue (days ≤ 0) or on a credit (amount ≤ 0): interest 0, no fee, demanded = amount.
  * `interestDue` and `amountDemanded` are the two figures on their own, for callers that compute
  * them per row (the collections worklist) without an object per row; `lateInterest` is both.
+ * `lateInterestOf` is the same figures for inputs straight from a user (CREDIT.INTEREST): an
+ * error value naming the input when an amount is beyond exact cents or the interest overflows.
  * @example lateInterest({ amount: 100, daysPastDue: 15, annualRatePercent: 10, fee: 10 }) //=> { interest: 0.41, demanded: 110.41 }
  */
-import { fromCents, roundMoney, toCents } from "../money/cents";
+import { err, ok, outOfRange, type Result } from "../errors";
+import { centsOf, checkedCents, fromCents, roundMoney, toCents } from "../money/cents";
 
 export interface LateInterestInput {
   amount: number;
@@ -36,4 +39,38 @@ export function interestDue(amount: number, daysPastDue: number, annualRatePerce
 export function amountDemanded(amount: number, daysPastDue: number, interest: number, fee: number): number {
   if (daysPastDue <= 0 || amount <= 0) return roundMoney(amount);
   return fromCents(toCents(amount) + toCents(interest) + toCents(fee));
+}
+
+/**
+ * lateInterest for inputs straight from a user: the amount and fee must be within exact cents
+ * (±MAX_AMOUNT), the interest and the amount demanded too; otherwise an outOfRange error naming
+ * the input (never Infinity or NaN, never a throw). Fields are named by `fields` (default the
+ * input's own names).
+ * @example lateInterestOf({ amount: 1e306, daysPastDue: 10, annualRatePercent: 10 }) //=> err(outOfRange("amount", …))
+ */
+export function lateInterestOf(
+  input: LateInterestInput,
+  fields: { amount: string; daysPastDue: string; annualRatePercent: string; fee: string } = {
+    amount: "amount",
+    daysPastDue: "daysPastDue",
+    annualRatePercent: "annualRatePercent",
+    fee: "fee",
+  },
+): Result<{ interest: number; demanded: number }> {
+  const { amount, daysPastDue, annualRatePercent, fee = 0 } = input;
+  const amountCents = centsOf(amount, fields.amount);
+  if (!amountCents.ok) return amountCents;
+  const feeCents = centsOf(fee, fields.fee);
+  if (!feeCents.ok) return feeCents;
+  if (!Number.isFinite(daysPastDue)) return err(outOfRange(fields.daysPastDue, "is not a finite number"));
+  if (!Number.isFinite(annualRatePercent)) return err(outOfRange(fields.annualRatePercent, "is not a finite number"));
+  if (daysPastDue <= 0 || amount <= 0) return ok({ interest: 0, demanded: fromCents(amountCents.value) });
+  const raw = (amount * annualRatePercent * daysPastDue) / 36500;
+  const interestCents = Number.isFinite(raw) ? toCents(raw) : Number.NaN;
+  if (!Number.isSafeInteger(interestCents)) {
+    return err(outOfRange(`${fields.amount} × ${fields.annualRatePercent} × ${fields.daysPastDue}`, "the interest is too large to compute to the cent"));
+  }
+  const demanded = checkedCents(amountCents.value + interestCents + feeCents.value, fields.amount);
+  if (!demanded.ok) return demanded;
+  return ok({ interest: fromCents(interestCents), demanded: fromCents(demanded.value) });
 }

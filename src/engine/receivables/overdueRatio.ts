@@ -3,7 +3,7 @@
  * (0.12 = 12 %; Excel shows it as a percentage). A zero total is #DIV/0!, not 0.
  * @example overdueRatio(1200, 10000) //=> ok(0.12)
  */
-import { err, ok, type Result } from "../errors";
+import { err, ok, outOfRange, type Result } from "../errors";
 import { finiteAll, nonZero } from "./checkInputs";
 
 export function overdueRatio(overdue: number, total: number): Result<number> {
@@ -11,5 +11,7 @@ export function overdueRatio(overdue: number, total: number): Result<number> {
   if (!f.ok) return f;
   const d = nonZero(total, "total receivables");
   if (!d.ok) return err(d.error);
-  return ok(overdue / total);
+  // A total near 5e-324 against a large overdue amount overflows: an error, never ±Infinity.
+  const ratio = overdue / total;
+  return Number.isFinite(ratio) ? ok(ratio) : err(outOfRange("total receivables", `is too small against overdue ${overdue}: the ratio overflows`));
 }

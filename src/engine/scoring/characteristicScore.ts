@@ -94,10 +94,22 @@ export function characteristicScore(scores: Scores, weights: Weights): Result<Ch
     itemScores[i] = score;
   }
   if (weightSum === 0) return err(invalidInput("weights", "at least one weight must be above 0"));
-  // Multiply before dividing: 56 × 100 / 80 is exactly 70, while 56 / 80 × 100 is 70.00000000000001.
-  const compositePercent = denoise((points * 100) / maxPoints);
-  const coveragePercent = denoise((scoredWeight * 100) / weightSum);
+  // Weights near 1e308: 10 × weight or the sums overflow. An error naming the weights, never NaN.
+  if (!Number.isFinite(maxPoints) || !Number.isFinite(weightSum)) {
+    return err(outOfRange("weights", "are too large: 10 × the sum of the weights must stay below 1.7e308 (scale them down)"));
+  }
+  const compositePercent = denoise(percentOf(points, maxPoints));
+  const coveragePercent = denoise(percentOf(scoredWeight, weightSum));
   return ok(new ScoreOutcome(compositePercent, coveragePercent, itemScores, itemWeights));
+}
+
+/**
+ * part / whole × 100 for 0 ≤ part ≤ whole. Multiply before dividing: 56 × 100 / 80 is exactly 70,
+ * while 56 / 80 × 100 is 70.00000000000001; divide first only when part × 100 would overflow.
+ */
+function percentOf(part: number, whole: number): number {
+  const scaled = part * 100;
+  return Number.isFinite(scaled) ? scaled / whole : (part / whole) * 100;
 }
 
 /** A_i × B_i. */
