@@ -55,7 +55,10 @@ import type { InterpreterValue, InternalScalarValue } from "hyperformula/typings
 import { ErrorCode, type CustomFunctionsError } from "./customFunctionsStub";
 
 const ROOT = path.resolve(__dirname, "../..");
-export const FUNCTIONS_SOURCE = path.join(ROOT, "src/functions/functions.ts");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { SOURCE_FILES } = require("../../scripts/functions-metadata.js") as { SOURCE_FILES: string[] };
+/** Every file with @customfunction JSDoc, as the build gives the metadata plugin (functions.ts re-exports them all). */
+export const FUNCTIONS_SOURCE: string[] = SOURCE_FILES.map((file) => path.join(ROOT, file));
 
 /** What a JavaScript custom function receives for one argument. */
 export type ExcelArg = ExcelScalar | ExcelScalar[][] | null;
@@ -78,8 +81,8 @@ export interface GeneratedMetadata {
   associate: IAssociate[];
 }
 
-/** Run the metadata generator on functions.ts; generator errors (bad JSDoc) fail loudly. */
-export async function generateMetadata(source: string = FUNCTIONS_SOURCE): Promise<GeneratedMetadata> {
+/** Run the metadata generator on the function files; generator errors (bad JSDoc) fail loudly. */
+export async function generateMetadata(source: string | string[] = FUNCTIONS_SOURCE): Promise<GeneratedMetadata> {
   const result = await generateCustomFunctionsMetadata(source);
   if (result.errors.length > 0) {
     throw new Error(`custom-functions-metadata reported errors in ${source}:\n${result.errors.join("\n")}`);
@@ -309,7 +312,7 @@ export interface CreditFormulaKit {
  * Generate the metadata from functions.ts, bind it to the module's exports and register the
  * HyperFormula plugin. `module` is `import * as functions from "src/functions/functions"`.
  */
-export async function loadCreditFormulaKit(module: Record<string, unknown>, source: string = FUNCTIONS_SOURCE): Promise<CreditFormulaKit> {
+export async function loadCreditFormulaKit(module: Record<string, unknown>, source: string | string[] = FUNCTIONS_SOURCE): Promise<CreditFormulaKit> {
   const metadata = await generateMetadata(source);
   const functions = bindFunctions(metadata, module, manifestNamespace());
   const plugin = creditPlugin(functions);
