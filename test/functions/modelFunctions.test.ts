@@ -94,9 +94,9 @@ describe("CREDIT.POINTS (spec §10 example)", () => {
     expect(round4(out[0][0])).toBe(620);
     expectError(out[1][0], ErrorCode.invalidValue, /odds row 2.*above 0/);
     expectError(out[2][0], ErrorCode.invalidValue, /odds row 3/);
-    expectError(only(excel(points, 100, 0)), ErrorCode.invalidNumber, /pdo/);
+    expectError(only(excel(points, 100, 0)), ErrorCode.invalidValue, /pdo/);
     expectError(only(excel(points, 100, null, "high")), ErrorCode.invalidValue, /baseScore/);
-    expectError(only(excel(points, 100, null, null, -5)), ErrorCode.invalidNumber, /baseOdds/);
+    expectError(only(excel(points, 100, null, null, -5)), ErrorCode.invalidValue, /baseOdds/);
   });
 });
 
@@ -138,7 +138,7 @@ describe("CREDIT.EL", () => {
   it("names the bad cell", () => {
     const out = excel(el, col(0.02, 1.5, "x"), 0.45, col(100, 100, 100));
     expect(out[0][0]).toBeCloseTo(0.9, 12);
-    expectError(out[1][0], ErrorCode.invalidNumber, /pd row 2/);
+    expectError(out[1][0], ErrorCode.invalidValue, /pd row 2/);
     expectError(out[2][0], ErrorCode.invalidValue, /pd row 3/);
     expectError(only(excel(el, col(0.1, 0.2), col(0.4, 0.4, 0.4), 100)), ErrorCode.invalidValue, /lgd/);
   });
@@ -169,9 +169,9 @@ describe("CREDIT.MARGINAL (spec §9)", () => {
     [col(1, 2, 3), proposed, 0.7, 0.1, ErrorCode.invalidValue, /current.*5 cells/],
     [current, null, 0.7, 0.1, ErrorCode.invalidValue, /proposed.*required/],
     [current, col("big", 45, 0.015, 0.5, 0.01), 0.7, 0.1, ErrorCode.invalidValue, /proposed sales/],
-    [current, col(4_380_000, 45, 1.5, 0.5, 0.01), 0.7, 0.1, ErrorCode.invalidNumber, /proposed.lossRate/],
+    [current, col(4_380_000, 45, 1.5, 0.5, 0.01), 0.7, 0.1, ErrorCode.invalidValue, /proposed.lossRate/],
     [current, proposed, "", 0.1, ErrorCode.invalidValue, /variableCostRatio/],
-    [current, proposed, 0.7, -1, ErrorCode.invalidNumber, /costOfCapital/],
+    [current, proposed, 0.7, -1, ErrorCode.invalidValue, /costOfCapital/],
   ])("names the bad argument (%#)", (c, p, v, k, code, message) => {
     expectError(only(excel(marginal, c, p, v, k)), code, message);
   });
