@@ -31,6 +31,7 @@ import type { Grade, Policy } from "../policy/Policy";
 import { denoise } from "../scoring/denoise";
 import { paymentFactor as paymentFactorOf } from "./paymentFactor";
 import { workingAssetsBasisAlone } from "./workingAssetsBasis";
+import { firstNonFinite } from "../values/firstNonFinite";
 
 export const LIMIT_BASIS_NAMES = ["need", "workingAssets", "netWorthCap", "profit"] as const;
 export type LimitBasisName = (typeof LIMIT_BASIS_NAMES)[number];
@@ -179,6 +180,14 @@ export function creditLimit(input: CreditLimitInput, policy: Policy): Result<Cre
     netWorthCap: netWorthCapBasis(input, policy),
     profit: profitBasis(input, policy),
   };
+  // Finite inputs near the largest double can still overflow a basis (sales × days, equity × percent).
+  const overflow = firstNonFinite({
+    need: bases.need.value,
+    workingAssets: bases.workingAssets.value,
+    netWorthCap: bases.netWorthCap.value,
+    profit: bases.profit.value,
+  });
+  if (overflow !== undefined) return err(outOfRange(overflow, "is too large to compute (the figures overflow)"));
   let bindingBasis: LimitBasisName | undefined;
   let lowestBasis = Infinity;
   for (const name of LIMIT_BASIS_NAMES) {
@@ -211,6 +220,7 @@ export function creditLimit(input: CreditLimitInput, policy: Policy): Result<Cre
   // Grade D does not add collateral; the rule text shows the total before the floor at 0.
   const total = grade === "D" ? 0 : roundMoney(formulaLimit + collateral);
   const recommended = Math.max(0, total);
+  if (!Number.isFinite(total)) return err(outOfRange("limit", "is too large to compute (the figures overflow)"));
 
   const binding = bindingBasis;
   // The explanation is text for CREDIT.LIMIT's detail: built when read, not for every customer of

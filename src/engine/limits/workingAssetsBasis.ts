@@ -22,6 +22,7 @@ import { divideByZero, err, invalidInput, ok, outOfRange, type DomainError, type
 import { roundMoney } from "../money/cents";
 import type { Policy } from "../policy/Policy";
 import { denoise } from "../scoring/denoise";
+import { firstNonFinite } from "../values/firstNonFinite";
 import { bandOf } from "./bandOf";
 
 export interface WorkingAssetsInput {
@@ -99,6 +100,9 @@ export function workingAssetsBasis(input: WorkingAssetsInput, policy: Policy): R
     riskLabel: riskLabelOf(evaluation),
   };
   if (zeroReason !== undefined) result.zeroReason = zeroReason;
+  // Finite figures near the largest double can still overflow their sums and ratios.
+  const overflow = firstNonFinite({ workingCapital: result.workingCapital, workingAssets, ...ratios, evaluation, basis: result.basis });
+  if (overflow !== undefined) return err(outOfRange(overflow, "is too large to compute (the figures overflow)"));
   return ok(result);
 }
 

@@ -3,3 +3,4 @@ export { isBlank } from "./isBlank";
 export { readNumber } from "./readNumber";
 export { readText } from "./readText";
 export { readBoolean } from "./readBoolean";
+export { firstNonFinite } from "./firstNonFinite";
