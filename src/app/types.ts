@@ -82,7 +82,13 @@ export interface ReviewOutcome {
   policyFingerprint?: string;
 }
 
+/**
+ * The output sheets by their language-independent id: the English name, which is also the value
+ * of each sheet's output marker (SheetSpec.outputId). In another output language the sheets are
+ * written under the catalogue's names (`outputSheetName`, the outcome's `sheets[i].name`).
+ */
 export const OUTPUT_SHEETS = ["Credit Review", "Aging", "Collections", "Summary"] as const;
+export type OutputSheetId = (typeof OUTPUT_SHEETS)[number];
 
 export interface SetUpOptions {
   /** Fill the tables with the sample portfolio (else only headers, and the Policy defaults). */
