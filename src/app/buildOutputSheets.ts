@@ -157,12 +157,12 @@ function creditReviewSheet(t: Translator, review: PortfolioReview, stamp: AuditS
     const quadrant = t.locale === "en-US" ? `${c.quadrant.quadrant} ${c.quadrant.en} (${c.quadrant.zh})` : `${c.quadrant.quadrant} ${c.quadrant.zh}`;
     return [
       c.customerId, c.name, orNull(c.accountOwner), c.isKeyAccount ? yes : no,
-      c.compositePercent / 100, c.coveragePercent / 100, c.paymentRecord.score, t.t(`paymentRecordSource.${c.paymentRecord.source}`),
+      c.compositePercent / 100, c.coveragePercent / 100, c.paymentRecord.score, t.format(`paymentRecordSource.${c.paymentRecord.source}`),
       c.grade, c.letter, c.isR ? "R" : "", decisionText(t, c.decision), quadrant,
       c.terms.termsDays, c.financials ? toExcelSerial(c.financials.periodEnd, system) : null,
       orNull(c.ratios.currentRatio), orNull(c.ratios.quickRatio), orNull(c.ratios.debtRatio), orNull(c.ratios.netMargin), orNull(c.ratios.revenueGrowth),
-      c.altman ? c.altman.z : null, c.altman ? t.t(`altmanZone.${c.altman.zone}`) : null,
-      orNull(c.limit.recommended), c.limit.bindingBasis === undefined ? null : t.t(`limitBasis.${c.limit.bindingBasis}`), c.limit.gradeFactor, c.limit.paymentFactor,
+      c.altman ? c.altman.z : null, c.altman ? t.format(`altmanZone.${c.altman.zone}`) : null,
+      orNull(c.limit.recommended), c.limit.bindingBasis === undefined ? null : t.format(`limitBasis.${c.limit.bindingBasis}`), c.limit.gradeFactor, c.limit.paymentFactor,
       orNull(c.currentLimit), orNull(c.limitChange),
       c.exposure, fraction(c.utilisationPercent), c.openBalance, c.unapplied, c.overdue,
       c.overdueItems, c.maxDaysPastDue, orNull(c.averageDaysLate),

@@ -12,14 +12,14 @@ import type { MessageValues, Translator } from "../i18n/translator";
 
 /** A message of the engine under its catalogue prefix ("warning.", "reason.", "rFlag.", …). */
 export function messageText(t: Translator, prefix: string, message: ReviewMessage, extra?: MessageValues): string {
-  return t.t(`${prefix}${message.id}` as MessageId, { ...valuesOf(t, message.params), ...extra });
+  return t.format(`${prefix}${message.id}` as MessageId, { ...valuesOf(t, message.params), ...extra });
 }
 
 function valuesOf(t: Translator, params: MessageParams): Record<string, string | number> {
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
     if (name.endsWith("Id") && typeof value === "string") {
-      values[name.slice(0, -2)] = name === "noteId" && value === "limitNote.error" ? t.t(value as MessageId, { detail: String(params.detail ?? "") }) : t.t(value as MessageId);
+      values[name.slice(0, -2)] = name === "noteId" && value === "limitNote.error" ? t.format(value as MessageId, { detail: String(params.detail ?? "") }) : t.format(value as MessageId);
     } else {
       values[name] = value;
     }
@@ -35,13 +35,13 @@ export function warningText(t: Translator, w: ReviewWarning): string {
 /** A customer's warnings in one cell: "[severity] text" joined by the locale's separator. */
 export function warningsCell(t: Translator, warnings: readonly ReviewWarning[]): string {
   return warnings
-    .map((w) => t.t("warning.item", { severity: t.t(`severity.${w.severity}` as MessageId), message: warningText(t, w) }))
-    .join(t.t("warning.separator"));
+    .map((w) => t.format("warning.item", { severity: t.format(`severity.${w.severity}` as MessageId), message: warningText(t, w) }))
+    .join(t.format("warning.separator"));
 }
 
 /** Why a customer is flagged R, listed. */
 export function rReasonsText(t: Translator, c: Pick<CustomerReview, "rReasons">): string {
-  return c.rReasons.map((r) => messageText(t, "rFlag.", r)).join(t.t("reason.rFlagSeparator"));
+  return c.rReasons.map((r) => messageText(t, "rFlag.", r)).join(t.format("reason.rFlagSeparator"));
 }
 
 /** The customer's one-sentence summary: its reason parts rendered in order. */
@@ -55,5 +55,5 @@ export function reasonsText(t: Translator, c: Pick<CustomerReview, "reasons" | "
 
 /** The decision's words. */
 export function decisionText(t: Translator, decision: DecisionId): string {
-  return t.t(`decision.${decision}` as MessageId);
+  return t.format(`decision.${decision}` as MessageId);
 }
