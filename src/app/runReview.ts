@@ -15,7 +15,7 @@ import type { OutputLanguage } from "../engine/policy/Policy";
 import type { CustomerReview, PortfolioReview } from "../engine/review/types";
 import { createTranslator } from "../i18n/translator";
 import type { WorkbookPort } from "../host/WorkbookPort";
-import { buildOutputSheets, creditReviewRow } from "./buildOutputSheets";
+import { buildOutputSheets, creditReviewRow, outputSheetName } from "./buildOutputSheets";
 import { readPortfolio } from "./readPortfolio";
 import { recogniseTables } from "./recogniseTables";
 import { warningText } from "./reviewText";
@@ -53,10 +53,11 @@ export function reviewKpis(review: PortfolioReview): ReviewKpis {
 /** Every critical warning, its text in the language given (default en-US), with the Credit Review row of its customer (for select()). */
 export function criticalWarnings(review: PortfolioReview, language: OutputLanguage = "en-US"): CriticalWarning[] {
   const t = createTranslator(language);
+  const reviewSheet = outputSheetName("Credit Review", language);
   return review.customers.flatMap((c, index) =>
     c.warnings
       .filter((w) => w.severity === "critical")
-      .map((w) => ({ customerId: c.customerId, name: c.name, message: warningText(t, w), reviewRow: creditReviewRow(index) })),
+      .map((w) => ({ customerId: c.customerId, name: c.name, message: warningText(t, w), reviewRow: creditReviewRow(index), reviewSheet })),
   );
 }
 

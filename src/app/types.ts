@@ -65,9 +65,12 @@ export type ReviewKpis = Pick<
 export interface CriticalWarning {
   customerId: string;
   name: string;
+  /** The warning's text in the review's output language (the Policy's outputLanguage). */
   message: string;
   /** Row of the customer in the Credit Review sheet (0-based sheet row), for select(). */
   reviewRow: number;
+  /** The name the Credit Review sheet was written under ("资信评审" in zh-CN); absent: "Credit Review". */
+  reviewSheet?: string;
 }
 
 export interface ReviewOutcome {

@@ -148,7 +148,7 @@ export function App({ port, today, addinVersion, now = defaultNow }: AppProps) {
             <ResultsView
               outcome={lastWritten.outcome}
               asOfIso={lastWritten.asOfIso}
-              onSelectWarning={(w: CriticalWarning) => select("Credit Review", w.reviewRow, 0)}
+              onSelectWarning={(w: CriticalWarning) => select(w.reviewSheet ?? "Credit Review", w.reviewRow, 0)}
             />
           )}
         </>

@@ -91,6 +91,8 @@ describe("a review in the Policy's outputLanguage zh-CN (memory adapter, sample 
       expect([text, englishWords(text)]).toEqual([text, []]);
     }
     for (const w of first.critical ?? []) expect([w.message, englishWords(w.message)]).toEqual([w.message, []]);
+    for (const w of first.critical ?? []) expect(wb.getCell(w.reviewSheet!, w.reviewRow, 0)).toBe(w.customerId);
+    expect(new Set(english.critical!.map((w) => w.reviewSheet))).toEqual(new Set(["Credit Review"]));
     expect(first.critical!.length).toBe(english.critical!.length);
   });
 
