@@ -3,6 +3,7 @@
  * bases, severities, payment-record sources, Altman zones) and every Policy key's description has
  * an entry in both catalogues, with the arguments the engine gives.
  */
+import { ORDER_REASON_IDS } from "../../src/engine/orders/checkOrder";
 import { LIMIT_BASIS_NAMES } from "../../src/engine/limits/creditLimit";
 import { DEFAULT_POLICY } from "../../src/engine/policy/defaultPolicy";
 import { RESOLVE_DISPUTE_ACTION } from "../../src/engine/receivables/collectionAction";
@@ -22,6 +23,8 @@ const ENGINE_IDS: readonly string[] = [
   ...["info", "warning", "critical"].map((s) => `severity.${s}`),
   ...["derived", "entered"].map((s) => `paymentRecordSource.${s}`),
   ...["safe", "grey", "distress"].map((z) => `altmanZone.${z}`),
+  ...ORDER_REASON_IDS.map((id) => `orderReason.${id}`),
+  ...["creditManager", "seniorManagement"].map((id) => `approvalLevel.${id}`),
 ];
 
 describe("engine message ids in the catalogues", () => {
