@@ -5,6 +5,7 @@
  */
 import { ORDER_REASON_IDS } from "../../src/engine/orders/checkOrder";
 import { LIMIT_BASIS_NAMES } from "../../src/engine/limits/creditLimit";
+import { LIMIT_SKIP_IDS, LIMIT_ZERO_IDS } from "../../src/engine/limits/limitMessages";
 import { DEFAULT_POLICY } from "../../src/engine/policy/defaultPolicy";
 import { RESOLVE_DISPUTE_ACTION } from "../../src/engine/receivables/collectionAction";
 import { policyToRows } from "../../src/engine/policy/policyToRows";
@@ -23,6 +24,8 @@ const ENGINE_IDS: readonly string[] = [
   ...["info", "warning", "critical"].map((s) => `severity.${s}`),
   ...["derived", "entered"].map((s) => `paymentRecordSource.${s}`),
   ...["safe", "grey", "distress"].map((z) => `altmanZone.${z}`),
+  ...LIMIT_SKIP_IDS.map((id) => `limitSkip.${id}`),
+  ...LIMIT_ZERO_IDS.map((id) => `limitZero.${id}`),
   ...ORDER_REASON_IDS.map((id) => `orderReason.${id}`),
   ...["creditManager", "seniorManagement"].map((id) => `approvalLevel.${id}`),
 ];

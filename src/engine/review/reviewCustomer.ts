@@ -84,8 +84,7 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /** A limit basis as the review reports it: its value when it applies, and its note or why it was skipped. */
 function basisLine(name: LimitBasisName, b: LimitBasis): LimitBasisLine {
-  const note = b.applies ? b.note : b.skippedReason;
-  return { basis: name, value: b.applies ? b.value : undefined, note: note || undefined };
+  return { basis: name, value: b.applies ? b.value : undefined, skipped: b.applies ? undefined : b.skippedReason, zeroNote: b.applies ? b.note : undefined };
 }
 
 export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNumber): Result<CustomerReview> {

@@ -6,6 +6,7 @@
 import type { DayNumber } from "../dates/dayNumber";
 import type { Grade, GradeTerms, LetterRating } from "../policy/Policy";
 import type { LimitBasisName } from "../limits/creditLimit";
+import type { LimitSkipId, LimitZeroId } from "../limits/limitMessages";
 import type { CollectionsWorklist } from "./collectionsWorklist";
 import type { DecisionId, LimitNoteId, MessageParams, ReasonId, ReviewMessage, RFlagId, WarningId } from "./ReviewMessage";
 
@@ -24,7 +25,10 @@ export interface ReviewWarning {
 export interface LimitBasisLine {
   basis: LimitBasisName;
   value?: number;
-  note?: string;
+  /** Why the basis was skipped (`limitSkip.<id>`). */
+  skipped?: ReviewMessage<LimitSkipId>;
+  /** Why an applying basis is 0 (`limitZero.<id>`). */
+  zeroNote?: ReviewMessage<LimitZeroId>;
 }
 
 export interface CustomerLimit {
