@@ -9,6 +9,7 @@ import { DEFAULT_POLICY } from "../../src/engine/policy/defaultPolicy";
 import { RESOLVE_DISPUTE_ACTION } from "../../src/engine/receivables/collectionAction";
 import type { CellValue, SheetSpec } from "../../src/host/WorkbookPort";
 import { MemoryWorkbook } from "../../src/host/memory/MemoryWorkbook";
+import { XlsxWorkbook } from "../../src/host/xlsx/XlsxWorkbook";
 import { OUTPUT_SHEETS, runReview, setUpWorkbook, type ReviewOptions, type ReviewOutcome } from "../../src/app";
 import { outputSheetName } from "../../src/app/buildOutputSheets";
 import { createTranslator } from "../../src/i18n/translator";
@@ -123,4 +124,28 @@ describe("a review in the Policy's outputLanguage zh-CN (memory adapter, sample 
     expect(otc(english, "Order-to-cash rating")).toBe(english.kpis!.otcRating);
     expect(String(otc(first, zh.t("summary.kpi.otcRating")))).toMatch(HAN);
   });
+});
+
+describe("a zh-CN review through the xlsx adapter (the CLI's), saved and reviewed again", () => {
+  it("writes Chinese sheets into the file, and its review of the saved file gives the same figures", async () => {
+    const book = XlsxWorkbook.create();
+    expect((await setUpWorkbook(book, { withSample: true, asOf })).status).toBe("written");
+    const sheet = (await book.excelJs()).getWorksheet("Policy")!;
+    let row = 0;
+    sheet.eachRow((r, n) => {
+      if (r.getCell(1).value === "outputLanguage") row = n;
+    });
+    expect(row).toBeGreaterThan(1);
+    sheet.getRow(row).getCell(2).value = "zh-CN";
+    const first = await runReview(book, options);
+    expect(first.status).toBe("written");
+    const loaded = await XlsxWorkbook.load(await book.toBuffer());
+    if (!loaded.ok) throw new Error("the reviewed workbook does not load");
+    expect((await loaded.value.readWorkbook()).sheets).toEqual(expect.arrayContaining(["资信评审", "账龄分析", "催收清单", "信用管理概览"]));
+    const again = await runReview(loaded.value, options);
+    expect(again.status).toBe("written");
+    expect(again.kpis).toEqual(first.kpis);
+    expect(again.customers).toEqual(first.customers);
+    expect(again.sheets!.map((s) => s.name)).toEqual(first.sheets!.map((s) => s.name));
+  }, 60_000);
 });
