@@ -3,9 +3,10 @@
  * payment record derived from behaviour when the policy says so and history exists), grade,
  * letter, quadrant, R flag, latest financials and ratios, Altman Z′ (private firms, book
  * equity), credit limit with its binding basis, exposure and utilisation, overdue position,
- * early warnings, next collection action and a one-sentence summary.
+ * early warnings, next collection action and a one-sentence summary (message ids with parameters:
+ * the words are the hosts', engine/review/ReviewMessage.ts).
  * @example reviewCustomer({ customer, position, unappliedCents: 0, behaviour, financials, openOrders: 0 }, policy, asOf)
- *   //=> ok({ grade: "B", limit: { recommended: 120000, bindingBasis: "working assets", … }, … })
+ *   //=> ok({ grade: "B", limit: { recommended: 120000, bindingBasis: "workingAssets", … }, decision: "tradeWithinLimit", reasons: [{ id: "grade", params: { … } }, …], … })
  */
 import type { DayNumber } from "../dates/dayNumber";
 import { describeError, err, invalidInput, ok, type Result } from "../errors";
