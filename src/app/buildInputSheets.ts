@@ -2,16 +2,21 @@
  * The set-up sheets (credit-method.md §1): Customers, Financials, Receivables, Orders and Policy
  * as real Excel tables with the canonical headers, number formats, data validations (scores
  * whole 0–10, dates, yes/no lists) and frozen headers. Policy is filled with the defaults
- * (`policyToRows(DEFAULT_POLICY)`); with `withSample` the other tables hold the sample portfolio.
+ * (`policyToRows(DEFAULT_POLICY)`) with each key's description in the language given (the
+ * catalogue's `policy.<key>.description`; default en-US, which is also the policy's outputLanguage
+ * written); with `withSample` the other tables hold the sample portfolio.
  * @example buildInputSheets(false, asOf).map((s) => s.name) //=> ["Customers", "Financials", "Receivables", "Orders", "Policy"]
  */
 import type { DayNumber } from "../engine/dates/dayNumber";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
+import type { OutputLanguage } from "../engine/policy/Policy";
 import { policyToRows } from "../engine/policy/policyToRows";
 import type { CellValue, ColumnKind, ColumnSpec, SheetSpec, ValidationSpec } from "../host/WorkbookPort";
 import { INPUT_TABLE_KINDS, TABLE_FIELDS, type FieldKind, type FieldSpec } from "./headerAliases";
 import { samplePortfolio, type SampleRecord } from "./samplePortfolio";
 import type { InputTableKind } from "./types";
+import type { MessageId } from "../i18n/messages";
+import { createTranslator } from "../i18n/translator";
 
 const COLUMN_KIND: Record<FieldKind, ColumnKind> = {
   text: "text", number: "number", money: "money", percent: "percent", date: "date", boolean: "text", score: "integer", integer: "integer",
@@ -48,16 +53,18 @@ export function recordsToRows(kind: InputTableKind, records: readonly SampleReco
   return records.map((record) => fields.map((spec) => record[spec.field] ?? null));
 }
 
-function policyRows(): CellValue[][] {
-  return policyToRows(DEFAULT_POLICY).map(([key, value]) => [key, value, null]);
+/** The default Policy's rows: key, value and the key's description in the language. */
+export function policyRows(language: OutputLanguage = "en-US"): CellValue[][] {
+  const t = createTranslator(language);
+  return policyToRows({ ...DEFAULT_POLICY, outputLanguage: language }).map(([key, value]) => [key, value, t.t(`policy.${key}.description` as MessageId)]);
 }
 
-export function buildInputSheets(withSample: boolean, asOf: DayNumber): SheetSpec[] {
+export function buildInputSheets(withSample: boolean, asOf: DayNumber, language: OutputLanguage = "en-US"): SheetSpec[] {
   const sample = withSample ? samplePortfolio(asOf) : undefined;
   return INPUT_TABLE_KINDS.map((kind): SheetSpec => {
     const spec = TABLE_FIELDS[kind];
     const fields = spec.fields;
-    const rows = kind === "policy" ? policyRows() : sample ? recordsToRows(kind, sample[kind]) : [];
+    const rows = kind === "policy" ? policyRows(language) : sample ? recordsToRows(kind, sample[kind]) : [];
     const columns = fields.map(columnOf);
     if (kind === "policy") {
       // Values are numbers, texts and yes/no; leave them in General format.

@@ -11,11 +11,14 @@ import { toIsoDate } from "../engine/dates/dayNumber";
 import { describeError } from "../engine/errors";
 import { shortFingerprint } from "../engine/policy/policyFingerprint";
 import { reviewPortfolio } from "../engine/review/reviewPortfolio";
+import type { OutputLanguage } from "../engine/policy/Policy";
 import type { CustomerReview, PortfolioReview } from "../engine/review/types";
+import { createTranslator } from "../i18n/translator";
 import type { WorkbookPort, WorkbookSnapshot, WrittenSheet } from "../host/WorkbookPort";
-import { buildOutputSheets, creditReviewRow } from "./buildOutputSheets";
+import { buildOutputSheets, creditReviewRow, outputSheetName } from "./buildOutputSheets";
 import { readPortfolio } from "./readPortfolio";
 import { recogniseTables } from "./recogniseTables";
+import { warningText } from "./reviewText";
 import type { CriticalWarning, Problem, ReviewKpis, ReviewOptions, ReviewOutcome } from "./types";
 
 /** Default KPI period (days) when the options give none. */
@@ -47,12 +50,14 @@ export function reviewKpis(review: PortfolioReview): ReviewKpis {
   };
 }
 
-/** Every critical warning with the Credit Review row of its customer (for select()). */
-export function criticalWarnings(review: PortfolioReview): CriticalWarning[] {
+/** Every critical warning, its text in the language given (default en-US), with the Credit Review row of its customer (for select()). */
+export function criticalWarnings(review: PortfolioReview, language: OutputLanguage = "en-US"): CriticalWarning[] {
+  const t = createTranslator(language);
+  const reviewSheet = outputSheetName("Credit Review", language);
   return review.customers.flatMap((c, index) =>
     c.warnings
       .filter((w) => w.severity === "critical")
-      .map((w) => ({ customerId: c.customerId, name: c.name, message: w.message, reviewRow: creditReviewRow(index) })),
+      .map((w) => ({ customerId: c.customerId, name: c.name, message: warningText(t, w), reviewRow: creditReviewRow(index), reviewSheet })),
   );
 }
 
@@ -90,18 +95,20 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   }
   const review = reviewed.value;
   const policyFingerprint = shortFingerprint(reading.policy);
+  const outputLanguage = reading.policy.outputLanguage;
   const sheets = buildOutputSheets(review, {
     asOf: options.asOf,
     generatedAt: options.generatedAt,
     addinVersion: options.addinVersion,
     policyFingerprint,
-    policyVersion: `${reading.policy.version}${reading.policySource === "default" ? " (defaults: no Policy table)" : ""}`,
+    policyVersion: reading.policySource === "default" ? createTranslator(outputLanguage).t("audit.policyDefaults", { version: reading.policy.version }) : reading.policy.version,
     dateSystem: snapshot.dateSystem,
+    outputLanguage,
   });
   const outcome = {
     problems,
     kpis: reviewKpis(review),
-    critical: criticalWarnings(review),
+    critical: criticalWarnings(review, outputLanguage),
     sheets,
     customers: review.customers.map(customerJson),
     policyFingerprint,

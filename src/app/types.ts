@@ -65,9 +65,12 @@ export type ReviewKpis = Pick<
 export interface CriticalWarning {
   customerId: string;
   name: string;
+  /** The warning's text in the review's output language (the Policy's outputLanguage). */
   message: string;
   /** Row of the customer in the Credit Review sheet (0-based sheet row), for select(). */
   reviewRow: number;
+  /** The name the Credit Review sheet was written under ("资信评审" in zh-CN); absent: "Credit Review". */
+  reviewSheet?: string;
 }
 
 export interface ReviewOutcome {
@@ -90,7 +93,13 @@ export interface ReviewOutcome {
   redirected?: WrittenSheet[];
 }
 
+/**
+ * The output sheets by their language-independent id: the English name, which is also the value
+ * of each sheet's output marker (SheetSpec.outputId). In another output language the sheets are
+ * written under the catalogue's names (`outputSheetName`, the outcome's `sheets[i].name`).
+ */
 export const OUTPUT_SHEETS = ["Credit Review", "Aging", "Collections", "Summary"] as const;
+export type OutputSheetId = (typeof OUTPUT_SHEETS)[number];
 
 export interface SetUpOptions {
   /** Fill the tables with the sample portfolio (else only headers, and the Policy defaults). */

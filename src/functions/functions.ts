@@ -7,7 +7,7 @@ export * from "./modelFunctions"; // CREDIT.WOE … MARGINAL (issue 17): one sur
 // #region scoring
 import { characteristicScore, gradeOf, gradeTerms, letterRating, quadrantOf } from "../engine/scoring";
 import { ratioOf, altmanZ, altmanZone } from "../engine/ratios";
-import { BASIS_LABELS, LIMIT_BASIS_NAMES, creditLimit, workingAssetsBasis } from "../engine/limits";
+import { BASIS_LABELS, LIMIT_BASIS_NAMES, creditLimit, skippedReasonText, workingAssetsBasis } from "../engine/limits";
 import { CHARACTERISTIC_KEYS, shortFingerprint } from "../engine/policy";
 import { err, invalidInput, ok, type Result } from "../engine/errors";
 import { asMatrix, isBlank, readBoolean, readNumber, readNumberOrZero, readOptionalText, readVector, withField, type Cell } from "./args";
@@ -409,7 +409,7 @@ export function limit(
     const rows: [string, number | string][] = [["Recommended limit", v.recommended]];
     for (const name of LIMIT_BASIS_NAMES) {
       const b = v.bases[name];
-      rows.push([`Basis: ${BASIS_LABELS[name]}`, b.applies ? (b.value ?? 0) : `skipped: ${b.skippedReason ?? "not applicable"}`]);
+      rows.push([`Basis: ${BASIS_LABELS[name]}`, b.applies ? (b.value ?? 0) : `skipped: ${b.skippedReason ? skippedReasonText(b.skippedReason) : "not applicable"}`]);
     }
     rows.push(
       ["Binding basis", BASIS_LABELS[v.bindingBasis]],

@@ -14,6 +14,12 @@ export interface Translator {
   readonly locale: Locale;
   /** The message `id` with its arguments filled in. A missing argument throws (a programmer bug). */
   t(id: MessageId, values?: MessageValues): string;
+  /**
+   * The same text as `t`, from the message compiled once and kept: for a text rendered once per
+   * row of an output sheet (reasons, warnings of 10k customers), where `t`'s per-call lookup of
+   * its memoised formatter (a JSON key of the message and options) cost ten times the format.
+   */
+  format(id: MessageId, values?: MessageValues): string;
   /** A number with the locale's grouping, at most `maximumFractionDigits` decimals (default 2). */
   formatNumber(value: number, maximumFractionDigits?: number): string;
   /** A fraction as a percent (0.125 → "12.5%"), `fractionDigits` decimals at most (default 1). */
@@ -50,9 +56,21 @@ export function createTranslator(locale: Locale): Translator {
 }
 
 function translatorOf(intl: IntlShape<string>, locale: Locale): Translator {
+  const compiled = new Map<MessageId, { format(values?: MessageValues): unknown }>();
+  const compiledOf = (id: MessageId): { format(values?: MessageValues): unknown } => {
+    let formatter = compiled.get(id);
+    if (!formatter) {
+      const message = intl.messages[id];
+      if (typeof message !== "string") throw new Error(`no message ${id} in ${locale}`);
+      formatter = intl.formatters.getMessageFormat(message, locale, intl.formats, { formatters: intl.formatters });
+      compiled.set(id, formatter);
+    }
+    return formatter;
+  };
   return {
     locale,
     t: (id, values) => intl.formatMessage({ id }, values as Record<string, string | number | boolean | Date | null | undefined>),
+    format: (id, values) => String(compiledOf(id).format(values)),
     formatNumber: (value, maximumFractionDigits = 2) =>
       Number.isFinite(value) ? intl.formatNumber(value, { maximumFractionDigits }) : NO_FIGURE,
     formatPercent: (fraction, fractionDigits = 1) =>

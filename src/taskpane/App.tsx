@@ -167,7 +167,7 @@ export function App({ port, today, addinVersion, now = defaultNow }: AppProps) {
             <ResultsView
               outcome={lastWritten.outcome}
               asOfIso={lastWritten.asOfIso}
-              onSelectWarning={(w: CriticalWarning) => select(writtenNameOf(lastWritten.outcome, "Credit Review"), w.reviewRow, 0)}
+              onSelectWarning={(w: CriticalWarning) => select(writtenNameOf(lastWritten.outcome, w.reviewSheet ?? "Credit Review"), w.reviewRow, 0)}
             />
           )}
         </>

@@ -86,7 +86,10 @@ describe("message catalogues", () => {
     const plurals = MESSAGE_IDS.filter((id) => signature(en[id]!).some(([, type]) => type === "plural"));
     expect(plurals.length).toBeGreaterThanOrEqual(3);
     for (const id of plurals) {
-      const values = { count: 0, amount: "X" };
+      // Every other argument filled: a number for a number argument, a text otherwise.
+      const values: Record<string, string | number> = Object.fromEntries(
+        signature(en[id]!).map(([name, type]) => [name, type.startsWith("number") ? 1 : "X"]),
+      );
       const texts = [0, 1, 2].map((count) => t.t(id, { ...values, count }));
       expect(new Set(texts).size).toBe(3);
       for (const text of texts) expect(text).not.toMatch(/[{}#]/);
@@ -158,6 +161,33 @@ describe("the glossary in the catalogues", () => {
     ["column.topExposures.limit", "creditLimit"],
     ["column.topExposures.utilisationPercent", "utilisation"],
     ["chart.aging.title", "agingBucket"],
+    ["warning.utilisationOverLimit", "utilisation"],
+    ["warning.utilisationOverLimit", "creditLimit"],
+    ["warning.utilisationNearLimit", "utilisation"],
+    ["warning.exposureOnZeroLimit", "exposure"],
+    ["warning.gradeDown", "creditGrade"],
+    ["warning.lowCoverage", "informationCoverage"],
+    ["warning.disputedAmount", "dispute"],
+    ["reason.grade", "compositeScore"],
+    ["reason.grade", "informationCoverage"],
+    ["reason.gradeDerivedPayment", "paymentRecord"],
+    ["reason.rFlag", "seniorManagement"],
+    ["reason.limit", "recommendedLimit"],
+    ["reason.limit", "bindingBasis"],
+    ["rFlag.keyAccount", "keyAccount"],
+    ["rFlag.overLimit", "exposure"],
+    ["rFlag.overLimit", "creditLimit"],
+    ["decision.referToCommittee", "seniorManagement"],
+    ["limitBasis.need", "transactionValue"],
+    ["limitBasis.workingAssets", "workingAssets"],
+    ["limitBasis.netWorthCap", "netWorth"],
+    ["limitBasis.profit", "returnEqualsRisk"],
+    ["orderReason.overLimit", "exposure"],
+    ["orderReason.overLimit", "creditLimit"],
+    ["orderReason.flaggedR", "gradeR"],
+    ["approvalLevel.seniorManagement", "seniorManagement"],
+    ["policy.weights.paymentRecord.description", "paymentRecord"],
+    ["policy.gradeTerms.B.termsDays.description", "creditPeriod"],
   ];
 
   it.each(NAMED_TERMS)("%s uses the glossary word for %s", (messageId, termId) => {

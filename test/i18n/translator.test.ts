@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { createTranslator, NO_FIGURE } from "../../src/i18n/translator";
 import { SUPPORTED_LOCALES } from "../../src/i18n/locale";
-import { intlConfig, messagesFor } from "../../src/i18n/messages";
+import { intlConfig, MESSAGE_IDS, messagesFor } from "../../src/i18n/messages";
 
 const en = createTranslator("en-US");
 const zh = createTranslator("zh-CN");
@@ -134,5 +134,27 @@ describe("formatDate", () => {
         }
       }),
     );
+  });
+});
+
+describe("Translator.format (compiled once, for rows)", () => {
+  const args = (message: string): Record<string, string | number> => {
+    // Every argument of the message: a number for a number or plural argument, a text otherwise.
+    const values: Record<string, string | number> = {};
+    for (const match of message.matchAll(/\{(\w+)(?:,\s*(\w+))?/g)) values[match[1]!] = match[2] === "number" || match[2] === "plural" ? 1234.56 : "X";
+    return values;
+  };
+
+  it.each(SUPPORTED_LOCALES.map((l) => [l]))("gives the same text as t for every message in %s", (locale) => {
+    const t = createTranslator(locale);
+    const messages = messagesFor(locale);
+    for (const id of MESSAGE_IDS) {
+      const values = args(messages[id]);
+      expect([id, t.format(id, values)]).toEqual([id, t.t(id, values)]);
+    }
+  });
+
+  it("throws on a missing argument, as t does", () => {
+    expect(() => createTranslator("en-US").format("warning.gradeDown", { from: "A" })).toThrow();
   });
 });

@@ -24,6 +24,8 @@
  *   financials: { currentAssets: 5000, inventory: 2000, currentLiabilities: 2500, totalLiabilities: 4000, equity: 6000 } },
  *   DEFAULT_POLICY) //=> ok({ recommended: 1000, bindingBasis: "workingAssets", lowestBasis: 1062.5, … })
  */
+import { NO_PARAMS, type ReviewMessage } from "../review/ReviewMessage";
+import type { LimitSkipId, LimitZeroId } from "./limitMessages";
 import { err, invalidInput, notAvailable, ok, outOfRange, type DomainError, type Result } from "../errors";
 import { roundMoney } from "../money/cents";
 import type { FinancialPeriod } from "../portfolio/types";
@@ -51,9 +53,10 @@ export interface CreditLimitInput {
 export interface LimitBasis {
   applies: boolean;
   value?: number;
-  skippedReason?: string;
-  /** Why an applying basis is 0 (negative net worth, negative working assets, negative margin). */
-  note?: string;
+  /** Why the basis does not apply (a message, `limitSkip.<id>`). */
+  skippedReason?: ReviewMessage<LimitSkipId>;
+  /** Why an applying basis is 0 (negative net worth, negative working assets, negative margin; `limitZero.<id>`). */
+  note?: ReviewMessage<LimitZeroId>;
 }
 
 export interface CreditLimitResult {
@@ -70,6 +73,38 @@ export interface CreditLimitResult {
 }
 
 const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
+
+const skip = (id: LimitSkipId): ReviewMessage<LimitSkipId> => Object.freeze({ id, params: NO_PARAMS });
+const SALES_MISSING = skip("salesMissing");
+const MARGIN_MISSING = skip("marginMissing");
+const SALES_AND_MARGIN_MISSING = skip("salesAndMarginMissing");
+const CURRENT_LIABILITIES_ZERO = skip("currentLiabilitiesZero");
+const NET_WORTH_MISSING = skip("netWorthMissing");
+
+/** English words of a skipped or zero basis, for the explanation CREDIT.LIMIT shows (the functions speak English for now). */
+const SKIP_TEXT: Readonly<Record<LimitSkipId, string>> = {
+  salesMissing: "annual credit sales missing",
+  marginMissing: "gross margin missing",
+  salesAndMarginMissing: "annual credit sales and gross margin missing",
+  financialsMissing: "financials missing",
+  currentLiabilitiesZero: "current liabilities are 0: the ratios are undefined",
+  netWorthMissing: "net worth (equity) missing",
+};
+
+/** A skipped basis's reason in English, as the explanation and CREDIT.LIMIT write it. */
+export function skippedReasonText(reason: ReviewMessage<LimitSkipId>): string {
+  return reason.id === "financialsMissing" ? `${SKIP_TEXT.financialsMissing}: ${String(reason.params.fields)}` : SKIP_TEXT[reason.id];
+}
+
+function zeroNoteText(note: ReviewMessage<LimitZeroId>): string {
+  const p = note.params;
+  switch (note.id) {
+    case "netWorthNotPositive": return `net worth ${p.netWorth} is not positive`;
+    case "netWorthNegative": return `net worth ${p.netWorth} is negative`;
+    case "workingAssetsNegative": return `working assets ${p.workingAssets} are negative`;
+    case "marginNegative": return `gross margin ${p.margin} is negative`;
+  }
+}
 
 export const BASIS_LABELS: Readonly<Record<LimitBasisName, string>> = {
   need: "need",
@@ -103,7 +138,7 @@ function roundDownTo(value: number, unit: number): number {
 }
 
 function needBasis(input: CreditLimitInput, policy: Policy): LimitBasis {
-  if (input.annualCreditSales === undefined) return { applies: false, skippedReason: "annual credit sales missing" };
+  if (input.annualCreditSales === undefined) return { applies: false, skippedReason: SALES_MISSING };
   const terms = input.termsDays ?? policy.gradeTerms[input.grade].termsDays;
   return { applies: true, value: roundMoney((input.annualCreditSales * (terms + policy.graceDays)) / 365) };
 }
@@ -120,11 +155,11 @@ function workingAssetsLimitBasis(input: CreditLimitInput, policy: Policy): Limit
     f.equity === undefined
   ) {
     const missing = FINANCIAL_FIELDS.filter((k) => f?.[k] === undefined);
-    return { applies: false, skippedReason: `financials missing: ${missing.join(", ")}` };
+    return { applies: false, skippedReason: { id: "financialsMissing", params: { fields: missing.join(", ") } } };
   }
   const { currentAssets, inventory, currentLiabilities, totalLiabilities, equity } = f;
-  if (equity <= 0) return { applies: true, value: 0, note: `net worth ${equity} is not positive` };
-  if (currentLiabilities === 0) return { applies: false, skippedReason: "current liabilities are 0: the ratios are undefined" };
+  if (equity <= 0) return { applies: true, value: 0, note: { id: "netWorthNotPositive", params: { netWorth: equity } } };
+  if (currentLiabilities === 0) return { applies: false, skippedReason: CURRENT_LIABILITIES_ZERO };
   // validationError has checked these figures as workingAssetsBasis does (finite, not negative); net
   // worth ≤ 0 and current liabilities 0 are handled above. So the basis alone will do: no result
   // objects for every customer of a portfolio review (issue 6).
@@ -135,18 +170,18 @@ function workingAssetsLimitBasis(input: CreditLimitInput, policy: Policy): Limit
 
 function netWorthCapBasis(input: CreditLimitInput, policy: Policy): LimitBasis {
   const equity = input.financials?.equity;
-  if (equity === undefined) return { applies: false, skippedReason: "net worth (equity) missing" };
-  if (equity < 0) return { applies: true, value: 0, note: `net worth ${equity} is negative` };
+  if (equity === undefined) return { applies: false, skippedReason: NET_WORTH_MISSING };
+  if (equity < 0) return { applies: true, value: 0, note: { id: "netWorthNegative", params: { netWorth: equity } } };
   return { applies: true, value: roundMoney((equity * policy.netWorthCapPercent) / 100) };
 }
 
 function profitBasis(input: CreditLimitInput, policy: Policy): LimitBasis {
   const { annualCreditSales, grossMargin } = input;
   if (annualCreditSales === undefined || grossMargin === undefined) {
-    const missing = [annualCreditSales === undefined ? "annual credit sales" : "", grossMargin === undefined ? "gross margin" : ""];
-    return { applies: false, skippedReason: `${missing.filter((m) => m !== "").join(" and ")} missing` };
+    const skipped = annualCreditSales === undefined ? (grossMargin === undefined ? SALES_AND_MARGIN_MISSING : SALES_MISSING) : MARGIN_MISSING;
+    return { applies: false, skippedReason: skipped };
   }
-  if (grossMargin < 0) return { applies: true, value: 0, note: `gross margin ${grossMargin} is negative` };
+  if (grossMargin < 0) return { applies: true, value: 0, note: { id: "marginNegative", params: { margin: grossMargin } } };
   return { applies: true, value: roundMoney(annualCreditSales * grossMargin * policy.profitMultiple) };
 }
 
@@ -228,8 +263,8 @@ export function creditLimit(input: CreditLimitInput, policy: Policy): Result<Cre
   const explain = (): string => {
     const basisText = LIMIT_BASIS_NAMES.map((name) => {
       const b = bases[name];
-      if (!b.applies) return `${BASIS_LABELS[name]} skipped (${b.skippedReason ?? "not applicable"})`;
-      return `${BASIS_LABELS[name]} ${b.value}${b.note ? ` (${b.note})` : ""}`;
+      if (!b.applies) return `${BASIS_LABELS[name]} skipped (${b.skippedReason ? skippedReasonText(b.skippedReason) : "not applicable"})`;
+      return `${BASIS_LABELS[name]} ${b.value}${b.note ? ` (${zeroNoteText(b.note)})` : ""}`;
     }).join("; ");
     const rule =
       grade === "D"

@@ -6,8 +6,10 @@ export {
   BASIS_LABELS,
   LIMIT_BASIS_NAMES,
   creditLimit,
+  skippedReasonText,
   type CreditLimitInput,
   type CreditLimitResult,
   type LimitBasis,
   type LimitBasisName,
 } from "./creditLimit";
+export { LIMIT_SKIP_IDS, LIMIT_ZERO_IDS, type LimitSkipId, type LimitZeroId } from "./limitMessages";

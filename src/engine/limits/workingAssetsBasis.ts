@@ -18,6 +18,8 @@
  *   totalLiabilities: 4000, netWorth: 6000 }, DEFAULT_POLICY)
  *   //=> ok({ workingAssets: 4250, evaluation: 2.11666666667, percent: 25, basis: 1062.5, … })
  */
+import type { LimitZeroId } from "./limitMessages";
+import type { ReviewMessage } from "../review/ReviewMessage";
 import { divideByZero, err, invalidInput, ok, outOfRange, type DomainError, type Result } from "../errors";
 import { roundMoney } from "../money/cents";
 import type { Policy } from "../policy/Policy";
@@ -50,7 +52,7 @@ export interface WorkingAssetsResult {
   basis: number;
   riskLabel: { en: string; zh: string };
   /** Why the basis is 0 although the table's percent is not (negative working assets or net worth). */
-  zeroReason?: string;
+  zeroReason?: ReviewMessage<LimitZeroId>;
 }
 
 const HIGHER_RISK_AT_OR_BELOW = -1.8;
@@ -111,7 +113,7 @@ export function workingAssetsBasis(input: WorkingAssetsInput, policy: Policy): R
  * needs, once per customer of a portfolio review, without the ratios, risk label and result
  * objects (issue 6).
  */
-export function workingAssetsBasisAlone(input: WorkingAssetsInput, policy: Policy): { basis: number; zeroReason?: string } {
+export function workingAssetsBasisAlone(input: WorkingAssetsInput, policy: Policy): { basis: number; zeroReason?: ReviewMessage<LimitZeroId> } {
   const workingAssets = workingAssetsOf(input);
   const zeroReason = zeroReasonOf(input, workingAssets);
   const basis = basisOf(workingAssets, percentOf(evaluationOf(ratiosOf(input)), policy), zeroReason);
@@ -148,12 +150,12 @@ function percentOf(evaluation: number, policy: Policy): number {
   return percents[bandOf(evaluation, edges, true)];
 }
 
-function zeroReasonOf(f: WorkingAssetsInput, workingAssets: number): string | undefined {
-  if (f.netWorth < 0) return `net worth ${f.netWorth} is negative`;
-  if (workingAssets < 0) return `working assets ${roundMoney(workingAssets)} are negative`;
+function zeroReasonOf(f: WorkingAssetsInput, workingAssets: number): ReviewMessage<LimitZeroId> | undefined {
+  if (f.netWorth < 0) return { id: "netWorthNegative", params: { netWorth: f.netWorth } };
+  if (workingAssets < 0) return { id: "workingAssetsNegative", params: { workingAssets: roundMoney(workingAssets) } };
   return undefined;
 }
 
-function basisOf(workingAssets: number, percent: number, zeroReason: string | undefined): number {
+function basisOf(workingAssets: number, percent: number, zeroReason: ReviewMessage<LimitZeroId> | undefined): number {
   return zeroReason === undefined ? roundMoney((workingAssets * percent) / 100) : 0;
 }

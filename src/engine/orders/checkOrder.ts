@@ -16,6 +16,8 @@
  * in `openReceivables`; ledgers show it negative and reports positive, so its size is used
  * whatever its sign.
  *
+ * The reasons are messages (id and parameters, catalogue id `orderReason.<id>`), not sentences:
+ * the host renders them in its language.
  * @example checkOrder({ grade: "B", isR: false, limit: 100_000, openReceivables: 60_000, unapplied: 0,
  *   openOrders: 30_000, newOrder: 15_000, maxDaysPastDue: 10 }, DEFAULT_POLICY)
  *   //=> ok({ decision: "hold", approvalLevel: "credit manager", exposure: 105_000, excess: 5_000, reasons: [...] })
@@ -23,6 +25,11 @@
 import { fromCents, toCents } from "../money/cents";
 import { err, invalidInput, ok, outOfRange, type Result } from "../errors";
 import type { Grade, Policy } from "../policy/Policy";
+import { NO_PARAMS, type ReviewMessage } from "../review/ReviewMessage";
+
+/** Why an order gets its decision; the catalogue id is `orderReason.<id>`. */
+export const ORDER_REASON_IDS = ["gradeD", "flaggedR", "itemPastDue", "overLimit", "withinLimit"] as const;
+export type OrderReasonId = (typeof ORDER_REASON_IDS)[number];
 
 export type OrderDecision = "approve" | "hold" | "refuse" | "refer";
 export type ApprovalLevel = "credit manager" | "senior management";
@@ -52,7 +59,8 @@ export interface OrderCheck {
   exposure: number;
   /** Exposure above the limit (0 when within it). */
   excess: number;
-  reasons: string[];
+  /** Every rule that applied, as messages; amounts are numbers in the limit's currency, `approvalLevelId` a message id. */
+  reasons: ReviewMessage<OrderReasonId>[];
 }
 
 export type OrderCheckPolicy = Pick<Policy, "orderHoldDays" | "creditManagerExcessPercent">;
@@ -60,9 +68,7 @@ export type OrderCheckPolicy = Pick<Policy, "orderHoldDays" | "creditManagerExce
 const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
 const SEVERITY: Record<OrderDecision, number> = { approve: 0, hold: 1, refer: 2, refuse: 3 };
 
-function formatAmount(cents: number): string {
-  return fromCents(cents).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
+const APPROVAL_LEVEL_IDS: Record<ApprovalLevel, string> = { "credit manager": "approvalLevel.creditManager", "senior management": "approvalLevel.seniorManagement" };
 
 function validate(input: OrderCheckInput, policy: OrderCheckPolicy): Result<void> {
   if (!GRADES.includes(input.grade)) return err(invalidInput("grade", `must be A, B, C or D, got ${String(input.grade)}`));
@@ -95,27 +101,27 @@ export function checkOrder(input: OrderCheckInput, policy: OrderCheckPolicy): Re
 
   let decision: OrderDecision = "approve";
   let approvalLevel: ApprovalLevel | undefined;
-  const reasons: string[] = [];
-  const raise = (to: OrderDecision, reason: string): void => {
+  const reasons: ReviewMessage<OrderReasonId>[] = [];
+  const raise = (to: OrderDecision, reason: ReviewMessage<OrderReasonId>): void => {
     if (SEVERITY[to] > SEVERITY[decision]) decision = to;
     reasons.push(reason);
   };
 
-  if (input.grade === "D") raise("refuse", "Grade D: credit refused, cash or prepayment only (拒绝赊销, 现金/预付)");
-  if (input.isR) raise("refer", "Flagged R (large or strategic customer at risk): refer to the credit committee (提交委员会)");
+  if (input.grade === "D") raise("refuse", { id: "gradeD", params: NO_PARAMS });
+  if (input.isR) raise("refer", { id: "flaggedR", params: NO_PARAMS });
   if (input.maxDaysPastDue > policy.orderHoldDays) {
-    raise("hold", `An item is ${input.maxDaysPastDue} days past due (more than ${policy.orderHoldDays}): hold until paid (暂停发货)`);
+    raise("hold", { id: "itemPastDue", params: { days: input.maxDaysPastDue, threshold: policy.orderHoldDays } });
   }
   if (exposureCents > limitCents) {
     // excess ≤ p % of limit ⇔ 100 × excess ≤ p × limit, compared on cents to avoid rounding the share.
     approvalLevel = excessCents * 100 <= policy.creditManagerExcessPercent * limitCents ? "credit manager" : "senior management";
-    raise(
-      "hold",
-      `Exposure ${formatAmount(exposureCents)} exceeds the limit ${formatAmount(limitCents)} by ${formatAmount(excessCents)}: approval by ${approvalLevel} (超额审批)`,
-    );
+    raise("hold", {
+      id: "overLimit",
+      params: { exposure: fromCents(exposureCents), limit: fromCents(limitCents), excess: fromCents(excessCents), approvalLevelId: APPROVAL_LEVEL_IDS[approvalLevel] },
+    });
   }
   if (decision === "approve") {
-    reasons.push(`Exposure ${formatAmount(exposureCents)} is within the limit ${formatAmount(limitCents)} (额度内, 批准)`);
+    reasons.push({ id: "withinLimit", params: { exposure: fromCents(exposureCents), limit: fromCents(limitCents) } });
   }
   return ok({
     decision,

@@ -5,6 +5,10 @@
 import type { CharacteristicKey } from "./characteristics";
 
 export type Grade = "A" | "B" | "C" | "D";
+
+/** The languages the review's output sheets can be written in (the i18n catalogues' locales). */
+export const OUTPUT_LANGUAGES = ["en-US", "zh-CN"] as const;
+export type OutputLanguage = (typeof OUTPUT_LANGUAGES)[number];
 export type LetterRating = "AAA" | "AA" | "A" | "BBB" | "BB" | "B" | "CCC";
 
 export interface GradeTerms {
@@ -91,4 +95,9 @@ export interface Policy {
   creditManagerExcessPercent: number;
   /** §5 derive paymentRecord from behaviour when the workbook has payment history. */
   derivePaymentRecord: boolean;
+  /**
+   * Language of the output sheets (names, headers, warnings, reasons), so a committee's workbook
+   * is in one language whoever runs the review (issue 16). Default en-US.
+   */
+  outputLanguage: OutputLanguage;
 }

@@ -66,4 +66,5 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   orderHoldDays: 60,
   creditManagerExcessPercent: 10,
   derivePaymentRecord: true,
+  outputLanguage: "en-US",
 } satisfies Policy);

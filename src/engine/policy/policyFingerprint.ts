@@ -2,7 +2,9 @@
  * The policy fingerprint of the audit trail (credit-method.md §11): SHA-256 of the policy's
  * canonical JSON (object keys sorted at every level, arrays in order, no whitespace), so two
  * policies with the same values have the same fingerprint whatever order their keys were
- * written in, and any change of any parameter changes it.
+ * written in, and any change of any parameter changes it. The output language is a parameter
+ * too (a zh-CN policy has its own fingerprint), but the default en-US is left out of the JSON so
+ * that the fingerprints of every policy written before the setting existed stay what they were.
  * @example shortFingerprint(DEFAULT_POLICY) //=> 12 hex characters, the same on every run
  */
 import type { Policy } from "./Policy";
@@ -24,7 +26,7 @@ export function canonicalJson(value: unknown): string {
 
 /** Full fingerprint: 64 lowercase hex characters. */
 export function policyFingerprint(p: Policy): string {
-  return sha256Hex(canonicalJson(p));
+  return sha256Hex(canonicalJson(p.outputLanguage === "en-US" ? { ...p, outputLanguage: undefined } : p));
 }
 
 /** Short fingerprint printed on outputs: the first 12 hex characters of `policyFingerprint`. */

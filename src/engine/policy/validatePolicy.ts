@@ -8,7 +8,7 @@
  */
 import { invalidInput, outOfRange, type DomainError } from "../errors";
 import { CHARACTERISTIC_KEYS } from "./characteristics";
-import type { Grade, Policy } from "./Policy";
+import { OUTPUT_LANGUAGES, type Grade, type Policy } from "./Policy";
 
 const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
 const LETTER_ORDER = ["AAA", "AA", "A", "BBB", "BB", "B"] as const;
@@ -210,5 +210,8 @@ export function validatePolicy(p: Policy): DomainError[] {
   c.nonNegative("orderHoldDays", p.orderHoldDays);
   c.nonNegative("creditManagerExcessPercent", p.creditManagerExcessPercent);
   c.boolean("derivePaymentRecord", p.derivePaymentRecord);
+  if (!(OUTPUT_LANGUAGES as readonly unknown[]).includes(p.outputLanguage)) {
+    c.errors.push(invalidInput("outputLanguage", `must be ${OUTPUT_LANGUAGES.join(" or ")}, got ${String(p.outputLanguage)}`));
+  }
   return c.errors;
 }

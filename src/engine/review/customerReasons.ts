@@ -1,31 +1,46 @@
 /**
- * One readable sentence that sums up a customer's review: grade with composite and coverage,
- * the limit with its binding basis and factors, and the overdue position.
- * @example customerReasons(review) //=> "B (68.4 %, coverage 92 %); limit 120,000 set by working assets (×0.8 grade, ×0.9 payment); 2 items overdue, max 45 days"
+ * The parts of one readable sentence that sums up a customer's review: grade with composite and
+ * coverage, the R flag, the limit with its binding basis and factors, and the overdue position.
+ * Each part is a message (ReviewMessage.ts, catalogue id `reason.<id>`) that carries its own
+ * punctuation in each language, so the host renders the parts in order and joins them with
+ * nothing between. `rFlag` is rendered with the customer's `rReasons` listed in its `{reasons}`.
+ * @example customerReasons(review).map((r) => r.id) //=> ["grade", "limit", "overdue"]
+ *   (en-US: "B (68.4 %, coverage 92 %); limit 120,000 set by working assets (×0.8 grade, ×0.9 payment); 2 items overdue, max 45 days")
  */
-import { flat } from "./flat";
-import { formatAmount } from "./formatAmount";
+import { LIMIT_BASIS_MESSAGE_PREFIX, NO_PARAMS, type ReasonId, type ReviewMessage } from "./ReviewMessage";
 import type { CustomerReview } from "./types";
 
-const one = (x: number): string => String(Math.round(x * 10) / 10);
+type Reason = ReviewMessage<ReasonId>;
 
-// The sentence is built by appending to one string, not by joining an array of parts: it is
-// built once per customer of a review (issue 6).
-export function customerReasons(c: Omit<CustomerReview, "reasons">): string {
-  let text = `${c.grade} (${one(c.compositePercent)} %, coverage ${Math.round(c.coveragePercent)} %`;
-  if (c.paymentRecord.source === "derived") text += `, payment record ${c.paymentRecord.score} from behaviour`;
-  text += ")";
-  if (c.isR) text += `, R: refer to committee (${c.rReasons.join(", ")})`;
+const LIMIT_ZERO: Reason = Object.freeze({ id: "limitZeroGradeD", params: NO_PARAMS });
+const NOTHING_OVERDUE: Reason = Object.freeze({ id: "nothingOverdue", params: NO_PARAMS });
+const R_FLAG: Reason = Object.freeze({ id: "rFlag", params: NO_PARAMS });
+
+// Built once per customer of a review (issue 6): one array literal filled by index, parts as
+// literals of one shape, the parts without parameters shared.
+export function customerReasons(c: Omit<CustomerReview, "reasons">): Reason[] {
+  const out: Reason[] = [];
+  out.push(
+    c.paymentRecord.source === "derived"
+      ? { id: "gradeDerivedPayment", params: { grade: c.grade, composite: c.compositePercent, coverage: c.coveragePercent, paymentRecord: c.paymentRecord.score } }
+      : { id: "grade", params: { grade: c.grade, composite: c.compositePercent, coverage: c.coveragePercent } },
+  );
+  if (c.isR) out.push(R_FLAG);
   if (c.limit.recommended === undefined) {
-    text += `; no limit: ${c.limit.note ?? "no basis for a limit"}`;
+    out.push({ id: "noLimit", params: { noteId: `limitNote.${c.limit.note?.id ?? "noBasis"}`, detail: c.limit.note?.params.detail ?? "" } });
   } else if (c.grade === "D") {
-    text += "; limit 0: cash or prepayment only";
+    out.push(LIMIT_ZERO);
   } else {
-    text += `; limit ${formatAmount(c.limit.recommended)} set by ${c.limit.bindingBasis ?? "?"} (×${c.limit.gradeFactor} grade, ×${c.limit.paymentFactor} payment)`;
+    out.push({
+      id: "limit",
+      params: {
+        limit: c.limit.recommended,
+        basisId: c.limit.bindingBasis === undefined ? "limitBasis.unknown" : `${LIMIT_BASIS_MESSAGE_PREFIX}${c.limit.bindingBasis}`,
+        gradeFactor: c.limit.gradeFactor,
+        paymentFactor: c.limit.paymentFactor,
+      },
+    });
   }
-  text +=
-    c.overdueItems === 0
-      ? "; nothing overdue"
-      : `; ${c.overdueItems} item${c.overdueItems === 1 ? "" : "s"} overdue, max ${c.maxDaysPastDue} days`;
-  return flat(text);
+  out.push(c.overdueItems === 0 ? NOTHING_OVERDUE : { id: "overdue", params: { count: c.overdueItems, maxDays: c.maxDaysPastDue } });
+  return out;
 }

@@ -12,12 +12,13 @@
  * - information coverage < 70 % warning; financials older than 18 months warning, none at all info;
  * - disputed amount above the threshold warning.
  * @example customerWarnings({ ...facts, utilisationPercent: 104 }, DEFAULT_POLICY)[0]
- *   //=> { rule: "utilisation", severity: "critical", figure: 104, message: "Utilisation 104 % is over the limit" }
+ *   //=> { id: "utilisationOverLimit", rule: "utilisation", severity: "critical", figure: 104, params: { utilisation: 104 } }
+ * The warning is data (an id and its parameters, ReviewMessage.ts); the hosts render its text.
  */
 import { addMonths } from "../dates/addMonths";
 import { toIsoDate, type DayNumber } from "../dates/dayNumber";
 import type { Grade, Policy } from "../policy/Policy";
-import { flat } from "./flat";
+import { NO_PARAMS, type MessageParams, type WarningId } from "./ReviewMessage";
 import type { ReviewWarning } from "./types";
 
 export interface WarningFacts {
@@ -47,11 +48,10 @@ export interface WarningFacts {
 }
 
 const GRADE_ORDER: readonly Grade[] = ["A", "B", "C", "D"];
-const pct = (x: number): string => `${Math.round(x * 10) / 10} %`;
 
-/** One rule that fired. */
-function warning(rule: string, severity: ReviewWarning["severity"], figure: number | string, message: string): ReviewWarning {
-  return { rule, severity, figure, message: flat(message) };
+/** One rule that fired: one literal, so every warning has one hidden class (issue 6). */
+function warning(id: WarningId, rule: string, severity: ReviewWarning["severity"], figure: number | string, params: MessageParams): ReviewWarning {
+  return { id, rule, severity, figure, params };
 }
 
 // Rules push into one array through a module-level builder, not a closure made per call, and
@@ -60,39 +60,39 @@ export function customerWarnings(f: WarningFacts, policy: Policy): ReviewWarning
   const w = policy.warnings;
   const out: ReviewWarning[] = [];
   if (f.utilisationPercent !== undefined) {
-    if (f.utilisationPercent > w.utilisationCriticalPercent) out.push(warning("utilisation", "critical", f.utilisationPercent, `Utilisation ${pct(f.utilisationPercent)} is over the limit`));
-    else if (f.utilisationPercent >= w.utilisationWarnPercent) out.push(warning("utilisation", "warning", f.utilisationPercent, `Utilisation ${pct(f.utilisationPercent)} is near the limit`));
+    if (f.utilisationPercent > w.utilisationCriticalPercent) out.push(warning("utilisationOverLimit", "utilisation", "critical", f.utilisationPercent, { utilisation: f.utilisationPercent }));
+    else if (f.utilisationPercent >= w.utilisationWarnPercent) out.push(warning("utilisationNearLimit", "utilisation", "warning", f.utilisationPercent, { utilisation: f.utilisationPercent }));
   }
-  if (f.limit === 0 && f.exposure > 0) out.push(warning("utilisation", "critical", f.exposure, `Exposure ${f.exposure.toFixed(2)} with a limit of 0`));
-  if (f.maxDaysPastDue > w.overdueCriticalDays) out.push(warning("daysPastDue", "critical", f.maxDaysPastDue, `An item is ${f.maxDaysPastDue} days past due (more than ${w.overdueCriticalDays})`));
-  else if (f.maxDaysPastDue > w.overdueWarnDays) out.push(warning("daysPastDue", "warning", f.maxDaysPastDue, `An item is ${f.maxDaysPastDue} days past due (more than ${w.overdueWarnDays})`));
+  if (f.limit === 0 && f.exposure > 0) out.push(warning("exposureOnZeroLimit", "utilisation", "critical", f.exposure, { exposure: f.exposure }));
+  if (f.maxDaysPastDue > w.overdueCriticalDays) out.push(warning("itemDaysPastDue", "daysPastDue", "critical", f.maxDaysPastDue, { days: f.maxDaysPastDue, threshold: w.overdueCriticalDays }));
+  else if (f.maxDaysPastDue > w.overdueWarnDays) out.push(warning("itemDaysPastDue", "daysPastDue", "warning", f.maxDaysPastDue, { days: f.maxDaysPastDue, threshold: w.overdueWarnDays }));
   if (f.openBalance > 0 && f.overdue > 0) {
     const share = (f.overdue * 100) / f.openBalance;
-    if (share > w.overdueSharePercent) out.push(warning("overdueShare", "warning", share, `${pct(share)} of the balance is overdue`));
+    if (share > w.overdueSharePercent) out.push(warning("overdueShare", "overdueShare", "warning", share, { share }));
   }
   if (f.daysLateTrend !== undefined && f.daysLateTrend > w.daysLateIncrease) {
-    out.push(warning("daysLateTrend", "warning", f.daysLateTrend, `Paying ${Math.round(f.daysLateTrend * 10) / 10} days later than in the prior 90 days`));
+    out.push(warning("daysLateTrend", "daysLateTrend", "warning", f.daysLateTrend, { days: f.daysLateTrend }));
   }
   if (f.previousGrade !== undefined && GRADE_ORDER.indexOf(f.grade) > GRADE_ORDER.indexOf(f.previousGrade)) {
-    out.push(warning("gradeDown", "warning", `${f.previousGrade}→${f.grade}`, `Grade down from ${f.previousGrade} to ${f.grade}`));
+    out.push(warning("gradeDown", "gradeDown", "warning", `${f.previousGrade}→${f.grade}`, { from: f.previousGrade, to: f.grade }));
   }
-  if (f.currentRatio !== undefined && f.currentRatio < w.currentRatioMin) out.push(warning("currentRatio", "warning", f.currentRatio, `Current ratio ${f.currentRatio.toFixed(2)} is below ${w.currentRatioMin}`));
-  if (f.debtRatio !== undefined && f.debtRatio * 100 > w.debtRatioMaxPercent) out.push(warning("debtRatio", "warning", f.debtRatio * 100, `Debt ratio ${pct(f.debtRatio * 100)} is above ${w.debtRatioMaxPercent} %`));
-  if (f.equity !== undefined && f.equity < 0) out.push(warning("negativeEquity", "critical", f.equity, "Negative equity (net worth)"));
-  if (f.revenueGrowth !== undefined && -f.revenueGrowth * 100 > w.revenueDropPercent) out.push(warning("revenueDrop", "warning", f.revenueGrowth * 100, `Revenue down ${pct(-f.revenueGrowth * 100)}`));
-  if (f.altmanZone === "distress") out.push(warning("altman", "warning", "distress", "Altman Z′ in the distress zone"));
+  if (f.currentRatio !== undefined && f.currentRatio < w.currentRatioMin) out.push(warning("currentRatioLow", "currentRatio", "warning", f.currentRatio, { ratio: f.currentRatio, min: w.currentRatioMin }));
+  if (f.debtRatio !== undefined && f.debtRatio * 100 > w.debtRatioMaxPercent) out.push(warning("debtRatioHigh", "debtRatio", "warning", f.debtRatio * 100, { ratio: f.debtRatio * 100, max: w.debtRatioMaxPercent }));
+  if (f.equity !== undefined && f.equity < 0) out.push(warning("negativeEquity", "negativeEquity", "critical", f.equity, { equity: f.equity }));
+  if (f.revenueGrowth !== undefined && -f.revenueGrowth * 100 > w.revenueDropPercent) out.push(warning("revenueDrop", "revenueDrop", "warning", f.revenueGrowth * 100, { drop: -f.revenueGrowth * 100 }));
+  if (f.altmanZone === "distress") out.push(warning("altmanDistress", "altman", "warning", "distress", NO_PARAMS));
   const reviewMonths = f.isKeyAccount ? w.keyAccountReviewMonths : w.otherReviewMonths;
-  if (f.lastReviewDate === undefined) out.push(warning("reviewOverdue", "info", "never", "No credit review on record"));
+  if (f.lastReviewDate === undefined) out.push(warning("noReviewOnRecord", "reviewOverdue", "info", "never", NO_PARAMS));
   else if (addMonths(f.lastReviewDate, reviewMonths) < f.asOf) {
     const last = toIsoDate(f.lastReviewDate);
-    out.push(warning("reviewOverdue", "warning", last, `Credit review overdue (last ${last}, due every ${reviewMonths} months)`));
+    out.push(warning("reviewOverdue", "reviewOverdue", "warning", last, { last, months: reviewMonths }));
   }
-  if (f.coveragePercent < policy.minCoveragePercent) out.push(warning("coverage", "warning", f.coveragePercent, `Insufficient information: coverage ${pct(f.coveragePercent)}`));
-  if (f.financialsPeriodEnd === undefined) out.push(warning("financials", "info", "none", "No financial statements"));
+  if (f.coveragePercent < policy.minCoveragePercent) out.push(warning("lowCoverage", "coverage", "warning", f.coveragePercent, { coverage: f.coveragePercent }));
+  if (f.financialsPeriodEnd === undefined) out.push(warning("noFinancials", "financials", "info", "none", NO_PARAMS));
   else if (addMonths(f.financialsPeriodEnd, w.financialsMaxAgeMonths) < f.asOf) {
     const periodEnd = toIsoDate(f.financialsPeriodEnd);
-    out.push(warning("financials", "warning", periodEnd, `Financials are older than ${w.financialsMaxAgeMonths} months (${periodEnd})`));
+    out.push(warning("financialsStale", "financials", "warning", periodEnd, { months: w.financialsMaxAgeMonths, periodEnd }));
   }
-  if (f.disputed > w.disputedAmountThreshold) out.push(warning("disputed", "warning", f.disputed, `Disputed amount ${f.disputed.toFixed(2)} above ${w.disputedAmountThreshold}`));
+  if (f.disputed > w.disputedAmountThreshold) out.push(warning("disputedAmount", "disputed", "warning", f.disputed, { amount: f.disputed, threshold: w.disputedAmountThreshold }));
   return out;
 }

@@ -7,6 +7,20 @@ export { collectionsWorklist, CollectionsWorklist, type WorklistCustomer } from 
 export { portfolioKpis, ledgerTotals, creditSalesCents, type KpiInput, type ReviewTotals } from "./portfolioKpis";
 export { latestFinancials } from "./latestFinancials";
 export { formatAmount } from "./formatAmount";
+export {
+  DECISION_IDS,
+  LIMIT_NOTE_IDS,
+  REASON_IDS,
+  R_FLAG_IDS,
+  WARNING_IDS,
+  type DecisionId,
+  type LimitNoteId,
+  type MessageParams,
+  type ReasonId,
+  type ReviewMessage,
+  type RFlagId,
+  type WarningId,
+} from "./ReviewMessage";
 export type {
   AgingRow,
   CollectionItem,

@@ -3,13 +3,14 @@
  * payment record derived from behaviour when the policy says so and history exists), grade,
  * letter, quadrant, R flag, latest financials and ratios, Altman Z′ (private firms, book
  * equity), credit limit with its binding basis, exposure and utilisation, overdue position,
- * early warnings, next collection action and a one-sentence summary.
+ * early warnings, next collection action and a one-sentence summary (message ids with parameters:
+ * the words are the hosts', engine/review/ReviewMessage.ts).
  * @example reviewCustomer({ customer, position, unappliedCents: 0, behaviour, financials, openOrders: 0 }, policy, asOf)
- *   //=> ok({ grade: "B", limit: { recommended: 120000, bindingBasis: "working assets", … }, … })
+ *   //=> ok({ grade: "B", limit: { recommended: 120000, bindingBasis: "workingAssets", … }, decision: "tradeWithinLimit", reasons: [{ id: "grade", params: { … } }, …], … })
  */
 import type { DayNumber } from "../dates/dayNumber";
 import { describeError, err, invalidInput, ok, type Result } from "../errors";
-import { BASIS_LABELS, LIMIT_BASIS_NAMES, creditLimit, type LimitBasis, type LimitBasisName } from "../limits/creditLimit";
+import { LIMIT_BASIS_NAMES, creditLimit, type LimitBasis, type LimitBasisName } from "../limits/creditLimit";
 import { paymentFactor } from "../limits/paymentFactor";
 import { fromCents, type Cents } from "../money/cents";
 import { CHARACTERISTIC_KEYS, type CharacteristicKey } from "../policy/characteristics";
@@ -32,6 +33,7 @@ import { rFlag } from "../scoring/rFlag";
 import { customerReasons } from "./customerReasons";
 import { customerWarnings } from "./customerWarnings";
 import { latestFinancials } from "./latestFinancials";
+import type { DecisionId, LimitNoteId, ReviewMessage } from "./ReviewMessage";
 import type { CustomerLimit, CustomerReview, LimitBasisLine } from "./types";
 
 /**
@@ -62,20 +64,28 @@ export interface CustomerFacts {
   openOrders: number;
 }
 
-export const GRADE_DECISIONS: Readonly<Record<Grade | "R", string>> = {
-  A: "Sell on credit; limit may be relaxed",
-  B: "Trade within the approved limit",
-  C: "Credit only with guarantee, while reducing existing debt",
-  D: "Cash or prepayment only",
-  R: "Refer to committee (senior management decides)",
+/** The decision each grade (or the R flag) calls for; its words are the catalogue's `decision.<id>`. */
+export const GRADE_DECISIONS: Readonly<Record<Grade | "R", DecisionId>> = {
+  A: "sellOnCredit",
+  B: "tradeWithinLimit",
+  C: "creditWithGuarantee",
+  D: "cashOnly",
+  R: "referToCommittee",
 };
 
+const NO_BASIS: ReviewMessage<LimitNoteId> = Object.freeze({ id: "noBasis", params: Object.freeze({}) });
+
+/** Why there is no limit: no basis applies (notAvailable), else the limit's error with its detail. */
+function limitNote(error: Parameters<typeof describeError>[0]): ReviewMessage<LimitNoteId> {
+  return error.kind === "notAvailable" ? NO_BASIS : { id: "error", params: { detail: describeError(error) } };
+}
+
+const NO_REASONS: CustomerReview["reasons"] = [];
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /** A limit basis as the review reports it: its value when it applies, and its note or why it was skipped. */
 function basisLine(name: LimitBasisName, b: LimitBasis): LimitBasisLine {
-  const note = b.applies ? b.note : b.skippedReason;
-  return { basis: BASIS_LABELS[name], value: b.applies ? b.value : undefined, note: note || undefined };
+  return { basis: name, value: b.applies ? b.value : undefined, skipped: b.applies ? undefined : b.skippedReason, zeroNote: b.applies ? b.note : undefined };
 }
 
 export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNumber): Result<CustomerReview> {
@@ -137,7 +147,7 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
   const limit: CustomerLimit = limitResult.ok
     ? {
         recommended: limitResult.value.recommended,
-        bindingBasis: BASIS_LABELS[limitResult.value.bindingBasis],
+        bindingBasis: limitResult.value.bindingBasis,
         bases: LIMIT_BASIS_NAMES.map((name) => basisLine(name, limitResult.value.bases[name])),
         gradeFactor: limitResult.value.gradeFactor,
         paymentFactor: limitResult.value.paymentFactor,
@@ -146,7 +156,7 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
         bases: [],
         gradeFactor: terms.limitFactor,
         paymentFactor: paymentFactor(averageDaysLate, policy),
-        note: describeError(limitResult.error),
+        note: limitNote(limitResult.error),
       };
 
   // §8: exposure and utilisation.
@@ -234,7 +244,7 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
     utilisationPercent,
     averageDaysLate: averageDaysLate === undefined ? undefined : round1(averageDaysLate),
     nextAction: nextAction || undefined,
-    reasons: "",
+    reasons: NO_REASONS,
   };
   review.reasons = customerReasons(review);
   return ok(review);

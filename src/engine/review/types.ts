@@ -5,35 +5,42 @@
  */
 import type { DayNumber } from "../dates/dayNumber";
 import type { Grade, GradeTerms, LetterRating } from "../policy/Policy";
+import type { LimitBasisName } from "../limits/creditLimit";
+import type { LimitSkipId, LimitZeroId } from "../limits/limitMessages";
 import type { CollectionsWorklist } from "./collectionsWorklist";
+import type { DecisionId, LimitNoteId, MessageParams, ReasonId, ReviewMessage, RFlagId, WarningId } from "./ReviewMessage";
 
 export type WarningSeverity = "info" | "warning" | "critical";
 
-/** One early-warning rule that fired (§7), with the figure that made it fire. */
+/** One early-warning rule that fired (§7), with the figure that made it fire; `id` and `params` are its message. */
 export interface ReviewWarning {
+  id: WarningId;
   rule: string;
   severity: WarningSeverity;
   figure: number | string;
-  message: string;
+  params: MessageParams;
 }
 
 /** One limit basis of §5 as computed for a customer (value undefined when skipped, with the reason). */
 export interface LimitBasisLine {
-  basis: string;
+  basis: LimitBasisName;
   value?: number;
-  note?: string;
+  /** Why the basis was skipped (`limitSkip.<id>`). */
+  skipped?: ReviewMessage<LimitSkipId>;
+  /** Why an applying basis is 0 (`limitZero.<id>`). */
+  zeroNote?: ReviewMessage<LimitZeroId>;
 }
 
 export interface CustomerLimit {
   /** Recommended limit, rounded down to the policy's unit, collateral included; undefined when no basis applies. */
   recommended?: number;
-  /** The basis that set the limit. */
-  bindingBasis?: string;
+  /** The basis that set the limit (its words: `limitBasis.<name>`). */
+  bindingBasis?: LimitBasisName;
   bases: LimitBasisLine[];
   gradeFactor: number;
   paymentFactor: number;
-  /** Why there is no limit, or what capped it. */
-  note?: string;
+  /** Why there is no limit (a message: `limitNote.<id>`). */
+  note?: ReviewMessage<LimitNoteId>;
 }
 
 export interface CustomerReview {
@@ -50,9 +57,10 @@ export interface CustomerReview {
   grade: Grade;
   letter: LetterRating;
   isR: boolean;
-  rReasons: string[];
-  /** The credit decision the grade (or R flag) calls for. */
-  decision: string;
+  /** Why the customer is flagged R (messages `rFlag.<id>`); empty when not flagged. */
+  rReasons: ReviewMessage<RFlagId>[];
+  /** The credit decision the grade (or R flag) calls for (its words: `decision.<id>`). */
+  decision: DecisionId;
   quadrant: { quadrant: 1 | 2 | 3 | 4; en: string; zh: string };
   terms: GradeTerms;
   /** Latest financial period at or before asOf, with the prior one when there is one. */
@@ -80,8 +88,8 @@ export interface CustomerReview {
   disputed: number;
   warnings: ReviewWarning[];
   nextAction?: string;
-  /** One readable sentence summing up the customer. */
-  reasons: string;
+  /** The parts of one readable sentence summing up the customer (messages `reason.<id>`, rendered in order and joined without a separator). */
+  reasons: ReviewMessage<ReasonId>[];
 }
 
 export interface AgingRow {

@@ -5,12 +5,14 @@
  */
 import { Badge, Button, Card, Field, Input, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { messageText } from "../../app/reviewText";
 import { describeError, type Result } from "../../engine/errors";
 import { checkOrder, type OrderCheck as OrderCheckResult, type OrderDecision } from "../../engine/orders/checkOrder";
 import type { Policy } from "../../engine/policy/Policy";
 import { readNumber } from "../../engine/values";
 import { formatAmount } from "../format";
 import { orderInputOf, type OrderCustomer } from "../orderInputOf";
+import { createTranslator } from "../../i18n/translator";
 import { CardTitle } from "./CardTitle";
 import { useCardStyles } from "./styles";
 
@@ -20,6 +22,9 @@ export interface OrderCheckProps {
   policy: Pick<Policy, "orderHoldDays" | "creditManagerExcessPercent">;
   asOfIso?: string;
 }
+
+/** The engine's reasons rendered in en-US until the pane has a locale. */
+const PANE_TRANSLATOR = createTranslator("en-US");
 
 const DECISION_LABELS: Record<OrderDecision, { text: string; color: "success" | "warning" | "danger" | "important" }> = {
   approve: { text: "Approve 批准", color: "success" },
@@ -97,7 +102,7 @@ export function OrderCheck({ customers, policy, asOfIso }: OrderCheckProps) {
             Exposure {formatAmount(result.check.value.exposure)} against limit {formatAmount(result.customer.input.limit)}
           </Text>
           <ul className={styles.list} aria-label="Reasons">
-            {result.check.value.reasons.map((r) => <li key={r}><Text size={200}>{r}</Text></li>)}
+            {result.check.value.reasons.map((r) => messageText(PANE_TRANSLATOR, "orderReason.", r)).map((r) => <li key={r}><Text size={200}>{r}</Text></li>)}
           </ul>
         </section>
       )}

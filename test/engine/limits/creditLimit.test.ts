@@ -1,12 +1,18 @@
 import fc from "fast-check";
 import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
 import type { Grade, Policy } from "../../../src/engine/policy/Policy";
-import { creditLimit, type CreditLimitInput } from "../../../src/engine/limits/creditLimit";
+import { creditLimit, type CreditLimitInput, type LimitBasis } from "../../../src/engine/limits/creditLimit";
+import { messageText } from "../../../src/app/reviewText";
+import { createTranslator } from "../../../src/i18n/translator";
 import { workingAssetsBasis } from "../../../src/engine/limits/workingAssetsBasis";
 import { denoise } from "../../../src/engine/scoring/denoise";
 
 const financials = { currentAssets: 5000, inventory: 2000, currentLiabilities: 2500, totalLiabilities: 4000, equity: 6000 };
 const bigFinancials = { currentAssets: 500_000, inventory: 200_000, currentLiabilities: 250_000, totalLiabilities: 400_000, equity: 600_000 };
+const en = createTranslator("en-US");
+/** A basis as the host shows it: the skipped reason rendered in en-US. */
+const shown = (b: LimitBasis | false) =>
+  b && (b.skippedReason ? { ...b, skippedReason: messageText(en, "limitSkip.", b.skippedReason) } : b.note ? { ...b, note: messageText(en, "limitZero.", b.note) } : b);
 const unit = (p: Policy, x: number): number => Math.floor(x / p.roundingUnit + 1e-9) * p.roundingUnit;
 
 describe("creditLimit", () => {
@@ -59,28 +65,34 @@ describe("creditLimit", () => {
       expect(r.ok).toBe(true);
       if (!r.ok) return;
       expect(r.value.bases.need).toEqual({ applies: true, value: 12000 }); // 73,000 × (45 + 15) / 365
-      expect(r.value.bases.workingAssets).toEqual({
+      expect(shown(r.value.bases.workingAssets)).toEqual({
         applies: false,
         skippedReason: "financials missing: currentAssets, inventory, currentLiabilities, totalLiabilities, equity",
       });
-      expect(r.value.bases.netWorthCap).toEqual({ applies: false, skippedReason: "net worth (equity) missing" });
-      expect(r.value.bases.profit).toEqual({ applies: false, skippedReason: "gross margin missing" });
+      expect(shown(r.value.bases.netWorthCap)).toEqual({ applies: false, skippedReason: "net worth (equity) missing" });
+      expect(shown(r.value.bases.profit)).toEqual({ applies: false, skippedReason: "gross margin missing" });
       expect(r.value.recommended).toBe(9000); // 12,000 × 0.8 = 9,600 → 9,000
       expect(r.value.explanation).toContain("profit skipped (gross margin missing)");
     });
     it("names every missing input of the profit basis", () => {
       const r = creditLimit({ grade: "A", financials }, DEFAULT_POLICY);
-      expect(r.ok && r.value.bases.profit).toEqual({ applies: false, skippedReason: "annual credit sales and gross margin missing" });
+      expect(shown(r.ok && r.value.bases.profit)).toEqual({ applies: false, skippedReason: "annual credit sales and gross margin missing" });
       const s = creditLimit({ grade: "A", grossMargin: 0.2, financials }, DEFAULT_POLICY);
-      expect(s.ok && s.value.bases.profit).toEqual({ applies: false, skippedReason: "annual credit sales missing" });
+      expect(shown(s.ok && s.value.bases.profit)).toEqual({ applies: false, skippedReason: "annual credit sales missing" });
+    });
+    it("gives the skipped reasons as message ids, the missing figures as a parameter", () => {
+      const r = creditLimit({ grade: "A", financials: { currentAssets: 5000, currentLiabilities: 2500, equity: 6000 } }, DEFAULT_POLICY);
+      expect(r.ok && r.value.bases.workingAssets.skippedReason).toEqual({ id: "financialsMissing", params: { fields: "inventory, totalLiabilities" } });
+      expect(r.ok && r.value.bases.need.skippedReason).toEqual({ id: "salesMissing", params: {} });
+      expect(r.ok && messageText(createTranslator("zh-CN"), "limitSkip.", r.value.bases.profit.skippedReason!)).toBe("缺少年赊销额和毛利率");
     });
     it("names the missing financial figures only", () => {
       const r = creditLimit({ grade: "A", financials: { currentAssets: 5000, currentLiabilities: 2500, equity: 6000 } }, DEFAULT_POLICY);
-      expect(r.ok && r.value.bases.workingAssets).toEqual({ applies: false, skippedReason: "financials missing: inventory, totalLiabilities" });
+      expect(shown(r.ok && r.value.bases.workingAssets)).toEqual({ applies: false, skippedReason: "financials missing: inventory, totalLiabilities" });
     });
     it("gives the working-assets basis with its note for negative working assets", () => {
       const r = creditLimit({ grade: "A", financials: { currentAssets: 1000, inventory: 0, currentLiabilities: 5000, totalLiabilities: 6000, equity: 1000 } }, DEFAULT_POLICY);
-      expect(r.ok && r.value.bases.workingAssets).toEqual({ applies: true, value: 0, note: "working assets -1500 are negative" });
+      expect(shown(r.ok && r.value.bases.workingAssets)).toEqual({ applies: true, value: 0, note: "working assets -1500 are negative" });
     });
     it("uses the given terms instead of the grade's", () => {
       const r = creditLimit({ grade: "A", annualCreditSales: 36_500, termsDays: 15 }, DEFAULT_POLICY);
@@ -88,8 +100,8 @@ describe("creditLimit", () => {
     });
     it("gives 0 on the working-assets and net-worth bases for negative net worth", () => {
       const r = creditLimit({ grade: "A", annualCreditSales: 100_000, financials: { ...financials, equity: -10 } }, DEFAULT_POLICY);
-      expect(r.ok && r.value.bases.workingAssets).toEqual({ applies: true, value: 0, note: "net worth -10 is not positive" });
-      expect(r.ok && r.value.bases.netWorthCap).toEqual({ applies: true, value: 0, note: "net worth -10 is negative" });
+      expect(shown(r.ok && r.value.bases.workingAssets)).toEqual({ applies: true, value: 0, note: "net worth -10 is not positive" });
+      expect(shown(r.ok && r.value.bases.netWorthCap)).toEqual({ applies: true, value: 0, note: "net worth -10 is negative" });
       expect(r.ok && r.value.recommended).toBe(0);
     });
     it("skips working assets when current liabilities are 0", () => {

@@ -1,3 +1,5 @@
+import { messageText } from "../../../src/app/reviewText";
+import { createTranslator } from "../../../src/i18n/translator";
 import fc from "fast-check";
 import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
 import {
@@ -134,7 +136,7 @@ describe("workingAssetsBasis", () => {
           }
           const alone = workingAssetsBasisAlone(input, DEFAULT_POLICY);
           expect(alone.basis).toBe(r.value.basis);
-          expect(alone.zeroReason).toBe(r.value.zeroReason);
+          expect(alone.zeroReason).toEqual(r.value.zeroReason);
         }),
       );
     });
@@ -144,13 +146,15 @@ describe("workingAssetsBasis", () => {
     it("gives 0 for negative net worth, with the reason", () => {
       const r = workingAssetsBasis({ ...first, netWorth: -100 }, DEFAULT_POLICY);
       expect(r.ok && r.value.basis).toBe(0);
-      expect(r.ok && r.value.zeroReason).toBe("net worth -100 is negative");
+      expect(r.ok && r.value.zeroReason).toEqual({ id: "netWorthNegative", params: { netWorth: -100 } });
+      expect(r.ok && messageText(createTranslator("en-US"), "limitZero.", r.value.zeroReason!)).toBe("net worth -100 is negative");
     });
     it("gives 0 for negative working assets, with the reason", () => {
       const r = workingAssetsBasis({ currentAssets: 1000, inventory: 0, currentLiabilities: 5000, totalLiabilities: 6000, netWorth: 1000 }, DEFAULT_POLICY);
       expect(r.ok && r.value.workingAssets).toBe(-1500);
       expect(r.ok && r.value.basis).toBe(0);
-      expect(r.ok && r.value.zeroReason).toBe("working assets -1500 are negative");
+      expect(r.ok && r.value.zeroReason).toEqual({ id: "workingAssetsNegative", params: { workingAssets: -1500 } });
+      expect(r.ok && messageText(createTranslator("zh-CN"), "limitZero.", r.value.zeroReason!)).toBe("营运资产 -1500 为负");
     });
   });
 });

@@ -1,3 +1,5 @@
+import { messageText } from "../../../src/app/reviewText";
+import { createTranslator } from "../../../src/i18n/translator";
 import fc from "fast-check";
 import { checkOrder, type OrderCheckInput } from "../../../src/engine/orders/checkOrder";
 import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
@@ -95,12 +97,23 @@ describe("checkOrder: grade and R flag", () => {
   it("lists every reason that applies, the most severe decision first", () => {
     const v = value({ grade: "D", isR: true, maxDaysPastDue: 90, newOrder: 50_000 });
     expect(v.decision).toBe("refuse");
-    expect(v.reasons).toHaveLength(4);
-    expect(v.reasons[0]).toMatch(/Grade D/);
-    expect(v.reasons[1]).toMatch(/refer/);
-    expect(v.reasons[2]).toMatch(/90 days past due/);
-    expect(v.reasons[3]).toMatch(/exceeds the limit 100,000.00 by 20,000.00/);
+    expect(v.reasons.map((r) => r.id)).toEqual(["gradeD", "flaggedR", "itemPastDue", "overLimit"]);
+    expect(v.reasons[3]!.params).toEqual({ exposure: 120_000, limit: 100_000, excess: 20_000, approvalLevelId: "approvalLevel.seniorManagement" });
+    const en = v.reasons.map((r) => messageText(createTranslator("en-US"), "orderReason.", r));
+    expect(en[0]).toMatch(/Grade D/);
+    expect(en[1]).toMatch(/refer/);
+    expect(en[2]).toMatch(/90 days past due/);
+    expect(en[3]).toBe("Exposure 120,000.00 exceeds the limit 100,000.00 by 20,000.00: approval by senior management (超额审批)");
+    expect(messageText(createTranslator("zh-CN"), "orderReason.", v.reasons[3]!)).toBe(
+      "信用风险敞口 120,000.00 超出信用限额 100,000.00 共 20,000.00：由公司高层领导审批（超额审批）",
+    );
     expect(v.approvalLevel).toBe("senior management");
+  });
+
+  it("says why an order within the limit is approved, with the figures as numbers", () => {
+    const v = value({});
+    expect(v.reasons).toEqual([{ id: "withinLimit", params: { exposure: v.exposure, limit: 100_000 } }]);
+    expect(messageText(createTranslator("en-US"), "orderReason.", v.reasons[0]!)).toMatch(/^Exposure [\d,]+\.\d\d is within the limit 100,000.00 \(额度内, 批准\)$/);
   });
 
   it("R outranks a hold", () => {

@@ -13,10 +13,21 @@ describe("canonicalJson", () => {
 });
 
 describe("policyFingerprint", () => {
-  it("is the SHA-256 of the canonical JSON", () => {
-    const expected = createHash("sha256").update(canonicalJson(DEFAULT_POLICY), "utf8").digest("hex");
-    expect(policyFingerprint(DEFAULT_POLICY)).toBe(expected);
+  const sha = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
+
+  it("is the SHA-256 of the canonical JSON (the default output language left out)", () => {
+    const { outputLanguage, ...withoutLanguage } = DEFAULT_POLICY;
+    expect(outputLanguage).toBe("en-US");
+    expect(policyFingerprint(DEFAULT_POLICY)).toBe(sha(canonicalJson(withoutLanguage)));
     expect(policyFingerprint(DEFAULT_POLICY)).toMatch(/^[0-9a-f]{64}$/);
+    const chinese: Policy = { ...DEFAULT_POLICY, outputLanguage: "zh-CN" };
+    expect(policyFingerprint(chinese)).toBe(sha(canonicalJson(chinese)));
+  });
+
+  it("changes with the output language, and keeps the fingerprint of a policy written before the setting for en-US", () => {
+    expect(policyFingerprint({ ...DEFAULT_POLICY, outputLanguage: "zh-CN" })).not.toBe(policyFingerprint(DEFAULT_POLICY));
+    const { outputLanguage: _language, ...before } = DEFAULT_POLICY;
+    expect(policyFingerprint(DEFAULT_POLICY)).toBe(sha(canonicalJson(before)));
   });
 
   it("does not depend on key order", () => {

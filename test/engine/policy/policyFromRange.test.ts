@@ -117,3 +117,25 @@ describe("policyFromRange", () => {
     });
   });
 });
+
+describe("policyFromRange: outputLanguage", () => {
+  it.each([
+    [undefined, "en-US"],
+    ["zh-CN", "zh-CN"],
+    [" en-US ", "en-US"],
+  ])("reads %p as %p", (value, language) => {
+    const r = policyFromRange(value === undefined ? [["Key", "Value"]] : [["Key", "Value"], ["outputLanguage", value]]);
+    expect(r.ok && r.value.policy.outputLanguage).toBe(language);
+  });
+
+  it.each([["fr-FR"], ["zh"], ["中文"], [""]])("refuses %p, naming the field", (value) => {
+    const r = policyFromRange([["Key", "Value"], ["outputLanguage", value]]);
+    expect(!r.ok && "field" in r.error && r.error.field).toBe("outputLanguage");
+  });
+
+  it("round-trips a zh-CN policy through its rows", () => {
+    const chinese = { ...DEFAULT_POLICY, outputLanguage: "zh-CN" as const };
+    const r = policyFromRange(policyToRows(chinese));
+    expect(r.ok && policyFingerprint(r.value.policy)).toBe(policyFingerprint(chinese));
+  });
+});

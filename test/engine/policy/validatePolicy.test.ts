@@ -53,3 +53,9 @@ describe("validatePolicy", () => {
     expect(validatePolicy(p)).toEqual([]);
   });
 });
+
+describe("validatePolicy: outputLanguage", () => {
+  it.each([["en-US", []], ["zh-CN", []], ["de-DE", ["outputLanguage"]], [undefined, ["outputLanguage"]]])("%p → %p", (language, fields) => {
+    expect(fieldsOf({ ...DEFAULT_POLICY, outputLanguage: language as Policy["outputLanguage"] })).toEqual(fields);
+  });
+});

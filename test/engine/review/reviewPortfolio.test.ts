@@ -1,3 +1,5 @@
+import { reasonsText } from "../../../src/app/reviewText";
+import { createTranslator } from "../../../src/i18n/translator";
 import fc from "fast-check";
 import { CHARACTERISTIC_KEYS, type CharacteristicKey } from "../../../src/engine/policy/characteristics";
 import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
@@ -69,7 +71,7 @@ describe("reviewPortfolio", () => {
     expect(c1.nextAction).toBe(DEFAULT_POLICY.collectionActions[2]);
     expect(c2).toMatchObject({ openBalance: 3000, unapplied: -1000, exposure: 3000, maxDaysPastDue: 500 });
     expect(c2.warnings.filter((w) => w.severity === "critical").map((w) => w.rule).sort()).toEqual(["daysPastDue", "utilisation"]);
-    expect(c1.reasons).toBe("A (80 %, coverage 100 %, payment record 8 from behaviour); limit 65,000 set by profit (×1 grade, ×0.9 payment); 1 item overdue, max 20 days");
+    expect(reasonsText(createTranslator("en-US"), c1)).toBe("A (80 %, coverage 100 %, payment record 8 from behaviour); limit 65,000 set by profit (×1 grade, ×0.9 payment); 1 item overdue, max 20 days");
   });
 
   it("ages the ledger by customer with totals that tie", () => {
