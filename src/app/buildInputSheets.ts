@@ -7,7 +7,7 @@
  * written); with `withSample` the other tables hold the sample portfolio.
  * @example buildInputSheets(false, asOf).map((s) => s.name) //=> ["Customers", "Financials", "Receivables", "Orders", "Policy"]
  */
-import type { DayNumber } from "../engine/dates/dayNumber";
+import type { DateSystem, DayNumber } from "../engine/dates/dayNumber";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
 import type { OutputLanguage } from "../engine/policy/Policy";
 import { policyToRows } from "../engine/policy/policyToRows";
@@ -59,8 +59,8 @@ export function policyRows(language: OutputLanguage = "en-US"): CellValue[][] {
   return policyToRows({ ...DEFAULT_POLICY, outputLanguage: language }).map(([key, value]) => [key, value, t.t(`policy.${key}.description` as MessageId)]);
 }
 
-export function buildInputSheets(withSample: boolean, asOf: DayNumber, language: OutputLanguage = "en-US"): SheetSpec[] {
-  const sample = withSample ? samplePortfolio(asOf) : undefined;
+export function buildInputSheets(withSample: boolean, asOf: DayNumber, language: OutputLanguage = "en-US", dateSystem: DateSystem = "1900"): SheetSpec[] {
+  const sample = withSample ? samplePortfolio(asOf, 1, dateSystem) : undefined;
   return INPUT_TABLE_KINDS.map((kind): SheetSpec => {
     const spec = TABLE_FIELDS[kind];
     const fields = spec.fields;

@@ -8,7 +8,7 @@
  * Same asOf and seed → the same rows, always (seeded PRNG, no Math.random).
  * @example samplePortfolio(dayFromCivil(2025, 6, 30)).customers.length //=> 36
  */
-import { civilFromDay, dayFromCivil, toExcelSerial, type DayNumber } from "../engine/dates/dayNumber";
+import { civilFromDay, dayFromCivil, toExcelSerial, type DateSystem, type DayNumber } from "../engine/dates/dayNumber";
 import { roundMoney } from "../engine/money/cents";
 import { CHARACTERISTIC_KEYS, type CharacteristicKey } from "../engine/policy/characteristics";
 import type { CellValue } from "../host/WorkbookPort";
@@ -81,7 +81,6 @@ const RATIOS: Record<Tier, { current: number; debt: number; margin: number; grow
   D: { current: 0.8, debt: 0.9, margin: -0.04, growth: 0.75 },
 };
 
-const serial = (day: DayNumber): number => toExcelSerial(day);
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
 
 function scoresFor(tier: Tier, rng: SeededRandom, isLowCoverage: boolean): Record<CharacteristicKey, number> {
@@ -96,7 +95,7 @@ function scoresFor(tier: Tier, rng: SeededRandom, isLowCoverage: boolean): Recor
   return scores;
 }
 
-function financialRows(i: number, tier: Tier, sales: number, asOf: DayNumber, rng: SeededRandom): SampleRecord[] {
+function financialRows(i: number, tier: Tier, sales: number, asOf: DayNumber, rng: SeededRandom, serial: (day: DayNumber) => number): SampleRecord[] {
   if (NO_FINANCIALS.has(i)) return [];
   const { year } = civilFromDay(asOf);
   const latestYear = i === OLD_FINANCIALS ? year - 3 : year - 1;
@@ -133,7 +132,9 @@ function financialRows(i: number, tier: Tier, sales: number, asOf: DayNumber, rn
   return rows;
 }
 
-export function samplePortfolio(asOf: DayNumber, seed = 1): SampleWorkbook {
+export function samplePortfolio(asOf: DayNumber, seed = 1, dateSystem: DateSystem = "1900"): SampleWorkbook {
+  // Dates as serials of the workbook's own date system (a 1904 workbook counts from 1904-01-01).
+  const serial = (day: DayNumber): number => toExcelSerial(day, dateSystem);
   const rng = seededRandom(seed);
   const out: SampleWorkbook = { customers: [], financials: [], receivables: [], orders: [] };
   let invoiceNo = 1;
@@ -163,7 +164,7 @@ export function samplePortfolio(asOf: DayNumber, seed = 1): SampleWorkbook {
       ...scores,
     };
     out.customers.push(customer);
-    out.financials.push(...financialRows(i, tier, sales, asOf, rng));
+    out.financials.push(...financialRows(i, tier, sales, asOf, rng, serial));
 
     // Invoices about monthly over the last 14 months (new customers: the last 2 months only).
     const behaviour = BEHAVIOUR[tier];

@@ -13,10 +13,12 @@ import type { Problem, SetUpOptions, SetUpOutcome } from "./types";
 
 export async function setUpWorkbook(port: WorkbookPort, options: SetUpOptions): Promise<SetUpOutcome> {
   const progress = options.onProgress ?? ((): void => undefined);
-  const sheets = buildInputSheets(options.withSample, options.asOf);
-  if (options.signal?.aborted) return { status: "cancelled", problems: [], sheets };
+  const language = options.outputLanguage ?? "en-US";
+  if (options.signal?.aborted) return { status: "cancelled", problems: [], sheets: buildInputSheets(options.withSample, options.asOf, language) };
   progress("reading", 0);
   const snapshot = await port.readWorkbook();
+  // The sample's dates are written as serials of the workbook's own date system (1904 on old Mac files).
+  const sheets = buildInputSheets(options.withSample, options.asOf, language, snapshot.dateSystem);
   const recognition = recogniseTables(snapshot);
   const problems: Problem[] = [];
   const conflict = (sheet: string, table: string, row: number, column: number, message: string): void => {

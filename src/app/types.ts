@@ -3,6 +3,7 @@
  * recognise input tables → validate → review → write output sheets through a WorkbookPort.
  */
 import type { DayNumber } from "../engine/dates/dayNumber";
+import type { OutputLanguage } from "../engine/policy/Policy";
 import type { PortfolioKpis } from "../engine/review/types";
 import type { SheetSpec, SourceTable, WrittenSheet } from "../host/WorkbookPort";
 
@@ -106,6 +107,8 @@ export interface SetUpOptions {
   withSample: boolean;
   /** The sample's as-of date: its invoices are dated relative to it. */
   asOf: DayNumber;
+  /** Language of the Policy sheet's descriptions and its outputLanguage (default en-US). */
+  outputLanguage?: OutputLanguage;
   signal?: AbortSignal;
   onProgress?: (stage: string, fraction: number) => void;
 }

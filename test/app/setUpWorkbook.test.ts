@@ -3,6 +3,8 @@ import { DEFAULT_POLICY } from "../../src/engine/policy/defaultPolicy";
 import { policyToRows } from "../../src/engine/policy/policyToRows";
 import { MemoryWorkbook } from "../../src/host/memory/MemoryWorkbook";
 import { TABLE_FIELDS, buildInputSheets, setUpWorkbook } from "../../src/app";
+import { readPortfolio } from "../../src/app/readPortfolio";
+import { recogniseTables } from "../../src/app/recogniseTables";
 
 const asOf = dayFromCivil(2025, 6, 30);
 
@@ -56,5 +58,23 @@ describe("setUpWorkbook", () => {
     const wb = new MemoryWorkbook();
     const out = await setUpWorkbook(wb, { withSample: true, asOf });
     expect(out.sheets).toEqual(buildInputSheets(true, asOf));
+  });
+
+  it("writes the sample's dates in the workbook's own date system: a 1904 workbook reads back the same days", async () => {
+    const read = async (dateSystem: "1900" | "1904") => {
+      const wb = new MemoryWorkbook({ dateSystem });
+      expect((await setUpWorkbook(wb, { withSample: true, asOf })).status).toBe("written");
+      const snapshot = await wb.readWorkbook();
+      const reading = readPortfolio(snapshot, recogniseTables(snapshot));
+      const invoices = await wb.readWorkbook().then((s) => s.tables.find((t) => t.name === "Receivables")!.rows[0]);
+      return { reading, firstInvoiceDateCell: invoices[2] };
+    };
+    const [a, b] = [await read("1900"), await read("1904")];
+    expect(b.firstInvoiceDateCell).toBe((a.firstInvoiceDateCell as number) - 1462);
+    expect(b.reading.problems).toEqual([]);
+    const days = (r: typeof a) => [...r.reading.portfolio.receivables.invoiceDate, ...r.reading.portfolio.receivables.dueDate];
+    expect(days(a).length).toBeGreaterThan(700);
+    expect(days(b)).toEqual(days(a));
+    expect(b.reading.portfolio.financials.map((f) => f.periodEnd)).toEqual(a.reading.portfolio.financials.map((f) => f.periodEnd));
   });
 });
