@@ -60,7 +60,12 @@ export function fromCents(cents: Cents): number {
   return cents / 100;
 }
 
-/** Round a currency amount to 2 decimals, half away from zero. */
+/**
+ * Round a currency amount to 2 decimals, half away from zero. An amount of 2^52 cents or more has
+ * no fraction of a cent left to round and is returned as it is (× 100 would overflow near 1.8e308).
+ * @example roundMoney(1.005) //=> 1.01
+ */
 export function roundMoney(amount: number): number {
+  if (Math.abs(amount) >= 2 ** 52 / 100) return amount;
   return fromCents(toCents(amount));
 }

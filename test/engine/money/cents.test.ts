@@ -1,4 +1,4 @@
-import { centsOf, checkedCents, MAX_AMOUNT, toCents } from "../../../src/engine/money/cents";
+import { centsOf, checkedCents, MAX_AMOUNT, roundMoney, toCents } from "../../../src/engine/money/cents";
 import { lateInterest, lateInterestOf } from "../../../src/engine/receivables/lateInterest";
 import { provision, provisionOf } from "../../../src/engine/receivables/provision";
 
@@ -84,5 +84,19 @@ describe("provisionOf: provision's figures or an error value", () => {
   it("refuses a rate that is not finite, and a count mismatch, as values", () => {
     expect(provisionOf([100], [Number.NaN])).toMatchObject({ ok: false, error: { kind: "invalidInput", field: "percents" } });
     expect(provisionOf([100, 200], [1])).toMatchObject({ ok: false, error: { kind: "invalidInput", field: "percents" } });
+  });
+});
+
+describe("roundMoney", () => {
+  it.each([
+    [1.005, 1.01],
+    [-1.005, -1.01],
+    [0.1 + 0.2, 0.3],
+    [123456.789, 123456.79],
+    [2 ** 52 / 100 - 0.5, 2 ** 52 / 100 - 0.5],
+    [1e306, 1e306],
+    [-1.7976931348623157e308, -1.7976931348623157e308],
+  ])("roundMoney(%p) = %p, never Infinity", (amount, rounded) => {
+    expect(roundMoney(amount)).toBe(rounded);
   });
 });
