@@ -42,6 +42,8 @@ export interface FakeStats {
   perSync: SyncRecord[];
   runs: number;
   calculationSuspensions: number;
+  /** tables.add calls given an address text rather than a Range. */
+  tablesAddedByAddressText: number;
   /** Syncs Excel refused (request or response over 5 MB, range read over 5 million cells). */
   refusedSyncs: number;
   screenUpdatingSuspensions: number;
@@ -852,6 +854,7 @@ class FakeTableCollection {
   add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
     const sheet = typeof address === "string" ? this.sheet : address.sheet;
     if (!sheet) throw new Error("Fake: add tables through a worksheet");
+    if (typeof address === "string") this.ctx.stats.tablesAddedByAddressText += 1;
     const rect = { ...(typeof address === "string" ? parseRangeAddress(address) : address.rect) };
     this.ctx.op([typeof address === "string" ? address : address.address, hasHeaders]);
     if (!hasHeaders) throw new Error("Fake: only tables with headers are modelled");
@@ -1201,6 +1204,7 @@ function emptyStats(): FakeStats {
     runs: 0,
     calculationSuspensions: 0,
     refusedSyncs: 0,
+    tablesAddedByAddressText: 0,
     screenUpdatingSuspensions: 0,
   };
 }

@@ -501,11 +501,18 @@ export class OfficeWorkbook implements WorkbookPort {
     };
     options.onProgress?.(syncs / totalSyncs);
 
-    const suspend = (): void => {
-      workbook.application.suspendApiCalculationUntilNextSync();
-      workbook.application.suspendScreenUpdatingUntilNextSync();
+    // Calculation is suspended while values go to the temporary sheets, which no formula reads yet.
+    // The last batch (formats, then the swap that gives the sheets their final names, where the
+    // user's formulas find them) runs with calculation on: a suspended batch would leave those
+    // formulas for the add-in to recalculate ("it is the developer's responsibility to re-calc").
+    // Screen updating is suspended once, for that last batch, where the visible change happens;
+    // suspending it at every chunk makes the window flicker.
+    const isLast = (g: number): boolean => g === groupCount - 1;
+    const suspendFor = (g: number): void => {
+      if (isLast(g)) workbook.application.suspendScreenUpdatingUntilNextSync();
+      else workbook.application.suspendApiCalculationUntilNextSync();
     };
-    suspend();
+    suspendFor(0);
     for (const info of infos) if (info.isTemp) info.sheet.delete();
 
     // Temporary table names: unique in the workbook while the old outputs still hold the final ones.
@@ -533,7 +540,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const sheetOf = (name: string): Excel.Worksheet => entryOf(name).sheet;
 
     for (let g = 0; g < groupCount; g++) {
-      if (g > 0) suspend();
+      if (g > 0) suspendFor(g);
       for (const write of groups[g] ?? []) {
         sheetOf(write.sheet).getRange(rangeAddress(write.rect)).values = write.values;
       }
@@ -541,7 +548,8 @@ export class OfficeWorkbook implements WorkbookPort {
         for (const spec of renamed) {
           const entry = entryOf(spec.name);
           formatSheet(entry.sheet, spec, renamed, sheetOf, (rect, name) => {
-            const excelTable = entry.sheet.tables.add(rangeAddress(rect), true);
+            // A Range, not an address text: the sheet is renamed in this same batch.
+            const excelTable = entry.sheet.tables.add(entry.sheet.getRange(rangeAddress(rect)), true);
             excelTable.name = tempTables.get(name) ?? name;
             entry.tables.set(name, excelTable);
             return excelTable;
