@@ -1046,7 +1046,15 @@ class FakeWorksheet {
       throw new Error("InvalidOperation: a workbook must keep one visible sheet");
     }
     this.ctx.event(`delete ${this.state.name}`);
-    state.sheets.splice(state.sheets.indexOf(this.state), 1);
+    const at = state.sheets.indexOf(this.state);
+    const wasActive = activeSheetOf(state) === this.state;
+    state.sheets.splice(at, 1);
+    // Excel activates a neighbour when the active sheet is deleted: the next visible sheet, else the previous.
+    if (wasActive) {
+      const visible = (s: FakeSheetState): boolean => s.visibility === "Visible";
+      const next = state.sheets.slice(at).find(visible) ?? [...state.sheets.slice(0, at)].reverse().find(visible);
+      state.activeSheet = next?.name ?? null;
+    }
     state.tables = state.tables.filter((t) => t.sheet !== this.state);
     state.names = state.names.filter((n) => n.sheet !== this.state);
     rewriteSheetReferences(state, this.state.name, null);
@@ -1108,10 +1116,34 @@ class FakeWorksheetCollection {
     if (!state) throw new Error(`ItemNotFound: sheet ${name}`);
     return new FakeWorksheet(this.ctx, state);
   }
+  /** The active worksheet; only `load("name")` then `name` after the sync are modelled (strictly). */
+  getActiveWorksheet(): FakeActiveWorksheet {
+    this.ctx.op(undefined);
+    return new FakeActiveWorksheet(this.ctx);
+  }
   getItemOrNullObject(name: string): FakeWorksheet | { isNullObject: true } {
     this.ctx.op(name);
     const state = this.ctx.sheetState(name);
     return state ? new FakeWorksheet(this.ctx, state) : { isNullObject: true };
+  }
+}
+
+/** The sheet Excel shows: the one last activated, else the first visible one. */
+function activeSheetOf(state: FakeWorkbookState): FakeSheetState | undefined {
+  const named = state.activeSheet === null ? undefined : state.sheets.find((s) => s.name === state.activeSheet);
+  return named ?? state.sheets.find((s) => s.visibility === "Visible");
+}
+
+class FakeActiveWorksheet {
+  private readonly loaded = new Loaded("Worksheet (active)");
+  constructor(private readonly ctx: FakeContext) {}
+  load(spec: string | string[]): this {
+    const name = activeSheetOf(this.ctx.state)?.name ?? "";
+    this.ctx.queueLoad(spec, () => jsonBytes({ name }), () => this.loaded.set("name", name));
+    return this;
+  }
+  get name(): string {
+    return this.loaded.get("name");
   }
 }
 
@@ -1192,6 +1224,8 @@ export interface FakeExcel {
   failAt(failure: FakeFailure): void;
   /** The defined names of a sheet (or of the workbook with null). */
   namesOf(sheet: string | null): FakeNameState[];
+  /** The sheet Excel shows (the one last activated, else the first visible one). */
+  activeSheet(): string | undefined;
 }
 
 function emptyStats(): FakeStats {
@@ -1298,6 +1332,7 @@ export function createFakeExcel(options: { initialSheet?: string | null; date190
       if (sheetName !== null && !sheet) return [];
       return state.names.filter((n) => n.sheet === sheet);
     },
+    activeSheet: () => activeSheetOf(state)?.name,
   };
   return fake;
 }

@@ -483,6 +483,9 @@ export class OfficeWorkbook implements WorkbookPort {
   ): Promise<WrittenSheet[]> {
     const workbook = context.workbook;
     const tables = workbook.tables.load("items/name,items/worksheet/name");
+    // The sheet the user is on: when it is an output being replaced, its successor is shown in its
+    // place (Excel would otherwise show a neighbour once the old one is deleted).
+    const active = workbook.worksheets.getActiveWorksheet().load("name");
     const infos = await loadSheetInfos(context);
     options.onProgress?.(0);
     await context.sync();
@@ -573,6 +576,7 @@ export class OfficeWorkbook implements WorkbookPort {
           for (const [name, table] of entry.tables) table.name = name;
           entry.temp.delete();
           if (plan.position !== undefined) entry.sheet.position = plan.position;
+          if (plan.old !== undefined && plan.old.name === active.name) entry.sheet.activate();
         }
       }
       await sync();

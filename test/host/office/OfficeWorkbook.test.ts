@@ -328,6 +328,31 @@ describe("OfficeWorkbook.writeSheets", () => {
     expect(fake.stats).toMatchObject({ runs: 1, syncs: 3, calculationSuspensions: 0, screenUpdatingSuspensions: 1 });
   });
 
+  it.each([
+    ["the replaced output", "Ledger", "Ledger"],
+    ["a sheet of the user's", "Notes", "Notes"],
+  ])("keeps the user on %s when its sheet was active during the rewrite", async (_what, activeBefore, activeAfter) => {
+    const { fake, port } = setUp([{ sheet: "Notes", name: "Notes", headers: ["n"], rows: [["x"]] }], null);
+    await port.writeSheets([ledgerSheet("Ledger", receivableRows(3)), ledgerSheet("Tail", receivableRows(1))]);
+    await port.select(activeBefore, 0, 0);
+    await port.writeSheets([ledgerSheet("Ledger", receivableRows(5)), ledgerSheet("Tail", receivableRows(2))]);
+    expect(fake.activeSheet()).toBe(activeAfter);
+    expect(fake.cell("Ledger", 5, 1).value).toBe("INV-0000004");
+  });
+
+  it("fake: deleting the active sheet shows the next visible one, as Excel does", async () => {
+    const fake = createFakeExcel({ initialSheet: null });
+    for (const name of ["A", "B", "C"]) fake.seedSheet(name);
+    fake.setVisibility("C", "Hidden");
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("B").activate();
+      context.workbook.worksheets.getItem("B").delete();
+      const active = context.workbook.worksheets.getActiveWorksheet().load("name");
+      await context.sync();
+      expect(active.name).toBe("A");
+    });
+  });
+
   it("adds tables from Range objects, not address texts", async () => {
     const { fake, port } = setUp([], "Sheet1");
     await port.writeSheets([ledgerSheet("Ledger", receivableRows(10)), ledgerSheet("Other", receivableRows(3))]);
