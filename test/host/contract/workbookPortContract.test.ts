@@ -396,6 +396,27 @@ describe("WorkbookPort contract: memory, xlsx and Office (fake Excel) adapters",
     expect(by.memory[0].rows[0][1]).toBe("@SUM(A1)");
   });
 
+  it("writes an input sheet (set-up) once, unmarked, and writes it nowhere else when the name is taken", async () => {
+    const input = (): SheetSpec => ({
+      name: "Customers",
+      role: "input",
+      tables: [{ name: "CustomersIn", headerRow: 0, firstColumn: 0, columns: [{ header: "Customer", kind: "text" }, { header: "Limit", kind: "money" }], rows: [["C1", 1000]] }],
+    });
+    const by = await acrossAdapters(async (kind) => {
+      const adapter = await kind.make([]);
+      const first = await adapter.port.writeSheets([input()]);
+      const snapshot = normalised(await adapter.port.readWorkbook());
+      const again = await adapter.port.writeSheets([input()]).then((r) => r.sheets, (e: Error) => `refused: ${e.message.length > 0}`);
+      return { first: first.sheets, outputs: snapshot.outputSheets, tables: snapshot.tables.map((t) => `${t.sheet}/${t.name}:${t.rows.length}`), again, order: await adapter.sheetNames() };
+    });
+    expectAllEqual(by);
+    expect(by.memory.first).toEqual([{ requested: "Customers", written: "Customers" }]);
+    expect(by.memory.outputs).toEqual([]);
+    expect(by.memory.tables).toEqual(["Customers/CustomersIn:1"]);
+    expect(by.memory.order).toEqual(["Customers"]);
+    expect(by.memory.again).toBe("refused: true"); // the name is taken: set-up refuses, writes no "Customers (2)"
+  });
+
   it("states what each adapter cannot do: charts are native in Office and memory, a note in .xlsx", async () => {
     const by = await acrossAdapters(async (kind) => {
       const { adapter } = await written(kind, [], [agingSheet()]);
