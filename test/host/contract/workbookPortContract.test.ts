@@ -41,7 +41,8 @@ interface AdapterKind {
   name: "memory" | "xlsx" | "office";
   /** Native charts drawn in the workbook. */
   charts: boolean;
-  make(seeds: SeedTable[]): Promise<Adapter>;
+  /** A workbook holding the seeds; the sheets in `hidden` are hidden ("Hidden", not very hidden). */
+  make(seeds: SeedTable[], hidden?: string[]): Promise<Adapter>;
 }
 
 const POINTS_PER_CHARACTER = 6; // OfficeWorkbook writes widths as characters × 6 points
@@ -49,8 +50,9 @@ const POINTS_PER_CHARACTER = 6; // OfficeWorkbook writes widths as characters ×
 const memoryKind: AdapterKind = {
   name: "memory",
   charts: true,
-  async make(seeds) {
+  async make(seeds, hidden = []) {
     const wb = MemoryWorkbook.fromTables(seeds);
+    for (const name of hidden) wb.setVisibility(name, "hidden");
     return {
       port: wb,
       sheetNames: async () => wb.sheetNames(),
@@ -87,9 +89,10 @@ const tableOf = (t: WorkbookSnapshot["tables"][number]): SheetView["tables"][num
 const officeKind: AdapterKind = {
   name: "office",
   charts: true,
-  async make(seeds) {
+  async make(seeds, hidden = []) {
     const fake = createFakeExcel({ initialSheet: null });
     for (const seed of seeds) fake.seedTable(seed);
+    for (const name of hidden) fake.setVisibility(name, "Hidden");
     const port = new OfficeWorkbook({ run: fake.run });
     return {
       port,
@@ -129,7 +132,7 @@ function officeCfType(f: { type: string; rule?: unknown }): string {
 const xlsxKind: AdapterKind = {
   name: "xlsx",
   charts: false,
-  async make(seeds) {
+  async make(seeds, hidden = []) {
     const seeded = new ExcelJS.Workbook();
     for (const seed of seeds) {
       const ws = seeded.getWorksheet(seed.sheet) ?? seeded.addWorksheet(seed.sheet);
@@ -141,6 +144,10 @@ const xlsxKind: AdapterKind = {
         ws.getRow(r0 + 1).values = [...Array<null>(c0).fill(null), ...seed.headers];
         seed.rows.forEach((row, i) => (ws.getRow(r0 + 2 + i).values = [...Array<null>(c0).fill(null), ...row]));
       }
+    }
+    for (const name of hidden) {
+      const ws = seeded.getWorksheet(name);
+      if (ws) ws.state = "hidden";
     }
     let port: XlsxWorkbook;
     if (seeds.length === 0) port = XlsxWorkbook.create();
@@ -301,6 +308,16 @@ describe("WorkbookPort contract: memory, xlsx and Office (fake Excel) adapters",
     });
     expectAllEqual(by);
     expect(by.memory.tables.map((t) => `${t.kind}:${t.name}`).sort()).toEqual(["range:Plain", "table:Ledger"]);
+  });
+
+  it("reports a hidden sheet's tables as hidden, the same way", async () => {
+    const by = await acrossAdapters(async (kind) => {
+      const adapter = await kind.make([ledgerSeed, { sheet: "Archive", name: "Archive", headers: ["Customer", "Invoice", "Amount"], rows: [["C9", "I9", 1]] }], ["Archive"]);
+      const snapshot = normalised(await adapter.port.readWorkbook());
+      return snapshot.tables.map((t) => ({ name: t.name, visibility: t.sheetVisibility ?? "visible" })).sort((a, b) => a.name.localeCompare(b.name));
+    });
+    expectAllEqual(by);
+    expect(by.memory).toEqual([{ name: "Archive", visibility: "hidden" }, { name: "Ledger", visibility: "visible" }]);
   });
 
   it("writes the same values: every output table reads back the same through the port", async () => {
