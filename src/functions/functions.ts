@@ -596,7 +596,7 @@ export function aging(amounts: unknown[][], dueDates: unknown[][], asOf: unknown
  * not settled at it (settled date blank or after it). An item's open amount is Amount − PaidAmount
  * when paid amounts are given, else Amount; a 0.01 residual stays open. Items dated after the
  * as-of date are ignored. Blank rows are skipped; bad cells give #VALUE! naming argument and row.
- * @customfunction OPEN
+ * @customfunction OPENBALANCE
  * @param {unknown[][]} amounts Invoice amounts (credit notes negative), one per item.
  * @param {unknown[][]} invoiceDates Invoice dates, one per item.
  * @param {unknown[][]} settledDates Settlement dates (blank: not settled), one per item.
@@ -608,7 +608,7 @@ export function openbalance(amounts: unknown[][], invoiceDates: unknown[][], set
   return rcvErrors.guard<number>(() => {
     const given = rcvRequiredRanges({ amounts, invoiceDates });
     if (!given.ok) return given;
-    // settledDates may be one blank cell (not settled) but not left out: =CREDIT.OPEN(a, b, , asOf).
+    // settledDates may be one blank cell (not settled) but not left out: =CREDIT.OPENBALANCE(a, b, , asOf).
     if (settledDates === null || settledDates === undefined) return rcvResult.err(rcvResult.invalidInput("settledDates", "is required: give a range (blank cells: not settled)"));
     const d = rcvAdapters.readAsOf(asOf);
     if (!d.ok) return d;

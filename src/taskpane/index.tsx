@@ -6,6 +6,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { OfficeWorkbook, officeRun } from "../host/office/OfficeWorkbook";
 import { App } from "./App";
+import { startPane, type PaneHost } from "./paneStartup";
 
 /** Today's calendar date where the user is, as YYYY-MM-DD (the default as-of date). */
 function localToday(): string {
@@ -30,9 +31,24 @@ void Office.onReady(() => {
   });
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container element");
-  createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App port={port} today={localToday()} addinVersion={__ADDIN_VERSION__} />
-    </FluentProvider>,
+  // Load with the document from now on (functions leave #BUSY! at open), and mount the pane,
+  // which scans the workbook, only when it is shown (see paneStartup.ts).
+  startPane(officePaneHost(), () =>
+    createRoot(container).render(
+      <FluentProvider theme={webLightTheme}>
+        <App port={port} today={localToday()} addinVersion={__ADDIN_VERSION__} />
+      </FluentProvider>,
+    ),
   );
 });
+
+function officePaneHost(): PaneHost {
+  return {
+    isSetSupported: (name, version) => Office.context.requirements.isSetSupported(name, version),
+    loadWithDocument: () => Office.addin.setStartupBehavior(Office.StartupBehavior.load),
+    onVisibilityModeChanged: (handler) => void Office.addin.onVisibilityModeChanged((args) => handler(String(args.visibilityMode))),
+    isPageVisible: () => document.visibilityState === "visible",
+    onPageVisibilityChanged: (handler) => document.addEventListener("visibilitychange", () => handler(document.visibilityState === "visible")),
+    warn: (message) => console.warn(message),
+  };
+}

@@ -33,9 +33,9 @@ describe("omitted range arguments (=CREDIT.AGING(,,45838)): null or [[null]]", (
     ["AGING amounts", () => aging(null as never, null as never, 45838), /^amounts: is required/],
     ["AGING amounts as [[null]]", () => aging([[null]], [[null]], 45838), /^amounts: is required/],
     ["AGING dueDates", () => aging(col(100, 200), null as never, 45838), /^dueDates: is required/],
-    ["OPEN amounts", () => openbalance(null as never, null as never, null as never, 45838), /^amounts: is required/],
-    ["OPEN amounts as [[null]]", () => openbalance([[null]], [[null]], [[null]], 45838), /^amounts: is required/],
-    ["OPEN settledDates omitted", () => openbalance(col(100), col(45800), null as never, 45838), /^settledDates: is required/],
+    ["OPENBALANCE amounts", () => openbalance(null as never, null as never, null as never, 45838), /^amounts: is required/],
+    ["OPENBALANCE amounts as [[null]]", () => openbalance([[null]], [[null]], [[null]], 45838), /^amounts: is required/],
+    ["OPENBALANCE settledDates omitted", () => openbalance(col(100), col(45800), null as never, 45838), /^settledDates: is required/],
     ["PROVISION", () => provision(null as never, null as never, null as never), /^amounts: is required/],
     ["PROVISION as [[null]]", () => provision([[null]], [[null]], [[null]]), /^amounts: is required/],
     ["PROVISION daysPastDue", () => provision(col(100), [[null]]), /^daysPastDue: is required/],
@@ -73,7 +73,7 @@ describe("amounts beyond exact cents (near 1e306)", () => {
     expectValueError(provision(col(100, 1e306), col(10, 10)), /^amounts row 2 out of range/);
   });
 
-  it("OPEN gives #VALUE! naming the amount or the paid amount", () => {
+  it("OPENBALANCE gives #VALUE! naming the amount or the paid amount", () => {
     expectValueError(openbalance(col(1e306), col(45800), col(null), 45838), /^amounts row 1 out of range/);
     expectValueError(openbalance(col(100), col(45800), col(null), 45838, col(-1e306)), /^paidAmounts row 1 out of range/);
   });

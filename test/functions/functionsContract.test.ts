@@ -46,6 +46,14 @@ describe("CREDIT functions contract", () => {
     }
   });
 
+  // The naming guidelines for custom functions say not to reuse the name of an Excel 4.0 macro
+  // function (Excel 4.0 Macro Reference); CREDIT.OPEN was renamed CREDIT.OPENBALANCE for it. The
+  // list holds the one-word macro names a credit function could plausibly take.
+  const XLM_NAMES = ["OPEN", "CLOSE", "SAVE", "RUN", "RESULT", "RETURN", "ARGUMENT", "EVALUATE", "FILES", "LINKS", "NAMES", "CALLER", "STEP", "HALT", "GOTO", "ALERT", "BEEP", "ECHO", "INPUT", "MESSAGE", "PAUSE", "POKE", "REQUEST", "VOLATILE", "WAIT", "FORMULA", "DOCUMENTS", "SELECTION", "WORKBOOK", "WORKSPACE", "CALCULATION", "CONSOLIDATE", "TABLE", "FILL", "COPY", "CUT", "PASTE", "CLEAR", "DELETE", "INSERT", "SORT", "FILTER"];
+  it.each(XLM_NAMES)("does not name a function %s (an Excel 4.0 macro function)", (name) => {
+    expect(meta.functions.map((f) => f.name)).not.toContain(name);
+  });
+
   it("has no volatile function (nothing reads the clock)", () => {
     for (const f of meta.functions) expect(f.options?.volatile ?? false).toBe(false);
   });

@@ -93,7 +93,7 @@ describe("CREDIT.AGING", () => {
   });
 });
 
-describe("CREDIT.OPEN", () => {
+describe("CREDIT.OPENBALANCE", () => {
   const amounts = col(100, 250.5, 80, -20, 40, "");
   const invoiced = col("2024-01-10", "2024-03-01", "2024-06-01", "2024-06-10", "2024-07-01", "");
   const settled = col("2024-02-01", "", "2024-07-05", "", "", "");

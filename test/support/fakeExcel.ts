@@ -11,7 +11,8 @@
  *   becomes a number, TRUE/FALSE a boolean; `null` leaves a cell unchanged, "" clears it;
  * - it is as strict as Excel where Credit Desk was bitten (issue 13): a table name is unique in the
  *   whole workbook (a duplicate throws InvalidArgument), a request or a response over 5 MB is
- *   refused, and a cell formula that points at another sheet (`=Policy!B2`) follows that sheet
+ *   refused with Excel's error code (and a refused sync loads nothing), a range read over 5 million
+ *   cells is refused, and a cell formula that points at another sheet (`=Policy!B2`) follows that sheet
  *   when it is renamed and becomes `#REF!` when it is deleted;
  * - defined names (workbook and sheet scope: add, visible, formula/value, delete) are modelled;
  * - a batch that fails keeps the operations queued before the failure (Excel has no rollback):
@@ -41,6 +42,10 @@ export interface FakeStats {
   perSync: SyncRecord[];
   runs: number;
   calculationSuspensions: number;
+  /** tables.add calls given an address text rather than a Range. */
+  tablesAddedByAddressText: number;
+  /** Syncs Excel refused (request or response over 5 MB, range read over 5 million cells). */
+  refusedSyncs: number;
   screenUpdatingSuspensions: number;
 }
 
@@ -131,6 +136,9 @@ export type SeedTableInput = SeedTable;
 const OP_BYTES = 32;
 /** Excel on the web refuses a request or a response above 5 MB. */
 export const EXCEL_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** The fake refuses a range read (values, number formats) over 5 million cells in one request,
+ *  where Excel fails "due to excessive resource utilization" (Read or write to a large range). */
+export const EXCEL_RANGE_READ_LIMIT_CELLS = 5_000_000;
 
 /** Failures to inject: the Nth sync from now (1-based), or the first structural event matching. */
 export interface FakeFailure {
@@ -138,6 +146,16 @@ export interface FakeFailure {
   onEvent?: RegExp;
 }
 const key = (r: number, c: number): string => `${r},${c}`;
+
+/** An error as Office.js raises it: `code` is one of Excel.ErrorCodes. */
+export class FakeOfficeError extends Error {
+  constructor(
+    readonly code: string,
+    detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+  }
+}
 
 class PropertyNotLoadedError extends Error {
   constructor(what: string) {
@@ -265,7 +283,7 @@ function rewriteSheetReferences(state: FakeWorkbookState, from: string, to: stri
 class FakeContext {
   readonly workbook: FakeWorkbook;
   pendingRequest = 0;
-  private pendingLoads: (() => number)[] = [];
+  private pendingLoads: { bytes: () => number; commit: () => void }[] = [];
 
   constructor(
     readonly state: FakeWorkbookState,
@@ -288,14 +306,23 @@ class FakeContext {
     this.pendingRequest += OP_BYTES + (args === undefined ? 0 : jsonBytes(args));
   }
 
-  /** Queue a load: `snapshot` is taken now (batch order); `commit` makes it readable at sync. */
-  queueLoad(spec: unknown, commit: () => number): void {
+  /**
+   * Queue a load: the snapshot is taken now (batch order); `bytes` sizes its response and `commit`
+   * makes it readable, only when the sync succeeds (a refused sync loads nothing, as in Excel).
+   */
+  queueLoad(spec: unknown, bytes: () => number, commit: () => void): void {
     this.op(spec);
-    this.pendingLoads.push(commit);
+    this.pendingLoads.push({ bytes, commit });
+  }
+
+  private refusal: FakeOfficeError | undefined;
+  /** Make the next sync fail with this error, loading nothing. */
+  refuseNextSync(error: FakeOfficeError): void {
+    this.refusal ??= error;
   }
 
   get hasPending(): boolean {
-    return this.pendingRequest > 0 || this.pendingLoads.length > 0;
+    return this.pendingRequest > 0 || this.pendingLoads.length > 0 || this.refusal !== undefined;
   }
 
   async sync(): Promise<void> {
@@ -308,16 +335,30 @@ class FakeContext {
         throw new Error("GeneralException: injected failure at sync (the operations queued before it stay applied)");
       }
     }
+    if (this.refusal) {
+      const error = this.refusal;
+      this.refusal = undefined;
+      this.pendingLoads = [];
+      this.pendingRequest = 0;
+      this.stats.refusedSyncs += 1;
+      throw error;
+    }
     if (this.pendingRequest > EXCEL_PAYLOAD_LIMIT_BYTES) {
       this.pendingLoads = [];
       this.pendingRequest = 0;
-      throw new Error("RequestPayloadSizeLimitExceeded: the request is over 5 MB");
+      this.stats.refusedSyncs += 1;
+      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", "the request is over 5 MB");
     }
-    const responseBytes = this.pendingLoads.reduce((sum, commit) => sum + commit(), 0);
+    const loads = this.pendingLoads;
+    const responseBytes = loads.reduce((sum, load) => sum + load.bytes(), 0);
     const record = { requestBytes: this.pendingRequest, responseBytes };
     this.pendingLoads = [];
     this.pendingRequest = 0;
-    if (responseBytes > EXCEL_PAYLOAD_LIMIT_BYTES) throw new Error("ResponsePayloadSizeLimitExceeded: the response is over 5 MB");
+    if (responseBytes > EXCEL_PAYLOAD_LIMIT_BYTES) {
+      this.stats.refusedSyncs += 1;
+      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "the response is over 5 MB");
+    }
+    for (const load of loads) load.commit();
     const s = this.stats;
     s.syncs += 1;
     s.perSync.push(record);
@@ -474,11 +515,15 @@ class FakeRange {
 
   load(spec: string | string[]): this {
     const props = parseLoad(spec);
+    const cells = this.rect.rowCount * this.rect.columnCount;
+    if (cells > EXCEL_RANGE_READ_LIMIT_CELLS && props.some((p) => p === "values" || p === "numberFormat")) {
+      this.ctx.refuseNextSync(new FakeOfficeError("GeneralException", `reading ${cells} cells of ${this.address} in one request exceeds Excel's resource limits`));
+      return this;
+    }
     const snapshot: Record<string, unknown> = {};
     for (const p of props) snapshot[p] = this.read(p);
-    this.ctx.queueLoad(spec, () => {
+    this.ctx.queueLoad(spec, () => jsonBytes(snapshot), () => {
       for (const p of props) this.loaded.set(p, snapshot[p]);
-      return jsonBytes(snapshot);
     });
     return this;
   }
@@ -791,9 +836,8 @@ class FakeTableCollection {
     const snapshot = items.map((t) =>
       itemSnapshot(paths, { name: () => t.state.name, "worksheet/name": () => t.state.sheet.name, style: () => t.state.style }),
     );
-    this.ctx.queueLoad(spec, () => {
+    this.ctx.queueLoad(spec, () => jsonBytes(snapshot), () => {
       this.loadedItems = items;
-      return jsonBytes(snapshot);
     });
     return this;
   }
@@ -810,6 +854,7 @@ class FakeTableCollection {
   add(address: string | FakeRange, hasHeaders: boolean): FakeTable {
     const sheet = typeof address === "string" ? this.sheet : address.sheet;
     if (!sheet) throw new Error("Fake: add tables through a worksheet");
+    if (typeof address === "string") this.ctx.stats.tablesAddedByAddressText += 1;
     const rect = { ...(typeof address === "string" ? parseRangeAddress(address) : address.rect) };
     this.ctx.op([typeof address === "string" ? address : address.address, hasHeaders]);
     if (!hasHeaders) throw new Error("Fake: only tables with headers are modelled");
@@ -900,9 +945,8 @@ class FakeNamedItemCollection {
     const snapshot = items.map((n) =>
       itemSnapshot(paths, { name: () => n.name, formula: () => n.formula, value: () => n.value, visible: () => n.visible }),
     );
-    this.ctx.queueLoad(spec, () => {
+    this.ctx.queueLoad(spec, () => jsonBytes(snapshot), () => {
       this.loadedItems = items;
-      return jsonBytes(snapshot);
     });
     return this;
   }
@@ -1002,7 +1046,15 @@ class FakeWorksheet {
       throw new Error("InvalidOperation: a workbook must keep one visible sheet");
     }
     this.ctx.event(`delete ${this.state.name}`);
-    state.sheets.splice(state.sheets.indexOf(this.state), 1);
+    const at = state.sheets.indexOf(this.state);
+    const wasActive = activeSheetOf(state) === this.state;
+    state.sheets.splice(at, 1);
+    // Excel activates a neighbour when the active sheet is deleted: the next visible sheet, else the previous.
+    if (wasActive) {
+      const visible = (s: FakeSheetState): boolean => s.visibility === "Visible";
+      const next = state.sheets.slice(at).find(visible) ?? [...state.sheets.slice(0, at)].reverse().find(visible);
+      state.activeSheet = next?.name ?? null;
+    }
     state.tables = state.tables.filter((t) => t.sheet !== this.state);
     state.names = state.names.filter((n) => n.sheet !== this.state);
     rewriteSheetReferences(state, this.state.name, null);
@@ -1040,9 +1092,8 @@ class FakeWorksheetCollection {
     const snapshot = items.map((w) =>
       itemSnapshot(paths, { name: () => w.state.name, position: () => w.position, tabColor: () => w.state.tabColor, visibility: () => w.state.visibility }),
     );
-    this.ctx.queueLoad(spec, () => {
+    this.ctx.queueLoad(spec, () => jsonBytes(snapshot), () => {
       this.loadedItems = items;
-      return jsonBytes(snapshot);
     });
     return this;
   }
@@ -1065,10 +1116,34 @@ class FakeWorksheetCollection {
     if (!state) throw new Error(`ItemNotFound: sheet ${name}`);
     return new FakeWorksheet(this.ctx, state);
   }
+  /** The active worksheet; only `load("name")` then `name` after the sync are modelled (strictly). */
+  getActiveWorksheet(): FakeActiveWorksheet {
+    this.ctx.op(undefined);
+    return new FakeActiveWorksheet(this.ctx);
+  }
   getItemOrNullObject(name: string): FakeWorksheet | { isNullObject: true } {
     this.ctx.op(name);
     const state = this.ctx.sheetState(name);
     return state ? new FakeWorksheet(this.ctx, state) : { isNullObject: true };
+  }
+}
+
+/** The sheet Excel shows: the one last activated, else the first visible one. */
+function activeSheetOf(state: FakeWorkbookState): FakeSheetState | undefined {
+  const named = state.activeSheet === null ? undefined : state.sheets.find((s) => s.name === state.activeSheet);
+  return named ?? state.sheets.find((s) => s.visibility === "Visible");
+}
+
+class FakeActiveWorksheet {
+  private readonly loaded = new Loaded("Worksheet (active)");
+  constructor(private readonly ctx: FakeContext) {}
+  load(spec: string | string[]): this {
+    const name = activeSheetOf(this.ctx.state)?.name ?? "";
+    this.ctx.queueLoad(spec, () => jsonBytes({ name }), () => this.loaded.set("name", name));
+    return this;
+  }
+  get name(): string {
+    return this.loaded.get("name");
   }
 }
 
@@ -1081,9 +1156,8 @@ class FakeFunctionResult {
   ) {}
   load(spec: string | string[]): this {
     const value = this.compute();
-    this.ctx.queueLoad(spec, () => {
+    this.ctx.queueLoad(spec, () => jsonBytes(value), () => {
       this.loaded.set("value", value);
-      return jsonBytes(value);
     });
     return this;
   }
@@ -1150,6 +1224,8 @@ export interface FakeExcel {
   failAt(failure: FakeFailure): void;
   /** The defined names of a sheet (or of the workbook with null). */
   namesOf(sheet: string | null): FakeNameState[];
+  /** The sheet Excel shows (the one last activated, else the first visible one). */
+  activeSheet(): string | undefined;
 }
 
 function emptyStats(): FakeStats {
@@ -1161,6 +1237,8 @@ function emptyStats(): FakeStats {
     perSync: [],
     runs: 0,
     calculationSuspensions: 0,
+    refusedSyncs: 0,
+    tablesAddedByAddressText: 0,
     screenUpdatingSuspensions: 0,
   };
 }
@@ -1254,6 +1332,7 @@ export function createFakeExcel(options: { initialSheet?: string | null; date190
       if (sheetName !== null && !sheet) return [];
       return state.names.filter((n) => n.sheet === sheet);
     },
+    activeSheet: () => activeSheetOf(state)?.name,
   };
   return fake;
 }

@@ -15,7 +15,7 @@ import type {
 import { OUTPUT_MARKER_NAME } from "../WorkbookPort";
 import { cellAddress, rangeAddress, type CellRect } from "../address";
 import { numberFormatOf } from "../numberFormatOf";
-import { chunkRows, chunkUniformRows, jsonBytes, packGroups, PAYLOAD_BUDGET_BYTES } from "./payload";
+import { chunkRows, jsonBytes, packGroups, PAYLOAD_BUDGET_BYTES } from "./payload";
 import { chartTable, checkSheetSpecs, columnOf, tableGeometry, type TableGeometry } from "./sheetLayout";
 import { freeTableName, outputIdOf, planWrite, renamedSpec, type SheetMarks } from "../planWrite";
 import { toExcelInput } from "./textSafety";
@@ -92,11 +92,12 @@ function markerText(value: unknown): string {
  * The sheets (name, visibility, position) after one sync, with their defined names queued
  * (Worksheet.names, ExcelApi 1.4): `output` and `isTemp` are readable after the next sync.
  */
-async function loadSheetInfos(context: Excel.RequestContext): Promise<SheetInfo[]> {
+async function loadSheetInfos(context: Excel.RequestContext): Promise<SheetInfo[] & { requeueNames(): void }> {
   const worksheets = context.workbook.worksheets.load("items/name,items/visibility,items/position");
   await context.sync();
-  const names = worksheets.items.map((sheet) => sheet.names.load("items/name,items/value"));
-  return worksheets.items.map((sheet, i) => ({
+  const queueNames = (): Excel.NamedItemCollection[] => worksheets.items.map((sheet) => sheet.names.load("items/name,items/value"));
+  let names = queueNames();
+  const infos = worksheets.items.map((sheet, i) => ({
     sheet,
     get name() {
       return sheet.name;
@@ -112,6 +113,8 @@ async function loadSheetInfos(context: Excel.RequestContext): Promise<SheetInfo[
       return names[i].items.some((n) => n.name.toLowerCase() === TEMP_MARKER_NAME.toLowerCase());
     },
   }));
+  // After a refused sync nothing it loaded is readable: the names are asked again with the retry.
+  return Object.assign(infos, { requeueNames: () => void (names = queueNames()) });
 }
 
 const VISIBILITY = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
@@ -162,6 +165,49 @@ function rowBytes(row: readonly unknown[]): number {
   return jsonBytes(row) + 1;
 }
 
+/** Rows [start, end) of a block still to load (indexes after the sample). */
+interface RowSlice {
+  source: ReadSource;
+  start: number;
+  end: number;
+}
+
+/**
+ * Take slices off the front of the queue while their estimated size fits the budget, splitting
+ * the slice that crosses it (at least one row is always taken). Order is kept: a block's rows
+ * arrive in sheet order.
+ */
+function takeWithinBudget(queue: RowSlice[], budget: number): RowSlice[] {
+  const group: RowSlice[] = [];
+  let left = budget;
+  while (queue.length > 0) {
+    const slice = queue[0];
+    const perRow = Math.max(1, slice.source.bytesPerRow);
+    const fit = Math.max(group.length === 0 ? 1 : 0, Math.floor(left / perRow));
+    if (fit === 0) break;
+    const rows = slice.end - slice.start;
+    if (fit < rows) {
+      group.push({ source: slice.source, start: slice.start, end: slice.start + fit });
+      slice.start += fit;
+      break;
+    }
+    group.push(slice);
+    queue.shift();
+    left -= rows * perRow;
+  }
+  return group;
+}
+
+/**
+ * Whether a failed sync was Excel refusing a request or a response over its payload limit
+ * (Excel.ErrorCodes requestPayloadSizeLimitExceeded / responsePayloadSizeLimitExceeded).
+ */
+export function isPayloadTooLarge(error: unknown): boolean {
+  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
+  const message = error instanceof Error ? error.message : "";
+  return /PayloadSizeLimitExceeded/i.test(code) || /PayloadSizeLimitExceeded/i.test(message);
+}
+
 /**
  * WorkbookPort over Office.js: the only code in Credit Desk that calls `Excel.run`.
  *
@@ -208,77 +254,27 @@ export class OfficeWorkbook implements WorkbookPort {
       const infos = await loadSheetInfos(context);
 
       const sheetNames = infos.map((s) => s.name);
-      const infoOf = new Map(infos.map((s) => [s.name, s]));
       const withTables = new Set(tables.items.map((t) => t.worksheet.name));
-      const pending: (() => ReadSource | undefined)[] = [];
-      for (const table of tables.items) {
-        const header = table.getHeaderRowRange().load("values,rowIndex,columnIndex,columnCount");
-        const body = table.getDataBodyRange().load("rowCount,rowIndex,columnIndex,columnCount");
-        const sample = body.getIntersection(body.getRow(0).getResizedRange(SAMPLE_ROWS - 1, 0)).load("values");
-        pending.push(() => {
-          const sampled = toCellRows(sample.values);
-          const source: SourceTable = {
-            name: table.name,
-            sheet: table.worksheet.name,
-            kind: "table",
-            headerRow: header.rowIndex,
-            firstColumn: header.columnIndex,
-            headers: (header.values[0] ?? []).map((v) => (v === null || v === undefined ? "" : String(v))),
-            rows: sampled,
-            sheetVisibility: visibilityOf(infoOf.get(table.worksheet.name)?.visibility ?? "Visible"),
-          };
-          return this.readSource(source, table.worksheet, body.rowIndex, body.columnCount, body.rowCount);
-        });
+      // The metadata sync samples the first rows of every block to size the chunks that follow.
+      // Its response has no size known in advance (many tables, wide rows, long text): when Excel
+      // refuses it as over 5 MB, the metadata is asked again without the sample, and the chunked
+      // reads below size themselves from what they measure.
+      let pending = this.queueBlocks(tables.items, infos, withTables, SAMPLE_ROWS);
+      try {
+        await context.sync();
+      } catch (error) {
+        if (!isPayloadTooLarge(error)) throw error;
+        infos.requeueNames();
+        pending = this.queueBlocks(tables.items, infos, withTables, 0);
+        await context.sync();
       }
-      for (const info of infos) {
-        const sheet = info.sheet;
-        if (withTables.has(sheet.name)) continue;
-        const used = sheet.getUsedRange(true).load("rowCount,rowIndex,columnIndex,columnCount");
-        const sample = used.getIntersection(used.getRow(0).getResizedRange(SAMPLE_ROWS, 0)).load("values");
-        pending.push(() => {
-          const sampled = toCellRows(sample.values);
-          const [head, ...rows] = sampled;
-          // A blank sheet reports A1 as its used range.
-          if (!head || head.every((v) => v === null)) return undefined;
-          const source: SourceTable = {
-            name: sheet.name,
-            sheet: sheet.name,
-            kind: "range",
-            headerRow: used.rowIndex,
-            firstColumn: used.columnIndex,
-            headers: head.map((v) => (v === null ? "" : String(v))),
-            rows,
-            sheetVisibility: visibilityOf(info.visibility),
-          };
-          return this.readSource(source, sheet, used.rowIndex + 1, used.columnCount, used.rowCount - 1);
-        });
-      }
-      await context.sync();
 
       // Sheets of an unfinished write (a failed run's leftovers) are not part of the workbook's content.
       const temp = new Set(infos.filter((s) => s.isTemp).map((s) => s.name));
       const sources = pending
         .map((make) => make())
         .filter((s): s is ReadSource => s !== undefined && !temp.has(s.table.sheet));
-      const chunks = sources.flatMap((source) =>
-        chunkUniformRows(source.remaining, source.bytesPerRow, this.budget).map((c) => ({ ...c, source })),
-      );
-      for (const group of packGroups(chunks, this.budget)) {
-        const loads = group.map((chunk) => {
-          const { source } = chunk;
-          const address = rangeAddress({
-            row: source.firstRow + chunk.start,
-            column: source.firstColumn,
-            rowCount: chunk.end - chunk.start,
-            columnCount: source.columnCount,
-          });
-          return { source, range: source.sheet.getRange(address).load("values") };
-        });
-        await context.sync();
-        for (const { source, range } of loads) {
-          for (const row of toCellRows(range.values)) source.table.rows.push(row);
-        }
-      }
+      await this.readRemainingRows(context, sources);
       for (const { table } of sources) {
         // An Excel table keeps one blank body row when it has no data; trailing blank rows are not data.
         if (table.kind === "table") {
@@ -293,6 +289,101 @@ export class OfficeWorkbook implements WorkbookPort {
         outputSheets: infos.filter((s) => !s.isTemp && s.output !== undefined).map((s) => ({ sheet: s.name, output: s.output ?? "" })),
       };
     });
+  }
+
+  /**
+   * Queue the metadata of every block (an Excel table's header and body, or a table-less sheet's
+   * used range) and, with `sampleRows` > 0, its first data rows. Each returned function builds the
+   * block's ReadSource after the sync (undefined for a blank sheet).
+   */
+  private queueBlocks(
+    tables: Excel.Table[],
+    infos: SheetInfo[],
+    withTables: Set<string>,
+    sampleRows: number,
+  ): (() => ReadSource | undefined)[] {
+    const infoOf = new Map(infos.map((s) => [s.name, s]));
+    const pending: (() => ReadSource | undefined)[] = [];
+    for (const table of tables) {
+      const header = table.getHeaderRowRange().load("values,rowIndex,columnIndex,columnCount");
+      const body = table.getDataBodyRange().load("rowCount,rowIndex,columnIndex,columnCount");
+      const sample = sampleRows > 0 ? body.getIntersection(body.getRow(0).getResizedRange(sampleRows - 1, 0)).load("values") : undefined;
+      pending.push(() => {
+        const source: SourceTable = {
+          name: table.name,
+          sheet: table.worksheet.name,
+          kind: "table",
+          headerRow: header.rowIndex,
+          firstColumn: header.columnIndex,
+          headers: (header.values[0] ?? []).map((v) => (v === null || v === undefined ? "" : String(v))),
+          rows: sample ? toCellRows(sample.values) : [],
+          sheetVisibility: visibilityOf(infoOf.get(table.worksheet.name)?.visibility ?? "Visible"),
+        };
+        return this.readSource(source, table.worksheet, body.rowIndex, body.columnCount, body.rowCount);
+      });
+    }
+    for (const info of infos) {
+      const sheet = info.sheet;
+      if (withTables.has(sheet.name)) continue;
+      const used = sheet.getUsedRange(true).load("rowCount,rowIndex,columnIndex,columnCount");
+      // Without a sample, the header row alone (it is needed to know the block is not blank).
+      const sample = used.getIntersection(used.getRow(0).getResizedRange(sampleRows, 0)).load("values");
+      pending.push(() => {
+        const [head, ...rows] = toCellRows(sample.values);
+        // A blank sheet reports A1 as its used range.
+        if (!head || head.every((v) => v === null)) return undefined;
+        const source: SourceTable = {
+          name: sheet.name,
+          sheet: sheet.name,
+          kind: "range",
+          headerRow: used.rowIndex,
+          firstColumn: used.columnIndex,
+          headers: head.map((v) => (v === null ? "" : String(v))),
+          rows,
+          sheetVisibility: visibilityOf(info.visibility),
+        };
+        return this.readSource(source, sheet, used.rowIndex + 1, used.columnCount, used.rowCount - 1);
+      });
+    }
+    return pending;
+  }
+
+  /**
+   * Load the rows after the sample, in syncs of at most `budget` estimated bytes. The estimate
+   * per row is the sampled longest row (× ROW_SIZE_SAFETY), raised by what every chunk measures
+   * once loaded; a sync Excel refuses as over 5 MB (rows longer than any seen so far) is retried
+   * with the estimate of its blocks doubled, i.e. in smaller chunks, down to one row a sync.
+   */
+  private async readRemainingRows(context: Excel.RequestContext, sources: ReadSource[]): Promise<void> {
+    const queue: RowSlice[] = sources.filter((s) => s.remaining > 0).map((source) => ({ source, start: 0, end: source.remaining }));
+    while (queue.length > 0) {
+      const group = takeWithinBudget(queue, this.budget);
+      const loads = group.map((slice) => ({
+        slice,
+        range: slice.source.sheet.getRange(rangeAddress({
+          row: slice.source.firstRow + slice.start,
+          column: slice.source.firstColumn,
+          rowCount: slice.end - slice.start,
+          columnCount: slice.source.columnCount,
+        })).load("values"),
+      }));
+      try {
+        await context.sync();
+      } catch (error) {
+        if (!isPayloadTooLarge(error)) throw error;
+        const rows = group.reduce((n, s) => n + s.end - s.start, 0);
+        if (rows <= 1) throw new Error(`Table ${group[0].source.table.name}: one row is larger than Excel can return in one response (5 MB)`);
+        for (const slice of group) slice.source.bytesPerRow *= 2;
+        queue.unshift(...group);
+        continue;
+      }
+      for (const { slice, range } of loads) {
+        const values = toCellRows(range.values);
+        for (const row of values) slice.source.table.rows.push(row);
+        const measured = Math.ceil(((jsonBytes(values) + 1) / Math.max(1, values.length)) * ROW_SIZE_SAFETY);
+        slice.source.bytesPerRow = Math.max(slice.source.bytesPerRow, measured);
+      }
+    }
   }
 
   /**
@@ -392,6 +483,9 @@ export class OfficeWorkbook implements WorkbookPort {
   ): Promise<WrittenSheet[]> {
     const workbook = context.workbook;
     const tables = workbook.tables.load("items/name,items/worksheet/name");
+    // The sheet the user is on: when it is an output being replaced, its successor is shown in its
+    // place (Excel would otherwise show a neighbour once the old one is deleted).
+    const active = workbook.worksheets.getActiveWorksheet().load("name");
     const infos = await loadSheetInfos(context);
     options.onProgress?.(0);
     await context.sync();
@@ -410,11 +504,18 @@ export class OfficeWorkbook implements WorkbookPort {
     };
     options.onProgress?.(syncs / totalSyncs);
 
-    const suspend = (): void => {
-      workbook.application.suspendApiCalculationUntilNextSync();
-      workbook.application.suspendScreenUpdatingUntilNextSync();
+    // Calculation is suspended while values go to the temporary sheets, which no formula reads yet.
+    // The last batch (formats, then the swap that gives the sheets their final names, where the
+    // user's formulas find them) runs with calculation on: a suspended batch would leave those
+    // formulas for the add-in to recalculate ("it is the developer's responsibility to re-calc").
+    // Screen updating is suspended once, for that last batch, where the visible change happens;
+    // suspending it at every chunk makes the window flicker.
+    const isLast = (g: number): boolean => g === groupCount - 1;
+    const suspendFor = (g: number): void => {
+      if (isLast(g)) workbook.application.suspendScreenUpdatingUntilNextSync();
+      else workbook.application.suspendApiCalculationUntilNextSync();
     };
-    suspend();
+    suspendFor(0);
     for (const info of infos) if (info.isTemp) info.sheet.delete();
 
     // Temporary table names: unique in the workbook while the old outputs still hold the final ones.
@@ -442,7 +543,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const sheetOf = (name: string): Excel.Worksheet => entryOf(name).sheet;
 
     for (let g = 0; g < groupCount; g++) {
-      if (g > 0) suspend();
+      if (g > 0) suspendFor(g);
       for (const write of groups[g] ?? []) {
         sheetOf(write.sheet).getRange(rangeAddress(write.rect)).values = write.values;
       }
@@ -450,7 +551,8 @@ export class OfficeWorkbook implements WorkbookPort {
         for (const spec of renamed) {
           const entry = entryOf(spec.name);
           formatSheet(entry.sheet, spec, renamed, sheetOf, (rect, name) => {
-            const excelTable = entry.sheet.tables.add(rangeAddress(rect), true);
+            // A Range, not an address text: the sheet is renamed in this same batch.
+            const excelTable = entry.sheet.tables.add(entry.sheet.getRange(rangeAddress(rect)), true);
             excelTable.name = tempTables.get(name) ?? name;
             entry.tables.set(name, excelTable);
             return excelTable;
@@ -474,6 +576,7 @@ export class OfficeWorkbook implements WorkbookPort {
           for (const [name, table] of entry.tables) table.name = name;
           entry.temp.delete();
           if (plan.position !== undefined) entry.sheet.position = plan.position;
+          if (plan.old !== undefined && plan.old.name === active.name) entry.sheet.activate();
         }
       }
       await sync();

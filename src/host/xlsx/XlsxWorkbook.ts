@@ -48,6 +48,7 @@ import { dateSystemOf, snapshotOf } from "./snapshotOf";
 import { sheetTargetsOf, type SheetTarget } from "./sheetTargetsOf";
 import { withOutputMarks } from "./withOutputMarks";
 import { writeSheet } from "./writeSheet";
+import { checkSheetSpecs } from "../office/sheetLayout";
 
 function errnoCode(e: unknown): string | undefined {
   if (typeof e === "object" && e !== null && "code" in e && typeof e.code === "string") return e.code;
@@ -301,6 +302,9 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   async writeSheets(sheets: SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
+    // The same refusals as the other adapters (WorkbookPort contract), before anything is written,
+    // so a bad spec never leaves half a write behind.
+    checkSheetSpecs(sheets);
     if (this.full) {
       const { specs, targets } = resolvedSpecs(sheets, this.full.worksheets.map((ws) => ws.name), this.fullMarks);
       renderSheets(this.full, specs, options);

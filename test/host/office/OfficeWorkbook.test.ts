@@ -3,7 +3,7 @@ import { MemoryWorkbook } from "../../../src/host/memory/MemoryWorkbook";
 import { OfficeWorkbook, ROW_SIZE_SAFETY, SAMPLE_ROWS, type ExcelRun } from "../../../src/host/office/OfficeWorkbook";
 import { jsonBytes, PAYLOAD_BUDGET_BYTES } from "../../../src/host/office/payload";
 import type { CellValue, SheetSpec } from "../../../src/host/WorkbookPort";
-import { createFakeExcel, type FakeExcel, type SeedTableInput } from "../../support/fakeExcel";
+import { createFakeExcel, EXCEL_PAYLOAD_LIMIT_BYTES, type FakeExcel, type SeedTableInput } from "../../support/fakeExcel";
 import { narrowRows, receivableRow, receivableRows, RECEIVABLE_HEADERS, reviewRows, reviewSheet } from "./receivablesFixture";
 
 // office-addin-mock needs only the OfficeApp names from office-addin-manifest, whose dependency
@@ -123,6 +123,54 @@ describe("OfficeWorkbook.readWorkbook", () => {
     expect(table.rows).toEqual(rows);
     expectEveryBatchWithin(fake, 64 * 1024);
     expect(fake.stats.syncs).toBeGreaterThan(2 + Math.ceil(jsonBytes(rows) / (64 * 1024)) - 1);
+  });
+});
+
+describe("OfficeWorkbook.readWorkbook: responses bounded by measured bytes, not by the sample", () => {
+  const LIMIT = EXCEL_PAYLOAD_LIMIT_BYTES;
+
+  it("reads long text rows that come after short sampled rows (the sample's estimate alone would ask for over 5 MB)", async () => {
+    const short: CellValue[][] = Array.from({ length: SAMPLE_ROWS }, (_, i) => [i, "s"]);
+    const long: CellValue[][] = Array.from({ length: 12_000 }, (_, i) => [SAMPLE_ROWS + i, `${i}:${"L".repeat(600)}`]);
+    const rows = [...short, ...long];
+    // Plain method: what the first chunk would hold sized from the sample, and what it would weigh.
+    const sampledPerRow = Math.ceil((jsonBytes(short[SAMPLE_ROWS - 1]) + 1) * ROW_SIZE_SAFETY);
+    const firstChunkRows = Math.floor(MB4 / sampledPerRow);
+    expect(jsonBytes(long.slice(0, firstChunkRows))).toBeGreaterThan(LIMIT);
+
+    const { fake, port } = setUp([{ sheet: "Notes", name: "Notes", headers: ["n", "note"], rows }]);
+    const [table] = (await port.readWorkbook()).tables;
+    expect(table.rows).toEqual(rows);
+    for (const s of fake.stats.perSync) expect(s.responseBytes).toBeLessThanOrEqual(LIMIT);
+    // Each refusal doubles the estimate: a handful, not one per row.
+    expect(fake.stats.refusedSyncs).toBeGreaterThan(0);
+    expect(fake.stats.refusedSyncs).toBeLessThanOrEqual(Math.ceil(Math.log2(jsonBytes(long[0]) / sampledPerRow)) + 1);
+  });
+
+  it("reads the metadata again without the sample when the sample of every table is over 5 MB", async () => {
+    const wide = Array.from({ length: 8 }, (_, c) => `c${c}`);
+    const tables: SeedTableInput[] = Array.from({ length: 12 }, (_, t) => ({
+      sheet: `S${t}`,
+      name: `T${t}`,
+      headers: wide,
+      rows: Array.from({ length: SAMPLE_ROWS }, (_, r) => wide.map((_, c) => `${t}.${r}.${c}:${"w".repeat(1100)}`)),
+    }));
+    expect(tables.reduce((n, t) => n + jsonBytes(t.rows), 0)).toBeGreaterThan(LIMIT);
+    const { fake, port } = setUp(tables);
+    const snapshot = await port.readWorkbook();
+    expect(snapshot.tables.map((t) => t.rows)).toEqual(tables.map((t) => t.rows));
+    // One refusal of the sampled metadata, then a few of chunks sized from 32 bytes a cell until
+    // the estimate (doubled at each) reaches the real row size.
+    const fallbackPerRow = wide.length * 32 * ROW_SIZE_SAFETY;
+    expect(fake.stats.refusedSyncs).toBeGreaterThanOrEqual(1);
+    expect(fake.stats.refusedSyncs).toBeLessThanOrEqual(1 + Math.ceil(Math.log2(jsonBytes(tables[0].rows[0]) / fallbackPerRow)));
+    for (const s of fake.stats.perSync) expect(s.responseBytes).toBeLessThanOrEqual(LIMIT);
+  });
+
+  it("says so when one row alone is over what Excel returns in one response", async () => {
+    const huge = Array.from({ length: 200 }, (_, c) => `${c}:${"h".repeat(30_000)}`);
+    const { port } = setUp([{ sheet: "H", name: "Huge", headers: huge.map((_, c) => `h${c}`), rows: [huge] }]);
+    await expect(port.readWorkbook()).rejects.toThrow(/Table Huge: one row is larger than Excel can return in one response/);
   });
 });
 
@@ -274,10 +322,42 @@ describe("OfficeWorkbook.writeSheets", () => {
     expect(fake.cell("Summary", 2, 1).value).toBeNull();
   });
 
-  it("writes 1,000 rows in three syncs (sheets, markers, values) with calculation and screen updating suspended", async () => {
+  it("writes 1,000 rows in three syncs (sheets, markers, values): one batch, screen updating suspended once, calculation left on", async () => {
     const { fake, port } = setUp([], "Sheet1");
     await port.writeSheets([ledgerSheet("Ledger", receivableRows(1000))]);
-    expect(fake.stats).toMatchObject({ runs: 1, syncs: 3, calculationSuspensions: 1, screenUpdatingSuspensions: 1 });
+    expect(fake.stats).toMatchObject({ runs: 1, syncs: 3, calculationSuspensions: 0, screenUpdatingSuspensions: 1 });
+  });
+
+  it.each([
+    ["the replaced output", "Ledger", "Ledger"],
+    ["a sheet of the user's", "Notes", "Notes"],
+  ])("keeps the user on %s when its sheet was active during the rewrite", async (_what, activeBefore, activeAfter) => {
+    const { fake, port } = setUp([{ sheet: "Notes", name: "Notes", headers: ["n"], rows: [["x"]] }], null);
+    await port.writeSheets([ledgerSheet("Ledger", receivableRows(3)), ledgerSheet("Tail", receivableRows(1))]);
+    await port.select(activeBefore, 0, 0);
+    await port.writeSheets([ledgerSheet("Ledger", receivableRows(5)), ledgerSheet("Tail", receivableRows(2))]);
+    expect(fake.activeSheet()).toBe(activeAfter);
+    expect(fake.cell("Ledger", 5, 1).value).toBe("INV-0000004");
+  });
+
+  it("fake: deleting the active sheet shows the next visible one, as Excel does", async () => {
+    const fake = createFakeExcel({ initialSheet: null });
+    for (const name of ["A", "B", "C"]) fake.seedSheet(name);
+    fake.setVisibility("C", "Hidden");
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("B").activate();
+      context.workbook.worksheets.getItem("B").delete();
+      const active = context.workbook.worksheets.getActiveWorksheet().load("name");
+      await context.sync();
+      expect(active.name).toBe("A");
+    });
+  });
+
+  it("adds tables from Range objects, not address texts", async () => {
+    const { fake, port } = setUp([], "Sheet1");
+    await port.writeSheets([ledgerSheet("Ledger", receivableRows(10)), ledgerSheet("Other", receivableRows(3))]);
+    expect(fake.workbook.tables.map((t) => t.name).sort()).toEqual(["Ledger", "Other"]);
+    expect(fake.stats.tablesAddedByAddressText).toBe(0);
   });
 
   it("writes a 100,000-row sheet with a sync count set only by the 4 MB cap", async () => {
@@ -291,7 +371,10 @@ describe("OfficeWorkbook.writeSheets", () => {
     const valueSyncs = fake.stats.syncs - 2;
     expect(valueSyncs).toBeGreaterThanOrEqual(Math.ceil(valueBytes / MB4));
     expect(valueSyncs).toBeLessThanOrEqual(Math.ceil(valueBytes / (MB4 - 64 * 1024)) + 1);
-    expect(fake.stats.calculationSuspensions).toBe(valueSyncs);
+    // Calculation suspended for the chunks to the temporary sheets, not for the last batch (the
+    // swap, after which formulas must see the new sheets); the screen suspended once, not per chunk.
+    expect(fake.stats.calculationSuspensions).toBe(valueSyncs - 1);
+    expect(fake.stats.screenUpdatingSuspensions).toBe(1);
   });
 
   it.each([1_000, 100_000])("writes %i narrow rows in the same three syncs", async (count) => {

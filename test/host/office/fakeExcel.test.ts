@@ -1,7 +1,7 @@
 /**
  * The fake Excel refuses what Excel refuses (issue 13): a fake is only as good as its strictness.
  */
-import { createFakeExcel, EXCEL_PAYLOAD_LIMIT_BYTES } from "../../support/fakeExcel";
+import { createFakeExcel, EXCEL_PAYLOAD_LIMIT_BYTES, EXCEL_RANGE_READ_LIMIT_CELLS } from "../../support/fakeExcel";
 
 describe("fake Excel strictness", () => {
   it("refuses a table name used anywhere in the workbook, in any case", async () => {
@@ -29,6 +29,42 @@ describe("fake Excel strictness", () => {
         await context.sync();
       }),
     ).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+  });
+
+  it("refuses a response over 5 MB with Excel's error code, and the refused sync loads nothing", async () => {
+    const fake = createFakeExcel();
+    const text = "y".repeat(1024);
+    fake.seedTable({ sheet: "Big", name: "Big", headers: ["t"], rows: Array.from({ length: Math.ceil(EXCEL_PAYLOAD_LIMIT_BYTES / 1024) + 10 }, () => [text]), kind: "range" });
+    const seen = await fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Big").getUsedRange(true).load("values");
+      const failure = await context.sync().then(() => undefined, (error: { code?: string }) => error.code);
+      const readable = (() => {
+        try {
+          return range.values.length;
+        } catch (error) {
+          return String(error);
+        }
+      })();
+      return { failure, readable };
+    });
+    expect(seen.failure).toBe("ResponsePayloadSizeLimitExceeded");
+    expect(seen.readable).toMatch(/PropertyNotLoaded/);
+    expect(fake.stats.refusedSyncs).toBe(1);
+  });
+
+  it.each([
+    ["values", `A1:E${EXCEL_RANGE_READ_LIMIT_CELLS / 5 + 1}`, true],
+    ["values", "A1:E1000", false],
+    ["numberFormat", `A1:E${EXCEL_RANGE_READ_LIMIT_CELLS / 5 + 1}`, true],
+    ["rowCount", `A1:E${EXCEL_RANGE_READ_LIMIT_CELLS / 5 + 1}`, false],
+  ])("refuses a %s read of %s when it is over 5 million cells: %s", async (prop, address, refused) => {
+    const fake = createFakeExcel();
+    const outcome = await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Sheet1").getRange(address).load(prop);
+      return context.sync().then(() => "loaded", (error: Error) => error.message);
+    });
+    if (refused) expect(outcome).toMatch(/exceeds Excel's resource limits/);
+    else expect(outcome).toBe("loaded");
   });
 
   it("refuses to read a loaded property before the sync", async () => {
