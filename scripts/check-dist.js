@@ -23,6 +23,7 @@ for (const f of ["manifest.xml", "taskpane.html", "functions.js", "taskpane.js",
 if (failures.length === 0) {
   const meta = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8"));
   const ids = meta.functions.map((f) => f.id);
+  need(meta.allowCustomDataForDataTypeAny === false, "dist/functions.json must set allowCustomDataForDataTypeAny false (Excel then passes data-type cells by their basic value)");
   need(JSON.stringify(ids) === JSON.stringify(contract.map((f) => f.id)), "dist/functions.json ids differ from the contract");
   // Chinese Excel loads functions.zh-CN.json (the manifest's zh-CN override): same functions, same parameters.
   const zhFile = path.join(DIST, "functions.zh-CN.json");

@@ -9,7 +9,7 @@
  * figures go to docs/fuzz-report.md. Exit code 1 when any function threw, answered NaN or
  * ±Infinity, said "internal error" or spilled a ragged array.
  *
- *   node scripts/fuzz.js [--runs 100000] [--seed 20261206] [--only AGING,OPEN] [--no-report] [--no-build] */
+ *   node scripts/fuzz.js [--runs 100000] [--seed 20261206] [--only AGING,OPENBALANCE] [--no-report] [--no-build] */
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");

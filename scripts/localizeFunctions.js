@@ -67,7 +67,7 @@ function main() {
     console.error(`localizeFunctions: ${path.relative(ROOT, SOURCE)} is missing; run webpack first`);
     process.exit(1);
   }
-  const metadata = JSON.parse(fs.readFileSync(SOURCE, "utf8"));
+  const metadata = withBasicCellValues(JSON.parse(fs.readFileSync(SOURCE, "utf8")));
   const translations = JSON.parse(fs.readFileSync(TRANSLATIONS, "utf8"));
   const { metadata: zh, problems } = localizeFunctions(metadata, translations);
   if (!zh) {
@@ -80,8 +80,19 @@ function main() {
 }
 
 /**
- * Webpack plugin: after the metadata plugin has emitted `input` (functions.json), emit `output`
- * (functions.zh-CN.json) from it and the translations; a missing translation is a build error.
+ * The metadata with `allowCustomDataForDataTypeAny` false. custom-functions-metadata always writes
+ * it true, which makes Excel hand an `any` parameter a data-type cell (a formatted number, a stock)
+ * as its JSON object; false makes Excel pass the cell's basic value, which is what every CREDIT
+ * function reads (a formatted amount is an amount). No CREDIT function takes or returns data types.
+ */
+function withBasicCellValues(metadata) {
+  return { ...metadata, allowCustomDataForDataTypeAny: false };
+}
+
+/**
+ * Webpack plugin: after the metadata plugin has emitted `input` (functions.json), rewrite it with
+ * basic cell values (withBasicCellValues) and emit `output` (functions.zh-CN.json) from it and the
+ * translations; a missing translation is a build error.
  */
 class LocalizedFunctionsPlugin {
   constructor(options = {}) {
@@ -98,7 +109,8 @@ class LocalizedFunctionsPlugin {
           compilation.errors.push(new WebpackError(`LocalizedFunctionsPlugin: ${this.options.input} was not emitted`));
           return;
         }
-        const metadata = JSON.parse(asset.source.source().toString());
+        const metadata = withBasicCellValues(JSON.parse(asset.source.source().toString()));
+        compilation.updateAsset(this.options.input, new sources.RawSource(`${JSON.stringify(metadata, null, 2)}\n`));
         const translations = JSON.parse(fs.readFileSync(this.options.translations, "utf8"));
         const { metadata: zh, problems } = localizeFunctions(metadata, translations);
         if (!zh) {
@@ -113,4 +125,4 @@ class LocalizedFunctionsPlugin {
 
 if (require.main === module) main();
 
-module.exports = { localizeFunctions, LocalizedFunctionsPlugin };
+module.exports = { localizeFunctions, withBasicCellValues, LocalizedFunctionsPlugin };

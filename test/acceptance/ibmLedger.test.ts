@@ -136,7 +136,7 @@ describe("IBM accounts-receivable ledger", () => {
     );
   });
 
-  it("CREDIT.OPEN over the raw columns (text dates as in the file) gives the same balances", () => {
+  it("CREDIT.OPENBALANCE over the raw columns (text dates as in the file) gives the same balances", () => {
     const column = (pick: (r: Row) => unknown): unknown[][] => rows.map((r) => [pick(r)]);
     const amounts = column((r) => Number(r.InvoiceAmount));
     const invoiced = column((r) => r.InvoiceDate);
