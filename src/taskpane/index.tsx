@@ -2,10 +2,11 @@
  * Task pane entry: waits for Office once, then renders the pane with the Office.js adapter.
  * This is the only task-pane file that knows about Office; everything below gets a WorkbookPort.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { OfficeWorkbook, officeRun } from "../host/office/OfficeWorkbook";
-import { App } from "./App";
+import { resolveLocale } from "../i18n/locale";
+import { PaneRoot } from "./PaneRoot";
+import type { OfficeThemeColours } from "./paneTheme";
 
 /** Today's calendar date where the user is, as YYYY-MM-DD (the default as-of date). */
 function localToday(): string {
@@ -19,6 +20,11 @@ declare const __ADDIN_VERSION__: string;
 
 let isStarted = false;
 
+/** Office's theme now (undefined where the host gives none). */
+function readOfficeTheme(): OfficeThemeColours | undefined {
+  return (Office.context as { officeTheme?: OfficeThemeColours } | undefined)?.officeTheme;
+}
+
 void Office.onReady(() => {
   if (isStarted) return;
   isStarted = true;
@@ -31,8 +37,12 @@ void Office.onReady(() => {
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container element");
   createRoot(container).render(
-    <FluentProvider theme={webLightTheme}>
-      <App port={port} today={localToday()} addinVersion={__ADDIN_VERSION__} />
-    </FluentProvider>,
+    <PaneRoot
+      port={port}
+      today={localToday()}
+      addinVersion={__ADDIN_VERSION__}
+      initialLocale={resolveLocale(Office.context?.displayLanguage)}
+      theme={readOfficeTheme}
+    />,
   );
 });
