@@ -82,12 +82,12 @@ export function ChartOrTable(props: ChartOrTableProps) {
             chartTitle={props.title}
             culture={intl.locale}
             data={props.points.map((p) => ({ x: p.label, y: p.value, legend: p.label, color: p.color, yAxisCalloutData: props.format(p.value) }))}
-            height={200}
+            height={width < 420 ? 240 : 200}
             width={width}
             margins={{ left: leftMargin, right: 12 }}
             yAxisTickFormat={compact}
             hideLegend
-            wrapXAxisLables
+            {...(width < 420 ? { rotateXAxisLables: true } : { wrapXAxisLables: true })}
           />
           {props.note !== undefined && <Text size={200} block className={styles.secondary}>{props.note}</Text>}
           <details>
