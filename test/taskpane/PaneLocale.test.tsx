@@ -47,6 +47,11 @@ describe("task pane in Chinese and English, light and dark", () => {
     expect(englishWordsIn(resultsText, allowed)).toEqual([]);
     const reviewCard = screen.getByRole("heading", { name: m["pane.review.title"] }).closest(".fui-Card") as HTMLElement;
     expect(englishWordsIn(reviewCard.textContent ?? "", [...allowed, "YYYY", "MM", "DD"])).toEqual([]);
+    const tables = await screen.findByRole("list", { name: m["pane.tables.list"] });
+    expect(within(tables).getAllByText(m["pane.tables.found"]).length).toBeGreaterThanOrEqual(4);
+    // Only the tables' and sheets' own names (from the workbook) remain in Latin letters.
+    expect(englishWordsIn(tables.textContent ?? "", ["Customers", "Financials", "Receivables", "Orders", "Policy"])).toEqual([]);
+    expect(screen.getByText(m["pane.problems.none"])).toBeTruthy();
     expect(await axe(document.body)).toHaveNoViolations();
   });
 
