@@ -4,9 +4,10 @@
  * starts over (with or without the sample portfolio), imports an .xlsx file into memory and
  * exports the memory workbook to .xlsx. Every control has an accessible name and a data-testid.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useRef, useState, type CSSProperties } from "react";
-import { App } from "../src/taskpane/App";
+import type { Locale } from "../src/i18n/locale";
+import { PaneRoot } from "../src/taskpane/PaneRoot";
+import type { OfficeThemeColours } from "../src/taskpane/paneTheme";
 import { parseAsOf } from "../src/taskpane/asOfDate";
 import { setUpWorkbook } from "../src/app/setUpWorkbook";
 import { ObservableWorkbook } from "./ObservableWorkbook";
@@ -20,7 +21,15 @@ export interface WorkbenchProps {
   addinVersion: string;
   /** The workbook shown first (see preparedWorkbook). */
   initial: ObservableWorkbook;
+  /** The pane's first language (the stub's Office.context.displayLanguage). */
+  locale?: Locale;
+  /** Office's theme as the pane reads it (the stub's Office.context.officeTheme). */
+  readTheme?: () => OfficeThemeColours | undefined;
+  /** Width of the task pane in px (Excel's pane is 300–500 px wide). */
+  paneWidth?: number;
 }
+
+const noTheme = (): undefined => undefined;
 
 const styles: Record<string, CSSProperties> = {
   page: { display: "grid", gridTemplateRows: "auto 1fr", height: "100vh", fontFamily: '"Segoe UI", system-ui, sans-serif' },
@@ -56,7 +65,7 @@ function download(bytes: ArrayBuffer, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function Workbench({ asOf, addinVersion, initial }: WorkbenchProps) {
+export function Workbench({ asOf, addinVersion, initial, locale = "en-US", readTheme = noTheme, paneWidth = 380 }: WorkbenchProps) {
   const [workbook, setWorkbook] = useState(initial);
   // A new workbook gets a fresh task pane, as reopening the pane on another workbook would.
   const [generation, setGeneration] = useState(0);
@@ -128,14 +137,12 @@ export function Workbench({ asOf, addinVersion, initial }: WorkbenchProps) {
         </button>
         <span role="status" style={styles.status} data-testid="workbench-status">{status}</span>
       </div>
-      <div style={styles.body}>
+      <div style={{ ...styles.body, gridTemplateColumns: `minmax(0, 1fr) ${paneWidth}px` }}>
         <div style={styles.viewer}>
           <SheetViewer key={generation} workbook={workbook} />
         </div>
         <aside style={styles.pane} aria-label="Task pane" data-testid="task-pane">
-          <FluentProvider theme={webLightTheme}>
-            <App key={generation} port={workbook} today={asOf} addinVersion={addinVersion} />
-          </FluentProvider>
+          <PaneRoot key={generation} port={workbook} today={asOf} addinVersion={addinVersion} initialLocale={locale} theme={readTheme} />
         </aside>
       </div>
     </div>

@@ -7,4 +7,6 @@ export interface CliIo {
   stderr: ErrorStream;
   /** The clock: the default as-of date and the run's timestamp (the engine never reads it). */
   now: () => Date;
+  /** The environment for the default language (LC_ALL, LC_MESSAGES, LANG, LANGUAGE); process.env when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
 }

@@ -6,6 +6,8 @@
  * @example await main(["review", "ledger.xlsx", "--as-of", "2025-06-30"], io) //=> 0
  */
 import { dayFromCivil, type DayNumber } from "../engine/dates/dayNumber";
+import { isLocale, localeFromEnvironment, type Locale } from "../i18n/locale";
+import { createTranslator, type Translator } from "../i18n/translator";
 import type { CliIo } from "./CliIo";
 import { runDemo } from "./demoCommand";
 import { DEMO_HELP, GENERAL_HELP, INIT_HELP, REVIEW_HELP } from "./helpText";
@@ -23,9 +25,34 @@ export function today(io: CliIo): DayNumber {
   return dayFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
-function usageError(io: CliIo, message: string): number {
-  io.stderr.write(`credit-desk: ${message}\nRun "credit-desk --help" for usage.\n`);
+function usageError(io: CliIo, message: string, t: Translator = createTranslator(localeOf(io))): number {
+  io.stderr.write(`${t.t("cli.error.usage", { message })}\n${t.t("cli.usage.footer")}\n`);
   return 2;
+}
+
+function localeOf(io: CliIo): Locale {
+  return localeFromEnvironment(io.env ?? process.env);
+}
+
+/**
+ * `--lang zh-CN|en-US` (or `--lang=…`) anywhere on the line, taken out of the arguments; without
+ * it the language of the environment. A value that is not one of the two is a usage error.
+ * @example splitLang(["review", "a.xlsx", "--lang", "zh-CN"], "en-US") //=> { ok: true, locale: "zh-CN", rest: ["review", "a.xlsx"] }
+ */
+export function splitLang(argv: readonly string[], fallback: Locale): { ok: true; locale: Locale; rest: string[] } | { ok: false; id: "cli.error.badLang" | "cli.error.langMissing"; value: string } {
+  const rest: string[] = [];
+  let locale = fallback;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") { rest.push(...argv.slice(i)); break; }
+    const inline = arg.startsWith("--lang=") ? arg.slice("--lang=".length) : undefined;
+    if (arg !== "--lang" && inline === undefined) { rest.push(arg); continue; }
+    const value = inline ?? argv[++i];
+    if (value === undefined || value === "") return { ok: false, id: "cli.error.langMissing", value: "" };
+    if (!isLocale(value)) return { ok: false, id: "cli.error.badLang", value };
+    locale = value;
+  }
+  return { ok: true, locale, rest };
 }
 
 async function run(command: Command, io: CliIo): Promise<number> {
@@ -56,13 +83,17 @@ async function run(command: Command, io: CliIo): Promise<number> {
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const parsed = parseCommandLine(argv);
-  if (!parsed.ok) return usageError(io, parsed.usage);
+  const fallback = localeOf(io);
+  const lang = splitLang(argv, fallback);
+  if (!lang.ok) return usageError(io, createTranslator(fallback).t(lang.id, { value: lang.value }));
+  const t = createTranslator(lang.locale);
+  const parsed = parseCommandLine(lang.rest);
+  if (!parsed.ok) return usageError(io, parsed.usage, t);
   try {
     return await run(parsed.command, io);
   } catch (e) {
     // A bug, not a user error: say so in one line (the stack only with CREDIT_DESK_DEBUG).
-    io.stderr.write(`credit-desk: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    io.stderr.write(`${t.t("cli.error.internal", { message: e instanceof Error ? e.message : String(e) })}\n`);
     if (process.env.CREDIT_DESK_DEBUG && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     return 1;
   }

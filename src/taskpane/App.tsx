@@ -5,9 +5,11 @@
  * WorkbookPort and the workflow functions.
  */
 import {
-  MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens,
+  MessageBar, MessageBarBody, Select, Spinner, Tab, TabList, Text, makeStyles, tokens,
 } from "@fluentui/react-components";
 import { useCallback, useState } from "react";
+import { useIntl, type IntlShape } from "react-intl";
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES, isLocale, type Locale } from "../i18n/locale";
 import { describeError } from "../engine/errors";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
 import type { WorkbookPort, WrittenSheet } from "../host/WorkbookPort";
@@ -31,6 +33,9 @@ export interface AppProps {
   addinVersion: string;
   /** ISO timestamp for the audit trail's "generated" stamp. */
   now?: () => string;
+  /** The pane's language and its switch (PaneRoot holds it); without them the switch is not shown. */
+  locale?: Locale;
+  onLocaleChange?: (locale: Locale) => void;
 }
 
 type TabValue = "review" | "policy" | "orders";
@@ -44,26 +49,37 @@ const useStyles = makeStyles({
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
   secondary: { color: tokens.colorNeutralForeground3 },
-  tabs: { flexWrap: "wrap" },
+  header: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  tabs: { flexWrap: "nowrap", overflowX: "auto", maxWidth: "100%" },
+  language: { minWidth: "0", maxWidth: "160px" },
 });
 
-function setupStatusOf(result: SetUpOutcome, withSample: boolean): SetupStatus {
+function setupStatusOf(result: SetUpOutcome, withSample: boolean, intl: IntlShape): SetupStatus {
+  const t = (id: string, values?: Record<string, string | number>): string => intl.formatMessage({ id }, values);
   switch (result.status) {
     case "written":
-      return { intent: "success", title: "Input sheets created", text: withSample ? "With sample data: run the review below." : "Fill in Customers and Receivables, then run the review." };
+      return { intent: "success", title: t("pane.setup.written"), text: t(withSample ? "pane.setup.writtenSample" : "pane.setup.writtenEmpty") };
     case "refused": {
       const [first] = result.problems;
-      const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more)` : "";
-      return { intent: "error", title: "Nothing was written", text: `${first?.message ?? "The workbook already has input sheets"}${more}. Rename or remove those sheets, or use the tables already there.` };
+      return {
+        intent: "error", title: t("pane.setup.refused"),
+        text: [
+          t("pane.setup.refusedText", { first: first?.message ?? t("pane.setup.refusedDefault") }),
+          ...(result.problems.length > 1 ? [t("pane.setup.refusedMore", { count: result.problems.length - 1 })] : []),
+        ].join(" "),
+      };
     }
     case "cancelled":
-      return { intent: "error", title: "Set-up cancelled", text: "Nothing was written." };
+      return { intent: "error", title: t("pane.setup.cancelled"), text: t("pane.setup.nothingWritten") };
     default: {
       const never: never = result.status;
       throw new Error(`unhandled set-up status ${String(never)}`);
     }
   }
 }
+
+/** Each language named in itself, so a reader of either finds their own. */
+const LANGUAGE_NAMES: Record<Locale, string> = { "en-US": "English", "zh-CN": "简体中文" };
 
 const defaultNow = (): string => new Date().toISOString();
 
@@ -73,12 +89,14 @@ export function writtenNameOf(outcome: ReviewOutcome, output: string): string {
 }
 
 /** "Your sheet 'Summary' was left as it is; the summary is in 'Summary (2)'." */
-export function redirectNotice(sheet: WrittenSheet): string {
-  return `Your sheet “${sheet.requested}” was left as it is; the ${sheet.requested.toLowerCase()} is in “${sheet.written}”.`;
+export function redirectNotice(sheet: WrittenSheet, intl: IntlShape): string {
+  return intl.formatMessage({ id: "pane.redirect" }, { requested: sheet.requested, written: sheet.written });
 }
 
-export function App({ port, today, addinVersion, now = defaultNow }: AppProps) {
+export function App({ port, today, addinVersion, now = defaultNow, locale, onLocaleChange }: AppProps) {
   const styles = useStyles();
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string | number>): string => intl.formatMessage({ id }, values);
   const [tab, setTab] = useState<TabValue>("review");
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [asOf, setAsOf] = useState(today);
@@ -89,24 +107,24 @@ export function App({ port, today, addinVersion, now = defaultNow }: AppProps) {
 
   const select = useCallback((sheet: string, row: number, column: number) => {
     setNotice(undefined);
-    port.select(sheet, row, column).catch((error: unknown) => setNotice(`Could not select the cell: ${messageOf(error)}. Press Esc if a cell is being edited, then try again.`));
-  }, [port]);
+    port.select(sheet, row, column).catch((error: unknown) => setNotice(intl.formatMessage({ id: "pane.select.failed" }, { message: messageOf(error) })));
+  }, [port, intl]);
 
   const runSetUp = async (withSample: boolean): Promise<void> => {
     const day = parseAsOf(asOf);
     const at = day.ok ? day : parseAsOf(today);
     if (!at.ok) {
-      setSetup({ isBusy: false, status: { intent: "error", title: "Nothing was written", text: `${describeError(at.error)}.` } });
+      setSetup({ isBusy: false, status: { intent: "error", title: t("pane.setup.refused"), text: t("pane.setup.badDate", { message: describeError(at.error) }) } });
       return;
     }
     setSetup({ isBusy: true });
     try {
       const result = await setUpWorkbook(port, { withSample, asOf: at.value });
-      setSetup({ isBusy: false, status: setupStatusOf(result, withSample) });
+      setSetup({ isBusy: false, status: setupStatusOf(result, withSample, intl) });
       setMapping({});
       rescan();
     } catch (error) {
-      setSetup({ isBusy: false, status: { intent: "error", title: "Set-up failed", text: `${messageOf(error)}. Press Esc if a cell is being edited, then try again.` } });
+      setSetup({ isBusy: false, status: { intent: "error", title: t("pane.setup.failed"), text: t("pane.setup.failedText", { message: messageOf(error) }) } });
     }
   };
 
@@ -124,24 +142,39 @@ export function App({ port, today, addinVersion, now = defaultNow }: AppProps) {
 
   return (
     <main className={styles.root}>
-      <header>
-        <h1 className={styles.title}>Credit Desk <span lang="zh">信用管理</span></h1>
-        <Text size={200} className={styles.secondary}>Version {addinVersion}</Text>
+      <header className={styles.header}>
+        <div>
+          <h1 className={styles.title}>{t("pane.title")}</h1>
+          <Text size={200} className={styles.secondary}>{t("pane.version", { version: addinVersion })}</Text>
+        </div>
+        {onLocaleChange && (
+          <Select
+            className={styles.language}
+            size="small"
+            aria-label={t("pane.language")}
+            value={locale ?? DEFAULT_LOCALE}
+            onChange={(_, data) => { if (isLocale(data.value)) onLocaleChange(data.value); }}
+          >
+            {SUPPORTED_LOCALES.map((l) => (
+              <option key={l} value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>
+            ))}
+          </Select>
+        )}
       </header>
       <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => { if (isTab(data.value)) setTab(data.value); }} size="small">
-        <Tab value="review">Review 评审</Tab>
-        <Tab value="policy">Policy 政策</Tab>
-        <Tab value="orders">Order check 订单</Tab>
+        <Tab value="review">{t("pane.tab.review")}</Tab>
+        <Tab value="policy">{t("pane.tab.policy")}</Tab>
+        <Tab value="orders">{t("pane.tab.orders")}</Tab>
       </TabList>
       {notice && (
         <MessageBar intent="error"><MessageBarBody>{notice}</MessageBarBody></MessageBar>
       )}
       {tab === "review" && (
         <>
-          {scan.status === "loading" && <Spinner size="small" label="Reading the workbook…" />}
+          {scan.status === "loading" && <Spinner size="small" label={t("pane.scan.loading")} />}
           {scan.status === "failed" && (
             <MessageBar intent="error">
-              <MessageBarBody>Could not read the workbook: {scan.message}. Press Esc if a cell is being edited, then reopen the pane.</MessageBarBody>
+              <MessageBarBody>{t("pane.scan.failed", { message: scan.message })}</MessageBarBody>
             </MessageBar>
           )}
           {scan.status !== "loading" && (!hasInputTables || setup.status !== undefined) && (
@@ -158,9 +191,14 @@ export function App({ port, today, addinVersion, now = defaultNow }: AppProps) {
             <MessageBar intent="info">
               <MessageBarBody>
                 {(lastWritten.outcome.redirected ?? []).map((r) => (
-                  <div key={r.requested}>{redirectNotice(r)}</div>
+                  <div key={r.requested}>{redirectNotice(r, intl)}</div>
                 ))}
               </MessageBarBody>
+            </MessageBar>
+          )}
+          {lastWritten && lastWritten.asOfIso !== asOf.trim() && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t("pane.review.stale", { reason: "asOf", asOf: asOf.trim() })}</MessageBarBody>
             </MessageBar>
           )}
           {lastWritten && (

@@ -2,11 +2,12 @@
  * Task pane entry: waits for Office once, then renders the pane with the Office.js adapter.
  * This is the only task-pane file that knows about Office; everything below gets a WorkbookPort.
  */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import { OfficeWorkbook, officeRun } from "../host/office/OfficeWorkbook";
-import { App } from "./App";
+import { resolveLocale } from "../i18n/locale";
+import { PaneRoot } from "./PaneRoot";
 import { startPane, type PaneHost } from "./paneStartup";
+import type { OfficeThemeColours } from "./paneTheme";
 
 /** Today's calendar date where the user is, as YYYY-MM-DD (the default as-of date). */
 function localToday(): string {
@@ -19,6 +20,11 @@ function localToday(): string {
 declare const __ADDIN_VERSION__: string;
 
 let isStarted = false;
+
+/** Office's theme now (undefined where the host gives none). */
+function readOfficeTheme(): OfficeThemeColours | undefined {
+  return (Office.context as { officeTheme?: OfficeThemeColours } | undefined)?.officeTheme;
+}
 
 void Office.onReady(() => {
   if (isStarted) return;
@@ -35,9 +41,13 @@ void Office.onReady(() => {
   // which scans the workbook, only when it is shown (see paneStartup.ts).
   startPane(officePaneHost(), () =>
     createRoot(container).render(
-      <FluentProvider theme={webLightTheme}>
-        <App port={port} today={localToday()} addinVersion={__ADDIN_VERSION__} />
-      </FluentProvider>,
+      <PaneRoot
+        port={port}
+        today={localToday()}
+        addinVersion={__ADDIN_VERSION__}
+        initialLocale={resolveLocale(Office.context?.displayLanguage)}
+        theme={readOfficeTheme}
+      />,
     ),
   );
 });

@@ -49,9 +49,20 @@ describe("task pane: set up → tables found → review", () => {
     const grades = await screen.findByLabelText(/Grade distribution/, { selector: "table" });
     const cellsOf = (table: HTMLElement, label: string) =>
       [...table.querySelectorAll("tbody tr")].find((tr) => tr.querySelector("th")?.textContent === label)?.querySelector("td")?.textContent;
-    for (const [grade, count] of Object.entries(k.gradeCounts)) expect(cellsOf(grades, grade)).toBe(String(count));
+    // A–D are the grades and add up to the customers; R is a flag, counted beside them, not a bar.
+    const gradeLabels = [...grades.querySelectorAll("tbody th")].map((th) => th.textContent);
+    expect(gradeLabels).toEqual(["A", "B", "C", "D"]);
+    for (const grade of gradeLabels) expect(cellsOf(grades, grade!)).toBe(String(k.gradeCounts[grade!] ?? 0));
+    expect(["A", "B", "C", "D"].reduce((sum, g) => sum + (k.gradeCounts[g] ?? 0), 0)).toBe(k.customers);
+    expect(screen.getByText(`${k.gradeCounts.R} customer${k.gradeCounts.R === 1 ? "" : "s"} flagged R (key account at risk)`)).toBeTruthy();
+    // Every bucket is listed; the buckets and the unapplied cash add up to the open balance.
     const aging = screen.getByLabelText(/Aging/, { selector: "table" });
     k.bucketLabels.forEach((label, i) => expect(cellsOf(aging, label)).toBe(money(k.bucketTotals[i])));
+    const unapplied = Number(cellsOf(aging, "Unapplied cash")!.replace(/,/g, ""));
+    expect(unapplied).toBeLessThanOrEqual(0);
+    expect(cellsOf(aging, "Open balance")).toBe(money(k.openBalance));
+    const bucketCents = k.bucketTotals.reduce((sum, v) => sum + Math.round(v * 100), 0);
+    expect(bucketCents + Math.round(unapplied * 100)).toBe(Math.round(k.openBalance * 100));
   });
 
   it("selects the customer's Credit Review row when a critical warning is clicked", async () => {
@@ -82,7 +93,7 @@ describe("task pane: set up → tables found → review", () => {
       { requested: "Credit Review", written: "Credit Review (2)" },
       { requested: "Summary", written: "Summary (2)" },
     ]);
-    expect(screen.getByText("Your sheet “Credit Review” was left as it is; the credit review is in “Credit Review (2)”.")).toBeTruthy();
+    expect(screen.getByText("Your sheet “Credit Review” was left as it is; this output is in “Credit Review (2)”.")).toBeTruthy();
     expect(workbook.getCell("Credit Review", 0, 0)).toBe("my own notes");
     expect(workbook.getCell("summary", 0, 0)).toBe("mine too");
     const [first] = outcome.critical ?? [];

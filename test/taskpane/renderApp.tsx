@@ -1,19 +1,18 @@
 /** Renders the pane as index.tsx does, with a test port, a fixed "today" and a fixed clock. */
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { fireEvent, render, screen } from "@testing-library/react";
 import * as runReviewModule from "../../src/app/runReview";
 import type { ReviewOutcome } from "../../src/app/types";
-import { App } from "../../src/taskpane/App";
+import type { Locale } from "../../src/i18n/locale";
+import { PaneRoot } from "../../src/taskpane/PaneRoot";
+import type { PaneTheme } from "../../src/taskpane/paneTheme";
 import type { RecordingPort } from "./recordingPort";
 
 export const TODAY = "2025-06-30";
 export const GENERATED_AT = "2025-06-30T09:00:00Z";
 
-export function renderApp(port: RecordingPort, today = TODAY) {
+export function renderApp(port: RecordingPort, today = TODAY, locale: Locale = "en-US", theme: PaneTheme = "light") {
   return render(
-    <FluentProvider theme={webLightTheme}>
-      <App port={port} today={today} addinVersion="0.1.0-test" now={() => GENERATED_AT} />
-    </FluentProvider>,
+    <PaneRoot port={port} today={today} addinVersion="0.1.0-test" now={() => GENERATED_AT} initialLocale={locale} theme={theme} />,
   );
 }
 

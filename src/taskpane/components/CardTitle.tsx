@@ -1,10 +1,14 @@
-/** A card heading: English title with the Chinese term as secondary text (e.g. "Credit Review 信用评审"). */
+/**
+ * A card heading in the pane's language (e.g. "Credit Review" or "信用评审"). Cards not yet
+ * localized still pass `chinese`, shown as secondary text after the English title.
+ */
 import { Text } from "@fluentui/react-components";
 import { useCardStyles } from "./styles";
 
 export interface CardTitleProps {
   id?: string;
   title: string;
+  /** Only for cards whose title is not yet from the catalogues. */
   chinese?: string;
   /** Heading level: 2 for a card, 3 for a section inside one. */
   level?: 2 | 3;

@@ -1,55 +1,62 @@
 /** The review's headline figures as tiles (Summary sheet in small): counts, balances, DSO, CEI. */
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReviewKpis } from "../../app/types";
-import { formatAmount, formatCount, formatOneDecimal, orNotAvailable } from "../format";
+import { useIntl } from "react-intl";
+import { engineWord } from "../engineWords";
+import { usePaneFormat, type PaneFormat } from "../usePaneFormat";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))", gap: tokens.spacingHorizontalS },
+  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 150px), 1fr))", gap: tokens.spacingHorizontalS },
   tile: {
     display: "flex", flexDirection: "column", padding: tokens.spacingHorizontalS,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
   label: { color: tokens.colorNeutralForeground3 },
-  value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
 });
 
 interface Tile {
   label: string;
-  zh: string;
   value: string;
   note?: string;
 }
 
-export function tilesOf(k: ReviewKpis): Tile[] {
-  const tiles: Tile[] = [
-    { label: "Customers", zh: "客户数", value: formatCount(k.customers) },
-    { label: "Open balance", zh: "应收余额", value: formatAmount(k.openBalance) },
+type T = (id: string, values?: Record<string, string | number>) => string;
+
+export function tilesOf(k: ReviewKpis, t: T, f: PaneFormat, word: (text: string) => string = (text) => text): Tile[] {
+  return [
+    { label: t("pane.kpi.customers"), value: f.count(k.customers) },
+    { label: t("pane.kpi.openBalance"), value: f.amount(k.openBalance) },
     {
-      label: "Overdue", zh: "逾期金额", value: formatAmount(k.overdue),
-      note: k.overdueRatioPercent !== undefined ? `${formatOneDecimal(k.overdueRatioPercent)} % of balance${k.otcRating ? ` · ${k.otcRating}` : ""}` : undefined,
+      label: t("pane.kpi.overdue"), value: f.amount(k.overdue),
+      note: k.overdueRatioPercent !== undefined
+        ? t("pane.kpi.overdueNote", { percent: f.percentNumber(k.overdueRatioPercent), hasRating: k.otcRating ? "yes" : "no", rating: k.otcRating === undefined ? "" : word(k.otcRating) })
+        : undefined,
     },
-    { label: "Recommended limits", zh: "建议额度合计", value: formatAmount(k.totalRecommendedLimit) },
+    { label: t("pane.kpi.recommendedLimits"), value: f.amount(k.totalRecommendedLimit) },
     {
-      label: "DSO", zh: "应收账款周转天数", value: orNotAvailable(k.dso, formatOneDecimal),
-      note: k.bestPossibleDso !== undefined ? `Best possible ${formatOneDecimal(k.bestPossibleDso)} · ADD ${orNotAvailable(k.add, formatOneDecimal)} days` : undefined,
+      label: t("pane.kpi.dso"), value: f.orNotAvailable(k.dso, f.oneDecimal),
+      note: k.bestPossibleDso !== undefined ? t("pane.kpi.dsoNote", { best: f.oneDecimal(k.bestPossibleDso), add: f.orNotAvailable(k.add, f.oneDecimal) }) : undefined,
     },
-    { label: "CEI", zh: "催收效率指数", value: orNotAvailable(k.cei, (v) => `${formatOneDecimal(v)} %`) },
-    { label: "Allowance", zh: "坏账准备", value: formatAmount(k.allowance) },
-    { label: "Warnings", zh: "风险预警", value: `${formatCount(k.criticalWarnings)} critical`, note: `${formatCount(k.warnings)} other warnings` },
+    { label: t("pane.kpi.cei"), value: f.orNotAvailable(k.cei, f.percentNumber) },
+    { label: t("pane.kpi.allowance"), value: f.amount(k.allowance) },
+    { label: t("pane.kpi.warnings"), value: t("pane.kpi.warningsValue", { count: f.count(k.criticalWarnings) }), note: t("pane.kpi.warningsNote", { count: f.count(k.warnings) }) },
   ];
-  return tiles;
 }
 
 export function KpiTiles({ kpis }: { kpis: ReviewKpis }) {
   const styles = useStyles();
+  const intl = useIntl();
+  const format = usePaneFormat();
+  const t: T = (id, values) => intl.formatMessage({ id }, values);
   return (
     <div className={styles.grid}>
-      {tilesOf(kpis).map((t) => (
-        <div key={t.label} role="group" aria-label={t.label} className={styles.tile}>
-          <Text size={200} className={styles.label}>{t.label} <span lang="zh">{t.zh}</span></Text>
-          <Text className={styles.value}>{t.value}</Text>
-          {t.note !== undefined && <Text size={200} className={styles.label}>{t.note}</Text>}
+      {tilesOf(kpis, t, format, (text) => engineWord(text, intl)).map((tile) => (
+        <div key={tile.label} role="group" aria-label={tile.label} className={styles.tile}>
+          <Text size={200} className={styles.label}>{tile.label}</Text>
+          <Text className={styles.value}>{tile.value}</Text>
+          {tile.note !== undefined && <Text size={200} className={styles.label}>{tile.note}</Text>}
         </div>
       ))}
     </div>

@@ -3,8 +3,9 @@
  * "Go to cell" button that selects the cell in Excel (WorkbookPort.select).
  */
 import { Badge, Button, Card, Text } from "@fluentui/react-components";
+import { useIntl } from "react-intl";
 import type { Problem } from "../../app/types";
-import { cellLocation, formatCount } from "../format";
+import { cellLocation } from "../format";
 import { CardTitle } from "./CardTitle";
 import { useCardStyles } from "./styles";
 
@@ -17,32 +18,32 @@ export interface ProblemsListProps {
 
 export function ProblemsList({ problems, onGoTo, limit = 100 }: ProblemsListProps) {
   const styles = useCardStyles();
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string | number>): string => intl.formatMessage({ id }, values);
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.filter((p) => p.severity === "warning");
   const ordered = [...errors, ...warnings];
   const shown = ordered.slice(0, limit);
   return (
     <Card className={styles.card} aria-labelledby="problems-title">
-      <CardTitle id="problems-title" title="Problems" chinese="数据问题" />
+      <CardTitle id="problems-title" title={t("pane.problems.title")} />
       <Text size={200}>
-        {problems.length === 0
-          ? "No problems found in the input tables."
-          : `${formatCount(errors.length)} ${errors.length === 1 ? "error" : "errors"} (must be fixed before a review is written), ${formatCount(warnings.length)} ${warnings.length === 1 ? "warning" : "warnings"}.`}
+        {problems.length === 0 ? t("pane.problems.none") : t("pane.problems.summary", { errors: t("pane.problems.errors", { count: errors.length }), warnings: t("pane.problems.warnings", { count: warnings.length }) })}
       </Text>
       {shown.length > 0 && (
-        <ul className={styles.list} aria-label="Problems">
+        <ul className={styles.list} aria-label={t("pane.problems.list")}>
           {shown.map((p, i) => {
             const hasCell = p.sheet !== "" && p.row >= 0 && p.column >= 0;
             const where = hasCell ? cellLocation(p.sheet, p.row, p.column) : p.sheet || p.table;
             return (
               <li key={`${i}-${p.sheet}-${p.row}-${p.column}`}>
-                <Badge appearance="tint" color={p.severity === "error" ? "danger" : "warning"}>{p.severity}</Badge>{" "}
+                <Badge appearance="tint" color={p.severity === "error" ? "danger" : "warning"}>{t(p.severity === "error" ? "pane.problems.error" : "pane.problems.warning")}</Badge>{" "}
                 <Text size={200}>{p.message}</Text>
                 <div className={styles.actions}>
                   <Text size={200} className={styles.secondary}>{where}</Text>
                   {hasCell && (
-                    <Button size="small" appearance="subtle" aria-label={`Go to cell ${where}`} onClick={() => onGoTo(p.sheet, p.row, p.column)}>
-                      Go to cell
+                    <Button size="small" appearance="subtle" aria-label={t("pane.problems.goToCell", { cell: where })} onClick={() => onGoTo(p.sheet, p.row, p.column)}>
+                      {t("pane.problems.goTo")}
                     </Button>
                   )}
                 </div>
@@ -52,7 +53,7 @@ export function ProblemsList({ problems, onGoTo, limit = 100 }: ProblemsListProp
         </ul>
       )}
       {ordered.length > shown.length && (
-        <Text size={200}>…and {formatCount(ordered.length - shown.length)} more. Fix these and run again to see the rest.</Text>
+        <Text size={200}>{t("pane.problems.more", { count: intl.formatNumber(ordered.length - shown.length) })}</Text>
       )}
     </Card>
   );

@@ -7,8 +7,8 @@ import {
   Button, Card, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text,
 } from "@fluentui/react-components";
 import { OUTPUT_SHEETS } from "../../app/types";
-import { asOfMessage } from "../asOfDate";
-import { formatCount } from "../format";
+import { useIntl } from "react-intl";
+import { parseAsOf } from "../asOfDate";
 import type { ReviewState } from "../hooks/useReview";
 import { CardTitle } from "./CardTitle";
 import { useCardStyles } from "./styles";
@@ -21,13 +21,27 @@ export interface ReviewCardProps {
   onCancel: () => void;
 }
 
+type T = (id: string, values?: Record<string, string | number>) => string;
+
+function useT(): T {
+  const intl = useIntl();
+  return (id, values) => intl.formatMessage({ id }, values);
+}
+
+/** Why the as-of text is not a date (wrong form, or no such day), or undefined when it is one. */
+function asOfProblem(text: string, t: T): string | undefined {
+  if (parseAsOf(text).ok) return undefined;
+  return /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? t("pane.review.asOfNotADate", { date: text.trim() }) : t("pane.review.asOfInvalid");
+}
+
 function Outcome({ state }: { state: ReviewState }) {
+  const t = useT();
   if (state.kind === "failed") {
     return (
       <MessageBar intent="error">
         <MessageBarBody>
-          <MessageBarTitle>The review stopped</MessageBarTitle>
-          {state.message}. Check that the workbook is not being edited (press Esc to leave a cell), then run the review again.
+          <MessageBarTitle>{t("pane.review.stopped")}</MessageBarTitle>
+          {t("pane.review.stoppedText", { message: state.message })}
         </MessageBarBody>
       </MessageBar>
     );
@@ -39,9 +53,11 @@ function Outcome({ state }: { state: ReviewState }) {
       return (
         <MessageBar intent="success">
           <MessageBarBody>
-            <MessageBarTitle>Review written</MessageBarTitle>
-            Sheets {OUTPUT_SHEETS.join(", ")} as of {state.asOfIso}
-            {outcome.policyFingerprint ? `, policy ${outcome.policyFingerprint}` : ""}.
+            <MessageBarTitle>{t("pane.review.written")}</MessageBarTitle>
+            {t("pane.review.writtenText", {
+              sheets: OUTPUT_SHEETS.join(", "), asOf: state.asOfIso,
+              hasPolicy: outcome.policyFingerprint ? "yes" : "no", fingerprint: outcome.policyFingerprint ?? "",
+            })}
           </MessageBarBody>
         </MessageBar>
       );
@@ -50,8 +66,8 @@ function Outcome({ state }: { state: ReviewState }) {
       return (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Nothing was written</MessageBarTitle>
-            {formatCount(errors)} {errors === 1 ? "problem" : "problems"} in the input tables must be fixed first: use “Go to cell” in the list of problems, correct the cells, then run the review again.
+            <MessageBarTitle>{t("pane.review.invalid")}</MessageBarTitle>
+            {t("pane.review.invalidText", { count: errors })}
           </MessageBarBody>
         </MessageBar>
       );
@@ -60,8 +76,8 @@ function Outcome({ state }: { state: ReviewState }) {
       return (
         <MessageBar intent="warning">
           <MessageBarBody>
-            <MessageBarTitle>Review cancelled</MessageBarTitle>
-            Nothing was written. Run the review again when ready.
+            <MessageBarTitle>{t("pane.review.cancelled")}</MessageBarTitle>
+            {t("pane.review.cancelledText")}
           </MessageBarBody>
         </MessageBar>
       );
@@ -74,14 +90,15 @@ function Outcome({ state }: { state: ReviewState }) {
 
 export function ReviewCard({ asOf, onAsOfChange, state, onRun, onCancel }: ReviewCardProps) {
   const styles = useCardStyles();
-  const dateMessage = asOfMessage(asOf);
+  const t = useT();
+  const dateMessage = asOfProblem(asOf, t);
   const isRunning = state.kind === "running";
   return (
     <Card className={styles.card} aria-labelledby="review-title">
-      <CardTitle id="review-title" title="Credit Review" chinese="信用评审" />
+      <CardTitle id="review-title" title={t("pane.review.title")} />
       <Field
-        label="As-of date (评审基准日)"
-        hint={dateMessage === undefined ? "YYYY-MM-DD. Items dated after it are ignored." : undefined}
+        label={t("pane.review.asOf")}
+        hint={dateMessage === undefined ? t("pane.review.asOfHint") : undefined}
         validationState={dateMessage === undefined ? "none" : "error"}
         validationMessage={dateMessage}
       >
@@ -89,17 +106,17 @@ export function ReviewCard({ asOf, onAsOfChange, state, onRun, onCancel }: Revie
       </Field>
       {state.kind === "running" ? (
         <>
-          <Field validationMessage={state.isCancelling ? "Cancelling…" : state.stage} validationState="none">
-            <ProgressBar value={state.fraction} max={1} aria-label="Review progress" />
+          <Field validationMessage={state.isCancelling ? t("pane.review.cancelling") : state.stage} validationState="none">
+            <ProgressBar value={state.fraction} max={1} aria-label={t("pane.review.progress")} />
           </Field>
           <div className={styles.actions}>
-            <Button appearance="secondary" onClick={onCancel} disabled={state.isCancelling}>Cancel</Button>
+            <Button appearance="secondary" onClick={onCancel} disabled={state.isCancelling}>{t("pane.review.cancel")}</Button>
           </div>
         </>
       ) : (
         <div className={styles.actions}>
-          <Button appearance="primary" onClick={onRun} disabled={dateMessage !== undefined}>Run review</Button>
-          <Text size={200} className={styles.secondary}>Writes {OUTPUT_SHEETS.join(", ")}.</Text>
+          <Button appearance="primary" onClick={onRun} disabled={dateMessage !== undefined}>{t("pane.review.run")}</Button>
+          <Text size={200} className={styles.secondary}>{t("pane.review.writes", { sheets: OUTPUT_SHEETS.join(", ") })}</Text>
         </div>
       )}
       <Outcome state={state} />

@@ -5,6 +5,7 @@
  */
 import { Button, Card, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import { useState } from "react";
+import { useIntl } from "react-intl";
 import { CardTitle } from "./CardTitle";
 import { useCardStyles } from "./styles";
 
@@ -23,23 +24,29 @@ export interface SetupCardProps {
 
 export function SetupCard({ isBusy, onSetUp, status }: SetupCardProps) {
   const styles = useCardStyles();
+  const intl = useIntl();
+  const t = (id: string): string => intl.formatMessage({ id });
   const [withSample, setWithSample] = useState(true);
+  // A completed set-up does not offer to run again: the workbook now has its input tables.
+  const isDone = status?.intent === "success";
   return (
     <Card className={styles.card} aria-labelledby="setup-title">
-      <CardTitle id="setup-title" title="Set up workbook" chinese="建立工作簿" />
-      <Text size={200} className={styles.secondary}>
-        Creates the sheets Customers, Financials, Receivables, Orders and Policy as Excel tables with the right headers. Existing sheets are never overwritten.
-      </Text>
-      <Checkbox
-        label="Include sample data (示例数据)"
-        checked={withSample}
-        onChange={(_, data) => setWithSample(data.checked === true)}
-      />
-      <div className={styles.actions}>
-        <Button appearance="primary" disabled={isBusy} onClick={() => onSetUp(withSample)}>
-          {isBusy ? "Setting up…" : "Create input sheets"}
-        </Button>
-      </div>
+      <CardTitle id="setup-title" title={t("pane.setup.title")} />
+      {!isDone && (
+        <>
+          <Text size={200} className={styles.secondary}>{t("pane.setup.intro")}</Text>
+          <Checkbox
+            label={t("pane.setup.withSample")}
+            checked={withSample}
+            onChange={(_, data) => setWithSample(data.checked === true)}
+          />
+          <div className={styles.actions}>
+            <Button appearance="primary" disabled={isBusy} onClick={() => onSetUp(withSample)}>
+              {t(isBusy ? "pane.setup.busy" : "pane.setup.create")}
+            </Button>
+          </div>
+        </>
+      )}
       {status && (
         <MessageBar intent={status.intent}>
           <MessageBarBody><MessageBarTitle>{status.title}</MessageBarTitle>{status.text}</MessageBarBody>

@@ -3,10 +3,10 @@
  * column-mapping dialog for headers the add-in did not recognise.
  */
 import { Badge, Card, Text } from "@fluentui/react-components";
+import { useIntl } from "react-intl";
 import { INPUT_TABLE_KINDS } from "../../app/headerAliases";
 import { REQUIRED_TABLES } from "../../app/recogniseTables";
 import type { ColumnMapping, Recognition } from "../../app/types";
-import { formatCount } from "../format";
 import { CardTitle } from "./CardTitle";
 import { ColumnMappingDialog } from "./ColumnMappingDialog";
 import { useCardStyles } from "./styles";
@@ -20,43 +20,44 @@ export interface TablesFoundProps {
 
 export function TablesFound({ recognition, mapping, onMappingChange }: TablesFoundProps) {
   const styles = useCardStyles();
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string | number>): string => intl.formatMessage({ id }, values);
+  const isChinese = intl.locale === "zh-CN";
   const needsMapping = Object.values(recognition.tables).some(
     (t) => t.unrecognisedHeaders.length > 0 || t.missingRequired.length > 0,
   );
   return (
     <Card className={styles.card} aria-labelledby="tables-title">
-      <CardTitle id="tables-title" title="Tables found" chinese="已识别的表" />
-      <ul className={styles.list} aria-label="Input tables">
+      <CardTitle id="tables-title" title={t("pane.tables.title")} />
+      <ul className={styles.list} aria-label={t("pane.tables.list")}>
         {INPUT_TABLE_KINDS.map((kind) => {
           const table = recognition.tables[kind];
           const label = TABLE_LABELS[kind];
           const isRequired = REQUIRED_TABLES.includes(kind);
           return (
             <li key={kind}>
-              <Text weight="semibold">{label.en}</Text>{" "}
-              <Text size={200} className={styles.secondary} lang="zh">{label.zh}</Text>{" "}
+              <Text weight="semibold">{isChinese ? label.zh : label.en}</Text>{" "}
               {table ? (
                 <>
                   <Badge appearance="tint" color={table.missingRequired.length > 0 ? "danger" : "success"}>
-                    {table.missingRequired.length > 0 ? "columns missing" : "found"}
+                    {t(table.missingRequired.length > 0 ? "pane.tables.columnsMissing" : "pane.tables.found")}
                   </Badge>
                   <br />
                   <Text size={200}>
-                    {table.source.kind === "table" ? "Table" : "Range"} “{table.source.name}” on sheet “{table.source.sheet}”,{" "}
-                    {formatCount(table.source.rows.length)} {table.source.rows.length === 1 ? "row" : "rows"}
+                    {t("pane.tables.source", { kind: table.source.kind === "table" ? "table" : "range", name: table.source.name, sheet: table.source.sheet, rows: t("pane.tables.rows", { count: table.source.rows.length }) })}
                   </Text>
                   {table.missingRequired.length > 0 && (
-                    <Text size={200} block>Missing columns: {table.missingRequired.join(", ")}</Text>
+                    <Text size={200} block>{t("pane.tables.missingColumns", { columns: table.missingRequired.join(", ") })}</Text>
                   )}
                   {table.unrecognisedHeaders.length > 0 && (
                     <Text size={200} block className={styles.secondary}>
-                      Not recognised (ignored): {table.unrecognisedHeaders.join(", ")}
+                      {t("pane.tables.unrecognised", { columns: table.unrecognisedHeaders.join(", ") })}
                     </Text>
                   )}
                 </>
               ) : (
                 <Badge appearance="tint" color={isRequired ? "danger" : "informative"}>
-                  {isRequired ? "not found (required)" : "not found (optional)"}
+                  {t(isRequired ? "pane.tables.notFoundRequired" : "pane.tables.notFoundOptional")}
                 </Badge>
               )}
             </li>

@@ -3,6 +3,7 @@
  * is reported by stage, Cancel aborts, and the outcome says whether anything was written.
  */
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useIntl } from "react-intl";
 import type { DayNumber } from "../../engine/dates/dayNumber";
 import type { WorkbookPort } from "../../host/WorkbookPort";
 import { runReview } from "../../app/runReview";
@@ -27,6 +28,8 @@ export function useReview(
   now: () => string,
 ): { state: ReviewState; run: (request: ReviewRequest) => Promise<void>; cancel: () => void } {
   const [state, setState] = useState<ReviewState>({ kind: "idle" });
+  const intl = useIntl();
+  const firstStage = intl.formatMessage({ id: "pane.stage.reading" });
   const controller = useRef<AbortController | undefined>(undefined);
   const isMounted = useRef(true);
 
@@ -45,7 +48,7 @@ export function useReview(
     const update = (next: ReviewState): void => {
       if (isMounted.current && controller.current === own) setState(next);
     };
-    update({ kind: "running", stage: "Reading the workbook", fraction: 0, isCancelling: false });
+    update({ kind: "running", stage: firstStage, fraction: 0, isCancelling: false });
     try {
       const outcome = await runReview(port, {
         asOf,
@@ -62,7 +65,7 @@ export function useReview(
       if (own.signal.aborted) update({ kind: "done", outcome: { status: "cancelled", problems: [] }, asOfIso });
       else update({ kind: "failed", message: messageOf(error) });
     }
-  }, [port, addinVersion, now]);
+  }, [port, addinVersion, now, firstStage]);
 
   const cancel = useCallback(() => {
     const own = controller.current;
