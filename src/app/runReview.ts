@@ -19,7 +19,7 @@ import { buildOutputSheets, creditReviewRow, outputSheetName } from "./buildOutp
 import { readPortfolio } from "./readPortfolio";
 import { recogniseTables } from "./recogniseTables";
 import { warningText } from "./reviewText";
-import type { CriticalWarning, Problem, ReviewKpis, ReviewOptions, ReviewOutcome } from "./types";
+import type { CriticalWarning, Problem, RecognisedTable, ReviewKpis, ReviewOptions, ReviewOutcome } from "./types";
 
 /** Default KPI period (days) when the options give none. */
 export const DEFAULT_PERIOD_DAYS = 90;
@@ -95,7 +95,7 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   }
   const review = reviewed.value;
   const policyFingerprint = shortFingerprint(reading.policy);
-  const outputLanguage = reading.policy.outputLanguage;
+  const outputLanguage = options.outputLanguage !== undefined && !namesOutputLanguage(recognition.tables.policy) ? options.outputLanguage : reading.policy.outputLanguage;
   const sheets = buildOutputSheets(review, {
     asOf: options.asOf,
     generatedAt: options.generatedAt,
@@ -135,4 +135,11 @@ export function redirectedOutputs(snapshot: WorkbookSnapshot, written: readonly 
     const requested = w.requested.toLowerCase();
     return w.written.toLowerCase() !== requested && existing.has(requested) && !ours.has(requested);
   });
+}
+
+/** Whether the Policy table has an outputLanguage row (then its value decides the output language). */
+function namesOutputLanguage(policy: RecognisedTable | undefined): boolean {
+  const key = policy?.columns.key;
+  if (policy === undefined || key === undefined) return false;
+  return policy.source.rows.some((row) => typeof row[key] === "string" && row[key].trim().toLowerCase() === "outputlanguage");
 }

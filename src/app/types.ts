@@ -48,6 +48,12 @@ export interface ReviewOptions {
   /** Period in days for DSO/CEI, ending at asOf (default 90). */
   periodDays?: number;
   mapping?: ColumnMapping;
+  /**
+   * Language of the output sheets when the Policy table does not name one (its outputLanguage
+   * key): the CLI's --lang, for example. A Policy that names it always wins, so a committee's
+   * workbook stays in one language whoever runs it.
+   */
+  outputLanguage?: OutputLanguage;
   signal?: AbortSignal;
   onProgress?: (stage: string, fraction: number) => void;
 }

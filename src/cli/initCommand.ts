@@ -5,6 +5,7 @@
 import { promises as fs } from "fs";
 import { toIsoDate, type DayNumber } from "../engine/dates/dayNumber";
 import { describeError } from "../engine/errors";
+import type { OutputLanguage } from "../engine/policy/Policy";
 import { setUpWorkbook } from "../app";
 import { XlsxWorkbook } from "../host/xlsx/XlsxWorkbook";
 import type { CliIo } from "./CliIo";
@@ -18,9 +19,9 @@ export async function exists(file: string): Promise<boolean> {
 }
 
 /** Build the set-up workbook and save it; an error line and false when it cannot be saved. */
-export async function createInputWorkbook(file: string, options: { sample: boolean; asOf: DayNumber }, io: CliIo): Promise<boolean> {
+export async function createInputWorkbook(file: string, options: { sample: boolean; asOf: DayNumber; outputLanguage?: OutputLanguage }, io: CliIo): Promise<boolean> {
   const book = XlsxWorkbook.create();
-  const outcome = await setUpWorkbook(book, { withSample: options.sample, asOf: options.asOf });
+  const outcome = await setUpWorkbook(book, { withSample: options.sample, asOf: options.asOf, outputLanguage: options.outputLanguage });
   if (outcome.status !== "written") {
     for (const problem of outcome.problems) io.stderr.write(`${formatProblem(problem)}\n`);
     io.stderr.write(`credit-desk: ${file}: set-up was ${outcome.status}; nothing was written\n`);
@@ -34,7 +35,7 @@ export async function createInputWorkbook(file: string, options: { sample: boole
   return true;
 }
 
-export async function initFile(file: string, options: { sample: boolean; asOf: DayNumber }, io: CliIo): Promise<number> {
+export async function initFile(file: string, options: { sample: boolean; asOf: DayNumber; outputLanguage?: OutputLanguage }, io: CliIo): Promise<number> {
   if (await exists(file)) {
     io.stderr.write(`credit-desk: ${file} already exists; init never overwrites a file\n`);
     return 1;

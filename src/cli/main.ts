@@ -55,7 +55,8 @@ export function splitLang(argv: readonly string[], fallback: Locale): { ok: true
   return { ok: true, locale, rest };
 }
 
-async function run(command: Command, io: CliIo): Promise<number> {
+/** `outputLanguage`: the --lang given on the line (not the environment's), for the workbook's sheets. */
+async function run(command: Command, io: CliIo, outputLanguage?: Locale): Promise<number> {
   switch (command.name) {
     case "help": {
       const pages = { review: REVIEW_HELP, init: INIT_HELP, demo: DEMO_HELP };
@@ -68,11 +69,11 @@ async function run(command: Command, io: CliIo): Promise<number> {
     case "review": {
       const output = outputPathFor(command.input, { out: command.out, inPlace: command.inPlace });
       if (!output.ok) return usageError(io, output.usage);
-      return reviewFile({ input: command.input, output: output.path, asOf: command.asOf ?? today(io), json: command.json, inPlace: command.inPlace, force: command.force }, io);
+      return reviewFile({ input: command.input, output: output.path, asOf: command.asOf ?? today(io), json: command.json, inPlace: command.inPlace, force: command.force, outputLanguage }, io);
     }
     case "init":
       if (!/\.xlsx$/i.test(command.file)) return usageError(io, `init writes an .xlsx workbook: name it ${command.file}.xlsx`);
-      return initFile(command.file, { sample: command.sample, asOf: command.asOf ?? today(io) }, io);
+      return initFile(command.file, { sample: command.sample, asOf: command.asOf ?? today(io), outputLanguage }, io);
     case "demo":
       return runDemo({ out: command.out, asOf: command.asOf }, io);
     default: {
@@ -90,7 +91,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const parsed = parseCommandLine(lang.rest);
   if (!parsed.ok) return usageError(io, parsed.usage, t);
   try {
-    return await run(parsed.command, io);
+    // --lang written on the line also sets the workbook's language (where its Policy names none).
+    const explicitLang = lang.rest.length < argv.length ? lang.locale : undefined;
+    return await run(parsed.command, io, explicitLang);
   } catch (e) {
     // A bug, not a user error: say so in one line (the stack only with CREDIT_DESK_DEBUG).
     io.stderr.write(`${t.t("cli.error.internal", { message: e instanceof Error ? e.message : String(e) })}\n`);

@@ -8,6 +8,7 @@
  */
 import { toIsoDate, type DayNumber } from "../engine/dates/dayNumber";
 import { describeError } from "../engine/errors";
+import type { OutputLanguage } from "../engine/policy/Policy";
 import type { CellValue, OutputSheetMark, SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions, WrittenSheet } from "../host/WorkbookPort";
 import { runReview, type ReviewOutcome } from "../app";
 import { XlsxWorkbook } from "../host/xlsx/XlsxWorkbook";
@@ -30,6 +31,8 @@ export interface ReviewRun {
   inPlace: boolean;
   /** Replace an existing output file (--force). */
   force: boolean;
+  /** --lang given on the command line: the output sheets' language where the Policy names none. */
+  outputLanguage?: OutputLanguage;
 }
 
 /** What the watched port saw: the output marks read, and where the sheets went. */
@@ -119,6 +122,7 @@ export async function reviewFile(run: ReviewRun, io: CliIo): Promise<number> {
     asOf: run.asOf,
     generatedAt: io.now().toISOString(),
     addinVersion: VERSION,
+    outputLanguage: run.outputLanguage,
     onProgress: (stage, fraction) => bar.update(stage, fraction),
   });
 

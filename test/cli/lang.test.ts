@@ -1,5 +1,9 @@
 /** `--lang zh-CN|en-US` (default: the environment's locale) for the CLI's own lines. */
+import { promises as fs } from "fs";
+import * as os from "os";
+import * as path from "path";
 import { main, splitLang, type CliIo } from "../../src/cli/main";
+import { XlsxWorkbook } from "../../src/host/xlsx/XlsxWorkbook";
 
 async function run(argv: string[], env: Record<string, string | undefined> = {}) {
   const out: string[] = [];
@@ -51,4 +55,50 @@ describe("the CLI's usage errors in the chosen language", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--lang "fr-FR" is not a language of credit-desk: use zh-CN or en-US');
   });
+});
+
+describe("a workbook in Chinese from the command line", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), "credit-desk-lang-"));
+  });
+  afterAll(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it("init --lang zh-CN, then review: Chinese sheet names, headers, warnings and reasons; reviewed again, the same figures", async () => {
+    const book = path.join(dir, "book.xlsx");
+    expect((await run(["init", book, "--sample", "--as-of", "2025-06-30", "--lang", "zh-CN"])).code).toBe(0);
+    const first = await run(["review", book, "--as-of", "2025-06-30", "--json", "--lang", "zh-CN"]);
+    expect(first.code).toBe(0);
+    const reviewed = path.join(dir, "book-reviewed.xlsx");
+    const loaded = await XlsxWorkbook.load(reviewed);
+    if (!loaded.ok) throw new Error("the reviewed workbook does not load");
+    const snapshot = await loaded.value.readWorkbook();
+    expect(snapshot.sheets).toEqual(expect.arrayContaining(["资信评审", "账龄分析", "催收清单", "信用管理概览"]));
+    expect(snapshot.outputSheets.map((m) => m.output).sort()).toEqual(["Aging", "Collections", "Credit Review", "Summary"]);
+    const review = snapshot.tables.find((t) => t.sheet === "资信评审")!;
+    const cjk = /[\u4e00-\u9fff]/;
+    expect(review.headers.filter((h) => cjk.test(h)).length).toBeGreaterThan(review.headers.length / 2);
+    const textIn = (header: string) => {
+      const column = review.headers.indexOf(header);
+      expect(column).toBeGreaterThanOrEqual(0);
+      return review.rows.map((r) => r[column]).filter((v): v is string => typeof v === "string" && v !== "");
+    };
+    const warnings = textIn("风险预警");
+    const reasons = textIn("评审依据");
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.every((w) => cjk.test(w))).toBe(true);
+    expect(reasons).toHaveLength(review.rows.length);
+    expect(reasons.every((r) => cjk.test(r))).toBe(true);
+
+    // The Chinese workbook, reviewed again by the CLI: its outputs are recognised by their markers and the figures repeat.
+    const again = await run(["review", reviewed, "--as-of", "2025-06-30", "--json", "--out", path.join(dir, "again.xlsx")]);
+    expect(again.code).toBe(0);
+    const figures = (text: string) => {
+      const json = JSON.parse(text) as { kpis: unknown; customers: { customerId: string; grade?: unknown; recommendedLimit?: unknown }[] };
+      return { kpis: json.kpis, customers: json.customers.map((c) => [c.customerId, c.grade, c.recommendedLimit]) };
+    };
+    expect(figures(again.stdout)).toEqual(figures(first.stdout));
+  }, 120_000);
 });
