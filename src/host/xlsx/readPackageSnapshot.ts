@@ -83,6 +83,12 @@ function* sheetCellsOf(zip: PackageReader, sheets: PackageSheet[], shared: reado
       forEachValue(visit) {
         grid.forEach((cells, row) => cells?.forEach((value, column) => visit(row, column, value)));
       },
+      takeRow(row, width) {
+        const cells = grid[row];
+        if (!cells || cells.length > width) return undefined;
+        for (let c = 0; c < width; c++) if (cells[c] === undefined) cells[c] = null;
+        return cells;
+      },
     };
   }
 }
