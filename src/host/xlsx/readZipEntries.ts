@@ -122,6 +122,9 @@ export function zipProblemOf(zip: Buffer): string | undefined {
 
 /** Compressed bytes fed to the inflater at a time: the text of a part is never held whole. */
 const CHUNK = 1 << 20;
+const MIN_CHUNK = 1 << 14;
+/** The most bytes deflate makes of one compressed byte. */
+const MAX_DEFLATE_RATIO = 1032;
 
 function inflateLimitError(entry: Entry): ZipInflateLimitError {
   return new ZipInflateLimitError(`zip entry ${entry.name} inflates to more than its declared ${entry.uncompressedSize} bytes`);
@@ -146,7 +149,13 @@ function inflateEntry(zip: Buffer, entry: Entry, visit: (chunk: Uint8Array) => v
     visit(chunk);
   });
   if (data.length === 0) inflater.push(new Uint8Array(0), true);
-  for (let at = 0; at < data.length; at += CHUNK) inflater.push(data.subarray(at, at + CHUNK), at + CHUNK >= data.length);
+  for (let at = 0; at < data.length; ) {
+    // fflate inflates a whole push at once, and deflate makes at most 1032 bytes of one: a push is
+    // kept small enough that it cannot go far past the declared size (large while far below it).
+    const size = Math.min(CHUNK, Math.max(MIN_CHUNK, Math.ceil((entry.uncompressedSize - inflated) / MAX_DEFLATE_RATIO)));
+    inflater.push(data.subarray(at, at + size), at + size >= data.length);
+    at += size;
+  }
 }
 
 /** The entry's bytes, inflated when deflated: never past its declared size or the cap (throws then). */
