@@ -1,6 +1,6 @@
 /**
  * The text of selected entries of a zip archive (an .xlsx package), read straight from the
- * bytes with zlib: for the package reader and merger (readPackageSnapshot,
+ * bytes (inflated with fflate, whole or as a stream of chunks): for the package reader and merger (readPackageSnapshot,
  * mergeSheetsIntoPackage), for the few parts ExcelJS reads lossily (table parts), and for tests
  * that check the raw XML written. Also the central directory and each entry's stored
  * (compressed) bytes, so an entry can be copied unchanged. Handles stored and deflated entries;
@@ -14,7 +14,7 @@
  * directory check cannot see stops there too.
  * @example readZipEntries(bytes, (name) => name.startsWith("xl/tables/")) //=> Map { "xl/tables/table1.xml" => "<?xml …" }
  */
-import { inflateRawSync } from "zlib";
+import { Inflate } from "fflate";
 
 /** One central-directory entry of a zip archive. */
 export interface ZipDirectoryEntry {
@@ -120,22 +120,81 @@ export function zipProblemOf(zip: Buffer): string | undefined {
   return undefined;
 }
 
+/** Compressed bytes fed to the inflater at a time: the text of a part is never held whole. */
+const CHUNK = 1 << 20;
+const MIN_CHUNK = 1 << 14;
+/** The most bytes deflate makes of one compressed byte. */
+const MAX_DEFLATE_RATIO = 1032;
+
+function inflateLimitError(entry: Entry): ZipInflateLimitError {
+  return new ZipInflateLimitError(`zip entry ${entry.name} inflates to more than its declared ${entry.uncompressedSize} bytes`);
+}
+
+function checkDeclaredSize(entry: Entry): void {
+  if (entry.uncompressedSize > MAX_INFLATED_BYTES) throw new ZipInflateLimitError(`zip entry ${entry.name} would inflate to more than ${MAX_INFLATED_MB} MB`);
+}
+
+/**
+ * Inflate a deflated entry chunk by chunk (fflate's streaming Inflate), handing each piece to
+ * `visit`: throws as soon as the output passes the declared size (a lie the directory check
+ * cannot see), so a bomb never inflates further than that.
+ */
+function inflateEntry(zip: Buffer, entry: Entry, visit: (chunk: Uint8Array) => void): void {
+  const data = compressedBytesOf(zip, entry);
+  checkDeclaredSize(entry);
+  let inflated = 0;
+  const inflater = new Inflate((chunk) => {
+    inflated += chunk.length;
+    if (inflated > entry.uncompressedSize) throw inflateLimitError(entry);
+    visit(chunk);
+  });
+  if (data.length === 0) inflater.push(new Uint8Array(0), true);
+  for (let at = 0; at < data.length; ) {
+    // fflate inflates a whole push at once, and deflate makes at most 1032 bytes of one: a push is
+    // kept small enough that it cannot go far past the declared size (large while far below it).
+    const size = Math.min(CHUNK, Math.max(MIN_CHUNK, Math.ceil((entry.uncompressedSize - inflated) / MAX_DEFLATE_RATIO)));
+    inflater.push(data.subarray(at, at + size), at + size >= data.length);
+    at += size;
+  }
+}
+
+/** The entry's bytes, inflated when deflated: never past its declared size or the cap (throws then). */
+export function entryBytes(zip: Buffer, entry: Entry): Buffer {
+  if (entry.method === 0) return compressedBytesOf(zip, entry);
+  if (entry.method !== 8) throw new Error(`zip entry ${entry.name} uses compression method ${entry.method}`);
+  const out = Buffer.allocUnsafe(entry.uncompressedSize);
+  let at = 0;
+  inflateEntry(zip, entry, (chunk) => {
+    out.set(chunk, at);
+    at += chunk.length;
+  });
+  return out.subarray(0, at);
+}
+
 /** The entry's text (UTF-8), inflated when deflated: never past its declared size or the cap (throws then). */
 export function entryText(zip: Buffer, entry: Entry): string {
-  const data = compressedBytesOf(zip, entry);
-  if (entry.method === 0) return data.toString("utf8");
-  if (entry.method === 8) {
-    if (entry.uncompressedSize > MAX_INFLATED_BYTES) throw new ZipInflateLimitError(`zip entry ${entry.name} would inflate to more than ${MAX_INFLATED_MB} MB`);
-    try {
-      // maxOutputLength stops zlib as soon as the output passes the declared size (at least 1: zlib's minimum).
-      return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) }).toString("utf8");
-    } catch (e) {
-      // ERR_BUFFER_TOO_LARGE: the output passed maxOutputLength (matched by code, not class: jest's realm differs).
-      if (typeof e === "object" && e !== null && "code" in e && e.code === "ERR_BUFFER_TOO_LARGE") throw new ZipInflateLimitError(`zip entry ${entry.name} inflates to more than its declared ${entry.uncompressedSize} bytes`);
-      throw e;
-    }
-  }
-  throw new Error(`zip entry ${entry.name} uses compression method ${entry.method}`);
+  return entryBytes(zip, entry).toString("utf8");
+}
+
+/**
+ * The entry's text (UTF-8) handed to `visit` piece by piece as it inflates, so that a part of
+ * hundreds of megabytes never becomes one string; the same limits as entryText (throws past
+ * its declared size or the cap, before visiting the text beyond).
+ * @example entryTextChunks(zip, sheetEntry, (text) => parser.write(text))
+ */
+export function entryTextChunks(zip: Buffer, entry: Entry, visit: (text: string) => void): void {
+  const decoder = new TextDecoder("utf-8");
+  const decode = (chunk: Uint8Array): void => {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text !== "") visit(text);
+  };
+  if (entry.method === 0) {
+    const data = compressedBytesOf(zip, entry);
+    for (let at = 0; at < data.length; at += CHUNK) decode(data.subarray(at, at + CHUNK));
+  } else if (entry.method === 8) inflateEntry(zip, entry, decode);
+  else throw new Error(`zip entry ${entry.name} uses compression method ${entry.method}`);
+  const rest = decoder.decode();
+  if (rest !== "") visit(rest);
 }
 
 /** Names of every entry, in central-directory order. */

@@ -24,6 +24,13 @@ export interface SheetCells {
   valueAt(row: number, column: number): CellValue;
   /** Every cell that holds a value, in any order. */
   forEachValue(visit: (row: number, column: number, value: CellValue) => void): void;
+  /**
+   * A reader that keeps each row as an array may hand a row starting at column 0 over to the
+   * snapshot instead of having it copied (a million-row table is then held once, not twice):
+   * the row's array, its empty cells null, when it has no value beyond `width` columns; else
+   * undefined (the row is copied).
+   */
+  takeRow?(row: number, width: number): CellValue[] | undefined;
 }
 
 export function isBlankValue(value: CellValue): boolean {
@@ -35,6 +42,11 @@ function readRect(sheet: SheetCells, rect: CellRect): CellValue[][] {
   const rows: CellValue[][] = [];
   const width = rect.right - rect.left + 1;
   for (let r = rect.top; r <= rect.bottom; r++) {
+    const taken = rect.left === 0 ? sheet.takeRow?.(r, width) : undefined;
+    if (taken) {
+      rows.push(taken);
+      continue;
+    }
     const values: CellValue[] = new Array<CellValue>(width);
     for (let c = 0; c < width; c++) values[c] = sheet.valueAt(r, rect.left + c);
     rows.push(values);
