@@ -3,24 +3,12 @@
  * §9, §10) through the functions as Excel calls them, and every bad input an error naming the argument.
  */
 import { CustomFunctionsError, ErrorCode } from "../support/customFunctionsStub";
+import { col, excel, expectError, only } from "../support/excelCall";
 import { auc, el, iv, ks, marginal, pd, points, woe } from "../../src/functions/modelFunctions";
 import * as functions from "../../src/functions/functions";
 import { bruteForceAuc, bruteForceKs } from "../engine/models/reference";
 
-const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 
-function expectError(value: unknown, code: ErrorCode, message?: RegExp): void {
-  expect(value).toBeInstanceOf(CustomFunctionsError);
-  if (value instanceof CustomFunctionsError) {
-    expect(value.code).toBe(code);
-    if (message) expect(value.message).toMatch(message);
-  }
-}
-/** Call a custom function as Excel does: an omitted optional argument arrives as null. */
-function excel<R>(fn: (...args: never[]) => R, ...args: unknown[]): R {
-  return Reflect.apply(fn, undefined, args);
-}
-const only = (spill: unknown[][]): unknown => spill[0][0];
 const round4 = (x: unknown): unknown => (typeof x === "number" ? Number(x.toFixed(4)) : x);
 
 describe("the model functions are part of the one functions surface", () => {

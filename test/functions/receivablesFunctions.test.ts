@@ -1,4 +1,5 @@
-import { CustomFunctionsError, ErrorCode } from "../support/customFunctionsStub";
+import { ErrorCode } from "../support/customFunctionsStub";
+import { col, excel, expectError, only } from "../support/excelCall";
 import {
   action,
   add,
@@ -17,22 +18,8 @@ import {
 } from "../../src/functions/functions";
 import { DEFAULT_POLICY } from "../../src/engine/policy/defaultPolicy";
 
-const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 const round2 = (x: unknown) => (typeof x === "number" ? Math.round(x * 100) / 100 : x);
 
-function expectError(value: unknown, code: ErrorCode, message?: RegExp): void {
-  expect(value).toBeInstanceOf(CustomFunctionsError);
-  if (value instanceof CustomFunctionsError) {
-    expect(value.code).toBe(code);
-    if (message) expect(value.message).toMatch(message);
-  }
-}
-/** Call a custom function as Excel does: an omitted optional argument arrives as null. */
-function excel<R>(fn: (...args: never[]) => R, ...args: unknown[]): R {
-  return Reflect.apply(fn, undefined, args);
-}
-/** The single cell of a spill that failed as a whole. */
-const only = (spill: unknown[][]): unknown => spill[0][0];
 
 const ASOF = "2024-06-30";
 

@@ -7,32 +7,11 @@
  */
 import * as functions from "../../src/functions/functions";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const core = require("../../scripts/fuzzCore.js") as {
-  fuzzFunction(meta: FunctionMeta, fn: (...args: unknown[]) => unknown, options: { runs: number; seed: number }): Promise<Figures>;
-  customFunctionsStub(): { api: { associate(id: string, fn: unknown): void }; registered: Map<string, (...args: unknown[]) => unknown> };
-  passes(f: Figures): boolean;
-};
+import { core, type Figures, type FunctionMeta } from "../support/fuzzCore";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const tool = require("../../scripts/functions-metadata.js") as {
   metadata(): Promise<{ functions: FunctionMeta[]; associate: { id: string; functionName: string }[] }>;
 };
-
-interface FunctionMeta {
-  id: string;
-  parameters: { name: string; dimensionality?: string; optional?: boolean; repeating?: boolean }[];
-}
-interface Figures {
-  id: string;
-  inputs: number;
-  exceptions: number;
-  nonFinite: number;
-  internal: number;
-  other: number;
-  values: number;
-  codes: Record<string, number>;
-  examples: { args: string; problems: string[] }[];
-}
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 const SEED = 20261206;

@@ -4,23 +4,7 @@
  */
 import fc from "fast-check";
 
-interface Figures {
-  inputs: number;
-  exceptions: number;
-  nonFinite: number;
-  internal: number;
-  other: number;
-  values: number;
-  codes: Record<string, number>;
-}
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const core = require("../../scripts/fuzzCore.js") as {
-  inspect(result: unknown): { problems: string[]; codes: string[] };
-  argumentsArb(meta: { parameters: { dimensionality?: string; optional?: boolean; repeating?: boolean }[] }): fc.Arbitrary<unknown[]>;
-  fuzzFunction(meta: { id: string; parameters: { dimensionality?: string; optional?: boolean }[] }, fn: (...args: unknown[]) => unknown, options: { runs: number; seed: number }): Promise<Figures>;
-  customFunctionsStub(): { api: { associate(id: string, fn: unknown): void; Error: new (code: string, message?: string) => Error }; registered: Map<string, unknown> };
-  passes(f: Figures): boolean;
-};
+import { core } from "../support/fuzzCore";
 
 const { api } = core.customFunctionsStub();
 const excelError = (code: string, message: string) => new api.Error(code, message);
