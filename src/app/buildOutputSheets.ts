@@ -16,9 +16,9 @@ import { toExcelSerial, type DateSystem, type DayNumber } from "../engine/dates/
 import type { OutputLanguage } from "../engine/policy/Policy";
 import type { PortfolioReview } from "../engine/review/types";
 import type { CellValue, ColumnSpec, ConditionalFormatSpec, InfoBlock, SheetSpec, TableSpec } from "../host/WorkbookPort";
-import { MESSAGE_IDS, messagesFor, type MessageId } from "../i18n/messages";
+import type { MessageId } from "../i18n/messages";
 import { createTranslator, type Translator } from "../i18n/translator";
-import { decisionText, reasonsText, warningsCell } from "./reviewText";
+import { decisionText, engineWords, reasonsText, warningsCell } from "./reviewText";
 import type { OutputSheetId } from "./types";
 
 export interface AuditStamp {
@@ -114,29 +114,6 @@ export function creditReviewColumns(t: Translator): ColumnSpec[] {
 /** The Credit Review columns in English, in sheet order. */
 export const CREDIT_REVIEW_COLUMNS: readonly ColumnSpec[] = creditReviewColumns(createTranslator("en-US"));
 
-/**
- * Texts the engine passes on in English from the Policy or its own tables (the default collection
- * actions, the order-to-cash rating) → their message: the catalogue's en-US text is the English
- * one, so a text the user wrote in the Policy is written as it is.
- */
-const KNOWN_TEXTS: ReadonlyMap<string, MessageId> = new Map(
-  MESSAGE_IDS.filter((id) => id.startsWith("collectionAction.") || id.startsWith("otcRating.")).map((id) => [messagesFor("en-US")[id], id]),
-);
-
-/** The known texts rendered in the translator's language (once per sheet: the worklist may have a million rows). */
-function knownTexts(t: Translator): Map<string, string> {
-  return new Map([...KNOWN_TEXTS].map(([text, id]) => [text, t.t(id)]));
-}
-
-function knownText(texts: ReadonlyMap<string, string>, text: string): string {
-  return texts.get(text) ?? text;
-}
-
-/** A bucket label of the engine ("Not due", "All" are words; "1–30", ">365" are figures). */
-function bucketLabel(t: Translator, label: string): string {
-  return label === "Not due" ? t.t("bucket.notDue") : label === "All" ? t.t("bucket.all") : label;
-}
-
 const GRADE_FILLS: readonly [string, string, string][] = [
   ["A", "#C6EFCE", "#006100"],
   ["B", "#E2F0D9", "#375623"],
@@ -150,7 +127,7 @@ function creditReviewSheet(t: Translator, review: PortfolioReview, stamp: AuditS
   const no = t.t("value.no");
   const columns = creditReviewColumns(t);
   const header = (index: number): string => columns[index]!.header;
-  const texts = knownTexts(t);
+  const word = engineWords(t);
   const rows: CellValue[][] = review.customers.map((c) => {
     const critical = c.warnings.filter((w) => w.severity === "critical").length;
     // The quadrant carries its words in both languages: English with the Chinese gloss, or Chinese.
@@ -166,7 +143,7 @@ function creditReviewSheet(t: Translator, review: PortfolioReview, stamp: AuditS
       orNull(c.currentLimit), orNull(c.limitChange),
       c.exposure, fraction(c.utilisationPercent), c.openBalance, c.unapplied, c.overdue,
       c.overdueItems, c.maxDaysPastDue, orNull(c.averageDaysLate),
-      critical, warningsCell(t, c.warnings), c.nextAction === undefined ? null : knownText(texts, c.nextAction), reasonsText(t, c),
+      critical, warningsCell(t, c.warnings), c.nextAction === undefined ? null : word(c.nextAction), reasonsText(t, c),
     ];
   });
   const conditionalFormats: ConditionalFormatSpec[] = [
@@ -188,7 +165,7 @@ function creditReviewSheet(t: Translator, review: PortfolioReview, stamp: AuditS
 
 function agingSheet(t: Translator, review: PortfolioReview, stamp: AuditStamp): SheetSpec {
   const { rows, totals } = review.aging;
-  const labels = review.aging.labels.map((l) => bucketLabel(t, l));
+  const labels = review.aging.labels.map(engineWords(t));
   const nameHeader = t.t("column.aging.name");
   const columns: ColumnSpec[] = [
     text(t.t("column.aging.customerId"), 12), text(nameHeader, 28), ...labels.map((l) => money(l)), money(t.t("column.aging.unapplied")), money(t.t("column.aging.total")),
@@ -229,7 +206,7 @@ function collectionsSheet(t: Translator, review: PortfolioReview, stamp: AuditSt
     { header: h("priority"), kind: "number", numberFormat: "#,##0", width: 16 },
     money(h("interest")), money(h("amountDemanded")), text(h("disputed"), 8), text(h("action"), 44),
   ];
-  const texts = knownTexts(t);
+  const word = engineWords(t);
   const worklist = review.collections;
   const rows = new Array<CellValue[]>(worklist.length);
   for (let i = 0; i < worklist.length; i++) {
@@ -237,7 +214,7 @@ function collectionsSheet(t: Translator, review: PortfolioReview, stamp: AuditSt
     rows[i] = [
       i + 1, c.customerId, c.name, orNull(c.accountOwner), c.invoiceId,
       toExcelSerial(c.invoiceDate, system), toExcelSerial(c.dueDate, system), c.daysPastDue, c.openAmount,
-      c.priority, c.interest, c.amountDemanded, c.isDisputed ? yes : no, knownText(texts, c.action),
+      c.priority, c.interest, c.amountDemanded, c.isDisputed ? yes : no, word(c.action),
     ];
   }
   return {
@@ -272,7 +249,7 @@ function summarySheet(t: Translator, review: PortfolioReview, stamp: AuditStamp)
     [l("averageDaysDelinquent"), orNull(k.add)],
     [l("cei"), fraction(k.cei)],
     [l("overdueRatio"), fraction(k.overdueRatioPercent)],
-    [l("otcRating"), k.otcRating === undefined ? null : knownText(knownTexts(t), k.otcRating)],
+    [l("otcRating"), k.otcRating === undefined ? null : engineWords(t)(k.otcRating)],
     [l("allowance"), k.allowance],
     [l("exposure"), k.exposure],
     [l("recommendedLimit"), k.totalRecommendedLimit],

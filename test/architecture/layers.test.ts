@@ -42,3 +42,48 @@ describe("layer rules", () => {
     expect(await ruleIds("src/host/office/probe.ts", "export const r = Excel.run(async () => undefined);\n")).toEqual([]);
   });
 });
+
+describe("i18n layer rule", () => {
+  jest.setTimeout(30_000);
+
+  it.each([
+    ["src/engine/probe.ts", 'import { GLOSSARY } from "../i18n/glossary";\nexport const a = GLOSSARY;\n'],
+    ["src/engine/review/probe.ts", 'import { createTranslator } from "../../i18n/translator";\nexport const a = createTranslator;\n'],
+    ["src/i18n/probe.ts", 'import { ok } from "../engine/errors";\nexport const a = ok;\n'],
+    ["src/i18n/probe.ts", 'import type { InputTableKind } from "../app/types";\nexport type A = InputTableKind;\n'],
+    ["src/i18n/probe.ts", 'import type { WorkbookPort } from "../host/WorkbookPort";\nexport type A = WorkbookPort;\n'],
+    ["src/i18n/probe.ts", 'import * as pane from "../taskpane/App";\nexport const a = pane;\n'],
+    ["src/i18n/probe.ts", 'import * as React from "react";\nexport const a = React;\n'],
+    ["src/i18n/probe.ts", 'import * as fs from "fs";\nexport const a = fs;\n'],
+  ])("%s may not import across the i18n boundary (%#)", async (file, text) => {
+    expect(await ruleIds(file, text)).toContain("no-restricted-imports");
+  });
+
+  it.each([
+    ["src/i18n/probe.ts", 'import { resolveLocale } from "./locale";\nexport const a = resolveLocale;\n'],
+    ["src/i18n/probe.ts", 'import { createIntl } from "@formatjs/intl";\nexport const a = createIntl;\n'],
+    ["src/app/probe.ts", 'import { GLOSSARY } from "../i18n/glossary";\nexport const a = GLOSSARY;\n'],
+    ["src/cli/probe.ts", 'import { createTranslator } from "../i18n/translator";\nexport const a = createTranslator;\n'],
+    ["src/taskpane/probe.ts", 'import { intlConfig } from "../i18n/messages";\nexport const a = intlConfig;\n'],
+  ])("%s may import what it needs (%#)", async (file, text) => {
+    expect(await ruleIds(file, text)).toEqual([]);
+  });
+});
+
+describe("app layer rule", () => {
+  jest.setTimeout(30_000);
+
+  it.each([
+    ["src/app/probe.ts", 'import { OfficeWorkbook } from "../host/office/OfficeWorkbook";\nexport const a = OfficeWorkbook;\n'],
+    ["src/app/probe.ts", 'import { XlsxWorkbook } from "../host/xlsx/XlsxWorkbook";\nexport const a = XlsxWorkbook;\n'],
+    ["src/app/probe.ts", 'import * as pane from "../taskpane/App";\nexport const a = pane;\n'],
+    ["src/app/probe.ts", 'import * as fs from "fs";\nexport const a = fs;\n'],
+    ["src/host/probe.ts", 'import { runReview } from "../app/runReview";\nexport const a = runReview;\n'],
+  ])("%s may not import across the app boundary (%#)", async (file, text) => {
+    expect(await ruleIds(file, text)).toContain("no-restricted-imports");
+  });
+
+  it("lets the app layer use the engine and the WorkbookPort contract", async () => {
+    expect(await ruleIds("src/app/probe.ts", 'import type { WorkbookPort } from "../host/WorkbookPort";\nimport { ok } from "../engine/errors";\nexport type A = WorkbookPort;\nexport const b = ok;\n')).toEqual([]);
+  });
+});
