@@ -62,6 +62,13 @@ export interface ColumnSpec {
   numberFormat?: string;
   /** Width in characters. */
   width?: number;
+  /** Wrap long text inside the column's width (cells and header). */
+  wrap?: boolean;
+  /**
+   * Horizontal alignment of the header and the cells. Default: right for number kinds (integer,
+   * number, money, percent, date), left for text and boolean; headers follow their column.
+   */
+  align?: "left" | "center" | "right";
 }
 
 export type ConditionalFormatSpec =
@@ -113,6 +120,27 @@ export interface InfoBlock {
   formats?: Record<string, string>;
 }
 
+/** Header or footer text, in Excel's codes: &A sheet name, &P page, &N pages, &D date. */
+export interface HeaderFooterSpec {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+/** How a sheet prints (Page Layout). */
+export interface PrintSpec {
+  orientation: "landscape" | "portrait";
+  /** Fit to this many pages wide; the height follows the content unless fitToPagesTall is set. */
+  fitToPagesWide: number;
+  fitToPagesTall?: number;
+  /** 0-based sheet rows repeated at the top of every page, inclusive: [first, last]. */
+  titleRows?: [number, number];
+  /** 0-based sheet columns repeated at the left of every page, inclusive: [first, last]. */
+  titleColumns?: [number, number];
+  header?: HeaderFooterSpec;
+  footer?: HeaderFooterSpec;
+}
+
 export interface SheetSpec {
   /**
    * For an output sheet, its logical name: written to the sheet marked with this output name
@@ -138,6 +166,10 @@ export interface SheetSpec {
   charts?: ChartSpec[];
   /** Rows frozen at the top (0 = none). */
   freezeRows?: number;
+  /** Columns frozen at the left (0 = none), e.g. 2 for ID and Name. */
+  freezeColumns?: number;
+  /** Page setup; absent = Excel's defaults. */
+  print?: PrintSpec;
   /** Tab colour, "#RRGGBB". */
   tabColor?: string;
 }
@@ -145,6 +177,12 @@ export interface SheetSpec {
 export interface WriteOptions {
   /** Called with 0..1 as work proceeds. */
   onProgress?: (fraction: number) => void;
+  /**
+   * The sheet (SheetSpec.name of one of the written sheets) shown when the write is done, e.g.
+   * the Summary after a review. Output sheets are placed, in the order given, together as one
+   * group of tabs; input sheets are never moved.
+   */
+  activate?: string;
 }
 
 /** Where each sheet of a writeSheets call went. */
