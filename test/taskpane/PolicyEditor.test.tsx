@@ -6,6 +6,7 @@ import { DEFAULT_POLICY } from "../../src/engine/policy/defaultPolicy";
 import { shortFingerprint } from "../../src/engine/policy/policyFingerprint";
 import { policyFromRange } from "../../src/engine/policy/policyFromRange";
 import { setUpWorkbook } from "../../src/app/setUpWorkbook";
+import zhCN from "../../src/i18n/messages/zh-CN.json";
 import { RecordingPort } from "./recordingPort";
 import { renderApp } from "./renderApp";
 
@@ -14,15 +15,22 @@ jest.setTimeout(60_000);
 async function openPolicyTab(port: RecordingPort): Promise<void> {
   renderApp(port);
   fireEvent.click(await screen.findByRole("tab", { name: /Policy/ }));
-  await screen.findByLabelText(/Parameter/);
+  await screen.findByLabelText("Search parameters");
 }
 
+/** Finds a parameter as a user would: by searching for it. */
 function choose(key: string): void {
-  fireEvent.change(screen.getByLabelText(/Parameter/), { target: { value: key } });
+  fireEvent.change(screen.getByLabelText("Search parameters"), { target: { value: key } });
+  lastKey = key;
+}
+let lastKey = "";
+
+function valueOf(key: string): HTMLInputElement {
+  return screen.getByLabelText(key, { selector: "input" }) as HTMLInputElement;
 }
 
 function type(value: string): void {
-  fireEvent.change(screen.getByLabelText(/^Value/), { target: { value } });
+  fireEvent.change(valueOf(lastKey), { target: { value } });
 }
 
 async function workbookWithPolicy(): Promise<RecordingPort> {
@@ -45,7 +53,7 @@ describe("policy editor", () => {
     expect(screen.getByText(/From table “Policy” on sheet “Policy”/)).toBeTruthy();
     expect(screen.getByText(shortFingerprint(DEFAULT_POLICY))).toBeTruthy();
     choose("gradeTerms.B.termsDays");
-    expect((screen.getByLabelText(/^Value/) as HTMLInputElement).value).toBe("45");
+    expect(valueOf("gradeTerms.B.termsDays").value).toBe("45");
   });
 
   it("rejects an invalid value with a message and writes nothing", async () => {
@@ -114,5 +122,34 @@ describe("policy editor", () => {
     choose("roundingUnit");
     type("0");
     expect(await axe(document.body)).toHaveNoViolations();
+  });
+});
+
+describe("policy editor sections and search", () => {
+  it("groups the parameters by section and opens only the first until one is chosen", async () => {
+    const port = await workbookWithPolicy();
+    await openPolicyTab(port);
+    for (const name of ["General and R flag", "Characteristic weights (scoring)", "Warnings", "Order credit check"]) {
+      expect(screen.getByRole("button", { name: new RegExp(name.replace(/[()]/g, "\\$&")) })).toBeTruthy();
+    }
+    expect(screen.queryByLabelText("version", { selector: "input" })).toBeTruthy();
+    expect(screen.queryByLabelText("roundingUnit", { selector: "input" })).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: /Credit limits/ }));
+    expect(await screen.findByLabelText("roundingUnit", { selector: "input" })).toBeTruthy();
+  });
+
+  it("finds parameters by their description in the user's language (zh-CN) and says how many match", async () => {
+    const port = await workbookWithPolicy();
+    renderApp(port, undefined, "zh-CN");
+    fireEvent.click(await screen.findByRole("tab", { name: zhCN["pane.tab.policy"] }));
+    const search = await screen.findByLabelText(zhCN["policyEditor.search"]);
+    fireEvent.change(search, { target: { value: "逾期" } });
+    const expected = Object.entries(zhCN as Record<string, string>)
+      .filter(([id, text]) => /^policy\..*\.description$/.test(id) && text.includes("逾期"))
+      .map(([id]) => id.slice("policy.".length, -".description".length));
+    expect(expected.length).toBeGreaterThan(2);
+    for (const key of expected) expect(screen.getByLabelText(key, { selector: "input" })).toBeTruthy();
+    expect(screen.queryByLabelText("weights.capital", { selector: "input" })).toBeNull();
+    expect(screen.getByRole("status").textContent).toBe(`${expected.length} 个参数匹配`);
   });
 });
