@@ -73,8 +73,13 @@ describe("task pane: set up → tables found → review", () => {
     expect(critical.length).toBeGreaterThan(0);
     const list = screen.getByRole("list", { name: "Critical warnings" });
     const last = critical[critical.length - 1];
-    const buttons = within(list).getAllByRole("button", { name: `${last.customerId} ${last.name}: show in Credit Review` });
-    fireEvent.click(buttons[buttons.length - 1]);
+    // One entry and one tab stop per customer, its warnings listed under it.
+    const customers = [...new Set(critical.map((w) => w.customerId))];
+    expect(within(list).getAllByRole("button")).toHaveLength(customers.length);
+    const button = within(list).getByRole("button", { name: `${last.customerId} ${last.name}: show in Credit Review` });
+    const own = within(list).getByRole("list", { name: `${last.customerId} ${last.name}` });
+    expect(within(own).getAllByRole("listitem").map((li) => li.textContent)).toEqual(critical.filter((w) => w.customerId === last.customerId).map((w) => w.message));
+    fireEvent.click(button);
     await waitFor(() => expect(port.selections).toEqual([["Credit Review", last.reviewRow, 0]]));
     expect(port.workbook.lastSelection).toEqual({ sheet: "Credit Review", row: last.reviewRow, column: 0 });
   });
