@@ -102,6 +102,10 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
   const [asOf, setAsOf] = useState(today);
   const [setup, setSetup] = useState<{ isBusy: boolean; status?: SetupStatus }>({ isBusy: false });
   const [notice, setNotice] = useState<string | undefined>();
+  // Policy saves so far, and how many there had been when the shown review ran: results computed
+  // under an older policy say so.
+  const [policySaves, setPolicySaves] = useState(0);
+  const [reviewedAfterSaves, setReviewedAfterSaves] = useState(0);
   const { scan, rescan } = useWorkbookScan(port, mapping);
   const review = useReview(port, addinVersion, now);
 
@@ -131,7 +135,13 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
   const runReview = (): void => {
     const day = parseAsOf(asOf);
     if (!day.ok) return;
-    void review.run({ asOf: day.value, asOfIso: asOf.trim(), mapping }).then(rescan);
+    const saves = policySaves;
+    void review.run({ asOf: day.value, asOfIso: asOf.trim(), mapping }).then(() => {
+      setReviewedAfterSaves(saves);
+      // A set-up error belongs to the past once a review has run on the workbook.
+      setSetup((s) => (s.status?.intent === "error" ? { isBusy: false } : s));
+      rescan();
+    });
   };
 
   const outcome = review.state.kind === "done" ? review.state.outcome : undefined;
@@ -196,9 +206,11 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
               </MessageBarBody>
             </MessageBar>
           )}
-          {lastWritten && lastWritten.asOfIso !== asOf.trim() && (
+          {lastWritten && (lastWritten.asOfIso !== asOf.trim() || reviewedAfterSaves !== policySaves) && (
             <MessageBar intent="warning">
-              <MessageBarBody>{t("pane.review.stale", { reason: "asOf", asOf: asOf.trim() })}</MessageBarBody>
+              <MessageBarBody>
+                {t("pane.review.stale", { reason: lastWritten.asOfIso !== asOf.trim() ? "asOf" : "policy", asOf: asOf.trim() })}
+              </MessageBarBody>
             </MessageBar>
           )}
           {lastWritten && (
@@ -210,7 +222,7 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
           )}
         </>
       )}
-      {tab === "policy" && <PolicyEditor port={port} mapping={mapping} onSaved={rescan} />}
+      {tab === "policy" && <PolicyEditor port={port} mapping={mapping} onSaved={() => { setPolicySaves((n) => n + 1); rescan(); }} />}
       {tab === "orders" && (
         <OrderCheck customers={lastWritten?.outcome.customers} policy={ready?.reading.policy ?? DEFAULT_POLICY} asOfIso={lastWritten?.asOfIso} />
       )}

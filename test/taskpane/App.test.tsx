@@ -212,3 +212,23 @@ describe("task pane: cancel", () => {
     expect(port.workbook.sheetNames()).not.toContain("Credit Review");
   });
 });
+
+describe("task pane: stale results", () => {
+  it("says the results are out of date after a policy save, and not after the review runs again", async () => {
+    const port = new RecordingPort();
+    await setUpWithSample(port);
+    await runReviewAt("2025-06-30");
+    const stale = /the policy was saved after this review/;
+    expect(screen.queryByText(stale)).toBeNull();
+    fireEvent.click(screen.getByRole("tab", { name: "Policy" }));
+    fireEvent.change(await screen.findByLabelText("Search parameters"), { target: { value: "roundingUnit" } });
+    fireEvent.change(screen.getByLabelText("roundingUnit", { selector: "input" }), { target: { value: "500" } });
+    fireEvent.click(screen.getByRole("button", { name: "Save policy" }));
+    await screen.findByText("Policy saved");
+    fireEvent.click(screen.getByRole("tab", { name: "Review" }));
+    expect(await screen.findByText(stale)).toBeTruthy();
+    const { outcome } = await runReviewAt("2025-06-30");
+    expect(outcome.status).toBe("written");
+    await waitFor(() => expect(screen.queryByText(stale)).toBeNull());
+  });
+});
