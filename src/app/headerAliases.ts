@@ -181,7 +181,7 @@ export const DERIVED_HEADERS: Readonly<Partial<Record<InputTableKind, readonly s
     "账龄", "帐龄", "账龄天数", "账龄区间", "账龄段", "逾期天数", "逾期天", "超期天数",
     // The aging reports' own columns (QuickBooks' Past Due, SAP's Arrears, ERPNext's Age and Range columns).
     "Past Due", "Aging (days)", "Age (Days)", "Days", "Arrears", "Arrears by Net Due Date", "Arrears after Net Due Date", "Days Late",
-    "Current", "Not Due", "Older", "Total Overdue", "Overdue", "未到期", "已到期", "逾期金额"],
+    "Bucket", "Current", "Not Due", "Older", "Total Overdue", "Overdue", "未到期", "已到期", "逾期金额"],
 };
 
 /**
@@ -189,7 +189,7 @@ export const DERIVED_HEADERS: Readonly<Partial<Record<InputTableKind, readonly s
  * "31 - 60 days", "91+", "Over 90", "> 90 Days", "< 1 Month", "2 Months", "Range1", "1-30天",
  * "30天以内", "90天以上". The review ages the ledger itself, so they are ignored like DERIVED_HEADERS.
  */
-const BUCKET_HEADER = /^(?:[<>]?\d+(?:-\d+)?\+?(?:days?(?:pastdue)?|months?|天|日|个月)?(?:以内|以上|以下)?|over\d+(?:days?)?|range\d+|\d+months?|older)$/;
+const BUCKET_HEADER = /^(?:[<>]?\d+(?:-\d+)?\+?(?:days?(?:pastdue)?|months?|天|日|个月)?(?:以内|以上|以下|above|andabove|andover|plus)?|over\d+(?:days?)?|range\d+|\d+months?|older)$/;
 
 const derived = new Map<InputTableKind, Set<string>>();
 

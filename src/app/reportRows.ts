@@ -3,8 +3,9 @@
  * per-customer or per-bucket subtotal rows ("Total for Acme", "Acme Total", "小计", SAP's "*"),
  * the grand-total row ("TOTAL", "Grand Total", "合计", "总计", SAP's "**"), the section header
  * rows that name a customer or an aging bucket above its invoices ("Acme Ltd", "1 - 30 days past
- * due"), a header row repeated after a page break, and blank spacer rows. They are recognised
- * by their shape, counted for the recognition report, and never read as invoices.
+ * due"), a group's row carrying its sums under one label (Odoo's "Acme Ltd (3)"), a header row
+ * repeated after a page break, a note (one sentence alone on its row: "Snapshot of the ledger,
+ * amounts in ILS…") and blank spacer rows. They are recognised by their shape, counted for the recognition report, and never read as invoices.
  *
  * An invoice line is never taken for one of them: a row with an invoice id (that is not itself a
  * total label) and a due date is an invoice, whatever its customer is called ("Total Energies").
@@ -17,10 +18,10 @@ import { isBlank } from "../engine/values/isBlank";
 import type { CellValue } from "../host/WorkbookPort";
 import { normaliseHeader } from "./headerAliases";
 
-export type ReportRowKind = "subtotal" | "grandTotal" | "sectionHeader" | "repeatedHeader" | "spacer";
+export type ReportRowKind = "subtotal" | "grandTotal" | "sectionHeader" | "repeatedHeader" | "note" | "spacer";
 
 /** The kinds in the order the recognition report lists them. */
-export const REPORT_ROW_KINDS: readonly ReportRowKind[] = ["subtotal", "grandTotal", "sectionHeader", "repeatedHeader", "spacer"];
+export const REPORT_ROW_KINDS: readonly ReportRowKind[] = ["subtotal", "grandTotal", "sectionHeader", "repeatedHeader", "note", "spacer"];
 
 /** How many rows of each kind a table's reading skipped. */
 export type ReportRowCounts = Record<ReportRowKind, number>;
@@ -35,7 +36,7 @@ export interface ReportLayout {
 }
 
 export function emptyReportRowCounts(): ReportRowCounts {
-  return { subtotal: 0, grandTotal: 0, sectionHeader: 0, repeatedHeader: 0, spacer: 0 };
+  return { subtotal: 0, grandTotal: 0, sectionHeader: 0, repeatedHeader: 0, note: 0, spacer: 0 };
 }
 
 /** Labels of a grand total: the whole cell (normalised) is one of them. */
@@ -60,6 +61,9 @@ export function reportRowKind(cells: readonly CellValue[], layout: ReportLayout)
   let texts = 0;
   let numbers = 0;
   let total: "subtotal" | "grandTotal" | undefined;
+  // Whether a text sits outside the customer column (a group's label, "Acme (3)", over its sums).
+  let isLabelElsewhere = false;
+  let isSentence = false;
   let isHeaderRepeat = true;
   let isBlankRow = true;
   for (let i = 0; i < cells.length; i++) {
@@ -71,6 +75,8 @@ export function reportRowKind(cells: readonly CellValue[], layout: ReportLayout)
     isBlankRow = false;
     if (typeof value === "string") {
       texts++;
+      if (i !== layout.customer) isLabelElsewhere = true;
+      if (value.length > 40 || value.trim().split(/\s+/).length >= 5) isSentence = true;
       if (normaliseHeader(value) !== normaliseHeader(layout.headers[i] ?? "")) isHeaderRepeat = false;
       total ??= totalLabelKind(value);
     } else {
@@ -88,8 +94,11 @@ export function reportRowKind(cells: readonly CellValue[], layout: ReportLayout)
   const hasCustomer = layout.customer >= 0 && !isBlank(cells[layout.customer] ?? null);
   // One label and nothing else: a customer's or a bucket's heading over its lines.
   if (!hasId && !hasDue && texts === 1 && numbers === 0) return "sectionHeader";
-  // Amounts under no invoice, customer or date: a subtotal without a label.
-  if (!hasId && !hasDue && !hasCustomer && texts === 0 && numbers > 0) return "subtotal";
+  // One sentence and nothing else, in the invoice id column too: a note under or over the list ("Snapshot of the ledger…").
+  if (texts === 1 && numbers === 0 && !hasDue && isSentence) return "note";
+  // Amounts under no invoice, customer or date: a subtotal without a label; or under one label
+  // outside the customer column: a group's row with its sums (Odoo's "Acme (3)").
+  if (!hasId && !hasDue && !hasCustomer && numbers > 0 && (texts === 0 || (texts === 1 && isLabelElsewhere))) return "subtotal";
   return undefined;
 }
 

@@ -1,8 +1,11 @@
+import { join } from "path";
+import ExcelJS from "exceljs";
 import { readReceivables } from "../../src/app/readReceivables";
 import { recogniseTables } from "../../src/app/recogniseTables";
 import type { DetailedProblem } from "../../src/app/groupProblems";
 import type { RecognisedTable } from "../../src/app/types";
 import type { CellValue, SourceTable } from "../../src/host/WorkbookPort";
+import { XlsxWorkbook } from "../../src/host/xlsx/XlsxWorkbook";
 
 /** The receivables table the recogniser finds in one range (title rows, header row and all). */
 function recognised(headers: string[], rows: CellValue[][], headerRow = 0): RecognisedTable {
@@ -48,7 +51,7 @@ describe("readReceivables: exports as users have them (issue 20)", () => {
     expect(problems).toEqual([]);
     expect(r.ledger.invoiceId).toEqual(["1001", "1002", "1003"]);
     expect(Array.from(r.ledger.openCents)).toEqual([10000, 2000, 7000]);
-    expect(r.skippedRows).toEqual({ subtotal: 2, grandTotal: 1, sectionHeader: 2, repeatedHeader: 0, spacer: 2 });
+    expect(r.skippedRows).toEqual({ subtotal: 2, grandTotal: 1, sectionHeader: 2, repeatedHeader: 0, note: 0, spacer: 2 });
   });
 
   it("keys on the customer number and keeps the names when the export has both, whichever comes first", () => {
@@ -83,4 +86,36 @@ describe("readReceivables: exports as users have them (issue 20)", () => {
       ["error", "problem.receivables.noAmountColumn", 'Receivables table "Open Invoices" has no Amount or OpenAmount column'],
     ]);
   });
+});
+
+describe("readReceivables on ../shared/data/workbooks/ar-aging-report.xlsx (issue 20)", () => {
+  it("reads its Open Invoices sheet as it is: every invoice, ILS from the header, the note below skipped, nothing reported", async () => {
+    const file = join(__dirname, "../../../shared/data/workbooks/ar-aging-report.xlsx");
+    const port = await XlsxWorkbook.load(file);
+    if (!port.ok) throw new Error("cannot load");
+    const snapshot = await port.value.readWorkbook();
+    const table = recogniseTables(snapshot).tables.receivables!;
+    expect(table.source.sheet).toBe("Open Invoices");
+    expect(table.unrecognisedHeaders).toEqual(["Status"]);
+    const problems: DetailedProblem[] = [];
+    const r = readReceivables(table, snapshot.dateSystem, undefined, problems);
+    expect(problems).toEqual([]);
+    expect(r.headerCurrency).toBe("ILS");
+    expect(r.skippedRows?.note).toBe(1);
+    // The plain reading: every row of the sheet with an invoice number, through ExcelJS.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet("Open Invoices")!;
+    let count = 0;
+    let cents = 0;
+    sheet.eachRow((row, n) => {
+      const id = row.getCell(1).value;
+      if (n > 1 && typeof id === "string" && /^INV-/.test(id)) {
+        count++;
+        cents += Math.round(Number(row.getCell(8).value) * 100);
+      }
+    });
+    expect(r.ledger.length).toBe(count);
+    expect(Array.from(r.ledger.openCents).reduce((a, b) => a + b, 0)).toBe(cents);
+  }, 30_000);
 });

@@ -44,6 +44,8 @@ describe("reportRowKind", () => {
     ["a bucket heading", ["1 - 30 days past due", null, null, null, null], "sectionHeader"],
     ["the header repeated after a page break", ["Date", "Num", "Customer", "Due Date", "Open Balance"], "repeatedHeader"],
     ["a blank row", [null, null, "  ", null, null], "spacer"],
+    ["a note below the list, in the invoice column", [null, "Snapshot of the seeded synthetic ledger, open positions only (amounts in ILS)", null, null, null], "note"],
+    ["an invoice id alone (read, so that it is reported)", [null, "INV-7", null, null, null], undefined],
   ])("%s", (_, cells, kind) => {
     expect(reportRowKind(cells, layout)).toBe(kind);
   });
@@ -51,12 +53,19 @@ describe("reportRowKind", () => {
 
 describe("skippedRowNotes", () => {
   it("gives one recognition note per kind that occurred, in the report's order", () => {
-    const counts = { subtotal: 3, grandTotal: 1, sectionHeader: 0, repeatedHeader: 0, spacer: 2 };
+    const counts = { subtotal: 3, grandTotal: 1, sectionHeader: 0, repeatedHeader: 0, note: 0, spacer: 2 };
     expect(skippedRowNotes(counts, "Open Invoices")).toEqual([
       { id: "recognition.skipped.subtotal", params: { count: 3, sheet: "Open Invoices" } },
       { id: "recognition.skipped.grandTotal", params: { count: 1, sheet: "Open Invoices" } },
       { id: "recognition.skipped.spacer", params: { count: 2, sheet: "Open Invoices" } },
     ]);
-    expect(REPORT_ROW_KINDS).toHaveLength(5);
+    expect(REPORT_ROW_KINDS).toHaveLength(6);
+  });
+});
+
+describe("reportRowKind: group rows with sums", () => {
+  it("takes a group's label over its sums (Odoo's \"Acme (3)\") for a subtotal, but not a customer with amounts and no invoice", () => {
+    expect(reportRowKind(["Acme Ltd (3)", null, null, null, 219.5], layout)).toBe("subtotal");
+    expect(reportRowKind([null, null, "Acme Ltd", null, 219.5], layout)).toBeUndefined();
   });
 });
