@@ -40,7 +40,20 @@ const f = (field: string, header: string, kind: FieldKind, ...aliases: string[])
 
 const customerId = f("customerId", "CustomerId", "text", "Customer ID", "Customer No", "Customer Number", "Customer Code", "Cust ID",
   "客户编号", "客户代码", "客户号", "客户编码", "客户ID");
-const currency = f("currency", "Currency", "text", "Curr", "CCY", "币种", "币别", "货币", "原币币别", "原币币种", "结算币种", "币种代码");
+const currency = f("currency", "Currency", "text", "Curr", "CCY", "Document Currency", "Local Currency", "Account Currency", "币种", "币别", "货币", "原币币别", "原币币种", "结算币种", "币种代码");
+
+/**
+ * Customer headers of open-items exports that hold the customer's number: the key of the ledger
+ * when the export has one beside the name (SAP's Customer beside Name 1, Kingdee's 客户编码 beside 客户名称).
+ */
+const CUSTOMER_ID_HEADERS = [...customerId.aliases, "CustomerId", "Customer", "Party", "Partner", "Contact", "Customer Account",
+  "Sold-to Party", "Bill To", "客户", "往来单位", "对账对象", "对账对象编码", "往来单位编码"];
+/** Customer headers that hold the customer's name (a name-only ledger is keyed by the name). */
+const CUSTOMER_NAME_HEADERS = ["Customer Name", "Name", "Name 1", "Party Name", "Partner Name", "Contact Name", "Customer Full Name",
+  "客户名称", "客户全称", "往来单位名称", "单位名称", "对账对象名称", "公司名称"];
+
+/** The customer column of a Receivables table: an id or a name (readReceivables tells them apart, customerRoleOf). */
+const receivableCustomer = f("customerId", "CustomerId", "text", ...CUSTOMER_ID_HEADERS, ...CUSTOMER_NAME_HEADERS);
 
 /** The Chinese words of a characteristic in the glossary: the product's and the sources' others (获利能力, 盈利能力). */
 function glossaryWords(key: string): string[] {
@@ -106,20 +119,28 @@ export const TABLE_FIELDS: Readonly<Record<InputTableKind, TableFields>> = {
     kind: "receivables",
     sheet: "Receivables",
     tableName: "Receivables",
-    nameHints: ["receivables", "ar", "accounts receivable", "ledger", "open items", "应收账款", "应收", "应收明细"],
-    required: ["invoiceId", "customerId", "invoiceDate", "dueDate", "amount"],
+    nameHints: ["receivables", "ar", "accounts receivable", "ledger", "open items", "open invoices", "aging", "ar aging",
+      "应收账款", "应收", "应收明细", "应收账款明细", "应收款明细表", "账龄分析表", "应收账龄分析"],
+    // An open-items list without the original amount is a ledger too (issue 20): Amount or
+    // OpenAmount must be there, which readReceivables checks (amount = open amount then).
+    required: ["invoiceId", "customerId", "invoiceDate", "dueDate"],
     fields: [
-      f("invoiceId", "InvoiceId", "text", "Invoice", "Invoice No", "Invoice Number", "Document", "Document No", "发票号", "发票号码", "单据号", "单号",
-        "单据编号", "发票编号", "单据号码"),
-      customerId,
-      f("invoiceDate", "InvoiceDate", "date", "Document Date", "Date", "发票日期", "开票日期", "单据日期", "业务日期"),
-      f("dueDate", "DueDate", "date", "Due", "Due On", "到期日", "到期日期", "应收日期", "收款到期日"),
-      f("amount", "Amount", "money", "Invoice Amount", "Original Amount", "金额", "发票金额", "原币金额",
-        "应收金额", "价税合计", "单据金额", "本币金额"),
-      f("paidAmount", "PaidAmount", "money", "Paid", "Amount Paid", "已付金额", "已收金额", "回款金额", "已核销金额", "收款金额", "已回款金额"),
-      f("openAmount", "OpenAmount", "money", "Open", "Balance", "Outstanding", "Amount Due", "未付金额", "余额", "未收金额",
-        "应收余额", "未核销金额", "未收款金额", "剩余金额", "欠款金额"),
-      f("settledDate", "SettledDate", "date", "Paid Date", "Settlement Date", "Cleared Date", "结清日期", "付款日期", "回款日期", "核销日期", "收款日期"),
+      f("invoiceId", "InvoiceId", "text", "Invoice", "Invoice No", "Invoice Number", "Invoice #", "Inv #", "Num", "Number", "No",
+        "Document", "Document No", "Document Number", "Doc No", "Voucher No", "Voucher", "Transaction Number", "Trx Number",
+        "Journal Entry", "发票号", "发票号码", "单据号", "单号", "单据编号", "发票编号", "单据号码", "业务单号", "凭证号"),
+      receivableCustomer,
+      f("invoiceDate", "InvoiceDate", "date", "Invoice Date", "Issue Date", "Document Date", "Posting Date", "Transaction Date",
+        "Trx Date", "Doc Date", "Date", "发票日期", "开票日期", "单据日期", "业务日期", "凭证日期", "记账日期"),
+      f("dueDate", "DueDate", "date", "Due", "Due On", "Net Due Date", "Payment Due Date", "到期日", "到期日期", "应收日期", "收款到期日", "应收到期日"),
+      f("amount", "Amount", "money", "Invoice Amount", "Invoiced Amount", "Original Amount", "Amount in Local Currency", "Amount in LC",
+        "Transaction Amount", "金额", "发票金额", "原币金额", "应收金额", "价税合计", "单据金额", "本币金额"),
+      f("paidAmount", "PaidAmount", "money", "Paid", "Amount Paid", "Paid Amount", "Payments", "已付金额", "已收金额", "回款金额",
+        "已核销金额", "收款金额", "已回款金额", "已结金额", "已核销原币金额", "已核销本币金额"),
+      f("openAmount", "OpenAmount", "money", "Open", "Open Amount", "Open Balance", "Open Advance", "Balance", "Balance Due", "Outstanding",
+        "Outstanding Amount", "Outstanding Balance", "Amount Due", "Amount Residual", "Residual Amount", "Remaining Amount", "Unpaid Amount",
+        "未付金额", "余额", "未收金额", "应收余额", "未核销金额", "未收款金额", "剩余金额", "欠款金额", "未结金额", "未核销原币金额",
+        "未核销本币金额", "原币余额", "本币余额"),
+      f("settledDate", "SettledDate", "date", "Paid Date", "Settlement Date", "Cleared Date", "Clearing Date", "结清日期", "付款日期", "回款日期", "核销日期", "收款日期"),
       currency,
       f("disputed", "Disputed", "boolean", "In Dispute", "Dispute", "争议", "有争议", "是否争议", "交易纠纷", "纠纷", "是否纠纷"),
     ],
@@ -157,8 +178,18 @@ export const TABLE_FIELDS: Readonly<Record<InputTableKind, TableFields>> = {
  */
 export const DERIVED_HEADERS: Readonly<Partial<Record<InputTableKind, readonly string[]>>> = {
   receivables: ["Aging", "Age", "Age Days", "Aging Days", "Aging Bucket", "Days Past Due", "Days Overdue", "Overdue Days",
-    "账龄", "帐龄", "账龄天数", "账龄区间", "账龄段", "逾期天数", "逾期天", "超期天数"],
+    "账龄", "帐龄", "账龄天数", "账龄区间", "账龄段", "逾期天数", "逾期天", "超期天数",
+    // The aging reports' own columns (QuickBooks' Past Due, SAP's Arrears, ERPNext's Age and Range columns).
+    "Past Due", "Aging (days)", "Age (Days)", "Days", "Arrears", "Arrears by Net Due Date", "Arrears after Net Due Date", "Days Late",
+    "Bucket", "Current", "Not Due", "Older", "Total Overdue", "Overdue", "未到期", "已到期", "逾期金额"],
 };
+
+/**
+ * Aging-bucket columns of a report (amounts the report aged at its own date): "1-30",
+ * "31 - 60 days", "91+", "Over 90", "> 90 Days", "< 1 Month", "2 Months", "Range1", "1-30天",
+ * "30天以内", "90天以上". The review ages the ledger itself, so they are ignored like DERIVED_HEADERS.
+ */
+const BUCKET_HEADER = /^(?:[<>]?\d+(?:-\d+)?\+?(?:days?(?:pastdue)?|months?|天|日|个月)?(?:以内|以上|以下|above|andabove|andover|plus)?|over\d+(?:days?)?|range\d+|\d+months?|older)$/;
 
 const derived = new Map<InputTableKind, Set<string>>();
 
@@ -172,7 +203,49 @@ export function isDerivedHeader(kind: InputTableKind, header: string): boolean {
     set = new Set((DERIVED_HEADERS[kind] ?? []).map(normaliseHeader));
     derived.set(kind, set);
   }
-  return set.has(normaliseHeader(header));
+  const key = normaliseHeader(header);
+  return set.has(key) || (kind === "receivables" && BUCKET_HEADER.test(key.replace(/[–—~至到]/g, "-")));
+}
+
+const customerRoles = new Map<string, "id" | "name">();
+
+/**
+ * Whether a customer header of a Receivables table holds ids or names (undefined: no customer header).
+ * @example customerRoleOf("客户编码") //=> "id"
+ * @example customerRoleOf("Customer Name") //=> "name"
+ */
+export function customerRoleOf(header: string): "id" | "name" | undefined {
+  if (customerRoles.size === 0) {
+    for (const h of CUSTOMER_NAME_HEADERS) customerRoles.set(normaliseHeader(h), "name");
+    for (const h of CUSTOMER_ID_HEADERS) customerRoles.set(normaliseHeader(h), "id");
+  }
+  return customerRoles.get(normaliseHeader(stripHeaderCurrency(header).header));
+}
+
+/** Currencies named in words in Chinese headers (金额(人民币)). */
+const CURRENCY_WORDS: Readonly<Record<string, string>> = { 人民币: "CNY", 美元: "USD", 港币: "HKD", 港元: "HKD", 欧元: "EUR", 日元: "JPY", 英镑: "GBP" };
+
+/**
+ * A header without a currency written inside it, and that currency: "Open Advance (ILS)",
+ * "Amount [EUR]", "金额（人民币）", "Balance - USD". Only ISO 4217-shaped codes (three capital
+ * letters) and the Chinese currency words count, so "Amount (net)" is left as it is.
+ * @example stripHeaderCurrency("Open Advance (ILS)") //=> { header: "Open Advance", currency: "ILS" }
+ */
+export function stripHeaderCurrency(header: string): { header: string; currency?: string } {
+  const text = header.normalize("NFKC").trim();
+  const match = /^(.*?)\s*(?:[([]\s*([A-Z]{3}|[\u4e00-\u9fff]{2,3})\s*[)\]]|[-–]\s*([A-Z]{3}))$/.exec(text);
+  if (!match || match[1] === "") return { header: text };
+  const code = match[2] ?? match[3];
+  const currency = /^[A-Z]{3}$/.test(code) ? code : CURRENCY_WORDS[code];
+  return currency === undefined ? { header: text } : { header: match[1], currency };
+}
+
+/**
+ * The currency a header names (undefined when none).
+ * @example headerCurrency("Open Advance (ILS)") //=> "ILS"
+ */
+export function headerCurrency(header: string): string | undefined {
+  return stripHeaderCurrency(header).currency;
 }
 
 /** Table kinds in the order they are written by the set-up flow. */
@@ -209,7 +282,12 @@ function aliasIndex(kind: InputTableKind): Map<string, string> {
  * @example matchHeader("receivables", "Due Date") //=> "dueDate"
  */
 export function matchHeader(kind: InputTableKind, header: string): string | undefined {
-  return aliasIndex(kind).get(normaliseHeader(header));
+  const index = aliasIndex(kind);
+  const field = index.get(normaliseHeader(header));
+  if (field !== undefined) return field;
+  // "Open Advance (ILS)": the header without the currency written in it.
+  const stripped = stripHeaderCurrency(header);
+  return stripped.currency === undefined ? undefined : index.get(normaliseHeader(stripped.header));
 }
 
 /** The field spec of a canonical field in a table kind. */

@@ -28,12 +28,14 @@ export function readFinancials(table: RecognisedTable, dateSystem: DateSystem, c
     }
     if (customerId === undefined || periodEnd === undefined) return;
     if (!customerIds.has(customerId)) {
-      r.report(c.customerId, `${c.customerId.header} row ${r.dataIndex + 1}: customer "${customerId}" is not in the Customers table; row ignored`, "warning");
+      r.report(c.customerId, `${c.customerId.header} row ${r.excelRow}: customer "${customerId}" is not in the Customers table; row ignored`, "warning",
+        "problem.financials.unknownCustomer", { customer: customerId });
       return;
     }
     const key = `${customerId}\u0000${periodEnd}`;
     if (seen.has(key)) {
-      r.report(c.periodEnd, `${c.periodEnd.header} row ${r.dataIndex + 1}: a second row for customer "${customerId}" and this period end; ignored`, "warning");
+      r.report(c.periodEnd, `${c.periodEnd.header} row ${r.excelRow}: a second row for customer "${customerId}" and this period end; ignored`, "warning",
+        "problem.financials.duplicatePeriod", { customer: customerId });
       return;
     }
     seen.add(key);

@@ -12,7 +12,8 @@ export function readOrders(table: RecognisedTable, dateSystem: DateSystem, custo
     const customerId = r.requiredText(c.customerId);
     const amount = r.requiredNumber(c.amount);
     if (customerId !== undefined && !customerIds.has(customerId)) {
-      r.report(c.customerId, `${c.customerId.header} row ${r.dataIndex + 1}: customer "${customerId}" is not in the Customers table`);
+      r.report(c.customerId, `${c.customerId.header} row ${r.excelRow}: customer "${customerId}" is not in the Customers table`, "error",
+        "problem.orders.unknownCustomer", { customer: customerId });
       return;
     }
     if (orderId === undefined || customerId === undefined || amount === undefined) return;

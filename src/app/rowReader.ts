@@ -1,8 +1,11 @@
 /**
  * Reading one recognised table row by row, turning cells into engine values and recording a
  * Problem (with the 0-based sheet row = headerRow + 1 + data index, and the cell's sheet
- * column) for every cell that cannot be read. Blank rows are skipped. A message about a table on
- * a hidden sheet ends with "(hidden sheet X)".
+ * column) for every cell that cannot be read. Blank rows are skipped. Messages name the row as
+ * Excel numbers it (sheet row + 1, the row a user sees beside the cell: issue 16), and carry a
+ * message id with its parameters (`problem.cell.*`) for the pane to render in the user's language.
+ * A message about a table on a hidden sheet ends with "(hidden sheet X)" and the problem says so
+ * (isSheetHidden).
  *
  * Fields are read through Columns resolved once per table (`columnsOf`), so reading a cell is an
  * index into the row rather than a lookup by field name (issue 6: a million receivable rows).
@@ -14,6 +17,7 @@ import { readBoolean } from "../engine/values/readBoolean";
 import { readNumber } from "../engine/values/readNumber";
 import { readText } from "../engine/values/readText";
 import type { CellValue } from "../host/WorkbookPort";
+import type { DetailedProblem, ProblemParams } from "./groupProblems";
 import { fieldSpec } from "./headerAliases";
 import { isOnHiddenSheet } from "./recogniseTables";
 import type { Problem, RecognisedTable } from "./types";
@@ -39,6 +43,10 @@ export interface RowReader {
   readonly dataIndex: number;
   /** 0-based sheet row of this data row. */
   readonly sheetRow: number;
+  /** The row's number as Excel shows it (sheetRow + 1), the number messages give. */
+  readonly excelRow: number;
+  /** The row's cells, as the table holds them (for telling report rows from invoice lines). */
+  readonly cells: readonly CellValue[];
   text(column: Column): string | undefined;
   requiredText(column: Column): string | undefined;
   number(column: Column, bounds?: Bounds): number | undefined;
@@ -46,8 +54,11 @@ export interface RowReader {
   date(column: Column): DayNumber | undefined;
   requiredDate(column: Column): DayNumber | undefined;
   boolean(column: Column): boolean | undefined;
-  /** Record a problem on a column's cell of this row. */
-  report(column: Column, message: string, severity?: Problem["severity"]): void;
+  /**
+   * Record a problem on a column's cell of this row: its English message, and the message id
+   * (problem.*) and parameters the pane renders it from (the row and header are added).
+   */
+  report(column: Column, message: string, severity?: Problem["severity"], messageId?: string, params?: ProblemParams): void;
   /** Number of error problems (not warnings) recorded on this row so far. */
   readonly errorCount: number;
 }
@@ -120,11 +131,13 @@ export function forEachRow(
 class TableRowReader implements RowReader {
   dataIndex = 0;
   sheetRow = 0;
+  excelRow = 1;
   errorCount = 0;
-  private cells: readonly CellValue[] = [];
+  cells: readonly CellValue[] = [];
   private readonly isSystem1900: boolean;
   /** Said after every message about a table on a hidden sheet, which the user cannot see. */
   private readonly hiddenNote: string;
+  private readonly isSheetHidden: boolean;
 
   constructor(
     private readonly table: RecognisedTable,
@@ -132,20 +145,29 @@ class TableRowReader implements RowReader {
     private readonly problems: Problem[],
   ) {
     this.isSystem1900 = dateSystem === "1900";
-    this.hiddenNote = isOnHiddenSheet(table.source) ? ` (hidden sheet ${table.source.sheet})` : "";
+    this.isSheetHidden = isOnHiddenSheet(table.source);
+    this.hiddenNote = this.isSheetHidden ? ` (hidden sheet ${table.source.sheet})` : "";
   }
 
   moveTo(cells: readonly CellValue[], dataIndex: number): void {
     this.cells = cells;
     this.dataIndex = dataIndex;
     this.sheetRow = this.table.source.headerRow + 1 + dataIndex;
+    this.excelRow = this.sheetRow + 1;
     this.errorCount = 0;
   }
 
-  report(column: Column, message: string, severity: Problem["severity"] = "error"): void {
+  report(column: Column, message: string, severity: Problem["severity"] = "error", messageId?: string, params?: ProblemParams): void {
     // The column's sheet position (cellPosition's rule: the table's first column when absent).
     const sheetColumn = this.table.source.firstColumn + Math.max(column.index, 0);
-    this.problems.push({ severity, table: this.table.source.name, sheet: this.table.source.sheet, row: this.sheetRow, column: sheetColumn, field: column.field, message: message + this.hiddenNote });
+    const problem: DetailedProblem = {
+      severity, table: this.table.source.name, sheet: this.table.source.sheet, row: this.sheetRow, column: sheetColumn, field: column.field,
+      message: message + this.hiddenNote,
+      messageId,
+      params: messageId === undefined ? undefined : { header: column.header, row: this.excelRow, ...params },
+      isSheetHidden: this.isSheetHidden ? true : undefined,
+    };
+    this.problems.push(problem);
     if (severity === "error") this.errorCount++;
   }
 
@@ -167,11 +189,12 @@ class TableRowReader implements RowReader {
     const { min, max, isInteger } = bounds;
     if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
       const range = min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
-      this.report(column, `${column.header} row ${this.dataIndex + 1}: ${n} is out of range (must be ${range})`);
+      const id = min !== undefined && max !== undefined ? "problem.cell.outOfRange" : min !== undefined ? "problem.cell.belowMin" : "problem.cell.aboveMax";
+      this.report(column, `${column.header} row ${this.excelRow}: ${n} is out of range (must be ${range})`, "error", id, { value: n, min: min ?? "", max: max ?? "" });
       return undefined;
     }
     if (isInteger && !Number.isInteger(n)) {
-      this.report(column, `${column.header} row ${this.dataIndex + 1}: ${n} must be a whole number`);
+      this.report(column, `${column.header} row ${this.excelRow}: ${n} must be a whole number`, "error", "problem.cell.notWhole", { value: n });
       return undefined;
     }
     return n;
@@ -219,12 +242,13 @@ class TableRowReader implements RowReader {
 
   private take<T>(column: Column, result: Result<T>): T | undefined {
     if (result.ok) return result.value;
-    this.report(column, `${column.header} row ${this.dataIndex + 1}: ${detailOf(result.error)}`);
+    const detail = detailOf(result.error);
+    this.report(column, `${column.header} row ${this.excelRow}: ${detail}`, "error", "problem.cell.invalid", { detail });
     return undefined;
   }
 
   private missing(column: Column): undefined {
-    this.report(column, `${column.header} row ${this.dataIndex + 1}: is missing`);
+    this.report(column, `${column.header} row ${this.excelRow}: is missing`, "error", "problem.cell.missing");
     return undefined;
   }
 }

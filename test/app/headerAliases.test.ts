@@ -1,5 +1,5 @@
 import { CHARACTERISTICS } from "../../src/engine/policy/characteristics";
-import { DERIVED_HEADERS, TABLE_FIELDS, isDerivedHeader, matchHeader, normaliseHeader } from "../../src/app/headerAliases";
+import { DERIVED_HEADERS, TABLE_FIELDS, customerRoleOf, headerCurrency, isDerivedHeader, matchHeader, normaliseHeader, stripHeaderCurrency } from "../../src/app/headerAliases";
 import { recogniseTables } from "../../src/app/recogniseTables";
 import type { InputTableKind } from "../../src/app/types";
 import type { SourceTable } from "../../src/host/WorkbookPort";
@@ -60,7 +60,8 @@ describe("matchHeader", () => {
 
   it("lists the required fields of credit-method.md §1", () => {
     expect(TABLE_FIELDS.customers.required).toEqual(["customerId"]);
-    expect(TABLE_FIELDS.receivables.required).toEqual(["invoiceId", "customerId", "invoiceDate", "dueDate", "amount"]);
+    // Amount is not required: an open-items list is a ledger with amount = open amount (issue 20; readReceivables).
+    expect(TABLE_FIELDS.receivables.required).toEqual(["invoiceId", "customerId", "invoiceDate", "dueDate"]);
     expect(TABLE_FIELDS.financials.required).toEqual(["customerId", "periodEnd"]);
     expect(TABLE_FIELDS.orders.required).toEqual(["orderId", "customerId", "amount"]);
     expect(TABLE_FIELDS.policy.required).toEqual(["key", "value"]);
@@ -109,7 +110,7 @@ describe("Chinese header aliases (issue 16)", () => {
     ["financials", "存货", "inventory"],
     ["financials", "应收帐款", "receivables"],
     ["receivables", "客户编号", "customerId"],
-    ["receivables", "客户名称", undefined],
+    ["receivables", "客户名称", "customerId"],
     ["receivables", "单据编号", "invoiceId"],
     ["receivables", "发票号", "invoiceId"],
     ["receivables", "发票号码", "invoiceId"],
@@ -185,5 +186,48 @@ describe("Chinese header aliases (issue 16)", () => {
     expect(r.tables.receivables?.missingRequired).toEqual([]);
     // 客户名称 is not a receivables field; 账龄 is derived (isDerivedHeader): recognition ignores it.
     expect(r.tables.receivables?.unrecognisedHeaders).toEqual(["客户名称"]);
+  });
+});
+
+describe("open-items exports' headers (issue 20)", () => {
+  // QuickBooks A/R Aging Detail, Xero Aged Receivables Detail, SAP FBL5N, Oracle Receivables aging,
+  // Odoo journal items / Aged Partner Balance, ERPNext Accounts Receivable, Kingdee and Yonyou, hand-made sheets.
+  it.each([
+    ["Invoice #", "invoiceId"], ["Num", "invoiceId"], ["Document Number", "invoiceId"], ["Voucher No", "invoiceId"],
+    ["Transaction Number", "invoiceId"], ["Journal Entry", "invoiceId"], ["单据编号", "invoiceId"],
+    ["Customer", "customerId"], ["Name", "customerId"], ["Party", "customerId"], ["Partner", "customerId"], ["客户名称", "customerId"],
+    ["Customer Name", "customerId"], ["Contact", "customerId"], ["客户编码", "customerId"],
+    ["Issue Date", "invoiceDate"], ["Document Date", "invoiceDate"], ["Posting Date", "invoiceDate"], ["Invoice Date", "invoiceDate"], ["Transaction Date", "invoiceDate"],
+    ["Net due date", "dueDate"], ["Due Date", "dueDate"],
+    ["Open Balance", "openAmount"], ["Outstanding Amount", "openAmount"], ["Amount Residual", "openAmount"], ["未核销金额", "openAmount"],
+    ["Open Advance (ILS)", "openAmount"], ["Outstanding Amount [EUR]", "openAmount"], ["未核销金额（人民币）", "openAmount"], ["Balance Due - USD", "openAmount"],
+    ["Amount in local currency", "amount"], ["Invoiced Amount", "amount"], ["Paid Amount", "paidAmount"],
+    ["Amount (net)", undefined], ["Status", undefined],
+  ] as const)("%s → %s", (header, field) => {
+    expect(matchHeader("receivables", header)).toBe(field);
+  });
+
+  it.each([
+    ["Open Advance (ILS)", "Open Advance", "ILS"],
+    ["Amount [EUR]", "Amount", "EUR"],
+    ["金额（人民币）", "金额", "CNY"],
+    ["Balance - USD", "Balance", "USD"],
+    ["Amount (net)", "Amount (net)", undefined],
+    ["Open Balance", "Open Balance", undefined],
+  ])("stripHeaderCurrency(%j) → %j, %s", (header, rest, currency) => {
+    expect(stripHeaderCurrency(header)).toEqual(currency === undefined ? { header: rest } : { header: rest, currency });
+    expect(headerCurrency(header)).toBe(currency);
+  });
+
+  it.each([
+    ["Customer", "id"], ["客户编码", "id"], ["Party", "id"], ["Customer Name", "name"], ["Name", "name"], ["客户名称", "name"], ["Amount", undefined],
+  ] as const)("customerRoleOf(%s) → %s", (header, role) => {
+    expect(customerRoleOf(header)).toBe(role);
+  });
+
+  it.each(["Past Due", "Aging (days)", "Current", "1 - 30", "31-60", "61 - 90 days", "91+", "Over 90", "> 90 Days", "< 1 Month", "2 Months", "Older",
+    "Range1", "1-30天", "30天以内", "90天以上", "Arrears by Net Due Date"])("the report's own aging column %s is derived (ignored, not mapped)", (header) => {
+    expect(isDerivedHeader("receivables", header)).toBe(true);
+    expect(matchHeader("receivables", header)).toBeUndefined();
   });
 });

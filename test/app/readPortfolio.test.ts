@@ -60,7 +60,7 @@ describe("readPortfolio", () => {
       table("Receivables", RECEIVABLE_HEADERS, [["I1", "C1", "2025-05-01", "2025-05-31", "1e999", null]]),
     ]);
     expect(where(r)).toEqual([{ severity: "error", sheet: "Receivables", row: 1, column: 4, field: "amount" }]);
-    expect(r.problems[0].message).toBe('Amount row 1: "1e999" is not a finite number');
+    expect(r.problems[0].message).toBe('Amount row 2: "1e999" is not a finite number');
     expect(r.portfolio.receivables.length).toBe(0);
   });
 
@@ -140,15 +140,15 @@ describe("readPortfolio: receivables problems", () => {
       ], 3, 2),
     ]);
     expect(r.problems.map(({ severity, row, column, field, message }) => [severity, row, column, field, message])).toEqual([
-      ["error", 5, 3, "customerId", 'Customer ID row 2: customer "C9" is not in the Customers table'],
-      ["warning", 6, 2, "invoiceId", 'Invoice No row 3: invoice id "I1" appears more than once'],
-      ["error", 7, 5, "dueDate", "Due row 4: due date is before the invoice date"],
-      ["error", 7, 6, "amount", 'Invoice Amount row 4: "ten" is not a number'],
-      ["error", 7, 7, "disputed", 'Disputed row 4: "maybe" is not yes/no'],
-      ["error", 8, 2, "invoiceId", "Invoice No row 5: is missing"],
-      ["error", 8, 4, "invoiceDate", "Document Date row 5: serial 60 is Excel's non-existent 1900-02-29"],
-      ["error", 8, 5, "dueDate", "Due row 5: is missing"],
-      ["warning", 9, 2, "invoiceId", 'Invoice No row 6: invoice id "I1" appears more than once'],
+      ["error", 5, 3, "customerId", 'Customer ID row 6: customer "C9" is not in the Customers table'],
+      ["warning", 6, 2, "invoiceId", 'Invoice No row 7: invoice id "I1" appears more than once'],
+      ["error", 7, 5, "dueDate", "Due row 8: due date is before the invoice date"],
+      ["error", 7, 6, "amount", 'Invoice Amount row 8: "ten" is not a number'],
+      ["error", 7, 7, "disputed", 'Disputed row 8: "maybe" is not yes/no'],
+      ["error", 8, 2, "invoiceId", "Invoice No row 9: is missing"],
+      ["error", 8, 4, "invoiceDate", "Document Date row 9: serial 60 is Excel's non-existent 1900-02-29"],
+      ["error", 8, 5, "dueDate", "Due row 9: is missing"],
+      ["warning", 9, 2, "invoiceId", 'Invoice No row 10: invoice id "I1" appears more than once'],
     ]);
     const ledger = r.portfolio.receivables;
     expect(ledger.invoiceId).toEqual(["I1", "I1", "I1"]);

@@ -3,6 +3,7 @@ import { toDayNumber, type DateSystem } from "../../src/engine/dates/dayNumber";
 import { describeError, type Result } from "../../src/engine/errors";
 import { isBlank, readBoolean, readNumber, readText } from "../../src/engine/values";
 import type { CellValue } from "../../src/host/WorkbookPort";
+import type { DetailedProblem } from "../../src/app/groupProblems";
 import { columnsOf, forEachRow, type Bounds } from "../../src/app/rowReader";
 import type { Problem, RecognisedTable } from "../../src/app/types";
 
@@ -30,9 +31,15 @@ describe("forEachRow", () => {
       { dataIndex: 3, sheetRow: 6, amount: undefined, errors: 1 },
     ]);
     expect(problems.map((p) => [p.severity, p.row, p.column, p.message])).toEqual([
-      ["error", 3, 2, 'Amount row 1: "x" is not a number'],
+      // Excel's row numbers: the sheet row (0-based) + 1, the row beside the cell in Excel (issue 16).
+      ["error", 3, 2, 'Amount row 4: "x" is not a number'],
       ["warning", 5, 1, "just a warning"],
-      ["error", 6, 2, "Amount row 4: -3 is out of range (must be at least 0)"],
+      ["error", 6, 2, "Amount row 7: -3 is out of range (must be at least 0)"],
+    ]);
+    expect(problems.map((p: DetailedProblem) => [p.messageId, p.params])).toEqual([
+      ["problem.cell.invalid", { header: "Amount", row: 4, detail: '"x" is not a number' }],
+      [undefined, undefined],
+      ["problem.cell.belowMin", { header: "Amount", row: 7, value: -3, min: 0, max: "" }],
     ]);
   });
 });
@@ -95,8 +102,8 @@ describe("RowReader against the engine's cell readers (property)", () => {
         });
         const want = plain(method, value, system, bounds);
         expect(got).toBe(want.value);
-        expect(problems).toEqual(
-          want.detail === undefined ? [] : [{ severity: "error", table: "T", sheet: "S", row: 5, column: 3, field: "amount", message: `Field row 1: ${want.detail}` }],
+        expect(problems.map(({ severity, table, sheet, row, column, field, message }) => ({ severity, table, sheet, row, column, field, message }))).toEqual(
+          want.detail === undefined ? [] : [{ severity: "error", table: "T", sheet: "S", row: 5, column: 3, field: "amount", message: `Field row 6: ${want.detail}` }],
         );
       }),
       { numRuns: 3000 },
@@ -112,6 +119,9 @@ describe("RowReader against the engine's cell readers (property)", () => {
     });
     expect(read).toEqual([undefined, undefined]);
     expect(c.dueDate).toEqual({ field: "dueDate", index: -1, header: "DueDate" });
-    expect(problems).toEqual([{ severity: "error", table: "Receivables", sheet: "Receivables", row: 3, column: 1, field: "dueDate", message: "DueDate row 1: is missing" }]);
+    expect(problems).toEqual([{
+      severity: "error", table: "Receivables", sheet: "Receivables", row: 3, column: 1, field: "dueDate", message: "DueDate row 4: is missing",
+      messageId: "problem.cell.missing", params: { header: "DueDate", row: 4 },
+    }]);
   });
 });

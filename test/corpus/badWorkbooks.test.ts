@@ -139,8 +139,8 @@ describe("workbooks with errors: exit 1, each error as one line naming Sheet!Cel
     ["missing-columns", 'error  Receivables!A1  dueDate  Receivables table "Receivables" has no DueDate column'],
     ["duplicate-customers", 'error  Customers!A5  customerId  CustomerId row 4: duplicate customer id "C002" (first on row 2)'],
     ["mixed-currencies", "error  Receivables!F4  currency  Mixed currencies CNY, USD: amounts in different currencies are never added together; review one currency at a time"],
-    ["due-before-invoice", "error  Receivables!D5  dueDate  DueDate row 4: due date is before the invoice date"],
-    ["bad-text-date", 'error  Receivables!D6  dueDate  DueDate row 5: "19.06.2025" is not a date (use YYYY-MM-DD or an Excel date)'],
+    ["due-before-invoice", "error  Receivables!D5  dueDate  DueDate row 5: due date is before the invoice date"],
+    ["bad-text-date", 'error  Receivables!D6  dueDate  DueDate row 6: "19.06.2025" is not a date (use YYYY-MM-DD or an Excel date)'],
   ])("%s", async (name, line) => {
     const r = await review(name);
     expectRefused(r);
@@ -191,7 +191,7 @@ describe("workbooks that review, with or without warnings: exit 0, the output wr
   it("duplicate invoice ids: a warning naming the repeated id's cell, both invoices counted", async () => {
     const r = await review("duplicate-invoices");
     expectReviewed(r);
-    expect(lines(r.run.stderr)).toEqual(['warning  Receivables!A7  invoiceId  InvoiceId row 6: invoice id "INV-003" appears more than once']);
+    expect(lines(r.run.stderr)).toEqual(['warning  Receivables!A7  invoiceId  InvoiceId row 7: invoice id "INV-003" appears more than once']);
     expect(r.run.stdout).toContain("Open balance: 49,000");
   }, 60_000);
 

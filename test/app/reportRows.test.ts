@@ -1,0 +1,71 @@
+import { REPORT_ROW_KINDS, reportRowKind, skippedRowNotes, totalLabelKind, type ReportLayout } from "../../src/app/reportRows";
+import type { CellValue } from "../../src/host/WorkbookPort";
+
+// Date, Num, Customer, Due Date, Open Balance (QuickBooks' A/R Aging Detail order).
+const layout: ReportLayout = { invoiceId: 1, customer: 2, dueDate: 3, headers: ["Date", "Num", "Customer", "Due Date", "Open Balance"] };
+
+describe("totalLabelKind", () => {
+  it.each([
+    ["Total for Acme Ltd", "subtotal"],
+    ["Total for 1 - 30 days past due", "subtotal"],
+    ["Acme Ltd Total", "subtotal"],
+    ["Subtotal", "subtotal"],
+    ["小计", "subtotal"],
+    ["客户小计", "subtotal"],
+    ["华东贸易 合计", "subtotal"],
+    ["*", "subtotal"],
+    ["TOTAL", "grandTotal"],
+    ["Total:", "grandTotal"],
+    ["Grand Total", "grandTotal"],
+    ["合计", "grandTotal"],
+    ["总计", "grandTotal"],
+    ["**", "grandTotal"],
+    ["Acme Ltd", undefined],
+    ["INV-0001", undefined],
+    ["", undefined],
+  ] as const)("%j → %s", (text, kind) => {
+    expect(totalLabelKind(text)).toBe(kind);
+  });
+});
+
+describe("reportRowKind", () => {
+  it.each<[string, CellValue[], ReturnType<typeof reportRowKind>]>([
+    ["an invoice line", [46000, "1001", "Acme", 46030, 120.5], undefined],
+    ["an invoice of a customer whose name reads like a total", [46000, "1002", "Total Energies", 46030, 99], undefined],
+    ["a line with a missing due date (read, so that it is reported)", [46000, "1003", "Acme", null, 99], undefined],
+    ["a line with a missing invoice id (read, so that it is reported)", [46000, null, "Acme", 46030, 99], undefined],
+    ["a labelled subtotal", ["Total for Acme", null, null, null, 219.5], "subtotal"],
+    ["a subtotal labelled in the customer column", [null, null, "Acme Total", null, 219.5], "subtotal"],
+    ["a Chinese subtotal", ["小计", null, null, null, 219.5], "subtotal"],
+    ["an unlabelled subtotal", [null, null, null, null, 219.5], "subtotal"],
+    ["the grand total", ["TOTAL", null, null, null, 1000], "grandTotal"],
+    ["a Chinese grand total", ["合计", null, null, null, 1000], "grandTotal"],
+    ["a customer heading", ["Acme Ltd", null, null, null, null], "sectionHeader"],
+    ["a bucket heading", ["1 - 30 days past due", null, null, null, null], "sectionHeader"],
+    ["the header repeated after a page break", ["Date", "Num", "Customer", "Due Date", "Open Balance"], "repeatedHeader"],
+    ["a blank row", [null, null, "  ", null, null], "spacer"],
+    ["a note below the list, in the invoice column", [null, "Snapshot of the seeded synthetic ledger, open positions only (amounts in ILS)", null, null, null], "note"],
+    ["an invoice id alone (read, so that it is reported)", [null, "INV-7", null, null, null], undefined],
+  ])("%s", (_, cells, kind) => {
+    expect(reportRowKind(cells, layout)).toBe(kind);
+  });
+});
+
+describe("skippedRowNotes", () => {
+  it("gives one recognition note per kind that occurred, in the report's order", () => {
+    const counts = { subtotal: 3, grandTotal: 1, sectionHeader: 0, repeatedHeader: 0, note: 0, spacer: 2 };
+    expect(skippedRowNotes(counts, "Open Invoices")).toEqual([
+      { id: "recognition.skipped.subtotal", params: { count: 3, sheet: "Open Invoices" } },
+      { id: "recognition.skipped.grandTotal", params: { count: 1, sheet: "Open Invoices" } },
+      { id: "recognition.skipped.spacer", params: { count: 2, sheet: "Open Invoices" } },
+    ]);
+    expect(REPORT_ROW_KINDS).toHaveLength(6);
+  });
+});
+
+describe("reportRowKind: group rows with sums", () => {
+  it("takes a group's label over its sums (Odoo's \"Acme (3)\") for a subtotal, but not a customer with amounts and no invoice", () => {
+    expect(reportRowKind(["Acme Ltd (3)", null, null, null, 219.5], layout)).toBe("subtotal");
+    expect(reportRowKind([null, null, "Acme Ltd", null, 219.5], layout)).toBeUndefined();
+  });
+});
