@@ -12,6 +12,7 @@ import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
 import type { OutputLanguage } from "../engine/policy/Policy";
 import { policyToRows } from "../engine/policy/policyToRows";
 import type { CellValue, ColumnKind, ColumnSpec, SheetSpec, ValidationSpec } from "../host/WorkbookPort";
+import { fitColumnWidths } from "./output/fitColumnWidths";
 import { INPUT_TABLE_KINDS, TABLE_FIELDS, type FieldKind, type FieldSpec } from "./headerAliases";
 import { samplePortfolio, type SampleRecord } from "./samplePortfolio";
 import type { InputTableKind } from "./types";
@@ -27,7 +28,10 @@ const YES_NO = ["Yes", "No"];
 function columnOf(spec: FieldSpec): ColumnSpec {
   const column: ColumnSpec = { header: spec.header, kind: COLUMN_KIND[spec.kind], width: Math.max(10, Math.min(28, spec.header.length + 2)) };
   if (spec.kind === "date") column.numberFormat = "yyyy-mm-dd";
-  if (spec.kind === "money") column.numberFormat = "#,##0.00";
+  if (spec.kind === "money") {
+    column.numberFormat = "#,##0.00";
+    column.width = Math.max(column.width ?? 0, 16);
+  }
   if (spec.kind === "percent") column.numberFormat = "0.0%";
   return column;
 }
@@ -73,12 +77,13 @@ export function buildInputSheets(withSample: boolean, asOf: DayNumber, language:
       columns[2] = { ...columns[2], width: 40 };
     }
     const validations = fields.map((f) => validationOf(kind, f)).filter((v): v is ValidationSpec => v !== undefined);
-    return {
+    // Widths that show every sample value and leave room for the user's (issue 15: no ### in Revenue).
+    return fitColumnWidths({
       name: spec.sheet,
       role: "input",
       tables: [{ name: spec.tableName, headerRow: 0, firstColumn: 0, columns, rows, validations, style: "TableStyleMedium2" }],
       freezeRows: 1,
       tabColor: "#2F5597",
-    };
+    }, { widthIsMinimum: true });
   });
 }

@@ -9,8 +9,13 @@
  * en-US): sheet names, titles, labels, headers, totals, chart titles, warnings, reasons,
  * decisions, yes/no and bucket labels. Each sheet's `outputId` is its English name, the value of
  * its marker whatever the language, so a review in Chinese replaces one in English.
- * @example buildOutputSheets(review, stamp).map((s) => s.name) //=> ["Credit Review", "Aging", "Collections", "Summary"]
- * @example buildOutputSheets(review, { ...stamp, outputLanguage: "zh-CN" }).map((s) => s.name) //=> ["资信评审", "账龄分析", "催收清单", "信用管理概览"]
+ *
+ * The sheets come in tab order, Summary first (the write groups the output tabs in that order and
+ * a review opens on the Summary), and laid out to be read and printed (issue 15): every column
+ * fitted to its content (fitColumnWidths: CJK counts double, long text wraps, number headers
+ * right-aligned), ID and Name frozen with the header rows, and a print setup on every sheet.
+ * @example buildOutputSheets(review, stamp).map((s) => s.name) //=> ["Summary", "Credit Review", "Aging", "Collections"]
+ * @example buildOutputSheets(review, { ...stamp, outputLanguage: "zh-CN" }).map((s) => s.name) //=> ["信用管理概览", "资信评审", "账龄分析", "催收清单"]
  */
 import type { PortfolioReview } from "../engine/review/types";
 import type { SheetSpec } from "../host/WorkbookPort";
@@ -18,15 +23,18 @@ import { createTranslator } from "../i18n/translator";
 import { agingSheet } from "./output/agingSheet";
 import { collectionsSheet } from "./output/collectionsSheet";
 import { creditReviewSheet } from "./output/creditReviewSheet";
+import { fitColumnWidths } from "./output/fitColumnWidths";
 import type { AuditStamp } from "./output/sheetParts";
 import { summarySheet } from "./output/summarySheet";
 
 export { CREDIT_REVIEW_COLUMNS, creditReviewColumns } from "./output/creditReviewSheet";
+export { displayWidth, fitColumnWidths, formatNumberText } from "./output/fitColumnWidths";
 export {
   AGING_TABLE, COLLECTIONS_TABLE, CREDIT_REVIEW_TABLE, creditReviewRow, GRADE_TABLE, OUTPUT_TABLE_ROW, outputSheetName, TOP_EXPOSURES_TABLE, type AuditStamp,
 } from "./output/sheetParts";
 
 export function buildOutputSheets(review: PortfolioReview, stamp: AuditStamp): SheetSpec[] {
   const t = createTranslator(stamp.outputLanguage ?? "en-US");
-  return [creditReviewSheet(t, review, stamp), agingSheet(t, review, stamp), collectionsSheet(t, review, stamp), summarySheet(t, review, stamp)];
+  const sheets = [summarySheet(t, review, stamp), creditReviewSheet(t, review, stamp), agingSheet(t, review, stamp), collectionsSheet(t, review, stamp)];
+  return sheets.map((sheet) => fitColumnWidths(sheet));
 }

@@ -105,7 +105,7 @@ export interface ReviewOutcome {
  * of each sheet's output marker (SheetSpec.outputId). In another output language the sheets are
  * written under the catalogue's names (`outputSheetName`, the outcome's `sheets[i].name`).
  */
-export const OUTPUT_SHEETS = ["Credit Review", "Aging", "Collections", "Summary"] as const;
+export const OUTPUT_SHEETS = ["Summary", "Credit Review", "Aging", "Collections"] as const;
 export type OutputSheetId = (typeof OUTPUT_SHEETS)[number];
 
 export interface SetUpOptions {

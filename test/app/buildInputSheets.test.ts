@@ -31,3 +31,32 @@ describe("the set-up's Policy sheet", () => {
     expect(read.ok && policyFingerprint(read.value.policy)).toBe(policyFingerprint({ ...DEFAULT_POLICY, outputLanguage: "zh-CN" }));
   });
 });
+
+describe("the set-up sheets' widths (issue 15)", () => {
+  /** What a value shows, written plainly: grouped money with 2 decimals, dates as yyyy-mm-dd. */
+  const shown = (value: unknown, format: string | undefined): string => {
+    if (typeof value !== "number") return String(value ?? "");
+    if (format === "#,##0.00") return value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    if (format === "yyyy-mm-dd") return "2025-06-30";
+    if (format === "0.0%") return `${(value * 100).toFixed(1)}%`;
+    return String(value);
+  };
+
+  it("show every sample number in full (no ### in Revenue, EBIT or Equity)", () => {
+    for (const sheet of buildInputSheets(true, 20_269)) {
+      for (const table of sheet.tables) {
+        table.columns.forEach((column, i) => {
+          for (const row of table.rows) {
+            if (typeof row[i] !== "number") continue;
+            expect([sheet.name, column.header, shown(row[i], column.numberFormat).length <= column.width!]).toEqual([sheet.name, column.header, true]);
+          }
+        });
+      }
+    }
+  });
+
+  it("leave room for a money amount in the millions even without the sample", () => {
+    const financials = buildInputSheets(false, 20_269).find((s) => s.name === "Financials")!.tables[0]!;
+    for (const column of financials.columns.filter((c) => c.kind === "money")) expect(column.width).toBeGreaterThanOrEqual("999,999,999.00".length);
+  });
+});

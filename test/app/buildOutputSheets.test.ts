@@ -19,8 +19,41 @@ describe("buildOutputSheets", () => {
   if (!r.ok) throw new Error("review failed");
   const sheets = buildOutputSheets(r.value, stamp);
 
-  it("builds the four output sheets in order", () => {
+  it("builds the four output sheets in tab order, Summary first", () => {
     expect(sheets.map((s) => s.name)).toEqual([...OUTPUT_SHEETS]);
+    expect(OUTPUT_SHEETS[0]).toBe("Summary");
+  });
+
+  it.each([
+    ["Credit Review", 2],
+    ["Aging", 2],
+    ["Collections", 3],
+  ])("%s freezes its header rows and its first %i columns (ID, Name), and repeats them on every printed page", (name, columns) => {
+    const sheet = sheets.find((s) => s.name === name)!;
+    expect(sheet.freezeRows).toBe(OUTPUT_TABLE_ROW + 1);
+    expect(sheet.freezeColumns).toBe(columns);
+    expect(sheet.print).toMatchObject({ orientation: "landscape", fitToPagesWide: 1, titleRows: [OUTPUT_TABLE_ROW, OUTPUT_TABLE_ROW], titleColumns: [0, columns - 1] });
+    expect(sheet.print?.fitToPagesTall).toBeUndefined();
+  });
+
+  it("prints every sheet with the sheet name, as-of date, policy fingerprint and page x of y", () => {
+    for (const sheet of sheets) {
+      expect(sheet.print?.header).toEqual({ left: "&A", right: "As of 2025-06-30" });
+      expect(sheet.print?.footer).toEqual({ left: "Policy fingerprint abc123", right: "Page &P of &N" });
+    }
+    expect(sheets[0].print).toMatchObject({ orientation: "landscape", fitToPagesWide: 1, fitToPagesTall: 1 });
+  });
+
+  it("aligns number columns right and rank columns centred, and gives every column a width", () => {
+    for (const sheet of sheets) {
+      for (const t of sheet.tables) {
+        for (const c of t.columns) {
+          expect(c.width).toBeGreaterThan(0);
+          if (/rank/i.test(c.header)) expect(c.align).toBe("center");
+          else expect(c.align).toBe(c.kind === "text" || c.kind === "boolean" ? "left" : "right");
+        }
+      }
+    }
   });
 
   it("puts tables below the title and audit stamp", () => {
@@ -51,7 +84,7 @@ describe("buildOutputSheets", () => {
   });
 
   it("writes percents as fractions and never NaN or Infinity", () => {
-    const review = sheets[0].tables[0];
+    const review = sheets.find((s) => s.name === "Credit Review")!.tables[0];
     const col = (h: string): number => review.columns.findIndex((c) => c.header === h);
     const row = review.rows[0];
     expect(row[col("Composite %")]).toBeCloseTo((9 * 12 + 8 * 7) / 1000, 10);

@@ -60,7 +60,7 @@ describe("a review in the Policy's outputLanguage zh-CN (memory adapter, sample 
   it("writes the four sheets under their Chinese names, each marked with its English output id", () => {
     expect(first.status).toBe("written");
     expect(first.sheets!.map((s) => s.outputId)).toEqual([...OUTPUT_SHEETS]);
-    expect(first.sheets!.map((s) => s.name)).toEqual(["资信评审", "账龄分析", "催收清单", "信用管理概览"]);
+    expect(first.sheets!.map((s) => s.name)).toEqual(["信用管理概览", "资信评审", "账龄分析", "催收清单"]);
     expect(OUTPUT_SHEETS.map((id) => outputSheetName(id, "zh-CN"))).toEqual(first.sheets!.map((s) => s.name));
     for (const s of first.sheets!) expect(wb.sheetNames()).toContain(s.name);
     expect(english.sheets!.map((s) => [s.outputId, s.name])).toEqual(OUTPUT_SHEETS.map((id) => [id, id]));

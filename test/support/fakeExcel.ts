@@ -113,9 +113,28 @@ export interface FakeSheetState {
   validations: { rect: CellRect; rule: unknown }[];
   charts: FakeChartState[];
   frozenRows: number;
+  /** Frozen columns (freezeColumns, or the columns of a freezeAt block). */
+  frozenColumns: number;
+  /** Horizontal alignment and wrap of rectangles, in order of assignment (the last one wins). */
+  alignRects: { rect: CellRect; align: string }[];
+  wrapRects: { rect: CellRect; wrap: boolean }[];
+  /** Rectangles whose rows were autofitted (RangeFormat.autofitRows). */
+  autofitRows: CellRect[];
+  /** Page Layout (ExcelApi 1.9), as set through Worksheet.pageLayout. */
+  pageLayout: FakePageLayoutState;
   tabColor: string;
   /** Number of `values` assignments (to prove sheets not listed are never written). */
   valueWrites: number;
+}
+
+export interface FakePageLayoutState {
+  orientation: "Portrait" | "Landscape";
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  /** Whole-row and whole-column addresses ("$9:$9", "$A:$B"), or null. */
+  printTitleRows: string | null;
+  printTitleColumns: string | null;
+  /** The header and footer of every page (headersFooters.defaultForAllPages). */
+  headerFooter: Record<"leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter", string>;
 }
 
 export interface FakeWorkbookState {
@@ -178,6 +197,17 @@ function newSheetState(name: string): FakeSheetState {
     validations: [],
     charts: [],
     frozenRows: 0,
+    frozenColumns: 0,
+    alignRects: [],
+    wrapRects: [],
+    autofitRows: [],
+    pageLayout: {
+      orientation: "Portrait",
+      zoom: { scale: 100 },
+      printTitleRows: null,
+      printTitleColumns: null,
+      headerFooter: { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" },
+    },
     tabColor: "",
     valueWrites: 0,
   };
@@ -421,6 +451,84 @@ class FakeRangeFormat {
   autofitColumns(): void {
     this.range.ctx.op(undefined);
     for (let c = 0; c < this.range.rect.columnCount; c++) this.range.sheet.autofitColumns.add(this.range.rect.column + c);
+  }
+  set wrapText(wrap: boolean) {
+    this.range.ctx.op(wrap);
+    this.range.sheet.wrapRects.push({ rect: this.range.rect, wrap });
+  }
+  get wrapText(): boolean {
+    throw new PropertyNotLoadedError("RangeFormat.wrapText");
+  }
+  set horizontalAlignment(align: string) {
+    this.range.ctx.op(align);
+    if (!HORIZONTAL_ALIGNMENTS.has(align)) throw new Error(`InvalidArgument: horizontalAlignment "${align}"`);
+    this.range.sheet.alignRects.push({ rect: this.range.rect, align });
+  }
+  get horizontalAlignment(): string {
+    throw new PropertyNotLoadedError("RangeFormat.horizontalAlignment");
+  }
+  autofitRows(): void {
+    this.range.ctx.op(undefined);
+    this.range.sheet.autofitRows.push(this.range.rect);
+  }
+}
+
+/** Excel.HorizontalAlignment's values. */
+const HORIZONTAL_ALIGNMENTS = new Set(["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"]);
+const HEADER_FOOTER_PARTS = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"] as const;
+
+/**
+ * Worksheet.pageLayout (ExcelApi 1.9): write-only here (reading a property before load and sync
+ * throws); print titles must be whole rows ("$9:$9") or whole columns ("$A:$B"), as Excel requires;
+ * zoom takes a scale or fit-to-pages values, not both.
+ */
+class FakePageLayout {
+  readonly headersFooters: { defaultForAllPages: Record<(typeof HEADER_FOOTER_PARTS)[number], string> };
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly state: FakePageLayoutState,
+  ) {
+    const page = {} as Record<(typeof HEADER_FOOTER_PARTS)[number], string>;
+    for (const part of HEADER_FOOTER_PARTS) {
+      Object.defineProperty(page, part, {
+        set: (v: string) => {
+          ctx.op(v);
+          state.headerFooter[part] = v;
+        },
+        get: () => {
+          throw new PropertyNotLoadedError(`HeaderFooter.${part}`);
+        },
+      });
+    }
+    this.headersFooters = { defaultForAllPages: page };
+  }
+  set orientation(v: "Portrait" | "Landscape") {
+    this.ctx.op(v);
+    if (v !== "Portrait" && v !== "Landscape") throw new Error(`InvalidArgument: orientation "${String(v)}"`);
+    this.state.orientation = v;
+  }
+  get orientation(): "Portrait" | "Landscape" {
+    throw new PropertyNotLoadedError("PageLayout.orientation");
+  }
+  set zoom(v: FakePageLayoutState["zoom"]) {
+    this.ctx.op(v);
+    const fits = v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined;
+    if (fits && v.scale !== undefined) throw new Error("InvalidArgument: zoom takes a scale or pages to fit, not both");
+    if (v.scale !== undefined && (v.scale < 10 || v.scale > 400)) throw new Error("InvalidArgument: zoom scale outside 10–400");
+    this.state.zoom = { ...v };
+  }
+  get zoom(): FakePageLayoutState["zoom"] {
+    throw new PropertyNotLoadedError("PageLayout.zoom");
+  }
+  setPrintTitleRows(rows: string): void {
+    this.ctx.op(rows);
+    if (!/^\$?\d+:\$?\d+$/.test(rows)) throw new Error(`InvalidArgument: print title rows must span entire rows, got "${rows}"`);
+    this.state.printTitleRows = rows;
+  }
+  setPrintTitleColumns(columns: string): void {
+    this.ctx.op(columns);
+    if (!/^\$?[A-Z]+:\$?[A-Z]+$/.test(columns)) throw new Error(`InvalidArgument: print title columns must span entire columns, got "${columns}"`);
+    this.state.printTitleColumns = columns;
   }
 }
 
@@ -960,7 +1068,8 @@ class FakeWorksheet {
   readonly tables: FakeTableCollection;
   readonly names: FakeNamedItemCollection;
   readonly charts: { add: (type: string, source: FakeRange, seriesBy?: string) => FakeChart };
-  readonly freezePanes: { freezeRows: (n?: number) => void };
+  readonly freezePanes: { freezeRows: (n?: number) => void; freezeColumns: (n?: number) => void; freezeAt: (range: FakeRange) => void };
+  readonly pageLayout: FakePageLayout;
   readonly isNullObject = false;
 
   constructor(
@@ -986,12 +1095,27 @@ class FakeWorksheet {
         return new FakeChart(ctx, chart);
       },
     };
+    // Excel keeps one frozen block: each call replaces the previous one.
     this.freezePanes = {
       freezeRows: (n = 1) => {
         ctx.op(n);
         state.frozenRows = n;
+        state.frozenColumns = 0;
+      },
+      freezeColumns: (n = 1) => {
+        ctx.op(n);
+        state.frozenColumns = n;
+        state.frozenRows = 0;
+      },
+      freezeAt: (range: FakeRange) => {
+        ctx.op(range.address);
+        if (range.sheet !== state) throw new Error("InvalidArgument: freezeAt takes a range of its own sheet");
+        if (range.rect.row !== 0 || range.rect.column !== 0) throw new Error("InvalidArgument: the frozen block starts at A1");
+        state.frozenRows = range.rect.rowCount;
+        state.frozenColumns = range.rect.columnCount;
       },
     };
+    this.pageLayout = new FakePageLayout(ctx, state.pageLayout);
   }
   private alive(): FakeSheetState {
     if (!this.ctx.state.sheets.includes(this.state)) throw new Error(`ItemNotFound: sheet ${this.state.name} was deleted`);

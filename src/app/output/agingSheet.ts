@@ -3,7 +3,7 @@ import type { PortfolioReview } from "../../engine/review/types";
 import type { Translator } from "../../i18n/translator";
 import type { ColumnSpec, SheetSpec, TableSpec } from "../../host/WorkbookPort";
 import { engineWords } from "../reviewText";
-import { AGING_TABLE, auditBlock, money, OUTPUT_TABLE_ROW, text, titleOf, type AuditStamp } from "./sheetParts";
+import { AGING_TABLE, auditBlock, listLayout, money, OUTPUT_TABLE_ROW, text, titleOf, type AuditStamp } from "./sheetParts";
 
 export function agingSheet(t: Translator, review: PortfolioReview, stamp: AuditStamp): SheetSpec {
   const { rows, totals } = review.aging;
@@ -32,7 +32,7 @@ export function agingSheet(t: Translator, review: PortfolioReview, stamp: AuditS
       name: "AgingChart", title: t.t("chart.aging.title"), type: "columnStacked", table: AGING_TABLE,
       categoryColumn: nameHeader, seriesColumns: [...labels], anchor: { row: chartRow, column: 1 }, size: { widthPt: 720, heightPt: 320 },
     }],
-    freezeRows: OUTPUT_TABLE_ROW + 1,
+    ...listLayout(t, stamp, 2),
     tabColor: "#548235",
   };
 }

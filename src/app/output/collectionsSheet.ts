@@ -5,7 +5,7 @@ import { toExcelSerial } from "../../engine/dates/dayNumber";
 import type { CellValue, ColumnSpec, SheetSpec } from "../../host/WorkbookPort";
 import type { MessageId } from "../../i18n/messages";
 import { engineWords } from "../reviewText";
-import { auditBlock, COLLECTIONS_TABLE, date, integer, money, orNull, OUTPUT_TABLE_ROW, text, titleOf, type AuditStamp } from "./sheetParts";
+import { auditBlock, COLLECTIONS_TABLE, date, integer, listLayout, money, orNull, OUTPUT_TABLE_ROW, rank, text, titleOf, type AuditStamp } from "./sheetParts";
 
 export function collectionsSheet(t: Translator, review: PortfolioReview, stamp: AuditStamp): SheetSpec {
   const system = stamp.dateSystem ?? "1900";
@@ -13,7 +13,7 @@ export function collectionsSheet(t: Translator, review: PortfolioReview, stamp: 
   const yes = t.t("value.yes");
   const no = t.t("value.no");
   const columns: ColumnSpec[] = [
-    integer(h("rank"), 6), text(h("customerId"), 12), text(h("name"), 28), text(h("accountOwner")), text(h("invoice"), 12),
+    rank(h("rank")), text(h("customerId"), 12), text(h("name"), 28), text(h("accountOwner")), text(h("invoice"), 12),
     date(h("invoiceDate")), date(h("dueDate")), integer(h("daysPastDue")), money(h("openAmount")),
     { header: h("priority"), kind: "number", numberFormat: "#,##0", width: 16 },
     money(h("interest")), money(h("amountDemanded")), text(h("disputed"), 8), text(h("action"), 44),
@@ -41,7 +41,7 @@ export function collectionsSheet(t: Translator, review: PortfolioReview, stamp: 
         { type: "textEquals", column: h("disputed"), text: yes, fill: "#FFEB9C", fontColor: "#9C5700" },
       ],
     }],
-    freezeRows: OUTPUT_TABLE_ROW + 1,
+    ...listLayout(t, stamp, 3),
     tabColor: "#C55A11",
   };
 }

@@ -6,7 +6,7 @@ import type { CellValue, ColumnSpec, ConditionalFormatSpec, SheetSpec } from "..
 import type { MessageId } from "../../i18n/messages";
 import { createTranslator } from "../../i18n/translator";
 import { decisionText, engineWords, reasonsText, warningsCell } from "../reviewText";
-import { auditBlock, CREDIT_REVIEW_TABLE, date, fraction, GRADE_FILLS, integer, money, orNull, OUTPUT_TABLE_ROW, percent, ratio, text, titleOf, type AuditStamp } from "./sheetParts";
+import { auditBlock, CREDIT_REVIEW_TABLE, date, fraction, GRADE_FILLS, integer, listLayout, money, orNull, OUTPUT_TABLE_ROW, percent, ratio, text, titleOf, type AuditStamp } from "./sheetParts";
 
 /** The Credit Review columns in a language, in sheet order. */
 export function creditReviewColumns(t: Translator): ColumnSpec[] {
@@ -66,7 +66,8 @@ export function creditReviewSheet(t: Translator, review: PortfolioReview, stamp:
     title: titleOf(t, "Credit Review"),
     info: [auditBlock(t, stamp)],
     tables: [{ name: CREDIT_REVIEW_TABLE, headerRow: OUTPUT_TABLE_ROW, firstColumn: 0, columns, rows, conditionalFormats, style: "TableStyleMedium2" }],
-    freezeRows: OUTPUT_TABLE_ROW + 1,
+    // Layout (issue 15): ID and Name frozen beside the header, printed one page wide.
+    ...listLayout(t, stamp, 2),
     tabColor: "#2F5597",
   };
 }

@@ -2,9 +2,9 @@
  * What every output sheet shares: the audit stamp and its info block, sheet names and titles in
  * the output language, the table position, and the column and value helpers.
  */
-import { toExcelSerial, type DateSystem, type DayNumber } from "../../engine/dates/dayNumber";
+import { toExcelSerial, toIsoDate, type DateSystem, type DayNumber } from "../../engine/dates/dayNumber";
 import type { OutputLanguage } from "../../engine/policy/Policy";
-import type { CellValue, ColumnSpec, InfoBlock } from "../../host/WorkbookPort";
+import type { CellValue, ColumnSpec, InfoBlock, PrintSpec, SheetSpec } from "../../host/WorkbookPort";
 import type { MessageId } from "../../i18n/messages";
 import { createTranslator, type Translator } from "../../i18n/translator";
 import type { OutputSheetId } from "../types";
@@ -88,3 +88,46 @@ export const GRADE_FILLS: readonly [string, string, string][] = [
   ["D", "#FFC7CE", "#9C0006"],
 ];
 
+
+/** A header/footer literal: "&" is Excel's code character, written "&&" to print itself. */
+function headerText(text: string): string {
+  return text.replace(/&/g, "&&");
+}
+
+/**
+ * How an output sheet prints (issue 15): landscape, one page wide (as many tall as it takes, or
+ * `pagesTall`), the table's header rows and the ID/Name columns repeated on every page; the header
+ * shows the sheet name (&A) and the as-of date, the footer the policy fingerprint and "page x of
+ * y" (&P, &N).
+ * @example printSpec(t, stamp, { headerRow: 8, titleColumns: 2 }).titleRows //=> [8, 8]
+ */
+export function printSpec(t: Translator, stamp: AuditStamp, options: { headerRow?: number; titleColumns?: number; pagesTall?: number } = {}): PrintSpec {
+  const spec: PrintSpec = {
+    orientation: "landscape",
+    fitToPagesWide: 1,
+    header: { left: "&A", right: headerText(t.t("layout.print.asOf", { date: toIsoDate(stamp.asOf) })) },
+    footer: {
+      left: headerText(t.t("layout.print.fingerprint", { fingerprint: stamp.policyFingerprint })),
+      right: t.t("layout.print.page", { page: "&P", pages: "&N" }),
+    },
+  };
+  if (options.pagesTall !== undefined) spec.fitToPagesTall = options.pagesTall;
+  if (options.headerRow !== undefined) spec.titleRows = [options.headerRow, options.headerRow];
+  if (options.titleColumns !== undefined && options.titleColumns > 0) spec.titleColumns = [0, options.titleColumns - 1];
+  return spec;
+}
+
+/**
+ * The layout of a sheet with one list table at OUTPUT_TABLE_ROW: header rows frozen and the first
+ * `idColumns` columns (ID and Name) frozen beside them, and the print setup repeating both.
+ */
+export function listLayout(t: Translator, stamp: AuditStamp, idColumns: number): Pick<SheetSpec, "freezeRows" | "freezeColumns" | "print"> {
+  return {
+    freezeRows: OUTPUT_TABLE_ROW + 1,
+    freezeColumns: idColumns,
+    print: printSpec(t, stamp, { headerRow: OUTPUT_TABLE_ROW, titleColumns: idColumns }),
+  };
+}
+
+/** A rank column: centred, so that its number never runs into the ID beside it. */
+export const rank = (header: string): ColumnSpec => ({ header, kind: "integer", numberFormat: "0", width: 6, align: "center" });

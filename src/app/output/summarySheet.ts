@@ -1,10 +1,32 @@
-/** The Summary sheet: KPIs, grade distribution and top exposures. */
-import type { PortfolioReview } from "../../engine/review/types";
+/**
+ * The Summary sheet as a one-page committee brief (issue 15): the key figures on the left (with the
+ * grade chart below them), and on the right, stacked, the grade distribution, the portfolio's
+ * aging, the ten largest exposures (name, grade, exposure, limit, utilisation) and the critical
+ * warnings grouped by customer. It prints landscape on one page.
+ */
+import type { CustomerReview, PortfolioReview } from "../../engine/review/types";
 import type { Translator } from "../../i18n/translator";
-import type { CellValue, ConditionalFormatSpec, SheetSpec, TableSpec } from "../../host/WorkbookPort";
+import type { CellValue, ConditionalFormatSpec, InfoBlock, SheetSpec, TableSpec } from "../../host/WorkbookPort";
 import type { MessageId } from "../../i18n/messages";
-import { engineWords } from "../reviewText";
-import { auditBlock, fraction, GRADE_FILLS, GRADE_TABLE, integer, money, MONEY, orNull, OUTPUT_TABLE_ROW, PERCENT, percent, text, titleOf, TOP_EXPOSURES_TABLE, type AuditStamp } from "./sheetParts";
+import { engineWords, warningText } from "../reviewText";
+import {
+  auditBlock, fraction, GRADE_FILLS, GRADE_TABLE, integer, money, MONEY, orNull, OUTPUT_TABLE_ROW, PERCENT, percent, printSpec, rank, text, titleOf, TOP_EXPOSURES_TABLE, type AuditStamp,
+} from "./sheetParts";
+
+export const PORTFOLIO_AGING_TABLE = "PortfolioAging";
+export const CRITICAL_WARNINGS_TABLE = "CriticalWarnings";
+/** Customers listed with their critical warnings; the others are counted in a line below. */
+export const SUMMARY_WARNING_CUSTOMERS = 12;
+/** Sheet column of the right-hand panel's tables (the key figures take A and B, C is a gap). */
+export const SUMMARY_PANEL_COLUMN = 3;
+
+/** The customers with critical warnings, most warnings first, then largest exposure. */
+function criticalCustomers(review: PortfolioReview): { customer: CustomerReview; critical: CustomerReview["warnings"] }[] {
+  return review.customers
+    .map((customer) => ({ customer, critical: customer.warnings.filter((w) => w.severity === "critical") }))
+    .filter((c) => c.critical.length > 0)
+    .sort((a, b) => b.critical.length - a.critical.length || b.customer.exposure - a.customer.exposure || a.customer.customerId.localeCompare(b.customer.customerId));
+}
 
 export function summarySheet(t: Translator, review: PortfolioReview, stamp: AuditStamp): SheetSpec {
   const k = review.kpis;
@@ -35,32 +57,76 @@ export function summarySheet(t: Translator, review: PortfolioReview, stamp: Audi
   const formats: Record<string, string> = Object.fromEntries(moneyLines.map((key) => [l(key), MONEY]));
   for (const key of ["cei", "overdueRatio", "salesTop20Share", "overdueTop20Share"]) formats[l(key)] = PERCENT;
   for (const key of ["dso", "bestPossibleDso", "averageDaysDelinquent"]) formats[l(key)] = "0.0";
+  const heading = (row: number, column: number, key: string): InfoBlock => ({ row, column, lines: [[t.t(`layout.summary.${key}` as MessageId), null]] });
+  const panel = SUMMARY_PANEL_COLUMN;
+
+  // The right-hand panel, top to bottom: each block is a heading line, then its table.
   const g = (key: string): string => t.t(`column.gradeDistribution.${key}` as MessageId);
-  const gradeRow = kpiRow + kpiLines.length + 2;
+  const gradeRow = kpiRow;
   const gradeTable: TableSpec = {
-    name: GRADE_TABLE, headerRow: gradeRow, firstColumn: 0, style: "TableStyleMedium2",
+    name: GRADE_TABLE, headerRow: gradeRow, firstColumn: panel, style: "TableStyleMedium2",
     columns: [text(g("grade"), 8), integer(g("customers")), integer(g("rFlagged")), money(g("exposure")), money(g("openBalance")), money(g("recommendedLimit"))],
     rows: review.gradeDistribution.map((line) => [line.grade, line.customers, line.rFlagged, line.exposure, line.openBalance, line.recommendedLimit]),
     conditionalFormats: GRADE_FILLS.map(([grade, fill, fontColor]): ConditionalFormatSpec => ({ type: "textEquals", column: g("grade"), text: grade, fill, fontColor })),
   };
+  const word = engineWords(t);
+  const totals = review.aging.totals;
+  const agingRow = gradeRow + Math.max(1, review.gradeDistribution.length) + 3;
+  const share = (amount: number): number | null => (totals.total === 0 ? null : amount / totals.total);
+  const agingTable: TableSpec = {
+    name: PORTFOLIO_AGING_TABLE, headerRow: agingRow, firstColumn: panel, style: "TableStyleMedium2",
+    columns: [text(t.t("layout.column.agingBucket")), money(t.t("layout.column.agingAmount")), percent(t.t("layout.column.agingShare"))],
+    rows: [
+      ...review.aging.labels.map((label, i): CellValue[] => [word(label), totals.buckets[i], share(totals.buckets[i])]),
+      [t.t("column.aging.unapplied"), totals.unapplied, share(totals.unapplied)],
+    ],
+    totals: [t.t("row.aging.total"), totals.total, share(totals.total)],
+  };
   const x = (key: string): string => t.t(`column.topExposures.${key}` as MessageId);
-  const topRow = gradeRow + review.gradeDistribution.length + 3;
+  const topRow = agingRow + review.aging.labels.length + 1 + 1 + 3;
   const topTable: TableSpec = {
-    name: TOP_EXPOSURES_TABLE, headerRow: topRow, firstColumn: 0, style: "TableStyleMedium2",
-    columns: [integer(x("rank"), 6), text(x("customerId"), 12), text(x("name"), 28), text(x("grade"), 8), money(x("exposure")), money(x("limit")), percent(x("utilisationPercent"))],
+    name: TOP_EXPOSURES_TABLE, headerRow: topRow, firstColumn: panel, style: "TableStyleMedium2",
+    columns: [rank(x("rank")), text(x("customerId"), 12), text(x("name"), 28), text(x("grade"), 8), money(x("exposure")), money(x("limit")), percent(x("utilisationPercent"))],
     rows: review.topExposures.map((e, i) => [i + 1, e.customerId, e.name, e.grade, e.exposure, orNull(e.limit), fraction(e.utilisationPercent)]),
     conditionalFormats: [{ type: "dataBar", column: x("utilisationPercent"), color: "#5B9BD5" }],
   };
+  // Critical warnings by customer, lined up under the top exposures' ID and Name.
+  const critical = criticalCustomers(review);
+  const listed = critical.slice(0, SUMMARY_WARNING_CUSTOMERS);
+  const warningsRow = topRow + Math.max(1, review.topExposures.length) + 3;
+  const warningsTable: TableSpec = {
+    name: CRITICAL_WARNINGS_TABLE, headerRow: warningsRow, firstColumn: panel + 1, style: "TableStyleMedium2",
+    columns: [
+      text(t.t("layout.column.customerId")), text(t.t("layout.column.name")), text(t.t("layout.column.grade")), money(t.t("layout.column.exposure")),
+      integer(t.t("layout.column.criticalCount")),
+      { ...text(t.t("layout.column.criticalWarnings"), 42), wrap: true },
+    ],
+    rows: listed.map(({ customer, critical: ws }) => [customer.customerId, customer.name, customer.grade, customer.exposure, ws.length, ws.map((w) => warningText(t, w)).join("\n")]),
+  };
+  const info: InfoBlock[] = [
+    auditBlock(t, stamp),
+    { row: kpiRow, column: 0, lines: kpiLines, formats },
+    heading(kpiRow - 1, 0, "keyFigures"),
+    heading(gradeRow - 1, panel, "grades"),
+    heading(agingRow - 1, panel, "aging"),
+    heading(topRow - 1, panel, "topExposures"),
+    heading(warningsRow - 1, panel, "criticalWarnings"),
+  ];
+  if (critical.length > listed.length) {
+    const after = warningsRow + Math.max(1, listed.length) + 1;
+    info.push({ row: after, column: panel + 1, lines: [[t.t("layout.summary.moreWarnings", { count: critical.length - listed.length }), null]] });
+  }
   return {
     name: t.t("sheet.summary"),
     outputId: "Summary",
     title: titleOf(t, "Summary"),
-    info: [auditBlock(t, stamp), { row: kpiRow, column: 0, lines: kpiLines, formats }],
-    tables: [gradeTable, topTable],
+    info,
+    tables: [gradeTable, agingTable, topTable, warningsTable],
     charts: [{
       name: "GradeChart", title: t.t("chart.grade.title"), type: "columnClustered", table: GRADE_TABLE,
-      categoryColumn: g("grade"), seriesColumns: [g("customers")], anchor: { row: OUTPUT_TABLE_ROW, column: 8 }, size: { widthPt: 360, heightPt: 220 },
+      categoryColumn: g("grade"), seriesColumns: [g("customers")], anchor: { row: kpiRow + kpiLines.length + 2, column: 0 }, size: { widthPt: 300, heightPt: 200 },
     }],
+    print: printSpec(t, stamp, { pagesTall: 1 }),
     tabColor: "#7030A0",
   };
 }

@@ -2,6 +2,7 @@ import type {
   CellValue,
   ChartSpec,
   ConditionalFormatSpec,
+  PrintSpec,
   SheetSpec,
   SourceTable,
   TableSpec,
@@ -16,7 +17,9 @@ import { OUTPUT_MARKER_NAME } from "../WorkbookPort";
 import { cellAddress, rangeAddress, type CellRect } from "../address";
 import { numberFormatOf } from "../numberFormatOf";
 import { chunkRows, jsonBytes, packGroups, PAYLOAD_BUDGET_BYTES } from "./payload";
-import { chartTable, checkSheetSpecs, columnOf, tableGeometry, type TableGeometry } from "./sheetLayout";
+import {
+  chartTable, checkSheetSpecs, columnOf, horizontalAlignmentOf, outputGroupStart, tableGeometry, wholeColumns, wholeRows, type TableGeometry,
+} from "./sheetLayout";
 import { freeTableName, outputIdOf, planWrite, renamedSpec, type SheetMarks } from "../planWrite";
 import { toExcelInput } from "./textSafety";
 
@@ -224,10 +227,12 @@ export function isPayloadTooLarge(error: unknown): boolean {
  *
  * Requirement sets used (from @types/office-js): ExcelApi 1.1 (worksheets add/delete/name/
  * position/visibility, tables add/name/rows.add/rows.getItemAt().delete, ranges, chart
- * setPosition, NamedItem.visible/value), 1.2 (workbook.functions for the date probe,
- * autofitColumns), 1.4 (Worksheet.names, NamedItemCollection.add, NamedItem.delete), 1.6
- * (conditional formats, suspendApiCalculationUntilNextSync), 1.7 (series setXAxisValues,
- * freezeRows, tabColor), 1.8 (data validation), 1.9 (suspendScreenUpdatingUntilNextSync); and
+ * setPosition, NamedItem.visible/value, RangeFormat.wrapText/horizontalAlignment), 1.2
+ * (workbook.functions for the date probe, autofitColumns, autofitRows), 1.4 (Worksheet.names,
+ * NamedItemCollection.add, NamedItem.delete), 1.6 (conditional formats,
+ * suspendApiCalculationUntilNextSync), 1.7 (series setXAxisValues, freezeRows/freezeColumns/
+ * freezeAt, tabColor), 1.8 (data validation), 1.9 (suspendScreenUpdatingUntilNextSync, pageLayout:
+ * orientation, zoom, print titles, headersFooters); and
  * RunOptions.delayForCellEdit, used only where ExcelApi 1.11 is supported (officeRun).
  */
 export class OfficeWorkbook implements WorkbookPort {
@@ -567,17 +572,21 @@ export class OfficeWorkbook implements WorkbookPort {
           tables: [...plan.tableNames.values()].map((name) => ({ temp: tempTables.get(name) ?? name, final: name })),
         }));
         for (const plan of plans) plan.old?.sheet.delete();
-        const order = plans
-          .map((plan, i) => ({ plan, spec: renamed[i] }))
-          .sort((a, b) => (a.plan.position ?? Number.MAX_SAFE_INTEGER) - (b.plan.position ?? Number.MAX_SAFE_INTEGER));
-        for (const { plan, spec } of order) {
-          const entry = entryOf(spec.name);
+        // The outputs go, in the order given, as one group of tabs where the first one they replace
+        // was (else after every sheet); new input sheets stay at the end, in the order given.
+        const replaced = new Set(plans.flatMap((plan) => (plan.old ? [plan.old.name.toLowerCase()] : [])));
+        let position = outputGroupStart(infos.filter((info) => !info.isTemp).map((info) => info.name), replaced);
+        let shown: Excel.Worksheet | undefined;
+        plans.forEach((plan, i) => {
+          const entry = entryOf(renamed[i].name);
           entry.sheet.name = plan.final;
           for (const [name, table] of entry.tables) table.name = name;
           entry.temp.delete();
-          if (plan.position !== undefined) entry.sheet.position = plan.position;
-          if (plan.old !== undefined && plan.old.name === active.name) entry.sheet.activate();
-        }
+          if (plan.spec.role !== "input") entry.sheet.position = position++;
+          if (options.activate === plan.spec.name) shown = entry.sheet;
+          else if (plan.old !== undefined && plan.old.name === active.name) shown ??= entry.sheet;
+        });
+        shown?.activate();
       }
       await sync();
     }
@@ -697,8 +706,34 @@ function formatSheet(
   }
   for (const table of spec.tables) formatTable(sheet, table, addTable);
   for (const chart of spec.charts ?? []) addChart(sheet, chart, spec, all, sheetOf);
-  if (spec.freezeRows && spec.freezeRows > 0) sheet.freezePanes.freezeRows(spec.freezeRows);
+  const rows = spec.freezeRows ?? 0;
+  const columns = spec.freezeColumns ?? 0;
+  // Rows and columns together (ID and Name beside the header rows) are one frozen top-left block.
+  if (rows > 0 && columns > 0) sheet.freezePanes.freezeAt(sheet.getRange(rangeAddress({ row: 0, column: 0, rowCount: rows, columnCount: columns })));
+  else if (rows > 0) sheet.freezePanes.freezeRows(rows);
+  else if (columns > 0) sheet.freezePanes.freezeColumns(columns);
+  if (spec.print) setUpPrinting(sheet, spec.print);
   if (spec.tabColor) sheet.tabColor = spec.tabColor;
+}
+
+/**
+ * Page Layout (ExcelApi 1.9): orientation, fit to pages (wide; tall 0 = as many as it takes, as in
+ * the file format's fitToHeight), print titles, and the header and footer of every page. Both fit
+ * values are set together: office-js#1860 saw a lone horizontalFitToPages ignored.
+ */
+function setUpPrinting(sheet: Excel.Worksheet, print: PrintSpec): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: print.fitToPagesTall ?? 0 };
+  if (print.titleRows) layout.setPrintTitleRows(wholeRows(print.titleRows));
+  if (print.titleColumns) layout.setPrintTitleColumns(wholeColumns(print.titleColumns));
+  const page = layout.headersFooters.defaultForAllPages;
+  if (print.header?.left !== undefined) page.leftHeader = print.header.left;
+  if (print.header?.center !== undefined) page.centerHeader = print.header.center;
+  if (print.header?.right !== undefined) page.rightHeader = print.header.right;
+  if (print.footer?.left !== undefined) page.leftFooter = print.footer.left;
+  if (print.footer?.center !== undefined) page.centerFooter = print.footer.center;
+  if (print.footer?.right !== undefined) page.rightFooter = print.footer.right;
 }
 
 function formatTable(sheet: Excel.Worksheet, table: TableSpec, addTable: AddTable): void {
@@ -712,13 +747,22 @@ function formatTable(sheet: Excel.Worksheet, table: TableSpec, addTable: AddTabl
     const format = numberFormatOf(column);
     // One 1x1 array broadcasts the format over the whole column range: one small request per column.
     if (format !== undefined) sheet.getRange(rangeAddress(dataRect(g, col, true))).numberFormat = [[format]];
+    const full = { row: g.headerRow, column: col, rowCount: tableRect.rowCount + (g.totalsRow === null ? 0 : 1), columnCount: 1 };
     if (column.width !== undefined) {
       sheet.getRange(cellAddress(g.headerRow, col)).format.columnWidth = column.width * POINTS_PER_CHARACTER;
     } else {
-      const full = { row: g.headerRow, column: col, rowCount: tableRect.rowCount + (g.totalsRow === null ? 0 : 1), columnCount: 1 };
       sheet.getRange(rangeAddress(full)).format.autofitColumns();
     }
+    // Header and cells: aligned as the column says (numbers right), long text wrapped.
+    const cells = sheet.getRange(rangeAddress(full)).format;
+    cells.horizontalAlignment = horizontalAlignmentOf(column);
+    if (column.wrap) cells.wrapText = true;
   });
+  if (table.columns.some((c) => c.wrap)) {
+    // Wrapped rows grow to show their lines (ExcelApi 1.2).
+    const rows = { row: g.headerRow, column: g.firstColumn, rowCount: tableRect.rowCount + (g.totalsRow === null ? 0 : 1), columnCount: g.columnCount };
+    sheet.getRange(rangeAddress(rows)).format.autofitRows();
+  }
   if (g.totalsRow !== null) {
     sheet.getRange(rangeAddress({ row: g.totalsRow, column: g.firstColumn, rowCount: 1, columnCount: g.columnCount })).format.font.bold = true;
   }

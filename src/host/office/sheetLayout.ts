@@ -1,4 +1,5 @@
-import type { CellValue, ChartSpec, SheetSpec, TableSpec } from "../WorkbookPort";
+import type { CellValue, ChartSpec, ColumnSpec, SheetSpec, TableSpec } from "../WorkbookPort";
+import { columnLetter } from "../address";
 
 /** Where a TableSpec lands on its sheet (0-based sheet rows and columns). */
 export interface TableGeometry {
@@ -90,4 +91,34 @@ export function checkSheetSpecs(sheets: readonly SheetSpec[]): void {
       for (const s of chart.seriesColumns) columnOf(geometry, s);
     }
   }
+}
+
+/**
+ * Where the output sheets of a write go as one group of tabs (WriteOptions): at the place of the
+ * first output sheet they replace, else after every sheet; the sheets that stay keep their order.
+ * Returns the 0-based position of the group's first sheet once the replaced sheets are gone.
+ * @example outputGroupStart(["Customers", "Summary", "Policy", "Aging"], new Set(["summary", "aging"])) //=> 1
+ * @example outputGroupStart(["Customers", "Policy"], new Set()) //=> 2
+ */
+export function outputGroupStart(sheetsInOrder: readonly string[], replaced: ReadonlySet<string>): number {
+  let staying = 0;
+  for (const name of sheetsInOrder) {
+    if (replaced.has(name.toLowerCase())) return staying;
+    staying += 1;
+  }
+  return staying;
+}
+
+/** Excel's horizontal alignment for a column (numbers right by default, see ColumnSpec.align). */
+export function horizontalAlignmentOf(column: ColumnSpec): "Left" | "Center" | "Right" {
+  const align = column.align ?? (column.kind === "text" || column.kind === "boolean" ? "left" : "right");
+  return align === "center" ? "Center" : align === "right" ? "Right" : "Left";
+}
+
+/** A1-style whole rows ("$9:$9") and whole columns ("$A:$B") for print titles, 0-based inclusive. */
+export function wholeRows([first, last]: [number, number]): string {
+  return `$${first + 1}:$${last + 1}`;
+}
+export function wholeColumns([first, last]: [number, number]): string {
+  return `$${columnLetter(first)}:$${columnLetter(last)}`;
 }

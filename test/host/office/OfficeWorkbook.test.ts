@@ -292,7 +292,7 @@ describe("OfficeWorkbook.writeSheets", () => {
     expect(fake.cell("Sheet1", 0, 1).formula).toBe("=-x");
   });
 
-  it("replaces only its own output sheets, in place, and never writes or deletes another", async () => {
+  it("replaces only its own output sheets, in place (a new one joins them as one group of tabs), and never writes or deletes another", async () => {
     const { fake, port } = setUp([
       { sheet: "Input", name: "Input", headers: ["a"], rows: [[1]] },
       { sheet: "Notes", name: "n", headers: ["note"], rows: [["keep"]], kind: "range" },
@@ -303,7 +303,7 @@ describe("OfficeWorkbook.writeSheets", () => {
     const before = fake.workbook.events.length;
     await port.writeSheets([ledgerSheet("Aging", receivableRows(5)), ledgerSheet("Summary", receivableRows(2))]);
 
-    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Input", "Aging", "Notes", "Summary"]);
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Input", "Aging", "Summary", "Notes"]);
     expect(fake.cell("Aging", 5, 1).value).toBe("INV-0000004");
     expect(["Input", "Notes"].map((n) => JSON.stringify(fake.sheet(n)?.grid))).toEqual(untouched);
     expect(["Input", "Notes"].map((n) => fake.sheet(n)?.valueWrites)).toEqual([0, 0]);
