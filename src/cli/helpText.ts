@@ -6,6 +6,7 @@ Usage:
   credit-desk review <workbook.xlsx> [--as-of YYYY-MM-DD] [--out reviewed.xlsx [--force] | --in-place] [--json]
   credit-desk init <file.xlsx> [--sample] [--as-of YYYY-MM-DD]
   credit-desk demo [--out demo/credit-review.xlsx] [--as-of YYYY-MM-DD]
+  credit-desk whatif <workbook.xlsx> --set key=value [--set …] [--as-of YYYY-MM-DD] [--out FILE [--force]] [--json]
   credit-desk --help | <command> --help
   credit-desk --version
 
@@ -52,4 +53,26 @@ Creates the sample workbook (credit-desk-sample.xlsx, in the folder of --out), r
 writes the reviewed workbook to --out (both files are replaced when they exist, unless read-only),
 then prints the summary. The as-of date is fixed
 (2025-06-30) unless --as-of is given, so every run gives the same figures.
+`;
+
+export const WHATIF_HELP = `credit-desk whatif <workbook.xlsx> --set key=value [--set key=value …] [options]
+
+Compares a draft of the policy with the workbook's policy before anything applies: reads the
+workbook once, reviews every customer again under the draft and prints the policy values changed,
+the grade migration matrix (A/B/C/D/R now → A/B/C/D/R under the draft), the total recommended
+limit before and after (by grade), the change in critical and other warnings and in the expected
+allowance, and the customers whose limit or decision changes most (at most 20).
+
+--set takes the Policy sheet's keys and values as the sheet holds them, for example
+  --set gradeBands.A=70 --set weights.paymentRecord=3 --set gradeTerms.B.limitFactor=0.6
+  --set netWorthCapPercent=40 --set warnings.utilisationCriticalPercent=120 --set agingEdges=0,30,60,90
+An unknown key or a bad value is an error naming the key (exit 2).
+
+Options:
+  --as-of YYYY-MM-DD  review date (default: today)
+  --out FILE          write a copy of the workbook with the What-if sheet (stamped with both policy
+                      fingerprints); the input is never changed
+  --force             replace the --out file if it exists (never a read-only one)
+  --json              print the comparison as JSON instead of the text
+  --lang zh-CN|en-US  language of the text (and of the sheet, where the Policy names none)
 `;

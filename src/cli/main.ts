@@ -1,5 +1,5 @@
 /**
- * The credit-desk command line (issue 5): `review`, `init`, `demo`, `--help`, `--version`.
+ * The credit-desk command line (issue 5): `review`, `init`, `demo`, `whatif`, `--help`, `--version`.
  * `main` takes the arguments and an injected CliIo and answers the exit code: 0 done,
  * 1 bad workbook or validation errors (nothing written), 2 usage. It never calls process.exit,
  * so tests run it in-process; bin/credit-desk.js wires the real process.
@@ -10,12 +10,13 @@ import { isLocale, localeFromEnvironment, type Locale } from "../i18n/locale";
 import { createTranslator, type Translator } from "../i18n/translator";
 import type { CliIo } from "./CliIo";
 import { runDemo } from "./demoCommand";
-import { DEMO_HELP, GENERAL_HELP, INIT_HELP, REVIEW_HELP } from "./helpText";
+import { DEMO_HELP, GENERAL_HELP, INIT_HELP, REVIEW_HELP, WHATIF_HELP } from "./helpText";
 import { initFile } from "./initCommand";
 import { outputPathFor } from "./outputPathFor";
 import { parseCommandLine, type Command } from "./parseCommandLine";
 import { reviewFile } from "./reviewCommand";
 import { VERSION } from "./version";
+import { whatifFile } from "./whatifCommand";
 
 export type { CliIo } from "./CliIo";
 
@@ -56,10 +57,10 @@ export function splitLang(argv: readonly string[], fallback: Locale): { ok: true
 }
 
 /** `outputLanguage`: the --lang given on the line (not the environment's), for the workbook's sheets. */
-async function run(command: Command, io: CliIo, outputLanguage?: Locale): Promise<number> {
+async function run(command: Command, io: CliIo, outputLanguage?: Locale, locale: Locale = outputLanguage ?? localeOf(io)): Promise<number> {
   switch (command.name) {
     case "help": {
-      const pages = { review: REVIEW_HELP, init: INIT_HELP, demo: DEMO_HELP };
+      const pages = { review: REVIEW_HELP, init: INIT_HELP, demo: DEMO_HELP, whatif: WHATIF_HELP };
       io.stdout.write(command.topic ? pages[command.topic] : GENERAL_HELP);
       return 0;
     }
@@ -76,6 +77,8 @@ async function run(command: Command, io: CliIo, outputLanguage?: Locale): Promis
       return initFile(command.file, { sample: command.sample, asOf: command.asOf ?? today(io), outputLanguage }, io);
     case "demo":
       return runDemo({ out: command.out, asOf: command.asOf }, io);
+    case "whatif":
+      return whatifFile({ input: command.input, sets: command.sets, asOf: command.asOf ?? today(io), out: command.out, force: command.force, json: command.json, locale, outputLanguage }, io);
     default: {
       const never: never = command;
       throw new Error(`unhandled command ${JSON.stringify(never)}`);
@@ -93,7 +96,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     // --lang written on the line also sets the workbook's language (where its Policy names none).
     const explicitLang = lang.rest.length < argv.length ? lang.locale : undefined;
-    return await run(parsed.command, io, explicitLang);
+    return await run(parsed.command, io, explicitLang, lang.locale);
   } catch (e) {
     // A bug, not a user error: say so in one line (the stack only with CREDIT_DESK_DEBUG).
     io.stderr.write(`${t.t("cli.error.internal", { message: e instanceof Error ? e.message : String(e) })}\n`);

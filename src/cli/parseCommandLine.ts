@@ -8,15 +8,16 @@ import { describeError } from "../engine/errors";
 import { parseDateText, type DayNumber } from "../engine/dates/dayNumber";
 
 export type Command =
-  | { name: "help"; topic?: "review" | "init" | "demo" }
+  | { name: "help"; topic?: "review" | "init" | "demo" | "whatif" }
   | { name: "version" }
   | { name: "review"; input: string; asOf?: DayNumber; out?: string; inPlace: boolean; force: boolean; json: boolean }
   | { name: "init"; file: string; sample: boolean; asOf?: DayNumber }
-  | { name: "demo"; out?: string; asOf?: DayNumber };
+  | { name: "demo"; out?: string; asOf?: DayNumber }
+  | { name: "whatif"; input: string; sets: string[]; asOf?: DayNumber; out?: string; force: boolean; json: boolean };
 
 export type ParsedCommandLine = { ok: true; command: Command } | { ok: false; usage: string };
 
-const COMMANDS = ["review", "init", "demo"] as const;
+const COMMANDS = ["review", "init", "demo", "whatif"] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 function isCommandName(name: string): name is CommandName {
@@ -58,6 +59,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   const asOf = readAsOf(values["as-of"]);
   if (!asOf.ok) return usage(asOf.usage);
 
+  if (first !== "whatif" && values.set !== undefined) return usage(`--set is an option of whatif, not ${first}`);
   switch (first) {
     case "review": {
       if (values.sample) return usage("--sample is an option of init, not review");
@@ -74,6 +76,12 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
     case "demo": {
       if (positionals.length > 0 || values["in-place"] || values.json || values.sample || values.force) return usage("demo takes only --out and --as-of");
       return { ok: true, command: { name: "demo", out: values.out, asOf: asOf.asOf } };
+    }
+    case "whatif": {
+      if (values.sample || values["in-place"]) return usage("whatif takes <workbook.xlsx>, --set key=value, --as-of, --out, --force and --json");
+      if (positionals.length !== 1) return usage(positionals.length === 0 ? "whatif needs a workbook: credit-desk whatif <workbook.xlsx> --set gradeBands.A=70" : `whatif takes one workbook, got ${positionals.length}`);
+      if (values.force && values.out === undefined) return usage("--force replaces the --out file; whatif without --out writes nothing");
+      return { ok: true, command: { name: "whatif", input: positionals[0], sets: values.set ?? [], asOf: asOf.asOf, out: values.out, force: values.force === true, json: values.json === true } };
     }
     default: {
       const never: never = first;
@@ -95,6 +103,7 @@ function parseOptions(args: string[]) {
       json: { type: "boolean" },
       sample: { type: "boolean" },
       help: { type: "boolean", short: "h" },
+      set: { type: "string", multiple: true },
     },
   });
 }
