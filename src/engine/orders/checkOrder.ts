@@ -8,9 +8,14 @@
  * - grade D → refuse (credit refused, prepayment only);
  * - flagged R → refer (to the credit committee / senior management);
  * - an item more than `policy.orderHoldDays` past due → hold;
- * - exposure > limit → hold, approval by the credit manager when the excess is at most
- *   `policy.creditManagerExcessPercent` % of the limit, else by senior management;
+ * - exposure > limit → hold;
  * - otherwise approve.
+ * Whatever the decision but a refusal, `approvalStep` names the step of the method's approval
+ * chain that must release the order (approvalStep.ts: by the order's amount, the excess over the
+ * limit and the grade, the Policy's `approvalChain`; at least senior management for an R flag, at
+ * least the credit manager for an item past due), with the reasons it could not stay lower. With
+ * the default policy an excess of at most `creditManagerExcessPercent` % of the limit goes to the
+ * credit manager and a larger one to senior management, as §8 says.
  *
  * `unapplied` is the unapplied cash (payments on account, unallocated credit notes) not yet netted
  * in `openReceivables`; ledgers show it negative and reports positive, so its size is used
@@ -20,19 +25,19 @@
  * the host renders them in its language.
  * @example checkOrder({ grade: "B", isR: false, limit: 100_000, openReceivables: 60_000, unapplied: 0,
  *   openOrders: 30_000, newOrder: 15_000, maxDaysPastDue: 10 }, DEFAULT_POLICY)
- *   //=> ok({ decision: "hold", approvalLevel: "credit manager", exposure: 105_000, excess: 5_000, reasons: [...] })
+ *   //=> ok({ decision: "hold", approvalStep: "creditManager", approvalReasons: [...], exposure: 105_000, excess: 5_000, reasons: [...] })
  */
 import { fromCents, toCents } from "../money/cents";
 import { err, invalidInput, ok, outOfRange, type Result } from "../errors";
 import type { Grade, Policy } from "../policy/Policy";
 import { NO_PARAMS, type ReviewMessage } from "../review/ReviewMessage";
+import { approvalStep as approvalStepOf, approvalStepId, type ApprovalReasonId, type ApprovalStep } from "./approvalStep";
 
 /** Why an order gets its decision; the catalogue id is `orderReason.<id>`. */
 export const ORDER_REASON_IDS = ["gradeD", "flaggedR", "itemPastDue", "overLimit", "withinLimit"] as const;
 export type OrderReasonId = (typeof ORDER_REASON_IDS)[number];
 
 export type OrderDecision = "approve" | "hold" | "refuse" | "refer";
-export type ApprovalLevel = "credit manager" | "senior management";
 
 export interface OrderCheckInput {
   grade: Grade;
@@ -54,8 +59,10 @@ export interface OrderCheckInput {
 
 export interface OrderCheck {
   decision: OrderDecision;
-  /** Who may release an order held for exceeding the limit. */
-  approvalLevel?: ApprovalLevel;
+  /** The step of the approval chain that must release the order (undefined when it is refused). */
+  approvalStep?: ApprovalStep;
+  /** Why the order goes to that step and no lower one (messages `approval.reason.<id>`). */
+  approvalReasons: ReviewMessage<ApprovalReasonId>[];
   exposure: number;
   /** Exposure above the limit (0 when within it). */
   excess: number;
@@ -63,12 +70,11 @@ export interface OrderCheck {
   reasons: ReviewMessage<OrderReasonId>[];
 }
 
-export type OrderCheckPolicy = Pick<Policy, "orderHoldDays" | "creditManagerExcessPercent">;
+export type OrderCheckPolicy = Pick<Policy, "orderHoldDays" | "creditManagerExcessPercent" | "approvalChain">;
 
 const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
 const SEVERITY: Record<OrderDecision, number> = { approve: 0, hold: 1, refer: 2, refuse: 3 };
 
-const APPROVAL_LEVEL_IDS: Record<ApprovalLevel, string> = { "credit manager": "approvalLevel.creditManager", "senior management": "approvalLevel.seniorManagement" };
 
 function validate(input: OrderCheckInput, policy: OrderCheckPolicy): Result<void> {
   if (!GRADES.includes(input.grade)) return err(invalidInput("grade", `must be A, B, C or D, got ${String(input.grade)}`));
@@ -100,7 +106,6 @@ export function checkOrder(input: OrderCheckInput, policy: OrderCheckPolicy): Re
   const excessCents = Math.max(0, exposureCents - limitCents);
 
   let decision: OrderDecision = "approve";
-  let approvalLevel: ApprovalLevel | undefined;
   const reasons: ReviewMessage<OrderReasonId>[] = [];
   const raise = (to: OrderDecision, reason: ReviewMessage<OrderReasonId>): void => {
     if (SEVERITY[to] > SEVERITY[decision]) decision = to;
@@ -109,15 +114,29 @@ export function checkOrder(input: OrderCheckInput, policy: OrderCheckPolicy): Re
 
   if (input.grade === "D") raise("refuse", { id: "gradeD", params: NO_PARAMS });
   if (input.isR) raise("refer", { id: "flaggedR", params: NO_PARAMS });
-  if (input.maxDaysPastDue > policy.orderHoldDays) {
+  const isPastDue = input.maxDaysPastDue > policy.orderHoldDays;
+  if (isPastDue) {
     raise("hold", { id: "itemPastDue", params: { days: input.maxDaysPastDue, threshold: policy.orderHoldDays } });
   }
+  const chain = approvalStepOf(
+    {
+      grade: input.grade,
+      newOrder: input.newOrder,
+      exposureCents,
+      limitCents,
+      atLeast: input.isR ? "seniorManagement" : isPastDue ? "creditManager" : "salesperson",
+      floorReason: input.isR
+        ? { id: "flaggedR", params: { stepId: approvalStepId("seniorManagement") } }
+        : isPastDue
+          ? { id: "itemPastDue", params: { days: input.maxDaysPastDue, stepId: approvalStepId("creditManager") } }
+          : undefined,
+    },
+    policy,
+  );
   if (exposureCents > limitCents) {
-    // excess ≤ p % of limit ⇔ 100 × excess ≤ p × limit, compared on cents to avoid rounding the share.
-    approvalLevel = excessCents * 100 <= policy.creditManagerExcessPercent * limitCents ? "credit manager" : "senior management";
     raise("hold", {
       id: "overLimit",
-      params: { exposure: fromCents(exposureCents), limit: fromCents(limitCents), excess: fromCents(excessCents), approvalLevelId: APPROVAL_LEVEL_IDS[approvalLevel] },
+      params: { exposure: fromCents(exposureCents), limit: fromCents(limitCents), excess: fromCents(excessCents), approvalLevelId: approvalStepId(chain.step) },
     });
   }
   if (decision === "approve") {
@@ -125,7 +144,9 @@ export function checkOrder(input: OrderCheckInput, policy: OrderCheckPolicy): Re
   }
   return ok({
     decision,
-    ...(approvalLevel !== undefined ? { approvalLevel } : {}),
+    // Only grade D refuses: prepayment only, no step can release credit.
+    approvalStep: input.grade === "D" ? undefined : chain.step,
+    approvalReasons: input.grade === "D" ? [] : chain.reasons,
     exposure: fromCents(exposureCents),
     excess: fromCents(excessCents),
     reasons,

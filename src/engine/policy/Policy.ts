@@ -20,6 +20,32 @@ export interface GradeTerms {
   reviewMonths: number;
 }
 
+/**
+ * What one step of the order approval chain (§8, seed 004) may release on its own. Each threshold
+ * is exceeded only when the order's figure is strictly greater than it (as §8 says of the limit).
+ */
+export interface ApprovalStepLimits {
+  /** Largest new order (currency units) the step may release. */
+  maxOrder: number;
+  /** Largest excess over the limit, % of the limit, the step may release (0: none). */
+  maxExcessPercent: number;
+  /** Worst grade the step may release ("C": A, B and C). */
+  lowestGrade: Grade;
+}
+
+/**
+ * §8 the approval chain of the method (seed 004): salesperson first check → sales manager →
+ * credit staff review → credit manager → senior management. An order goes to the first step
+ * whose thresholds it stays within; senior management has none. The credit manager's excess
+ * threshold is `creditManagerExcessPercent`.
+ */
+export interface ApprovalChainPolicy {
+  salesperson: ApprovalStepLimits;
+  salesManager: ApprovalStepLimits;
+  creditStaff: ApprovalStepLimits;
+  creditManager: Omit<ApprovalStepLimits, "maxExcessPercent">;
+}
+
 export interface Policy {
   /** Free-text version label the credit committee gives the policy (audit trail). */
   version: string;
@@ -93,6 +119,8 @@ export interface Policy {
   orderHoldDays: number;
   /** §8 excess over the limit (% of limit) up to which the credit manager may approve. */
   creditManagerExcessPercent: number;
+  /** §8 the approval chain's thresholds per step (seed 004). */
+  approvalChain: ApprovalChainPolicy;
   /** §5 derive paymentRecord from behaviour when the workbook has payment history. */
   derivePaymentRecord: boolean;
   /**

@@ -65,6 +65,12 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   },
   orderHoldDays: 60,
   creditManagerExcessPercent: 10,
+  approvalChain: {
+    salesperson: { maxOrder: 50_000, maxExcessPercent: 0, lowestGrade: "B" },
+    salesManager: { maxOrder: 200_000, maxExcessPercent: 0, lowestGrade: "B" },
+    creditStaff: { maxOrder: 500_000, maxExcessPercent: 0, lowestGrade: "C" },
+    creditManager: { maxOrder: 2_000_000, lowestGrade: "C" },
+  },
   derivePaymentRecord: true,
   outputLanguage: "en-US",
 } satisfies Policy);

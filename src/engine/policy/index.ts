@@ -1,5 +1,5 @@
 /** The credit policy: type, defaults, characteristics, validation, fingerprint, Policy-sheet rows. */
-export type { Grade, GradeTerms, LetterRating, Policy } from "./Policy";
+export type { ApprovalChainPolicy, ApprovalStepLimits, Grade, GradeTerms, LetterRating, Policy } from "./Policy";
 export { DEFAULT_POLICY } from "./defaultPolicy";
 export { CHARACTERISTICS, CHARACTERISTIC_COUNT, CHARACTERISTIC_KEYS, type CharacteristicKey } from "./characteristics";
 export { validatePolicy } from "./validatePolicy";

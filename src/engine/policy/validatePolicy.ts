@@ -209,9 +209,42 @@ export function validatePolicy(p: Policy): DomainError[] {
   // §8 order check.
   c.nonNegative("orderHoldDays", p.orderHoldDays);
   c.nonNegative("creditManagerExcessPercent", p.creditManagerExcessPercent);
+  validateApprovalChain(c, p);
   c.boolean("derivePaymentRecord", p.derivePaymentRecord);
   if (!(OUTPUT_LANGUAGES as readonly unknown[]).includes(p.outputLanguage)) {
     c.errors.push(invalidInput("outputLanguage", `must be ${OUTPUT_LANGUAGES.join(" or ")}, got ${String(p.outputLanguage)}`));
   }
   return c.errors;
+}
+
+/** §8 the approval chain: amounts and percents ≥ 0, grades A–D, and no step allowed more than the step above it. */
+function validateApprovalChain(c: Checker, p: Policy): void {
+  const chain = p.approvalChain;
+  if (chain === undefined) {
+    c.errors.push(invalidInput("approvalChain", "is missing"));
+    return;
+  }
+  const steps = [
+    ["salesperson", chain.salesperson?.maxOrder, chain.salesperson?.maxExcessPercent, chain.salesperson?.lowestGrade],
+    ["salesManager", chain.salesManager?.maxOrder, chain.salesManager?.maxExcessPercent, chain.salesManager?.lowestGrade],
+    ["creditStaff", chain.creditStaff?.maxOrder, chain.creditStaff?.maxExcessPercent, chain.creditStaff?.lowestGrade],
+    ["creditManager", chain.creditManager?.maxOrder, p.creditManagerExcessPercent, chain.creditManager?.lowestGrade],
+  ] as const;
+  const before = c.errors.length;
+  for (const [step, maxOrder, maxExcess, grade] of steps) {
+    c.nonNegative(`approvalChain.${step}.maxOrder`, maxOrder);
+    if (step !== "creditManager") c.nonNegative(`approvalChain.${step}.maxExcessPercent`, maxExcess);
+    if (!GRADES.includes(grade as Grade)) c.errors.push(invalidInput(`approvalChain.${step}.lowestGrade`, `must be A, B, C or D, got ${String(grade)}`));
+  }
+  if (c.errors.length > before) return;
+  for (let i = 1; i < steps.length; i++) {
+    const [step, maxOrder, maxExcess, grade] = steps[i]!;
+    const [lower, lowerOrder, lowerExcess, lowerGrade] = steps[i - 1]!;
+    if (maxOrder < lowerOrder) c.errors.push(invalidInput(`approvalChain.${step}.maxOrder`, `must not be below approvalChain.${lower}.maxOrder`));
+    if (maxExcess < lowerExcess) {
+      const field = step === "creditManager" ? "creditManagerExcessPercent" : `approvalChain.${step}.maxExcessPercent`;
+      c.errors.push(invalidInput(field, `must not be below approvalChain.${lower}.maxExcessPercent`));
+    }
+    if (GRADES.indexOf(grade) < GRADES.indexOf(lowerGrade)) c.errors.push(invalidInput(`approvalChain.${step}.lowestGrade`, `must not be better than approvalChain.${lower}.lowestGrade`));
+  }
 }

@@ -19,7 +19,7 @@ import { useCardStyles } from "./styles";
 export interface OrderCheckProps {
   /** Per-customer results of the last review (undefined before a review ran). */
   customers?: readonly Record<string, unknown>[];
-  policy: Pick<Policy, "orderHoldDays" | "creditManagerExcessPercent">;
+  policy: Pick<Policy, "orderHoldDays" | "creditManagerExcessPercent" | "approvalChain">;
   asOfIso?: string;
 }
 
@@ -96,7 +96,7 @@ export function OrderCheck({ customers, policy, asOfIso }: OrderCheckProps) {
             <Badge size="large" appearance="filled" color={DECISION_LABELS[result.check.value.decision].color}>
               {DECISION_LABELS[result.check.value.decision].text}
             </Badge>
-            {result.check.value.approvalLevel && <Text>Approval: {result.check.value.approvalLevel}</Text>}
+            {result.check.value.approvalStep && <Text>Approval: {PANE_TRANSLATOR.format(`approval.step.${result.check.value.approvalStep}`)}</Text>}
           </div>
           <Text size={200}>
             Exposure {formatAmount(result.check.value.exposure)} against limit {formatAmount(result.customer.input.limit)}

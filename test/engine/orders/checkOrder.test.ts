@@ -30,7 +30,7 @@ describe("checkOrder: invalid input", () => {
   });
 
   it("rejects a negative credit-manager share in the policy", () => {
-    const r = checkOrder(base, { orderHoldDays: 60, creditManagerExcessPercent: -1 });
+    const r = checkOrder(base, { ...DEFAULT_POLICY, orderHoldDays: 60, creditManagerExcessPercent: -1 });
     expect(r.ok).toBe(false);
   });
 });
@@ -38,16 +38,16 @@ describe("checkOrder: invalid input", () => {
 describe("checkOrder: limit boundary (strictly greater breaches)", () => {
   // limit 100,000; receivables 50,000 + orders 20,000 → the new order decides.
   it.each([
-    [29_999.99, "approve", undefined, 0],
-    [30_000, "approve", undefined, 0],
-    [30_000.01, "hold", "credit manager", 0.01],
-    [40_000, "hold", "credit manager", 10_000],
-    [40_000.01, "hold", "senior management", 10_000.01],
-    [90_000, "hold", "senior management", 60_000],
-  ])("new order %d → %s (%s), excess %d", (newOrder, decision, level, excess) => {
+    [29_999.99, "approve", "salesperson", 0],
+    [30_000, "approve", "salesperson", 0],
+    [30_000.01, "hold", "creditManager", 0.01],
+    [40_000, "hold", "creditManager", 10_000],
+    [40_000.01, "hold", "seniorManagement", 10_000.01],
+    [90_000, "hold", "seniorManagement", 60_000],
+  ])("new order %d → %s (%s), excess %d", (newOrder, decision, step, excess) => {
     const v = value({ newOrder });
     expect(v.decision).toBe(decision);
-    expect(v.approvalLevel).toBe(level);
+    expect(v.approvalStep).toBe(step);
     expect(v.excess).toBe(excess);
     expect(v.exposure).toBe(Math.round((70_000 + newOrder) * 100) / 100);
   });
@@ -60,25 +60,25 @@ describe("checkOrder: limit boundary (strictly greater breaches)", () => {
 
   it("a zero limit sends any excess to senior management", () => {
     const v = value({ limit: 0, openReceivables: 0, openOrders: 0, newOrder: 1 });
-    expect(v).toMatchObject({ decision: "hold", approvalLevel: "senior management", excess: 1 });
+    expect(v).toMatchObject({ decision: "hold", approvalStep: "seniorManagement", excess: 1 });
   });
 });
 
 describe("checkOrder: days past due boundary", () => {
   it.each([
-    [-5, "approve"],
-    [59, "approve"],
-    [60, "approve"],
-    [61, "hold"],
-    [200, "hold"],
-  ])("max %d days past due → %s", (maxDaysPastDue, decision) => {
+    [-5, "approve", "salesperson"],
+    [59, "approve", "salesperson"],
+    [60, "approve", "salesperson"],
+    [61, "hold", "creditManager"],
+    [200, "hold", "creditManager"],
+  ])("max %d days past due → %s, released by %s", (maxDaysPastDue, decision, step) => {
     const v = value({ maxDaysPastDue });
     expect(v.decision).toBe(decision);
-    expect(v.approvalLevel).toBeUndefined();
+    expect(v.approvalStep).toBe(step);
   });
 
   it("follows the policy's orderHoldDays", () => {
-    const r = checkOrder({ ...base, maxDaysPastDue: 31 }, { orderHoldDays: 30, creditManagerExcessPercent: 10 });
+    const r = checkOrder({ ...base, maxDaysPastDue: 31 }, { ...DEFAULT_POLICY, orderHoldDays: 30 });
     expect(r.ok && r.value.decision).toBe("hold");
   });
 });
@@ -98,7 +98,7 @@ describe("checkOrder: grade and R flag", () => {
     const v = value({ grade: "D", isR: true, maxDaysPastDue: 90, newOrder: 50_000 });
     expect(v.decision).toBe("refuse");
     expect(v.reasons.map((r) => r.id)).toEqual(["gradeD", "flaggedR", "itemPastDue", "overLimit"]);
-    expect(v.reasons[3]!.params).toEqual({ exposure: 120_000, limit: 100_000, excess: 20_000, approvalLevelId: "approvalLevel.seniorManagement" });
+    expect(v.reasons[3]!.params).toEqual({ exposure: 120_000, limit: 100_000, excess: 20_000, approvalLevelId: "approval.step.seniorManagement" });
     const en = v.reasons.map((r) => messageText(createTranslator("en-US"), "orderReason.", r));
     expect(en[0]).toMatch(/Grade D/);
     expect(en[1]).toMatch(/refer/);
@@ -107,7 +107,8 @@ describe("checkOrder: grade and R flag", () => {
     expect(messageText(createTranslator("zh-CN"), "orderReason.", v.reasons[3]!)).toBe(
       "信用风险敞口 120,000.00 超出信用限额 100,000.00 共 20,000.00：由公司高层领导审批（超额审批）",
     );
-    expect(v.approvalLevel).toBe("senior management");
+    expect(v.approvalStep).toBeUndefined();
+    expect(v.approvalReasons).toEqual([]);
   });
 
   it("says why an order within the limit is approved, with the figures as numbers", () => {
@@ -118,6 +119,12 @@ describe("checkOrder: grade and R flag", () => {
 
   it("R outranks a hold", () => {
     expect(value({ isR: true, maxDaysPastDue: 90 }).decision).toBe("refer");
+  });
+
+  it("an R-flagged customer's order goes to senior management, whatever its size, and says why", () => {
+    const v = value({ isR: true, newOrder: 1 });
+    expect(v).toMatchObject({ decision: "refer", approvalStep: "seniorManagement" });
+    expect(v.approvalReasons[0]).toEqual({ id: "flaggedR", params: { stepId: "approval.step.seniorManagement" } });
   });
 });
 
