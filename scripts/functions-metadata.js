@@ -1,5 +1,5 @@
-/* The custom functions' metadata, generated from the JSDoc of the files in SOURCES (src/functions/functions.ts
- * and the function families in files of their own, e.g. modelFunctions.ts) exactly as the build does
+/* The custom functions' metadata, generated from the JSDoc of the files in SOURCES (the function families, each in a
+ * file of its own: scoringFunctions.ts, receivablesFunctions.ts, reviewFunctions.ts, modelFunctions.ts) exactly as the build does
  * (custom-functions-metadata, the same list as webpack.config.js gives the metadata plugin), and the two
  * things derived from it that must not drift:
  *   - test/functions/functions.contract.json: ids, names, parameters, result shapes (the contract test)
@@ -11,7 +11,12 @@ const { generateCustomFunctionsMetadata } = require("custom-functions-metadata")
 
 const ROOT = path.resolve(__dirname, "..");
 /** Every file with @customfunction JSDoc; webpack.config.js reads this list too. */
-const SOURCE_FILES = ["src/functions/functions.ts", "src/functions/modelFunctions.ts"];
+const SOURCE_FILES = [
+  "src/functions/scoringFunctions.ts",
+  "src/functions/receivablesFunctions.ts",
+  "src/functions/reviewFunctions.ts",
+  "src/functions/modelFunctions.ts",
+];
 const SOURCES = SOURCE_FILES.map((file) => path.join(ROOT, file));
 const CONTRACT = path.join(ROOT, "test/functions/functions.contract.json");
 const README = path.join(ROOT, "README.md");

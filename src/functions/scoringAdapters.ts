@@ -88,7 +88,8 @@ export function readAltmanModel(value: Cell, field = "model"): Result<AltmanMode
   return err(invalidInput(field, `must be Z, Z' or Z'', got ${JSON.stringify(value)}`));
 }
 
-const normalise = (s: string): string => s.toLowerCase().replace(/[\s_\-.]/g, "");
+/** A label as matched: lower case, without spaces, underscores, hyphens or dots. */
+export const normalise = (s: string): string => s.toLowerCase().replace(/[\s_\-.]/g, "");
 
 const RATIO_BY_NORMALISED = new Map<string, RatioName>(RATIO_NAMES.map((n) => [normalise(n), n]));
 
@@ -99,7 +100,7 @@ export function readRatioName(value: Cell, field = "name"): Result<RatioName> {
   return err(invalidInput(field, `${JSON.stringify(value)} is not a ratio; use one of ${RATIO_NAMES.join(", ")}`));
 }
 
-type FigureField = Exclude<keyof FinancialPeriod, "customerId" | "periodEnd">;
+export type FigureField = Exclude<keyof FinancialPeriod, "customerId" | "periodEnd">;
 const FIGURE_FIELDS: readonly FigureField[] = [
   "revenue",
   "costOfSales",
@@ -116,7 +117,8 @@ const FIGURE_FIELDS: readonly FigureField[] = [
   "retainedEarnings",
   "registeredCapital",
 ];
-const FIGURE_BY_LABEL = new Map<string, FigureField>([
+/** Figure labels (normalised) → the period's field. */
+export const FIGURE_BY_LABEL = new Map<string, FigureField>([
   ...FIGURE_FIELDS.map((f): [string, FigureField] => [normalise(f), f]),
   ["sales", "revenue"],
   ["netsales", "revenue"],

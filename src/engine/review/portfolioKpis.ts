@@ -8,7 +8,6 @@
  * Works on the ledger's columns and its open rows at the as-of date (openRowsAt).
  * @example portfolioKpis({ ledger, open: openRowsAt(ledger, asOf), asOf, periodDays: 90, … }, policy).dso //=> 52.4
  */
-import { addMonths } from "../dates/addMonths";
 import type { DayNumber } from "../dates/dayNumber";
 import { fromCents, type Cents } from "../money/cents";
 import type { Policy } from "../policy/Policy";
@@ -21,6 +20,7 @@ import { unappliedCentsOf, type OpenRows } from "../receivables/openRowsAt";
 import { otcRating } from "../receivables/otcRating";
 import { overdueRatio } from "../receivables/overdueRatio";
 import { paretoShares } from "../receivables/paretoShares";
+import { salesOfLastYear } from "./salesOfLastYear";
 import type { PortfolioKpis } from "./types";
 
 export interface KpiInput {
@@ -97,24 +97,6 @@ export function openBalanceCentsAt(ledger: Ledger, at: DayNumber): Cents {
 function reachesBack(ledger: Ledger, day: DayNumber): boolean {
   for (let i = 0; i < ledger.length; i++) if (ledger.invoiceDate[i] <= day) return true;
   return false;
-}
-
-/** Each customer's sales (invoices, amount > 0) dated in the 12 months to asOf, as the amounts are given. */
-function salesOfLastYear(ledger: Ledger, asOf: DayNumber): Map<string, number> {
-  const sales = new Float64Array(ledger.customerIds.length);
-  const seen = new Uint8Array(ledger.customerIds.length);
-  const yearAgo = addMonths(asOf, -12);
-  for (let i = 0; i < ledger.length; i++) {
-    const amount = ledger.amount[i];
-    const day = ledger.invoiceDate[i];
-    if (amount > 0 && day > yearAgo && day <= asOf) {
-      sales[ledger.customer[i]] += amount;
-      seen[ledger.customer[i]] = 1;
-    }
-  }
-  const byCustomer = new Map<string, number>();
-  for (let c = 0; c < sales.length; c++) if (seen[c] === 1) byCustomer.set(ledger.customerIds[c], sales[c]);
-  return byCustomer;
 }
 
 const valueOr = <T>(r: { ok: true; value: T } | { ok: false }): T | undefined => (r.ok ? r.value : undefined);

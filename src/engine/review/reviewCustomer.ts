@@ -16,14 +16,9 @@ import { fromCents, type Cents } from "../money/cents";
 import { CHARACTERISTIC_KEYS, type CharacteristicKey } from "../policy/characteristics";
 import type { Grade, Policy } from "../policy/Policy";
 import type { Customer, FinancialPeriod } from "../portfolio/types";
-import { altmanInputs } from "../ratios/altmanInputs";
-import { altmanZ } from "../ratios/altmanZ";
-import { okRatios } from "../ratios/financialRatios";
-import type { RatioName } from "../ratios/ratioOf";
 import { collectionAction } from "../receivables/collectionAction";
 import { exposureOf } from "../receivables/exposureOf";
 import type { PaymentBehaviour } from "../receivables/paymentBehaviour";
-import { paymentRecordScore } from "../receivables/paymentRecordScore";
 import { characteristicScore } from "../scoring/characteristicScore";
 import { gradeOf } from "../scoring/gradeOf";
 import { gradeTerms } from "../scoring/gradeTerms";
@@ -32,26 +27,14 @@ import { quadrantOf } from "../scoring/quadrantOf";
 import { rFlag } from "../scoring/rFlag";
 import { customerReasons } from "./customerReasons";
 import { customerWarnings } from "./customerWarnings";
-import { latestFinancials } from "./latestFinancials";
+import { financialFacts } from "./financialFacts";
+import type { OpenPosition } from "./openPositions";
+import { paymentRecordOf } from "./paymentRecordOf";
+import { utilisationPercent } from "./utilisationPercent";
 import type { DecisionId, LimitNoteId, ReviewMessage } from "./ReviewMessage";
 import type { CustomerLimit, CustomerReview, LimitBasisLine } from "./types";
 
-/**
- * A customer's open items at the as-of date, summed (credit notes included): what the review
- * needs of them, filled by reviewPortfolio in its pass over the open rows.
- */
-export interface OpenPosition {
-  openCents: Cents;
-  /** Σ of the open cents of items past due (credit notes included). */
-  overdueCents: Cents;
-  /** Σ of the positive open cents of disputed items. */
-  disputedCents: Cents;
-  /** Number of positive items past due. */
-  overdueItems: number;
-  maxDaysPastDue: number;
-  /** The first positive item with the most days past due (it sets the next collection action). */
-  worst?: { daysPastDue: number; openCents: Cents; isDisputed: boolean };
-}
+export type { OpenPosition } from "./openPositions";
 
 export interface CustomerFacts {
   customer: Customer;
@@ -93,21 +76,18 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
   const field = (what: string): string => `${customer.customerId} ${what}`;
 
   // §2: the payment record comes from behaviour when the policy says so and history exists.
-  const derived = policy.derivePaymentRecord ? paymentRecordScore(behaviour) : undefined;
+  const paymentRecord = paymentRecordOf(behaviour, customer.scores.paymentRecord, policy);
   let scores: Partial<Record<CharacteristicKey, number>> | number[] = customer.scores;
-  if (derived !== undefined) {
+  if (paymentRecord.source === "derived") {
     // The scores in the characteristics' order (a missing one is 0, as in the record form), with
     // the derived payment record: an array, cheaper to build than an 18-key copy (issue 6).
     const inOrder = new Array<number>(CHARACTERISTIC_KEYS.length);
     for (let i = 0; i < CHARACTERISTIC_KEYS.length; i++) {
       const key = CHARACTERISTIC_KEYS[i];
-      inOrder[i] = key === "paymentRecord" ? derived : (customer.scores[key] ?? 0);
+      inOrder[i] = key === "paymentRecord" ? paymentRecord.score : (customer.scores[key] ?? 0);
     }
     scores = inOrder;
   }
-  const paymentRecord = derived === undefined
-    ? { source: "entered" as const, score: customer.scores.paymentRecord ?? 0 }
-    : { source: "derived" as const, score: derived };
   const scored = characteristicScore(scores, policy.weights);
   if (!scored.ok) return err(invalidInput(field("scores"), describeError(scored.error)));
   const { compositePercent, coveragePercent } = scored.value;
@@ -117,16 +97,8 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
   if (!letter.ok) return letter;
   const terms = gradeTerms(grade.value, policy);
 
-  // §1, §4: latest financials at or before the as-of date, prior for growth.
-  const { latest, prior } = latestFinancials(facts.financials, asOf);
-  let ratios: Partial<Record<RatioName, number>> = {};
-  let altman: CustomerReview["altman"];
-  if (latest) {
-    ratios = okRatios(latest, prior);
-    const x = altmanInputs(latest);
-    const z = x.ok ? altmanZ("Z'", x.value) : undefined;
-    if (z?.ok) altman = { model: "Z'", z: z.value.z, zone: z.value.zone };
-  }
+  // §1, §4: latest financials at or before the as-of date, prior for growth, ratios, Altman Z′.
+  const { latest, prior, ratios, altman } = financialFacts(facts.financials, asOf);
 
   // §6: open position.
   const { openCents, overdueCents, disputedCents, overdueItems, maxDaysPastDue, worst } = facts.position;
@@ -162,7 +134,7 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
   // §8: exposure and utilisation.
   const exposure = exposureOf(openCents, unappliedCents, facts.openOrders);
   const recommended = limit.recommended;
-  const utilisationPercent = recommended !== undefined && recommended > 0 ? (exposure * 100) / recommended : undefined;
+  const utilisation = utilisationPercent(exposure, recommended);
   const r = rFlag(
     {
       grade: grade.value,
@@ -180,7 +152,7 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
   const warnings = customerWarnings(
     {
       asOf,
-      utilisationPercent,
+      utilisationPercent: utilisation,
       limit: recommended,
       exposure,
       maxDaysPastDue,
@@ -241,7 +213,7 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
     altman,
     currentLimit,
     limitChange: currentLimit !== undefined && recommended !== undefined ? fromCents(Math.round(recommended * 100) - Math.round(currentLimit * 100)) : undefined,
-    utilisationPercent,
+    utilisationPercent: utilisation,
     averageDaysLate: averageDaysLate === undefined ? undefined : round1(averageDaysLate),
     nextAction: nextAction || undefined,
     reasons: NO_REASONS,

@@ -11,7 +11,7 @@ import { err, invalidInput, outOfRange, type Result, ok } from "../errors";
 import { fromCents, toCents, type Cents } from "../money/cents";
 import type { Grade, Policy } from "../policy/Policy";
 import { validatePolicy } from "../policy/validatePolicy";
-import type { FinancialPeriod, OpenOrder, Portfolio } from "../portfolio/types";
+import type { Portfolio } from "../portfolio/types";
 import { ageLedger, type LedgerAging } from "../receivables/ageLedger";
 import { bucketLabels } from "../receivables/bucketLabels";
 import type { Ledger } from "../receivables/Ledger";
@@ -21,7 +21,10 @@ import { provision } from "../receivables/provision";
 import { collectionsWorklist } from "./collectionsWorklist";
 import { largest } from "./largest";
 import { portfolioKpis, type ReviewTotals } from "./portfolioKpis";
-import { reviewCustomer, type OpenPosition } from "./reviewCustomer";
+import { financialsByCustomer } from "./financialsByCustomer";
+import { openOrdersCents } from "./openOrdersCents";
+import { NO_POSITION, openPositions } from "./openPositions";
+import { reviewCustomer } from "./reviewCustomer";
 import type { AgingRow, CustomerReview, GradeLine, PortfolioReview } from "./types";
 
 export interface ReviewPortfolioOptions {
@@ -38,7 +41,6 @@ const TOP_EXPOSURES = 10;
  * with it, taking that code along (issue 6, --trace-deopt "weak objects").
  */
 const byExposure = (a: CustomerReview, b: CustomerReview): number => b.exposure - a.exposure || (a.customerId < b.customerId ? -1 : 1);
-const NO_POSITION: OpenPosition = { openCents: 0, overdueCents: 0, disputedCents: 0, overdueItems: 0, maxDaysPastDue: 0 };
 
 export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: ReviewPortfolioOptions): Result<PortfolioReview> {
   const { asOf, periodDays } = options;
@@ -122,7 +124,7 @@ function reviewCustomers(
   asOf: DayNumber,
 ): Result<CustomerReview[]> {
   const positionOf = openPositions(ledger, open, asOf);
-  const financialsByCustomer = financialsOf(portfolio.financials);
+  const financialsOfCustomer = financialsByCustomer(portfolio.financials);
   const ordersCents = openOrdersCents(portfolio.orders);
   const customers: CustomerReview[] = [];
   for (let k = 0; k < portfolio.customers.length; k++) {
@@ -134,7 +136,7 @@ function reviewCustomers(
         position: c < 0 ? NO_POSITION : positionOf(c),
         unappliedCents: c < 0 ? 0 : open.unappliedCents[c],
         behaviour: c < 0 ? undefined : behaviourOf(tallies, c),
-        financials: financialsByCustomer.get(customer.customerId) ?? [],
+        financials: financialsOfCustomer.get(customer.customerId) ?? [],
         openOrders: fromCents(ordersCents.get(customer.customerId) ?? 0),
       },
       policy,
@@ -187,67 +189,6 @@ function agingRowsIn(order: readonly number[], ledger: Ledger, open: OpenRows, a
     rows.push({ customerId, name: byId.get(customerId)?.name ?? customerId, buckets, unapplied: fromCents(unapplied), total: fromCents(total) });
   }
   return rows;
-}
-
-/**
- * Each customer's open position, from one pass over the open rows: per-customer arrays indexed by
- * the ledger's customer numbers (no object per item); the position object is built when asked.
- */
-function openPositions(ledger: Ledger, open: OpenRows, asOf: DayNumber): (c: number) => OpenPosition {
-  const numbers = ledger.customerIds.length;
-  const openCents = new Float64Array(numbers);
-  const overdueCents = new Float64Array(numbers);
-  const disputedCents = new Float64Array(numbers);
-  const overdueItems = new Float64Array(numbers);
-  const maxDaysPastDue = new Float64Array(numbers);
-  const worst = new Int32Array(numbers).fill(-1);
-  for (let k = 0; k < open.rows.length; k++) {
-    const i = open.rows[k];
-    const c = ledger.customer[i];
-    const cents = open.openCents[k];
-    const daysPastDue = asOf - ledger.dueDate[i];
-    openCents[c] += cents;
-    if (cents > 0 && ledger.disputed[i] === 1) disputedCents[c] += cents;
-    if (daysPastDue > 0) {
-      overdueCents[c] += cents;
-      if (cents > 0) {
-        overdueItems[c]++;
-        if (daysPastDue > maxDaysPastDue[c]) {
-          maxDaysPastDue[c] = daysPastDue;
-          worst[c] = k;
-        }
-      }
-    }
-  }
-  return (c) => {
-    const k = worst[c];
-    return {
-      openCents: openCents[c],
-      overdueCents: overdueCents[c],
-      disputedCents: disputedCents[c],
-      overdueItems: overdueItems[c],
-      maxDaysPastDue: maxDaysPastDue[c],
-      worst: k >= 0 ? { daysPastDue: maxDaysPastDue[c], openCents: open.openCents[k], isDisputed: ledger.disputed[open.rows[k]] === 1 } : undefined,
-    };
-  };
-}
-
-/** The financial periods of each customer id, in table order. */
-function financialsOf(financials: readonly FinancialPeriod[]): Map<string, FinancialPeriod[]> {
-  const byCustomer = new Map<string, FinancialPeriod[]>();
-  for (const f of financials) {
-    const list = byCustomer.get(f.customerId);
-    if (list) list.push(f);
-    else byCustomer.set(f.customerId, [f]);
-  }
-  return byCustomer;
-}
-
-/** Σ of each customer id's open orders, in cents. */
-function openOrdersCents(orders: readonly OpenOrder[]): Map<string, Cents> {
-  const byCustomer = new Map<string, Cents>();
-  for (const order of orders) byCustomer.set(order.customerId, (byCustomer.get(order.customerId) ?? 0) + toCents(order.amount));
-  return byCustomer;
 }
 
 // summarise's figures in one array of numbers (the portfolio's, then each grade line's), summed

@@ -1,0 +1,105 @@
+/**
+ * Arguments declared once: each custom function lists its arguments as a record of readers
+ * (type, range or scalar, default), and `readArgs` converts what Excel hands over in that order,
+ * stopping at the first refused argument with an error naming it. The function body then sees
+ * only clean values (HyperFormula's argument tables, conventions.md "Where things live").
+ * @example readArgs({ asOf: AS_OF, window: oneOf(["12m", "all"], "12m") }, { asOf: 45838, window: null })
+ *   //=> ok({ asOf: 20269, window: "12m" })
+ */
+import { err, invalidInput, ok, type Result } from "../engine/errors";
+import type { DayNumber } from "../engine/dates/dayNumber";
+import type { Policy } from "../engine/policy";
+import type { Locale } from "../i18n/locale";
+import { isBlank, readBoolean, readNumber, readRequiredRange, readText, readVector, type Cell } from "./args";
+import { functionLanguage } from "./functionLanguage";
+import { readAsOf, isBlankRange } from "./receivablesAdapters";
+import { readPolicyArg } from "./scoringAdapters";
+
+/** How one argument is read: a reader from the cell(s) Excel passes to a value, or an error naming the argument. */
+export interface ArgReader<T> {
+  read(value: Cell, field: string): Result<T>;
+}
+
+/** The value type a reader gives. */
+export type ArgValue<R> = R extends ArgReader<infer T> ? T : never;
+
+/** Reads the arguments of `spec` from `given` (same keys), in the spec's order. */
+export function readArgs<S extends Record<string, ArgReader<unknown>>>(spec: S, given: { [K in keyof S]: unknown }): Result<{ [K in keyof S]: ArgValue<S[K]> }> {
+  const out: Partial<Record<keyof S, unknown>> = {};
+  for (const name of Object.keys(spec) as (keyof S & string)[]) {
+    const r = spec[name].read(given[name] ?? null, name);
+    if (!r.ok) return r;
+    out[name] = r.value;
+  }
+  return ok(out as { [K in keyof S]: ArgValue<S[K]> });
+}
+
+/** A required single row or column (a column of a table): its cells in order. */
+export const COLUMN: ArgReader<Cell[]> = {
+  read(value, field) {
+    const given = readRequiredRange(value, field, "a column of the table");
+    return given.ok ? readVector(value, field) : given;
+  },
+};
+
+/** An optional single row or column: undefined when omitted or wholly blank. */
+export const OPTIONAL_COLUMN: ArgReader<Cell[] | undefined> = {
+  read(value, field) {
+    return isBlankRange(value) ? ok(undefined) : readVector(value, field);
+  },
+};
+
+/** A required block with a header row (a whole table, headers included): its rows. */
+export const TABLE: ArgReader<Cell[][]> = {
+  read(value, field) {
+    if (!Array.isArray(value) || value.length < 1 || !Array.isArray(value[0])) return err(invalidInput(field, "must be a table range with its header row"));
+    return ok(value as Cell[][]);
+  },
+};
+
+/** An optional table with a header row: undefined when omitted or blank. */
+export const OPTIONAL_TABLE: ArgReader<Cell[][] | undefined> = {
+  read(value, field) {
+    return isBlankRange(value) ? ok(undefined) : TABLE.read(value, field);
+  },
+};
+
+/** The as-of date (required: the add-in never reads the clock). */
+export const AS_OF: ArgReader<DayNumber> = { read: (value, field) => readAsOf(value, field) };
+
+/** The Policy sheet's key/value range, or the shipped policy when omitted. */
+export const POLICY: ArgReader<Policy> = { read: (value, field) => readPolicyArg(value, field) };
+
+/** An optional TRUE/FALSE (yes/no), false when omitted. */
+export const FLAG: ArgReader<boolean> = { read: (value, field) => readBoolean(value, field) };
+
+/** An optional number with a default. */
+export function numberOr(fallback: number): ArgReader<number> {
+  return { read: (value, field) => (isBlank(value) ? ok(fallback) : readNumber(value, field)) };
+}
+
+/** One of a few words (case-insensitive), with a default when omitted. */
+export function oneOf<W extends string>(words: readonly W[], fallback: W): ArgReader<W> {
+  return {
+    read(value, field) {
+      if (isBlank(value)) return ok(fallback);
+      const t = readText(value, field);
+      if (!t.ok) return t;
+      const word = words.find((w) => w.toLowerCase() === t.value.toLowerCase());
+      return word !== undefined ? ok(word) : err(invalidInput(field, `must be ${words.map((w) => `"${w}"`).join(", ")}, got "${t.value}"`));
+    },
+  };
+}
+
+/** The language of text results: "en-US" or "zh-CN" (also "en", "zh"); omitted, the runtime's (functionLanguage). */
+export const LANGUAGE: ArgReader<Locale> = {
+  read(value, field) {
+    if (isBlank(value)) return ok(functionLanguage());
+    const t = readText(value, field);
+    if (!t.ok) return t;
+    const tag = t.value.toLowerCase();
+    if (tag === "en" || tag === "en-us") return ok("en-US");
+    if (tag === "zh" || tag === "zh-cn" || tag === "zh-hans") return ok("zh-CN");
+    return err(invalidInput(field, `must be "en-US" or "zh-CN", got "${t.value}"`));
+  },
+};

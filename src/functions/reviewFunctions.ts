@@ -1,0 +1,624 @@
+/**
+ * The review's figures as custom functions (issue 14): each takes whole columns of the input
+ * tables, spills one row per customer of `customerIds`, and computes through the same engine
+ * function as the Credit Review (paymentRecordOf, paymentBehaviourTallies, openRowsAt +
+ * openPositions, utilisationPercent, rFlag, customerWarnings, financialFacts), so a sheet of
+ * formulas reproduces the review cell for cell. Arguments are declared once per function
+ * (argSpec.ts) and converted before the body runs.
+ */
+import { fromCents } from "../engine/money/cents";
+import { toExcelSerial, type DayNumber } from "../engine/dates/dayNumber";
+import { err, invalidInput, ok, type Result } from "../engine/errors";
+import type { Grade, Policy } from "../engine/policy";
+import { cohortLossRates, type Cohort } from "../engine/receivables/cohortLossRates";
+import type { Ledger } from "../engine/receivables/Ledger";
+import { openRowsAt } from "../engine/receivables/openRowsAt";
+import { paretoShares } from "../engine/receivables/paretoShares";
+import { behaviourOf, paymentBehaviourTallies, type PaymentBehaviour } from "../engine/receivables/paymentBehaviour";
+import { customerWarnings } from "../engine/review/customerWarnings";
+import { financialFacts } from "../engine/review/financialFacts";
+import { openOrdersCents } from "../engine/review/openOrdersCents";
+import { NO_POSITION, openPositions } from "../engine/review/openPositions";
+import { paymentRecordOf } from "../engine/review/paymentRecordOf";
+import { GRADE_DECISIONS } from "../engine/review/reviewCustomer";
+import { salesOfLastYear } from "../engine/review/salesOfLastYear";
+import { utilisationPercent } from "../engine/review/utilisationPercent";
+import { rFlag } from "../engine/scoring/rFlag";
+import { isBlank } from "../engine/values/isBlank";
+import { readBoolean } from "../engine/values/readBoolean";
+import { readNumber } from "../engine/values/readNumber";
+import { readText } from "../engine/values/readText";
+import type { FinancialPeriod } from "../engine/portfolio/types";
+import { decisionText, rReasonsText, warningsCell } from "../app/reviewText";
+import { createTranslator } from "../i18n/translator";
+import { cellField, readDate, type Cell } from "./args";
+import { AS_OF, COLUMN, LANGUAGE, OPTIONAL_COLUMN, OPTIONAL_TABLE, POLICY, TABLE, numberOr, oneOf, readArgs } from "./argSpec";
+import { readFinancialsTable } from "./financialsArgs";
+import { customerNumbers, ledgerOfCells } from "./ledgerArgs";
+import { readRowCell } from "./receivablesAdapters";
+import { FIGURE_BY_LABEL, cellOf, guardSpill, normalise, readGrade, spreadColumns, type Spill } from "./scoringAdapters";
+import { RATIO_NAMES, type RatioName } from "../engine/ratios";
+
+// #region payment behaviour
+
+/** The arguments CREDIT.PAYMENTRECORD and CREDIT.DAYSLATE share: the customers and the ledger columns payment behaviour reads. */
+const BEHAVIOUR_ARGS = { customerIds: COLUMN, ledgerCustomers: COLUMN, dueDates: COLUMN, amounts: COLUMN, settledDates: COLUMN, asOf: AS_OF };
+
+/** Each customer's payment behaviour at the as-of date (undefined: no invoice settled by then), as the review tallies it. */
+function behaviours(a: { customerIds: Cell[]; ledgerCustomers: Cell[]; dueDates: Cell[]; amounts: Cell[]; settledDates: Cell[]; asOf: DayNumber }): Result<(PaymentBehaviour | undefined)[]> {
+  const ledger = ledgerOfCells({ ledgerCustomers: a.ledgerCustomers, dueDates: a.dueDates, amounts: a.amounts, settledDates: a.settledDates });
+  if (!ledger.ok) return ledger;
+  const tallies = paymentBehaviourTallies(ledger.value, a.asOf);
+  const { numbers } = customerNumbers(a.customerIds, ledger.value);
+  const out = new Array<PaymentBehaviour | undefined>(numbers.length);
+  for (let k = 0; k < numbers.length; k++) out[k] = numbers[k] < 0 ? undefined : behaviourOf(tallies, numbers[k]);
+  return ok(out);
+}
+
+const PAYMENT_RECORD_ARGS = { ...BEHAVIOUR_ARGS, enteredScores: OPTIONAL_COLUMN, policy: POLICY };
+
+/**
+ * Payment-record score (0–10) of each customer, as the Credit Review scores it: derived from the
+ * average days late over every invoice settled by the as-of date (0 → 10, up to 5 → 9, 15 → 8,
+ * 30 → 6, 60 → 4, 90 → 2, later → 1) when the policy derives it (derivePaymentRecord, the
+ * default) and the customer has a settled invoice; otherwise the score entered in the Customers
+ * table (blank: 0). Put it in CREDIT.SCORE's paymentRecord argument.
+ * @customfunction PAYMENTRECORD
+ * @param {unknown[][]} customerIds The customers, one per row of the result (the Customers table's CustomerId column).
+ * @param {unknown[][]} ledgerCustomers The customer of each invoice (the Receivables table's CustomerId column).
+ * @param {unknown[][]} dueDates Due date of each invoice.
+ * @param {unknown[][]} amounts Amount of each invoice (credit notes negative).
+ * @param {unknown[][]} settledDates Settlement date of each invoice (blank: not settled).
+ * @param {unknown} asOf The as-of date (required; write TODAY() for today).
+ * @param {unknown[][]} [enteredScores] The payment-record scores entered in the Customers table, one per customer.
+ * @param {unknown[][]} [policy] The Policy sheet's key/value range (default: the shipped policy).
+ * @returns {unknown[][]} The payment-record score of each customer.
+ */
+export function paymentrecord(
+  customerIds: unknown[][], ledgerCustomers: unknown[][], dueDates: unknown[][], amounts: unknown[][], settledDates: unknown[][], asOf: unknown,
+  enteredScores?: unknown[][], policy?: unknown[][],
+) {
+  return guardSpill<number>(() => {
+    const a = readArgs(PAYMENT_RECORD_ARGS, { customerIds, ledgerCustomers, dueDates, amounts, settledDates, asOf, enteredScores, policy });
+    if (!a.ok) return a;
+    const { enteredScores: entered, customerIds: ids } = a.value;
+    if (entered !== undefined && entered.length !== ids.length) {
+      return err(invalidInput("enteredScores", `has ${entered.length} rows but customerIds has ${ids.length}`));
+    }
+    const b = behaviours(a.value);
+    if (!b.ok) return b;
+    const out: Spill<number> = new Array(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      const cell = entered?.[k];
+      const score = isBlank(cell) ? ok(undefined) : readRowCell(readNumber, cell, "enteredScores", k);
+      out[k] = [cellOf(score.ok ? ok(paymentRecordOf(b.value[k], score.value, a.value.policy).score) : score)];
+    }
+    return ok(out);
+  });
+}
+
+const DAYS_LATE_ARGS = { ...BEHAVIOUR_ARGS, window: oneOf(["12m", "all", "trend"] as const, "12m") };
+
+/**
+ * Average days late of each customer's invoices settled by the as-of date (days late = settled −
+ * due, at least 0; invoices only). window "12m" (default): settled in the 12 months to the as-of
+ * date, the figure the limit's payment factor and the review's "Avg days late (12 m)" use;
+ * "all": every settled invoice, the figure the payment-record score uses; "trend": the last 90
+ * days' average minus the 90 days before (positive: paying later). Blank where there is no figure.
+ * @customfunction DAYSLATE
+ * @param {unknown[][]} customerIds The customers, one per row of the result.
+ * @param {unknown[][]} ledgerCustomers The customer of each invoice.
+ * @param {unknown[][]} dueDates Due date of each invoice.
+ * @param {unknown[][]} amounts Amount of each invoice.
+ * @param {unknown[][]} settledDates Settlement date of each invoice (blank: not settled).
+ * @param {unknown} asOf The as-of date (required; write TODAY() for today).
+ * @param {string} [window] "12m" (default), "all" or "trend".
+ * @returns {unknown[][]} Average days late of each customer (blank: no settled invoice in the window).
+ */
+export function dayslate(customerIds: unknown[][], ledgerCustomers: unknown[][], dueDates: unknown[][], amounts: unknown[][], settledDates: unknown[][], asOf: unknown, window?: string) {
+  return guardSpill<number | string>(() => {
+    const a = readArgs(DAYS_LATE_ARGS, { customerIds, ledgerCustomers, dueDates, amounts, settledDates, asOf, window });
+    if (!a.ok) return a;
+    const b = behaviours(a.value);
+    if (!b.ok) return b;
+    const pick = a.value.window;
+    return ok(b.value.map((behaviour) => {
+      const days = pick === "12m" ? behaviour?.lookback12mAverageDaysLate : pick === "all" ? behaviour?.averageDaysLate : behaviour?.trendDays;
+      return [days ?? ""];
+    }));
+  });
+}
+// #endregion payment behaviour
+
+// #region position and exposure
+
+const POSITION_ARGS = {
+  customerIds: COLUMN, invoiceIds: COLUMN, ledgerCustomers: COLUMN, invoiceDates: COLUMN, dueDates: COLUMN, amounts: COLUMN, settledDates: COLUMN, asOf: AS_OF,
+  paidAmounts: OPTIONAL_COLUMN, openAmounts: OPTIONAL_COLUMN, disputed: OPTIONAL_COLUMN, orderCustomers: OPTIONAL_COLUMN, orderAmounts: OPTIONAL_COLUMN, policy: POLICY,
+};
+type PositionArgs = { [K in keyof typeof POSITION_ARGS]: unknown };
+
+/** The columns of CREDIT.POSITION, in order. */
+export const POSITION_COLUMNS = ["openBalance", "unapplied", "overdue", "overdueItems", "maxDaysPastDue", "disputed", "openOrders", "exposure"] as const;
+const AT = Object.fromEntries(POSITION_COLUMNS.map((name, i) => [name, i])) as Record<(typeof POSITION_COLUMNS)[number], number>;
+
+/** Each customer's position row (POSITION_COLUMNS), computed as the review computes it. */
+function positions(given: PositionArgs): Result<number[][]> {
+  const a = readArgs(POSITION_ARGS, given);
+  if (!a.ok) return a;
+  const v = a.value;
+  const ledger = ledgerOfCells(v);
+  if (!ledger.ok) return ledger;
+  const orders = readOrders(v.orderCustomers, v.orderAmounts);
+  if (!orders.ok) return orders;
+  return ok(positionRows(ledger.value, v.customerIds, v.asOf, v.policy, orders.value));
+}
+
+function positionRows(ledger: Ledger, customerIds: Cell[], asOf: DayNumber, policy: Policy, orders: Map<string, number>): number[][] {
+  const open = openRowsAt(ledger, asOf, { fifoUnappliedCash: policy.fifoUnappliedCash });
+  const positionOf = openPositions(ledger, open, asOf);
+  const { ids, numbers } = customerNumbers(customerIds, ledger);
+  const rows: number[][] = new Array(ids.length);
+  for (let k = 0; k < ids.length; k++) {
+    const c = numbers[k];
+    const p = c < 0 ? NO_POSITION : positionOf(c);
+    const unapplied = c < 0 ? 0 : open.unappliedCents[c];
+    const orderCents = orders.get(ids[k]) ?? 0;
+    // exposureOf's sum, in cents: open receivables + unapplied cash (≤ 0) + open orders.
+    rows[k] = [
+      fromCents(p.openCents + unapplied), fromCents(unapplied), fromCents(p.overdueCents), p.overdueItems, p.maxDaysPastDue,
+      fromCents(p.disputedCents), fromCents(orderCents), fromCents(p.openCents + unapplied + orderCents),
+    ];
+  }
+  return rows;
+}
+
+/** Σ of each customer's open orders in cents, from the Orders table's CustomerId and Amount columns. */
+function readOrders(customers: Cell[] | undefined, amounts: Cell[] | undefined): Result<Map<string, number>> {
+  if (customers === undefined && amounts === undefined) return ok(new Map());
+  if (customers === undefined || amounts === undefined) return err(invalidInput(customers === undefined ? "orderCustomers" : "orderAmounts", "is needed with the other order column"));
+  if (customers.length !== amounts.length) return err(invalidInput("orderAmounts", `has ${amounts.length} rows but orderCustomers has ${customers.length}`));
+  const orders: { customerId: string; amount: number }[] = [];
+  for (let i = 0; i < customers.length; i++) {
+    if (isBlank(customers[i]) && isBlank(amounts[i])) continue;
+    const id = readRowCell(readText, customers[i], "orderCustomers", i);
+    if (!id.ok) return id;
+    const amount = readRowCell(readNumber, amounts[i], "orderAmounts", i);
+    if (!amount.ok) return amount;
+    orders.push({ customerId: id.value, amount: amount.value });
+  }
+  return ok(openOrdersCents(orders));
+}
+
+/**
+ * Each customer's open position at the as-of date, one row each with 8 columns: open balance
+ * (open items less unapplied cash), unapplied cash (≤ 0), overdue, overdue items, maximum days past
+ * due, disputed, open orders, exposure (open receivables − unapplied cash + open orders, §8). An
+ * invoice is open when dated on or before the as-of date and not settled by it; a negative row
+ * whose InvoiceId is blank or a payment reference (PAY…, RCPT…, 收款…) is unapplied cash.
+ * @customfunction POSITION
+ * @param {unknown[][]} customerIds The customers, one per row of the result.
+ * @param {unknown[][]} invoiceIds InvoiceId of each ledger row (tells credit notes from payments on account).
+ * @param {unknown[][]} ledgerCustomers The customer of each ledger row.
+ * @param {unknown[][]} invoiceDates Invoice date of each row.
+ * @param {unknown[][]} dueDates Due date of each row.
+ * @param {unknown[][]} amounts Amount of each row (credit notes and payments negative).
+ * @param {unknown[][]} settledDates Settlement date of each row (blank: not settled).
+ * @param {unknown} asOf The as-of date (required; write TODAY() for today).
+ * @param {unknown[][]} [paidAmounts] Amount already paid on each row.
+ * @param {unknown[][]} [openAmounts] Open amount of each row (wins over paidAmounts).
+ * @param {unknown[][]} [disputed] Yes/TRUE for a disputed row.
+ * @param {unknown[][]} [orderCustomers] The customer of each open order (the Orders table).
+ * @param {unknown[][]} [orderAmounts] The amount of each open order.
+ * @param {unknown[][]} [policy] The Policy sheet's key/value range (default: the shipped policy).
+ * @returns {number[][]} Open balance, unapplied, overdue, overdue items, max days past due, disputed, open orders and exposure of each customer.
+ */
+export function position(
+  customerIds: unknown[][], invoiceIds: unknown[][], ledgerCustomers: unknown[][], invoiceDates: unknown[][], dueDates: unknown[][], amounts: unknown[][],
+  settledDates: unknown[][], asOf: unknown, paidAmounts?: unknown[][], openAmounts?: unknown[][], disputed?: unknown[][], orderCustomers?: unknown[][],
+  orderAmounts?: unknown[][], policy?: unknown[][],
+) {
+  return guardSpill<number>(() =>
+    positions({ customerIds, invoiceIds, ledgerCustomers, invoiceDates, dueDates, amounts, settledDates, asOf, paidAmounts, openAmounts, disputed, orderCustomers, orderAmounts, policy }),
+  );
+}
+
+/**
+ * Each customer's credit exposure at the as-of date (§8): open receivables (credit notes
+ * included) − unapplied cash + open orders, to the cent; the last column of CREDIT.POSITION.
+ * @customfunction EXPOSURE
+ * @param {unknown[][]} customerIds The customers, one per row of the result.
+ * @param {unknown[][]} invoiceIds InvoiceId of each ledger row.
+ * @param {unknown[][]} ledgerCustomers The customer of each ledger row.
+ * @param {unknown[][]} invoiceDates Invoice date of each row.
+ * @param {unknown[][]} dueDates Due date of each row.
+ * @param {unknown[][]} amounts Amount of each row.
+ * @param {unknown[][]} settledDates Settlement date of each row (blank: not settled).
+ * @param {unknown} asOf The as-of date (required; write TODAY() for today).
+ * @param {unknown[][]} [paidAmounts] Amount already paid on each row.
+ * @param {unknown[][]} [openAmounts] Open amount of each row.
+ * @param {unknown[][]} [disputed] Yes/TRUE for a disputed row.
+ * @param {unknown[][]} [orderCustomers] The customer of each open order.
+ * @param {unknown[][]} [orderAmounts] The amount of each open order.
+ * @param {unknown[][]} [policy] The Policy sheet's key/value range (default: the shipped policy).
+ * @returns {number[][]} The exposure of each customer.
+ */
+export function exposure(
+  customerIds: unknown[][], invoiceIds: unknown[][], ledgerCustomers: unknown[][], invoiceDates: unknown[][], dueDates: unknown[][], amounts: unknown[][],
+  settledDates: unknown[][], asOf: unknown, paidAmounts?: unknown[][], openAmounts?: unknown[][], disputed?: unknown[][], orderCustomers?: unknown[][],
+  orderAmounts?: unknown[][], policy?: unknown[][],
+) {
+  return guardSpill<number>(() => {
+    const rows = positions({ customerIds, invoiceIds, ledgerCustomers, invoiceDates, dueDates, amounts, settledDates, asOf, paidAmounts, openAmounts, disputed, orderCustomers, orderAmounts, policy });
+    return rows.ok ? ok(rows.value.map((row) => [row[AT.exposure]])) : rows;
+  });
+}
+
+/**
+ * Utilisation of the recommended limit in percent: exposure / limit × 100; blank without a
+ * positive limit (the review leaves it blank too). Columns spill one per customer.
+ * @customfunction UTILISATION
+ * @param {unknown[][]} exposure Exposure of each customer (CREDIT.EXPOSURE).
+ * @param {unknown[][]} limit Recommended limit of each customer (CREDIT.LIMIT; blank: none).
+ * @returns {unknown[][]} Utilisation in percent, or blank.
+ */
+export function utilisation(exposure: unknown[][], limit: unknown[][]) {
+  return guardSpill<number | string>(() => {
+    const cols = spreadColumns({ exposure, limit });
+    if (!cols.ok) return cols;
+    const { n, get, fieldOf } = cols.value;
+    const out: Spill<number | string> = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const e = readNumber(get("exposure", i), fieldOf("exposure", i));
+      const l = maybeNumber(get("limit", i), fieldOf("limit", i));
+      if (!e.ok || !l.ok) out[i] = [cellOf<number>(!e.ok ? e : (l as Result<never>))];
+      else out[i] = [utilisationPercent(e.value, l.value) ?? ""];
+    }
+    return ok(out);
+  });
+}
+// #endregion position and exposure
+
+// #region flags, decisions and warnings
+
+const maybeNumber = (cell: Cell, field: string): Result<number | undefined> => (isBlank(cell) ? ok(undefined) : readNumber(cell, field));
+const maybeGrade = (cell: Cell, field: string): Result<Grade | undefined> => (isBlank(cell) ? ok(undefined) : readGrade(cell, field));
+const maybeDate = (cell: Cell, field: string): Result<DayNumber | undefined> => (isBlank(cell) ? ok(undefined) : readDate(cell, field));
+
+const R_FLAG_ARGS = { policy: POLICY, language: LANGUAGE };
+
+/**
+ * The R flag (§3): a large or strategic customer (key account, or annual credit sales at or above
+ * the policy's threshold) that shows risk (grade C or D, an item more than the policy's days past
+ * due, or exposure above the limit) is referred to the credit committee. Spills two columns per
+ * customer: "R" or blank, and the reasons in the function's language.
+ * @customfunction RFLAG
+ * @param {unknown[][]} grade Grade A–D of each customer (CREDIT.GRADE).
+ * @param {unknown[][]} exposure Exposure of each customer (CREDIT.EXPOSURE).
+ * @param {unknown[][]} limit Recommended limit (blank: none).
+ * @param {unknown[][]} maxDaysPastDue Maximum days past due (CREDIT.POSITION's fifth column).
+ * @param {unknown[][]} [keyAccount] Yes/TRUE for a key account.
+ * @param {unknown[][]} [annualSales] Expected annual credit sales.
+ * @param {unknown[][]} [policy] The Policy sheet's key/value range (default: the shipped policy).
+ * @param {string} [language] "en-US" or "zh-CN" (default: Excel's display language).
+ * @returns {string[][]} "R" or blank, and why, for each customer.
+ */
+export function rflag(grade: unknown[][], exposure: unknown[][], limit: unknown[][], maxDaysPastDue: unknown[][], keyAccount?: unknown[][], annualSales?: unknown[][], policy?: unknown[][], language?: string) {
+  return guardSpill<string>(() => {
+    const a = readArgs(R_FLAG_ARGS, { policy, language });
+    if (!a.ok) return a;
+    const t = createTranslator(a.value.language);
+    const cols = spreadColumns({ grade, exposure, limit, maxDaysPastDue, keyAccount: keyAccount ?? null, annualSales: annualSales ?? null });
+    if (!cols.ok) return cols;
+    const { n, get, fieldOf } = cols.value;
+    const out: Spill<string> = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = rFlagOfRow(get, fieldOf, i, a.value.policy);
+      if (!r.ok) {
+        const e = cellOf<string>(r);
+        out[i] = [e, e];
+      } else out[i] = [r.value.isR ? "R" : "", rReasonsText(t, { rReasons: r.value.reasons })];
+    }
+    return ok(out);
+  });
+}
+
+type RFlagColumn = "grade" | "exposure" | "limit" | "maxDaysPastDue" | "keyAccount" | "annualSales";
+
+function rFlagOfRow(get: (name: RFlagColumn, i: number) => Cell, fieldOf: (name: RFlagColumn, i: number) => string, i: number, policy: Policy): Result<ReturnType<typeof rFlag>> {
+  const g = readGrade(get("grade", i), fieldOf("grade", i));
+  if (!g.ok) return g;
+  const e = readNumber(get("exposure", i), fieldOf("exposure", i));
+  if (!e.ok) return e;
+  const l = maybeNumber(get("limit", i), fieldOf("limit", i));
+  if (!l.ok) return l;
+  const d = readNumber(get("maxDaysPastDue", i), fieldOf("maxDaysPastDue", i));
+  if (!d.ok) return d;
+  const key = readBoolean(get("keyAccount", i), fieldOf("keyAccount", i));
+  if (!key.ok) return key;
+  const sales = maybeNumber(get("annualSales", i), fieldOf("annualSales", i));
+  if (!sales.ok) return sales;
+  return ok(rFlag({ grade: g.value, isKeyAccount: key.value, annualCreditSales: sales.value, maxDaysPastDue: d.value, exposure: e.value, limit: l.value }, policy));
+}
+
+/**
+ * The credit decision the grade calls for, or the R flag: A sell on credit, B trade within the
+ * limit, C credit with a guarantee, D cash only, R refer to the credit committee; in the
+ * function's language, as the Credit Review writes it.
+ * @customfunction DECISION
+ * @param {unknown[][]} grade Grade A–D of each customer.
+ * @param {unknown[][]} [rFlag] "R" (or TRUE) where the customer is flagged R (CREDIT.RFLAG's first column).
+ * @param {string} [language] "en-US" or "zh-CN" (default: Excel's display language).
+ * @returns {string[][]} The decision for each customer.
+ */
+export function decision(grade: unknown[][], rFlag?: unknown[][], language?: string) {
+  return guardSpill<string>(() => {
+    const lang = LANGUAGE.read(language ?? null, "language");
+    if (!lang.ok) return lang;
+    const t = createTranslator(lang.value);
+    const cols = spreadColumns({ grade, rFlag: rFlag ?? null });
+    if (!cols.ok) return cols;
+    const { n, get, fieldOf } = cols.value;
+    const out: Spill<string> = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const g = readGrade(get("grade", i), fieldOf("grade", i));
+      const flag = get("rFlag", i);
+      const isR = typeof flag === "string" ? flag.trim().toUpperCase() === "R" : readBoolean(flag, fieldOf("rFlag", i));
+      if (!g.ok) out[i] = [cellOf<string>(g)];
+      else if (typeof isR !== "boolean" && !isR.ok) out[i] = [cellOf<string>(isR)];
+      else out[i] = [decisionText(t, GRADE_DECISIONS[(typeof isR === "boolean" ? isR : isR.value) ? "R" : g.value])];
+    }
+    return ok(out);
+  });
+}
+
+const WARNING_ARGS = {
+  customerIds: COLUMN, asOf: AS_OF, grade: COLUMN, coverage: COLUMN, limit: COLUMN, position: TABLE,
+  daysLateTrend: OPTIONAL_COLUMN, previousGrade: OPTIONAL_COLUMN, keyAccount: OPTIONAL_COLUMN, lastReviewDate: OPTIONAL_COLUMN,
+  financials: OPTIONAL_TABLE, show: oneOf(["text", "count", "critical"] as const, "text"), policy: POLICY, language: LANGUAGE,
+};
+
+/**
+ * The early warnings of each customer (§7), as the Credit Review lists them: utilisation, days
+ * past due, overdue share, days-late trend, grade down, weak ratios, Altman distress, negative
+ * equity, review due, low coverage, old or missing financials, disputes. show "text" (default):
+ * the warnings in one cell, each led by its severity ("[Critical] …; [Warning] …"), in the
+ * function's language; "count": how many; "critical": how many are critical.
+ * @customfunction WARNINGS
+ * @param {unknown[][]} customerIds The customers, one per row of the result.
+ * @param {unknown} asOf The as-of date (required; write TODAY() for today).
+ * @param {unknown[][]} grade Grade A–D of each customer (CREDIT.GRADE).
+ * @param {unknown[][]} coverage Information coverage % of each customer (CREDIT.COVERAGE).
+ * @param {unknown[][]} limit Recommended limit of each customer (blank: none).
+ * @param {unknown[][]} position The customers' CREDIT.POSITION rows (8 columns).
+ * @param {unknown[][]} [daysLateTrend] Days-late trend of each customer (CREDIT.DAYSLATE with "trend").
+ * @param {unknown[][]} [previousGrade] Grade at the last review (Customers table).
+ * @param {unknown[][]} [keyAccount] Yes/TRUE for a key account.
+ * @param {unknown[][]} [lastReviewDate] Date of the last credit review.
+ * @param {unknown[][]} [financials] The Financials table with its header row (CustomerId, PeriodEnd, figures).
+ * @param {string} [show] "text" (default), "count" or "critical".
+ * @param {unknown[][]} [policy] The Policy sheet's key/value range (default: the shipped policy).
+ * @param {string} [language] "en-US" or "zh-CN" (default: Excel's display language).
+ * @returns {unknown[][]} The warnings of each customer, or their number.
+ */
+export function warnings(
+  customerIds: unknown[][], asOf: unknown, grade: unknown[][], coverage: unknown[][], limit: unknown[][], position: unknown[][],
+  daysLateTrend?: unknown[][], previousGrade?: unknown[][], keyAccount?: unknown[][], lastReviewDate?: unknown[][], financials?: unknown[][],
+  show?: string, policy?: unknown[][], language?: string,
+) {
+  return guardSpill<string | number>(() => {
+    const a = readArgs(WARNING_ARGS, { customerIds, asOf, grade, coverage, limit, position, daysLateTrend, previousGrade, keyAccount, lastReviewDate, financials, show, policy, language });
+    if (!a.ok) return a;
+    const v = a.value;
+    const n = v.customerIds.length;
+    for (const [name, cells] of [["grade", v.grade], ["coverage", v.coverage], ["limit", v.limit], ["position", v.position], ["daysLateTrend", v.daysLateTrend],
+      ["previousGrade", v.previousGrade], ["keyAccount", v.keyAccount], ["lastReviewDate", v.lastReviewDate]] as const) {
+      if (cells !== undefined && cells.length !== n) return err(invalidInput(name, `has ${cells.length} rows but customerIds has ${n}`));
+    }
+    if (v.position.some((row) => row.length < POSITION_COLUMNS.length)) return err(invalidInput("position", `needs the ${POSITION_COLUMNS.length} columns of CREDIT.POSITION`));
+    let periods = new Map<string, FinancialPeriod[]>();
+    if (v.financials !== undefined) {
+      const read = readFinancialsTable(v.financials, "financials");
+      if (!read.ok) return read;
+      periods = read.value;
+    }
+    const t = createTranslator(v.language);
+    const out: Spill<string | number> = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const w = warningsOfRow(v, k, periods);
+      if (!w.ok) out[k] = [cellOf<string>(w)];
+      else if (v.show === "count") out[k] = [w.value.length];
+      else if (v.show === "critical") out[k] = [w.value.filter((x) => x.severity === "critical").length];
+      else out[k] = [warningsCell(t, w.value)];
+    }
+    return ok(out);
+  });
+}
+
+type WarningArgValues = { customerIds: Cell[]; asOf: DayNumber; grade: Cell[]; coverage: Cell[]; limit: Cell[]; position: Cell[][]; daysLateTrend?: Cell[]; previousGrade?: Cell[]; keyAccount?: Cell[]; lastReviewDate?: Cell[]; policy: Policy };
+
+function warningsOfRow(v: WarningArgValues, k: number, periods: Map<string, FinancialPeriod[]>): Result<ReturnType<typeof customerWarnings>> {
+  const field = (name: string): string => cellField(name, k);
+  const id = readText(v.customerIds[k], field("customerIds"));
+  const g = readGrade(v.grade[k], field("grade"));
+  if (!g.ok) return g;
+  const coverage = readNumber(v.coverage[k], field("coverage"));
+  if (!coverage.ok) return coverage;
+  const limit = maybeNumber(v.limit[k], field("limit"));
+  if (!limit.ok) return limit;
+  const row = v.position[k];
+  const figures: number[] = [];
+  for (let c = 0; c < POSITION_COLUMNS.length; c++) {
+    const x = readNumber(row[c], `position row ${k + 1} ${POSITION_COLUMNS[c]}`);
+    if (!x.ok) return x;
+    figures.push(x.value);
+  }
+  const trend = maybeNumber(v.daysLateTrend?.[k] ?? null, field("daysLateTrend"));
+  if (!trend.ok) return trend;
+  const previous = maybeGrade(v.previousGrade?.[k] ?? null, field("previousGrade"));
+  if (!previous.ok) return previous;
+  const key = readBoolean(v.keyAccount?.[k] ?? null, field("keyAccount"));
+  if (!key.ok) return key;
+  const reviewed = maybeDate(v.lastReviewDate?.[k] ?? null, field("lastReviewDate"));
+  if (!reviewed.ok) return reviewed;
+  const { latest, ratios, altman } = financialFacts(id.ok ? (periods.get(id.value) ?? []) : [], v.asOf);
+  const exposure = figures[AT.exposure];
+  return ok(customerWarnings(
+    {
+      asOf: v.asOf,
+      utilisationPercent: utilisationPercent(exposure, limit.value),
+      limit: limit.value,
+      exposure,
+      maxDaysPastDue: figures[AT.maxDaysPastDue],
+      overdue: figures[AT.overdue],
+      openBalance: figures[AT.openBalance],
+      daysLateTrend: trend.value,
+      grade: g.value,
+      previousGrade: previous.value,
+      currentRatio: ratios.currentRatio,
+      debtRatio: ratios.debtRatio,
+      revenueGrowth: ratios.revenueGrowth,
+      equity: latest?.equity,
+      altmanZone: altman?.zone,
+      isKeyAccount: key.value,
+      lastReviewDate: reviewed.value,
+      coveragePercent: coverage.value,
+      financialsPeriodEnd: latest?.periodEnd,
+      disputed: figures[AT.disputed],
+    },
+    v.policy,
+  ));
+}
+// #endregion flags, decisions and warnings
+
+// #region financials, Pareto and cohorts
+
+const FINANCIALS_ARGS = { customerIds: COLUMN, financials: TABLE, asOf: AS_OF, figure: { read: readFigureName }, period: oneOf(["latest", "prior"] as const, "latest") };
+
+type FigureName = { kind: "figure"; field: NonNullable<ReturnType<typeof FIGURE_BY_LABEL.get>> } | { kind: "ratio"; name: RatioName } | { kind: "periodEnd" } | { kind: "altmanZ" } | { kind: "altmanZone" };
+
+const RATIO_BY_LABEL = new Map<string, RatioName>(RATIO_NAMES.map((n) => [normalise(n), n]));
+
+function readFigureName(value: Cell, field: string): Result<FigureName> {
+  const t = readText(value, field);
+  if (!t.ok) return t;
+  const label = normalise(t.value);
+  const figure = FIGURE_BY_LABEL.get(label);
+  if (figure !== undefined) return ok({ kind: "figure", field: figure });
+  const ratio = RATIO_BY_LABEL.get(label);
+  if (ratio !== undefined) return ok({ kind: "ratio", name: ratio });
+  if (label === "periodend") return ok({ kind: "periodEnd" });
+  if (label === "altmanz" || label === "z'") return ok({ kind: "altmanZ" });
+  if (label === "altmanzone" || label === "zone") return ok({ kind: "altmanZone" });
+  return err(invalidInput(field, `"${t.value}" is not a figure (Revenue, CurrentAssets, Equity, …), a ratio (currentRatio, …), PeriodEnd, AltmanZ or AltmanZone`));
+}
+
+/**
+ * A figure of each customer's latest financial period at or before the as-of date, as the
+ * review picks it (or of the period before it, with period "prior"): a statement figure
+ * (CurrentAssets, Inventory, CurrentLiabilities, TotalLiabilities, Equity, Revenue, …), a ratio as
+ * a fraction (currentRatio, debtRatio, revenueGrowth, …), PeriodEnd (a date), AltmanZ or
+ * AltmanZone (Z′, private firms). Blank where the customer has no such period or figure. Feeds
+ * CREDIT.LIMIT's financial arguments.
+ * @customfunction FINANCIALS
+ * @param {unknown[][]} customerIds The customers, one per row of the result.
+ * @param {unknown[][]} financials The Financials table with its header row (CustomerId, PeriodEnd, figures).
+ * @param {unknown} asOf The as-of date (required; write TODAY() for today).
+ * @param {string} figure The figure, ratio, "PeriodEnd", "AltmanZ" or "AltmanZone".
+ * @param {string} [period] "latest" (default) or "prior".
+ * @returns {unknown[][]} The figure for each customer.
+ */
+export function financials(customerIds: unknown[][], financials: unknown[][], asOf: unknown, figure: string, period?: string) {
+  return guardSpill<number | string>(() => {
+    const a = readArgs(FINANCIALS_ARGS, { customerIds, financials, asOf, figure, period });
+    if (!a.ok) return a;
+    const periods = readFinancialsTable(a.value.financials, "financials");
+    if (!periods.ok) return periods;
+    const { ids } = customerNumbers(a.value.customerIds, { customerNumber: new Map() });
+    const pick = a.value.figure;
+    return ok(ids.map((id): (number | string)[] => {
+      const facts = financialFacts(periods.value.get(id) ?? [], a.value.asOf);
+      const p = a.value.period === "latest" ? facts.latest : facts.prior;
+      if (p === undefined) return [""];
+      switch (pick.kind) {
+        case "figure": return [p[pick.field] ?? ""];
+        case "periodEnd": return [toExcelSerial(p.periodEnd)];
+        case "ratio": return [(a.value.period === "latest" ? facts.ratios[pick.name] : undefined) ?? ""];
+        case "altmanZ": return [(a.value.period === "latest" ? facts.altman?.z : undefined) ?? ""];
+        case "altmanZone": return [(a.value.period === "latest" ? facts.altman?.zone : undefined) ?? ""];
+      }
+    }));
+  });
+}
+
+const PARETO_ARGS = { customers: COLUMN, amounts: COLUMN, invoiceDates: OPTIONAL_COLUMN, asOf: { read: (v: Cell, f: string) => (isBlank(v) ? ok(undefined) : AS_OF.read(v, f)) }, topShare: numberOr(0.2) };
+
+/**
+ * Pareto share (§6, "20 % of customers bring 80 % of sales"): the share of the total held by the
+ * top fraction of customers (default 20 %), as a fraction. Amounts are summed per customer and
+ * only positive totals count. With invoice dates and an as-of date, only invoices (amount > 0)
+ * dated in the 12 months to the as-of date count, as the review's "Sales share of top 20 %
+ * customers (last 12 months)". With per-customer figures (overdue, say) give one row per customer.
+ * @customfunction PARETO
+ * @param {unknown[][]} customers The customer of each amount.
+ * @param {unknown[][]} amounts The amounts (sales, overdue, …).
+ * @param {unknown[][]} [invoiceDates] Invoice date of each amount (with asOf: the last 12 months only).
+ * @param {unknown} [asOf] The as-of date of the 12-month window.
+ * @param {number} [topShare] The top fraction of customers (default 0.2).
+ * @returns {number} The share of the total held by the top customers (0–1).
+ */
+export function pareto(customers: unknown[][], amounts: unknown[][], invoiceDates?: unknown[][], asOf?: unknown, topShare?: number) {
+  return guardSpill<number>(() => {
+    const a = readArgs(PARETO_ARGS, { customers, amounts, invoiceDates, asOf, topShare });
+    if (!a.ok) return a;
+    const v = a.value;
+    if (v.asOf !== undefined && v.invoiceDates === undefined) return err(invalidInput("invoiceDates", "is needed with asOf (the 12 months to the as-of date)"));
+    const ledger = ledgerOfCells({ ledgerCustomers: v.customers, dueDates: v.invoiceDates ?? v.amounts.map(() => 1), amounts: v.amounts, settledDates: v.amounts.map(() => ""), invoiceDates: v.invoiceDates });
+    if (!ledger.ok) return ledger;
+    let values: Map<string, number>;
+    if (v.asOf !== undefined) values = salesOfLastYear(ledger.value, v.asOf);
+    else {
+      const cents = new Float64Array(ledger.value.customerIds.length);
+      for (let i = 0; i < ledger.value.length; i++) cents[ledger.value.customer[i]] += ledger.value.amountCents[i];
+      values = new Map(ledger.value.customerIds.map((id, c) => [id, fromCents(cents[c])]));
+    }
+    const share = paretoShares(values, v.topShare);
+    return share.ok ? ok([[share.value]]) : share;
+  });
+}
+
+const COHORT_ARGS = { reached: TABLE, writtenOff: COLUMN };
+
+/**
+ * Loss rates by cohorts (IFRS 9 simplified approach, §6): each row is a resolved month of credit
+ * sales, with the amount that reached each aging bucket (the first column is the month's sales);
+ * writtenOff is the amount finally written off. Loss rate of a bucket = Σ written off / Σ reached
+ * it, capped at 100 %. Spills one row of rates (fractions), one per bucket column.
+ * @customfunction COHORT
+ * @param {number[][]} reached One row per cohort: the amount that reached each bucket, sales first.
+ * @param {number[][]} writtenOff The amount of each cohort written off.
+ * @returns {number[][]} The loss rate of each bucket.
+ */
+export function cohort(reached: number[][], writtenOff: number[][]) {
+  return guardSpill<number>(() => {
+    const a = readArgs(COHORT_ARGS, { reached, writtenOff });
+    if (!a.ok) return a;
+    if (a.value.writtenOff.length !== a.value.reached.length) return err(invalidInput("writtenOff", `has ${a.value.writtenOff.length} rows but reached has ${a.value.reached.length}`));
+    const cohorts: Cohort[] = [];
+    for (let r = 0; r < a.value.reached.length; r++) {
+      const amounts: number[] = [];
+      for (let c = 0; c < a.value.reached[r].length; c++) {
+        const cell = a.value.reached[r][c];
+        const x = isBlank(cell) ? ok(0) : readNumber(cell, `reached row ${r + 1} column ${c + 1}`);
+        if (!x.ok) return x;
+        amounts.push(x.value);
+      }
+      const w = readNumber(a.value.writtenOff[r], cellField("writtenOff", r));
+      if (!w.ok) return w;
+      cohorts.push({ reached: amounts, writtenOff: w.value });
+    }
+    const rates = cohortLossRates(cohorts);
+    return rates.ok ? ok([rates.value]) : rates;
+  });
+}
+// #endregion financials, Pareto and cohorts
