@@ -67,4 +67,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   creditManagerExcessPercent: 10,
   derivePaymentRecord: true,
   outputLanguage: "en-US",
+  lgdPercent: 45,
+  defaultDaysPastDue: 90,
+  modelMinDefaults: 10,
 } satisfies Policy);
