@@ -128,4 +128,10 @@ export interface Policy {
    * is in one language whoever runs the review (issue 16). Default en-US.
    */
   outputLanguage: OutputLanguage;
+  /** §10 default model (issue 17): loss given default, % of the exposure, for expected loss = PD × LGD × exposure. */
+  lgdPercent: number;
+  /** §10 default model: an item more than this many days past due within the 12 months after the observation date is a default. */
+  defaultDaysPastDue: number;
+  /** §10 default model: fewer defaults than this in the ledger's history and no model is fitted. */
+  modelMinDefaults: number;
 }

@@ -73,4 +73,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   },
   derivePaymentRecord: true,
   outputLanguage: "en-US",
+  lgdPercent: 45,
+  defaultDaysPastDue: 90,
+  modelMinDefaults: 10,
 } satisfies Policy);

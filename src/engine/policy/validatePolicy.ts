@@ -214,6 +214,10 @@ export function validatePolicy(p: Policy): DomainError[] {
   if (!(OUTPUT_LANGUAGES as readonly unknown[]).includes(p.outputLanguage)) {
     c.errors.push(invalidInput("outputLanguage", `must be ${OUTPUT_LANGUAGES.join(" or ")}, got ${String(p.outputLanguage)}`));
   }
+  // §10 default model.
+  c.percent("lgdPercent", p.lgdPercent);
+  c.nonNegative("defaultDaysPastDue", p.defaultDaysPastDue, true);
+  c.nonNegative("modelMinDefaults", p.modelMinDefaults, true);
   return c.errors;
 }
 
