@@ -87,3 +87,17 @@ export function buildInputSheets(withSample: boolean, asOf: DayNumber, language:
     }, { widthIsMinimum: true });
   });
 }
+
+/**
+ * The Customers input sheet of the set-up flow, pre-filled with customers (id and name; the
+ * scores, financial figures and current limits left empty for the user): what
+ * `init --from-ledger` and the pane's "Customers sheet from the ledger" write.
+ * @example customersSheetFromLedger([{ customerId: "N-af18b74e", name: "Arava Motors Ltd" }]).tables[0].rows[0].slice(0, 3)
+ *   //=> ["N-af18b74e", "Arava Motors Ltd", null]
+ */
+export function customersSheetFromLedger(customers: readonly { customerId: string; name?: string }[]): SheetSpec {
+  const [sheet] = buildInputSheets(false, 0);
+  const fields = TABLE_FIELDS.customers.fields;
+  const rows = customers.map((c) => fields.map((spec): CellValue => (spec.field === "customerId" ? c.customerId : spec.field === "name" ? c.name ?? null : null)));
+  return { ...sheet, tables: [{ ...sheet.tables[0], rows }] };
+}

@@ -15,6 +15,8 @@
  *   //=> { tables: { customers: { columns: { customerId: 0, name: 1 }, ... } }, missingTables: ["receivables"] }
  */
 import type { CellValue, SourceTable, WorkbookSnapshot } from "../host/WorkbookPort";
+import { isCustomerNameHeader } from "./deriveCustomers";
+import { isMappingTable } from "./savedMapping";
 import { INPUT_TABLE_KINDS, TABLE_FIELDS, isDerivedHeader, matchHeader, normaliseHeader } from "./headerAliases";
 import { type ColumnMapping, type InputTableKind, type RecognisedTable, type Recognition } from "./types";
 
@@ -61,6 +63,15 @@ function mapColumns(kind: InputTableKind, source: SourceTable, mapping: ColumnMa
     else if (field === undefined && isDerivedHeader(kind, text)) return;
     else unrecognisedHeaders.push(text);
   });
+  // A ledger known by customer name only (QuickBooks' "Name", an aging sheet's "Customer"): the name column is its customer.
+  if (kind === "receivables" && columns.customerId === undefined) {
+    const index = source.headers.findIndex((h, i) => !Object.values(columns).includes(i) && isCustomerNameHeader(String(h ?? "").trim()));
+    if (index >= 0) {
+      columns.customerId = index;
+      const at = unrecognisedHeaders.indexOf(String(source.headers[index] ?? "").trim());
+      if (at >= 0) unrecognisedHeaders.splice(at, 1);
+    }
+  }
   const missingRequired = TABLE_FIELDS[kind].required.filter((field) => columns[field] === undefined);
   return { kind, source, columns, unrecognisedHeaders, missingRequired };
 }
@@ -146,12 +157,35 @@ function withHeaderRow(source: SourceTable, mapping: ColumnMapping | undefined):
   return { source: resliced, best: bestCandidate(resliced, mapping) };
 }
 
+function filledCells(row: readonly CellValue[]): number {
+  let n = 0;
+  for (const value of row) if (value !== null && !(typeof value === "string" && value.trim() === "")) n++;
+  return n;
+}
+
+/**
+ * A plain range without the notes below its data: after the last blank row, rows that fill at
+ * most one cell (a source line, a footnote) are not data when the rows above them fill more.
+ * @example a ledger whose last rows are a blank row and "Snapshot of the ledger, …" in column A keeps only its invoices
+ */
+export function withoutFootnotes(source: SourceTable): SourceTable {
+  if (source.kind !== "range") return source;
+  const { rows } = source;
+  let end = rows.length;
+  while (end > 0 && filledCells(rows[end - 1]) <= 1) end--;
+  // Only when a blank row separates the data from the notes: a last one-cell row right below the data is data (and reported).
+  let blank = end;
+  while (blank < rows.length && filledCells(rows[blank]) > 0) blank++;
+  if (end === rows.length || blank === rows.length || end === 0) return source;
+  return { ...source, rows: rows.slice(0, end) };
+}
+
 export function recogniseTables(snapshot: WorkbookSnapshot, mapping?: ColumnMapping): Recognition {
   const outputSheets = new Set(snapshot.outputSheets.map((mark) => mark.sheet));
   const winners: Partial<Record<InputTableKind, Candidate>> = {};
   for (const table of snapshot.tables) {
-    if (outputSheets.has(table.sheet)) continue;
-    const { best } = withHeaderRow(table, mapping);
+    if (outputSheets.has(table.sheet) || isMappingTable(table)) continue;
+    const { best } = withHeaderRow(withoutFootnotes(table), mapping);
     if (!best) continue;
     const current = winners[best.table.kind];
     if (!current || preferred(best, current)) winners[best.table.kind] = best;

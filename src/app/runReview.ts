@@ -14,10 +14,15 @@ import { reviewPortfolio } from "../engine/review/reviewPortfolio";
 import type { OutputLanguage } from "../engine/policy/Policy";
 import type { CustomerReview, PortfolioReview } from "../engine/review/types";
 import { createTranslator } from "../i18n/translator";
-import type { WorkbookPort, WorkbookSnapshot, WrittenSheet } from "../host/WorkbookPort";
+import type { CellValue, SheetSpec, WorkbookPort, WorkbookSnapshot, WrittenSheet } from "../host/WorkbookPort";
+import type { DayNumber } from "../engine/dates/dayNumber";
+import type { Ledger } from "../engine/receivables/Ledger";
+import type { MessageId } from "../i18n/messages";
+import type { Translator } from "../i18n/translator";
 import { buildOutputSheets, creditReviewRow, outputSheetName } from "./buildOutputSheets";
 import { readPortfolio } from "./readPortfolio";
 import { recogniseTables } from "./recogniseTables";
+import { mergeMappings, savedMapping } from "./savedMapping";
 import { warningText } from "./reviewText";
 import type { CriticalWarning, Problem, RecognisedTable, ReviewKpis, ReviewOptions, ReviewOutcome } from "./types";
 
@@ -80,7 +85,10 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   progress("reading", 0);
   const snapshot = await port.readWorkbook();
   progress("recognising", 0.2);
-  const recognition = recogniseTables(snapshot, options.mapping);
+  // The mapping saved in the workbook, with the one given now (the pane's dialog, the CLI's --map) over it.
+  const mapping = mergeMappings(savedMapping(snapshot), options.mapping);
+  const recognition = recogniseTables(snapshot, mapping);
+  options.onRecognised?.(recognition, snapshot);
   progress("validating", 0.3);
   const reading = readPortfolio(snapshot, recognition);
   const problems = reading.problems;
@@ -93,7 +101,9 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     const problem: Problem = { severity: "error", table: "", sheet: "", row: -1, column: -1, field: "", message: `Review failed: ${describeError(reviewed.error)}` };
     return { status: "invalid", problems: [...problems, problem] };
   }
-  const review = reviewed.value;
+  const isLedgerOnly = reading.derived !== undefined;
+  // A receivables-only review: the figures that need sales the ledger cannot give are left out, with why.
+  const review = isLedgerOnly ? withoutUnknownSales(reviewed.value, reading.portfolio.receivables, options.asOf, periodDays, problems) : reviewed.value;
   const policyFingerprint = shortFingerprint(reading.policy);
   const outputLanguage = options.outputLanguage !== undefined && !namesOutputLanguage(recognition.tables.policy) ? options.outputLanguage : reading.policy.outputLanguage;
   const sheets = buildOutputSheets(review, {
@@ -105,7 +115,9 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     dateSystem: snapshot.dateSystem,
     outputLanguage,
   });
+  if (isLedgerOnly) markNeedsScores(sheets, createTranslator(outputLanguage));
   const outcome = {
+    ...(isLedgerOnly ? { isLedgerOnly } : {}),
     problems,
     kpis: reviewKpis(review),
     critical: criticalWarnings(review, outputLanguage),
@@ -135,6 +147,58 @@ export function redirectedOutputs(snapshot: WorkbookSnapshot, written: readonly 
     const requested = w.requested.toLowerCase();
     return w.written.toLowerCase() !== requested && existing.has(requested) && !ours.has(requested);
   });
+}
+
+/** Whether any invoice of the ledger is settled or partly paid: only then are its credit sales known. */
+function hasSettlements(ledger: Ledger): boolean {
+  for (let i = 0; i < ledger.length; i++) {
+    if (!Number.isNaN(ledger.settledDate[i]) || ledger.paidAmount[i] > 0) return true;
+  }
+  return false;
+}
+
+function noteProblem(id: MessageId, params: Record<string, string | number>): Problem {
+  return { severity: "warning", table: "", sheet: "", row: -1, column: -1, field: "", message: createTranslator("en-US").t(id, params), id, params };
+}
+
+/**
+ * The review of a ledger without customers' data, without the DSO family where the ledger cannot
+ * give the period's credit sales: an open-items list (nothing settled or paid) holds only the
+ * invoices still open, so the sales it shows are not the sales made, and a DSO from them would
+ * look precise and be wrong. Each figure left out gets a note saying why (never a silent zero).
+ */
+export function withoutUnknownSales(review: PortfolioReview, ledger: Ledger, asOf: DayNumber, periodDays: number, problems: Problem[]): PortfolioReview {
+  const k = review.kpis;
+  if (!hasSettlements(ledger)) {
+    problems.push(noteProblem("ledger.salesNotDerivable", {}));
+    return { ...review, kpis: { ...k, dso: undefined, bestPossibleDso: undefined, add: undefined, cei: undefined } };
+  }
+  if (k.dso === undefined) problems.push(noteProblem("ledger.noSalesInPeriod", { days: periodDays }));
+  if (k.cei === undefined) problems.push(noteProblem("ledger.noCeiHistory", { days: periodDays, asOf: toIsoDate(asOf) }));
+  return review;
+}
+
+/** Credit Review columns a grade decides (shown as "needs scores") and columns a limit decides ("needs scores / financials"). */
+const GRADE_COLUMNS = ["compositePercent", "coveragePercent", "grade", "letter", "decision", "quadrant", "termsDays"] as const;
+const LIMIT_COLUMNS = ["recommendedLimit", "bindingBasis", "gradeFactor", "limitChange", "utilisationPercent"] as const;
+
+/**
+ * In a receivables-only review the customers have no scores and no financials: their grades and
+ * limits would be the model's answer to "no information", so the Credit Review sheet says what
+ * they need instead (ledger.needsScores, ledger.needsScoresFinancials) and the R flag is blank.
+ */
+export function markNeedsScores(sheets: readonly SheetSpec[], t: Translator): void {
+  const sheet = sheets.find((s) => (s.outputId ?? s.name) === "Credit Review");
+  const table = sheet?.tables[0];
+  if (!table) return;
+  const indexOf = (key: string): number => table.columns.findIndex((c) => c.header === t.t(`column.creditReview.${key}` as MessageId));
+  const fills: [number, CellValue][] = [
+    ...GRADE_COLUMNS.map((key): [number, CellValue] => [indexOf(key), t.t("ledger.needsScores")]),
+    ...LIMIT_COLUMNS.map((key): [number, CellValue] => [indexOf(key), t.t("ledger.needsScoresFinancials")]),
+    [indexOf("rFlag"), ""],
+  ];
+  for (const row of table.rows) for (const [index, value] of fills) if (index >= 0) row[index] = value;
+  for (const [index] of fills) if (index >= 0 && table.columns[index].kind !== "text") table.columns[index] = { ...table.columns[index], kind: "text", numberFormat: "@" };
 }
 
 /** Whether the Policy table has an outputLanguage row (then its value decides the output language). */

@@ -5,7 +5,8 @@
 import type { DayNumber } from "../engine/dates/dayNumber";
 import type { OutputLanguage } from "../engine/policy/Policy";
 import type { PortfolioKpis } from "../engine/review/types";
-import type { SheetSpec, SourceTable, WrittenSheet } from "../host/WorkbookPort";
+import type { SheetSpec, SourceTable, WorkbookSnapshot, WrittenSheet } from "../host/WorkbookPort";
+import type { MessageId } from "../i18n/messages";
 
 export type InputTableKind = "customers" | "financials" | "receivables" | "orders" | "policy";
 
@@ -37,7 +38,11 @@ export interface Problem {
   row: number;
   column: number;
   field: string;
+  /** The problem in English (the CLI's and the pane's fallback). */
   message: string;
+  /** The message id and its parameters, where the problem has one (render it in the user's language). */
+  id?: MessageId;
+  params?: Record<string, string | number>;
 }
 
 export interface ReviewOptions {
@@ -56,6 +61,8 @@ export interface ReviewOptions {
   outputLanguage?: OutputLanguage;
   signal?: AbortSignal;
   onProgress?: (stage: string, fraction: number) => void;
+  /** Called once the tables are recognised (with the saved mapping applied), before validation: the CLI prints what it recognised. */
+  onRecognised?: (recognition: Recognition, snapshot: WorkbookSnapshot) => void;
 }
 
 /** The review's headline figures for the pane and the CLI: the engine's portfolio KPIs plus the grade and bucket breakdowns. */
@@ -82,6 +89,11 @@ export interface CriticalWarning {
 
 export interface ReviewOutcome {
   status: "written" | "invalid" | "cancelled";
+  /**
+   * The workbook had no Customers table: the customers were derived from the ledger, and grades
+   * and limits need scores / financials (the Credit Review sheet says so in those columns).
+   */
+  isLedgerOnly?: boolean;
   problems: Problem[];
   kpis?: ReviewKpis;
   critical?: CriticalWarning[];

@@ -9,6 +9,7 @@ import { formatAmount } from "../engine/review/formatAmount";
 import type { Problem, ReviewOutcome } from "../app/types";
 import { cellAddress as a1 } from "../host/address";
 import { terminalSafe } from "./terminalSafe";
+import { createTranslator, type Translator } from "../i18n/translator";
 
 /** Critical warnings listed by name in the summary; the rest are counted. */
 export const TOP_CRITICAL = 5;
@@ -22,8 +23,10 @@ export function problemLocation(problem: Problem): string {
 }
 
 /** One line per problem: "error  Customers!B7  CustomerId  duplicate customer id" (workbook text made terminal-safe). */
-export function formatProblem(problem: Problem): string {
-  return [problem.severity, problemLocation(problem), terminalSafe(problem.field || "-"), terminalSafe(problem.message)].join("  ");
+export function formatProblem(problem: Problem, t?: Translator): string {
+  // A problem with a message id is printed in the --lang language; the others in English.
+  const message = t !== undefined && problem.id !== undefined ? t.t(problem.id, problem.params) : problem.message;
+  return [problem.severity, problemLocation(problem), terminalSafe(problem.field || "-"), terminalSafe(message)].join("  ");
 }
 
 function gradeLine(counts: Record<string, number>): string {
@@ -32,12 +35,18 @@ function gradeLine(counts: Record<string, number>): string {
   return keys.map((g) => `${terminalSafe(g)} ${counts[g]}`).join(", ");
 }
 
-export function formatSummary(outcome: ReviewOutcome, context: { asOf: string; output: string }): string {
+export function formatSummary(outcome: ReviewOutcome, context: { asOf: string; output: string }, t: Translator = createTranslator("en-US")): string {
   const lines: string[] = [`Credit Desk review as of ${context.asOf}`];
   const k = outcome.kpis;
-  if (k) {
+  if (k && outcome.isLedgerOnly) {
+    // No scores, no financials: the grades and limits the model would give mean nothing yet.
+    lines.push(`Customers: ${k.customers}`);
+    lines.push(t.t("ledger.summaryGrades"));
+  } else if (k) {
     lines.push(`Customers: ${k.customers}${Object.keys(k.gradeCounts).length > 0 ? ` (${gradeLine(k.gradeCounts)})` : ""}`);
     lines.push(`Total recommended limit: ${formatAmount(k.totalRecommendedLimit)}`);
+  }
+  if (k) {
     lines.push(`Open balance: ${formatAmount(k.openBalance)} (overdue ${formatAmount(k.overdue)})`);
     const labels = k.bucketLabels.map(terminalSafe);
     const labelWidth = Math.max(0, ...labels.map((l) => l.length));

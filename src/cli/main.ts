@@ -11,7 +11,8 @@ import { createTranslator, type Translator } from "../i18n/translator";
 import type { CliIo } from "./CliIo";
 import { runDemo } from "./demoCommand";
 import { DEMO_HELP, GENERAL_HELP, INIT_HELP, REVIEW_HELP, WHATIF_HELP } from "./helpText";
-import { initFile } from "./initCommand";
+import { fromLedgerPathFor, initFile, initFromLedger } from "./initCommand";
+import { parseMapOptions } from "./mapOption";
 import { outputPathFor } from "./outputPathFor";
 import { parseCommandLine, type Command } from "./parseCommandLine";
 import { reviewFile } from "./reviewCommand";
@@ -57,7 +58,8 @@ export function splitLang(argv: readonly string[], fallback: Locale): { ok: true
 }
 
 /** `outputLanguage`: the --lang given on the line (not the environment's), for the workbook's sheets. */
-async function run(command: Command, io: CliIo, outputLanguage?: Locale, locale: Locale = outputLanguage ?? localeOf(io)): Promise<number> {
+async function run(command: Command, io: CliIo, t: Translator, outputLanguage?: Locale): Promise<number> {
+  const locale = t.locale;
   switch (command.name) {
     case "help": {
       const pages = { review: REVIEW_HELP, init: INIT_HELP, demo: DEMO_HELP, whatif: WHATIF_HELP };
@@ -69,8 +71,17 @@ async function run(command: Command, io: CliIo, outputLanguage?: Locale, locale:
       return 0;
     case "review": {
       const output = outputPathFor(command.input, { out: command.out, inPlace: command.inPlace });
-      if (!output.ok) return usageError(io, output.usage);
-      return reviewFile({ input: command.input, output: output.path, asOf: command.asOf ?? today(io), json: command.json, inPlace: command.inPlace, force: command.force, outputLanguage }, io);
+      if (!output.ok) return usageError(io, output.usage, t);
+      const map = parseMapOptions(command.map, t);
+      if (!map.ok) return usageError(io, map.message, t);
+      return reviewFile({ input: command.input, output: output.path, asOf: command.asOf ?? today(io), json: command.json, inPlace: command.inPlace, force: command.force, outputLanguage, mapping: map.mapping, t }, io);
+    }
+    case "initFromLedger": {
+      const output = fromLedgerPathFor(command.ledger, command.out);
+      if (!output.ok) return usageError(io, output.usage, t);
+      const map = parseMapOptions(command.map, t);
+      if (!map.ok) return usageError(io, map.message, t);
+      return initFromLedger({ ledger: command.ledger, output: output.path, mapping: map.mapping, t }, io);
     }
     case "init":
       if (!/\.xlsx$/i.test(command.file)) return usageError(io, `init writes an .xlsx workbook: name it ${command.file}.xlsx`);
@@ -96,7 +107,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   try {
     // --lang written on the line also sets the workbook's language (where its Policy names none).
     const explicitLang = lang.rest.length < argv.length ? lang.locale : undefined;
-    return await run(parsed.command, io, explicitLang, lang.locale);
+    return await run(parsed.command, io, t, explicitLang);
   } catch (e) {
     // A bug, not a user error: say so in one line (the stack only with CREDIT_DESK_DEBUG).
     io.stderr.write(`${t.t("cli.error.internal", { message: e instanceof Error ? e.message : String(e) })}\n`);

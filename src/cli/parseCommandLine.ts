@@ -10,8 +10,9 @@ import { parseDateText, type DayNumber } from "../engine/dates/dayNumber";
 export type Command =
   | { name: "help"; topic?: "review" | "init" | "demo" | "whatif" }
   | { name: "version" }
-  | { name: "review"; input: string; asOf?: DayNumber; out?: string; inPlace: boolean; force: boolean; json: boolean }
+  | { name: "review"; input: string; asOf?: DayNumber; out?: string; inPlace: boolean; force: boolean; json: boolean; map: string[] }
   | { name: "init"; file: string; sample: boolean; asOf?: DayNumber }
+  | { name: "initFromLedger"; ledger: string; out?: string; map: string[] }
   | { name: "demo"; out?: string; asOf?: DayNumber }
   | { name: "whatif"; input: string; sets: string[]; asOf?: DayNumber; out?: string; force: boolean; json: boolean };
 
@@ -62,18 +63,28 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (first !== "whatif" && values.set !== undefined) return usage(`--set is an option of whatif, not ${first}`);
   switch (first) {
     case "review": {
+      if (values["from-ledger"] !== undefined) return usage("--from-ledger is an option of init, not review");
       if (values.sample) return usage("--sample is an option of init, not review");
       if (positionals.length !== 1) return usage(positionals.length === 0 ? "review needs a workbook: credit-desk review <workbook.xlsx>" : `review takes one workbook, got ${positionals.length}`);
       if (values["in-place"] && values.out !== undefined) return usage("--in-place and --out exclude each other");
       if (values["in-place"] && values.force) return usage("--force replaces an existing output file; --in-place writes into the input itself");
-      return { ok: true, command: { name: "review", input: positionals[0], asOf: asOf.asOf, out: values.out, inPlace: values["in-place"] === true, force: values.force === true, json: values.json === true } };
+      return { ok: true, command: { name: "review", input: positionals[0], asOf: asOf.asOf, out: values.out, inPlace: values["in-place"] === true, force: values.force === true, json: values.json === true, map: values.map ?? [] } };
     }
     case "init": {
+      const ledger = values["from-ledger"];
+      if (ledger !== undefined) {
+        if (values["in-place"] || values.json || values.force || values.sample || values["as-of"] !== undefined) return usage("init --from-ledger takes only <workbook.xlsx>, --out and --map");
+        if (positionals.length > 0) return usage(`init --from-ledger takes the workbook after --from-ledger, not ${positionals.length === 1 ? `"${positionals[0]}"` : `${positionals.length} more files`}`);
+        if (ledger === "") return usage("--from-ledger needs a workbook: credit-desk init --from-ledger <workbook.xlsx>");
+        return { ok: true, command: { name: "initFromLedger", ledger, out: values.out, map: values.map ?? [] } };
+      }
+      if (values.map !== undefined) return usage("--map is an option of review and init --from-ledger");
       if (values.out !== undefined || values["in-place"] || values.json || values.force) return usage("init takes only <file.xlsx>, --sample and --as-of");
       if (positionals.length !== 1) return usage(positionals.length === 0 ? "init needs a file name: credit-desk init <file.xlsx>" : `init takes one file, got ${positionals.length}`);
       return { ok: true, command: { name: "init", file: positionals[0], sample: values.sample === true, asOf: asOf.asOf } };
     }
     case "demo": {
+      if (values.map !== undefined || values["from-ledger"] !== undefined) return usage("demo takes only --out and --as-of");
       if (positionals.length > 0 || values["in-place"] || values.json || values.sample || values.force) return usage("demo takes only --out and --as-of");
       return { ok: true, command: { name: "demo", out: values.out, asOf: asOf.asOf } };
     }
@@ -102,6 +113,8 @@ function parseOptions(args: string[]) {
       force: { type: "boolean" },
       json: { type: "boolean" },
       sample: { type: "boolean" },
+      map: { type: "string", multiple: true },
+      "from-ledger": { type: "string" },
       help: { type: "boolean", short: "h" },
       set: { type: "string", multiple: true },
     },

@@ -18,6 +18,10 @@ import { outputFileProblem } from "./outputFileProblem";
 import { progressBar, type ProgressBar } from "./progressBar";
 import { terminalSafe, terminalSafeJson } from "./terminalSafe";
 import { VERSION } from "./version";
+import { recognitionReport } from "./mapOption";
+import { MAPPING_SHEET, MAPPING_TABLE, saveMapping } from "../app/savedMapping";
+import type { ColumnMapping } from "../app/types";
+import { createTranslator, type Translator } from "../i18n/translator";
 
 /** Input warnings printed after a successful review; the rest are counted. */
 const MAX_WARNING_LINES = 20;
@@ -33,6 +37,10 @@ export interface ReviewRun {
   force: boolean;
   /** --lang given on the command line: the output sheets' language where the Policy names none. */
   outputLanguage?: OutputLanguage;
+  /** The --map mapping (saved in the output workbook after a review). */
+  mapping?: ColumnMapping;
+  /** The --lang translator for the recognition report and the problems that have a message id. */
+  t?: Translator;
 }
 
 /** What the watched port saw: the output marks read, and where the sheets went. */
@@ -118,11 +126,17 @@ export async function reviewFile(run: ReviewRun, io: CliIo): Promise<number> {
   const log: PortLog = { sheets: [], marks: [], written: [] };
   const port = watchedPort(book, io, log, (b) => (bar = b));
 
+  const t = run.t ?? createTranslator("en-US");
+  const mapping = run.mapping ?? {};
   const outcome = await runReview(port, {
     asOf: run.asOf,
     generatedAt: io.now().toISOString(),
     addinVersion: VERSION,
     outputLanguage: run.outputLanguage,
+    mapping,
+    onRecognised: (recognition, snapshot) => {
+      for (const line of recognitionReport(recognition, snapshot, mapping, t)) io.stderr.write(`${line}\n`);
+    },
     onProgress: (stage, fraction) => bar.update(stage, fraction),
   });
 
@@ -130,12 +144,14 @@ export async function reviewFile(run: ReviewRun, io: CliIo): Promise<number> {
     bar.done();
     const errors = outcome.problems.filter((p) => p.severity === "error");
     if (run.json) io.stdout.write(jsonOf(outcome, run, false));
-    else for (const problem of outcome.problems) io.stderr.write(`${formatProblem(problem)}\n`);
+    else for (const problem of outcome.problems) io.stderr.write(`${formatProblem(problem, t)}\n`);
     const why = outcome.status === "cancelled" ? "the review was cancelled" : `${errors.length} error${errors.length === 1 ? "" : "s"} in the workbook`;
     io.stderr.write(`credit-desk: ${terminalSafe(run.input)}: ${why}; nothing was written\n`);
     return 1;
   }
 
+  // A mapping given with --map travels with the workbook written: the pane and the next review use it.
+  const mappingSaved = Object.keys(mapping).length > 0 ? await saveMapping(book, mapping) : undefined;
   bar.update("saving", 1);
   const saved = await book.save(run.output);
   bar.done();
@@ -149,9 +165,11 @@ export async function reviewFile(run: ReviewRun, io: CliIo): Promise<number> {
     return 0;
   }
   const warnings = outcome.problems.filter((p) => p.severity === "warning");
-  for (const problem of warnings.slice(0, MAX_WARNING_LINES)) io.stderr.write(`${formatProblem(problem)}\n`);
+  for (const problem of warnings.slice(0, MAX_WARNING_LINES)) io.stderr.write(`${formatProblem(problem, t)}\n`);
   if (warnings.length > MAX_WARNING_LINES) io.stderr.write(`… and ${warnings.length - MAX_WARNING_LINES} more warnings\n`);
-  io.stdout.write(formatSummary(outcome, { asOf: toIsoDate(run.asOf), output: run.output }));
+  io.stdout.write(formatSummary(outcome, { asOf: toIsoDate(run.asOf), output: run.output }, t));
+  if (mappingSaved === "refused") io.stderr.write(`${t.t("cli.map.notSaved", { sheet: MAPPING_SHEET })}\n`);
+  else if (mappingSaved !== undefined) io.stdout.write(`${t.t("cli.map.saved", { sheet: MAPPING_SHEET, table: MAPPING_TABLE })}\n`);
   const notice = sheetNotice(log.written, log.sheets, log.marks);
   if (notice !== undefined) io.stdout.write(`${notice}\n`);
   return 0;

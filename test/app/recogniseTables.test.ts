@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { CellValue, SourceTable, WorkbookSnapshot } from "../../src/host/WorkbookPort";
-import { HEADER_SEARCH_ROWS, recogniseTables, tableLabel } from "../../src/app/recogniseTables";
+import { HEADER_SEARCH_ROWS, recogniseTables, tableLabel, withoutFootnotes } from "../../src/app/recogniseTables";
 
 const source = (name: string, sheet: string, headers: string[], kind: "table" | "range" = "table"): SourceTable => ({
   name, sheet, kind, headerRow: 0, firstColumn: 0, headers, rows: [],
@@ -163,5 +163,30 @@ describe("recogniseTables", () => {
         expect(customers?.source.rows).toEqual(DATA);
       }));
     });
+  });
+});
+
+describe("ledgers as exported (issue 20)", () => {
+  const ledgerSnapshot = (headers: string[], rows: (string | number | null)[][]) => ({
+    sheets: ["L"], dateSystem: "1900" as const, outputSheets: [],
+    tables: [{ name: "L", sheet: "L", kind: "range" as const, headerRow: 0, firstColumn: 0, headers, rows }],
+  });
+
+  it("reads a customer-name column as the ledger's customer when it has no customer id", () => {
+    const r = recogniseTables(ledgerSnapshot(["Invoice", "Customer Name", "Invoice Date", "Due Date", "Amount"], [["I1", "Acme", 1, 2, 3]]));
+    expect(r.tables.receivables?.columns.customerId).toBe(1);
+    expect(r.tables.receivables?.missingRequired).toEqual([]);
+    expect(r.tables.receivables?.unrecognisedHeaders).toEqual([]);
+  });
+
+  it.each([
+    ["a note below a blank row", [["I1", "Acme", 1, 2, 3], [null, null, null, null, null], ["Source: the ERP", null, null, null, null]], 1],
+    ["two notes and two blank rows", [["I1", "Acme", 1, 2, 3], [null, null, null, null, null], ["Note 1", null, null, null, null], [null, null, null, null, null], ["Note 2", null, null, null, null]], 1],
+    ["a one-cell row right below the data (data, reported by the reader)", [["I1", "Acme", 1, 2, 3], ["I2", null, null, null, null]], 2],
+    ["no notes", [["I1", "Acme", 1, 2, 3], ["I2", "Beta", 1, 2, 3]], 2],
+  ])("keeps the data rows of a range with %s", (_, rows, expected) => {
+    const source = ledgerSnapshot(["Invoice", "Customer", "Invoice Date", "Due Date", "Amount"], rows).tables[0];
+    expect(withoutFootnotes(source).rows).toHaveLength(expected);
+    expect(withoutFootnotes({ ...source, kind: "table" }).rows).toHaveLength(rows.length);
   });
 });

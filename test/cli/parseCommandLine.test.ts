@@ -32,14 +32,31 @@ describe("parseCommandLine", () => {
     expect(parseCommandLine(argv)).toEqual({ ok: true, command });
   });
 
+  it.each([
+    [["init", "--from-ledger", "aging.xlsx"], { name: "initFromLedger", ledger: "aging.xlsx", out: undefined, map: [] }],
+    [["init", "--from-ledger", "aging.xlsx", "--out", "c.xlsx", "--map", "Party=CustomerId"], { name: "initFromLedger", ledger: "aging.xlsx", out: "c.xlsx", map: ["Party=CustomerId"] }],
+  ])("reads init --from-ledger %j", (argv, command) => {
+    expect(parseCommandLine(argv)).toEqual({ ok: true, command });
+  });
+
+  it.each([
+    [["init", "--from-ledger", "aging.xlsx", "more.xlsx"], "not"],
+    [["init", "--from-ledger", "aging.xlsx", "--sample"], "--from-ledger"],
+    [["init", "new.xlsx", "--map", "A=Amount"], "--map"],
+    [["review", "a.xlsx", "--from-ledger", "b.xlsx"], "--from-ledger"],
+    [["demo", "--map", "A=Amount"], "demo"],
+  ])("refuses %j", (argv, word) => {
+    expect(parseCommandLine(argv)).toEqual({ ok: false, usage: expect.stringContaining(word) });
+  });
+
   it("reads review with every option", () => {
-    expect(parseCommandLine(["review", "ledger.xlsx", "--as-of", "2025-06-30", "--out", "out.xlsx", "--force", "--json"])).toEqual({
+    expect(parseCommandLine(["review", "ledger.xlsx", "--as-of", "2025-06-30", "--out", "out.xlsx", "--force", "--json", "--map", "Open Advance (ILS)=OpenAmount", "--map=Customer=Name"])).toEqual({
       ok: true,
-      command: { name: "review", input: "ledger.xlsx", asOf: dayFromCivil(2025, 6, 30), out: "out.xlsx", inPlace: false, force: true, json: true },
+      command: { name: "review", input: "ledger.xlsx", asOf: dayFromCivil(2025, 6, 30), out: "out.xlsx", inPlace: false, force: true, json: true, map: ["Open Advance (ILS)=OpenAmount", "Customer=Name"] },
     });
     expect(parseCommandLine(["review", "--in-place", "ledger.xlsx"])).toEqual({
       ok: true,
-      command: { name: "review", input: "ledger.xlsx", asOf: undefined, out: undefined, inPlace: true, force: false, json: false },
+      command: { name: "review", input: "ledger.xlsx", asOf: undefined, out: undefined, inPlace: true, force: false, json: false, map: [] },
     });
     expect(parseCommandLine(["review", "ledger.xlsx", "--in-place", "--force"])).toMatchObject({ ok: false, usage: expect.stringContaining("--force") });
     expect(parseCommandLine(["init", "new.xlsx", "--force"])).toMatchObject({ ok: false });
