@@ -51,6 +51,19 @@ export interface WorkbookSnapshot {
   dateSystem: "1900" | "1904";
   /** The sheets that carry the add-in's output marker. Every other sheet is the user's. */
   outputSheets: OutputSheetMark[];
+  /**
+   * Formula cells that have no calculated value yet (files written by generators that leave the
+   * values to Excel: fullCalcOnLoad), per sheet; they read as blank. Absent when there are none,
+   * or when the adapter cannot tell (only the .xlsx package reader tells today).
+   */
+  uncalculatedFormulas?: UncalculatedFormulas[];
+}
+
+/** A sheet's formula cells without a calculated value: A1 references (the first ones) and how many there are. */
+export interface UncalculatedFormulas {
+  sheet: string;
+  cells: string[];
+  count: number;
 }
 
 export type ColumnKind = "text" | "integer" | "number" | "money" | "percent" | "date" | "boolean";

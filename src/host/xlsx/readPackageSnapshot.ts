@@ -7,14 +7,17 @@
  * file (same SheetCells logic), with cell values as ExcelJS + toCellValue read them: shared and
  * inline strings (rich-text runs joined, phonetic runs left out, `_xHHHH_` escapes decoded),
  * numbers as stored (dates are serials already), booleans, error texts, formulas' cached values
- * (null when none), and merged cells carrying their top-left cell's value.
+ * (null when none), and merged cells carrying their top-left cell's value. The formula cells
+ * that have no cached value (files written by generators for Excel to calculate on load) are
+ * named per sheet in `uncalculatedFormulas`, so the app can say Excel must recalculate once
+ * rather than read them as blank.
  *
  * It throws for anything it does not expect (zip64, a missing part, prefixed "strict" XML),
  * and the adapter then reads the file with ExcelJS instead.
  * @example readPackageSnapshot(await fs.readFile("ledger.xlsx")).tables[0].rows.length //=> 100000
  */
 import type { DateSystem } from "../../engine/dates/dayNumber";
-import type { CellValue, WorkbookSnapshot } from "../WorkbookPort";
+import type { CellValue, UncalculatedFormulas, WorkbookSnapshot } from "../WorkbookPort";
 import type { TableModel } from "./excelJsInternals";
 import { isDate1904, packageSheetsOf, relationshipsOf, relsPathOf, workbookPartOf, type PackageSheet } from "./packageParts";
 import { centralDirectory, entryText, entryTextChunks, type ZipDirectoryEntry } from "./readZipEntries";
@@ -69,11 +72,12 @@ function packageReader(zip: Buffer): PackageReader {
   };
 }
 
-function* sheetCellsOf(zip: PackageReader, sheets: PackageSheet[], shared: readonly string[], system: DateSystem): Generator<SheetCells> {
+function* sheetCellsOf(zip: PackageReader, sheets: PackageSheet[], shared: readonly string[], system: DateSystem, uncalculated: UncalculatedFormulas[]): Generator<SheetCells> {
   for (const sheet of sheets) {
     const feed = zip.feed(sheet.part);
     if (feed === undefined) throw new Error(`worksheet ${sheet.name} cannot be read`);
-    const { grid, tablePartIds } = readWorksheetPart(feed, shared, system);
+    const { grid, tablePartIds, uncachedFormulas, uncachedFormulaCount } = readWorksheetPart(feed, shared, system);
+    if (uncachedFormulaCount > 0) uncalculated.push({ sheet: sheet.name, cells: uncachedFormulas, count: uncachedFormulaCount });
     const tables = tablesOf(zip, sheet, tablePartIds);
     yield {
       name: sheet.name,
@@ -104,5 +108,8 @@ export function readPackageSnapshot(bytes: Buffer): WorkbookSnapshot {
   const sharedPart = workbookRels.find((r) => r.kind === "sharedStrings");
   const sharedFeed = sharedPart ? zip.feed(sharedPart.target) : undefined;
   const shared = sharedFeed ? readSharedStrings(sharedFeed) : [];
-  return snapshotOfSheets(sheetCellsOf(zip, sheets, shared, system), system, outputMarksOf(workbookXml));
+  const uncalculated: UncalculatedFormulas[] = [];
+  const snapshot = snapshotOfSheets(sheetCellsOf(zip, sheets, shared, system, uncalculated), system, outputMarksOf(workbookXml));
+  // Only when there are some: a snapshot of a workbook Excel saved is as it was.
+  return uncalculated.length > 0 ? { ...snapshot, uncalculatedFormulas: uncalculated } : snapshot;
 }

@@ -6,7 +6,7 @@
  * Values are read as ExcelJS + toCellValue read them: shared and inline strings (rich-text runs
  * joined, phonetic runs `<rPh>` left out, `_xHHHH_` escapes decoded), numbers as stored (dates
  * are serials already), booleans, error texts, formulas' cached values (none: no value), ISO
- * dates (`t="d"`) as serials. Each shared string is one JS string, which every cell that uses
+ * dates (`t="d"`) as serials. Formula cells without a cached value are listed (uncachedFormulas). Each shared string is one JS string, which every cell that uses
  * it shares (interned once). Merged areas are filled with their top-left cell's value.
  *
  * Throws for what it does not expect (a root that is not an unprefixed `<worksheet>`, a bad
@@ -28,6 +28,24 @@ export interface WorksheetPart {
   grid: Grid;
   /** The `r:id` of each `<tablePart>`, in order. */
   tablePartIds: string[];
+  /**
+   * Cells holding a formula without a cached value (a `<c>` with `<f>` and no `<v>`), as A1
+   * references in sheet order, at most MAX_UNCACHED_LISTED of them; generators write such
+   * files and set fullCalcOnLoad, leaving the values to Excel. The cells read as blank.
+   */
+  uncachedFormulas: string[];
+  /** How many such cells the part has (the list above stops at MAX_UNCACHED_LISTED). */
+  uncachedFormulaCount: number;
+}
+
+/** Uncached formula cells listed per sheet; the rest are counted. */
+export const MAX_UNCACHED_LISTED = 1000;
+
+/** A1 reference of a 0-based cell. @example a1Of(1, 2) //=> "C2" */
+function a1Of(row: number, column: number): string {
+  let letters = "";
+  for (let c = column + 1; c > 0; c = Math.floor((c - 1) / 26)) letters = String.fromCharCode(65 + ((c - 1) % 26)) + letters;
+  return `${letters}${row + 1}`;
 }
 
 /** A source of a part's text: calls `write` with each piece, in order. */
@@ -189,6 +207,9 @@ export function readWorksheetPart(feed: TextFeed, shared: readonly string[], sys
   let vText = "";
   let inInline = false;
   let inline: string | undefined;
+  let hasFormula = false;
+  const uncachedFormulas: string[] = [];
+  let uncachedFormulaCount = 0;
   const item = new StringItemText();
   parserOver(feed, (parser) => {
     parser.on("opentag", (tag) => {
@@ -206,7 +227,7 @@ export function readWorksheetPart(feed: TextFeed, shared: readonly string[], sys
         } else if (name === "is") {
           inInline = true;
           item.reset();
-        }
+        } else if (name === "f") hasFormula = true;
         return;
       }
       switch (name) {
@@ -232,6 +253,7 @@ export function readWorksheetPart(feed: TextFeed, shared: readonly string[], sys
           cellType = attribute(tag, "t") ?? "n";
           v = undefined;
           inline = undefined;
+          hasFormula = false;
           break;
         }
         case "mergeCell": {
@@ -265,6 +287,9 @@ export function readWorksheetPart(feed: TextFeed, shared: readonly string[], sys
           } else item.close(name);
         } else if (name === "c") {
           inCell = false;
+          if (hasFormula && v === undefined && inline === undefined) {
+            if (uncachedFormulaCount++ < MAX_UNCACHED_LISTED) uncachedFormulas.push(a1Of(cellRow, column));
+          }
           const value = cellValueFrom(cellType, v, inline, shared, system);
           if (value !== null) setCell(grid, cellRow, column, value);
         }
@@ -275,5 +300,5 @@ export function readWorksheetPart(feed: TextFeed, shared: readonly string[], sys
   });
   if (!isRootSeen) throw new Error("empty worksheet part");
   fillMerged(grid, merges);
-  return { grid, tablePartIds };
+  return { grid, tablePartIds, uncachedFormulas, uncachedFormulaCount };
 }

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { readPackageSnapshot } from "../../../src/host/xlsx/readPackageSnapshot";
-import { readSharedStrings, readWorksheetPart, type TextFeed } from "../../../src/host/xlsx/readWorksheetPart";
+import { MAX_UNCACHED_LISTED, readSharedStrings, readWorksheetPart, type TextFeed } from "../../../src/host/xlsx/readWorksheetPart";
 import { repairLoadedTables } from "../../../src/host/xlsx/repairLoadedTables";
 import { snapshotOf } from "../../../src/host/xlsx/snapshotOf";
 
@@ -36,6 +36,18 @@ describe("readWorksheetPart", () => {
     expect(part.grid[1]).toEqual([-0.0015, undefined, "#DIV/0!", "a<b"]);
     expect(part.grid[2]).toBeUndefined();
     expect(part.grid[3]).toEqual([undefined, undefined, "merged", "merged"]);
+    // A4's NOW() has no cached value: named, and read as no value; C2 and D2 have theirs.
+    expect(part.uncachedFormulas).toEqual(["A4"]);
+    expect(part.uncachedFormulaCount).toBe(1);
+  });
+
+  it("names formula cells without a cached value (shared formulas too), listing the first MAX_UNCACHED_LISTED and counting all", () => {
+    const rows = Array.from({ length: MAX_UNCACHED_LISTED + 5 }, (_, i) => `<row r="${i + 1}"><c r="AB${i + 1}"><f t="shared" si="0"${i === 0 ? ' ref="AB1:AB9999">1+1</f>' : "/>"}</c><c r="AC${i + 1}"><f>2</f><v>2</v></c></row>`);
+    const part = readWorksheetPart(piecesOf(`<worksheet><sheetData>${rows.join("")}</sheetData></worksheet>`, 1000), [], "1900");
+    expect(part.uncachedFormulaCount).toBe(MAX_UNCACHED_LISTED + 5);
+    expect(part.uncachedFormulas).toHaveLength(MAX_UNCACHED_LISTED);
+    expect(part.uncachedFormulas.slice(0, 2)).toEqual(["AB1", "AB2"]);
+    expect(part.grid[0]).toEqual([...new Array<undefined>(28), 2]);
   });
 
   it.each([
