@@ -10,6 +10,7 @@ import type { EngineReviewArgs } from "./engineReview";
 import type { FormulaSheetArgs } from "./formulaSheet";
 import type { JitStabilityArgs } from "./jitStability";
 import type { RoundTripsArgs } from "./roundTrips";
+import type { WhatIfArgs } from "./whatIf";
 
 /** The argument object as JSON delivered it, with the fields a case needs checked to exist. */
 function argsOf<T extends object>(value: unknown, required: readonly (keyof T & string)[]): T {
@@ -28,6 +29,7 @@ export const CASES = {
   customFunctions: async (a: unknown) => (await import("./customFunctions")).customFunctions(argsOf<CustomFunctionsArgs>(a, ["rows", "runs"])),
   jitStability: async (a: unknown) => (await import("./jitStability")).jitStability(argsOf<JitStabilityArgs>(a, ["customers", "invoices", "runs"])),
   bundles: async (a: unknown) => (await import("./bundles")).bundles(argsOf<BundlesArgs>(a, [])),
+  whatIf: async (a: unknown) => (await import("./whatIf")).whatIf(argsOf<WhatIfArgs>(a, ["customers", "invoices", "runs"])),
 } satisfies Record<string, (args: unknown) => Promise<unknown>>;
 
 export type CaseName = keyof typeof CASES;

@@ -1,7 +1,7 @@
 /**
  * The Credit Desk task pane: set up the workbook → tables found (with column mapping) →
  * problems with "Go to cell" → run the review at an as-of date (progress, Cancel) → results;
- * plus the Policy editor and the order check. It reaches the workbook only through the injected
+ * plus the Policy editor, the What-if scenarios and the order check. It reaches the workbook only through the injected
  * WorkbookPort and the workflow functions.
  */
 import {
@@ -23,6 +23,7 @@ import { ResultsView } from "./components/ResultsView";
 import { ReviewCard } from "./components/ReviewCard";
 import { SetupCard, type SetupStatus } from "./components/SetupCard";
 import { TablesFound } from "./components/TablesFound";
+import { WhatIfView } from "./components/WhatIfView";
 import { useReview } from "./hooks/useReview";
 import { messageOf, useWorkbookScan } from "./hooks/useWorkbookScan";
 
@@ -38,8 +39,8 @@ export interface AppProps {
   onLocaleChange?: (locale: Locale) => void;
 }
 
-type TabValue = "review" | "policy" | "orders";
-const TABS: readonly TabValue[] = ["review", "policy", "orders"];
+type TabValue = "review" | "policy" | "whatif" | "orders";
+const TABS: readonly TabValue[] = ["review", "policy", "whatif", "orders"];
 const isTab = (value: unknown): value is TabValue => TABS.some((t) => t === value);
 
 const useStyles = makeStyles({
@@ -132,6 +133,12 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
     }
   };
 
+  /** The Policy sheet was written (editor's Save or a what-if's Apply): results of an earlier review are stale. */
+  const policySaved = (): void => {
+    setPolicySaves((n) => n + 1);
+    rescan();
+  };
+
   const runReview = (): void => {
     const day = parseAsOf(asOf);
     if (!day.ok) return;
@@ -174,6 +181,7 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
       <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => { if (isTab(data.value)) setTab(data.value); }} size="small">
         <Tab value="review">{t("pane.tab.review")}</Tab>
         <Tab value="policy">{t("pane.tab.policy")}</Tab>
+        <Tab value="whatif">{t("whatIf.tab")}</Tab>
         <Tab value="orders">{t("pane.tab.orders")}</Tab>
       </TabList>
       {notice && (
@@ -222,7 +230,10 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
           )}
         </>
       )}
-      {tab === "policy" && <PolicyEditor port={port} mapping={mapping} onSaved={() => { setPolicySaves((n) => n + 1); rescan(); }} />}
+      {tab === "policy" && <PolicyEditor port={port} mapping={mapping} onSaved={policySaved} />}
+      {tab === "whatif" && (
+        <WhatIfView port={port} snapshot={ready?.snapshot} reading={ready?.reading} mapping={mapping} asOfIso={asOf} addinVersion={addinVersion} now={now} onApplied={policySaved} />
+      )}
       {tab === "orders" && (
         <OrderCheck customers={lastWritten?.outcome.customers} policy={ready?.reading.policy ?? DEFAULT_POLICY} asOfIso={lastWritten?.asOfIso} />
       )}

@@ -128,3 +128,21 @@ export function policyTableRowsOf(rows: readonly PolicyDraftRow[], table: Recogn
   }
   return out;
 }
+
+/**
+ * The Policy rows with a what-if scenario's changes applied (the What-if view's Apply): each
+ * change replaces the value of its key (matched without regard to case), a key the rows lack is
+ * appended; every other row is kept as it is.
+ * @example rowsWithChanges([{ key: "gradeBands.A", value: "80", description: "x" }], [{ key: "gradebands.a", value: 70 }])
+ *   //=> [{ key: "gradeBands.A", value: "70", description: "x" }]
+ */
+export function rowsWithChanges(rows: readonly PolicyDraftRow[], changes: readonly { key: string; value: string | number | boolean }[]): PolicyDraftRow[] {
+  const out = rows.map((r) => ({ ...r }));
+  for (const change of changes) {
+    const key = change.key.trim();
+    const row = out.find((r) => r.key.toLowerCase() === key.toLowerCase());
+    if (row) row.value = textOf(change.value);
+    else out.push({ key, value: textOf(change.value), description: null });
+  }
+  return out;
+}
