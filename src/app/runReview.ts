@@ -15,7 +15,8 @@ import type { OutputLanguage } from "../engine/policy/Policy";
 import type { CustomerReview, PortfolioReview } from "../engine/review/types";
 import { createTranslator } from "../i18n/translator";
 import type { WorkbookPort, WorkbookSnapshot, WrittenSheet } from "../host/WorkbookPort";
-import { buildOutputSheets, creditReviewRow, outputSheetName } from "./buildOutputSheets";
+import { buildOutputSheets, creditReviewRow, outputSheetName, type AuditStamp } from "./buildOutputSheets";
+import { createCommitteeSheets, writeHistory, committeeJson, planCommittee, withCommitteeSheets } from "./reviewHistory";
 import { readPortfolio } from "./readPortfolio";
 import { recogniseTables } from "./recogniseTables";
 import { warningText } from "./reviewText";
@@ -93,10 +94,9 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     const problem: Problem = { severity: "error", table: "", sheet: "", row: -1, column: -1, field: "", message: `Review failed: ${describeError(reviewed.error)}` };
     return { status: "invalid", problems: [...problems, problem] };
   }
-  const review = reviewed.value;
   const policyFingerprint = shortFingerprint(reading.policy);
   const outputLanguage = options.outputLanguage !== undefined && !namesOutputLanguage(recognition.tables.policy) ? options.outputLanguage : reading.policy.outputLanguage;
-  const sheets = buildOutputSheets(review, {
+  const stamp: AuditStamp = {
     asOf: options.asOf,
     generatedAt: options.generatedAt,
     addinVersion: options.addinVersion,
@@ -104,19 +104,27 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     policyVersion: reading.policySource === "default" ? createTranslator(outputLanguage).t("audit.policyDefaults", { version: reading.policy.version }) : reading.policy.version,
     dateSystem: snapshot.dateSystem,
     outputLanguage,
-  });
+  };
+  // Issue 15 (H5): the Approved Limits register and the Review History applied to the review;
+  // the review from here on is the committee's (utilisation and warnings on the limit in force).
+  const committee = planCommittee(snapshot, reading.portfolio, reviewed.value, reading.policy, stamp);
+  const review = committee.committee.review;
+  const committeeById = committeeJson(committee);
+  const sheets = withCommitteeSheets(buildOutputSheets(review, stamp), committee, stamp);
   const outcome = {
-    problems,
+    problems: [...problems, ...committee.problems],
     kpis: reviewKpis(review),
     critical: criticalWarnings(review, outputLanguage),
     sheets,
-    customers: review.customers.map(customerJson),
+    customers: review.customers.map((c) => ({ ...customerJson(c), committee: committeeById.get(c.customerId) })),
     policyFingerprint,
   };
   if (options.signal?.aborted) return { status: "cancelled", ...outcome };
 
   progress("writing", 0.7);
+  await createCommitteeSheets(port, committee);
   const result = await port.writeSheets(sheets, { onProgress: (f) => progress("writing", 0.7 + 0.3 * f) });
+  await writeHistory(port, committee);
   progress("done", 1);
   return { status: "written", ...outcome, written: result.sheets, redirected: redirectedOutputs(snapshot, result.sheets) };
 }
