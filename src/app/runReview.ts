@@ -19,7 +19,8 @@ import type { DayNumber } from "../engine/dates/dayNumber";
 import type { Ledger } from "../engine/receivables/Ledger";
 import type { MessageId } from "../i18n/messages";
 import type { Translator } from "../i18n/translator";
-import { buildOutputSheets, creditReviewRow, outputSheetName } from "./buildOutputSheets";
+import { buildOutputSheets, creditReviewRow, outputSheetName, type AuditStamp } from "./buildOutputSheets";
+import { createCommitteeSheets, writeHistory, committeeJson, planCommittee, withCommitteeSheets } from "./reviewHistory";
 import { readPortfolio } from "./readPortfolio";
 import { recogniseTables } from "./recogniseTables";
 import { mergeMappings, savedMapping } from "./savedMapping";
@@ -103,10 +104,10 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   }
   const isLedgerOnly = reading.derived !== undefined;
   // A receivables-only review: the figures that need sales the ledger cannot give are left out, with why.
-  const review = isLedgerOnly ? withoutUnknownSales(reviewed.value, reading.portfolio.receivables, options.asOf, periodDays, problems) : reviewed.value;
+  const baseReview = isLedgerOnly ? withoutUnknownSales(reviewed.value, reading.portfolio.receivables, options.asOf, periodDays, problems) : reviewed.value;
   const policyFingerprint = shortFingerprint(reading.policy);
   const outputLanguage = options.outputLanguage !== undefined && !namesOutputLanguage(recognition.tables.policy) ? options.outputLanguage : reading.policy.outputLanguage;
-  const sheets = buildOutputSheets(review, {
+  const stamp: AuditStamp = {
     asOf: options.asOf,
     generatedAt: options.generatedAt,
     addinVersion: options.addinVersion,
@@ -114,21 +115,29 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     policyVersion: reading.policySource === "default" ? createTranslator(outputLanguage).t("audit.policyDefaults", { version: reading.policy.version }) : reading.policy.version,
     dateSystem: snapshot.dateSystem,
     outputLanguage,
-  });
+  };
+  // Issue 15: the Approved Limits register and the Review History applied to the review;
+  // the review from here on is the committee's (utilisation and warnings on the limit in force).
+  const committee = planCommittee(snapshot, reading.portfolio, baseReview, reading.policy, stamp);
+  const review = committee.committee.review;
+  const committeeById = committeeJson(committee);
+  const sheets = withCommitteeSheets(buildOutputSheets(review, stamp), committee, stamp);
   if (isLedgerOnly) markNeedsScores(sheets, createTranslator(outputLanguage));
   const outcome = {
     ...(isLedgerOnly ? { isLedgerOnly } : {}),
-    problems,
+    problems: [...problems, ...committee.problems],
     kpis: reviewKpis(review),
     critical: criticalWarnings(review, outputLanguage),
     sheets,
-    customers: review.customers.map(customerJson),
+    customers: review.customers.map((c) => ({ ...customerJson(c), committee: committeeById.get(c.customerId) })),
     policyFingerprint,
   };
   if (options.signal?.aborted) return { status: "cancelled", ...outcome };
 
   progress("writing", 0.7);
+  await createCommitteeSheets(port, committee);
   const result = await port.writeSheets(sheets, { onProgress: (f) => progress("writing", 0.7 + 0.3 * f) });
+  await writeHistory(port, committee);
   progress("done", 1);
   return { status: "written", ...outcome, written: result.sheets, redirected: redirectedOutputs(snapshot, result.sheets) };
 }

@@ -1,7 +1,9 @@
 /**
  * The order check's input for one customer, taken from the last review's per-customer results
  * (ReviewOutcome.customers, the engine's CustomerReview): grade, R flag, limit, balances, days
- * past due. The limit is the review's recommended limit, else the customer's current limit.
+ * past due. The limit is the committee's approved limit when the Approved Limits register holds
+ * one in force (the review's `committee.limitInForce` with basis "approved"), else the review's
+ * recommended limit, else the customer's current limit; `limitSource` says which.
  * CustomerReview.openBalance is already net of unapplied cash (≤ 0), so the gross open items are
  * openBalance − unapplied and checkOrder nets the unapplied cash once.
  */
@@ -14,7 +16,7 @@ export interface OrderCustomer {
   name: string;
   /** The check's input without the new order. */
   input: Omit<OrderCheckInput, "newOrder">;
-  limitSource: "recommended" | "current" | "none";
+  limitSource: "approved" | "recommended" | "current" | "none";
 }
 
 const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
@@ -37,7 +39,9 @@ export function orderInputOf(record: Record<string, unknown>): Result<OrderCusto
   if (typeof customerId !== "string" || customerId === "") return err(invalidInput("customerId", "missing in the review results"));
   const grade = record.grade;
   if (!isGrade(grade)) return err(invalidInput("grade", `missing for ${customerId}: run the review again`));
-  const limit = isRecord(record.limit) ? numberAt(record.limit, "recommended") : undefined;
+  const committee = isRecord(record.committee) ? record.committee : undefined;
+  const approved = committee !== undefined && committee.limitBasis === "approved" ? numberAt(committee, "limitInForce") : undefined;
+  const limit = approved ?? (isRecord(record.limit) ? numberAt(record.limit, "recommended") : undefined);
   const current = numberAt(record, "currentLimit");
   const openBalance = numberAt(record, "openBalance") ?? 0;
   const unapplied = numberAt(record, "unapplied") ?? 0;
@@ -53,6 +57,6 @@ export function orderInputOf(record: Record<string, unknown>): Result<OrderCusto
       openOrders: numberAt(record, "openOrders") ?? 0,
       maxDaysPastDue: numberAt(record, "maxDaysPastDue") ?? 0,
     },
-    limitSource: limit !== undefined ? "recommended" : current !== undefined ? "current" : "none",
+    limitSource: approved !== undefined ? "approved" : limit !== undefined ? "recommended" : current !== undefined ? "current" : "none",
   });
 }

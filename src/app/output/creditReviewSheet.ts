@@ -1,7 +1,9 @@
 /** The Credit Review sheet: one row per customer (credit-method.md §2–§6). */
-import type { PortfolioReview } from "../../engine/review/types";
+import type { CustomerReview, PortfolioReview } from "../../engine/review/types";
+import type { LimitBasisName } from "../../engine/limits/creditLimit";
+import type { CommitteeLine } from "../../engine/review/reviewHistoryCommittee";
 import type { Translator } from "../../i18n/translator";
-import { toExcelSerial } from "../../engine/dates/dayNumber";
+import { toExcelSerial, type DateSystem } from "../../engine/dates/dayNumber";
 import type { CellValue, ColumnSpec, ConditionalFormatSpec, SheetSpec } from "../../host/WorkbookPort";
 import type { MessageId } from "../../i18n/messages";
 import { createTranslator } from "../../i18n/translator";
@@ -19,25 +21,86 @@ export function creditReviewColumns(t: Translator): ColumnSpec[] {
     ratio(h("currentRatio")), ratio(h("quickRatio")), percent(h("debtRatio")), percent(h("netMargin")), percent(h("revenueGrowth")),
     ratio(h("altmanZ")), text(h("altmanZone"), 9),
     money(h("recommendedLimit")), text(h("bindingBasis"), 16), ratio(h("gradeFactor")), ratio(h("paymentFactor")),
+    ...limitBasesColumns(t),
     money(h("currentLimit")), money(h("limitChange")),
+    ...committeeColumns(t),
     money(h("exposure")), percent(h("utilisationPercent")), money(h("openBalance")), money(h("unapplied")), money(h("overdue")),
     integer(h("overdueItems")), integer(h("maxDaysPastDue")), { header: h("averageDaysLate"), kind: "number", numberFormat: "0.0", width: 10 },
+    ...changeColumns(t),
     integer(h("criticalWarnings")), text(h("warnings"), 40), text(h("nextAction"), 36), text(h("reasons"), 60),
   ];
+}
+
+// Issue 15, the committee's column groups (H5): the four limit bases and collateral (§5), the
+// Approved Limits register's decision beside the recommendation with the limit in force and its
+// basis, and the change since the last review from the Review History.
+const committeeHeader = (t: Translator, key: string): string => t.t(`approved.review.${key}` as MessageId);
+
+function limitBasesColumns(t: Translator): ColumnSpec[] {
+  const h = (key: string): string => committeeHeader(t, key);
+  return [money(h("basisNeed")), money(h("basisWorkingAssets")), money(h("basisNetWorthCap")), money(h("basisProfit")), money(h("collateral"))];
+}
+
+function committeeColumns(t: Translator): ColumnSpec[] {
+  const h = (key: string): string => committeeHeader(t, key);
+  return [text(h("committeeDecision"), 24), money(h("approvedLimit")), text(h("approvedBy"), 16), date(h("validUntil")), money(h("limitInForce")), text(h("limitBasis"), 12)];
+}
+
+function changeColumns(t: Translator): ColumnSpec[] {
+  const h = (key: string): string => committeeHeader(t, key);
+  return [text(h("previousGrade"), 8), text(h("gradeChange"), 8), money(h("limitChangeSinceLast")), money(h("exposureChangeSinceLast"))];
+}
+
+/** What the committee view adds to each customer's row (reviewHistoryCommittee), by position in the review. */
+export interface CreditReviewCommittee {
+  lines: readonly CommitteeLine[];
+  collateral: ReadonlyMap<string, number>;
+}
+
+function limitBasesCells(c: CustomerReview, collateral: number | undefined): CellValue[] {
+  const basis = (name: LimitBasisName): number | null => orNull(c.limit.bases.find((b) => b.basis === name)?.value);
+  return [basis("need"), basis("workingAssets"), basis("netWorthCap"), basis("profit"), orNull(collateral)];
+}
+
+function committeeCells(t: Translator, line: CommitteeLine | undefined, system: DateSystem): CellValue[] {
+  const a = line?.approval;
+  return [
+    orNull(a?.decision), orNull(a?.approvedLimit), orNull(a?.approvedBy), a?.validUntil === undefined ? null : toExcelSerial(a.validUntil, system),
+    orNull(line?.limitInForce), line === undefined ? null : t.t(`approved.basis.${line.limitBasis}` as MessageId),
+  ];
+}
+
+const GRADE_CHANGE_KEYS = { up: "gradeUp", down: "gradeDown", same: "gradeSame", new: "gradeNew" } as const;
+
+function changeCells(t: Translator, line: CommitteeLine | undefined): CellValue[] {
+  return [
+    orNull(line?.previous?.grade), line?.gradeChange === undefined ? null : committeeHeader(t, GRADE_CHANGE_KEYS[line.gradeChange]),
+    orNull(line?.limitChange), orNull(line?.exposureChange),
+  ];
+}
+
+/** The warnings the committee view added, in the cell's format after the review's own. */
+function addedWarnings(t: Translator, line: CommitteeLine | undefined): string {
+  return (line?.added ?? [])
+    .map((w) => t.format("warning.item", { severity: t.format(`severity.${w.severity}` as MessageId), message: t.format(w.messageId as MessageId, w.params) }))
+    .join(t.format("warning.separator"));
 }
 
 /** The Credit Review columns in English, in sheet order. */
 export const CREDIT_REVIEW_COLUMNS: readonly ColumnSpec[] = creditReviewColumns(createTranslator("en-US"));
 
-export function creditReviewSheet(t: Translator, review: PortfolioReview, stamp: AuditStamp): SheetSpec {
+export function creditReviewSheet(t: Translator, review: PortfolioReview, stamp: AuditStamp, committee?: CreditReviewCommittee): SheetSpec {
   const system = stamp.dateSystem ?? "1900";
   const yes = t.t("value.yes");
   const no = t.t("value.no");
   const columns = creditReviewColumns(t);
-  const header = (index: number): string => columns[index]!.header;
+  const h = (key: string): string => t.t(`column.creditReview.${key}` as MessageId);
   const word = engineWords(t);
-  const rows: CellValue[][] = review.customers.map((c) => {
-    const critical = c.warnings.filter((w) => w.severity === "critical").length;
+  const rows: CellValue[][] = review.customers.map((c, index) => {
+    const line = committee?.lines[index];
+    const critical = c.warnings.filter((w) => w.severity === "critical").length + (line?.added ?? []).filter((w) => w.severity === "critical").length;
+    const added = addedWarnings(t, line);
+    const own = warningsCell(t, c.warnings);
     // The quadrant carries its words in both languages: English with the Chinese gloss, or Chinese.
     const quadrant = t.locale === "en-US" ? `${c.quadrant.quadrant} ${c.quadrant.en} (${c.quadrant.zh})` : `${c.quadrant.quadrant} ${c.quadrant.zh}`;
     return [
@@ -48,17 +111,20 @@ export function creditReviewSheet(t: Translator, review: PortfolioReview, stamp:
       orNull(c.ratios.currentRatio), orNull(c.ratios.quickRatio), orNull(c.ratios.debtRatio), orNull(c.ratios.netMargin), orNull(c.ratios.revenueGrowth),
       c.altman ? c.altman.z : null, c.altman ? t.format(`altmanZone.${c.altman.zone}`) : null,
       orNull(c.limit.recommended), c.limit.bindingBasis === undefined ? null : t.format(`limitBasis.${c.limit.bindingBasis}`), c.limit.gradeFactor, c.limit.paymentFactor,
+      ...limitBasesCells(c, committee?.collateral.get(c.customerId)),
       orNull(c.currentLimit), orNull(c.limitChange),
+      ...committeeCells(t, line, system),
       c.exposure, fraction(c.utilisationPercent), c.openBalance, c.unapplied, c.overdue,
       c.overdueItems, c.maxDaysPastDue, orNull(c.averageDaysLate),
-      critical, warningsCell(t, c.warnings), c.nextAction === undefined ? null : word(c.nextAction), reasonsText(t, c),
+      ...changeCells(t, line),
+      critical, own === "" ? added : added === "" ? own : own + t.format("warning.separator") + added, c.nextAction === undefined ? null : word(c.nextAction), reasonsText(t, c),
     ];
   });
   const conditionalFormats: ConditionalFormatSpec[] = [
-    ...GRADE_FILLS.map(([grade, fill, fontColor]): ConditionalFormatSpec => ({ type: "textEquals", column: header(8), text: grade, fill, fontColor })),
-    { type: "textEquals", column: header(10), text: "R", fill: "#F4B183", fontColor: "#833C0B" },
-    { type: "dataBar", column: header(29), color: "#5B9BD5" },
-    { type: "greaterThan", column: header(36), value: 0, fill: "#FF0000", fontColor: "#FFFFFF" },
+    ...GRADE_FILLS.map(([grade, fill, fontColor]): ConditionalFormatSpec => ({ type: "textEquals", column: h("grade"), text: grade, fill, fontColor })),
+    { type: "textEquals", column: h("rFlag"), text: "R", fill: "#F4B183", fontColor: "#833C0B" },
+    { type: "dataBar", column: h("utilisationPercent"), color: "#5B9BD5" },
+    { type: "greaterThan", column: h("criticalWarnings"), value: 0, fill: "#FF0000", fontColor: "#FFFFFF" },
   ];
   return {
     name: t.t("sheet.creditReview"),

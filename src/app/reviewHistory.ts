@@ -1,0 +1,187 @@
+/**
+ * The committee's side of a review (issue 15), over any WorkbookPort: reads the Approved Limits
+ * register and the Review History from the snapshot, applies them to the engine's review
+ * (reviewHistoryCommittee: limit in force, utilisation and warnings on it, history-based
+ * warnings, change since the last review), and plans what the review writes besides its four
+ * sheets:
+ * - the Approved Limits register, once, when the workbook has none (ID and name of every
+ *   customer, the committee's columns blank); the review never writes into it afterwards, and a
+ *   customer added later gets a row only through `addMissingApprovals` (a button or CLI option);
+ * - the Review History: created by the first review; every review at a new as-of date appends its
+ *   rows (one per customer) and its run with `updateTableRows(old rows as read, unchanged + new
+ *   rows)`, so no earlier row is rewritten with other values (the port has no append). The history
+ *   holds one review per as-of date: a re-run at a date it already holds appends nothing (it would
+ *   count the same date twice in the trend, and rewriting that date's rows is not allowed), and
+ *   the workbook is then written exactly as by a review without history;
+ * - the Changes output sheet, once the history holds an earlier review: grade migration against
+ *   the previous review, directions, trend.
+ * The Credit Review sheet is rebuilt with the committee's columns (limit bases, approved limit,
+ * limit in force, change since the last review).
+ * @example const plan = planCommittee(snapshot, portfolio, review, policy, stamp); await port.writeSheets(withCommitteeSheets(sheets, plan, stamp)); await writeHistory(port, plan)
+ */
+import { toDayNumber, toIsoDate, type DateSystem } from "../engine/dates/dayNumber";
+import type { Grade, Policy } from "../engine/policy/Policy";
+import type { Portfolio } from "../engine/portfolio/types";
+import { gradeMigration, type GradeMigration } from "../engine/review/gradeMigration";
+import { historyRows, previousReviewRows, reviewRun, type ReviewHistoryRow, type ReviewRun } from "../engine/review/reviewHistory";
+import { reviewHistoryCommittee, type CommitteeReview } from "../engine/review/reviewHistoryCommittee";
+import type { PortfolioReview } from "../engine/review/types";
+import { isBlank } from "../engine/values/isBlank";
+import type { CellValue, SheetSpec, SourceTable, WorkbookPort, WorkbookSnapshot } from "../host/WorkbookPort";
+import { createTranslator } from "../i18n/translator";
+import { creditReviewSheet } from "./output/creditReviewSheet";
+import {
+  approvedLimitsSheet, changesSheet, historyCells, REVIEW_HISTORY_TABLE, REVIEW_RUNS_TABLE, reviewHistorySheet, runCells,
+} from "./output/historySheets";
+import type { AuditStamp } from "./output/sheetParts";
+import { approvedColumns, readApprovedLimits } from "./readApprovedLimits";
+import type { Problem } from "./types";
+
+export interface CommitteePlan {
+  committee: CommitteeReview;
+  /** Collateral per customer id (the limit's last addend, §5), for the Credit Review. */
+  collateral: ReadonlyMap<string, number>;
+  /** The register's and the history's problems (warnings: the review still runs). */
+  problems: Problem[];
+  /** The previous review's as-of date (ISO) and the migration against it, when there is one. */
+  previousAsOf?: string;
+  migration?: GradeMigration;
+  /** This review's rows and run, and every run of the history with this one last. */
+  newRows: ReviewHistoryRow[];
+  runs: ReviewRun[];
+  /** Output sheets written with the review's: the Changes sheet, once the history holds an earlier review. */
+  sheets: SheetSpec[];
+  /** Input sheets created after the review's write when the workbook has none: the register and the history. */
+  inputSheets: SheetSpec[];
+  /** Appends after the write, when the history existed: whole rows (old ones as read, then new). */
+  appends: { table: string; rows: CellValue[][] }[];
+}
+
+const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
+const tableNamed = (snapshot: WorkbookSnapshot, name: string): SourceTable | undefined =>
+  snapshot.tables.find((t) => t.kind === "table" && t.name.toLowerCase() === name.toLowerCase());
+
+const num = (v: CellValue | undefined): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+const str = (v: CellValue | undefined): string => (v === undefined || v === null ? "" : String(v).trim());
+
+/** The Review History table's rows as history rows (columns in HISTORY_FIELDS order); unreadable rows are left out. */
+export function readHistoryRows(table: SourceTable | undefined, system: DateSystem): ReviewHistoryRow[] {
+  if (table === undefined) return [];
+  const out: ReviewHistoryRow[] = [];
+  for (const r of table.rows) {
+    const asOf = isBlank(r[0]) ? undefined : toDayNumber(r[0], system);
+    const grade = str(r[5]);
+    if (asOf === undefined || !asOf.ok || str(r[3]) === "" || !GRADES.some((g) => g === grade)) continue;
+    out.push({
+      asOf: asOf.value, generatedAt: str(r[1]), fingerprint: str(r[2]), customerId: str(r[3]), name: str(r[4]), grade: grade as Grade,
+      compositePercent: (num(r[6]) ?? 0) * 100, recommendedLimit: num(r[7]), approvedLimit: num(r[8]), exposure: num(r[9]) ?? 0,
+      openBalance: num(r[10]) ?? 0, overdue: num(r[11]) ?? 0, averageDaysLate: num(r[12]), dsoContribution: num(r[13]), warnings: num(r[14]) ?? 0,
+    });
+  }
+  return out;
+}
+
+/** The Review runs table's rows as runs (columns in RUN_FIELDS order). */
+export function readRuns(table: SourceTable | undefined, system: DateSystem): ReviewRun[] {
+  if (table === undefined) return [];
+  const out: ReviewRun[] = [];
+  for (const r of table.rows) {
+    const asOf = isBlank(r[0]) ? undefined : toDayNumber(r[0], system);
+    if (asOf === undefined || !asOf.ok) continue;
+    const ratio = num(r[5]);
+    out.push({ asOf: asOf.value, generatedAt: str(r[1]), fingerprint: str(r[2]), customers: num(r[3]) ?? 0, openBalance: num(r[4]) ?? 0, overdueRatioPercent: ratio === undefined ? undefined : ratio * 100, dso: num(r[6]), cei: num(r[7]) });
+  }
+  return out;
+}
+
+/** A table's rows exactly as read, each as wide as the table (blank cells as null). */
+const asRead = (table: SourceTable): CellValue[][] => table.rows.map((r) => table.headers.map((_, i) => r[i] ?? null));
+
+export function planCommittee(snapshot: WorkbookSnapshot, portfolio: Portfolio, review: PortfolioReview, policy: Policy, stamp: AuditStamp): CommitteePlan {
+  const system = stamp.dateSystem ?? snapshot.dateSystem;
+  const t = createTranslator(stamp.outputLanguage ?? "en-US");
+  const approvals = readApprovedLimits(snapshot);
+  const historyTable = tableNamed(snapshot, REVIEW_HISTORY_TABLE);
+  const runsTable = tableNamed(snapshot, REVIEW_RUNS_TABLE);
+  const history = readHistoryRows(historyTable, system);
+  const previous = previousReviewRows(history, review.asOf);
+  const committee = reviewHistoryCommittee(review, { approvals: approvals.entries, previous }, policy);
+
+  const approvedInForce = new Map<string, number>();
+  const warningCounts = new Map<string, number>();
+  committee.review.customers.forEach((c, i) => {
+    const line = committee.lines[i]!;
+    if (line.limitBasis === "approved" && line.limitInForce !== undefined) approvedInForce.set(c.customerId, line.limitInForce);
+    warningCounts.set(c.customerId, [...c.warnings, ...line.added].filter((w) => w.severity !== "info").length);
+  });
+  const newRows = historyRows(committee.review, { generatedAt: stamp.generatedAt, fingerprint: stamp.policyFingerprint, approved: approvedInForce, warningCounts });
+  const run = reviewRun(committee.review, { generatedAt: stamp.generatedAt, fingerprint: stamp.policyFingerprint });
+  const isNewDate = !history.some((r) => r.asOf === review.asOf);
+  const runs = isNewDate ? [...readRuns(runsTable, system), run] : readRuns(runsTable, system);
+  const migration = previous === undefined ? undefined : gradeMigration(previous.rows, committee.review.customers);
+  const previousAsOf = previous === undefined ? undefined : toIsoDate(previous.asOf);
+
+  const inputSheets: SheetSpec[] = [];
+  const taken = new Set(snapshot.sheets.map((s) => s.toLowerCase()));
+  if (approvals.table === undefined && !taken.has(t.t("approved.sheet").toLowerCase())) inputSheets.push(approvedLimitsSheet(t, review.customers));
+  const appends: CommitteePlan["appends"] = [];
+  const cells = newRows.map((r) => historyCells(r, system));
+  if (historyTable === undefined || runsTable === undefined) {
+    if (!taken.has(t.t("history.sheet").toLowerCase())) inputSheets.push(reviewHistorySheet(t, cells, [runCells(run, system)]));
+  } else if (isNewDate) {
+    appends.push({ table: historyTable.name, rows: [...asRead(historyTable), ...cells] });
+    appends.push({ table: runsTable.name, rows: [...asRead(runsTable), runCells(run, system)] });
+  }
+  // The Changes sheet from the first review that has an earlier one to compare with; before that
+  // the workbook keeps its four output sheets.
+  const sheets = migration === undefined ? [] : [changesSheet(t, { migration, previousAsOf, runs, dateSystem: system }, stamp)];
+  const collateral = new Map<string, number>();
+  for (const c of portfolio.customers) if (c.collateral !== undefined) collateral.set(c.customerId, c.collateral);
+  return { committee, collateral, problems: approvals.problems, previousAsOf, migration, newRows, runs, sheets, inputSheets, appends };
+}
+
+/** The review's sheets with the Credit Review rebuilt with the committee's columns, and the committee's sheets after them. */
+export function withCommitteeSheets(sheets: readonly SheetSpec[], plan: CommitteePlan, stamp: AuditStamp): SheetSpec[] {
+  const t = createTranslator(stamp.outputLanguage ?? "en-US");
+  const rebuilt = sheets.map((s) => (s.outputId === "Credit Review" ? creditReviewSheet(t, plan.committee.review, stamp, { lines: plan.committee.lines, collateral: plan.collateral }) : s));
+  return [...rebuilt, ...plan.sheets];
+}
+
+/**
+ * Before the review's sheets are written: creates the register and the history when the workbook
+ * has none (input sheets, never replaced afterwards), so the review's write stays the last one.
+ */
+export async function createCommitteeSheets(port: WorkbookPort, plan: CommitteePlan): Promise<void> {
+  if (plan.inputSheets.length > 0) await port.writeSheets(plan.inputSheets);
+}
+
+/** After the review's sheets are written: appends this review to an existing history. */
+export async function writeHistory(port: WorkbookPort, plan: CommitteePlan): Promise<void> {
+  for (const a of plan.appends) await port.updateTableRows(a.table, a.rows);
+}
+
+/** Per-customer JSON the pane and the CLI get, with the committee's figures under `committee`. */
+export function committeeJson(plan: CommitteePlan): Map<string, Record<string, unknown>> {
+  return new Map(plan.committee.lines.map((l) => [l.customerId, {
+    limitInForce: l.limitInForce, limitBasis: l.limitBasis, approvedLimit: l.approval?.approvedLimit, gradeChange: l.gradeChange,
+    limitChange: l.limitChange, exposureChange: l.exposureChange, added: l.added,
+  }]));
+}
+
+/**
+ * Adds a row (ID and name, the committee's columns blank) for every reviewed customer the
+ * register does not list; the rows already there are written back as read. Returns how many
+ * were added (0: nothing written). The one way the add-in writes into the register after creating it.
+ */
+export async function addMissingApprovals(port: WorkbookPort, snapshot: WorkbookSnapshot, customers: readonly { customerId: string; name: string }[]): Promise<number> {
+  const reading = readApprovedLimits(snapshot);
+  const table = reading.table;
+  if (table === undefined) return 0;
+  const col = approvedColumns(table.headers);
+  const listed = new Set(table.rows.map((r) => str(r[col.customerId])));
+  const missing = customers.filter((c) => !listed.has(c.customerId));
+  if (missing.length === 0) return 0;
+  const blankRow = (c: { customerId: string; name: string }): CellValue[] => table.headers.map((_, i) => (i === col.customerId ? c.customerId : i === col.name ? c.name : null));
+  await port.updateTableRows(table.name, [...asRead(table), ...missing.map(blankRow)]);
+  return missing.length;
+}
