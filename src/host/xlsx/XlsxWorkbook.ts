@@ -47,6 +47,8 @@ import { replaceTableRows } from "./replaceTableRows";
 import { dateSystemOf, snapshotOf } from "./snapshotOf";
 import { sheetTargetsOf, type SheetTarget } from "./sheetTargetsOf";
 import { withOutputMarks } from "./withOutputMarks";
+import { printTitlesFormula } from "./columnLayout";
+import { groupedOrder } from "./sheetOrder";
 import { writeSheet } from "./writeSheet";
 import { checkSheetSpecs } from "../office/sheetLayout";
 
@@ -89,6 +91,40 @@ interface PackageState {
   overlay: ExcelJS.Workbook | undefined;
   /** The cell selected by select (on one of the written sheets). */
   selection: { sheet: string; row: number; column: number } | undefined;
+  /** The output sheets of the last write, by written name, grouped in this tab order on save. */
+  group: string[];
+  /** The sheet the workbook opens on (WriteOptions.activate, by written name). */
+  activate: string | undefined;
+  /** The print titles of every sheet written since load (null: none). */
+  printTitles: Map<string, string | null>;
+}
+
+/** The written names of a write's output sheets in the order given, and the sheet to activate. */
+function arrangementOf(specs: readonly SheetSpec[], targets: readonly SheetTarget[], options: WriteOptions): { group: string[]; activate: string | undefined } {
+  const group = specs.flatMap((spec, i) => ((spec.role ?? "output") === "output" ? [targets[i].written] : []));
+  const wanted = options.activate?.toLowerCase();
+  const index = wanted === undefined ? -1 : targets.findIndex((t) => t.requested.toLowerCase() === wanted);
+  return { group, activate: index >= 0 ? targets[index].written : undefined };
+}
+
+/** Group the output tabs (sheetOrder groupedOrder) and open the workbook on `activate`. */
+function arrangeTabs(workbook: ExcelJS.Workbook, group: readonly string[], activate: string | undefined): void {
+  const worksheets = workbook.worksheets;
+  const order = groupedOrder(worksheets.map((ws) => ws.name), group);
+  const orderNos = worksheets.map(orderNoOf);
+  order.forEach((old, i) => setOrderNo(worksheets[old], orderNos[i]));
+  if (activate === undefined) return;
+  const arranged = workbook.worksheets;
+  const index = arranged.findIndex((ws) => ws.name.toLowerCase() === activate.toLowerCase());
+  if (index < 0) return;
+  const base = (workbook.views ?? [])[0] ?? { x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, visibility: "visible" };
+  workbook.views = [{ ...base, activeTab: index, firstSheet: Math.min(base.firstSheet ?? 0, index) }];
+  arranged.forEach((ws, i) => {
+    const view: Partial<ExcelJS.WorksheetView> = { ...((ws.views ?? [])[0] ?? {}) };
+    // ExcelJS writes tabSelected from the view (its typings omit it): only the active tab is selected.
+    Reflect.set(view, "tabSelected", i === index);
+    ws.views = [view as ExcelJS.WorksheetView];
+  });
 }
 
 async function loadExcelJs(bytes: Buffer): Promise<ExcelJS.Workbook> {
@@ -233,7 +269,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     if (snapshot && facts) {
       if (snapshot.sheets.length === 0) return noSheets;
-      const state: PackageState = { bytes, dateSystem: snapshot.dateSystem, snapshot, writes: [], sheetNames: facts.sheetNames, marks: snapshot.outputSheets, writtenMarks: new Map(), overlay: undefined, selection: undefined };
+      const state: PackageState = { bytes, dateSystem: snapshot.dateSystem, snapshot, writes: [], sheetNames: facts.sheetNames, marks: snapshot.outputSheets, writtenMarks: new Map(), overlay: undefined, selection: undefined, group: [], activate: undefined, printTitles: new Map() };
       return ok(new XlsxWorkbook(undefined, state));
     }
 
@@ -268,6 +304,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const pkg = this.requirePackage();
     const workbook = await loadExcelJs(pkg.bytes);
     for (const sheets of pkg.writes) renderSheets(workbook, sheets, {});
+    arrangeTabs(workbook, pkg.group, pkg.activate);
     if (pkg.selection) selectIn(workbook, pkg.selection.sheet, pkg.selection.row, pkg.selection.column);
     this.full = workbook;
     this.fullMarks = pkg.marks;
@@ -308,6 +345,8 @@ export class XlsxWorkbook implements WorkbookPort {
     if (this.full) {
       const { specs, targets } = resolvedSpecs(sheets, this.full.worksheets.map((ws) => ws.name), this.fullMarks);
       renderSheets(this.full, specs, options);
+      const { group, activate } = arrangementOf(specs, targets, options);
+      arrangeTabs(this.full, group, activate);
       this.fullMarks = marksAfter(this.fullMarks, targets);
       return { sheets: targets.map(({ requested, written }) => ({ requested, written })) };
     }
@@ -322,6 +361,8 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch {
       const workbook = await this.excelJs();
       renderSheets(workbook, specs, options);
+      const { group, activate } = arrangementOf(specs, targets, options);
+      arrangeTabs(workbook, group, activate);
       this.fullMarks = marksAfter(this.fullMarks, targets);
       return result;
     }
@@ -332,6 +373,10 @@ export class XlsxWorkbook implements WorkbookPort {
       pkg.writtenMarks.set(t.written, t.output ?? null);
     }
     pkg.marks = marksAfter(pkg.marks, targets);
+    const { group, activate } = arrangementOf(specs, targets, options);
+    pkg.group = group;
+    if (activate !== undefined) pkg.activate = activate;
+    for (const spec of specs) pkg.printTitles.set(spec.name, spec.print ? (printTitlesFormula(spec.name, spec.print) ?? null) : null);
     if (!pkg.overlay) {
       pkg.overlay = new ExcelJS.Workbook();
       pkg.overlay.creator = "Credit Desk";
@@ -413,7 +458,7 @@ export class XlsxWorkbook implements WorkbookPort {
     // where ExcelJS's own JavaScript deflate would fill the heap with garbage.
     const added = Buffer.from(await pkg.overlay.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
     try {
-      return mergeSheetsIntoPackage(pkg.bytes, added, { activeSheet: pkg.selection?.sheet, outputMarks: pkg.writtenMarks });
+      return mergeSheetsIntoPackage(pkg.bytes, added, { activeSheet: pkg.selection?.sheet ?? pkg.activate, outputMarks: pkg.writtenMarks, group: pkg.group, printTitles: pkg.printTitles });
     } catch {
       return undefined;
     }

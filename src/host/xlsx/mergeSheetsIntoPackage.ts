@@ -19,6 +19,7 @@
  */
 import { mergeStyles, type MergedStyles } from "./mergeStyles";
 import { setOutputMarks } from "./outputMarks";
+import { groupedOrder, reorderSheets, setSheetNames, withActiveTab, withTabSelected } from "./sheetOrder";
 import { packageSheetsOf, relationshipsOf, relsPathOf, sheetEntriesOf, workbookPartOf, type PackageSheet, type Relationship } from "./packageParts";
 import { centralDirectory, compressedBytesOf, entryText, type ZipDirectoryEntry } from "./readZipEntries";
 import { tablePartFacts } from "./repairLoadedTables";
@@ -39,6 +40,10 @@ export interface MergeOptions {
    * sheet that must carry none (an input sheet). Added sheets not listed keep what they had.
    */
   outputMarks?: ReadonlyMap<string, string | null>;
+  /** Added sheets placed together as one group of tabs, in this order (sheetOrder groupedOrder). */
+  group?: readonly string[];
+  /** The `_xlnm.Print_Titles` formula of each added sheet, or null for none (an old one is removed). */
+  printTitles?: ReadonlyMap<string, string | null>;
 }
 
 interface Package {
@@ -236,7 +241,9 @@ export function mergeSheetsIntoPackage(sourceBytes: Buffer, addedBytes: Buffer, 
       rels.push({ ...rel, type: TABLE_TYPE, target: tablePart });
     }
     sheetRelsOverride.set(part, rels);
-    changed.set(part, restyledSheet(added.need(addedSheet.part), styles, sharedItems));
+    const sheetXml = restyledSheet(added.need(addedSheet.part), styles, sharedItems);
+    const active = options.activeSheet?.toLowerCase();
+    changed.set(part, active === undefined ? sheetXml : withTabSelected(sheetXml, addedSheet.name.toLowerCase() === active));
     const relsPart = relsPathOf(part);
     if (rels.length > 0) {
       changed.set(relsPart, relsXml(rels.map((r) => ({ ...r, target: r.external ? r.target : relativeTarget(part, r.target) }))));
@@ -265,21 +272,17 @@ export function mergeSheetsIntoPackage(sourceBytes: Buffer, addedBytes: Buffer, 
     if (!/<\/sheets>/.test(workbookXml)) throw new Error("workbook part has no sheets list");
     workbookXml = workbookXml.replace("</sheets>", () => `${appended.join("")}</sheets>`);
   }
-  // Sheets are only replaced in place or appended, so the localSheetId of every kept name still holds.
+  // The output tabs as one group; every sheet-scoped name follows its sheet (reorderSheets).
+  if (options.group && options.group.length > 0) workbookXml = reorderSheets(workbookXml, groupedOrder(sheetEntriesOf(workbookXml).map((s) => s.name), options.group));
   if (options.outputMarks) workbookXml = setOutputMarks(workbookXml, options.outputMarks);
-  if (options.activeSheet !== undefined) {
-    // activeTab counts every <sheet>, chart sheets too.
-    const index = sheetEntriesOf(workbookXml).findIndex((s) => s.name.toLowerCase() === options.activeSheet?.toLowerCase());
-    if (index >= 0) {
-      workbookXml = /<workbookView\b/.test(workbookXml)
-        ? workbookXml.replace(/<workbookView\b([^>]*?)(\/?)>/, (_, attributes: string, close: string) => `<workbookView${attributes.replace(/\sactiveTab="\d+"/, "")} activeTab="${index}"${close}>`)
-        : workbookXml.replace(/<sheets\b/, () => `<bookViews><workbookView activeTab="${index}"/></bookViews><sheets`);
-      // Only the active tab may be selected (several selected tabs are a group in Excel).
-      for (const sheet of sheets) {
-        if (changed.has(sheet.part)) continue;
-        const xml = source.text(sheet.part);
-        if (xml !== undefined && /<sheetView\b[^>]*\stabSelected="(?:1|true)"/.test(xml)) changed.set(sheet.part, withoutTabSelected(xml));
-      }
+  if (options.printTitles) workbookXml = setSheetNames(workbookXml, "_xlnm.Print_Titles", options.printTitles);
+  if (options.activeSheet !== undefined && sheetEntriesOf(workbookXml).some((s) => s.name.toLowerCase() === options.activeSheet?.toLowerCase())) {
+    workbookXml = withActiveTab(workbookXml, options.activeSheet);
+    // Only the active tab may be selected (several selected tabs are a group in Excel).
+    for (const sheet of sheets) {
+      if (changed.has(sheet.part)) continue;
+      const xml = source.text(sheet.part);
+      if (xml !== undefined && /<sheetView\b[^>]*\stabSelected="(?:1|true)"/.test(xml)) changed.set(sheet.part, withoutTabSelected(xml));
     }
   }
   changed.set(workbookPart, workbookXml);

@@ -11,11 +11,12 @@
  * Strings are always written as text cells (shared strings), never as formulas, whatever they
  * start with: ExcelJS only writes a formula for a `{ formula }` object, which is never built here.
  */
-import type { CellIsRuleType, ConditionalFormattingRule, DataBarRuleType, DataValidation, TableStyleProperties, Worksheet } from "exceljs";
-import type { CellValue, ChartSpec, ColumnSpec, ConditionalFormatSpec, InfoBlock, SheetSpec, TableSpec, ValidationSpec } from "../WorkbookPort";
+import type { Alignment, CellIsRuleType, ConditionalFormattingRule, DataBarRuleType, DataValidation, TableStyleProperties, Worksheet } from "exceljs";
+import type { CellValue, ChartSpec, ColumnSpec, ConditionalFormatSpec, InfoBlock, PrintSpec, SheetSpec, TableSpec, ValidationSpec } from "../WorkbookPort";
 import { a1, a1Range } from "./cellAddress";
 import { addRangeValidation } from "./excelJsInternals";
 import { numberFormatOf } from "../numberFormatOf";
+import { alignOf, headerFooterText, printTitlesOf } from "./columnLayout";
 
 /** Excel's limit on the characters in one cell. */
 const MAX_CELL_TEXT = 32767;
@@ -217,11 +218,17 @@ function writeTable(worksheet: Worksheet, table: TableSpec, context: WriteContex
     }
   }
 
+  // Wrapped text makes rows taller: every cell of such a table sits at the top of its row.
+  const vertical = table.columns.some((c) => c.wrap === true) ? "top" : undefined;
   table.columns.forEach((column, c) => {
     const sheetColumn = table.firstColumn + c;
     const format = numberFormatOf(column);
-    if (format) {
-      for (let r = firstDataRow; r <= (totalsRow ?? lastDataRow); r++) worksheet.getCell(r + 1, sheetColumn + 1).numFmt = format;
+    const alignment: Partial<Alignment> = { horizontal: alignOf(column), ...(column.wrap ? { wrapText: true } : {}), ...(vertical ? { vertical } : {}) };
+    worksheet.getCell(table.headerRow + 1, sheetColumn + 1).alignment = alignment;
+    for (let r = firstDataRow; r <= (totalsRow ?? lastDataRow); r++) {
+      const cell = worksheet.getCell(r + 1, sheetColumn + 1);
+      if (format) cell.numFmt = format;
+      cell.alignment = alignment;
     }
     widths.set(sheetColumn, Math.max(widths.get(sheetColumn) ?? 0, estimatedWidth(column, c, rows)));
   });
@@ -248,6 +255,25 @@ function writeChartNote(worksheet: Worksheet, chart: ChartSpec, tableName: strin
   cell.font = { italic: true, color: { argb: "FF666666" } };
 }
 
+/** Page setup: orientation, fit to pages (0 tall = as many as needed), print titles, header and footer. */
+function writePrint(worksheet: Worksheet, print: PrintSpec): void {
+  const titles = printTitlesOf(print);
+  worksheet.pageSetup = {
+    ...worksheet.pageSetup,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fitToPagesWide,
+    fitToHeight: print.fitToPagesTall ?? 0,
+    ...(titles.rows ? { printTitlesRow: titles.rows } : {}),
+    ...(titles.columns ? { printTitlesColumn: titles.columns } : {}),
+  };
+  const header = headerFooterText(print.header);
+  const footer = headerFooterText(print.footer);
+  if (header !== undefined || footer !== undefined) {
+    worksheet.headerFooter = { ...worksheet.headerFooter, ...(header !== undefined ? { oddHeader: header } : {}), ...(footer !== undefined ? { oddFooter: footer } : {}) };
+  }
+}
+
 export function writeSheet(worksheet: Worksheet, spec: SheetSpec, context: WriteContext): void {
   if (spec.title !== undefined) {
     const cell = worksheet.getCell(1, 1);
@@ -261,9 +287,12 @@ export function writeSheet(worksheet: Worksheet, spec: SheetSpec, context: Write
   for (const [column, width] of widths) worksheet.getColumn(column + 1).width = width;
   for (const chart of spec.charts ?? []) writeChartNote(worksheet, chart, written.get(chart.table.toLowerCase()) ?? chart.table);
 
-  if (spec.freezeRows !== undefined && spec.freezeRows > 0) {
-    worksheet.views = [{ state: "frozen", xSplit: 0, ySplit: spec.freezeRows, topLeftCell: a1(spec.freezeRows, 0) }];
+  const freezeRows = Math.max(0, spec.freezeRows ?? 0);
+  const freezeColumns = Math.max(0, spec.freezeColumns ?? 0);
+  if (freezeRows > 0 || freezeColumns > 0) {
+    worksheet.views = [{ state: "frozen", xSplit: freezeColumns, ySplit: freezeRows, topLeftCell: a1(freezeRows, freezeColumns) }];
   }
+  if (spec.print) writePrint(worksheet, spec.print);
   const tab = argbOf(spec.tabColor);
   if (tab) worksheet.properties.tabColor = { argb: tab };
 }

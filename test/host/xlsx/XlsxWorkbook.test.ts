@@ -376,7 +376,7 @@ describe("XlsxWorkbook.writeSheets", () => {
     expect(snapshot.tables[0].rows.map((r) => r[0])).toEqual(risky);
   });
 
-  it("replaces the marked output sheet in its tab position, appends new sheets at the end and leaves other sheets untouched", async () => {
+  it("replaces the marked output sheet in its tab position, places the new outputs beside it as one group of tabs and leaves other sheets untouched", async () => {
     const unmarked = await bytesOf((wb) => {
       wb.addWorksheet("Customers").getCell("A1").value = "CustomerId";
       const old = wb.addWorksheet("Summary");
@@ -391,7 +391,7 @@ describe("XlsxWorkbook.writeSheets", () => {
     await book.writeSheets([summarySheet, { name: "Aging", tables: [] }]);
     const back = await loadOk(await book.toBuffer());
     const snapshot = await back.readWorkbook();
-    expect(snapshot.sheets).toEqual(["Customers", "Summary", "Notes", "Aging"]);
+    expect(snapshot.sheets).toEqual(["Customers", "Summary", "Aging", "Notes"]);
     expect(snapshot.tables.map((t) => t.name)).not.toContain("OldTable");
     expect((await back.excelJs()).getWorksheet("Summary")?.getCell("Z50").value ?? null).toBeNull();
     const notes = (await back.excelJs()).getWorksheet("Notes");

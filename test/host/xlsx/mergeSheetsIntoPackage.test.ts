@@ -91,16 +91,16 @@ describe("mergeSheetsIntoPackage", () => {
     }
   });
 
-  it("replaces the sheet marked as the output in place (output names case-insensitive), drops its old table, appends new sheets, keeps table names unique", async () => {
+  it("replaces the sheet marked as the output in place (output names case-insensitive), drops its old table, groups the new outputs with it in the order given, keeps table names unique", async () => {
     const input = await inputWorkbook();
     const { merged } = await outputOf(input, [reviewSheet, summarySheet]);
     const back = await XlsxWorkbook.load(merged);
     if (!back.ok) throw new Error("merged file does not load");
     const snapshot = await back.value.readWorkbook();
-    expect(snapshot.sheets).toEqual(["Customers", "Summary", "Notes", "Credit Review"]);
-    expect(snapshot.tables.map((t) => `${t.sheet}/${t.name}`)).toEqual(["Customers/Customers", "Summary/Customers_2", "Notes/Notes", "Credit Review/CreditReview"]);
+    expect(snapshot.sheets).toEqual(["Customers", "Credit Review", "Summary", "Notes"]);
+    expect(snapshot.tables.map((t) => `${t.sheet}/${t.name}`)).toEqual(["Customers/Customers", "Credit Review/CreditReview", "Summary/Customers_2", "Notes/Notes"]);
     expect(packageTableNames(merged)).toEqual(new Set(["customers", "customers_2", "creditreview"]));
-    expect(snapshot.tables[3].rows).toEqual(reviewSheet.tables[0].rows);
+    expect(snapshot.tables[1].rows).toEqual(reviewSheet.tables[0].rows);
     const tableParts = zipEntryNames(merged).filter((n) => /^xl\/tables\/.+\.xml$/.test(n));
     expect(tableParts).toHaveLength(3);
     // Table ids are unique in the workbook.
@@ -171,7 +171,7 @@ describe("mergeSheetsIntoPackage", () => {
     for (const list of ["fonts", "fills", "borders", "cellXfs", "dxfs", "numFmts"]) expect(count(styles(second), list)).toBe(count(styles(first), list));
     const back = await XlsxWorkbook.load(second);
     if (!back.ok) throw new Error("second output does not load");
-    expect((await back.value.readWorkbook()).tables.map((t) => t.name)).toEqual(["Customers", "Customers_2", "Notes", "CreditReview"]);
+    expect((await back.value.readWorkbook()).tables.map((t) => t.name)).toEqual(["Customers", "CreditReview", "Customers_2", "Notes"]);
   });
 
   it("makes an added sheet the active tab when asked, leaving no other tab selected", async () => {
