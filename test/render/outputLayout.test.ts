@@ -181,7 +181,7 @@ describeRender("the demo workbook rendered by LibreOffice (issue 15)", () => {
     const written: string[] = [];
     for (const sheet of OUTPUTS) {
       for (const [i, page] of pagesOf(sheet).slice(0, 2).entries()) {
-        const base = path.join(target, `${sheet.toLowerCase().replace(/\s+/g, "-")}-page-${i + 1}`);
+        const base = path.join(target, `print-${sheet.toLowerCase().replace(/\s+/g, "-")}-page-${i + 1}`);
         execFileSync("pdftoppm", ["-png", "-r", "60", "-f", String(page.number), "-l", String(page.number), "-singlefile", pdf, base]);
         written.push(`${base}.png`);
       }
