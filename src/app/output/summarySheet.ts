@@ -1,8 +1,8 @@
 /**
- * The Summary sheet as a one-page committee brief (issue 15): the key figures on the left (with the
- * grade chart below them), and on the right, stacked, the grade distribution, the portfolio's
- * aging, the ten largest exposures (name, grade, exposure, limit, utilisation) and the critical
- * warnings grouped by customer. It prints landscape on one page.
+ * The Summary sheet as a one-page committee brief (issue 15): the key figures (with the grade
+ * chart beside them), then the grade distribution, the portfolio's aging, the ten largest
+ * exposures (name, grade, exposure, limit, utilisation) and the critical warnings grouped by
+ * customer. It prints landscape on one page.
  */
 import type { CustomerReview, PortfolioReview } from "../../engine/review/types";
 import type { Translator } from "../../i18n/translator";
@@ -17,8 +17,8 @@ export const PORTFOLIO_AGING_TABLE = "PortfolioAging";
 export const CRITICAL_WARNINGS_TABLE = "CriticalWarnings";
 /** Customers listed with their critical warnings; the others are counted in a line below. */
 export const SUMMARY_WARNING_CUSTOMERS = 12;
-/** Sheet column of the right-hand panel's tables (the key figures take A and B, C is a gap). */
-export const SUMMARY_PANEL_COLUMN = 3;
+/** Sheet column of the key figures' labels (their values are in the next column). */
+export const SUMMARY_KPI_COLUMN = 2;
 
 /** The customers with critical warnings, most warnings first, then largest exposure. */
 function criticalCustomers(review: PortfolioReview): { customer: CustomerReview; critical: CustomerReview["warnings"] }[] {
@@ -58,13 +58,16 @@ export function summarySheet(t: Translator, review: PortfolioReview, stamp: Audi
   for (const key of ["cei", "overdueRatio", "salesTop20Share", "overdueTop20Share"]) formats[l(key)] = PERCENT;
   for (const key of ["dso", "bestPossibleDso", "averageDaysDelinquent"]) formats[l(key)] = "0.0";
   const heading = (row: number, column: number, key: string): InfoBlock => ({ row, column, lines: [[t.t(`layout.summary.${key}` as MessageId), null]] });
-  const panel = SUMMARY_PANEL_COLUMN;
 
-  // The right-hand panel, top to bottom: each block is a heading line, then its table.
+  // Top to bottom: the key figures (with the grade chart beside them), then each table under a
+  // heading line. Every column the key figures use is also a table column, so that the port's
+  // column widths (set per table column) size them too: labels in C (the customers' names),
+  // values in D.
+  const kpiColumn = SUMMARY_KPI_COLUMN;
   const g = (key: string): string => t.t(`column.gradeDistribution.${key}` as MessageId);
-  const gradeRow = kpiRow;
+  const gradeRow = kpiRow + kpiLines.length + 3;
   const gradeTable: TableSpec = {
-    name: GRADE_TABLE, headerRow: gradeRow, firstColumn: panel, style: "TableStyleMedium2",
+    name: GRADE_TABLE, headerRow: gradeRow, firstColumn: 0, style: "TableStyleMedium2",
     columns: [text(g("grade"), 8), integer(g("customers")), integer(g("rFlagged")), money(g("exposure")), money(g("openBalance")), money(g("recommendedLimit"))],
     rows: review.gradeDistribution.map((line) => [line.grade, line.customers, line.rFlagged, line.exposure, line.openBalance, line.recommendedLimit]),
     conditionalFormats: GRADE_FILLS.map(([grade, fill, fontColor]): ConditionalFormatSpec => ({ type: "textEquals", column: g("grade"), text: grade, fill, fontColor })),
@@ -74,7 +77,7 @@ export function summarySheet(t: Translator, review: PortfolioReview, stamp: Audi
   const agingRow = gradeRow + Math.max(1, review.gradeDistribution.length) + 3;
   const share = (amount: number): number | null => (totals.total === 0 ? null : amount / totals.total);
   const agingTable: TableSpec = {
-    name: PORTFOLIO_AGING_TABLE, headerRow: agingRow, firstColumn: panel, style: "TableStyleMedium2",
+    name: PORTFOLIO_AGING_TABLE, headerRow: agingRow, firstColumn: 0, style: "TableStyleMedium2",
     columns: [text(t.t("layout.column.agingBucket")), money(t.t("layout.column.agingAmount")), percent(t.t("layout.column.agingShare"))],
     rows: [
       ...review.aging.labels.map((label, i): CellValue[] => [word(label), totals.buckets[i], share(totals.buckets[i])]),
@@ -83,9 +86,9 @@ export function summarySheet(t: Translator, review: PortfolioReview, stamp: Audi
     totals: [t.t("row.aging.total"), totals.total, share(totals.total)],
   };
   const x = (key: string): string => t.t(`column.topExposures.${key}` as MessageId);
-  const topRow = agingRow + review.aging.labels.length + 1 + 1 + 3;
+  const topRow = agingRow + review.aging.labels.length + 2 + 3;
   const topTable: TableSpec = {
-    name: TOP_EXPOSURES_TABLE, headerRow: topRow, firstColumn: panel, style: "TableStyleMedium2",
+    name: TOP_EXPOSURES_TABLE, headerRow: topRow, firstColumn: 0, style: "TableStyleMedium2",
     columns: [rank(x("rank")), text(x("customerId"), 12), text(x("name"), 28), text(x("grade"), 8), money(x("exposure")), money(x("limit")), percent(x("utilisationPercent"))],
     rows: review.topExposures.map((e, i) => [i + 1, e.customerId, e.name, e.grade, e.exposure, orNull(e.limit), fraction(e.utilisationPercent)]),
     conditionalFormats: [{ type: "dataBar", column: x("utilisationPercent"), color: "#5B9BD5" }],
@@ -95,7 +98,7 @@ export function summarySheet(t: Translator, review: PortfolioReview, stamp: Audi
   const listed = critical.slice(0, SUMMARY_WARNING_CUSTOMERS);
   const warningsRow = topRow + Math.max(1, review.topExposures.length) + 3;
   const warningsTable: TableSpec = {
-    name: CRITICAL_WARNINGS_TABLE, headerRow: warningsRow, firstColumn: panel + 1, style: "TableStyleMedium2",
+    name: CRITICAL_WARNINGS_TABLE, headerRow: warningsRow, firstColumn: 1, style: "TableStyleMedium2",
     columns: [
       text(t.t("layout.column.customerId")), text(t.t("layout.column.name")), text(t.t("layout.column.grade")), money(t.t("layout.column.exposure")),
       integer(t.t("layout.column.criticalCount")),
@@ -105,16 +108,16 @@ export function summarySheet(t: Translator, review: PortfolioReview, stamp: Audi
   };
   const info: InfoBlock[] = [
     auditBlock(t, stamp),
-    { row: kpiRow, column: 0, lines: kpiLines, formats },
-    heading(kpiRow - 1, 0, "keyFigures"),
-    heading(gradeRow - 1, panel, "grades"),
-    heading(agingRow - 1, panel, "aging"),
-    heading(topRow - 1, panel, "topExposures"),
-    heading(warningsRow - 1, panel, "criticalWarnings"),
+    { row: kpiRow, column: kpiColumn, lines: kpiLines, formats },
+    heading(kpiRow - 1, kpiColumn, "keyFigures"),
+    heading(gradeRow - 1, 0, "grades"),
+    heading(agingRow - 1, 0, "aging"),
+    heading(topRow - 1, 0, "topExposures"),
+    heading(warningsRow - 1, 0, "criticalWarnings"),
   ];
   if (critical.length > listed.length) {
     const after = warningsRow + Math.max(1, listed.length) + 1;
-    info.push({ row: after, column: panel + 1, lines: [[t.t("layout.summary.moreWarnings", { count: critical.length - listed.length }), null]] });
+    info.push({ row: after, column: 1, lines: [[t.t("layout.summary.moreWarnings", { count: critical.length - listed.length }), null]] });
   }
   return {
     name: t.t("sheet.summary"),
@@ -124,7 +127,7 @@ export function summarySheet(t: Translator, review: PortfolioReview, stamp: Audi
     tables: [gradeTable, agingTable, topTable, warningsTable],
     charts: [{
       name: "GradeChart", title: t.t("chart.grade.title"), type: "columnClustered", table: GRADE_TABLE,
-      categoryColumn: g("grade"), seriesColumns: [g("customers")], anchor: { row: kpiRow + kpiLines.length + 2, column: 0 }, size: { widthPt: 300, heightPt: 200 },
+      categoryColumn: g("grade"), seriesColumns: [g("customers")], anchor: { row: kpiRow, column: kpiColumn + 2 }, size: { widthPt: 420, heightPt: 260 },
     }],
     print: printSpec(t, stamp, { pagesTall: 1 }),
     tabColor: "#7030A0",

@@ -3,6 +3,7 @@ import type {
   ChartSpec,
   ColumnSpec,
   ConditionalFormatSpec,
+  PrintSpec,
   SheetSpec,
   SourceTable,
   ValidationSpec,
@@ -14,7 +15,7 @@ import type {
 import { cellAddress } from "../address";
 import { numberFormatOf } from "../numberFormatOf";
 import { outputIdOf, planWrite, renamedSpec } from "../planWrite";
-import { checkSheetSpecs, tableGeometry, tableValues } from "../office/sheetLayout";
+import { checkSheetSpecs, outputGroupStart, tableGeometry, tableValues } from "../office/sheetLayout";
 import { needsTextPrefix } from "../office/textSafety";
 
 /** A table to seed a MemoryWorkbook with (tests, demo, workbench). */
@@ -82,6 +83,8 @@ interface SheetState {
   tables: TableMeta[];
   charts: ChartSpec[];
   freezeRows: number;
+  freezeColumns: number;
+  print?: PrintSpec;
   tabColor?: string;
   /** The output this sheet was written for (the CreditDesk.Output marker), if it is one of ours. */
   output?: string;
@@ -100,6 +103,7 @@ function newSheet(name: string): SheetState {
     tables: [],
     charts: [],
     freezeRows: 0,
+    freezeColumns: 0,
     visibility: "visible",
   };
 }
@@ -118,6 +122,8 @@ function isBlank(value: CellValue | undefined): boolean {
 export class MemoryWorkbook implements WorkbookPort {
   private readonly sheets: SheetState[] = [];
   private selection: CellSelection | null = null;
+  /** The sheet shown: the one a write activated (WriteOptions.activate), else null (the first). */
+  private active: SheetState | null = null;
   readonly dateSystem: "1900" | "1904";
 
   constructor(options: { dateSystem?: "1900" | "1904" } = {}) {
@@ -266,10 +272,15 @@ export class MemoryWorkbook implements WorkbookPort {
     return [...(this.findSheet(sheetName)?.charts ?? [])];
   }
 
-  /** Frozen rows and tab colour of a sheet. */
-  getSheetProperties(sheetName: string): { freezeRows: number; tabColor?: string } | undefined {
+  /** Frozen rows and columns, page setup and tab colour of a sheet. */
+  getSheetProperties(sheetName: string): { freezeRows: number; freezeColumns: number; print?: PrintSpec; tabColor?: string } | undefined {
     const sheet = this.findSheet(sheetName);
-    return sheet ? { freezeRows: sheet.freezeRows, tabColor: sheet.tabColor } : undefined;
+    return sheet ? { freezeRows: sheet.freezeRows, freezeColumns: sheet.freezeColumns, print: sheet.print, tabColor: sheet.tabColor } : undefined;
+  }
+
+  /** The sheet shown when the workbook opens: the last one a write activated, else the first. */
+  activeSheet(): string | undefined {
+    return (this.active && this.sheets.includes(this.active) ? this.active : this.sheets[0])?.name;
   }
 
   /** The cell last selected through select(), or null. */
@@ -323,11 +334,16 @@ export class MemoryWorkbook implements WorkbookPort {
       options.onProgress?.((i + 1) / specs.length);
       return sheet;
     });
-    plans.forEach((plan, i) => {
-      const at = plan.old ? this.sheets.indexOf(plan.old.state) : -1;
-      if (at >= 0) this.sheets[at] = rendered[i];
-      else this.sheets.push(rendered[i]);
-    });
+    // The outputs go, in the order given, as one group where the first one they replace was (else
+    // at the end); new input sheets are appended; every other sheet keeps its place.
+    const replaced = new Set(plans.flatMap((plan) => (plan.old ? [plan.old.name.toLowerCase()] : [])));
+    const start = outputGroupStart(this.sheets.map((s) => s.name), replaced);
+    const staying = this.sheets.filter((s) => !replaced.has(s.name.toLowerCase()));
+    const outputs = rendered.filter((_, i) => plans[i].spec.role !== "input");
+    const inputs = rendered.filter((_, i) => plans[i].spec.role === "input");
+    this.sheets.splice(0, this.sheets.length, ...staying.slice(0, start), ...outputs, ...staying.slice(start), ...inputs);
+    const shown = plans.findIndex((plan) => plan.spec.name === options.activate);
+    if (shown >= 0) this.active = rendered[shown];
     return { sheets: plans.map((plan) => ({ requested: plan.spec.name, written: plan.final })) };
   }
 
@@ -391,6 +407,8 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     sheet.charts = (spec.charts ?? []).map((c) => ({ ...c }));
     sheet.freezeRows = spec.freezeRows ?? 0;
+    sheet.freezeColumns = spec.freezeColumns ?? 0;
+    sheet.print = spec.print === undefined ? undefined : structuredClone(spec.print);
     sheet.tabColor = spec.tabColor;
   }
 

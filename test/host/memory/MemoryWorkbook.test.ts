@@ -184,16 +184,16 @@ describe("MemoryWorkbook.writeSheets", () => {
     expect(wb.getNumberFormat("Credit Review", 8, 2)).toBe("#,##0.00");
     expect(wb.getNumberFormat("Credit Review", 4, 2)).toBe("General");
     expect(wb.getCharts("Credit Review")).toEqual(spec.charts);
-    expect(wb.getSheetProperties("Credit Review")).toEqual({ freezeRows: 5, tabColor: "#1F4E79" });
+    expect(wb.getSheetProperties("Credit Review")).toEqual({ freezeRows: 5, freezeColumns: 0, print: undefined, tabColor: "#1F4E79" });
   });
 
-  it("replaces its own output sheet in place and leaves every other sheet alone", async () => {
+  it("replaces its own output sheet in place (a new one joins it as one group of tabs) and leaves every other sheet alone", async () => {
     const wb = MemoryWorkbook.fromTables([{ sheet: "Input", name: "Input", headers: ["a"], rows: [[1]] }]);
     await wb.writeSheets([simpleSheet("Aging", [["x", 1], ["y", 2]], "Aging")]);
     wb.addTable({ sheet: "Notes", name: "n", headers: ["note"], rows: [["keep"]], kind: "range" });
     const before = { input: wb.getSheet("Input"), notes: wb.getSheet("Notes") };
     await wb.writeSheets([simpleSheet("Aging", [["k", 1]], "Aging"), simpleSheet("Summary", [["s", 2]], "Summary")]);
-    expect(wb.sheetNames()).toEqual(["Input", "Aging", "Notes", "Summary"]);
+    expect(wb.sheetNames()).toEqual(["Input", "Aging", "Summary", "Notes"]);
     expect(wb.getSheet("Aging")).toEqual([
       ["Key", "Value"],
       ["k", 1],
@@ -264,5 +264,31 @@ describe("MemoryWorkbook round trip", () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe("MemoryWorkbook layout (issue 15)", () => {
+  const output = (name: string, extra: Partial<SheetSpec> = {}): SheetSpec => ({
+    name,
+    tables: [{ name: name.replace(/\W/g, ""), headerRow: 0, firstColumn: 0, columns: [{ header: "ID", kind: "text", width: 9, wrap: true, align: "center" }], rows: [["C1"]] }],
+    ...extra,
+  });
+
+  it("keeps the frozen columns, the print setup and every column's width, wrap and alignment", async () => {
+    const wb = new MemoryWorkbook();
+    const print = { orientation: "landscape", fitToPagesWide: 1, titleRows: [0, 0], titleColumns: [0, 1], footer: { right: "Page &P of &N" } } as const;
+    await wb.writeSheets([output("Review", { freezeRows: 1, freezeColumns: 2, print: { ...print, titleRows: [0, 0], titleColumns: [0, 1] } })]);
+    expect(wb.getSheetProperties("Review")).toMatchObject({ freezeRows: 1, freezeColumns: 2, print });
+    expect(wb.getTable("Review")?.columns?.[0]).toEqual({ header: "ID", kind: "text", width: 9, wrap: true, align: "center" });
+  });
+
+  it("groups the outputs in the order given where the first replaced one was, and shows the activated sheet", async () => {
+    const wb = MemoryWorkbook.fromTables([{ sheet: "Customers", name: "Customers", headers: ["ID"], rows: [["C1"]] }]);
+    await wb.writeSheets([output("Review"), output("Aging")]);
+    wb.setCells("Notes", 0, 0, [["mine"]]);
+    expect(wb.activeSheet()).toBe("Customers");
+    await wb.writeSheets([output("Summary"), output("Review"), output("Aging")], { activate: "Summary" });
+    expect(wb.sheetNames()).toEqual(["Customers", "Summary", "Review", "Aging", "Notes"]);
+    expect(wb.activeSheet()).toBe("Summary");
   });
 });
