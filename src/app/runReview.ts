@@ -17,6 +17,7 @@ import { createTranslator } from "../i18n/translator";
 import type { WorkbookPort, WorkbookSnapshot, WrittenSheet } from "../host/WorkbookPort";
 import { buildOutputSheets, creditReviewRow, outputSheetName } from "./buildOutputSheets";
 import { readPortfolio } from "./readPortfolio";
+import { modelScoresOf, withModelFigures } from "./readModelSheet";
 import { recogniseTables } from "./recogniseTables";
 import { warningText } from "./reviewText";
 import type { CriticalWarning, Problem, RecognisedTable, ReviewKpis, ReviewOptions, ReviewOutcome } from "./types";
@@ -96,7 +97,9 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   const review = reviewed.value;
   const policyFingerprint = shortFingerprint(reading.policy);
   const outputLanguage = options.outputLanguage !== undefined && !namesOutputLanguage(recognition.tables.policy) ? options.outputLanguage : reading.policy.outputLanguage;
-  const sheets = buildOutputSheets(review, {
+  // Issue 17: with a Model sheet, PD, score points and expected loss per customer (readModelSheet).
+  const modelScores = modelScoresOf(snapshot, reading.portfolio.receivables, options.asOf, review.customers, reading.policy.lgdPercent, problems);
+  const sheets = withModelFigures(buildOutputSheets(review, {
     asOf: options.asOf,
     generatedAt: options.generatedAt,
     addinVersion: options.addinVersion,
@@ -104,7 +107,7 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     policyVersion: reading.policySource === "default" ? createTranslator(outputLanguage).t("audit.policyDefaults", { version: reading.policy.version }) : reading.policy.version,
     dateSystem: snapshot.dateSystem,
     outputLanguage,
-  });
+  }), createTranslator(outputLanguage), modelScores);
   const outcome = {
     problems,
     kpis: reviewKpis(review),
