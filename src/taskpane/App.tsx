@@ -16,6 +16,7 @@ import type { WorkbookPort, WrittenSheet } from "../host/WorkbookPort";
 import { setUpWorkbook } from "../app/setUpWorkbook";
 import type { ColumnMapping, CriticalWarning, ReviewOutcome, SetUpOutcome } from "../app/types";
 import { parseAsOf } from "./asOfDate";
+import { ModelView } from "./components/ModelView";
 import { OrderCheck } from "./components/OrderCheck";
 import { PolicyEditor } from "./components/PolicyEditor";
 import { ProblemsList } from "./components/ProblemsList";
@@ -38,8 +39,8 @@ export interface AppProps {
   onLocaleChange?: (locale: Locale) => void;
 }
 
-type TabValue = "review" | "policy" | "orders";
-const TABS: readonly TabValue[] = ["review", "policy", "orders"];
+type TabValue = "review" | "policy" | "orders" | "model";
+const TABS: readonly TabValue[] = ["review", "policy", "orders", "model"];
 const isTab = (value: unknown): value is TabValue => TABS.some((t) => t === value);
 
 const useStyles = makeStyles({
@@ -165,6 +166,7 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
         <Tab value="review">{t("pane.tab.review")}</Tab>
         <Tab value="policy">{t("pane.tab.policy")}</Tab>
         <Tab value="orders">{t("pane.tab.orders")}</Tab>
+        <Tab value="model">{t("model.pane.tab")}</Tab>
       </TabList>
       {notice && (
         <MessageBar intent="error"><MessageBarBody>{notice}</MessageBarBody></MessageBar>
@@ -210,6 +212,7 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
           )}
         </>
       )}
+      {tab === "model" && <ModelView port={port} asOf={asOf} mapping={mapping} addinVersion={addinVersion} now={now} />}
       {tab === "policy" && <PolicyEditor port={port} mapping={mapping} onSaved={rescan} />}
       {tab === "orders" && (
         <OrderCheck customers={lastWritten?.outcome.customers} policy={ready?.reading.policy ?? DEFAULT_POLICY} asOfIso={lastWritten?.asOfIso} />
