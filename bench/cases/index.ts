@@ -9,6 +9,7 @@ import type { CustomFunctionsArgs } from "./customFunctions";
 import type { EngineReviewArgs } from "./engineReview";
 import type { FormulaSheetArgs } from "./formulaSheet";
 import type { JitStabilityArgs } from "./jitStability";
+import type { ModelFitArgs } from "./modelFit";
 import type { RoundTripsArgs } from "./roundTrips";
 import type { WhatIfArgs } from "./whatIf";
 
@@ -28,6 +29,7 @@ export const CASES = {
   roundTrips: async (a: unknown) => (await import("./roundTrips")).roundTrips(argsOf<RoundTripsArgs>(a, ["sizes"])),
   customFunctions: async (a: unknown) => (await import("./customFunctions")).customFunctions(argsOf<CustomFunctionsArgs>(a, ["rows", "runs"])),
   jitStability: async (a: unknown) => (await import("./jitStability")).jitStability(argsOf<JitStabilityArgs>(a, ["customers", "invoices", "runs"])),
+  modelFit: async (a: unknown) => (await import("./modelFit")).modelFit(argsOf<ModelFitArgs>(a, ["runs", "generatedCustomers", "ledgerCustomers", "ledgerInvoices"])),
   bundles: async (a: unknown) => (await import("./bundles")).bundles(argsOf<BundlesArgs>(a, [])),
   whatIf: async (a: unknown) => (await import("./whatIf")).whatIf(argsOf<WhatIfArgs>(a, ["customers", "invoices", "runs"])),
 } satisfies Record<string, (args: unknown) => Promise<unknown>>;

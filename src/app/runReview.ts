@@ -22,6 +22,7 @@ import type { Translator } from "../i18n/translator";
 import { buildOutputSheets, creditReviewRow, outputSheetName, type AuditStamp } from "./buildOutputSheets";
 import { createCommitteeSheets, writeHistory, committeeJson, planCommittee, withCommitteeSheets } from "./reviewHistory";
 import { readPortfolio } from "./readPortfolio";
+import { modelScoresOf, withModelFigures } from "./readModelSheet";
 import { recogniseTables } from "./recogniseTables";
 import { mergeMappings, savedMapping } from "./savedMapping";
 import { warningText } from "./reviewText";
@@ -121,7 +122,9 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   const committee = planCommittee(snapshot, reading.portfolio, baseReview, reading.policy, stamp);
   const review = committee.committee.review;
   const committeeById = committeeJson(committee);
-  const sheets = withCommitteeSheets(buildOutputSheets(review, stamp), committee, stamp);
+  // Issue 17: with a Model sheet, PD, score points and expected loss per customer (readModelSheet).
+  const modelScores = modelScoresOf(snapshot, reading.portfolio.receivables, options.asOf, review.customers, reading.policy.lgdPercent, problems);
+  const sheets = withModelFigures(withCommitteeSheets(buildOutputSheets(review, stamp), committee, stamp), createTranslator(outputLanguage), modelScores);
   if (isLedgerOnly) markNeedsScores(sheets, createTranslator(outputLanguage));
   const outcome = {
     ...(isLedgerOnly ? { isLedgerOnly } : {}),

@@ -16,6 +16,7 @@ import type { WorkbookPort, WrittenSheet } from "../host/WorkbookPort";
 import { setUpWorkbook } from "../app/setUpWorkbook";
 import type { ColumnMapping, CriticalWarning, ReviewOutcome, SetUpOutcome } from "../app/types";
 import { parseAsOf } from "./asOfDate";
+import { ModelView } from "./components/ModelView";
 import { OrderCheck } from "./components/OrderCheck";
 import { PolicyEditor } from "./components/PolicyEditor";
 import { ProblemsList } from "./components/ProblemsList";
@@ -39,8 +40,8 @@ export interface AppProps {
   onLocaleChange?: (locale: Locale) => void;
 }
 
-type TabValue = "review" | "policy" | "whatif" | "orders";
-const TABS: readonly TabValue[] = ["review", "policy", "whatif", "orders"];
+type TabValue = "review" | "policy" | "whatif" | "orders" | "model";
+const TABS: readonly TabValue[] = ["review", "policy", "whatif", "orders", "model"];
 const isTab = (value: unknown): value is TabValue => TABS.some((t) => t === value);
 
 const useStyles = makeStyles({
@@ -183,6 +184,7 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
         <Tab value="policy">{t("pane.tab.policy")}</Tab>
         <Tab value="whatif">{t("whatIf.tab")}</Tab>
         <Tab value="orders">{t("pane.tab.orders")}</Tab>
+        <Tab value="model">{t("model.pane.tab")}</Tab>
       </TabList>
       {notice && (
         <MessageBar intent="error"><MessageBarBody>{notice}</MessageBarBody></MessageBar>
@@ -234,6 +236,7 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
       {tab === "whatif" && (
         <WhatIfView port={port} snapshot={ready?.snapshot} reading={ready?.reading} mapping={mapping} asOfIso={asOf} addinVersion={addinVersion} now={now} onApplied={policySaved} />
       )}
+      {tab === "model" && <ModelView port={port} asOf={asOf} mapping={mapping} addinVersion={addinVersion} now={now} />}
       {tab === "orders" && (
         <OrderCheck customers={lastWritten?.outcome.customers} policy={ready?.reading.policy ?? DEFAULT_POLICY} asOfIso={lastWritten?.asOfIso} />
       )}

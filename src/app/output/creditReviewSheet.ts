@@ -137,3 +137,27 @@ export function creditReviewSheet(t: Translator, review: PortfolioReview, stamp:
     tabColor: "#2F5597",
   };
 }
+
+// ── Issue 17: the default model's columns (PD, score points, expected loss), appended after the
+// review's own columns when the workbook has a Model sheet; without one the sheet is as before.
+
+/** The model's columns of the Credit Review, in order: PD, score points, expected loss. */
+export function creditReviewModelColumns(t: Translator): ColumnSpec[] {
+  return [
+    { header: t.t("model.column.pd"), kind: "percent", numberFormat: "0.00%", width: 10 },
+    { header: t.t("model.column.points"), kind: "number", numberFormat: "0", width: 10 },
+    money(t.t("model.column.expectedLoss")),
+  ];
+}
+
+/** The Credit Review sheet with the model's columns appended (each array in the order of the sheet's customers). */
+export function withCreditReviewModelColumns(sheet: SheetSpec, t: Translator, scores: { readonly pd: readonly number[]; readonly points: readonly number[]; readonly expectedLoss: readonly number[] }): SheetSpec {
+  return {
+    ...sheet,
+    tables: sheet.tables.map((table) => (table.name !== CREDIT_REVIEW_TABLE ? table : {
+      ...table,
+      columns: [...table.columns, ...creditReviewModelColumns(t)],
+      rows: table.rows.map((row, i) => [...row, scores.pd[i] ?? null, scores.points[i] ?? null, scores.expectedLoss[i] ?? null]),
+    })),
+  };
+}

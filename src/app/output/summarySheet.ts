@@ -133,3 +133,21 @@ export function summarySheet(t: Translator, review: PortfolioReview, stamp: Audi
     tabColor: "#7030A0",
   };
 }
+
+// ── Issue 17: the total expected loss of the default model, one KPI line after the allowance when
+// the workbook has a Model sheet; the tables below the KPIs move down one row to make room.
+
+/** The Summary sheet with the model's total expected loss among its KPIs. */
+export function withExpectedLossLine(sheet: SheetSpec, t: Translator, totalExpectedLoss: number): SheetSpec {
+  const label = t.t("model.summary.expectedLoss");
+  const kpis = sheet.info?.find((block) => block.row === OUTPUT_TABLE_ROW);
+  if (sheet.info === undefined || kpis === undefined) return sheet;
+  const after = kpis.lines.findIndex(([l]) => l === t.t("summary.kpi.allowance"));
+  const at = after < 0 ? kpis.lines.length : after + 1;
+  const lines: [string, CellValue][] = [...kpis.lines.slice(0, at), [label, totalExpectedLoss], ...kpis.lines.slice(at)];
+  return {
+    ...sheet,
+    info: sheet.info.map((block) => (block !== kpis ? block : { ...block, lines, formats: { ...block.formats, [label]: MONEY } })),
+    tables: sheet.tables.map((table) => (table.headerRow > kpis.row ? { ...table, headerRow: table.headerRow + 1 } : table)),
+  };
+}

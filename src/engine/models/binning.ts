@@ -164,7 +164,11 @@ export function binNumeric(name: string, values: readonly (number | null)[], isB
   const labels = checkLabels(values, isBad, name);
   if (!labels.ok) return labels;
   const missing = { goods: 0, bads: 0 };
-  const present: number[] = [];
+  // The values of the goods and of the bads, each sorted on its own (a typed array's numeric sort,
+  // several times faster than sorting row indices by value): walked together they give the rows in
+  // value order, which is all the tallies need, since a bin only closes where the value changes.
+  let goodCount = 0;
+  let badCount = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === null) {
@@ -172,21 +176,34 @@ export function binNumeric(name: string, values: readonly (number | null)[], isB
       else missing.goods++;
     } else if (!Number.isFinite(v)) {
       return err(invalidInput(`${name} item ${i + 1}`, "not a finite number"));
-    } else present.push(i);
+    } else if (isBad[i] === 1) badCount++;
+    else goodCount++;
   }
-  if (present.length === 0) return err(invalidInput(name, "has no numeric value to bin"));
-  present.sort((a, b) => (values[a] as number) - (values[b] as number));
+  const presentCount = goodCount + badCount;
+  if (presentCount === 0) return err(invalidInput(name, "has no numeric value to bin"));
+  const goodValues = new Float64Array(goodCount);
+  const badValues = new Float64Array(badCount);
+  for (let i = 0, g = 0, b = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null) continue;
+    if (isBad[i] === 1) badValues[b++] = v;
+    else goodValues[g++] = v;
+  }
+  goodValues.sort();
+  badValues.sort();
   // Equal-frequency start: a bin closes at the first change of value after its share of the rows.
   const tallies: Tally[] = [];
-  const target = present.length / opts.value.startBins;
+  const target = presentCount / opts.value.startBins;
   let current: Tally = { goods: 0, bads: 0, upper: -Infinity, categories: [] };
-  for (let k = 0; k < present.length; k++) {
-    const i = present[k];
-    const v = values[i] as number;
-    if (isBad[i] === 1) current.bads++;
+  let g = 0;
+  let b = 0;
+  for (let k = 0; k < presentCount; k++) {
+    const takeBad = g >= goodCount || (b < badCount && badValues[b] <= goodValues[g]);
+    const v = takeBad ? badValues[b++] : goodValues[g++];
+    if (takeBad) current.bads++;
     else current.goods++;
     current.upper = v;
-    const next = k + 1 < present.length ? (values[present[k + 1]] as number) : undefined;
+    const next = g >= goodCount ? (b < badCount ? badValues[b] : undefined) : b >= badCount ? goodValues[g] : Math.min(goodValues[g], badValues[b]);
     if (next !== undefined && next !== v && k + 1 >= target * (tallies.length + 1)) {
       tallies.push(current);
       current = { goods: 0, bads: 0, upper: -Infinity, categories: [] };

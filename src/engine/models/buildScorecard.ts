@@ -16,6 +16,17 @@ export interface ScorecardOptions {
   readonly scaling?: ScalingInput;
   /** Characteristics with a smaller information value are left out (default 0.02: "useless"). */
   readonly minIv?: number;
+  /**
+   * At most this many characteristics enter the model, the most informative first (default: all).
+   * A small sample fits few coefficients: the ledger model allows one per five defaults.
+   */
+  readonly maxCharacteristics?: number;
+  /**
+   * A characteristic whose WOE column correlates with one already chosen by more than this (in
+   * absolute value) is left out, as the grade is beside the composite score it is cut from
+   * (default 1: none left out for it).
+   */
+  readonly maxCorrelation?: number;
 }
 
 /** A WOE-binned logistic scorecard: bins, coefficients and points per bin. */
@@ -50,6 +61,54 @@ function binOne(column: FeatureColumn, rows: readonly number[], isBad: readonly 
   return binCategorical(column.name, rows.map((r) => (column.values[r] === null ? null : String(column.values[r]))), labels, options);
 }
 
+/** Pearson correlation of two columns (0 when either is constant). */
+function correlation(a: readonly number[], b: readonly number[]): number {
+  const n = a.length;
+  let ma = 0;
+  let mb = 0;
+  for (let i = 0; i < n; i++) {
+    ma += a[i];
+    mb += b[i];
+  }
+  ma /= n;
+  mb /= n;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) ** 2;
+    sbb += (b[i] - mb) ** 2;
+  }
+  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+}
+
+/**
+ * The characteristics that enter the model: all of them in their given order unless
+ * `maxCharacteristics` or `maxCorrelation` is set; then the most informative first, each left out
+ * when it correlates too closely with one already chosen, up to the maximum. The rest go to `dropped`.
+ */
+function chooseCharacteristics(
+  candidates: readonly BinnedCharacteristic[], columns: readonly FeatureColumn[], rows: readonly number[], options: ScorecardOptions, dropped: { name: string; iv: number }[],
+): BinnedCharacteristic[] {
+  const max = options.maxCharacteristics ?? Infinity;
+  const maxCorrelation = options.maxCorrelation ?? 1;
+  if (max >= candidates.length && maxCorrelation >= 1) return [...candidates];
+  const woeColumn = (k: BinnedCharacteristic): number[] => {
+    const column = columns.find((c) => c.name === k.name) as FeatureColumn;
+    return rows.map((r) => woeOf(k, column.values[r]));
+  };
+  const byIv = [...candidates].sort((a, b) => b.iv - a.iv || (a.name < b.name ? -1 : 1));
+  const chosen: { k: BinnedCharacteristic; woe: number[] }[] = [];
+  for (const k of byIv) {
+    const woe = woeColumn(k);
+    if (chosen.length < max && chosen.every((c) => Math.abs(correlation(c.woe, woe)) <= maxCorrelation)) chosen.push({ k, woe });
+    else dropped.push({ name: k.name, iv: k.iv });
+  }
+  // The model keeps the characteristics in the order they were given.
+  return candidates.filter((k) => chosen.some((c) => c.k === k));
+}
+
 /**
  * Builds a WOE-binned logistic scorecard (credit-method.md §10) on the given rows (all rows when
  * omitted): each characteristic binned (monotone for numeric ones), those with IV below `minIv`
@@ -65,15 +124,20 @@ export function buildScorecard(columns: readonly FeatureColumn[], isBad: readonl
   if (!scaling.ok) return scaling;
   const use = rows ?? isBad.map((_, i) => i);
   const minIv = options.minIv ?? 0.02;
-  const kept: BinnedCharacteristic[] = [];
+  const candidates: BinnedCharacteristic[] = [];
   const dropped: { name: string; iv: number }[] = [];
   for (const c of columns) {
+    if (c.kind === "numeric" && use.every((r) => c.values[r] === null)) {
+      dropped.push({ name: c.name, iv: 0 }); // nothing observed on these rows: no evidence either way
+      continue;
+    }
     const binned = binOne(c, use, isBad, options.binning ?? {});
     if (!binned.ok) return binned;
     if (binned.value.iv < minIv || binned.value.bins.length < 2) dropped.push({ name: c.name, iv: binned.value.iv });
-    else kept.push(binned.value);
+    else candidates.push(binned.value);
   }
-  if (kept.length === 0) return err(invalidInput("features", `no characteristic has an information value of ${minIv} or more`));
+  if (candidates.length === 0) return err(invalidInput("features", `no characteristic has an information value of ${minIv} or more`));
+  const kept = chooseCharacteristics(candidates, columns, use, options, dropped);
   const keptColumns = kept.map((k) => columns.find((c) => c.name === k.name) as FeatureColumn);
   const x = use.map((r) => kept.map((k, j) => woeOf(k, keptColumns[j].values[r])));
   const model = fitLogistic(x, use.map((r) => isBad[r]), options.logistic);

@@ -3,7 +3,8 @@ import type { DayNumber } from "../dates/dayNumber";
 import { ok, type Result } from "../errors";
 import type { Ledger } from "../receivables/Ledger";
 import { auc } from "./auc";
-import { applyScorecard, buildScorecard, type Scorecard, type ScorecardOptions } from "./buildScorecard";
+import { applyScorecard, buildScorecard, type FeatureColumn, type Scorecard, type ScorecardOptions } from "./buildScorecard";
+import { calibrationTable, type CalibrationRow } from "./calibration";
 import { crossValidate, type CrossValidation } from "./crossValidate";
 import { ledgerDefaultSample, type DefaultDefinition, type DefaultSample } from "./ledgerDefaultSample";
 import { ks } from "./ks";
@@ -15,7 +16,18 @@ export interface LedgerModelOptions extends DefaultDefinition {
   /** Seed of the folds (default 17). */
   readonly seed?: number;
   readonly scorecard?: ScorecardOptions;
+  /**
+   * Features beyond the ledger's own, observed at a day for the customers given (same order): the
+   * review's composite score, grade, utilisation, ratios and Altman Z′ as they stood that day. The
+   * engine asks for them at each observation date and at the as-of date.
+   */
+  readonly extraFeatures?: ExtraFeatures;
+  /** Groups of the calibration table (default 10, fewer when the sample has fewer rows). */
+  readonly calibrationGroups?: number;
 }
+
+/** Features of the customers given as they stood at a day, one value per customer in their order. */
+export type ExtraFeatures = (day: DayNumber, customerIds: readonly string[]) => readonly FeatureColumn[];
 
 /** A default model of the user's own ledger and what it says about each customer today. */
 export interface LedgerModel {
@@ -30,6 +42,11 @@ export interface LedgerModel {
    * sample, whose outcomes it never saw. Undefined when that earlier sample is too thin to fit.
    */
   readonly outOfTime: OutOfTimeCheck | undefined;
+  /**
+   * Predicted against observed default rate by group of the sample (credit-method.md §10): the
+   * predictions are out of fold when the cross-validation ran, else the fitted model's own.
+   */
+  readonly calibration: readonly CalibrationRow[];
   /** PD and points of every customer from its features at the as-of date. */
   readonly current: { readonly customerIds: readonly string[]; readonly pd: readonly number[]; readonly points: readonly number[] };
 }
@@ -63,22 +80,48 @@ export function fitLedgerModel(ledger: Ledger, asOf: DayNumber, options: LedgerM
     asOf,
   });
   if (!sample.ok) return sample;
-  const { features, isBad, defaults } = sample.value;
-  const card = buildScorecard(features, isBad, options.scorecard);
+  const { isBad, defaults } = sample.value;
+  const features = withExtra(sample.value, options.extraFeatures);
+  const scorecardOptions = ledgerScorecardOptions(defaults, options.scorecard);
+  const card = buildScorecard(features, isBad, scorecardOptions);
   if (!card.ok) return card;
   const k = options.k ?? 5;
   const goods = isBad.length - defaults;
   let validation: CrossValidation | undefined;
   if (defaults >= k && goods >= k) {
-    const cv = crossValidate(features, isBad, k, options.seed ?? 17, options.scorecard);
+    const cv = crossValidate(features, isBad, k, options.seed ?? 17, scorecardOptions);
     // A fold's own sample may be too thin to bin; the model stands, unvalidated, and says so.
     validation = cv.ok ? cv.value : undefined;
   }
-  const outOfTime = outOfTimeCheck(ledger, asOf, sample.value, options);
+  const testSample = { ...sample.value, features };
+  const outOfTime = outOfTimeCheck(ledger, asOf, testSample, options);
+  const own = applyScorecard(card.value, features);
+  if (!own.ok) return own;
+  const groups = Math.max(1, Math.min(options.calibrationGroups ?? 10, isBad.length));
+  const calibration = calibrationTable(validation?.outOfFoldPd ?? own.value.pd, isBad, groups);
+  if (!calibration.ok) return calibration;
   const now = ledgerFeatures(ledger, asOf);
-  const scored = applyScorecard(card.value, now.features);
+  const scored = applyScorecard(card.value, withExtra({ customerIds: now.customerIds, features: now.features, observationDay: asOf }, options.extraFeatures));
   if (!scored.ok) return scored;
-  return ok({ sample: sample.value, scorecard: card.value, validation, outOfTime, current: { customerIds: now.customerIds, pd: scored.value.pd, points: scored.value.points } });
+  return ok({
+    sample: testSample, scorecard: card.value, validation, outOfTime, calibration: calibration.value,
+    current: { customerIds: now.customerIds, pd: scored.value.pd, points: scored.value.points },
+  });
+}
+
+/**
+ * A ledger's sample is small: at most one characteristic per five defaults (1 to 8), the most
+ * informative first, none whose WOEs correlate with a chosen one's by more than 0.8. Options given
+ * win.
+ */
+export function ledgerScorecardOptions(defaults: number, given: ScorecardOptions | undefined): ScorecardOptions {
+  return { maxCharacteristics: Math.max(1, Math.min(8, Math.floor(defaults / 5))), maxCorrelation: 0.8, ...given };
+}
+
+/** The ledger's features of the customers observed, followed by the extra ones at the same day. */
+function withExtra(observed: { readonly customerIds: readonly string[]; readonly features: readonly FeatureColumn[]; readonly observationDay: DayNumber }, extra: ExtraFeatures | undefined): readonly FeatureColumn[] {
+  if (extra === undefined) return observed.features;
+  return [...observed.features, ...extra(observed.observationDay, observed.customerIds)];
 }
 
 /** The scorecard of the previous horizon scored on the current sample (undefined when it cannot be built). */
@@ -92,7 +135,7 @@ function outOfTimeCheck(ledger: Ledger, asOf: DayNumber, test: DefaultSample, op
     asOf: addMonths(asOf, -months),
   });
   if (!train.ok) return undefined;
-  const card = buildScorecard(train.value.features, train.value.isBad, options.scorecard);
+  const card = buildScorecard(withExtra(train.value, options.extraFeatures), train.value.isBad, ledgerScorecardOptions(train.value.defaults, options.scorecard));
   if (!card.ok) return undefined;
   const scored = applyScorecard(card.value, test.features);
   if (!scored.ok) return undefined;

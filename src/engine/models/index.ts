@@ -14,4 +14,4 @@ export { buildScorecard, applyScorecard, DEFAULT_SCALING, type FeatureColumn, ty
 export { crossValidate, type CrossValidation, type FoldResult } from "./crossValidate";
 export { ledgerDefaultSample, type DefaultDefinition, type DefaultSample } from "./ledgerDefaultSample";
 export { ledgerFeatures, type LedgerFeatures } from "./ledgerFeatures";
-export { fitLedgerModel, DEFAULT_MIN_DEFAULTS, type LedgerModel, type LedgerModelOptions, type OutOfTimeCheck } from "./fitLedgerModel";
+export { fitLedgerModel, DEFAULT_MIN_DEFAULTS, type LedgerModel, type LedgerModelOptions, type OutOfTimeCheck, type ExtraFeatures } from "./fitLedgerModel";

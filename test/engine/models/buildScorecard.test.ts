@@ -73,3 +73,32 @@ describe("buildScorecard and applyScorecard", () => {
     expect(a.value.meanGini).toBeCloseTo(2 * a.value.meanAuc - 1, 12);
   });
 });
+
+describe("buildScorecard's choice of characteristics", () => {
+  const { columns, isBad } = portfolio(3000, 5);
+  const copy: FeatureColumn = { ...columns[0], name: "daysLateAgain" };
+  const empty: FeatureColumn = { name: "empty", kind: "numeric", values: isBad.map(() => null) };
+
+  it("keeps the most informative up to maxCharacteristics, in the order given", () => {
+    const r = buildScorecard(columns, isBad, { maxCharacteristics: 1 });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const ivs = [r.value.characteristics[0].iv, ...r.value.dropped.map((d) => d.iv)];
+    expect(r.value.characteristics).toHaveLength(1);
+    expect(Math.max(...ivs)).toBe(r.value.characteristics[0].iv);
+  });
+
+  it("leaves out a characteristic whose WOEs copy a chosen one's beyond maxCorrelation", () => {
+    const r = buildScorecard([...columns, copy], isBad, { maxCorrelation: 0.8 });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    const names = r.value.characteristics.map((c) => c.name);
+    expect(names.filter((n) => n === "daysLate" || n === "daysLateAgain")).toHaveLength(1);
+    expect(names).toContain("grade");
+    expect(r.value.dropped.map((d) => d.name)).toEqual(expect.arrayContaining(["noise"]));
+  });
+
+  it("drops a numeric column with no value on the rows (IV 0) instead of failing", () => {
+    const r = buildScorecard([...columns, empty], isBad);
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value.dropped).toEqual(expect.arrayContaining([{ name: "empty", iv: 0 }]));
+  });
+});

@@ -1,7 +1,7 @@
 import { samplePortfolio } from "../../../src/app/samplePortfolio";
 import { addMonths } from "../../../src/engine/dates/addMonths";
 import { dayFromCivil, dayOfSerial1900 } from "../../../src/engine/dates/dayNumber";
-import { fitLedgerModel } from "../../../src/engine/models/fitLedgerModel";
+import { fitLedgerModel, ledgerScorecardOptions } from "../../../src/engine/models/fitLedgerModel";
 import { ledgerFeatures } from "../../../src/engine/models/ledgerFeatures";
 import { scoreOfPd } from "../../../src/engine/models/scorecard";
 import { seededRandom } from "../../../src/engine/models/seededRandom";
@@ -83,5 +83,31 @@ describe("fitLedgerModel (a default model of the user's own ledger)", () => {
     expect(r.value.current.customerIds).toHaveLength(36);
     // The sample's ledger spans 14 months: no earlier year to check out of time against.
     expect(r.value.outOfTime).toBeUndefined();
+  });
+
+  it("takes extra features at each observation date and at the as-of date, and a calibration table of the sample", () => {
+    const asked: number[] = [];
+    // A feature that knows each customer's future exactly would be "suspicious"; a constant one is useless.
+    const r = fitLedgerModel(ledger, AS_OF, {
+      extraFeatures: (day, ids) => {
+        asked.push(day);
+        return [{ name: "constant", kind: "numeric", values: ids.map(() => 1) }];
+      },
+    });
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(asked).toContain(addMonths(AS_OF, -12));
+    expect(asked).toContain(AS_OF);
+    expect(r.value.sample.features.map((f) => f.name)).toContain("constant");
+    expect(r.value.scorecard.dropped.map((d) => d.name)).toContain("constant");
+    expect(r.value.calibration).toHaveLength(10);
+    expect(r.value.calibration.reduce((s, g) => s + g.count, 0)).toBe(r.value.sample.isBad.length);
+    expect(r.value.calibration.reduce((s, g) => s + g.bads, 0)).toBe(r.value.sample.defaults);
+  });
+
+  it("allows one characteristic per five defaults (1 to 8)", () => {
+    expect(ledgerScorecardOptions(4, undefined).maxCharacteristics).toBe(1);
+    expect(ledgerScorecardOptions(12, undefined).maxCharacteristics).toBe(2);
+    expect(ledgerScorecardOptions(500, undefined).maxCharacteristics).toBe(8);
+    expect(ledgerScorecardOptions(500, { maxCharacteristics: 3 }).maxCharacteristics).toBe(3);
   });
 });

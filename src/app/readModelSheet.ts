@@ -1,0 +1,222 @@
+/**
+ * Reads the Model sheet back (issue 17) and scores a review with it: the bins table of the sheet
+ * marked as the `Model` output gives each feature's bins (upper bounds or categories), WOE,
+ * coefficient and points, and the intercept; the measures table gives the model's fingerprint
+ * and scaling. Cells are read by position and feature id, so a sheet written in Chinese reads the
+ * same. The review then gets PD, score points and expected loss = PD × LGD × exposure per
+ * customer (credit-method.md §10), from the customer's features at the review's as-of date.
+ * @example readModelSheet(snapshot) //=> ok({ fingerprint: "a1b2c3d4e5f6", scorecard: { characteristics: [...], … } }), or ok(undefined) without a Model sheet
+ */
+import type { DayNumber } from "../engine/dates/dayNumber";
+import { err, invalidInput, ok, type Result } from "../engine/errors";
+import type { BinnedCharacteristic } from "../engine/models/binning";
+import { applyScorecard, type FeatureColumn, type Scorecard } from "../engine/models/buildScorecard";
+import { expectedLoss } from "../engine/models/expectedLoss";
+import { ledgerFeatures } from "../engine/models/ledgerFeatures";
+import type { WoeBin } from "../engine/models/woe";
+import type { Ledger } from "../engine/receivables/Ledger";
+import type { CustomerReview } from "../engine/review/types";
+import { describeError } from "../engine/errors";
+import type { CellValue, SheetSpec, SourceTable, WorkbookSnapshot } from "../host/WorkbookPort";
+import type { Translator } from "../i18n/translator";
+import { reviewFeatureColumns } from "./fitModel";
+import { withCreditReviewModelColumns } from "./output/creditReviewSheet";
+import { withExpectedLossLine } from "./output/summarySheet";
+import type { Problem } from "./types";
+import { BIN_COLUMN, CATEGORY_SEPARATOR, INTERCEPT_ID, MEASURE_KEYS, MODEL_BINS_TABLE, MODEL_MEASURES_TABLE, MODEL_OUTPUT_ID } from "./output/modelSheet";
+
+/** A model read from a Model sheet. */
+export interface SheetModel {
+  /** The model fingerprint the sheet carries. */
+  fingerprint: string;
+  /** The sheet the model was read from. */
+  sheet: string;
+  scorecard: Scorecard;
+}
+
+/** PD, points and expected loss of each customer of a review (same order as its customers). */
+export interface ModelScores {
+  fingerprint: string;
+  pd: number[];
+  points: number[];
+  expectedLoss: number[];
+  totalExpectedLoss: number;
+}
+
+const isNumber = (v: CellValue | undefined): v is number => typeof v === "number" && Number.isFinite(v);
+/** The number in a cell, 0 for anything else. */
+const numberAt = (row: readonly CellValue[], column: number): number => {
+  const v = row[column];
+  return isNumber(v) ? v : 0;
+};
+const textOf = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : String(v).trim());
+
+/** The table on the Model sheet whose name is `name` or a free variant of it ("ModelBins2"). */
+function tableOn(snapshot: WorkbookSnapshot, sheet: string, name: string): SourceTable | undefined {
+  const lower = name.toLowerCase();
+  return snapshot.tables.find((t) => t.sheet === sheet && t.kind === "table" && t.name.toLowerCase().startsWith(lower));
+}
+
+interface FeatureRows {
+  bins: CellValue[][];
+  missing: CellValue[] | undefined;
+}
+
+function woeBin(row: readonly CellValue[], goodsTotal: number, badsTotal: number): WoeBin {
+  const count = numberAt(row, BIN_COLUMN.customers);
+  const bads = numberAt(row, BIN_COLUMN.defaults);
+  const goods = Math.max(0, count - bads);
+  return {
+    goods, bads,
+    goodShare: goodsTotal > 0 ? goods / goodsTotal : 0,
+    badShare: badsTotal > 0 ? bads / badsTotal : 0,
+    woe: row[BIN_COLUMN.woe] as number,
+    iv: numberAt(row, BIN_COLUMN.iv),
+  };
+}
+
+function characteristicOf(name: string, rows: FeatureRows): Result<{ characteristic: BinnedCharacteristic; coefficient: number; points: number[]; missingPoints: number }> {
+  const all = rows.missing === undefined ? rows.bins : [...rows.bins, rows.missing];
+  for (const r of all) {
+    for (const [field, column] of [["WOE", BIN_COLUMN.woe], ["coefficient", BIN_COLUMN.coefficient], ["points", BIN_COLUMN.points]] as const) {
+      if (!isNumber(r[column])) return err(invalidInput(`Model sheet, feature ${name}`, `a bin has no ${field}`));
+    }
+  }
+  if (rows.bins.length === 0) return err(invalidInput(`Model sheet, feature ${name}`, "has no bins"));
+  const isCategorical = rows.bins.some((r) => textOf(r[BIN_COLUMN.categories]) !== "");
+  if (!isCategorical && rows.bins.some((r) => !isNumber(r[BIN_COLUMN.upper]))) {
+    return err(invalidInput(`Model sheet, feature ${name}`, "a numeric bin has no upper bound"));
+  }
+  const count = numberAt;
+  const badsTotal = all.reduce((s, r) => s + count(r, BIN_COLUMN.defaults), 0);
+  const goodsTotal = all.reduce((s, r) => s + count(r, BIN_COLUMN.customers), 0) - badsTotal;
+  const missingCount = rows.missing === undefined ? 0 : count(rows.missing, BIN_COLUMN.customers);
+  const characteristic: BinnedCharacteristic = {
+    name,
+    kind: isCategorical ? "categorical" : "numeric",
+    uppers: isCategorical ? [] : rows.bins.map((r) => r[BIN_COLUMN.upper] as number),
+    groups: isCategorical ? rows.bins.map((r) => textOf(r[BIN_COLUMN.categories]).split(CATEGORY_SEPARATOR.trim()).map((c) => c.trim())) : [],
+    bins: rows.bins.map((r) => woeBin(r, goodsTotal, badsTotal)),
+    missing: rows.missing !== undefined && missingCount > 0 ? woeBin(rows.missing, goodsTotal, badsTotal) : undefined,
+    iv: all.reduce((s, r) => s + count(r, BIN_COLUMN.iv), 0),
+  };
+  return ok({
+    characteristic,
+    coefficient: rows.bins[0][BIN_COLUMN.coefficient] as number,
+    points: rows.bins.map((r) => r[BIN_COLUMN.points] as number),
+    missingPoints: rows.missing === undefined ? 0 : (rows.missing[BIN_COLUMN.points] as number),
+  });
+}
+
+/**
+ * The model of the workbook's Model sheet: ok(undefined) when no sheet is marked as the Model
+ * output; an error naming what is wrong when the sheet is there but its bins table cannot be read.
+ */
+export function readModelSheet(snapshot: WorkbookSnapshot): Result<SheetModel | undefined> {
+  const mark = snapshot.outputSheets.find((o) => o.output === MODEL_OUTPUT_ID);
+  if (mark === undefined) return ok(undefined);
+  const bins = tableOn(snapshot, mark.sheet, MODEL_BINS_TABLE);
+  if (bins === undefined) return err(invalidInput(`Model sheet ${mark.sheet}`, `has no ${MODEL_BINS_TABLE} table`));
+  const measures = tableOn(snapshot, mark.sheet, MODEL_MEASURES_TABLE);
+  const measure = (key: (typeof MEASURE_KEYS)[number]): CellValue | undefined => measures?.rows[MEASURE_KEYS.indexOf(key)]?.[1];
+  const features = new Map<string, FeatureRows>();
+  let intercept: number | undefined;
+  for (const row of bins.rows) {
+    const id = textOf(row[BIN_COLUMN.feature]);
+    if (id === "") continue;
+    if (id === INTERCEPT_ID) {
+      const value = row[BIN_COLUMN.coefficient];
+      if (isNumber(value)) intercept = value;
+      continue;
+    }
+    const rows = features.get(id) ?? { bins: [], missing: undefined };
+    features.set(id, rows);
+    if (isNumber(row[BIN_COLUMN.bin])) rows.bins.push(row);
+    else rows.missing = row;
+  }
+  if (intercept === undefined) return err(invalidInput(`Model sheet ${mark.sheet}`, `its ${MODEL_BINS_TABLE} table has no intercept row`));
+  if (features.size === 0) return err(invalidInput(`Model sheet ${mark.sheet}`, `its ${MODEL_BINS_TABLE} table has no feature`));
+  const characteristics: BinnedCharacteristic[] = [];
+  const coefficients: number[] = [];
+  const points: number[][] = [];
+  const missingPoints: number[] = [];
+  for (const [name, rows] of features) {
+    const read = characteristicOf(name, rows);
+    if (!read.ok) return read;
+    characteristics.push(read.value.characteristic);
+    coefficients.push(read.value.coefficient);
+    points.push(read.value.points);
+    missingPoints.push(read.value.missingPoints);
+  }
+  const factor = measure("factor");
+  const offset = measure("offset");
+  return ok({
+    fingerprint: textOf(measure("fingerprint")),
+    sheet: mark.sheet,
+    scorecard: {
+      characteristics,
+      dropped: [],
+      model: { intercept, coefficients, iterations: 0, logLikelihood: 0, rows: 0 },
+      scaling: { factor: isNumber(factor) ? factor : 0, offset: isNumber(offset) ? offset : 0 },
+      points,
+      missingPoints,
+    },
+  });
+}
+
+/** Every feature of the review's customers at the as-of date: the ledger's behaviour and the review's figures. */
+export function currentFeatures(ledger: Ledger, asOf: DayNumber, customers: readonly CustomerReview[]): FeatureColumn[] {
+  const ids = customers.map((c) => c.customerId);
+  const observed = ledgerFeatures(ledger, asOf);
+  const rowOf = new Map(observed.customerIds.map((id, i) => [id, i]));
+  const ledgerColumns = observed.features.map((f): FeatureColumn => ({
+    name: f.name,
+    kind: f.kind,
+    values: ids.map((id) => {
+      const i = rowOf.get(id);
+      return i === undefined ? null : f.values[i];
+    }),
+  }));
+  return [...ledgerColumns, ...reviewFeatureColumns(customers, ids)];
+}
+
+/** PD, points and expected loss (PD × `lgdPercent` % × exposure) of every customer of a review under a model. */
+export function scoreCustomers(model: SheetModel, ledger: Ledger, asOf: DayNumber, customers: readonly CustomerReview[], lgdPercent: number): Result<ModelScores> {
+  const scored = applyScorecard(model.scorecard, currentFeatures(ledger, asOf, customers));
+  if (!scored.ok) return scored;
+  const losses: number[] = [];
+  let total = 0;
+  for (let i = 0; i < customers.length; i++) {
+    const loss = expectedLoss({ pd: scored.value.pd[i], lgd: lgdPercent / 100, exposure: customers[i].exposure });
+    if (!loss.ok) return loss;
+    losses.push(loss.value);
+    total += loss.value;
+  }
+  return ok({ fingerprint: model.fingerprint, pd: scored.value.pd, points: scored.value.points, expectedLoss: losses, totalExpectedLoss: total });
+}
+
+/**
+ * The review's model figures when the workbook has a Model sheet (undefined without one). A Model
+ * sheet that cannot be read or applied leaves the review without them and adds a warning.
+ */
+export function modelScoresOf(snapshot: WorkbookSnapshot, ledger: Ledger, asOf: DayNumber, customers: readonly CustomerReview[], lgdPercent: number, problems: Problem[]): ModelScores | undefined {
+  const read = readModelSheet(snapshot);
+  const scores = read.ok && read.value !== undefined ? scoreCustomers(read.value, ledger, asOf, customers, lgdPercent) : undefined;
+  const failure = !read.ok ? read.error : scores !== undefined && !scores.ok ? scores.error : undefined;
+  if (failure !== undefined) {
+    const sheet = snapshot.outputSheets.find((o) => o.output === MODEL_OUTPUT_ID)?.sheet ?? "";
+    problems.push({ severity: "warning", table: "", sheet, row: -1, column: -1, field: "", message: `Model sheet not used (no PD or expected loss in this review): ${describeError(failure)}` });
+    return undefined;
+  }
+  return scores?.ok ? scores.value : undefined;
+}
+
+/** The output sheets with the model's columns on Credit Review and its total expected loss on Summary (as they are without scores). */
+export function withModelFigures(sheets: SheetSpec[], t: Translator, scores: ModelScores | undefined): SheetSpec[] {
+  if (scores === undefined) return sheets;
+  return sheets.map((sheet) => {
+    if (sheet.outputId === "Credit Review") return withCreditReviewModelColumns(sheet, t, scores);
+    if (sheet.outputId === "Summary") return withExpectedLossLine(sheet, t, scores.totalExpectedLoss);
+    return sheet;
+  });
+}
