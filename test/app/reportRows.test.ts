@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { REPORT_ROW_KINDS, reportRowKind, skippedRowNotes, totalLabelKind, type ReportLayout } from "../../src/app/reportRows";
 import type { CellValue } from "../../src/host/WorkbookPort";
 import enUS from "../../src/i18n/messages/en-US.json";
@@ -85,5 +86,15 @@ describe("recognition and problem message ids", () => {
       expect(typeof (enUS as Record<string, string>)[id]).toBe("string");
       expect(typeof (zhCN as Record<string, string>)[id]).toBe("string");
     }
+  });
+});
+
+describe("reportRowKind (property)", () => {
+  it("never skips a row with an invoice id that is not a total label and a due date, whatever else it holds", () => {
+    const cell = fc.oneof(fc.constant(null), fc.string(), fc.double({ noNaN: true }), fc.boolean());
+    fc.assert(fc.property(fc.string({ minLength: 1 }).filter((id) => id.trim() !== "" && totalLabelKind(id) === undefined), fc.integer({ min: 1, max: 80_000 }),
+      fc.array(cell, { minLength: 3, maxLength: 3 }), (id, due, [a, b, c]) => {
+        expect(reportRowKind([a, id, b, due, c], layout)).toBeUndefined();
+      }));
   });
 });
