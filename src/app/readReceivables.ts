@@ -19,7 +19,7 @@ import { ledgerBuilder, type Ledger } from "../engine/receivables/Ledger";
 import type { DetailedProblem } from "./groupProblems";
 import { customerRoleOf, headerCurrency, matchHeader } from "./headerAliases";
 import { isOnHiddenSheet } from "./recogniseTables";
-import { emptyReportRowCounts, reportRowKind, type ReportLayout, type ReportRowCounts } from "./reportRows";
+import { emptyReportRowCounts, reportRowKind, skippedRowNotes, type RecognitionNote, type ReportLayout, type ReportRowCounts } from "./reportRows";
 import { columnsOf, forEachRow, type Column } from "./rowReader";
 import { StringSet } from "./StringSet";
 import type { Problem, RecognisedTable } from "./types";
@@ -127,4 +127,22 @@ export function readReceivables(table: RecognisedTable, dateSystem: DateSystem, 
   });
   skippedRows.spacer += blankRun;
   return { ledger: builder.build(), sheetRows: sheetRows.subarray(0, count), customerNames, skippedRows, isOpenAmountOnly, headerCurrency: currencyOfHeader };
+}
+
+/**
+ * What the recognition report says about a Receivables reading (message ids `recognition.*`, for
+ * the CLI's and the pane's "recognised / mapped / skipped" lines): the report rows skipped by
+ * kind, an open-amount-only list, a currency read from a header.
+ * @example receivablesNotes(readReceivables(table, "1900", undefined, []), table)
+ *   //=> [{ id: "recognition.skipped.note", params: { count: 1, sheet: "Open Invoices" } }, { id: "recognition.openAmountOnly", … }, { id: "recognition.headerCurrency", params: { currency: "ILS", header: "Open Advance (ILS)" } }]
+ */
+export function receivablesNotes(reading: ReceivablesReading, table: RecognisedTable): RecognitionNote[] {
+  const sheet = table.source.sheet;
+  const notes = reading.skippedRows ? skippedRowNotes(reading.skippedRows, sheet) : [];
+  if (reading.isOpenAmountOnly) notes.push({ id: "recognition.openAmountOnly", params: { sheet } });
+  if (reading.headerCurrency !== undefined) {
+    const amountIndex = table.columns.amount ?? table.columns.openAmount;
+    notes.push({ id: "recognition.headerCurrency", params: { currency: reading.headerCurrency, header: amountIndex === undefined ? "" : table.source.headers[amountIndex] } });
+  }
+  return notes;
 }

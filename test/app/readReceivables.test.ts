@@ -1,6 +1,6 @@
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { readReceivables } from "../../src/app/readReceivables";
+import { readReceivables, receivablesNotes } from "../../src/app/readReceivables";
 import { recogniseTables } from "../../src/app/recogniseTables";
 import type { DetailedProblem } from "../../src/app/groupProblems";
 import type { RecognisedTable } from "../../src/app/types";
@@ -31,6 +31,10 @@ describe("readReceivables: exports as users have them (issue 20)", () => {
     expect(Array.from(r.ledger.openCents)).toEqual([120050, 30000]);
     expect(r.ledger.currencies[r.ledger.currency[0]]).toBe("ILS");
     expect(r.ledger.customerIds).toEqual(["Acme", "Globex"]);
+    expect(receivablesNotes(r, table)).toEqual([
+      { id: "recognition.openAmountOnly", params: { sheet: "Open Invoices" } },
+      { id: "recognition.headerCurrency", params: { currency: "ILS", header: "Open Advance (ILS)" } },
+    ]);
   });
 
   it("skips and counts subtotals, headings, the grand total and spacer rows, and reads the invoices between them", () => {
@@ -52,6 +56,9 @@ describe("readReceivables: exports as users have them (issue 20)", () => {
     expect(r.ledger.invoiceId).toEqual(["1001", "1002", "1003"]);
     expect(Array.from(r.ledger.openCents)).toEqual([10000, 2000, 7000]);
     expect(r.skippedRows).toEqual({ subtotal: 2, grandTotal: 1, sectionHeader: 2, repeatedHeader: 0, note: 0, spacer: 2 });
+    expect(receivablesNotes(r, table).map((n) => [n.id, n.params.count])).toEqual([
+      ["recognition.skipped.subtotal", 2], ["recognition.skipped.grandTotal", 1], ["recognition.skipped.sectionHeader", 2], ["recognition.skipped.spacer", 2],
+    ]);
   });
 
   it("keys on the customer number and keeps the names when the export has both, whichever comes first", () => {

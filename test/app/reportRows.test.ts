@@ -1,5 +1,8 @@
+import fc from "fast-check";
 import { REPORT_ROW_KINDS, reportRowKind, skippedRowNotes, totalLabelKind, type ReportLayout } from "../../src/app/reportRows";
 import type { CellValue } from "../../src/host/WorkbookPort";
+import enUS from "../../src/i18n/messages/en-US.json";
+import zhCN from "../../src/i18n/messages/zh-CN.json";
 
 // Date, Num, Customer, Due Date, Open Balance (QuickBooks' A/R Aging Detail order).
 const layout: ReportLayout = { invoiceId: 1, customer: 2, dueDate: 3, headers: ["Date", "Num", "Customer", "Due Date", "Open Balance"] };
@@ -67,5 +70,31 @@ describe("reportRowKind: group rows with sums", () => {
   it("takes a group's label over its sums (Odoo's \"Acme (3)\") for a subtotal, but not a customer with amounts and no invoice", () => {
     expect(reportRowKind(["Acme Ltd (3)", null, null, null, 219.5], layout)).toBe("subtotal");
     expect(reportRowKind([null, null, "Acme Ltd", null, 219.5], layout)).toBeUndefined();
+  });
+});
+
+describe("recognition and problem message ids", () => {
+  it("are in both catalogues for every kind of skipped row and every problem id the readers give", () => {
+    const ids = [
+      ...REPORT_ROW_KINDS.map((kind) => `recognition.skipped.${kind}`), "recognition.openAmountOnly", "recognition.headerCurrency",
+      "problem.cell.missing", "problem.cell.invalid", "problem.cell.outOfRange", "problem.cell.belowMin", "problem.cell.aboveMax", "problem.cell.notWhole",
+      "problem.receivables.unknownCustomer", "problem.receivables.dueBeforeInvoice", "problem.receivables.duplicateInvoice", "problem.receivables.noAmountColumn",
+      "problem.financials.unknownCustomer", "problem.financials.duplicatePeriod", "problem.orders.unknownCustomer", "problem.formula.uncalculated",
+      "problem.group.rows", "problem.group.count", "problem.hiddenSheet",
+    ];
+    for (const id of ids) {
+      expect(typeof (enUS as Record<string, string>)[id]).toBe("string");
+      expect(typeof (zhCN as Record<string, string>)[id]).toBe("string");
+    }
+  });
+});
+
+describe("reportRowKind (property)", () => {
+  it("never skips a row with an invoice id that is not a total label and a due date, whatever else it holds", () => {
+    const cell = fc.oneof(fc.constant(null), fc.string(), fc.double({ noNaN: true }), fc.boolean());
+    fc.assert(fc.property(fc.string({ minLength: 1 }).filter((id) => id.trim() !== "" && totalLabelKind(id) === undefined), fc.integer({ min: 1, max: 80_000 }),
+      fc.array(cell, { minLength: 3, maxLength: 3 }), (id, due, [a, b, c]) => {
+        expect(reportRowKind([a, id, b, due, c], layout)).toBeUndefined();
+      }));
   });
 });
