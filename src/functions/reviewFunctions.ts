@@ -17,6 +17,7 @@ import { paretoShares } from "../engine/receivables/paretoShares";
 import { behaviourOf, type PaymentBehaviour } from "../engine/receivables/paymentBehaviour";
 import { customerWarnings } from "../engine/review/customerWarnings";
 import { financialFacts } from "../engine/review/financialFacts";
+import { latestFinancials } from "../engine/review/latestFinancials";
 import { openOrdersCents } from "../engine/review/openOrdersCents";
 import { NO_POSITION, openPositions } from "../engine/review/openPositions";
 import { paymentRecordOf } from "../engine/review/paymentRecordOf";
@@ -539,7 +540,9 @@ export function financials(customerIds: unknown[][], financials: unknown[][], as
     const { ids } = customerNumbers(a.value.customerIds, { customerNumber: new Map() });
     const pick = a.value.figure;
     return ok(ids.map((id): (number | string)[] => {
-      const facts = financialFacts(periods.value.get(id) ?? [], a.value.asOf);
+      const list = periods.value.get(id) ?? [];
+      // Ratios and Altman Z′ only when asked: a statement figure needs only the period the review picks.
+      const facts = pick.kind === "figure" || pick.kind === "periodEnd" ? { ...latestFinancials(list, a.value.asOf), ratios: {}, altman: undefined } : financialFacts(list, a.value.asOf);
       const p = a.value.period === "latest" ? facts.latest : facts.prior;
       if (p === undefined) return [""];
       switch (pick.kind) {
