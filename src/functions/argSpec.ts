@@ -11,6 +11,7 @@ import type { DayNumber } from "../engine/dates/dayNumber";
 import type { Policy } from "../engine/policy";
 import type { Locale } from "../i18n/locale";
 import { isBlank, readBoolean, readNumber, readRequiredRange, readText, readVector, type Cell } from "./args";
+import { columnCells, type ColumnCells } from "./columnCells";
 import { functionLanguage } from "./functionLanguage";
 import { readAsOf, isBlankRange } from "./receivablesAdapters";
 import { readPolicyArg } from "./scoringAdapters";
@@ -39,6 +40,21 @@ export const COLUMN: ArgReader<Cell[]> = {
   read(value, field) {
     const given = readRequiredRange(value, field, "a column of the table");
     return given.ok ? readVector(value, field) : given;
+  },
+};
+
+/** A required column of a long table (the ledger): its cells without a copy (columnCells). */
+export const LEDGER_COLUMN: ArgReader<ColumnCells> = {
+  read(value, field) {
+    const given = readRequiredRange(value, field, "a column of the table");
+    return given.ok ? columnCells(value, field) : given;
+  },
+};
+
+/** An optional column of a long table: undefined when omitted or wholly blank. */
+export const OPTIONAL_LEDGER_COLUMN: ArgReader<ColumnCells | undefined> = {
+  read(value, field) {
+    return isBlankRange(value) ? ok(undefined) : columnCells(value, field);
   },
 };
 

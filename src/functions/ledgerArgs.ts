@@ -13,23 +13,25 @@ import { readBoolean } from "../engine/values/readBoolean";
 import { readNumber } from "../engine/values/readNumber";
 import { readText } from "../engine/values/readText";
 import { readDate, type Cell } from "./args";
+import { cellAt, type ColumnCells } from "./columnCells";
 import { readRowCell } from "./receivablesAdapters";
 
 /** The ledger columns, each a column's cells (an omitted optional one undefined). */
 export interface LedgerCells {
-  ledgerCustomers: Cell[];
-  dueDates: Cell[];
-  amounts: Cell[];
-  settledDates: Cell[];
-  invoiceIds?: Cell[];
-  invoiceDates?: Cell[];
-  paidAmounts?: Cell[];
-  openAmounts?: Cell[];
-  disputed?: Cell[];
+  ledgerCustomers: ColumnCells;
+  dueDates: ColumnCells;
+  amounts: ColumnCells;
+  settledDates: ColumnCells;
+  invoiceIds?: ColumnCells;
+  invoiceDates?: ColumnCells;
+  paidAmounts?: ColumnCells;
+  openAmounts?: ColumnCells;
+  disputed?: ColumnCells;
 }
 
 type Name = keyof LedgerCells;
-const NAMES: readonly Name[] = ["ledgerCustomers", "dueDates", "amounts", "settledDates", "invoiceIds", "invoiceDates", "paidAmounts", "openAmounts", "disputed"];
+/** Every column a ledger can be read from. */
+export const LEDGER_COLUMNS: readonly Name[] = ["ledgerCustomers", "dueDates", "amounts", "settledDates", "invoiceIds", "invoiceDates", "paidAmounts", "openAmounts", "disputed"];
 
 const text = (cell: Cell, name: string, i: number): Result<string> => (typeof cell === "string" ? ok(cell.trim()) : readRowCell(readText, cell, name, i));
 const date = (cell: Cell, name: string, i: number): Result<DayNumber> => {
@@ -42,38 +44,90 @@ const amount = (cell: Cell, name: string, i: number): Result<number> =>
 /** The ledger of the given columns (all the same length). */
 export function ledgerOfCells(cells: LedgerCells): Result<Ledger> {
   const n = cells.ledgerCustomers.length;
-  for (const name of NAMES) {
+  for (const name of LEDGER_COLUMNS) {
     const column = cells[name];
     if (column !== undefined && column.length !== n) return err(invalidInput(name, `has ${column.length} rows but ledgerCustomers has ${n}`));
   }
   const builder = ledgerBuilder(n);
-  for (let i = 0; i < n; i++) {
-    const bad = addRow(builder, cells, i);
+  for (let from = 0; from < n; from += CHUNK) {
+    const bad = addRows(builder, cells, from, Math.min(n, from + CHUNK));
     if (bad) return bad;
   }
   return ok(builder.build());
 }
 
+const CHUNK = 8192;
+
+/** The yes/no words of a disputed column, read once each (readBoolean's words). */
+const YES_NO = new Map<string, boolean>();
+for (const word of ["yes", "no", "y", "n", "true", "false", "是", "否", "x", ""]) {
+  for (const cell of [word, word.toUpperCase(), word.charAt(0).toUpperCase() + word.slice(1)]) {
+    const r = readBoolean(cell, "disputed");
+    if (r.ok) YES_NO.set(cell, r.value);
+  }
+}
+
+const isEmpty = (cell: Cell): boolean => cell === "" || cell === null || cell === undefined;
+
+/**
+ * Rows [from, to) into the builder. A row of plain cells (text customer, serial dates, finite
+ * numbers, blank or serial settled date, no optional column) is added straight, with no Result
+ * or field text per cell (a million rows per call, issue 14); any other row goes through addRow,
+ * which reads every cell with its reader and names a refused one. In chunks: a function called
+ * many times is optimised as a whole (see agingOfColumnRanges on code thrown away).
+ */
+function addRows(builder: ReturnType<typeof ledgerBuilder>, c: LedgerCells, from: number, to: number): Result<never> | undefined {
+  const { ledgerCustomers, dueDates, amounts, settledDates, invoiceDates, invoiceIds } = c;
+  const { paidAmounts, openAmounts, disputed } = c;
+  for (let i = from; i < to; i++) {
+    const customer = cellAt(ledgerCustomers, i);
+    const due = cellAt(dueDates, i);
+    const value = cellAt(amounts, i);
+    const settled = cellAt(settledDates, i);
+    const invoiced = invoiceDates === undefined ? 0 : cellAt(invoiceDates, i);
+    const id = invoiceIds === undefined ? "" : cellAt(invoiceIds, i);
+    const paid = paidAmounts === undefined ? undefined : cellAt(paidAmounts, i);
+    const open = openAmounts === undefined ? undefined : cellAt(openAmounts, i);
+    const flag = disputed === undefined ? false : cellAt(disputed, i);
+    const isDisputed = typeof flag === "boolean" ? flag : isEmpty(flag) ? false : typeof flag === "string" ? YES_NO.get(flag) : undefined;
+    const paidValue = typeof paid === "number" && Number.isFinite(paid) ? paid : isEmpty(paid) ? undefined : Number.NaN;
+    const openValue = typeof open === "number" && Number.isFinite(open) ? open : isEmpty(open) ? undefined : Number.NaN;
+    if (isDisputed !== undefined && !Number.isNaN(paidValue) && !Number.isNaN(openValue) && typeof customer === "string" && typeof due === "number" && typeof value === "number" && Number.isFinite(value) && typeof invoiced === "number" && typeof id === "string") {
+      const dueDay = dayOfSerial1900(due);
+      const invoiceDay = invoiceDates === undefined ? Number.NEGATIVE_INFINITY : dayOfSerial1900(invoiced);
+      const settledDay = typeof settled === "number" ? dayOfSerial1900(settled) : isEmpty(settled) ? Number.NaN : undefined;
+      const customerId = customer.trim();
+      if (dueDay !== undefined && invoiceDay !== undefined && settledDay !== undefined && customerId !== "") {
+        builder.add(id.trim(), customerId, invoiceDay, dueDay, value, paidValue, openValue, settledDay === settledDay ? settledDay : undefined, undefined, isDisputed);
+        continue;
+      }
+    }
+    const bad = addRow(builder, c, i);
+    if (bad) return bad;
+  }
+  return undefined;
+}
+
 function isBlankRow(cells: LedgerCells, i: number): boolean {
-  for (const name of NAMES) {
+  for (const name of LEDGER_COLUMNS) {
     const column = cells[name];
-    if (column !== undefined && !isBlank(column[i])) return false;
+    if (column !== undefined && !isBlank(cellAt(column, i))) return false;
   }
   return true;
 }
 
 function addRow(builder: ReturnType<typeof ledgerBuilder>, c: LedgerCells, i: number): Result<never> | undefined {
   // A number in the amount column is never blank: most rows skip the blank-row check.
-  if (typeof c.amounts[i] !== "number" && isBlankRow(c, i)) return undefined;
-  const customer = text(c.ledgerCustomers[i], "ledgerCustomers", i);
+  if (typeof cellAt(c.amounts, i) !== "number" && isBlankRow(c, i)) return undefined;
+  const customer = text(cellAt(c.ledgerCustomers, i), "ledgerCustomers", i);
   if (!customer.ok) return customer;
-  const invoiceDay = c.invoiceDates === undefined ? ok(Number.NEGATIVE_INFINITY) : date(c.invoiceDates[i], "invoiceDates", i);
+  const invoiceDay = c.invoiceDates === undefined ? ok(Number.NEGATIVE_INFINITY) : date(cellAt(c.invoiceDates, i), "invoiceDates", i);
   if (!invoiceDay.ok) return invoiceDay;
-  const dueDay = date(c.dueDates[i], "dueDates", i);
+  const dueDay = date(cellAt(c.dueDates, i), "dueDates", i);
   if (!dueDay.ok) return dueDay;
-  const value = amount(c.amounts[i], "amounts", i);
+  const value = amount(cellAt(c.amounts, i), "amounts", i);
   if (!value.ok) return value;
-  const settledCell = c.settledDates[i];
+  const settledCell = cellAt(c.settledDates, i);
   let settled: DayNumber | undefined;
   if (!isBlank(settledCell)) {
     const s = date(settledCell, "settledDates", i);
@@ -84,11 +138,11 @@ function addRow(builder: ReturnType<typeof ledgerBuilder>, c: LedgerCells, i: nu
   if (!paid.ok) return paid;
   const open = optionalAmount(c.openAmounts, "openAmounts", i);
   if (!open.ok) return open;
-  const disputed = c.disputed === undefined ? ok(false) : readRowCell(readBoolean, c.disputed[i], "disputed", i);
+  const disputed = c.disputed === undefined ? ok(false) : readRowCell(readBoolean, cellAt(c.disputed, i), "disputed", i);
   if (!disputed.ok) return disputed;
   let invoiceId = "";
-  if (c.invoiceIds !== undefined && !isBlank(c.invoiceIds[i])) {
-    const id = text(c.invoiceIds[i], "invoiceIds", i);
+  if (c.invoiceIds !== undefined && !isBlank(cellAt(c.invoiceIds, i))) {
+    const id = text(cellAt(c.invoiceIds, i), "invoiceIds", i);
     if (!id.ok) return id;
     invoiceId = id.value;
   }
@@ -96,9 +150,9 @@ function addRow(builder: ReturnType<typeof ledgerBuilder>, c: LedgerCells, i: nu
   return undefined;
 }
 
-function optionalAmount(column: Cell[] | undefined, name: string, i: number): Result<number | undefined> {
-  if (column === undefined || isBlank(column[i])) return ok(undefined);
-  return amount(column[i], name, i);
+function optionalAmount(column: ColumnCells | undefined, name: string, i: number): Result<number | undefined> {
+  if (column === undefined || isBlank(cellAt(column, i))) return ok(undefined);
+  return amount(cellAt(column, i), name, i);
 }
 
 /** The customers to report, one per output row: their ids (blank: "") and ledger numbers (−1: no rows in the ledger). */

@@ -12,11 +12,12 @@ import { err, invalidInput, ok, type Result } from "../engine/errors";
 import type { Grade, Policy } from "../engine/policy";
 import { cohortLossRates, type Cohort } from "../engine/receivables/cohortLossRates";
 import type { Ledger } from "../engine/receivables/Ledger";
-import { openRowsAt } from "../engine/receivables/openRowsAt";
+import type { OpenRows } from "../engine/receivables/openRowsAt";
 import { paretoShares } from "../engine/receivables/paretoShares";
-import { behaviourOf, paymentBehaviourTallies, type PaymentBehaviour } from "../engine/receivables/paymentBehaviour";
+import { behaviourOf, type PaymentBehaviour } from "../engine/receivables/paymentBehaviour";
 import { customerWarnings } from "../engine/review/customerWarnings";
 import { financialFacts } from "../engine/review/financialFacts";
+import { latestFinancials } from "../engine/review/latestFinancials";
 import { openOrdersCents } from "../engine/review/openOrdersCents";
 import { NO_POSITION, openPositions } from "../engine/review/openPositions";
 import { paymentRecordOf } from "../engine/review/paymentRecordOf";
@@ -32,9 +33,11 @@ import type { FinancialPeriod } from "../engine/portfolio/types";
 import { decisionText, rReasonsText, warningsCell } from "../app/reviewText";
 import { createTranslator } from "../i18n/translator";
 import { cellField, readDate, type Cell } from "./args";
-import { AS_OF, COLUMN, LANGUAGE, OPTIONAL_COLUMN, OPTIONAL_TABLE, POLICY, TABLE, numberOr, oneOf, readArgs } from "./argSpec";
+import { AS_OF, COLUMN, LANGUAGE, LEDGER_COLUMN, OPTIONAL_COLUMN, OPTIONAL_LEDGER_COLUMN, OPTIONAL_TABLE, POLICY, TABLE, numberOr, oneOf, readArgs } from "./argSpec";
+import { flatColumn, type ColumnCells } from "./columnCells";
 import { readFinancialsTable } from "./financialsArgs";
 import { customerNumbers, ledgerOfCells } from "./ledgerArgs";
+import { cachedLedger } from "./ledgerCache";
 import { readRowCell } from "./receivablesAdapters";
 import { FIGURE_BY_LABEL, cellOf, guardSpill, normalise, readGrade, spreadColumns, type Spill } from "./scoringAdapters";
 import { RATIO_NAMES, type RatioName } from "../engine/ratios";
@@ -42,14 +45,14 @@ import { RATIO_NAMES, type RatioName } from "../engine/ratios";
 // #region payment behaviour
 
 /** The arguments CREDIT.PAYMENTRECORD and CREDIT.DAYSLATE share: the customers and the ledger columns payment behaviour reads. */
-const BEHAVIOUR_ARGS = { customerIds: COLUMN, ledgerCustomers: COLUMN, dueDates: COLUMN, amounts: COLUMN, settledDates: COLUMN, asOf: AS_OF };
+const BEHAVIOUR_ARGS = { customerIds: COLUMN, ledgerCustomers: LEDGER_COLUMN, dueDates: LEDGER_COLUMN, amounts: LEDGER_COLUMN, settledDates: LEDGER_COLUMN, asOf: AS_OF };
 
 /** Each customer's payment behaviour at the as-of date (undefined: no invoice settled by then), as the review tallies it. */
-function behaviours(a: { customerIds: Cell[]; ledgerCustomers: Cell[]; dueDates: Cell[]; amounts: Cell[]; settledDates: Cell[]; asOf: DayNumber }): Result<(PaymentBehaviour | undefined)[]> {
-  const ledger = ledgerOfCells({ ledgerCustomers: a.ledgerCustomers, dueDates: a.dueDates, amounts: a.amounts, settledDates: a.settledDates });
-  if (!ledger.ok) return ledger;
-  const tallies = paymentBehaviourTallies(ledger.value, a.asOf);
-  const { numbers } = customerNumbers(a.customerIds, ledger.value);
+function behaviours(a: { customerIds: Cell[]; ledgerCustomers: ColumnCells; dueDates: ColumnCells; amounts: ColumnCells; settledDates: ColumnCells; asOf: DayNumber }): Result<(PaymentBehaviour | undefined)[]> {
+  const cached = cachedLedger({ ledgerCustomers: a.ledgerCustomers, dueDates: a.dueDates, amounts: a.amounts, settledDates: a.settledDates }, false);
+  if (!cached.ok) return cached;
+  const tallies = cached.value.tallies(a.asOf);
+  const { numbers } = customerNumbers(a.customerIds, cached.value.ledger);
   const out = new Array<PaymentBehaviour | undefined>(numbers.length);
   for (let k = 0; k < numbers.length; k++) out[k] = numbers[k] < 0 ? undefined : behaviourOf(tallies, numbers[k]);
   return ok(out);
@@ -133,8 +136,8 @@ export function dayslate(customerIds: unknown[][], ledgerCustomers: unknown[][],
 // #region position and exposure
 
 const POSITION_ARGS = {
-  customerIds: COLUMN, invoiceIds: COLUMN, ledgerCustomers: COLUMN, invoiceDates: COLUMN, dueDates: COLUMN, amounts: COLUMN, settledDates: COLUMN, asOf: AS_OF,
-  paidAmounts: OPTIONAL_COLUMN, openAmounts: OPTIONAL_COLUMN, disputed: OPTIONAL_COLUMN, orderCustomers: OPTIONAL_COLUMN, orderAmounts: OPTIONAL_COLUMN, policy: POLICY,
+  customerIds: COLUMN, invoiceIds: LEDGER_COLUMN, ledgerCustomers: LEDGER_COLUMN, invoiceDates: LEDGER_COLUMN, dueDates: LEDGER_COLUMN, amounts: LEDGER_COLUMN,
+  settledDates: LEDGER_COLUMN, asOf: AS_OF, paidAmounts: OPTIONAL_LEDGER_COLUMN, openAmounts: OPTIONAL_LEDGER_COLUMN, disputed: OPTIONAL_LEDGER_COLUMN, orderCustomers: OPTIONAL_COLUMN, orderAmounts: OPTIONAL_COLUMN, policy: POLICY,
 };
 type PositionArgs = { [K in keyof typeof POSITION_ARGS]: unknown };
 
@@ -147,15 +150,15 @@ function positions(given: PositionArgs): Result<number[][]> {
   const a = readArgs(POSITION_ARGS, given);
   if (!a.ok) return a;
   const v = a.value;
-  const ledger = ledgerOfCells(v);
-  if (!ledger.ok) return ledger;
+  const cached = cachedLedger(v, true);
+  if (!cached.ok) return cached;
   const orders = readOrders(v.orderCustomers, v.orderAmounts);
   if (!orders.ok) return orders;
-  return ok(positionRows(ledger.value, v.customerIds, v.asOf, v.policy, orders.value));
+  const open = cached.value.openRows(v.asOf, v.policy.fifoUnappliedCash);
+  return ok(positionRows(cached.value.ledger, open, v.customerIds, v.asOf, orders.value));
 }
 
-function positionRows(ledger: Ledger, customerIds: Cell[], asOf: DayNumber, policy: Policy, orders: Map<string, number>): number[][] {
-  const open = openRowsAt(ledger, asOf, { fifoUnappliedCash: policy.fifoUnappliedCash });
+function positionRows(ledger: Ledger, open: OpenRows, customerIds: Cell[], asOf: DayNumber, orders: Map<string, number>): number[][] {
   const positionOf = openPositions(ledger, open, asOf);
   const { ids, numbers } = customerNumbers(customerIds, ledger);
   const rows: number[][] = new Array(ids.length);
@@ -537,7 +540,9 @@ export function financials(customerIds: unknown[][], financials: unknown[][], as
     const { ids } = customerNumbers(a.value.customerIds, { customerNumber: new Map() });
     const pick = a.value.figure;
     return ok(ids.map((id): (number | string)[] => {
-      const facts = financialFacts(periods.value.get(id) ?? [], a.value.asOf);
+      const list = periods.value.get(id) ?? [];
+      // Ratios and Altman Z′ only when asked: a statement figure needs only the period the review picks.
+      const facts = pick.kind === "figure" || pick.kind === "periodEnd" ? { ...latestFinancials(list, a.value.asOf), ratios: {}, altman: undefined } : financialFacts(list, a.value.asOf);
       const p = a.value.period === "latest" ? facts.latest : facts.prior;
       if (p === undefined) return [""];
       switch (pick.kind) {
@@ -573,7 +578,8 @@ export function pareto(customers: unknown[][], amounts: unknown[][], invoiceDate
     if (!a.ok) return a;
     const v = a.value;
     if (v.asOf !== undefined && v.invoiceDates === undefined) return err(invalidInput("invoiceDates", "is needed with asOf (the 12 months to the as-of date)"));
-    const ledger = ledgerOfCells({ ledgerCustomers: v.customers, dueDates: v.invoiceDates ?? v.amounts.map(() => 1), amounts: v.amounts, settledDates: v.amounts.map(() => ""), invoiceDates: v.invoiceDates });
+    const dates = v.invoiceDates === undefined ? undefined : flatColumn(v.invoiceDates);
+    const ledger = ledgerOfCells({ ledgerCustomers: flatColumn(v.customers), dueDates: dates ?? flatColumn(v.amounts.map(() => 1)), amounts: flatColumn(v.amounts), settledDates: flatColumn(v.amounts.map(() => "")), invoiceDates: dates });
     if (!ledger.ok) return ledger;
     let values: Map<string, number>;
     if (v.asOf !== undefined) values = salesOfLastYear(ledger.value, v.asOf);

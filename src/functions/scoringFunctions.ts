@@ -168,11 +168,13 @@ export function grade(compositeScore: unknown[][], scale?: unknown, policy?: unk
     return ok(
       m.map((row, r) =>
         row.map((cell, c) => {
-          const field = m.length * row.length === 1 ? "compositeScore" : `compositeScore row ${r + 1}${row.length > 1 ? ` column ${c + 1}` : ""}`;
-          const x = readNumber(cell, field);
+          // The field is named only for a refused cell: no string built per cell read (issue 14).
+          const field = (): string => (m.length * row.length === 1 ? "compositeScore" : `compositeScore row ${r + 1}${row.length > 1 ? ` column ${c + 1}` : ""}`);
+          const x = typeof cell === "number" && Number.isFinite(cell) ? ok(cell) : readNumber(cell, field());
           if (!x.ok) return cellOf(x);
+          const g = kind === "AD" ? gradeOf(x.value, p.value) : letterRating(x.value, p.value);
           // The engine names the value "composite %"; the message names the argument and row.
-          return cellOf<string>(withField(kind === "AD" ? gradeOf(x.value, p.value) : letterRating(x.value, p.value), field));
+          return g.ok ? g.value : cellOf<string>(withField(g, field()));
         }),
       ),
     );
