@@ -40,6 +40,7 @@ import { fileProblemOf } from "./fileProblemOf";
 import { packageTableNames, writeSheetsIntoPackage, type AddedParts, type AddedSheetParts } from "./mergeSheetsIntoPackage";
 import { renderSheetXml, type RenderedSheet } from "./renderSheetXml";
 import { StyleBook } from "./styleBook";
+import { chartXml, drawingXml } from "./chartParts";
 import { outputMarksOf } from "./outputMarks";
 import { sheetEntriesOf, workbookPartOf } from "./packageParts";
 import { readPackageSnapshot } from "./readPackageSnapshot";
@@ -111,11 +112,14 @@ function arrangementOf(specs: readonly SheetSpec[], targets: readonly SheetTarge
 
 /** A rendered sheet as the merge takes it. */
 function addedSheetOf(sheet: RenderedSheet): AddedSheetParts {
+  // The sheet's tables are rId1…rIdN (renderSheetXml); its drawing, when it has charts, follows.
+  const drawingRelId = sheet.charts.length > 0 ? `rId${sheet.tables.length + 1}` : undefined;
   return {
     name: sheet.name,
     tables: sheet.tables.map((table, i) => ({ relId: `rId${i + 1}`, xml: (id, styles) => table.xml(id, styles) })),
     externalRels: [],
-    pieces: (styles, selected) => sheet.pieces(styles, selected === true),
+    ...(drawingRelId !== undefined ? { drawing: { relId: drawingRelId, xml: (ids: string[]) => drawingXml(sheet.charts, ids), charts: sheet.charts.map((c) => chartXml(c, sheet.name)) } } : {}),
+    pieces: (styles, selected) => sheet.pieces(styles, selected === true, drawingRelId),
   };
 }
 
@@ -512,7 +516,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const book = new StyleBook();
     const selection = pkg.selection;
-    const sheets = specs.map((spec) => renderSheetXml(spec, book, used, selection && selection.sheet.toLowerCase() === spec.name.toLowerCase() ? a1(Math.max(0, selection.row), Math.max(0, selection.column)) : undefined));
+    const sheets = specs.map((spec) => renderSheetXml(spec, book, used, selection && selection.sheet.toLowerCase() === spec.name.toLowerCase() ? a1(Math.max(0, selection.row), Math.max(0, selection.column)) : undefined, true));
     const added: AddedParts = { stylesXml: "", sheets: sheets.map((sheet) => addedSheetOf(sheet)) };
     added.stylesXml = book.stylesXml();
     try {
