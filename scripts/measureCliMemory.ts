@@ -32,11 +32,20 @@ export interface CliMeasure {
   peakMB: number;
   peakSource: string;
   seconds: number;
+  /** User + system CPU seconds of the review (from /usr/bin/time -v): comparable on a loaded machine where wall time is not. */
+  cpuSeconds: number | undefined;
   rowsPerSecond: number;
   exit: number | null;
   stderr: string;
   /** pandas' read_excel (all sheets) on the same file; a note when it is missing. */
-  pandas?: { seconds: number; peakMB: number | undefined; exit: number | null } | { skipped: string };
+  pandas?: { seconds: number; cpuSeconds: number | undefined; peakMB: number | undefined; exit: number | null } | { skipped: string };
+}
+
+/** User + system CPU seconds from /usr/bin/time -v's report. */
+function cpuSecondsOf(stderr: string): number | undefined {
+  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1]);
+  const system = Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1]);
+  return Number.isFinite(user) && Number.isFinite(system) ? user + system : undefined;
 }
 
 function peakKbOf(stderr: string): number | undefined {
@@ -54,7 +63,7 @@ function pandasRead(input: string): NonNullable<CliMeasure["pandas"]> {
   const run = useTime ? spawnSync(TIME, ["-v", PYTHON, "-c", script, input], { encoding: "utf8" }) : spawnSync(PYTHON, ["-c", script, input], { encoding: "utf8" });
   const seconds = (Date.now() - started) / 1000;
   const kb = useTime ? peakKbOf(run.stderr) : undefined;
-  return { seconds, peakMB: kb === undefined ? undefined : Math.round(kb / 1024), exit: run.status };
+  return { seconds, cpuSeconds: useTime ? cpuSecondsOf(run.stderr) : undefined, peakMB: kb === undefined ? undefined : Math.round(kb / 1024), exit: run.status };
 }
 
 /** Generate an N-invoice workbook, review it with the CLI in a child process, measure (see the file comment). */
@@ -85,6 +94,7 @@ export async function measureCliReview(count: number, options: { pandas?: boolea
       peakMB: Math.round(kb / 1024),
       peakSource: fromTime !== undefined ? "/usr/bin/time -v" : "process.resourceUsage().maxRSS",
       seconds,
+      cpuSeconds: useTime ? cpuSecondsOf(run.stderr) : undefined,
       rowsPerSecond: Math.round(count / seconds),
       exit: run.status,
       stderr: run.status === 0 ? "" : run.stderr,
@@ -103,14 +113,16 @@ async function main(): Promise<number> {
   const limitMb = Number(limitText);
   const m = await measureCliReview(count, { pandas: withPandas });
   process.stdout.write(
-    `review of ${count} invoices (generated in ${m.generateSeconds.toFixed(1)} s, ${m.fileMB.toFixed(1)} MB): peak RSS ${m.peakMB} MB (${m.peakSource}; limit ${limitMb} MB), ${m.seconds.toFixed(1)} s, ${m.rowsPerSecond} rows/s, exit ${m.exit}\n`,
+    `review of ${count} invoices (generated in ${m.generateSeconds.toFixed(1)} s, ${m.fileMB.toFixed(1)} MB): peak RSS ${m.peakMB} MB (${m.peakSource}; limit ${limitMb} MB), ${m.seconds.toFixed(1)} s (${m.cpuSeconds?.toFixed(1) ?? "?"} s CPU), ${m.rowsPerSecond} rows/s, exit ${m.exit}\n`,
   );
   if (m.exit !== 0) process.stderr.write(m.stderr);
   if (m.pandas) {
     process.stdout.write(
       "skipped" in m.pandas
         ? `pandas: skipped (${m.pandas.skipped})\n`
-        : `pandas read_excel (all sheets): ${m.pandas.seconds.toFixed(1)} s, ${m.pandas.peakMB ?? "?"} MB, exit ${m.pandas.exit}; review / pandas time = ${(m.seconds / m.pandas.seconds).toFixed(2)}\n`,
+        : `pandas read_excel (all sheets): ${m.pandas.seconds.toFixed(1)} s (${m.pandas.cpuSeconds?.toFixed(1) ?? "?"} s CPU), ${m.pandas.peakMB ?? "?"} MB, exit ${m.pandas.exit}; review / pandas time = ${(m.seconds / m.pandas.seconds).toFixed(2)}` +
+            (m.cpuSeconds !== undefined && m.pandas.cpuSeconds !== undefined ? `, CPU time = ${(m.cpuSeconds / m.pandas.cpuSeconds).toFixed(2)}` : "") +
+            "\n",
     );
   }
   return m.exit === 0 && Number.isFinite(m.peakMB) && m.peakMB < limitMb ? 0 : 1;

@@ -15,8 +15,9 @@ export interface CliBySizeArgs {
 }
 
 export interface CliBySizeRow extends Omit<CliMeasure, "stderr"> {
-  /** Review time over pandas' read time (target ≤ 0.5), when pandas ran. */
+  /** Review time over pandas' read time (target ≤ 0.5), when pandas ran; and the same for CPU seconds (steadier on a loaded machine). */
   timeVsPandas?: number;
+  cpuVsPandas?: number;
   /** Peak MB per 100,000 invoices (memory must grow linearly with the ledger). */
   peakMBPer100k: number;
   error?: string;
@@ -31,11 +32,14 @@ export async function cliBySize(args: CliBySizeArgs): Promise<CliBySizeResult> {
   const rows: CliBySizeRow[] = [];
   for (const size of args.sizes) {
     const { stderr, ...m } = await measureCliReview(size, { pandas: args.pandas });
-    const pandasSeconds = m.pandas && !("skipped" in m.pandas) && m.pandas.exit === 0 ? m.pandas.seconds : undefined;
+    const pandas = m.pandas && !("skipped" in m.pandas) && m.pandas.exit === 0 ? m.pandas : undefined;
+    const pandasSeconds = pandas?.seconds;
+    const cpuVsPandas = pandas?.cpuSeconds !== undefined && m.cpuSeconds !== undefined ? m.cpuSeconds / pandas.cpuSeconds : undefined;
     rows.push({
       ...m,
       peakMBPer100k: Math.round((m.peakMB / size) * 100_000),
       ...(pandasSeconds !== undefined ? { timeVsPandas: m.seconds / pandasSeconds } : {}),
+      ...(cpuVsPandas !== undefined ? { cpuVsPandas } : {}),
       ...(m.exit !== 0 ? { error: stderr.slice(-2000) } : {}),
     });
   }
