@@ -5,6 +5,7 @@
  * fails alone.
  */
 import type { BundlesArgs } from "./bundles";
+import type { CliBySizeArgs } from "./cliBySize";
 import type { CustomFunctionsArgs } from "./customFunctions";
 import type { EngineReviewArgs } from "./engineReview";
 import type { FormulaSheetArgs } from "./formulaSheet";
@@ -28,6 +29,7 @@ export const CASES = {
   customFunctions: async (a: unknown) => (await import("./customFunctions")).customFunctions(argsOf<CustomFunctionsArgs>(a, ["rows", "runs"])),
   jitStability: async (a: unknown) => (await import("./jitStability")).jitStability(argsOf<JitStabilityArgs>(a, ["customers", "invoices", "runs"])),
   bundles: async (a: unknown) => (await import("./bundles")).bundles(argsOf<BundlesArgs>(a, [])),
+  cliBySize: async (a: unknown) => (await import("./cliBySize")).cliBySize(argsOf<CliBySizeArgs>(a, ["sizes", "pandas"])),
 } satisfies Record<string, (args: unknown) => Promise<unknown>>;
 
 export type CaseName = keyof typeof CASES;

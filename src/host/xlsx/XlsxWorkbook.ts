@@ -14,21 +14,25 @@
  *   so a failed save never leaves a half-written workbook behind).
  *
  * A loaded workbook is kept as its package (the file's bytes), not as an ExcelJS model: it is
- * read with readPackageSnapshot, the sheets written go into a small separate ExcelJS workbook,
- * and saving merges that one's sheets into the original package (mergeSheetsIntoPackage), so
- * every other part of the user's file (input sheets, their tables, validations, pivot tables,
- * charts) is written back byte for byte. A 100k-invoice ledger thus never becomes a million
- * ExcelJS cell objects (issue 5: peak memory). Where the package cannot be handled that way
+ * read with readPackageSnapshot; the sheets written are kept as their specs and, when the file is
+ * saved, rendered straight to XML row by row (renderSheetXml, with native charts: chartParts) and
+ * deflated into the package as it is written to disk (writeSheetsIntoPackage), so every other
+ * part of the user's file (input sheets, their tables, validations, pivot tables, charts) is
+ * written back byte for byte and no output sheet is ever an object model or one string
+ * (issues 5 and 19: a 1,000,000-invoice review peaks under 0.7 GB). The layout follows the port:
+ * wrap, alignment, frozen panes, page setup and print titles, the tab opened on, output tabs
+ * grouped in the order given (sheetOrder). Where the package cannot be handled that way
  * (zip64, unusual XML, selecting an input sheet) the adapter falls back to ExcelJS for the whole
  * workbook, as `excelJs()` does: loaded tables are then repaired where ExcelJS misreads them
  * (repairLoadedTables), and the re-saved file loses what ExcelJS cannot write (pivot tables,
  * slicers, charts), which is why the CLI writes to a new file by default.
  *
- * ExcelJS cannot write native charts either: writeSheet leaves a note and the chart's data table.
+ * ExcelJS cannot write native charts: on the ExcelJS path (a new workbook, the fallback) writeSheet
+ * leaves a note and the chart's data table.
  * @example const book = await XlsxWorkbook.load("ledger.xlsx"); if (book.ok) await book.value.readWorkbook();
  */
 import { randomBytes } from "crypto";
-import { constants as fsConstants, promises as fs, type Stats } from "fs";
+import { constants as fsConstants, promises as fs, writeSync, type Stats } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { DateSystem } from "../../engine/dates/dayNumber";
@@ -37,7 +41,10 @@ import type { CellValue, OutputSheetMark, SheetSpec, WorkbookPort, WorkbookSnaps
 import { a1 } from "./cellAddress";
 import { orderNoOf, setOrderNo, tableModelsOf } from "./excelJsInternals";
 import { fileProblemOf } from "./fileProblemOf";
-import { mergeSheetsIntoPackage, packageTableNames } from "./mergeSheetsIntoPackage";
+import { packageTableNames, writeSheetsIntoPackage, type AddedParts, type AddedSheetParts } from "./mergeSheetsIntoPackage";
+import { renderSheetXml, type RenderedSheet } from "./renderSheetXml";
+import { StyleBook } from "./styleBook";
+import { chartXml, drawingXml } from "./chartParts";
 import { outputMarksOf } from "./outputMarks";
 import { sheetEntriesOf, workbookPartOf } from "./packageParts";
 import { readPackageSnapshot } from "./readPackageSnapshot";
@@ -87,8 +94,8 @@ interface PackageState {
   marks: OutputSheetMark[];
   /** The marker of each sheet written since load: output name, or null for an input sheet. */
   writtenMarks: Map<string, string | null>;
-  /** The written sheets, rendered; merged into the package on save. */
-  overlay: ExcelJS.Workbook | undefined;
+  /** The sheets written since load, by written name (lower case), in the order first written; rendered into the package as it is saved (streamed). */
+  written: Map<string, SheetSpec>;
   /** The cell selected by select (on one of the written sheets). */
   selection: { sheet: string; row: number; column: number } | undefined;
   /** The output sheets of the last write, by written name, grouped in this tab order on save. */
@@ -105,6 +112,19 @@ function arrangementOf(specs: readonly SheetSpec[], targets: readonly SheetTarge
   const wanted = options.activate?.toLowerCase();
   const index = wanted === undefined ? -1 : targets.findIndex((t) => t.requested.toLowerCase() === wanted);
   return { group, activate: index >= 0 ? targets[index].written : undefined };
+}
+
+/** A rendered sheet as the merge takes it. */
+function addedSheetOf(sheet: RenderedSheet): AddedSheetParts {
+  // The sheet's tables are rId1…rIdN (renderSheetXml); its drawing, when it has charts, follows.
+  const drawingRelId = sheet.charts.length > 0 ? `rId${sheet.tables.length + 1}` : undefined;
+  return {
+    name: sheet.name,
+    tables: sheet.tables.map((table, i) => ({ relId: `rId${i + 1}`, xml: (id, styles) => table.xml(id, styles) })),
+    externalRels: [],
+    ...(drawingRelId !== undefined ? { drawing: { relId: drawingRelId, xml: (ids: string[]) => drawingXml(sheet.charts, ids), charts: sheet.charts.map((c) => chartXml(c, sheet.name)) } } : {}),
+    pieces: (styles, selected) => sheet.pieces(styles, selected === true, drawingRelId),
+  };
 }
 
 /** Group the output tabs (sheetOrder groupedOrder) and open the workbook on `activate`. */
@@ -269,7 +289,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     if (snapshot && facts) {
       if (snapshot.sheets.length === 0) return noSheets;
-      const state: PackageState = { bytes, dateSystem: snapshot.dateSystem, snapshot, writes: [], sheetNames: facts.sheetNames, marks: snapshot.outputSheets, writtenMarks: new Map(), overlay: undefined, selection: undefined, group: [], activate: undefined, printTitles: new Map() };
+      const state: PackageState = { bytes, dateSystem: snapshot.dateSystem, snapshot, writes: [], sheetNames: facts.sheetNames, marks: snapshot.outputSheets, writtenMarks: new Map(), written: new Map(), selection: undefined, group: [], activate: undefined, printTitles: new Map() };
       return ok(new XlsxWorkbook(undefined, state));
     }
 
@@ -320,7 +340,7 @@ export class XlsxWorkbook implements WorkbookPort {
       pkg.snapshot = undefined; // the caller holds it now; a second read parses the package again
       return snapshot;
     }
-    if (!pkg.overlay) return readPackageSnapshot(pkg.bytes);
+    if (pkg.written.size === 0) return readPackageSnapshot(pkg.bytes);
     const merged = await this.mergedPackage();
     return merged ? readPackageSnapshot(merged) : snapshotOf(await this.excelJs(), this.fullMarks);
   }
@@ -353,11 +373,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const pkg = this.requirePackage();
     const { specs, targets } = resolvedSpecs(sheets, pkg.sheetNames, pkg.marks);
     const result: WriteResult = { sheets: targets.map(({ requested, written }) => ({ requested, written })) };
-    // Table names must stay unique: those of the package's sheets that are not being replaced.
-    const replaced = [...(pkg.overlay?.worksheets.map((ws) => ws.name) ?? []), ...specs.map((s) => s.name)];
-    let inPackage: Set<string>;
+    // The package's table names must be readable (the sheets are rendered knowing them, on save); else ExcelJS writes.
+    const replaced = [...[...pkg.written.values()].map((s) => s.name), ...specs.map((s) => s.name)];
     try {
-      inPackage = packageTableNames(pkg.bytes, replaced);
+      packageTableNames(pkg.bytes, replaced);
     } catch {
       const workbook = await this.excelJs();
       renderSheets(workbook, specs, options);
@@ -377,20 +396,18 @@ export class XlsxWorkbook implements WorkbookPort {
     pkg.group = group;
     if (activate !== undefined) pkg.activate = activate;
     for (const spec of specs) pkg.printTitles.set(spec.name, spec.print ? (printTitlesFormula(spec.name, spec.print) ?? null) : null);
-    if (!pkg.overlay) {
-      pkg.overlay = new ExcelJS.Workbook();
-      pkg.overlay.creator = "Credit Desk";
-      if (pkg.dateSystem === "1904") pkg.overlay.properties.date1904 = true;
-    }
-    renderSheets(pkg.overlay, specs, options, inPackage);
+    // Rendered when the package is saved, row by row into the zip (renderSheetXml); table names are checked then.
+    options.onProgress?.(0);
+    for (const spec of specs) pkg.written.set(spec.name.toLowerCase(), spec);
+    options.onProgress?.(1);
+
     return result;
   }
 
   /** Makes the sheet the active tab and the cell the active cell when the file is opened. */
   async select(sheet: string, row: number, column: number): Promise<void> {
     const pkg = this.pkg;
-    if (pkg?.overlay && findSheet(pkg.overlay, sheet)) {
-      selectIn(pkg.overlay, sheet, row, column);
+    if (pkg?.written.has(sheet.toLowerCase())) {
       pkg.selection = { sheet, row, column };
       return;
     }
@@ -399,7 +416,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async toBuffer(): Promise<Buffer> {
     if (this.pkg) {
-      if (!this.pkg.overlay) return Buffer.from(this.pkg.bytes);
+      if (this.pkg.written.size === 0) return Buffer.from(this.pkg.bytes);
       const merged = await this.mergedPackage();
       if (merged) return merged;
     }
@@ -429,9 +446,8 @@ export class XlsxWorkbook implements WorkbookPort {
     if (existing && !(await isWritableFile(filePath, existing))) return err(invalidInput(label, "is read-only; it was not replaced"));
     const temporary = path.join(path.dirname(filePath), `.${label}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
     try {
-      const bytes = await this.toBuffer();
       const mode = existing ? existing.mode & 0o7777 : 0o666;
-      await fs.writeFile(temporary, bytes, { flag: "wx", mode });
+      await this.writeFile(temporary, mode);
       if (existing) {
         await fs.chmod(temporary, mode); // writeFile's mode is masked by the umask
         if (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.()) {
@@ -450,17 +466,68 @@ export class XlsxWorkbook implements WorkbookPort {
     }
   }
 
+  /**
+   * Write the workbook to a new file (flag wx): a package with written sheets streams into it
+   * chunk by chunk, so a million-row output never sits in memory whole; else the bytes of toBuffer.
+   */
+  private async writeFile(file: string, mode: number): Promise<void> {
+    if (!this.pkg || this.pkg.written.size === 0) {
+      await fs.writeFile(file, await this.toBuffer(), { flag: "wx", mode });
+      return;
+    }
+    const handle = await fs.open(file, "wx", mode);
+    try {
+      const fd = handle.fd;
+      const streamed = this.streamPackage((chunk) => {
+        for (let at = 0; at < chunk.length; ) at += writeSync(fd, chunk, at, chunk.length - at);
+      });
+      if (!streamed) {
+        await handle.truncate(0);
+        const bytes = await this.toBuffer();
+        await handle.write(bytes, 0, bytes.length, 0);
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+
   /** The package with the written sheets merged in; undefined when it cannot be merged (then ExcelJS saves). */
   private async mergedPackage(): Promise<Buffer | undefined> {
     const pkg = this.requirePackage();
-    if (!pkg.overlay) return pkg.bytes;
-    // Stored, not deflated: the merge deflates the parts it keeps (with zlib, off the JS heap),
-    // where ExcelJS's own JavaScript deflate would fill the heap with garbage.
-    const added = Buffer.from(await pkg.overlay.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
+    if (pkg.written.size === 0) return pkg.bytes;
+    const chunks: Uint8Array[] = [];
+    let length = 0;
+    const written = this.streamPackage((chunk) => {
+      chunks.push(chunk);
+      length += chunk.length;
+    });
+    return written ? Buffer.concat(chunks, length) : undefined;
+  }
+
+  /**
+   * Write the package with the written sheets rendered into it, chunk by chunk (the output
+   * sheets are never held whole: renderSheetXml, writeSheetsIntoPackage). False when the package
+   * cannot be handled that way (then ExcelJS saves); `write` may have had some chunks by then.
+   */
+  private streamPackage(write: (chunk: Uint8Array) => void): boolean {
+    const pkg = this.requirePackage();
+    const specs = [...pkg.written.values()];
+    let used: Set<string>;
     try {
-      return mergeSheetsIntoPackage(pkg.bytes, added, { activeSheet: pkg.selection?.sheet ?? pkg.activate, outputMarks: pkg.writtenMarks, group: pkg.group, printTitles: pkg.printTitles });
+      used = packageTableNames(pkg.bytes, specs.map((s) => s.name));
     } catch {
-      return undefined;
+      return false;
+    }
+    const book = new StyleBook();
+    const selection = pkg.selection;
+    const sheets = specs.map((spec) => renderSheetXml(spec, book, used, selection && selection.sheet.toLowerCase() === spec.name.toLowerCase() ? a1(Math.max(0, selection.row), Math.max(0, selection.column)) : undefined, true));
+    const added: AddedParts = { stylesXml: "", sheets: sheets.map((sheet) => addedSheetOf(sheet)) };
+    added.stylesXml = book.stylesXml();
+    try {
+      writeSheetsIntoPackage(pkg.bytes, added, { activeSheet: pkg.selection?.sheet ?? pkg.activate, outputMarks: pkg.writtenMarks, group: pkg.group, printTitles: pkg.printTitles }, write);
+      return true;
+    } catch {
+      return false;
     }
   }
 

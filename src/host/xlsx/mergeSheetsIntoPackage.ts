@@ -1,11 +1,13 @@
 /**
- * Put the worksheets of a small .xlsx package (the output sheets, written by ExcelJS) into
- * another package (the user's workbook) without rewriting it: every part of the user's workbook
+ * Put worksheets into a package (the user's workbook) without rewriting it: the output sheets
+ * as rendered by renderSheetXml (writeSheetsIntoPackage, streamed), or those of a small .xlsx
+ * package written by ExcelJS (mergeSheetsIntoPackage). Either way every part of the user's workbook
  * is copied as stored (byte-identical, not even re-compressed) except workbook.xml, its
  * relationships, [Content_Types].xml and styles.xml, which are edited; calcChain.xml is dropped
  * (Excel rebuilds it). A sheet whose name is already in the workbook (case-insensitive) is
  * replaced in its tab position, and the parts only it used (its tables, drawings, comments) are
- * dropped; other sheets are appended as the last tabs.
+ * dropped; other sheets are appended as the last tabs, and then, when asked, the added output
+ * sheets are grouped in the order given, one made the active tab and given its print titles.
  *
  * The added sheets' shared strings become inline strings (the workbook's sharedStrings.xml is
  * left as it was); their cell formats, number formats and conditional-format styles are merged into the workbook's styles
@@ -23,7 +25,7 @@ import { groupedOrder, reorderSheets, setSheetNames, withActiveTab, withTabSelec
 import { packageSheetsOf, relationshipsOf, relsPathOf, sheetEntriesOf, workbookPartOf, type PackageSheet, type Relationship } from "./packageParts";
 import { centralDirectory, compressedBytesOf, entryText, type ZipDirectoryEntry } from "./readZipEntries";
 import { tablePartFacts } from "./repairLoadedTables";
-import { writeZip, type ZipEntryToWrite } from "./writeZip";
+import { writeZipTo, type ZipEntryToWrite } from "./writeZip";
 import { attributeOf, escapeXml } from "./xmlText";
 
 const WORKSHEET_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
@@ -158,10 +160,88 @@ function withoutTabSelected(xml: string): string {
   return xml.replace(/(<sheetView\b[^>]*?)\s+tabSelected="(?:1|true)"/, "$1");
 }
 
-export function mergeSheetsIntoPackage(sourceBytes: Buffer, addedBytes: Buffer, options: MergeOptions = {}): Buffer {
-  const source = openPackage(sourceBytes);
+/** A sheet to put into a package (see writeSheetsIntoPackage). */
+export interface AddedSheetParts {
+  name: string;
+  /** Its table parts, each under the relationship id the sheet's XML refers to. */
+  tables: { relId: string; xml(id: number, styles: MergedStyles): string }[];
+  /** External relationships of the sheet (hyperlinks), kept as they are. */
+  externalRels: Relationship[];
+  /** A drawing holding charts: its relationship id in the sheet, its XML (given the charts' relationship ids) and the charts' parts. */
+  drawing?: { relId: string; xml(chartRelIds: string[]): string; charts: string[] };
+  /** The worksheet XML in pieces; `selected`: set or clear tabSelected (undefined: as rendered). */
+  pieces(styles: MergedStyles, selected: boolean | undefined): Iterable<string>;
+}
+
+/** The sheets to put into a package, with a styles.xml holding the formats they use (merged by mergeStyles). */
+export interface AddedParts {
+  stylesXml: string;
+  sheets: AddedSheetParts[];
+}
+
+const DRAWING_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
+const CHART_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
+const DRAWING_CONTENT = "application/vnd.openxmlformats-officedocument.drawing+xml";
+const CHART_CONTENT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml";
+
+/** The sheets of a small package written by ExcelJS as AddedParts: shared strings inlined, styles remapped (restyledSheet). */
+function addedPartsOf(addedBytes: Buffer): AddedParts {
   const added = openPackage(addedBytes);
+  const addedWorkbookPart = workbookPartOf(added.text("_rels/.rels"));
+  const addedWorkbookRels = relationshipsOf(added.text(relsPathOf(addedWorkbookPart)), addedWorkbookPart);
+  const addedSheets = packageSheetsOf(added.need(addedWorkbookPart), addedWorkbookRels);
+  // The added package's shared strings (each <si>'s content is also valid content of an inline <is>).
+  const addedShared = addedWorkbookRels.find((r) => r.kind === "sharedStrings");
+  const sharedItems = [...(addedShared ? added.need(addedShared.target) : "").matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => m[1] ?? "");
+  const addedStylesRel = addedWorkbookRels.find((r) => r.kind === "styles");
+  if (!addedStylesRel) throw new Error("a package has no styles part");
+  return {
+    stylesXml: added.need(addedStylesRel.target),
+    sheets: addedSheets.map((addedSheet) => {
+      const tables: AddedSheetParts["tables"] = [];
+      const externalRels: Relationship[] = [];
+      for (const rel of relationshipsOf(added.text(relsPathOf(addedSheet.part)), addedSheet.part)) {
+        if (rel.external) {
+          externalRels.push(rel);
+          continue;
+        }
+        if (rel.kind !== "table") throw new Error(`added sheet ${addedSheet.name} has a ${rel.kind} part, which cannot be merged`);
+        const tableXml = added.need(rel.target);
+        tables.push({
+          relId: rel.id,
+          xml: (id, styles) => tableXml.replace(/(<table\b[^>]*?\sid=")(\d+)"/, (_, head: string) => `${head}${id}"`).replace(/(\s\w*DxfId=")(\d+)"/g, (_, head: string, i: string) => `${head}${styles.dxf(Number(i))}"`),
+        });
+      }
+      const sheetXml = added.need(addedSheet.part);
+      return {
+        name: addedSheet.name,
+        tables,
+        externalRels,
+        pieces: (styles, selected) => {
+          const xml = restyledSheet(sheetXml, styles, sharedItems);
+          return [selected === undefined ? xml : withTabSelected(xml, selected)];
+        },
+      };
+    }),
+  };
+}
+
+/** Merge the worksheets of a small package written by ExcelJS into a workbook package (see the file comment). */
+export function mergeSheetsIntoPackage(sourceBytes: Buffer, addedBytes: Buffer, options: MergeOptions = {}): Buffer {
+  const added = addedPartsOf(addedBytes);
+  const chunks: Uint8Array[] = [];
+  const length = writeSheetsIntoPackage(sourceBytes, added, options, (chunk) => chunks.push(chunk));
+  return Buffer.concat(chunks, length);
+}
+
+/**
+ * Put the added sheets into the workbook package, writing the result to `write` chunk by chunk
+ * (each added sheet's XML deflated piece by piece as it is rendered); answers the bytes written.
+ */
+export function writeSheetsIntoPackage(sourceBytes: Buffer, added: AddedParts, options: MergeOptions, write: (chunk: Uint8Array) => void): number {
+  const source = openPackage(sourceBytes);
   const changed = new Map<string, string>();
+  const streamed = new Map<string, () => Iterable<string>>();
 
   const workbookPart = workbookPartOf(source.text("_rels/.rels"));
   let workbookXml = source.need(workbookPart);
@@ -171,19 +251,10 @@ export function mergeSheetsIntoPackage(sourceBytes: Buffer, addedBytes: Buffer, 
   const sheets = packageSheetsOf(workbookXml, workbookRels);
   let contentTypes = source.need("[Content_Types].xml");
 
-  const addedWorkbookPart = workbookPartOf(added.text("_rels/.rels"));
-  const addedSheets = packageSheetsOf(added.need(addedWorkbookPart), relationshipsOf(added.text(relsPathOf(addedWorkbookPart)), addedWorkbookPart));
-
-  // The added package's shared strings (each <si>'s content is also valid content of an inline <is>).
-  const addedWorkbookRels = relationshipsOf(added.text(relsPathOf(addedWorkbookPart)), addedWorkbookPart);
-  const addedShared = addedWorkbookRels.find((r) => r.kind === "sharedStrings");
-  const sharedItems = [...(addedShared ? added.need(addedShared.target) : "").matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => m[1] ?? "");
-
   // Styles.
   const stylesRel = workbookRels.find((r) => r.kind === "styles" && !r.external);
-  const addedStylesRel = addedWorkbookRels.find((r) => r.kind === "styles");
-  if (!stylesRel || !addedStylesRel) throw new Error("a package has no styles part");
-  const styles = mergeStyles(source.need(stylesRel.target), added.need(addedStylesRel.target));
+  if (!stylesRel) throw new Error("a package has no styles part");
+  const styles = mergeStyles(source.need(stylesRel.target), added.stylesXml);
   changed.set(stylesRel.target, styles.xml);
 
   // Names taken: every entry of the source; replaced sheets keep their part name.
@@ -209,7 +280,8 @@ export function mergeSheetsIntoPackage(sourceBytes: Buffer, addedBytes: Buffer, 
     if (Number.isInteger(id)) nextTableId = Math.max(nextTableId, id + 1);
   }
 
-  for (const addedSheet of addedSheets) {
+  const active = options.activeSheet?.toLowerCase();
+  for (const addedSheet of added.sheets) {
     const existing = finalSheets.findIndex((s) => s.name.toLowerCase() === addedSheet.name.toLowerCase());
     let part: string;
     if (existing >= 0) {
@@ -223,27 +295,33 @@ export function mergeSheetsIntoPackage(sourceBytes: Buffer, addedBytes: Buffer, 
       newParts.set(part, WORKSHEET_CONTENT);
     }
 
-    // The sheet's own relationships: its tables renumbered; external links kept; nothing else expected.
-    const rels: Relationship[] = [];
-    for (const rel of relationshipsOf(added.text(relsPathOf(addedSheet.part)), addedSheet.part)) {
-      if (rel.external) {
-        rels.push(rel);
-        continue;
-      }
-      if (rel.kind !== "table") throw new Error(`added sheet ${addedSheet.name} has a ${rel.kind} part, which cannot be merged`);
+    // The sheet's own relationships: its tables renumbered, its drawing and charts named; external links kept.
+    const rels: Relationship[] = [...addedSheet.externalRels];
+    for (const table of addedSheet.tables) {
       const tablePart = unusedName(taken, (n) => `xl/tables/table${n}.xml`);
-      const tableXml = added
-        .need(rel.target)
-        .replace(/(<table\b[^>]*?\sid=")(\d+)"/, (_, head: string) => `${head}${nextTableId++}"`)
-        .replace(/(\s\w*DxfId=")(\d+)"/g, (_, head: string, i: string) => `${head}${styles.dxf(Number(i))}"`);
-      changed.set(tablePart, tableXml);
+      changed.set(tablePart, table.xml(nextTableId++, styles));
       newParts.set(tablePart, TABLE_CONTENT);
-      rels.push({ ...rel, type: TABLE_TYPE, target: tablePart });
+      rels.push({ id: table.relId, type: TABLE_TYPE, kind: "table", target: tablePart, external: false });
+    }
+    if (addedSheet.drawing) {
+      const drawingPart = unusedName(taken, (n) => `xl/drawings/drawing${n}.xml`);
+      const chartRels = addedSheet.drawing.charts.map((chartXml, i) => {
+        const chartPart = unusedName(taken, (n) => `xl/charts/chart${n}.xml`);
+        changed.set(chartPart, chartXml);
+        newParts.set(chartPart, CHART_CONTENT);
+        return { id: `rId${i + 1}`, type: CHART_TYPE, kind: "chart", target: chartPart, external: false };
+      });
+      changed.set(drawingPart, addedSheet.drawing.xml(chartRels.map((r) => r.id)));
+      newParts.set(drawingPart, DRAWING_CONTENT);
+      const drawingRels = relsPathOf(drawingPart);
+      taken.add(drawingRels);
+      changed.set(drawingRels, relsXml(chartRels.map((r) => ({ ...r, target: relativeTarget(drawingPart, r.target) }))));
+      rels.push({ id: addedSheet.drawing.relId, type: DRAWING_TYPE, kind: "drawing", target: drawingPart, external: false });
     }
     sheetRelsOverride.set(part, rels);
-    const sheetXml = restyledSheet(added.need(addedSheet.part), styles, sharedItems);
-    const active = options.activeSheet?.toLowerCase();
-    changed.set(part, active === undefined ? sheetXml : withTabSelected(sheetXml, addedSheet.name.toLowerCase() === active));
+    const selected = active === undefined ? undefined : addedSheet.name.toLowerCase() === active;
+    changed.delete(part);
+    streamed.set(part, () => addedSheet.pieces(styles, selected));
     const relsPart = relsPathOf(part);
     if (rels.length > 0) {
       changed.set(relsPart, relsXml(rels.map((r) => ({ ...r, target: r.external ? r.target : relativeTarget(part, r.target) }))));
@@ -260,13 +338,13 @@ export function mergeSheetsIntoPackage(sourceBytes: Buffer, addedBytes: Buffer, 
   const after = reachableParts(source, workbookRelsOverride);
   const dropped = new Set<string>();
   for (const part of before) {
-    if (after.has(part) || changed.has(part)) continue;
+    if (after.has(part) || changed.has(part) || streamed.has(part)) continue;
     dropped.add(part);
     dropped.add(relsPathOf(part));
   }
   for (const [part, rels] of sheetRelsOverride) if (rels.length === 0) dropped.add(relsPathOf(part));
 
-  // workbook.xml: new sheets appended to <sheets>, the active tab when asked.
+  // workbook.xml: new sheets appended to <sheets>, then grouped, marked, titled and activated.
   const appended = finalSheets.slice(sheets.length).map((s) => `<sheet name="${escapeXml(s.name)}" sheetId="${s.sheetId}" r:id="${s.relId}"/>`);
   if (appended.length > 0) {
     if (!/<\/sheets>/.test(workbookXml)) throw new Error("workbook part has no sheets list");
@@ -280,7 +358,7 @@ export function mergeSheetsIntoPackage(sourceBytes: Buffer, addedBytes: Buffer, 
     workbookXml = withActiveTab(workbookXml, options.activeSheet);
     // Only the active tab may be selected (several selected tabs are a group in Excel).
     for (const sheet of sheets) {
-      if (changed.has(sheet.part)) continue;
+      if (changed.has(sheet.part) || streamed.has(sheet.part)) continue;
       const xml = source.text(sheet.part);
       if (xml !== undefined && /<sheetView\b[^>]*\stabSelected="(?:1|true)"/.test(xml)) changed.set(sheet.part, withoutTabSelected(xml));
     }
@@ -297,17 +375,25 @@ export function mergeSheetsIntoPackage(sourceBytes: Buffer, addedBytes: Buffer, 
   changed.set("[Content_Types].xml", contentTypes);
 
   // The zip: source entries in their order (copied as stored unless changed), then new parts.
-  const entries: ZipEntryToWrite[] = [];
-  for (const [name, entry] of source.entries) {
-    if (dropped.has(name) && !changed.has(name)) continue;
-    const text = changed.get(name);
-    if (text !== undefined) {
-      entries.push({ name, content: Buffer.from(text, "utf8") });
-      changed.delete(name);
-    } else {
-      entries.push({ name, method: entry.method, crc32: entry.crc32, uncompressedSize: entry.uncompressedSize, compressed: compressedBytesOf(source.bytes, entry) });
+  function* entries(): Generator<ZipEntryToWrite> {
+    for (const [name, entry] of source.entries) {
+      const pieces = streamed.get(name);
+      if (pieces) {
+        yield { name, pieces };
+        streamed.delete(name);
+        continue;
+      }
+      if (dropped.has(name) && !changed.has(name)) continue;
+      const text = changed.get(name);
+      if (text !== undefined) {
+        yield { name, content: Buffer.from(text, "utf8") };
+        changed.delete(name);
+      } else {
+        yield { name, method: entry.method, crc32: entry.crc32, uncompressedSize: entry.uncompressedSize, compressed: compressedBytesOf(source.bytes, entry) };
+      }
     }
+    for (const [name, pieces] of streamed) yield { name, pieces };
+    for (const [name, text] of changed) yield { name, content: Buffer.from(text, "utf8") };
   }
-  for (const [name, text] of changed) entries.push({ name, content: Buffer.from(text, "utf8") });
-  return writeZip(entries);
+  return writeZipTo(entries(), write);
 }

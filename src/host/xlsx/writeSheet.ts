@@ -21,8 +21,8 @@ import { alignOf, headerFooterText, printTitlesOf } from "./columnLayout";
 /** Excel's limit on the characters in one cell. */
 const MAX_CELL_TEXT = 32767;
 /** Excel's limit on an inline list validation ("A,B,C"). */
-const MAX_LIST_FORMULA = 255;
-const DEFAULT_TABLE_STYLE = "TableStyleMedium2" satisfies TableStyleProperties["theme"];
+export const MAX_LIST_FORMULA = 255;
+export const DEFAULT_TABLE_STYLE = "TableStyleMedium2" satisfies TableStyleProperties["theme"];
 /** Rows sampled to estimate a column width when the spec gives none. */
 const WIDTH_SAMPLE_ROWS = 200;
 
@@ -34,7 +34,7 @@ export interface WriteContext {
 }
 
 /** A value ExcelJS can write safely: no NaN/Infinity, text within Excel's cell limit. */
-function safeValue(value: CellValue | undefined): CellValue {
+export function safeValue(value: CellValue | undefined): CellValue {
   if (value === undefined || value === null) return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   if (typeof value === "string") return value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value;
@@ -64,7 +64,7 @@ export function uniqueTableName(wanted: string, used: Set<string>): string {
 type TableTheme = NonNullable<TableStyleProperties["theme"]>;
 
 /** Excel's built-in table styles are TableStyleLight1..21, Medium1..28 and Dark1..11. */
-function isTableTheme(style: string): style is TableTheme {
+export function isTableTheme(style: string): style is TableTheme {
   const m = /^TableStyle(Light|Medium|Dark)(\d+)$/.exec(style);
   if (!m) return false;
   const n = Number(m[2]);
@@ -73,7 +73,7 @@ function isTableTheme(style: string): style is TableTheme {
 }
 
 /** Table column names must be unique and non-blank; Excel itself would rename them the same way. */
-function uniqueHeaders(columns: ColumnSpec[]): string[] {
+export function uniqueHeaders(columns: ColumnSpec[]): string[] {
   const seen = new Set<string>();
   return columns.map((column, i) => {
     const base = column.header.trim() === "" ? `Column${i + 1}` : column.header;
@@ -91,14 +91,14 @@ function textWidth(value: CellValue, kind: ColumnSpec["kind"]): number {
   return String(value).length;
 }
 
-function estimatedWidth(column: ColumnSpec, index: number, rows: CellValue[][]): number {
+export function estimatedWidth(column: ColumnSpec, index: number, rows: CellValue[][]): number {
   if (column.width !== undefined) return column.width;
   let widest = column.header.length + 3; // room for the filter button
   for (let r = 0; r < Math.min(rows.length, WIDTH_SAMPLE_ROWS); r++) widest = Math.max(widest, textWidth(rows[r][index] ?? null, column.kind));
   return Math.min(60, Math.max(8, widest + 2));
 }
 
-function columnIndex(table: TableSpec, header: string, what: string): number {
+export function columnIndex(table: TableSpec, header: string, what: string): number {
   const index = table.columns.findIndex((c) => c.header === header);
   if (index < 0) throw new Error(`${what} refers to column "${header}", which table ${table.name} does not have`);
   return index;

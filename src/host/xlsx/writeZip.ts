@@ -23,7 +23,13 @@ export interface CopiedZipEntry {
   compressed: Buffer;
 }
 
-export type ZipEntryToWrite = NewZipEntry | CopiedZipEntry;
+/** New content produced piece by piece (an output sheet's rows), deflated as it comes: never held whole. */
+export interface StreamedZipEntry {
+  name: string;
+  pieces: () => Iterable<string | Uint8Array>;
+}
+
+export type ZipEntryToWrite = NewZipEntry | CopiedZipEntry | StreamedZipEntry;
 
 const MAX_32 = 0xffffffff;
 /** The earliest DOS date, in local time (DOS dates have no zone), so output does not depend on the clock. */
@@ -39,21 +45,26 @@ function viewOf(bytes: Buffer): Uint8Array<ArrayBuffer> {
   return bytes.buffer instanceof ArrayBuffer ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : new Uint8Array(bytes);
 }
 
-export function writeZip(entries: ZipEntryToWrite[]): Buffer {
-  const chunks: Uint8Array[] = [];
+/** The archive, written chunk by chunk to `write` as its entries are deflated (see writeZip); answers its length. */
+export function writeZipTo(entries: Iterable<ZipEntryToWrite>, write: (chunk: Uint8Array) => void): number {
   let failure: Error | undefined;
   let length = 0;
   const zip = new Zip((error, chunk) => {
     if (error) failure = error;
     else {
-      chunks.push(chunk);
       length += chunk.length;
+      if (length < MAX_32) write(chunk);
     }
   });
+  const check = (): void => {
+    if (failure) throw failure;
+    if (length >= MAX_32) throw new Error("archive too large for plain zip");
+  };
   const names = new Set<string>();
   for (const entry of entries) {
     if (names.has(entry.name)) throw new Error(`duplicate zip entry ${entry.name}`);
     names.add(entry.name);
+    if (names.size >= 0xffff) throw new Error("archive too large for plain zip");
     if ("compressed" in entry) {
       if (entry.compressed.length >= MAX_32 || entry.uncompressedSize >= MAX_32) throw new Error("archive too large for plain zip");
       const file = copiedFile(entry);
@@ -63,13 +74,28 @@ export function writeZip(entries: ZipEntryToWrite[]): Buffer {
       const file = new ZipDeflate(entry.name, { level: 6 });
       file.mtime = MTIME;
       zip.add(file);
-      file.push(entry.content, true);
+      if ("content" in entry) file.push(entry.content, true);
+      else {
+        let size = 0;
+        for (const piece of entry.pieces()) {
+          const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+          size += bytes.length;
+          if (size >= MAX_32) throw new Error("archive too large for plain zip");
+          file.push(bytes);
+          check();
+        }
+        file.push(new Uint8Array(0), true);
+      }
     }
-    if (failure) throw failure;
-    if (length >= MAX_32) throw new Error("archive too large for plain zip");
+    check();
   }
-  if (entries.length >= 0xffff) throw new Error("archive too large for plain zip");
   zip.end();
-  if (failure) throw failure;
+  check();
+  return length;
+}
+
+export function writeZip(entries: ZipEntryToWrite[]): Buffer {
+  const chunks: Uint8Array[] = [];
+  const length = writeZipTo(entries, (chunk) => chunks.push(chunk));
   return Buffer.concat(chunks, length);
 }
