@@ -5,9 +5,10 @@
  * fails alone.
  */
 import type { BundlesArgs } from "./bundles";
+import type { CliBySizeArgs } from "./cliBySize";
 import type { CustomFunctionsArgs } from "./customFunctions";
 import type { EngineReviewArgs } from "./engineReview";
-import type { FormulaSheetArgs } from "./formulaSheet";
+import type { FormulaSheetArgs, WhatIfChainArgs } from "./formulaSheet";
 import type { JitStabilityArgs } from "./jitStability";
 import type { ModelFitArgs } from "./modelFit";
 import type { RoundTripsArgs } from "./roundTrips";
@@ -32,6 +33,8 @@ export const CASES = {
   modelFit: async (a: unknown) => (await import("./modelFit")).modelFit(argsOf<ModelFitArgs>(a, ["runs", "generatedCustomers", "ledgerCustomers", "ledgerInvoices"])),
   bundles: async (a: unknown) => (await import("./bundles")).bundles(argsOf<BundlesArgs>(a, [])),
   whatIf: async (a: unknown) => (await import("./whatIf")).whatIf(argsOf<WhatIfArgs>(a, ["customers", "invoices", "runs"])),
+  cliBySize: async (a: unknown) => (await import("./cliBySize")).cliBySize(argsOf<CliBySizeArgs>(a, ["sizes", "pandas"])),
+  whatIfChain: async (a: unknown) => (await import("./formulaSheet")).whatIfChain(argsOf<WhatIfChainArgs>(a, ["customers", "invoices", "runs"])),
 } satisfies Record<string, (args: unknown) => Promise<unknown>>;
 
 export type CaseName = keyof typeof CASES;

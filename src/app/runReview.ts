@@ -19,7 +19,7 @@ import type { DayNumber } from "../engine/dates/dayNumber";
 import type { Ledger } from "../engine/receivables/Ledger";
 import type { MessageId } from "../i18n/messages";
 import type { Translator } from "../i18n/translator";
-import { buildOutputSheets, creditReviewRow, outputSheetName, type AuditStamp } from "./buildOutputSheets";
+import { buildOutputSheets, creditReviewRow, fitColumnWidths, outputSheetName, type AuditStamp } from "./buildOutputSheets";
 import { createCommitteeSheets, writeHistory, committeeJson, planCommittee, withCommitteeSheets } from "./reviewHistory";
 import { readPortfolio } from "./readPortfolio";
 import { modelScoresOf, withModelFigures } from "./readModelSheet";
@@ -124,8 +124,10 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   const committeeById = committeeJson(committee);
   // Issue 17: with a Model sheet, PD, score points and expected loss per customer (readModelSheet).
   const modelScores = modelScoresOf(snapshot, reading.portfolio.receivables, options.asOf, review.customers, reading.policy.lgdPercent, problems);
-  const sheets = withModelFigures(withCommitteeSheets(buildOutputSheets(review, stamp), committee, stamp), createTranslator(outputLanguage), modelScores);
-  if (isLedgerOnly) markNeedsScores(sheets, createTranslator(outputLanguage));
+  const decorated = withModelFigures(withCommitteeSheets(buildOutputSheets(review, stamp), committee, stamp), createTranslator(outputLanguage), modelScores);
+  if (isLedgerOnly) markNeedsScores(decorated, createTranslator(outputLanguage));
+  // Fitted last, over the columns the committee and the model added (issue 15: no `###`, nothing cut).
+  const sheets = decorated.map((sheet) => fitColumnWidths(sheet));
   const outcome = {
     ...(isLedgerOnly ? { isLedgerOnly } : {}),
     problems: [...problems, ...committee.problems],

@@ -32,7 +32,7 @@ describe("task pane: set up → tables found → review", () => {
     expect(options.generatedAt).toBe(GENERATED_AT);
     expect(options.addinVersion).toBe("0.1.0-test");
     expect(outcome.status).toBe("written");
-    expect(port.writtenSheetNames().slice(-4)).toEqual(["Credit Review", "Aging", "Collections", "Summary"]);
+    expect(port.writtenSheetNames().slice(-4)).toEqual(["Summary", "Credit Review", "Aging", "Collections"]);
 
     const k = outcome.kpis!;
     const tile = (name: string) => within(screen.getByLabelText(name, { selector: "[role=group]" }));
@@ -95,8 +95,8 @@ describe("task pane: set up → tables found → review", () => {
     await screen.findByRole("list", { name: "Input tables" });
     const { outcome } = await runReviewAt("2025-06-30");
     expect(outcome.redirected).toEqual([
-      { requested: "Credit Review", written: "Credit Review (2)" },
       { requested: "Summary", written: "Summary (2)" },
+      { requested: "Credit Review", written: "Credit Review (2)" },
     ]);
     expect(screen.getByText("Your sheet “Credit Review” was left as it is; this output is in “Credit Review (2)”.")).toBeTruthy();
     expect(workbook.getCell("Credit Review", 0, 0)).toBe("my own notes");

@@ -408,7 +408,7 @@ export class MemoryWorkbook implements WorkbookPort {
     sheet.charts = (spec.charts ?? []).map((c) => ({ ...c }));
     sheet.freezeRows = spec.freezeRows ?? 0;
     sheet.freezeColumns = spec.freezeColumns ?? 0;
-    sheet.print = spec.print === undefined ? undefined : structuredClone(spec.print);
+    sheet.print = spec.print === undefined ? undefined : copyPrint(spec.print);
     sheet.tabColor = spec.tabColor;
   }
 
@@ -451,6 +451,17 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     return undefined;
   }
+}
+
+/** A copy of a print setup (jsdom, where the workbench and the pane tests run, has no structuredClone). */
+function copyPrint(print: PrintSpec): PrintSpec {
+  return {
+    ...print,
+    titleRows: print.titleRows && [...print.titleRows],
+    titleColumns: print.titleColumns && [...print.titleColumns],
+    header: print.header && { ...print.header },
+    footer: print.footer && { ...print.footer },
+  };
 }
 
 /** The used range of a sheet without tables: first non-empty row = header. */

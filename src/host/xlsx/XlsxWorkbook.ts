@@ -14,17 +14,21 @@
  *   so a failed save never leaves a half-written workbook behind).
  *
  * A loaded workbook is kept as its package (the file's bytes), not as an ExcelJS model: it is
- * read with readPackageSnapshot, the sheets written go into a small separate ExcelJS workbook,
- * and saving merges that one's sheets into the original package (mergeSheetsIntoPackage), so
- * every other part of the user's file (input sheets, their tables, validations, pivot tables,
- * charts) is written back byte for byte. A 100k-invoice ledger thus never becomes a million
- * ExcelJS cell objects (issue 5: peak memory). Where the package cannot be handled that way
+ * read with readPackageSnapshot; the sheets written are kept as their specs and, when the file is
+ * saved, rendered straight to XML row by row (renderSheetXml, with native charts: chartParts) and
+ * deflated into the package as it is written to disk (writeSheetsIntoPackage), so every other
+ * part of the user's file (input sheets, their tables, validations, pivot tables, charts) is
+ * written back byte for byte and no output sheet is ever an object model or one string
+ * (issues 5 and 19: a 1,000,000-invoice review peaks under 0.7 GB). The layout follows the port:
+ * wrap, alignment, frozen panes, page setup and print titles, the tab opened on, output tabs
+ * grouped in the order given (sheetOrder). Where the package cannot be handled that way
  * (zip64, unusual XML, selecting an input sheet) the adapter falls back to ExcelJS for the whole
  * workbook, as `excelJs()` does: loaded tables are then repaired where ExcelJS misreads them
  * (repairLoadedTables), and the re-saved file loses what ExcelJS cannot write (pivot tables,
  * slicers, charts), which is why the CLI writes to a new file by default.
  *
- * ExcelJS cannot write native charts either: writeSheet leaves a note and the chart's data table.
+ * ExcelJS cannot write native charts: on the ExcelJS path (a new workbook, the fallback) writeSheet
+ * leaves a note and the chart's data table.
  * @example const book = await XlsxWorkbook.load("ledger.xlsx"); if (book.ok) await book.value.readWorkbook();
  */
 import { randomBytes } from "crypto";
@@ -40,6 +44,7 @@ import { fileProblemOf } from "./fileProblemOf";
 import { packageTableNames, writeSheetsIntoPackage, type AddedParts, type AddedSheetParts } from "./mergeSheetsIntoPackage";
 import { renderSheetXml, type RenderedSheet } from "./renderSheetXml";
 import { StyleBook } from "./styleBook";
+import { chartXml, drawingXml } from "./chartParts";
 import { outputMarksOf } from "./outputMarks";
 import { sheetEntriesOf, workbookPartOf } from "./packageParts";
 import { readPackageSnapshot } from "./readPackageSnapshot";
@@ -111,11 +116,14 @@ function arrangementOf(specs: readonly SheetSpec[], targets: readonly SheetTarge
 
 /** A rendered sheet as the merge takes it. */
 function addedSheetOf(sheet: RenderedSheet): AddedSheetParts {
+  // The sheet's tables are rId1…rIdN (renderSheetXml); its drawing, when it has charts, follows.
+  const drawingRelId = sheet.charts.length > 0 ? `rId${sheet.tables.length + 1}` : undefined;
   return {
     name: sheet.name,
     tables: sheet.tables.map((table, i) => ({ relId: `rId${i + 1}`, xml: (id, styles) => table.xml(id, styles) })),
     externalRels: [],
-    pieces: (styles, selected) => sheet.pieces(styles, selected === true),
+    ...(drawingRelId !== undefined ? { drawing: { relId: drawingRelId, xml: (ids: string[]) => drawingXml(sheet.charts, ids), charts: sheet.charts.map((c) => chartXml(c, sheet.name)) } } : {}),
+    pieces: (styles, selected) => sheet.pieces(styles, selected === true, drawingRelId),
   };
 }
 
@@ -512,7 +520,7 @@ export class XlsxWorkbook implements WorkbookPort {
     }
     const book = new StyleBook();
     const selection = pkg.selection;
-    const sheets = specs.map((spec) => renderSheetXml(spec, book, used, selection && selection.sheet.toLowerCase() === spec.name.toLowerCase() ? a1(Math.max(0, selection.row), Math.max(0, selection.column)) : undefined));
+    const sheets = specs.map((spec) => renderSheetXml(spec, book, used, selection && selection.sheet.toLowerCase() === spec.name.toLowerCase() ? a1(Math.max(0, selection.row), Math.max(0, selection.column)) : undefined, true));
     const added: AddedParts = { stylesXml: "", sheets: sheets.map((sheet) => addedSheetOf(sheet)) };
     added.stylesXml = book.stylesXml();
     try {

@@ -1,11 +1,13 @@
 /**
- * Put the worksheets of a small .xlsx package (the output sheets, written by ExcelJS) into
- * another package (the user's workbook) without rewriting it: every part of the user's workbook
+ * Put worksheets into a package (the user's workbook) without rewriting it: the output sheets
+ * as rendered by renderSheetXml (writeSheetsIntoPackage, streamed), or those of a small .xlsx
+ * package written by ExcelJS (mergeSheetsIntoPackage). Either way every part of the user's workbook
  * is copied as stored (byte-identical, not even re-compressed) except workbook.xml, its
  * relationships, [Content_Types].xml and styles.xml, which are edited; calcChain.xml is dropped
  * (Excel rebuilds it). A sheet whose name is already in the workbook (case-insensitive) is
  * replaced in its tab position, and the parts only it used (its tables, drawings, comments) are
- * dropped; other sheets are appended as the last tabs.
+ * dropped; other sheets are appended as the last tabs, and then, when asked, the added output
+ * sheets are grouped in the order given, one made the active tab and given its print titles.
  *
  * The added sheets' shared strings become inline strings (the workbook's sharedStrings.xml is
  * left as it was); their cell formats, number formats and conditional-format styles are merged into the workbook's styles

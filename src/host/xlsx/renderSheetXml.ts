@@ -47,6 +47,8 @@ export interface RenderedTable {
 export interface ChartPlacement {
   chart: ChartSpec;
   table: string;
+  /** The table's spec (its rows are the chart's cached values). */
+  spec: TableSpec;
   /** 0-based sheet row of the header and of the last data row; sheet columns of the category and the series. */
   headerRow: number;
   lastRow: number;
@@ -243,7 +245,7 @@ export function renderSheetXml(spec: SheetSpec, book: StyleBook, usedTableNames:
       const category = t.columns.findIndex((c) => c.header === chart.categoryColumn);
       const series = chart.seriesColumns.map((h) => t.columns.findIndex((c) => c.header === h));
       if (drawCharts && category >= 0 && series.length > 0 && series.every((i) => i >= 0) && t.rows.length > 0) {
-        charts.push({ chart, table: tableName, headerRow: t.headerRow, lastRow: target.block.lastDataRow, categoryColumn: t.firstColumn + category, seriesColumns: series.map((i) => t.firstColumn + i) });
+        charts.push({ chart, table: tableName, spec: t, headerRow: t.headerRow, lastRow: target.block.lastDataRow, categoryColumn: t.firstColumn + category, seriesColumns: series.map((i) => t.firstColumn + i) });
         continue;
       }
     }

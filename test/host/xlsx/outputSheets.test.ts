@@ -178,7 +178,7 @@ describe("XlsxWorkbook output sheets (issue 13 item 1)", () => {
     ]);
   });
 
-  it("a chart's note names the table as written, when the table got a free variant", async () => {
+  it("a chart on a sheet written under a free name plots that sheet's cells (its table got a free variant)", async () => {
     const input = await userWorkbook("Aging", 4, (wb) => {
       wb.addWorksheet("Mine").addTable({ name: "Aging", ref: "A1", columns: [{ name: "A" }], rows: [[1]] });
     });
@@ -188,9 +188,15 @@ describe("XlsxWorkbook output sheets (issue 13 item 1)", () => {
       charts: [{ name: "AgingChart", title: "Aging by bucket", type: "columnStacked", table: "Aging", categoryColumn: "Key", seriesColumns: ["Value"], anchor: { row: 10, column: 4 } }],
     };
     expect(await book.writeSheets([spec])).toEqual({ sheets: [{ requested: "Aging", written: "Aging (2)" }] });
+    const zip = await book.toBuffer();
+    const charts = zipEntryNames(zip).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+    expect(charts).toHaveLength(1);
+    const formulas = [...zipEntry(zip, charts[0]).matchAll(/<c:f>([^<]*)<\/c:f>/g)].map((m) => m[1]);
+    expect(formulas).toEqual(["'Aging (2)'!$B$3", "'Aging (2)'!$A$4", "'Aging (2)'!$B$4"]);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(new Uint8Array(await book.toBuffer()).buffer);
-    expect(wb.getWorksheet("Aging (2)")?.getCell("E11").value).toBe('Chart "Aging by bucket": drawn by the Excel add-in; in this .xlsx file its data is table Aging_2.');
+    await wb.xlsx.load(new Uint8Array(zip).buffer);
+    expect(wb.getWorksheet("Aging (2)")?.getCell("A4").value).toBe("k");
+    expect(wb.getWorksheet("Aging (2)")?.getCell("E11").value ?? null).toBeNull();
   });
 
   it("an input sheet (set-up) is created unmarked, and a taken name is refused with nothing written", async () => {
