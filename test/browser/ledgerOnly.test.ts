@@ -124,7 +124,9 @@ describe("a ledger without set-up, in the workbench", () => {
   it("creates the Customers sheet pre-filled from the ledger with one click in the pane", async () => {
     await page.getByRole("button", { name: "Customers sheet from the ledger" }).click();
     await page.getByTestId("sheet-tab-Customers").waitFor({ timeout: 30_000 });
-    await page.getByText("Customers sheet created").waitFor();
+    // The pane reads the workbook again: the Customers table is found (20 rows), so the offer is gone.
+    await page.getByTestId("from-ledger").waitFor({ state: "detached" });
+    await expect(page.getByRole("list", { name: "Input tables" }).textContent()).resolves.not.toContain("taken from the ledger");
     const grid = await readSheet("Customers");
     expect(grid[0].slice(0, 2)).toEqual(["CustomerId", "Name"]);
     const customers = grid.slice(1).filter((r) => r[0] !== null);
