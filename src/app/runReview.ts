@@ -14,7 +14,7 @@ import { reviewPortfolio } from "../engine/review/reviewPortfolio";
 import type { OutputLanguage } from "../engine/policy/Policy";
 import type { CustomerReview, PortfolioReview } from "../engine/review/types";
 import { createTranslator } from "../i18n/translator";
-import type { CellValue, SheetSpec, WorkbookPort, WorkbookSnapshot, WrittenSheet } from "../host/WorkbookPort";
+import type { CellValue, SheetSpec, TableSpec, WorkbookPort, WorkbookSnapshot, WrittenSheet } from "../host/WorkbookPort";
 import type { DayNumber } from "../engine/dates/dayNumber";
 import type { Ledger } from "../engine/receivables/Ledger";
 import type { MessageId } from "../i18n/messages";
@@ -23,6 +23,7 @@ import { buildOutputSheets, creditReviewRow, fitColumnWidths, outputSheetName, t
 import { createCommitteeSheets, writeHistory, committeeJson, planCommittee, withCommitteeSheets } from "./reviewHistory";
 import { readPortfolio } from "./readPortfolio";
 import { modelScoresOf, withModelFigures } from "./readModelSheet";
+import { GRADE_TABLE, TOP_EXPOSURES_TABLE } from "./output/sheetParts";
 import { recogniseTables } from "./recogniseTables";
 import { mergeMappings, savedMapping } from "./savedMapping";
 import { warningText } from "./reviewText";
@@ -125,13 +126,14 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   // Issue 17: with a Model sheet, PD, score points and expected loss per customer (readModelSheet).
   const modelScores = modelScoresOf(snapshot, reading.portfolio.receivables, options.asOf, review.customers, reading.policy.lgdPercent, problems);
   const decorated = withModelFigures(withCommitteeSheets(buildOutputSheets(review, stamp), committee, stamp), createTranslator(outputLanguage), modelScores);
-  if (isLedgerOnly) markNeedsScores(decorated, createTranslator(outputLanguage));
+  if (isLedgerOnly) markNeedsScores(decorated, createTranslator(outputLanguage), hasSettlements(reading.portfolio.receivables));
   // Fitted last, over the columns the committee and the model added (issue 15: no `###`, nothing cut).
   const sheets = decorated.map((sheet) => fitColumnWidths(sheet));
   const outcome = {
     ...(isLedgerOnly ? { isLedgerOnly } : {}),
     problems: [...problems, ...committee.problems],
-    kpis: reviewKpis(review),
+    // Without scores every customer would count as grade D: no grade counts are given instead.
+    kpis: isLedgerOnly ? { ...reviewKpis(review), gradeCounts: {} } : reviewKpis(review),
     critical: criticalWarnings(review, outputLanguage),
     sheets,
     customers: review.customers.map((c) => ({ ...customerJson(c), committee: committeeById.get(c.customerId) })),
@@ -141,7 +143,9 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
 
   progress("writing", 0.7);
   await createCommitteeSheets(port, committee);
-  const result = await port.writeSheets(sheets, { onProgress: (f) => progress("writing", 0.7 + 0.3 * f) });
+  // The workbook opens on the Summary, the committee's one-page brief (issue 15).
+  const summary = sheets.find((sheet) => sheet.outputId === "Summary");
+  const result = await port.writeSheets(sheets, { onProgress: (f) => progress("writing", 0.7 + 0.3 * f), ...(summary ? { activate: summary.name } : {}) });
   await writeHistory(port, committee);
   progress("done", 1);
   return { status: "written", ...outcome, written: result.sheets, redirected: redirectedOutputs(snapshot, result.sheets) };
@@ -201,7 +205,7 @@ const LIMIT_COLUMNS = ["recommendedLimit", "bindingBasis", "gradeFactor", "limit
  * limits would be the model's answer to "no information", so the Credit Review sheet says what
  * they need instead (ledger.needsScores, ledger.needsScoresFinancials) and the R flag is blank.
  */
-export function markNeedsScores(sheets: readonly SheetSpec[], t: Translator): void {
+export function markNeedsScores(sheets: readonly SheetSpec[], t: Translator, salesKnown = true): void {
   const sheet = sheets.find((s) => (s.outputId ?? s.name) === "Credit Review");
   const table = sheet?.tables[0];
   if (!table) return;
@@ -211,8 +215,45 @@ export function markNeedsScores(sheets: readonly SheetSpec[], t: Translator): vo
     ...LIMIT_COLUMNS.map((key): [number, CellValue] => [indexOf(key), t.t("ledger.needsScoresFinancials")]),
     [indexOf("rFlag"), ""],
   ];
+  fillColumns(table, fills);
+  markSummary(sheets, t, salesKnown);
+}
+
+function fillColumns(table: TableSpec, fills: readonly [number, CellValue][]): void {
   for (const row of table.rows) for (const [index, value] of fills) if (index >= 0) row[index] = value;
   for (const [index] of fills) if (index >= 0 && table.columns[index].kind !== "text") table.columns[index] = { ...table.columns[index], kind: "text", numberFormat: "@" };
+}
+
+/**
+ * The Summary of a receivables-only review: the total recommended limit, and the grade and
+ * limit columns of its grade-distribution and top-exposure tables, say what they need; the DSO
+ * family left out for want of sales says so instead of a blank.
+ */
+function markSummary(sheets: readonly SheetSpec[], t: Translator, salesKnown: boolean): void {
+  const sheet = sheets.find((s) => (s.outputId ?? s.name) === "Summary");
+  if (!sheet) return;
+  const needs = t.t("ledger.needsScoresFinancials");
+  const kpi = (key: string): string => t.t(`summary.kpi.${key}` as MessageId);
+  const noSales = new Set(["dso", "bestPossibleDso", "averageDaysDelinquent", "cei"].map(kpi));
+  // An open-items list's "credit sales" are only the invoices still open: not the period's sales.
+  if (!salesKnown) noSales.add(kpi("creditSales"));
+  for (const block of sheet.info ?? []) {
+    for (const line of block.lines) {
+      if (line[0] === kpi("recommendedLimit")) line[1] = needs;
+      else if (noSales.has(line[0]) && (line[1] === null || !salesKnown)) line[1] = t.t("ledger.needsSales");
+    }
+  }
+  for (const table of sheet.tables) {
+    const at = (header: string): number => table.columns.findIndex((c) => c.header === header);
+    if (table.name === GRADE_TABLE) fillColumns(table, [[at(t.t("column.gradeDistribution.recommendedLimit")), needs]]);
+    if (table.name === TOP_EXPOSURES_TABLE) {
+      fillColumns(table, [
+        [at(t.t("column.topExposures.grade")), t.t("ledger.needsScores")],
+        [at(t.t("column.topExposures.limit")), needs],
+        [at(t.t("column.topExposures.utilisationPercent")), needs],
+      ]);
+    }
+  }
 }
 
 /** Whether the Policy table has an outputLanguage row (then its value decides the output language). */

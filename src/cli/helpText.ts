@@ -3,8 +3,9 @@
 export const GENERAL_HELP = `credit-desk: credit review of an .xlsx workbook (customers, receivables, financials, orders, policy)
 
 Usage:
-  credit-desk review <workbook.xlsx> [--as-of YYYY-MM-DD] [--out reviewed.xlsx [--force] | --in-place] [--json]
+  credit-desk review <workbook.xlsx> [--as-of YYYY-MM-DD] [--out reviewed.xlsx [--force] | --in-place] [--json] [--map "Header=Field" ...]
   credit-desk init <file.xlsx> [--sample] [--as-of YYYY-MM-DD]
+  credit-desk init --from-ledger <workbook.xlsx> [--out file.xlsx] [--map "Header=Field" ...]
   credit-desk demo [--out demo/credit-review.xlsx] [--as-of YYYY-MM-DD]
   credit-desk whatif <workbook.xlsx> --set key=value [--set …] [--as-of YYYY-MM-DD] [--out FILE [--force]] [--json]
   credit-desk --help | <command> --help
@@ -29,6 +30,14 @@ Options:
                       read-only workbook; the file keeps its permissions)
   --json              print the machine-readable result (kpis, customers, problems) instead of
                       the summary
+  --map "Header=Field"  read the column "Header" as the field (repeatable), e.g.
+                      --map "Open Advance (ILS)=OpenAmount"; fields by their set-up names
+                      (InvoiceId, CustomerId, DueDate, Amount, OpenAmount, …). The mapping is
+                      saved in the workbook written (table CreditDeskMapping) and used next time.
+
+Without a Customers table the customers are taken from the Receivables ledger (a column of
+names gets stable ids N-<hash of the name>); grades and limits then read "needs scores /
+financials". Before the review the columns read, mapped and skipped are printed (stderr).
 
 The input file is never changed unless --in-place is given. The output sheets carry a hidden
 marker: a re-run replaces only the sheets it wrote before. A sheet of yours that has an output's
@@ -45,6 +54,12 @@ Creates an input workbook: the Customers, Financials, Receivables, Orders and Po
 their headers, formats and validations, and the Policy filled with the defaults. With --sample
 the tables hold a realistic sample portfolio dated relative to --as-of (default: today).
 Refuses to overwrite an existing file.
+
+credit-desk init --from-ledger <workbook.xlsx> [--out file.xlsx] [--map "Header=Field" ...]
+
+Writes a copy of the workbook (default <workbook>-customers.xlsx) with a Customers sheet
+pre-filled with its ledger's customers (id and name; scores, financials and current limits left
+for you). The workbook itself is never changed; an existing output is never overwritten.
 `;
 
 export const DEMO_HELP = `credit-desk demo [--out demo/credit-review.xlsx] [--as-of YYYY-MM-DD]

@@ -123,6 +123,15 @@ describe("a review of a ledger without a Customers table", () => {
       expect(row[column("rFlag")]).toBe("");
       expect(typeof row[column("openBalance")]).toBe("number");
     }
+    expect(outcome.kpis?.gradeCounts).toEqual({});
+    const summary = outcome.sheets?.find((s) => s.outputId === "Summary");
+    const line = (key: string) => summary?.info?.[1]?.lines.find(([label]) => label === t.t(`summary.kpi.${key}` as Parameters<typeof t.t>[0]))?.[1];
+    expect(line("recommendedLimit")).toBe(t.t("ledger.needsScoresFinancials"));
+    expect(line("dso")).toBe(t.t("ledger.needsSales"));
+    expect(line("creditSales")).toBe(t.t("ledger.needsSales"));
+    expect(line("openBalance")).toBe(1750.5);
+    const grades = summary?.tables.find((table) => table.name === "GradeDistribution");
+    expect(grades?.rows.map((r) => r[0])).toEqual(["A", "B", "C", "D"]);
   });
 
   it("computes the DSO family when the ledger has settled invoices, and leaves the Customers-table path as it was", async () => {

@@ -1,7 +1,9 @@
 /**
  * The column-mapping dialog: for each header the add-in did not recognise, the user picks the
- * field it holds (or leaves it ignored). The mapping is applied to recognition and passed to the
- * review; nothing is written to the workbook.
+ * field it holds (or leaves it ignored). The mapping is applied to recognition, passed to the
+ * review and saved in the workbook (the CreditDeskMapping table, see app/savedMapping: the pane's
+ * scan writes it), so the pane and the CLI use it next time. Ignoring a header records an empty
+ * field, which also clears a mapping saved for it earlier.
  */
 import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Select, Text,
@@ -41,8 +43,7 @@ export function ColumnMappingDialog({ recognition, mapping, onApply }: ColumnMap
   const choose = (kind: InputTableKind, header: string, field: string): void => {
     setDraft((d) => {
       const forKind = { ...(d[kind] ?? {}) };
-      if (field === IGNORE) delete forKind[header];
-      else forKind[header] = field;
+      forKind[header] = field;
       return { ...d, [kind]: forKind };
     });
   };

@@ -2,10 +2,14 @@
  * Step 1: set up the workbook: the input sheets (Customers, Financials, Receivables, Orders,
  * Policy) as Excel tables, optionally with sample data. The set-up flow never overwrites: when
  * the workbook already holds one of those tables or sheets it writes nothing and says why.
+ * A workbook with a ledger and no Customers table is offered a Customers sheet pre-filled from
+ * the ledger's customers instead (FromLedgerSection, issue 20).
  */
 import { Button, Card, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { useIntl } from "react-intl";
+import { setUpCustomersFromLedger } from "../../app/setUpWorkbook";
+import type { WorkbookPort } from "../../host/WorkbookPort";
 import { CardTitle } from "./CardTitle";
 import { useCardStyles } from "./styles";
 
@@ -53,5 +57,62 @@ export function SetupCard({ isBusy, onSetUp, status }: SetupCardProps) {
         </MessageBar>
       )}
     </Card>
+  );
+}
+
+export interface FromLedgerSectionProps {
+  port: WorkbookPort;
+  /** The number of customers the ledger names. */
+  customers: number;
+  /** Called after the sheet was written (the pane reads the workbook again). */
+  onWritten: () => void;
+}
+
+/**
+ * "Customers sheet from the ledger": one click writes a Customers input sheet pre-filled with
+ * the ledger's customers (setUpCustomersFromLedger: never replacing a sheet), for the user to
+ * add scores, financials and current limits.
+ */
+export function FromLedgerSection({ port, customers, onWritten }: FromLedgerSectionProps) {
+  const styles = useCardStyles();
+  const intl = useIntl();
+  const t = (id: string, values?: Record<string, string | number>): string => intl.formatMessage({ id }, values);
+  const [isBusy, setBusy] = useState(false);
+  const [status, setStatus] = useState<SetupStatus | undefined>();
+  const create = async (): Promise<void> => {
+    setBusy(true);
+    try {
+      const outcome = await setUpCustomersFromLedger(port);
+      if (outcome.status === "written") {
+        setStatus({ intent: "success", title: t("setup.fromLedger.written"), text: t("setup.fromLedger.writtenText", { count: outcome.customers }) });
+        onWritten();
+      } else {
+        const first = outcome.problems[0];
+        setStatus({ intent: "error", title: t("setup.fromLedger.refused"), text: first?.id ? t(first.id, first.params) : first?.message ?? "" });
+      }
+    } catch (error) {
+      setStatus({ intent: "error", title: t("pane.setup.failed"), text: t("pane.setup.failedText", { message: error instanceof Error ? error.message : String(error) }) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div data-testid="from-ledger">
+      {status?.intent !== "success" && (
+        <>
+          <Text size={200} block className={styles.secondary}>{t("setup.fromLedger.intro")}</Text>
+          <div className={styles.actions}>
+            <Button appearance="primary" disabled={isBusy || customers === 0} onClick={() => void create()}>
+              {t(isBusy ? "setup.fromLedger.busy" : "setup.fromLedger.button")}
+            </Button>
+          </div>
+        </>
+      )}
+      {status && (
+        <MessageBar intent={status.intent}>
+          <MessageBarBody><MessageBarTitle>{status.title}</MessageBarTitle>{status.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
   );
 }
