@@ -351,7 +351,7 @@ export function WhatIfView({ port, snapshot, reading, mapping, asOfIso, addinVer
 
           <section aria-labelledby="whatif-limits">
             <CardTitle id="whatif-limits" level={3} title={t("whatIf.limits.title")} />
-            <Text size={200} className={styles.wrap} data-testid="whatif-limit-change"
+            <Text size={200} block className={styles.wrap} data-testid="whatif-limit-change"
               data-before={comparison.totalLimit.before} data-after={comparison.totalLimit.after} data-change={comparison.totalLimit.change}>
               {t("whatIf.metric.limit")}: {whole(comparison.totalLimit.before)} → {whole(comparison.totalLimit.after)} ({signed(comparison.totalLimit.change, whole)})
             </Text>
@@ -375,13 +375,13 @@ export function WhatIfView({ port, snapshot, reading, mapping, asOfIso, addinVer
                 ))}
               </tbody>
             </table>
-            <Text size={200} className={styles.wrap}>
+            <Text size={200} block className={styles.wrap}>
               {t("whatIf.metric.critical")}: {comparison.warnings.critical.before} → {comparison.warnings.critical.after} · {t("whatIf.metric.other")}: {comparison.warnings.other.before} → {comparison.warnings.other.after}
             </Text>
-            <Text size={200} className={styles.wrap}>
+            <Text size={200} block className={styles.wrap}>
               {t("whatIf.metric.allowance")}: {format.amount(comparison.allowance.before)} → {format.amount(comparison.allowance.after)}
             </Text>
-            <Text size={200} className={`${card.secondary} ${styles.wrap}`}>{t("whatIf.metric.fingerprint")}: {comparison.baseFingerprint} → {comparison.draftFingerprint}</Text>
+            <Text size={200} block className={`${card.secondary} ${styles.wrap}`}>{t("whatIf.metric.fingerprint")}: {comparison.baseFingerprint} → {comparison.draftFingerprint}</Text>
           </section>
 
           <section aria-labelledby="whatif-movers">
