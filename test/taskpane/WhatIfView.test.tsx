@@ -112,7 +112,7 @@ describe("What-if view", () => {
     const table = port.workbook.getTable("Policy")!;
     const policy = policyFromRange(table.rows.map((r) => [r[0], r[1]]));
     expect(policy.ok && policy.value.policy).toEqual({ ...DEFAULT_POLICY, gradeBands: { ...DEFAULT_POLICY.gradeBands, A: 70 } });
-    await waitFor(() => expect(screen.getByText(/current policy/).textContent).toContain(expected.draftFingerprint));
+    await waitFor(() => expect(screen.getByText(/^As of 2025-06-30, current policy/).textContent).toContain(expected.draftFingerprint));
   });
 
   it("supposes one customer's scores", async () => {

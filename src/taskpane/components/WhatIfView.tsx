@@ -9,7 +9,7 @@
  * The comparisons come from the portfolio the pane already read; the workbook is not read again.
  */
 import {
-  Button, Card, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Tab, TabList, Text, makeStyles, tokens,
+  Button, Card, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Tab, TabList, Text, makeStyles, mergeClasses, tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { useIntl } from "react-intl";
@@ -318,7 +318,7 @@ export function WhatIfView({ port, snapshot, reading, mapping, asOfIso, addinVer
           <section aria-labelledby="whatif-migration">
             <CardTitle id="whatif-migration" level={3} title={t("whatIf.migration.title")} />
             <div className={styles.row}>
-              <Text size={200} className={`${card.secondary} ${styles.grow}`}>{t("whatIf.migration.caption")}</Text>
+              <Text size={200} className={mergeClasses(card.secondary, styles.grow)}>{t("whatIf.migration.caption")}</Text>
               <Select size="small" aria-label={t("whatIf.migration.show")} value={view} onChange={(_, data) => setView(data.value === "exposure" ? "exposure" : "customers")}>
                 <option value="customers">{t("whatIf.migration.customers")}</option>
                 <option value="exposure">{t("whatIf.migration.exposure")}</option>
@@ -338,7 +338,7 @@ export function WhatIfView({ port, snapshot, reading, mapping, asOfIso, addinVer
                     {GRADE_CLASSES.map((to, k) => {
                       const v = cellOf(comparison, f, k);
                       return (
-                        <td key={to} data-from={from} data-to={to} data-value={v} className={`${styles.cell} ${f === k ? styles.diagonal : ""} ${f !== k && v !== 0 ? styles.moved : ""}`}>
+                        <td key={to} data-from={from} data-to={to} data-value={v} className={mergeClasses(styles.cell, f === k && styles.diagonal, f !== k && v !== 0 && styles.moved)}>
                           {show(v)}
                         </td>
                       );
@@ -351,7 +351,7 @@ export function WhatIfView({ port, snapshot, reading, mapping, asOfIso, addinVer
 
           <section aria-labelledby="whatif-limits">
             <CardTitle id="whatif-limits" level={3} title={t("whatIf.limits.title")} />
-            <Text size={200} className={styles.wrap} data-testid="whatif-limit-change"
+            <Text size={200} block className={styles.wrap} data-testid="whatif-limit-change"
               data-before={comparison.totalLimit.before} data-after={comparison.totalLimit.after} data-change={comparison.totalLimit.change}>
               {t("whatIf.metric.limit")}: {whole(comparison.totalLimit.before)} → {whole(comparison.totalLimit.after)} ({signed(comparison.totalLimit.change, whole)})
             </Text>
@@ -375,13 +375,13 @@ export function WhatIfView({ port, snapshot, reading, mapping, asOfIso, addinVer
                 ))}
               </tbody>
             </table>
-            <Text size={200} className={styles.wrap}>
+            <Text size={200} block className={styles.wrap}>
               {t("whatIf.metric.critical")}: {comparison.warnings.critical.before} → {comparison.warnings.critical.after} · {t("whatIf.metric.other")}: {comparison.warnings.other.before} → {comparison.warnings.other.after}
             </Text>
-            <Text size={200} className={styles.wrap}>
+            <Text size={200} block className={styles.wrap}>
               {t("whatIf.metric.allowance")}: {format.amount(comparison.allowance.before)} → {format.amount(comparison.allowance.after)}
             </Text>
-            <Text size={200} className={`${card.secondary} ${styles.wrap}`}>{t("whatIf.metric.fingerprint")}: {comparison.baseFingerprint} → {comparison.draftFingerprint}</Text>
+            <Text size={200} block className={mergeClasses(card.secondary, styles.wrap)}>{t("whatIf.metric.fingerprint")}: {comparison.baseFingerprint} → {comparison.draftFingerprint}</Text>
           </section>
 
           <section aria-labelledby="whatif-movers">
