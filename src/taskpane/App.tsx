@@ -201,7 +201,7 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
             <SetupCard isBusy={setup.isBusy} onSetUp={(w) => void runSetUp(w)} status={setup.status} />
           )}
           {ready && hasInputTables && (
-            <TablesFound recognition={ready.recognition} mapping={mapping} onMappingChange={setMapping} />
+            <TablesFound recognition={ready.recognition} mapping={mapping} onMappingChange={setMapping} port={port} onWorkbookChanged={rescan} />
           )}
           {ready && hasInputTables && <ProblemsList problems={problems} onGoTo={select} />}
           {(hasInputTables || outcome) && (
