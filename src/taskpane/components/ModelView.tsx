@@ -39,6 +39,8 @@ const useStyles = makeStyles({
   value: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   scroll: { overflowX: "auto", maxWidth: "100%" },
   number: { textAlign: "right", whiteSpace: "nowrap" },
+  /** The IV over its strength, both right-aligned, so a long strength wraps inside its cell. */
+  stacked: { display: "flex", flexDirection: "column", alignItems: "flex-end", textAlign: "right" },
 });
 
 type T = (id: string, values?: Record<string, string | number>) => string;
@@ -119,7 +121,12 @@ function Results({ outcome, t }: { outcome: Written; t: T }) {
             {features.map((f) => (
               <TableRow key={f.name}>
                 <TableCell>{feature(f.name)}</TableCell>
-                <TableCell className={styles.number}>{n(f.iv)} ({t(`model.ivStrength.${ivStrength(f.iv)}`)})</TableCell>
+                <TableCell>
+                  <div className={styles.stacked}>
+                    <span>{n(f.iv)}</span>
+                    <Text size={200} className={styles.label}>{t(`model.ivStrength.${ivStrength(f.iv)}`)}</Text>
+                  </div>
+                </TableCell>
                 <TableCell>{inModel.has(f.name) ? t("value.yes") : t("value.no")}</TableCell>
               </TableRow>
             ))}
