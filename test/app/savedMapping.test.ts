@@ -7,10 +7,11 @@ import { dayFromCivil, toExcelSerial } from "../../src/engine/dates/dayNumber";
 const serial = (y: number, m: number, d: number): number => toExcelSerial(dayFromCivil(y, m, d));
 
 /** A ledger whose amount header Credit Desk does not know. */
+/** An open-items list whose amount column no alias knows (a German header), so it must be mapped. */
 function ledger(): MemoryWorkbook {
   return MemoryWorkbook.fromTables([{
     sheet: "Open Invoices", name: "Open Invoices", kind: "range",
-    headers: ["Invoice", "Customer", "Invoice Date", "Due Date", "Open Advance (ILS)"],
+    headers: ["Invoice", "Customer", "Invoice Date", "Due Date", "Offener Posten"],
     rows: [["I1", "Acme", serial(2026, 6, 1), serial(2026, 7, 1), 1200]],
   }]);
 }
@@ -45,12 +46,13 @@ describe("mergeMappings", () => {
 describe("the mapping saved in the workbook", () => {
   it("is written as an input table on its own sheet, read back, and used by the next review without being given", async () => {
     const wb = ledger();
-    expect(recogniseTables(await wb.readWorkbook()).tables.receivables?.missingRequired).toEqual(["amount"]);
-    expect(await saveMapping(wb, { receivables: { "Open Advance (ILS)": "amount" } })).toBe("created");
-    expect(wb.getTable(MAPPING_TABLE)?.rows).toEqual([["receivables", "Open Advance (ILS)", "amount"]]);
+    const before = recogniseTables(await wb.readWorkbook()).tables.receivables;
+    expect([before?.columns.amount, before?.columns.openAmount]).toEqual([undefined, undefined]);
+    expect(await saveMapping(wb, { receivables: { "Offener Posten": "amount" } })).toBe("created");
+    expect(wb.getTable(MAPPING_TABLE)?.rows).toEqual([["receivables", "Offener Posten", "amount"]]);
     const snapshot = await wb.readWorkbook();
     expect(snapshot.sheets).toContain(MAPPING_SHEET);
-    expect(savedMapping(snapshot)).toEqual({ receivables: { "Open Advance (ILS)": "amount" } });
+    expect(savedMapping(snapshot)).toEqual({ receivables: { "Offener Posten": "amount" } });
     // The mapping table is never taken for an input table.
     expect(Object.values(recogniseTables(snapshot).tables).map((t) => t.source.name)).toEqual(["Open Invoices"]);
     const outcome = await runReview(wb, { asOf: dayFromCivil(2026, 7, 16), generatedAt: "2026-07-16T00:00:00Z", addinVersion: "test" });
@@ -60,10 +62,10 @@ describe("the mapping saved in the workbook", () => {
 
   it("is updated in place (the table kept), merged with what was saved, and left alone when unchanged", async () => {
     const wb = ledger();
-    await saveMapping(wb, { receivables: { "Open Advance (ILS)": "amount" } });
-    expect(await saveMapping(wb, { receivables: { "Open Advance (ILS)": "amount" } })).toBe("unchanged");
+    await saveMapping(wb, { receivables: { "Offener Posten": "amount" } });
+    expect(await saveMapping(wb, { receivables: { "Offener Posten": "amount" } })).toBe("unchanged");
     expect(await saveMapping(wb, { receivables: { Status: "disputed" } })).toBe("updated");
-    expect(wb.getTable(MAPPING_TABLE)?.rows).toEqual([["receivables", "Open Advance (ILS)", "amount"], ["receivables", "Status", "disputed"]]);
+    expect(wb.getTable(MAPPING_TABLE)?.rows).toEqual([["receivables", "Offener Posten", "amount"], ["receivables", "Status", "disputed"]]);
     expect(wb.sheetNames().filter((s) => s === MAPPING_SHEET)).toHaveLength(1);
   });
 

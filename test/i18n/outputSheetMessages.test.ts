@@ -28,11 +28,13 @@ const en = messagesFor("en-US");
 /** The en-US texts of the messages under a prefix ("column.aging."). */
 const textsUnder = (prefix: string) => new Set(MESSAGE_IDS.filter((id) => id.startsWith(prefix)).map((id) => en[id]));
 /** The words of a sheet that have no message under the prefix. */
-const missing = (words: readonly string[], prefix: string) => words.filter((w) => !textsUnder(prefix).has(w));
+const missing = (words: readonly string[], prefix: string | readonly string[]) =>
+  words.filter((w) => !(typeof prefix === "string" ? [prefix] : prefix).some((p) => textsUnder(p).has(w)));
 
 const SHEET_IDS: Record<string, string> = { "Credit Review": "creditReview", Aging: "aging", Collections: "collections", Summary: "summary" };
-const TABLE_PREFIXES: Record<string, string> = {
-  CreditReview: "column.creditReview.",
+const TABLE_PREFIXES: Record<string, string | readonly string[]> = {
+  // The committee's columns (limit bases, approved limit, change since the last review) are issue 15's.
+  CreditReview: ["column.creditReview.", "approved.review."],
   AgingByCustomer: "column.aging.",
   Collections: "column.collections.",
   GradeDistribution: "column.gradeDistribution.",
