@@ -11,7 +11,7 @@ const { generateCustomFunctionsMetadata } = require("custom-functions-metadata")
 
 const ROOT = path.resolve(__dirname, "..");
 /** Every file with @customfunction JSDoc; webpack.config.js reads this list too. */
-const SOURCE_FILES = ["src/functions/functions.ts", "src/functions/modelFunctions.ts"];
+const SOURCE_FILES = ["src/functions/functions.ts", "src/functions/modelFunctions.ts", "src/functions/orderFunctions.ts"];
 const SOURCES = SOURCE_FILES.map((file) => path.join(ROOT, file));
 const CONTRACT = path.join(ROOT, "test/functions/functions.contract.json");
 const README = path.join(ROOT, "README.md");

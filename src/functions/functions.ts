@@ -4,6 +4,7 @@
  */
 
 export * from "./modelFunctions"; // CREDIT.WOE … MARGINAL (issue 17): one surface of every custom function
+export * from "./orderFunctions"; // CREDIT.CHECK (issue 15)
 // #region scoring
 import { characteristicScore, gradeOf, gradeTerms, letterRating, quadrantOf } from "../engine/scoring";
 import { ratioOf, altmanZ, altmanZone } from "../engine/ratios";
