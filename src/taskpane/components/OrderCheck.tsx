@@ -115,7 +115,7 @@ export function OrderCheck({ customers, policy, asOfIso, port, asOf, policyFinge
         <Combobox
           value={query ?? label(selected)}
           selectedOptions={[selected.customerId]}
-          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          onChange={(e) => setQuery(e.target.value)}
           onOptionSelect={(_, data) => { if (data.optionValue) setCustomerId(data.optionValue); setQuery(undefined); setResult(undefined); setLogged(undefined); }}
           onBlur={() => setQuery(undefined)}
           style={{ minWidth: 0, maxWidth: "100%" }}
