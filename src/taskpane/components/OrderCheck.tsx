@@ -22,7 +22,7 @@ import { resolveLocale } from "../../i18n/locale";
 import type { MessageId } from "../../i18n/messages";
 import { createTranslator } from "../../i18n/translator";
 import { formatAmount } from "../format";
-import { orderInputOf, type OrderCustomer } from "../orderInputOf";
+import { customerLabel as label, filterCustomers, orderInputOf, type OrderCustomer } from "../orderInputOf";
 import { CardTitle } from "./CardTitle";
 import { useCardStyles } from "./styles";
 
@@ -46,8 +46,6 @@ const DECISION_LABELS: Record<OrderDecision, { text: string; color: "success" | 
   refuse: { text: "Refuse 拒绝", color: "danger" },
   refer: { text: "Refer to committee 提交委员会", color: "important" },
 };
-
-const label = (c: OrderCustomer): string => `${c.customerId} ${c.name}`;
 
 export function OrderCheck({ customers, policy, asOfIso, port, asOf, policyFingerprint, now = () => new Date().toISOString() }: OrderCheckProps) {
   const styles = useCardStyles();
@@ -76,8 +74,7 @@ export function OrderCheck({ customers, policy, asOfIso, port, asOf, policyFinge
   }
 
   const selected = options.find((c) => c.customerId === customerId) ?? options[0]!;
-  const needle = (query ?? "").trim().toLowerCase();
-  const shown = needle === "" ? options : options.filter((c) => label(c).toLowerCase().includes(needle));
+  const shown = filterCustomers(options, query);
   const basis = t.t(`approved.basis.${selected.limitSource}` as MessageId);
 
   const run = (): void => {
