@@ -16,6 +16,7 @@ const SOURCE_FILES = [
   "src/functions/receivablesFunctions.ts",
   "src/functions/reviewFunctions.ts",
   "src/functions/modelFunctions.ts",
+  "src/functions/orderFunctions.ts",
 ];
 const SOURCES = SOURCE_FILES.map((file) => path.join(ROOT, file));
 const CONTRACT = path.join(ROOT, "test/functions/functions.contract.json");

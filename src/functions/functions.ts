@@ -7,3 +7,4 @@ export * from "./scoringFunctions"; // CREDIT.SCORE … POLICYID
 export * from "./receivablesFunctions"; // CREDIT.DAYSPASTDUE … ROLLRATES
 export * from "./reviewFunctions"; // CREDIT.PAYMENTRECORD … COHORT (issue 14)
 export * from "./modelFunctions"; // CREDIT.WOE … MARGINAL (issue 17)
+export * from "./orderFunctions"; // CREDIT.CHECK (issue 15)

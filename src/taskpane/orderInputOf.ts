@@ -60,3 +60,18 @@ export function orderInputOf(record: Record<string, unknown>): Result<OrderCusto
     limitSource: approved !== undefined ? "approved" : limit !== undefined ? "recommended" : current !== undefined ? "current" : "none",
   });
 }
+
+/** The picker's text of a customer: "ID Name". */
+export function customerLabel(c: Pick<OrderCustomer, "customerId" | "name">): string {
+  return `${c.customerId} ${c.name}`;
+}
+
+/**
+ * The customers the searchable picker offers for what the user typed: those whose ID or name
+ * contains the text (case-insensitive), all of them for blank text.
+ * @example filterCustomers([{ customerId: "C001", name: "Acme" }, { customerId: "C002", name: "Beta" }], "acm") //=> [{ customerId: "C001", … }]
+ */
+export function filterCustomers<C extends Pick<OrderCustomer, "customerId" | "name">>(customers: readonly C[], text: string | undefined): C[] {
+  const needle = (text ?? "").trim().toLowerCase();
+  return needle === "" ? [...customers] : customers.filter((c) => customerLabel(c).toLowerCase().includes(needle));
+}

@@ -52,7 +52,7 @@ describe.each([
     expect(check.value.exposure).toBeGreaterThan(approvedLimit);
     expect(check.value.exposure).toBeLessThan(recommended);
     expect(check.value.decision).toBe("hold");
-    expect(approvalSummary(createTranslator("en-US"), check.value)).toMatch(/^On hold until the (credit manager|senior management) approves it$/);
+    expect(approvalSummary(createTranslator("en-US"), check.value)).toMatch(/^On hold: release needs approval by (credit manager|senior management)$/);
     // The same order on the recommended limit would have been approved.
     const onRecommended = checkOrder({ ...again.value.input, limit: recommended, newOrder }, DEFAULT_POLICY);
     expect(onRecommended.ok && onRecommended.value.decision).toBe("approve");

@@ -18,8 +18,16 @@ async function reviewedCustomers(): Promise<CustomerReview[]> {
   return (outcome.customers ?? []) as unknown as CustomerReview[];
 }
 
+/** Picks the customer in the searchable list: type part of its ID, then choose its option. */
+function pick(customer: CustomerReview): void {
+  const box = screen.getByRole("combobox", { name: /Customer/ });
+  fireEvent.change(box, { target: { value: customer.customerId } });
+  fireEvent.click(box);
+  fireEvent.click(screen.getByRole("option", { name: new RegExp(`^${customer.customerId} `) }));
+}
+
 function checkOrderOf(customer: CustomerReview, amount: string): HTMLElement {
-  fireEvent.change(screen.getByLabelText(/Customer/), { target: { value: customer.customerId } });
+  pick(customer);
   fireEvent.change(screen.getByLabelText(/New order amount/), { target: { value: amount } });
   fireEvent.click(screen.getByRole("button", { name: "Check order" }));
   return screen.getByRole("region", { name: "Order decision" });
@@ -47,15 +55,17 @@ describe("order check", () => {
 
     let decision = checkOrderOf(c, typed(roomCents));
     expect(within(decision).getByText("Approve 批准")).toBeTruthy();
-    expect(within(decision).getByText(`Exposure ${money(limitCents / 100)} against limit ${money(limitCents / 100)}`)).toBeTruthy();
+    expect(within(decision).getByText(/^Within the limit: release by .+$/)).toBeTruthy();
+    // The exposure is said once, in the reason, not again beside it.
+    expect(within(decision).getAllByText(new RegExp(`Exposure ${money(limitCents / 100)}`))).toHaveLength(1);
 
     decision = checkOrderOf(c, typed(roomCents + 1));
     expect(within(decision).getByText("Hold 暂停")).toBeTruthy();
-    expect(within(decision).getByText("Approval: credit manager")).toBeTruthy();
+    expect(within(decision).getByText("On hold: release needs approval by credit manager")).toBeTruthy();
 
     const tenPercent = Math.floor(limitCents / 10);
     decision = checkOrderOf(c, typed(roomCents + tenPercent + 1));
-    expect(within(decision).getByText("Approval: senior management")).toBeTruthy();
+    expect(within(decision).getByText("On hold: release needs approval by senior management")).toBeTruthy();
   });
 
   it("refuses grade D and refers R customers to the committee", async () => {

@@ -34,7 +34,8 @@ export function creditReviewColumns(t: Translator): ColumnSpec[] {
 // Issue 15, the committee's column groups (H5): the four limit bases and collateral (§5), the
 // Approved Limits register's decision beside the recommendation with the limit in force and its
 // basis, and the change since the last review from the Review History.
-const committeeHeader = (t: Translator, key: string): string => t.t(`approved.review.${key}` as MessageId);
+const committeeHeader = (t: Translator, key: string): string => t.t(`column.creditReview.${key}` as MessageId);
+const committeeWord = (t: Translator, key: string): string => t.t(`approved.review.${key}` as MessageId);
 
 function limitBasesColumns(t: Translator): ColumnSpec[] {
   const h = (key: string): string => committeeHeader(t, key);
@@ -74,7 +75,7 @@ const GRADE_CHANGE_KEYS = { up: "gradeUp", down: "gradeDown", same: "gradeSame",
 
 function changeCells(t: Translator, line: CommitteeLine | undefined): CellValue[] {
   return [
-    orNull(line?.previous?.grade), line?.gradeChange === undefined ? null : committeeHeader(t, GRADE_CHANGE_KEYS[line.gradeChange]),
+    orNull(line?.previous?.grade), line?.gradeChange === undefined ? null : committeeWord(t, GRADE_CHANGE_KEYS[line.gradeChange]),
     orNull(line?.limitChange), orNull(line?.exposureChange),
   ];
 }

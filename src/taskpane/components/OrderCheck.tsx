@@ -1,18 +1,28 @@
 /**
- * The order credit check (赊销订单评审, credit-method.md §8): pick a customer of the last review,
- * type the new order's amount, and see the decision (approve / hold / refuse / refer), the
- * approval level for an excess over the limit, the exposure and the reasons. Nothing is written.
+ * The order credit check (赊销订单评审, credit-method.md §8): pick a customer of the last review in
+ * a searchable list, type the new order's amount, and see the decision (approve / hold / refuse /
+ * refer) with the step of the method's approval chain that must release it, worded as one
+ * sentence so the two never seem to contradict (issue 16), and the reasons. The limit is the
+ * committee's approved limit when the Approved Limits register holds one in force, else the
+ * recommended limit, and the pane says which. With a workbook (`port`), "Confirm and log" appends
+ * the check to the Order Log sheet (app/orderLog.ts); nothing is written otherwise.
  */
-import { Badge, Button, Card, Field, Input, MessageBar, MessageBarBody, Select, Text } from "@fluentui/react-components";
+import { Badge, Button, Card, Combobox, Field, Input, MessageBar, MessageBarBody, Option, Text } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { useIntl } from "react-intl";
+import { appendOrderLog, approvalSummary } from "../../app/orderLog";
 import { messageText } from "../../app/reviewText";
+import type { DayNumber } from "../../engine/dates/dayNumber";
 import { describeError, type Result } from "../../engine/errors";
 import { checkOrder, type OrderCheck as OrderCheckResult, type OrderDecision } from "../../engine/orders/checkOrder";
 import type { Policy } from "../../engine/policy/Policy";
 import { readNumber } from "../../engine/values";
-import { formatAmount } from "../format";
-import { orderInputOf, type OrderCustomer } from "../orderInputOf";
+import type { WorkbookPort } from "../../host/WorkbookPort";
+import { resolveLocale } from "../../i18n/locale";
+import type { MessageId } from "../../i18n/messages";
 import { createTranslator } from "../../i18n/translator";
+import { formatAmount } from "../format";
+import { customerLabel as label, filterCustomers, orderInputOf, type OrderCustomer } from "../orderInputOf";
 import { CardTitle } from "./CardTitle";
 import { useCardStyles } from "./styles";
 
@@ -21,10 +31,14 @@ export interface OrderCheckProps {
   customers?: readonly Record<string, unknown>[];
   policy: Pick<Policy, "orderHoldDays" | "creditManagerExcessPercent" | "approvalChain">;
   asOfIso?: string;
+  /** The workbook, to log a confirmed check in the Order Log; without it nothing is written. */
+  port?: WorkbookPort;
+  /** The review's as-of date and policy fingerprint, written with each logged check. */
+  asOf?: DayNumber;
+  policyFingerprint?: string;
+  /** The clock for the log's time stamp (default: now). */
+  now?: () => string;
 }
-
-/** The engine's reasons rendered in en-US until the pane has a locale. */
-const PANE_TRANSLATOR = createTranslator("en-US");
 
 const DECISION_LABELS: Record<OrderDecision, { text: string; color: "success" | "warning" | "danger" | "important" }> = {
   approve: { text: "Approve 批准", color: "success" },
@@ -33,16 +47,20 @@ const DECISION_LABELS: Record<OrderDecision, { text: string; color: "success" | 
   refer: { text: "Refer to committee 提交委员会", color: "important" },
 };
 
-export function OrderCheck({ customers, policy, asOfIso }: OrderCheckProps) {
+export function OrderCheck({ customers, policy, asOfIso, port, asOf, policyFingerprint, now = () => new Date().toISOString() }: OrderCheckProps) {
   const styles = useCardStyles();
+  const intl = useIntl();
+  const t = useMemo(() => createTranslator(resolveLocale(intl.locale)), [intl.locale]);
   const options = useMemo(
     () => (customers ?? []).map(orderInputOf).filter((r): r is { ok: true; value: OrderCustomer } => r.ok).map((r) => r.value),
     [customers],
   );
   const [customerId, setCustomerId] = useState("");
+  const [query, setQuery] = useState<string | undefined>();
   const [amount, setAmount] = useState("");
-  const [result, setResult] = useState<{ customer: OrderCustomer; check: Result<OrderCheckResult> } | undefined>();
+  const [result, setResult] = useState<{ customer: OrderCustomer; order: number; check: Result<OrderCheckResult> } | undefined>();
   const [amountError, setAmountError] = useState<string | undefined>();
+  const [logged, setLogged] = useState<{ ok: boolean; text: string } | undefined>();
 
   if (options.length === 0) {
     return (
@@ -55,31 +73,56 @@ export function OrderCheck({ customers, policy, asOfIso }: OrderCheckProps) {
     );
   }
 
-  const selected = options.find((c) => c.customerId === customerId) ?? options[0];
+  const selected = options.find((c) => c.customerId === customerId) ?? options[0]!;
+  const shown = filterCustomers(options, query);
+  const basis = t.t(`approved.basis.${selected.limitSource}` as MessageId);
 
   const run = (): void => {
     const n = readNumber(amount, "New order amount");
+    setLogged(undefined);
     if (!n.ok || n.value <= 0) {
       setAmountError("Enter the order amount as a number above 0, e.g. 25,000");
       setResult(undefined);
       return;
     }
     setAmountError(undefined);
-    setResult({ customer: selected, check: checkOrder({ ...selected.input, newOrder: n.value }, policy) });
+    setResult({ customer: selected, order: n.value, check: checkOrder({ ...selected.input, newOrder: n.value }, policy) });
+  };
+
+  const confirm = async (): Promise<void> => {
+    if (port === undefined || result === undefined || !result.check.ok) return;
+    const c = result.customer;
+    try {
+      const done = await appendOrderLog(port, {
+        time: now(), asOf, customerId: c.customerId, name: c.name, order: result.order,
+        exposureBefore: c.input.openReceivables - Math.abs(c.input.unapplied) + c.input.openOrders,
+        limitUsed: c.input.limit, limitBasis: c.limitSource, check: result.check.value, fingerprint: policyFingerprint ?? "",
+      }, t.locale);
+      setLogged({ ok: true, text: t.format("orderLog.logged", { sheet: done.sheet }) });
+    } catch (e) {
+      setLogged({ ok: false, text: t.format("orderLog.failed", { message: e instanceof Error ? e.message : String(e) }) });
+    }
   };
 
   return (
     <Card className={styles.card} aria-labelledby="order-title">
       <CardTitle id="order-title" title="Order check" chinese="赊销订单评审" />
-      <Text size={200} className={styles.secondary}>Uses the review as of {asOfIso ?? "the last run"}. Nothing is written.</Text>
+      <Text size={200} className={styles.secondary}>Uses the review as of {asOfIso ?? "the last run"}.{port === undefined ? " Nothing is written." : ""}</Text>
       <Field label="Customer (客户)">
-        <Select value={selected.customerId} onChange={(_, data) => { setCustomerId(data.value); setResult(undefined); }}>
-          {options.map((c) => <option key={c.customerId} value={c.customerId}>{c.customerId} {c.name}</option>)}
-        </Select>
+        <Combobox
+          value={query ?? label(selected)}
+          selectedOptions={[selected.customerId]}
+          onChange={(e) => setQuery(e.target.value)}
+          onOptionSelect={(_, data) => { if (data.optionValue) setCustomerId(data.optionValue); setQuery(undefined); setResult(undefined); setLogged(undefined); }}
+          onBlur={() => setQuery(undefined)}
+          style={{ minWidth: 0, maxWidth: "100%" }}
+          listbox={{ style: { maxWidth: "100%" } }}
+        >
+          {shown.map((c) => <Option key={c.customerId} value={c.customerId} text={label(c)}>{label(c)}</Option>)}
+        </Combobox>
       </Field>
       <Text size={200}>
-        Grade {selected.input.grade}{selected.input.isR ? " (R)" : ""} · limit {formatAmount(selected.input.limit)}
-        {selected.limitSource === "current" ? " (current)" : selected.limitSource === "none" ? " (none)" : ""} · open {formatAmount(selected.input.openReceivables + selected.input.unapplied)} · orders {formatAmount(selected.input.openOrders)}
+        Grade {selected.input.grade}{selected.input.isR ? " (R)" : ""} · {t.format("orderLog.limitLine", { limit: formatAmount(selected.input.limit), basis })} · open {formatAmount(selected.input.openReceivables + selected.input.unapplied)} · orders {formatAmount(selected.input.openOrders)}
       </Text>
       <Field label="New order amount (新订单金额)" validationState={amountError ? "error" : "none"} validationMessage={amountError}>
         <Input value={amount} inputMode="decimal" onChange={(_, data) => setAmount(data.value)} />
@@ -96,14 +139,20 @@ export function OrderCheck({ customers, policy, asOfIso }: OrderCheckProps) {
             <Badge size="large" appearance="filled" color={DECISION_LABELS[result.check.value.decision].color}>
               {DECISION_LABELS[result.check.value.decision].text}
             </Badge>
-            {result.check.value.approvalStep && <Text>Approval: {PANE_TRANSLATOR.format(`approval.step.${result.check.value.approvalStep}`)}</Text>}
           </div>
-          <Text size={200}>
-            Exposure {formatAmount(result.check.value.exposure)} against limit {formatAmount(result.customer.input.limit)}
-          </Text>
+          <Text weight="semibold">{approvalSummary(t, result.check.value)}</Text>
           <ul className={styles.list} aria-label="Reasons">
-            {result.check.value.reasons.map((r) => messageText(PANE_TRANSLATOR, "orderReason.", r)).map((r) => <li key={r}><Text size={200}>{r}</Text></li>)}
+            {[...result.check.value.reasons.map((r) => messageText(t, "orderReason.", r)), ...result.check.value.approvalReasons.map((r) => messageText(t, "approval.reason.", r))]
+              .map((r) => <li key={r}><Text size={200}>{r}</Text></li>)}
           </ul>
+          {port !== undefined && (
+            <div className={styles.actions}>
+              <Button onClick={() => void confirm()} disabled={logged?.ok === true}>{t.t("orderLog.confirm")}</Button>
+            </div>
+          )}
+          {logged && (
+            <MessageBar intent={logged.ok ? "success" : "error"}><MessageBarBody>{logged.text}</MessageBarBody></MessageBar>
+          )}
         </section>
       )}
     </Card>

@@ -1,0 +1,81 @@
+/**
+ * The order credit check as a custom function (赊销订单评审, credit-method.md §8, issue 15): the
+ * same engine path as the task pane's order check (checkOrder, with the method's approval chain
+ * from the Policy). A thin adapter: it reads its arguments, calls src/engine/orders and maps
+ * errors with toExcelError.ts. The metadata plugin reads this file's JSDoc beside functions.ts.
+ */
+import { err, invalidInput, ok, type Result } from "../engine/errors";
+import type { ApprovalStep } from "../engine/orders/approvalStep";
+import { checkOrder } from "../engine/orders/checkOrder";
+import type { Grade } from "../engine/policy/Policy";
+import { isBlank, readBoolean, readNumber, readText } from "../engine/values";
+import { readOptionalNumber, type Cell } from "./args";
+import { guardSpill, readPolicyArg } from "./scoringAdapters";
+
+const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
+/** The approval step in the words of the method's chain (seed 004). */
+const STEP_WORDS: Record<ApprovalStep, string> = {
+  salesperson: "salesperson",
+  salesManager: "sales manager",
+  creditStaff: "credit staff",
+  creditManager: "credit manager",
+  seniorManagement: "senior management",
+};
+
+function readGrade(value: Cell): Result<Grade> {
+  const text = readText(value, "grade");
+  if (!text.ok) return text;
+  const grade = GRADES.find((g) => g === text.value.toUpperCase());
+  return grade === undefined ? err(invalidInput("grade", `must be A, B, C or D, got "${text.value}"`)) : ok(grade);
+}
+
+/**
+ * Order credit check: whether a new credit order may ship, and who must release it. Exposure after
+ * the order = the customer's exposure (open receivables less unapplied cash, plus open orders) +
+ * the order; the limit is breached only when exposure is strictly greater than it. Grade D is
+ * refused, an R-flagged customer referred to senior management, an item past due beyond the
+ * Policy's orderHoldDays or an exposure over the limit held; the approval step follows the
+ * Policy's approval chain (salesperson → sales manager → credit staff → credit manager → senior
+ * management) by the order's amount, the excess over the limit and the grade. Pass the limit in
+ * force: the committee's approved limit when there is one, else the recommended limit.
+ * Returns one row: customer ID, decision (approve, hold, refer, refuse), approval step, exposure
+ * after the order, excess over the limit.
+ * @customfunction CHECK
+ * @param {unknown} customerId The customer's ID, repeated in the result so a column of checks reads as a log.
+ * @param {unknown} orderAmount The new order's amount, above 0.
+ * @param {unknown} grade The customer's credit grade, A to D (CREDIT.GRADE).
+ * @param {unknown} limit The credit limit in force: the approved limit, else the recommended one.
+ * @param {unknown} exposure The customer's exposure before the order: open receivables less unapplied cash, plus open orders.
+ * @param {unknown} [maxDaysPastDue] Largest days past due of the customer's open items (default 0).
+ * @param {unknown} [isR] TRUE when the customer is flagged R (default FALSE).
+ * @param {unknown[][]} [policy] The Policy sheet's key/value range (default: the shipped policy).
+ * @returns {any[][]} One row: customer ID, decision, approval step, exposure after, excess.
+ */
+export function check(customerId: unknown, orderAmount: unknown, grade: unknown, limit: unknown, exposure: unknown, maxDaysPastDue?: unknown, isR?: unknown, policy?: unknown[][]) {
+  return guardSpill<string | number>(() => {
+    const id = readText(customerId, "customerId");
+    if (!id.ok) return id;
+    if (id.value === "") return err(invalidInput("customerId", "is missing"));
+    const order = readNumber(orderAmount, "orderAmount");
+    if (!order.ok) return order;
+    const g = readGrade(grade);
+    if (!g.ok) return g;
+    const l = readNumber(limit, "limit");
+    if (!l.ok) return l;
+    const e = readNumber(exposure, "exposure");
+    if (!e.ok) return e;
+    const days = readOptionalNumber(maxDaysPastDue ?? null, 0, "maxDaysPastDue");
+    if (!days.ok) return days;
+    const flagged = isR === undefined || isBlank(isR) ? ok(false) : readBoolean(isR, "isR");
+    if (!flagged.ok) return flagged;
+    const p = readPolicyArg(policy ?? null);
+    if (!p.ok) return p;
+    const result = checkOrder(
+      { grade: g.value, isR: flagged.value, limit: l.value, openReceivables: e.value, unapplied: 0, openOrders: 0, newOrder: order.value, maxDaysPastDue: days.value },
+      p.value,
+    );
+    if (!result.ok) return result.error.kind === "outOfRange" && result.error.field === "newOrder" ? err(invalidInput("orderAmount", result.error.detail)) : result;
+    const r = result.value;
+    return ok([[id.value, r.decision, r.approvalStep === undefined ? "" : STEP_WORDS[r.approvalStep], r.exposure, r.excess]]);
+  });
+}
