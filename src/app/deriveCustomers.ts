@@ -23,7 +23,7 @@ import type { Ledger } from "../engine/receivables/Ledger";
 import { isBlank } from "../engine/values/isBlank";
 import { readText } from "../engine/values/readText";
 import type { CellValue } from "../host/WorkbookPort";
-import { matchHeader, normaliseHeader } from "./headerAliases";
+import { customerRoleOf, matchHeader, normaliseHeader } from "./headerAliases";
 import type { RecognisedTable } from "./types";
 
 /**
@@ -74,10 +74,15 @@ export interface LedgerCustomerColumns {
 
 /** The customer columns of a recognised Receivables table. */
 export function ledgerCustomerColumns(table: RecognisedTable): LedgerCustomerColumns {
-  const customerColumn = table.columns.customerId;
-  if (customerColumn === undefined) return { isNameOnly: false };
-  const header = String(table.source.headers[customerColumn] ?? "");
-  if (isCustomerNameHeader(header)) return { customerColumn, isNameOnly: true };
+  const recognised = table.columns.customerId;
+  if (recognised === undefined) return { isNameOnly: false };
+  const headerOf = (i: number): string => String(table.source.headers[i] ?? "").trim();
+  // Of two customer columns the one holding numbers is the key ("Customer Number" beside
+  // "Customer Name", as Oracle and SAP export them): the rule readReceivables follows.
+  const idColumn = table.source.headers.findIndex((_, i) => matchHeader("receivables", headerOf(i)) === "customerId" && customerRoleOf(headerOf(i)) === "id");
+  const customerColumn = idColumn >= 0 ? idColumn : recognised;
+  if (customerColumn !== recognised) return { customerColumn, nameColumn: recognised, isNameOnly: false };
+  if (isCustomerNameHeader(headerOf(recognised))) return { customerColumn, isNameOnly: true };
   const nameColumn = table.source.headers.findIndex((h, i) => i !== customerColumn && matchHeader("customers", String(h ?? "")) === "name");
   return { customerColumn, nameColumn: nameColumn >= 0 ? nameColumn : undefined, isNameOnly: false };
 }

@@ -7,17 +7,19 @@
  * - the Approved Limits register, once, when the workbook has none (ID and name of every
  *   customer, the committee's columns blank); the review never writes into it afterwards, and a
  *   customer added later gets a row only through `addMissingApprovals` (a button or CLI option);
- * - the Review History: created by the first review; every review at a new as-of date appends its
- *   rows (one per customer) and its run with `updateTableRows(old rows as read, unchanged + new
- *   rows)`, so no earlier row is rewritten with other values (the port has no append). The history
- *   holds one review per as-of date: a re-run at a date it already holds appends nothing (it would
- *   count the same date twice in the trend, and rewriting that date's rows is not allowed), and
- *   the workbook is then written exactly as by a review without history;
+ * - the Review History: one of the review's own sheets (marked, written in the same all-or-nothing
+ *   write as Credit Review and Summary), holding every earlier row exactly as read and, at a new
+ *   as-of date, this review's rows (one per customer) and its run after them: no earlier row
+ *   changes value. Written with the review rather than appended afterwards with updateTableRows,
+ *   the history can never be half-written, and the CLI keeps writing the workbook as a stream
+ *   (an in-place table update would load the whole workbook into ExcelJS). The history holds one
+ *   review per as-of date: a re-run at a date it already holds adds nothing (it would count the
+ *   same date twice in the trend);
  * - the Changes output sheet, once the history holds an earlier review: grade migration against
  *   the previous review, directions, trend.
  * The Credit Review sheet is rebuilt with the committee's columns (limit bases, approved limit,
  * limit in force, change since the last review).
- * @example const plan = planCommittee(snapshot, portfolio, review, policy, stamp); await port.writeSheets(withCommitteeSheets(sheets, plan, stamp)); await writeHistory(port, plan)
+ * @example const plan = planCommittee(snapshot, portfolio, review, policy, stamp); await createCommitteeSheets(port, plan); await port.writeSheets(withCommitteeSheets(sheets, plan, stamp))
  */
 import { toDayNumber, toIsoDate, type DateSystem } from "../engine/dates/dayNumber";
 import type { Grade, Policy } from "../engine/policy/Policy";
@@ -49,12 +51,10 @@ export interface CommitteePlan {
   /** This review's rows and run, and every run of the history with this one last. */
   newRows: ReviewHistoryRow[];
   runs: ReviewRun[];
-  /** Output sheets written with the review's: the Changes sheet, once the history holds an earlier review. */
+  /** Output sheets written with the review's: the Review History, and the Changes sheet once the history holds an earlier review. */
   sheets: SheetSpec[];
-  /** Input sheets created after the review's write when the workbook has none: the register and the history. */
+  /** Input sheets created before the review's write when the workbook has none: the register. */
   inputSheets: SheetSpec[];
-  /** Appends after the write, when the history existed: whole rows (old ones as read, then new). */
-  appends: { table: string; rows: CellValue[][] }[];
 }
 
 const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
@@ -124,20 +124,15 @@ export function planCommittee(snapshot: WorkbookSnapshot, portfolio: Portfolio, 
   const inputSheets: SheetSpec[] = [];
   const taken = new Set(snapshot.sheets.map((s) => s.toLowerCase()));
   if (approvals.table === undefined && !taken.has(t.t("approved.sheet").toLowerCase())) inputSheets.push(approvedLimitsSheet(t, review.customers));
-  const appends: CommitteePlan["appends"] = [];
   const cells = newRows.map((r) => historyCells(r, system));
-  if (historyTable === undefined || runsTable === undefined) {
-    if (!taken.has(t.t("history.sheet").toLowerCase())) inputSheets.push(reviewHistorySheet(t, cells, [runCells(run, system)]));
-  } else if (isNewDate) {
-    appends.push({ table: historyTable.name, rows: [...asRead(historyTable), ...cells] });
-    appends.push({ table: runsTable.name, rows: [...asRead(runsTable), runCells(run, system)] });
-  }
-  // The Changes sheet from the first review that has an earlier one to compare with; before that
-  // the workbook keeps its four output sheets.
-  const sheets = migration === undefined ? [] : [changesSheet(t, { migration, previousAsOf, runs, dateSystem: system }, stamp)];
+  const earlierRows = historyTable === undefined ? [] : asRead(historyTable);
+  const earlierRuns = runsTable === undefined ? [] : asRead(runsTable);
+  const historySheet = reviewHistorySheet(t, isNewDate ? [...earlierRows, ...cells] : earlierRows, isNewDate ? [...earlierRuns, runCells(run, system)] : earlierRuns);
+  // The Changes sheet from the first review that has an earlier one to compare with.
+  const sheets = [historySheet, ...(migration === undefined ? [] : [changesSheet(t, { migration, previousAsOf, runs, dateSystem: system }, stamp)])];
   const collateral = new Map<string, number>();
   for (const c of portfolio.customers) if (c.collateral !== undefined) collateral.set(c.customerId, c.collateral);
-  return { committee, collateral, problems: approvals.problems, previousAsOf, migration, newRows, runs, sheets, inputSheets, appends };
+  return { committee, collateral, problems: approvals.problems, previousAsOf, migration, newRows, runs, sheets, inputSheets };
 }
 
 /** The review's sheets with the Credit Review rebuilt with the committee's columns, and the committee's sheets after them. */
@@ -148,16 +143,11 @@ export function withCommitteeSheets(sheets: readonly SheetSpec[], plan: Committe
 }
 
 /**
- * Before the review's sheets are written: creates the register and the history when the workbook
- * has none (input sheets, never replaced afterwards), so the review's write stays the last one.
+ * Before the review's sheets are written: creates the Approved Limits register when the workbook
+ * has none (an input sheet, never replaced afterwards), so the review's write stays the last one.
  */
 export async function createCommitteeSheets(port: WorkbookPort, plan: CommitteePlan): Promise<void> {
   if (plan.inputSheets.length > 0) await port.writeSheets(plan.inputSheets);
-}
-
-/** After the review's sheets are written: appends this review to an existing history. */
-export async function writeHistory(port: WorkbookPort, plan: CommitteePlan): Promise<void> {
-  for (const a of plan.appends) await port.updateTableRows(a.table, a.rows);
 }
 
 /** Per-customer JSON the pane and the CLI get, with the committee's figures under `committee`. */

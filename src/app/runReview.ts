@@ -20,7 +20,7 @@ import type { Ledger } from "../engine/receivables/Ledger";
 import type { MessageId } from "../i18n/messages";
 import type { Translator } from "../i18n/translator";
 import { buildOutputSheets, creditReviewRow, fitColumnWidths, outputSheetName, type AuditStamp } from "./buildOutputSheets";
-import { createCommitteeSheets, writeHistory, committeeJson, planCommittee, withCommitteeSheets } from "./reviewHistory";
+import { createCommitteeSheets, committeeJson, planCommittee, withCommitteeSheets } from "./reviewHistory";
 import { readPortfolio } from "./readPortfolio";
 import { modelScoresOf, withModelFigures } from "./readModelSheet";
 import { GRADE_TABLE, TOP_EXPOSURES_TABLE } from "./output/sheetParts";
@@ -146,7 +146,6 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   // The workbook opens on the Summary, the committee's one-page brief (issue 15).
   const summary = sheets.find((sheet) => sheet.outputId === "Summary");
   const result = await port.writeSheets(sheets, { onProgress: (f) => progress("writing", 0.7 + 0.3 * f), ...(summary ? { activate: summary.name } : {}) });
-  await writeHistory(port, committee);
   progress("done", 1);
   return { status: "written", ...outcome, written: result.sheets, redirected: redirectedOutputs(snapshot, result.sheets) };
 }

@@ -108,7 +108,11 @@ describe("readReceivables on ../shared/data/workbooks/ar-aging-report.xlsx (issu
     const r = readReceivables(table, snapshot.dateSystem, undefined, problems);
     expect(problems).toEqual([]);
     expect(r.headerCurrency).toBe("ILS");
-    expect(r.skippedRows?.note).toBe(1);
+    // The note below the list, under a blank row, is set aside by the recogniser already
+    // (recogniseTables' withoutFootnotes, reported by the CLI as a note row skipped), so reading sees none.
+    const original = snapshot.tables.find((s) => s.sheet === "Open Invoices")!;
+    expect(original.rows.length - table.source.rows.length).toBe(2);
+    expect(r.skippedRows?.note ?? 0).toBe(0);
     // The plain reading: every row of the sheet with an invoice number, through ExcelJS.
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);

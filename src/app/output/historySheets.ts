@@ -100,11 +100,11 @@ export function runCells(r: ReviewRun, system: DateSystem): CellValue[] {
 /** The column of the runs table, right of the history table with one blank column between. */
 export const RUNS_FIRST_COLUMN = HISTORY_FIELDS.length + 1;
 
-/** The Review History sheet as created by the first review: its rows, and the review's run. */
+/** The Review History sheet, one of the review's outputs: every review's rows, and the runs. */
 export function reviewHistorySheet(t: Translator, rows: CellValue[][], runs: CellValue[][]): SheetSpec {
   return {
     name: t.t("history.sheet"),
-    role: "input",
+    outputId: "Review History",
     title: t.t("history.title"),
     tables: [
       { name: REVIEW_HISTORY_TABLE, headerRow: INPUT_TABLE_ROW, firstColumn: 0, columns: reviewHistoryColumns(t), rows, style: "TableStyleLight1" },

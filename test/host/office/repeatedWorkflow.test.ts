@@ -64,14 +64,14 @@ describe("repeated workflow through OfficeWorkbook (issue 13)", () => {
     expect(names).not.toContain("Summary (3)");
     expect(fake.workbook.sheets.filter((s) => fake.namesOf(s.name).some((n) => /Temp/i.test(n.name)))).toEqual([]);
     const marks = markedSheets(fake);
-    expect(marks.map((m) => m.output).sort()).toEqual(OUTPUT_SHEETS.map((o) => `="${o}"`).sort());
+    expect(marks.map((m) => m.output).sort()).toEqual([...OUTPUT_SHEETS, "Review History"].map((o) => `="${o}"`).sort());
     expect(marks.find((m) => m.output === '="Summary"')?.sheet).toBe("Summary (2)");
     expect(fake.namesOf("Summary (2)").every((n) => !n.visible)).toBe(true);
 
     expect(fake.cell("Notes", 0, 0).formula).toBe("=Policy!B2");
     expect(fake.cell("Notes", 0, 0).value).toBe(typeof before === "number" ? before + 1 : before);
     expect(cellsOf(fake, "Summary")).toBe(userSummary);
-    expect((await port.readWorkbook()).outputSheets).toHaveLength(4);
+    expect((await port.readWorkbook()).outputSheets).toHaveLength(5);
   });
 
   it("set-up → policy save (in place) keeps a user formula =Policy!B2", async () => {
