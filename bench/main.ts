@@ -47,6 +47,13 @@ function jobs(quick: boolean): Job[] {
     { id: "jit-1m", caseName: "jitStability", args: { customers: n(10_000), invoices: n(1_000_000), runs: 12 }, traceDeopts: true, heapMiB: 12_288 },
     { id: "functions", caseName: "customFunctions", args: { rows: n(100_000), runs: 5 } },
     { id: "bundles", caseName: "bundles", args: {} },
+    // Issue 14: a scenario from the portfolio already read against the full review, and the formula chain of a what-if sheet.
+    { id: "whatif-1m", caseName: "whatIf", args: { customers: n(10_000), invoices: n(1_000_000), runs: 5 }, heapMiB: 12_288 },
+    { id: "whatif-chain-1m", caseName: "whatIfChain", args: { customers: n(10_000), invoices: n(1_000_000), runs: 3 }, heapMiB: 12_288 },
+    // Issue 17: model fit times (Taiwan 30,000 × 23, 100,000 generated customers, the ledger model).
+    { id: "model-fit", caseName: "modelFit", args: { runs: 5, generatedCustomers: n(100_000), ledgerCustomers: n(1_000), ledgerInvoices: n(100_000) } },
+    // Issue 19: the CLI review by ledger size, peak memory and time against pandas' read_excel of the same file.
+    { id: "cli-by-size", caseName: "cliBySize", args: { sizes: [n(100_000), n(300_000), n(1_000_000)], pandas: true } },
   ];
 }
 

@@ -381,6 +381,41 @@ Target, functions bundle at most 60 KB gzip: ${mark(fn ? fn.gzipBytes <= FUNCTIO
 ${buildNote}${failures(r, ["bundles"])}`;
 }
 
+/** The figures of a case's result, flattened to "path: value" lines (numbers, strings and booleans). */
+function flatFigures(value: unknown, path = ""): [string, string][] {
+  if (typeof value === "number") return [[path, Number.isInteger(value) ? fmtInt(value) : value.toFixed(3)]];
+  if (typeof value === "string" || typeof value === "boolean") return [[path, String(value)]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => flatFigures(v, `${path}[${i}]`));
+  if (typeof value === "object" && value !== null) return Object.entries(value).flatMap(([k, v]) => flatFigures(v, path === "" ? k : `${path}.${k}`));
+  return [];
+}
+
+const LATER_CASES: readonly [string, string][] = [
+  ["whatif-1m", "What-if scenario from the portfolio already read, against the full review (target ≤ 0.5×; issue 14)"],
+  ["whatif-chain-1m", "Formula chain of a what-if sheet as spilled calls (target < 250 ms; issue 14)"],
+  ["model-fit", "Default-model fit times (Taiwan target < 2 s; issue 17)"],
+  ["cli-by-size", "CLI review by ledger size: peak memory and time against pandas' read_excel (1M target ≤ 1.5 GB, ≤ 0.5×; issue 19)"],
+];
+
+function laterSection(r: BenchResults): string {
+  const parts = LATER_CASES.map(([id, title]) => {
+    const job = r.jobs.find((j) => j.id === id);
+    const error = errorOf(job);
+    if (error !== undefined) return `### ${title}
+
+${error}
+`;
+    return `### ${title}
+
+${table(["Figure", "Value"], flatFigures(job!.result).slice(0, 60))}`;
+  });
+  return `## 7. What-if, models and the CLI by size
+
+Each case's figures as it reports them (times in ms unless named otherwise).
+
+${parts.join("\n")}`;
+}
+
 function comparisonSection(r: BenchResults, previous: BenchResults | undefined): string {
   if (!previous) return "";
   const now = keyFigures(r);
@@ -414,6 +449,7 @@ ${formulaSection(results)}
 ${roundTripSection(results)}
 ${functionSection(results)}
 ${bundleSection(results)}
+${laterSection(results)}
 ${comparisonSection(results, previous)}
 ${findings ? `\n${findings.replace(/^(#+) /gm, "#$1 ")}\n` : ""}`;
 }

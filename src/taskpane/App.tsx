@@ -157,6 +157,8 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
   const problems = outcome && outcome.status !== "cancelled" ? outcome.problems : ready?.reading.problems ?? [];
   const hasInputTables = ready !== undefined && Object.keys(ready.recognition.tables).some((k) => k !== "policy");
   const lastWritten = review.state.kind === "done" && review.state.outcome.status === "written" ? review.state : undefined;
+  const reviewedOn = lastWritten ? parseAsOf(lastWritten.asOfIso) : undefined;
+  const reviewedDay = reviewedOn?.ok ? reviewedOn.value : undefined;
 
   return (
     <main className={styles.root}>
@@ -238,7 +240,15 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
       )}
       {tab === "model" && <ModelView port={port} asOf={asOf} mapping={mapping} addinVersion={addinVersion} now={now} />}
       {tab === "orders" && (
-        <OrderCheck customers={lastWritten?.outcome.customers} policy={ready?.reading.policy ?? DEFAULT_POLICY} asOfIso={lastWritten?.asOfIso} />
+        <OrderCheck
+          customers={lastWritten?.outcome.customers}
+          policy={ready?.reading.policy ?? DEFAULT_POLICY}
+          asOfIso={lastWritten?.asOfIso}
+          port={port}
+          asOf={reviewedDay}
+          policyFingerprint={lastWritten?.outcome.policyFingerprint}
+          now={now}
+        />
       )}
     </main>
   );
