@@ -196,7 +196,7 @@ export function withoutUnknownSales(review: PortfolioReview, ledger: Ledger, asO
 }
 
 /** Credit Review columns a grade decides (shown as "needs scores") and columns a limit decides ("needs scores / financials"). */
-const GRADE_COLUMNS = ["compositePercent", "coveragePercent", "grade", "letter", "decision", "quadrant", "termsDays"] as const;
+const GRADE_COLUMNS = ["compositePercent", "coveragePercent", "grade", "letter", "decision", "quadrant", "termsDays", "reasons"] as const;
 const LIMIT_COLUMNS = ["recommendedLimit", "bindingBasis", "gradeFactor", "limitChange", "utilisationPercent"] as const;
 
 /**

@@ -8,11 +8,10 @@
  * The pivot is recomputed from the workbook's formulas in HyperFormula (with its AsOfDate name),
  * never hard-coded. The review runs through the CLI in-process.
  *
- * Mapping: "Invoice #", "Issue Date" and "Open Advance (ILS)" are not yet headers Credit Desk
- * knows (issue 20's alias work is another branch), so the test maps them with --map, as a user
- * would; "Customer" is read as a name-only customer column, "Due Date" by its own alias. The
- * open advance is mapped to Amount: with no paid amount and no settled date the open amount is
- * the amount.
+ * The workbook's headers ("Invoice #", "Issue Date", "Open Advance (ILS)") are read by the vendor
+ * aliases with no mapping (one test runs the bare command); the other tests also run it with --map
+ * (the open advance mapped to Amount), as a user who chose the columns would, to test the mapping's
+ * report and its saving in the workbook. "Customer" is a name-only customer column.
  */
 import { promises as fs } from "fs";
 import * as os from "os";
@@ -142,6 +141,24 @@ describe("credit-desk review ar-aging-report.xlsx --as-of 2026-07-16", () => {
     const result = JSON.parse(out.join("")) as { kpis: { bucketLabels: string[]; bucketTotals: number[]; openBalance: number } };
     const { bucketLabels, bucketTotals, openBalance } = result.kpis;
     expect(inPivotBuckets([...bucketLabels, "Total"], [...bucketTotals, openBalance])).toEqual(total);
+  });
+
+  it("needs no --map: the vendor aliases read its headers, and the aging of every customer is the pivot's to the unit", async () => {
+    const { rows, total } = await workbookPivot();
+    const bare = path.join(dir, "bare.xlsx");
+    const errs: string[] = [];
+    const io: CliIo = { stdout: { write: () => undefined }, stderr: { write: (t: string) => errs.push(t), isTTY: false }, now: () => new Date(2026, 6, 16, 9) };
+    expect(await main(["review", FILE, "--as-of", "2026-07-16", "--out", bare, "--lang", "en-US"], io)).toBe(0);
+    expect(errs.join("")).toContain('OpenAmount ← "Open Advance (ILS)"');
+    const written = await XlsxWorkbook.load(bare);
+    if (!written.ok) throw new Error("cannot read the review");
+    const aging = (await written.value.readWorkbook()).tables.find((t) => t.name === "AgingByCustomer")!;
+    const nameAt = aging.headers.indexOf("Name");
+    const customers = aging.rows.filter((r) => r[nameAt] !== "Total" && r[0] !== "Total");
+    const ours = new Map(customers.map((r) => [String(r[nameAt]), inPivotBuckets(aging.headers, r)]));
+    for (const { customer, values } of rows) expect({ customer, aging: ours.get(customer) }).toEqual({ customer, aging: values });
+    const sums = total.map((_, i) => customers.reduce((sum, r) => sum + inPivotBuckets(aging.headers, r)[i]!, 0));
+    expect(sums).toEqual(total);
   });
 
   it("names each customer by a stable id from its name, and saves the mapping in the workbook it wrote", () => {
