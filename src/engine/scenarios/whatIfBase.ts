@@ -10,17 +10,19 @@
  */
 import type { DayNumber } from "../dates/dayNumber";
 import { err, invalidInput, ok, type Result } from "../errors";
-import { fromCents, toCents, type Cents } from "../money/cents";
+import { fromCents, type Cents } from "../money/cents";
 import type { Policy } from "../policy/Policy";
 import { shortFingerprint } from "../policy/policyFingerprint";
 import { validatePolicy } from "../policy/validatePolicy";
-import type { FinancialPeriod, OpenOrder, Portfolio } from "../portfolio/types";
+import type { Portfolio } from "../portfolio/types";
 import { ageLedger } from "../receivables/ageLedger";
-import type { Ledger } from "../receivables/Ledger";
 import { openRowsAt, type OpenRows } from "../receivables/openRowsAt";
 import { behaviourOf, paymentBehaviourTallies, type PaymentTallies } from "../receivables/paymentBehaviour";
 import { provision } from "../receivables/provision";
-import { reviewCustomer, type CustomerFacts, type OpenPosition } from "../review/reviewCustomer";
+import { financialsByCustomer } from "../review/financialsByCustomer";
+import { openOrdersCents } from "../review/openOrdersCents";
+import { NO_POSITION, openPositions } from "../review/openPositions";
+import { reviewCustomer, type CustomerFacts } from "../review/reviewCustomer";
 import type { CustomerReview } from "../review/types";
 
 export interface WhatIfBase {
@@ -39,7 +41,6 @@ export interface WhatIfBase {
   allowance: number;
 }
 
-const NO_POSITION: OpenPosition = { openCents: 0, overdueCents: 0, disputedCents: 0, overdueItems: 0, maxDaysPastDue: 0 };
 
 export function whatIfBase(portfolio: Portfolio, policy: Policy, asOf: DayNumber): Result<WhatIfBase> {
   if (!Number.isInteger(asOf)) return err(invalidInput("asOf", "must be a whole day number"));
@@ -85,7 +86,7 @@ export function reviewAll(facts: readonly CustomerFacts[], policy: Policy, asOf:
 export function customerFactsOf(portfolio: Portfolio, open: OpenRows, tallies: PaymentTallies, asOf: DayNumber): CustomerFacts[] {
   const ledger = portfolio.receivables;
   const positionOf = openPositions(ledger, open, asOf);
-  const financialsByCustomer = financialsOf(portfolio.financials);
+  const financials = financialsByCustomer(portfolio.financials);
   const ordersCents = openOrdersCents(portfolio.orders);
   const facts: CustomerFacts[] = new Array<CustomerFacts>(portfolio.customers.length);
   for (let k = 0; k < portfolio.customers.length; k++) {
@@ -96,65 +97,10 @@ export function customerFactsOf(portfolio: Portfolio, open: OpenRows, tallies: P
       position: c < 0 ? NO_POSITION : positionOf(c),
       unappliedCents: c < 0 ? 0 : open.unappliedCents[c],
       behaviour: c < 0 ? undefined : behaviourOf(tallies, c),
-      financials: financialsByCustomer.get(customer.customerId) ?? [],
+      financials: financials.get(customer.customerId) ?? [],
       openOrders: fromCents(ordersCents.get(customer.customerId) ?? 0),
     };
   }
   return facts;
 }
 
-/** Each customer's open position from one pass over the open rows (reviewPortfolio's rule). */
-function openPositions(ledger: Ledger, open: OpenRows, asOf: DayNumber): (c: number) => OpenPosition {
-  const numbers = ledger.customerIds.length;
-  const openCents = new Float64Array(numbers);
-  const overdueCents = new Float64Array(numbers);
-  const disputedCents = new Float64Array(numbers);
-  const overdueItems = new Float64Array(numbers);
-  const maxDaysPastDue = new Float64Array(numbers);
-  const worst = new Int32Array(numbers).fill(-1);
-  for (let k = 0; k < open.rows.length; k++) {
-    const i = open.rows[k];
-    const c = ledger.customer[i];
-    const cents = open.openCents[k];
-    const daysPastDue = asOf - ledger.dueDate[i];
-    openCents[c] += cents;
-    if (cents > 0 && ledger.disputed[i] === 1) disputedCents[c] += cents;
-    if (daysPastDue > 0) {
-      overdueCents[c] += cents;
-      if (cents > 0) {
-        overdueItems[c]++;
-        if (daysPastDue > maxDaysPastDue[c]) {
-          maxDaysPastDue[c] = daysPastDue;
-          worst[c] = k;
-        }
-      }
-    }
-  }
-  return (c) => {
-    const k = worst[c];
-    return {
-      openCents: openCents[c],
-      overdueCents: overdueCents[c],
-      disputedCents: disputedCents[c],
-      overdueItems: overdueItems[c],
-      maxDaysPastDue: maxDaysPastDue[c],
-      worst: k >= 0 ? { daysPastDue: maxDaysPastDue[c], openCents: open.openCents[k], isDisputed: ledger.disputed[open.rows[k]] === 1 } : undefined,
-    };
-  };
-}
-
-function financialsOf(financials: readonly FinancialPeriod[]): Map<string, FinancialPeriod[]> {
-  const byCustomer = new Map<string, FinancialPeriod[]>();
-  for (const f of financials) {
-    const list = byCustomer.get(f.customerId);
-    if (list) list.push(f);
-    else byCustomer.set(f.customerId, [f]);
-  }
-  return byCustomer;
-}
-
-function openOrdersCents(orders: readonly OpenOrder[]): Map<string, Cents> {
-  const byCustomer = new Map<string, Cents>();
-  for (const order of orders) byCustomer.set(order.customerId, (byCustomer.get(order.customerId) ?? 0) + toCents(order.amount));
-  return byCustomer;
-}
