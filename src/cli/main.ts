@@ -10,7 +10,7 @@ import { isLocale, localeFromEnvironment, type Locale } from "../i18n/locale";
 import { createTranslator, type Translator } from "../i18n/translator";
 import type { CliIo } from "./CliIo";
 import { runDemo } from "./demoCommand";
-import { DEMO_HELP, GENERAL_HELP, INIT_HELP, REVIEW_HELP, WHATIF_HELP } from "./helpText";
+import { helpPage } from "./helpText";
 import { fromLedgerPathFor, initFile, initFromLedger } from "./initCommand";
 import { parseMapOptions } from "./mapOption";
 import { outputPathFor } from "./outputPathFor";
@@ -62,8 +62,7 @@ async function run(command: Command, io: CliIo, t: Translator, outputLanguage?: 
   const locale = t.locale;
   switch (command.name) {
     case "help": {
-      const pages = { review: REVIEW_HELP, init: INIT_HELP, demo: DEMO_HELP, whatif: WHATIF_HELP };
-      io.stdout.write(command.topic ? pages[command.topic] : GENERAL_HELP);
+      io.stdout.write(helpPage(t, command.topic));
       return 0;
     }
     case "version":

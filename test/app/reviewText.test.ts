@@ -59,11 +59,13 @@ describe("a review in the Policy's outputLanguage zh-CN (memory adapter, sample 
 
   it("writes the four sheets under their Chinese names, each marked with its English output id", () => {
     expect(first.status).toBe("written");
-    expect(first.sheets!.map((s) => s.outputId)).toEqual([...OUTPUT_SHEETS]);
-    expect(first.sheets!.map((s) => s.name)).toEqual(["信用管理概览", "资信评审", "账龄分析", "催收清单"]);
-    expect(OUTPUT_SHEETS.map((id) => outputSheetName(id, "zh-CN"))).toEqual(first.sheets!.map((s) => s.name));
+    // The four review sheets, then the Review History (issue 15), written in the same write.
+    expect(first.sheets!.map((s) => s.outputId)).toEqual([...OUTPUT_SHEETS, "Review History"]);
+    expect(first.sheets!.slice(0, 4).map((s) => s.name)).toEqual(["信用管理概览", "资信评审", "账龄分析", "催收清单"]);
+    expect(OUTPUT_SHEETS.map((id) => outputSheetName(id, "zh-CN"))).toEqual(first.sheets!.slice(0, 4).map((s) => s.name));
+    expect(first.sheets![4]!.name).toMatch(/[\u4e00-\u9fff]/);
     for (const s of first.sheets!) expect(wb.sheetNames()).toContain(s.name);
-    expect(english.sheets!.map((s) => [s.outputId, s.name])).toEqual(OUTPUT_SHEETS.map((id) => [id, id]));
+    expect(english.sheets!.map((s) => [s.outputId, s.name])).toEqual([...OUTPUT_SHEETS, "Review History"].map((id) => [id, id]));
   });
 
   it("writes Chinese titles, audit labels, headers, totals and chart titles", () => {

@@ -76,7 +76,7 @@ describe("a workbook in Chinese from the command line", () => {
     if (!loaded.ok) throw new Error("the reviewed workbook does not load");
     const snapshot = await loaded.value.readWorkbook();
     expect(snapshot.sheets).toEqual(expect.arrayContaining(["资信评审", "账龄分析", "催收清单", "信用管理概览"]));
-    expect(snapshot.outputSheets.map((m) => m.output).sort()).toEqual(["Aging", "Collections", "Credit Review", "Summary"]);
+    expect(snapshot.outputSheets.map((m) => m.output).sort()).toEqual(["Aging", "Collections", "Credit Review", "Review History", "Summary"]);
     const review = snapshot.tables.find((t) => t.sheet === "资信评审")!;
     const cjk = /[\u4e00-\u9fff]/;
     expect(review.headers.filter((h) => cjk.test(h)).length).toBeGreaterThan(review.headers.length / 2);

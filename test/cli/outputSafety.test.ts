@@ -103,7 +103,7 @@ describe("a user's sheet named like an output (issue 13 item 1)", () => {
     expect(notice).toEqual([`Output sheets: ${output} → "${output} (2)" (your sheet "${userName}" was left as it is)`]);
     const snapshot = await snapshotOfFile(reviewed);
     expect(snapshot.outputSheets).toEqual(expect.arrayContaining([{ sheet: `${output} (2)`, output }]));
-    expect(snapshot.outputSheets).toHaveLength(4);
+    expect(snapshot.outputSheets).toHaveLength(5); // Summary, Credit Review, Aging, Collections and the Review History
     expect(snapshot.outputSheets.map((m) => m.sheet)).not.toContain(userName);
 
     // Reviewing the reviewed file again: its own output sheets are replaced, the user's sheet kept.
@@ -160,7 +160,7 @@ describe("output file rules (issue 13 item 2)", () => {
     expect(after.mode & 0o7777).toBe(0o640);
     expect([after.uid, after.gid]).toEqual([before.uid, before.gid]);
     if (isRoot) expect([after.uid, after.gid]).toEqual([4321, 4322]);
-    expect((await snapshotOfFile(book)).outputSheets).toHaveLength(4);
+    expect((await snapshotOfFile(book)).outputSheets).toHaveLength(5); // Summary, Credit Review, Aging, Collections and the Review History
     expect(await leftovers(d)).toEqual([]);
   }, 60_000);
 
@@ -173,7 +173,7 @@ describe("output file rules (issue 13 item 2)", () => {
     const r = await run(["review", link, "--in-place", "--as-of", "2025-06-30"]);
     expect(r.code).toBe(0);
     expect((await fs.lstat(link)).isSymbolicLink()).toBe(true);
-    expect((await snapshotOfFile(book)).outputSheets).toHaveLength(4);
+    expect((await snapshotOfFile(book)).outputSheets).toHaveLength(5); // Summary, Credit Review, Aging, Collections and the Review History
     expect(await leftovers(d)).toEqual([]);
   }, 60_000);
 
@@ -192,7 +192,7 @@ describe("output file rules (issue 13 item 2)", () => {
 
     const forced = await run(["review", book, "--force", "--as-of", "2025-06-30"]);
     expect(forced.code).toBe(0);
-    expect((await snapshotOfFile(reviewed)).outputSheets).toHaveLength(4);
+    expect((await snapshotOfFile(reviewed)).outputSheets).toHaveLength(5); // Summary, Credit Review, Aging, Collections and the Review History
     expect((await fs.stat(reviewed)).mode & 0o7777).toBe(0o600);
     expect(await leftovers(d)).toEqual([]);
   }, 60_000);

@@ -32,7 +32,7 @@ describe("task pane: set up → tables found → review", () => {
     expect(options.generatedAt).toBe(GENERATED_AT);
     expect(options.addinVersion).toBe("0.1.0-test");
     expect(outcome.status).toBe("written");
-    expect(port.writtenSheetNames().slice(-4)).toEqual(["Summary", "Credit Review", "Aging", "Collections"]);
+    expect(port.writtenSheetNames().slice(-5)).toEqual(["Summary", "Credit Review", "Aging", "Collections", "Review History"]);
 
     const k = outcome.kpis!;
     const tile = (name: string) => within(screen.getByLabelText(name, { selector: "[role=group]" }));

@@ -122,7 +122,7 @@ describe("OfficeWorkbook layout", () => {
     const specs = await reviewSpecs();
     const fake = createFakeExcel({ initialSheet: "Customers" });
     await new OfficeWorkbook({ run: fake.run }).writeSheets(specs, { activate: specs[0].name });
-    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Customers", "Summary", "Credit Review", "Aging", "Collections"]);
+    expect(fake.workbook.sheets.map((s) => s.name)).toEqual(["Customers", "Summary", "Credit Review", "Aging", "Collections", "Review History"]);
     expect(fake.activeSheet()).toBe("Summary");
     const review = fake.sheet("Credit Review")!;
     expect([review.frozenRows, review.frozenColumns]).toEqual([9, 2]);
