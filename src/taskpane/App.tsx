@@ -52,7 +52,7 @@ const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
   secondary: { color: tokens.colorNeutralForeground3 },
   header: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", justifyContent: "space-between", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
-  tabs: { flexWrap: "nowrap", overflowX: "auto", maxWidth: "100%" },
+  tabs: { flexWrap: "wrap", maxWidth: "100%" },
   language: { minWidth: "0", maxWidth: "160px" },
 });
 

@@ -105,7 +105,7 @@ describe("the workbench page in Chromium", () => {
   it("sets up the sample portfolio through the pane, and the viewer shows the input sheets", async () => {
     await page.getByRole("button", { name: "Create input sheets" }).click();
     await page.getByTestId("sheet-tab-Receivables").waitFor();
-    expect(await sheetTabs()).toEqual(reference.sheetNames().filter((s) => !["Credit Review", "Aging", "Collections", "Summary"].includes(s)));
+    expect(await sheetTabs()).toEqual(reference.sheetNames().filter((s) => !["Credit Review", "Aging", "Collections", "Summary", "Approved Limits", "Review History"].includes(s)));
     expect(await readSheet("Customers")).toEqual(reference.getSheet("Customers"));
     await screenshot("2-set-up");
   });
@@ -193,8 +193,9 @@ describe("the workbench page in Chromium", () => {
     const sheet = source.getWorksheet("Open Invoices");
     expect(invoices[0]).toEqual((sheet?.getRow(1).values as CellValue[]).slice(1));
     expect(invoices[1][7]).toBe(sheet?.getCell("H2").value);
-    // The pane was reopened on the new workbook: it offers the set-up again (no input tables there).
-    await page.getByRole("button", { name: "Create input sheets" }).waitFor();
+    // The pane was reopened on the new workbook: its open-items list is a ledger the pane reviews
+    // without set-up (issue 20), so it offers the review.
+    await page.getByRole("button", { name: "Run review" }).waitFor();
     await screenshot("6-imported");
   });
 });

@@ -24,7 +24,7 @@ export function money(value: number): string {
 /** Renders the pane on an empty workbook and runs the set-up with sample data. */
 export async function setUpWithSample(port: RecordingPort): Promise<void> {
   renderApp(port);
-  fireEvent.click(await screen.findByRole("button", { name: "Create input sheets" }));
+  fireEvent.click(await screen.findByRole("button", { name: "Create input sheets" }, { timeout: 15_000 }));
   await screen.findByText("Input sheets created");
   await screen.findByRole("list", { name: "Input tables" });
 }

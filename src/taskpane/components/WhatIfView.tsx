@@ -67,7 +67,9 @@ const useStyles = makeStyles({
   diagonal: { backgroundColor: tokens.colorNeutralBackground3 },
   moved: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
   row: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: "flex-end" },
-  grow: { flexGrow: 1, minWidth: "0" },
+  grow: { flexGrow: 1, minWidth: "0", maxWidth: "100%" },
+  // A native select is as wide as its longest option (a 40-character policy key) unless told otherwise.
+  fill: { width: "100%", minWidth: "0", maxWidth: "100%" },
   tabs: { flexWrap: "nowrap", overflowX: "auto", maxWidth: "100%" },
   mover: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXS, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   wrap: { overflowWrap: "anywhere" },
@@ -233,7 +235,7 @@ export function WhatIfView({ port, snapshot, reading, mapping, asOfIso, addinVer
 
       <div className={styles.row}>
         <Field label={t("whatIf.parameter")} className={styles.grow}>
-          <Select value={key} onChange={(_, data) => { setKey(data.value); setValue(undefined); }}>
+          <Select className={styles.fill} select={{ className: styles.fill }} value={key} onChange={(_, data) => { setKey(data.value); setValue(undefined); }}>
             {currentRows.map(([k]) => <option key={k} value={k}>{k}</option>)}
           </Select>
         </Field>
@@ -259,13 +261,13 @@ export function WhatIfView({ port, snapshot, reading, mapping, asOfIso, addinVer
         <summary><Text size={200}>{t("whatIf.customer.title")}</Text></summary>
         <div className={styles.row}>
           <Field label={t("whatIf.customer.customer")} className={styles.grow}>
-            <Select value={customerId} onChange={(_, data) => setCustomerId(data.value)}>
+            <Select className={styles.fill} select={{ className: styles.fill }} value={customerId} onChange={(_, data) => setCustomerId(data.value)}>
               <option value="">{t("whatIf.customer.none")}</option>
               {reading.portfolio.customers.map((c) => <option key={c.customerId} value={c.customerId}>{c.customerId} {c.name ?? ""}</option>)}
             </Select>
           </Field>
           <Field label={t("whatIf.customer.field")} className={styles.grow}>
-            <Select value={field} onChange={(_, data) => setField(data.value)}>
+            <Select className={styles.fill} select={{ className: styles.fill }} value={field} onChange={(_, data) => setField(data.value)}>
               {[...CHARACTERISTIC_KEYS, ...FIGURES, ...FINANCIALS].map((f) => <option key={f} value={f}>{f}</option>)}
             </Select>
           </Field>
