@@ -26,6 +26,8 @@ module.exports = {
     {
       displayName: "browser",
       testEnvironment: "node",
+      // The workbench page is built once for all browser test files (test/support/buildWorkbench.ts).
+      globalSetup: "<rootDir>/test/support/buildWorkbench.ts",
       roots: ["<rootDir>/test/browser"],
       testMatch: ["**/*.test.ts"],
       setupFiles,

@@ -15,6 +15,7 @@ import * as path from "path";
 import { terminalSafe } from "./terminalSafe";
 import { XlsxWorkbook } from "../host/xlsx/XlsxWorkbook";
 import type { CliIo } from "./CliIo";
+import { loadWorkbook } from "./openFiles";
 import { formatProblem } from "./formatSummary";
 
 export async function exists(file: string): Promise<boolean> {
@@ -79,12 +80,8 @@ export async function initFromLedger(run: { ledger: string; output: string; mapp
     io.stderr.write(`credit-desk: ${terminalSafe(run.output)} already exists; init never overwrites a file\n`);
     return 1;
   }
-  const loaded = await XlsxWorkbook.load(run.ledger);
-  if (!loaded.ok) {
-    io.stderr.write(`credit-desk: ${terminalSafe(describeError(loaded.error))}\n`);
-    return 1;
-  }
-  const book = loaded.value;
+  const book = await loadWorkbook(run.ledger, io);
+  if (!book) return 1;
   const outcome = await setUpCustomersFromLedger(book, { mapping: run.mapping });
   if (outcome.status !== "written") {
     for (const problem of outcome.problems) io.stderr.write(`${formatProblem(problem, t)}\n`);

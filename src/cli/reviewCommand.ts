@@ -13,8 +13,8 @@ import type { CellValue, OutputSheetMark, SheetSpec, WorkbookPort, WorkbookSnaps
 import { runReview, type ReviewOutcome } from "../app";
 import { XlsxWorkbook } from "../host/xlsx/XlsxWorkbook";
 import type { CliIo } from "./CliIo";
+import { loadWorkbook, mayWriteOutput } from "./openFiles";
 import { formatProblem, formatSummary } from "./formatSummary";
-import { outputFileProblem } from "./outputFileProblem";
 import { progressBar, type ProgressBar } from "./progressBar";
 import { terminalSafe, terminalSafeJson } from "./terminalSafe";
 import { VERSION } from "./version";
@@ -111,17 +111,9 @@ export function sheetNotice(written: readonly WrittenSheet[], sheets: readonly s
 }
 
 export async function reviewFile(run: ReviewRun, io: CliIo): Promise<number> {
-  const refused = await outputFileProblem(run.output, { inPlace: run.inPlace, force: run.force });
-  if (refused !== undefined) {
-    io.stderr.write(`credit-desk: ${terminalSafe(refused)}; nothing was written\n`);
-    return 1;
-  }
-  const loaded = await XlsxWorkbook.load(run.input);
-  if (!loaded.ok) {
-    io.stderr.write(`credit-desk: ${terminalSafe(describeError(loaded.error))}\n`);
-    return 1;
-  }
-  const book = loaded.value;
+  if (!(await mayWriteOutput(run.output, { inPlace: run.inPlace, force: run.force }, io))) return 1;
+  const book = await loadWorkbook(run.input, io);
+  if (!book) return 1;
   let bar: ProgressBar = progressBar(io.stderr, 0);
   const log: PortLog = { sheets: [], marks: [], written: [] };
   const port = watchedPort(book, io, log, (b) => (bar = b));

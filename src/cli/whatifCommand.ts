@@ -13,12 +13,11 @@ import { describeError } from "../engine/errors";
 import type { OutputLanguage } from "../engine/policy/Policy";
 import { GRADE_CLASSES, type PolicyChange, type ScenarioComparison } from "../engine/scenarios";
 import { parsePolicyAssignment, runWhatIf, whatIfJson } from "../app/whatIf";
-import { XlsxWorkbook } from "../host/xlsx/XlsxWorkbook";
 import type { Locale } from "../i18n/locale";
 import { createTranslator, type Translator } from "../i18n/translator";
 import type { CliIo } from "./CliIo";
+import { loadWorkbook, mayWriteOutput } from "./openFiles";
 import { formatProblem } from "./formatSummary";
-import { outputFileProblem } from "./outputFileProblem";
 import { terminalSafe, terminalSafeJson } from "./terminalSafe";
 import { VERSION } from "./version";
 
@@ -89,19 +88,9 @@ export async function whatifFile(run: WhatIfRun, io: CliIo): Promise<number> {
     }
     changes.push(change);
   }
-  if (run.out !== undefined) {
-    const refused = await outputFileProblem(run.out, { inPlace: false, force: run.force });
-    if (refused !== undefined) {
-      io.stderr.write(`credit-desk: ${terminalSafe(refused)}; nothing was written\n`);
-      return 1;
-    }
-  }
-  const loaded = await XlsxWorkbook.load(run.input);
-  if (!loaded.ok) {
-    io.stderr.write(`credit-desk: ${terminalSafe(describeError(loaded.error))}\n`);
-    return 1;
-  }
-  const book = loaded.value;
+  if (run.out !== undefined && !(await mayWriteOutput(run.out, { inPlace: false, force: run.force }, io))) return 1;
+  const book = await loadWorkbook(run.input, io);
+  if (!book) return 1;
   const outcome = await runWhatIf(book, {
     asOf: run.asOf,
     draft: { changes },

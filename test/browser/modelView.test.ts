@@ -11,7 +11,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { Server } from "http";
-import { build, serve } from "../../scripts/workbench";
+import { serve } from "../../scripts/workbench";
+import { overflowingElements } from "../support/paneLayout";
 import enUS from "../../src/i18n/messages/en-US.json";
 import zhCN from "../../src/i18n/messages/zh-CN.json";
 import { OUTPUT_TABLE_ROW } from "../../src/app/output/sheetParts";
@@ -31,7 +32,6 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium).`);
   fs.mkdirSync(RESULTS, { recursive: true });
-  await build();
   ({ server, url } = await serve({ port: 0 }));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
 }, 300_000);
@@ -73,12 +73,7 @@ describe.each([
     await expect(features.count()).resolves.toBe(13);
 
     // Nothing wider than the pane.
-    const overflowing = await pane.evaluate((root) => {
-      const edge = root.getBoundingClientRect().right + 1;
-      return [...root.querySelectorAll("*")]
-        .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > edge && !el.closest("details:not([open])") && !el.closest('[class*="scroll"], [style*="overflow"]'))
-        .map((el) => `${el.tagName.toLowerCase()}.${(el.getAttribute("class") ?? "").split(" ")[0]} ${el.textContent?.slice(0, 30) ?? ""}`);
-    });
+    const overflowing = await overflowingElements(pane, { exceptInScrollContainers: true });
     expect(overflowing).toEqual([]);
 
     await page.addScriptTag({ path: AXE });

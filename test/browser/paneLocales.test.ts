@@ -12,7 +12,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { Server } from "http";
-import { build, serve } from "../../scripts/workbench";
+import { serve } from "../../scripts/workbench";
+import { overflowingElements } from "../support/paneLayout";
 import enUS from "../../src/i18n/messages/en-US.json";
 import zhCN from "../../src/i18n/messages/zh-CN.json";
 
@@ -31,7 +32,6 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium).`);
   fs.mkdirSync(RESULTS, { recursive: true });
-  await build();
   ({ server, url } = await serve({ port: 0 }));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
 }, 300_000);
@@ -74,12 +74,7 @@ describe.each([
     await pane.screenshot({ path: path.join(RESULTS, `pane-${lang}-${theme}-${width}.png`) });
 
     // Nothing wider than the pane.
-    const overflowing = await pane.evaluate((root) => {
-      const edge = root.getBoundingClientRect().right + 1;
-      return [...root.querySelectorAll("*")]
-        .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > edge && !el.closest("details:not([open])"))
-        .map((el) => `${el.tagName.toLowerCase()}.${(el.getAttribute("class") ?? "").split(" ")[0]} ${el.textContent?.slice(0, 30) ?? ""}`);
-    });
+    const overflowing = await overflowingElements(pane);
     expect(overflowing).toEqual([]);
 
     // Every aging bucket is labelled on the chart's x axis, and the table ties to the open balance.

@@ -11,7 +11,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { Server } from "http";
-import { build, serve } from "../../scripts/workbench";
+import { serve } from "../../scripts/workbench";
+import { overflowingElements } from "../support/paneLayout";
 import enUS from "../../src/i18n/messages/en-US.json";
 import zhCN from "../../src/i18n/messages/zh-CN.json";
 import { MemoryWorkbook } from "../../src/host/memory/MemoryWorkbook";
@@ -49,7 +50,6 @@ beforeAll(async () => {
   if (!compared.ok) throw new Error("scenario failed");
   expected = compared.value;
 
-  await build();
   ({ server, url } = await serve({ port: 0 }));
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
 }, 300_000);
@@ -103,12 +103,7 @@ describe.each([
     expect(movers).toEqual(expected.movers.map((mv) => mv.customerId));
 
     await pane.screenshot({ path: path.join(RESULTS, `whatif-${lang}-${theme}-${width}.png`) });
-    const overflowing = await pane.evaluate((root) => {
-      const edge = root.getBoundingClientRect().right + 1;
-      return [...root.querySelectorAll("*")]
-        .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > edge && !el.closest("details:not([open])"))
-        .map((el) => `${el.tagName.toLowerCase()}.${(el.getAttribute("class") ?? "").split(" ")[0]} ${el.textContent?.slice(0, 30) ?? ""}`);
-    });
+    const overflowing = await overflowingElements(pane);
     expect(overflowing).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { Server } from "http";
-import { build, serve } from "../../scripts/workbench";
+import { serve } from "../../scripts/workbench";
 import { MemoryWorkbook } from "../../src/host/memory/MemoryWorkbook";
 import { setUpWorkbook } from "../../src/app/setUpWorkbook";
 import { runReview } from "../../src/app/runReview";
@@ -42,9 +42,6 @@ beforeAll(async () => {
     throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium). The browser tests fail rather than skip without it.`);
   }
   fs.mkdirSync(RESULTS, { recursive: true });
-  const built = await build();
-  // The build time is reported, not asserted (it depends on the machine).
-  process.stdout.write(`workbench built in ${(built.ms / 1000).toFixed(1)} s\n`);
   ({ server, url } = await serve({ port: 0 }));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
