@@ -16,7 +16,7 @@
  */
 import type { CellValue, SourceTable, WorkbookSnapshot } from "../host/WorkbookPort";
 import { isCustomerNameHeader } from "./deriveCustomers";
-import { isMappingTable } from "./savedMapping";
+import { isAddinTable } from "./addinTables";
 import { INPUT_TABLE_KINDS, TABLE_FIELDS, isDerivedHeader, matchHeader, normaliseHeader } from "./headerAliases";
 import { type ColumnMapping, type InputTableKind, type RecognisedTable, type Recognition } from "./types";
 
@@ -184,7 +184,7 @@ export function recogniseTables(snapshot: WorkbookSnapshot, mapping?: ColumnMapp
   const outputSheets = new Set(snapshot.outputSheets.map((mark) => mark.sheet));
   const winners: Partial<Record<InputTableKind, Candidate>> = {};
   for (const table of snapshot.tables) {
-    if (outputSheets.has(table.sheet) || isMappingTable(table)) continue;
+    if (outputSheets.has(table.sheet) || isAddinTable(table)) continue;
     const { best } = withHeaderRow(withoutFootnotes(table), mapping);
     if (!best) continue;
     const current = winners[best.table.kind];

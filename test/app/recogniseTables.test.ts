@@ -190,3 +190,24 @@ describe("ledgers as exported (issue 20)", () => {
     expect(withoutFootnotes({ ...source, kind: "table" }).rows).toHaveLength(rows.length);
   });
 });
+
+describe("the add-in's own tables are never inputs", () => {
+  const ledger: SourceTable = {
+    name: "Open Invoices", sheet: "Open Invoices", kind: "range", headerRow: 0, firstColumn: 0,
+    headers: ["Invoice #", "Customer", "Issue Date", "Due Date", "Open Amount"], rows: [["I1", "Acme", 46000, 46030, 100]],
+  };
+  const own = (name: string): SourceTable => ({
+    name, sheet: name, kind: "table", headerRow: 3, firstColumn: 0,
+    headers: ["Customer ID", "Name", "Approved limit"], rows: [["N-1", "Acme", 5000]],
+  });
+
+  it.each(["ApprovedLimits", "OrderLog", "ReviewHistory", "CreditDeskMapping"])("%s beside a ledger leaves the workbook ledger-only (no Customers table)", (name) => {
+    const recognition = recogniseTables(snapshot(ledger, own(name)));
+    expect(recognition.tables.customers).toBeUndefined();
+    expect(recognition.tables.receivables?.source.name).toBe("Open Invoices");
+  });
+
+  it("a table of the user's with the same headers is a Customers table", () => {
+    expect(recogniseTables(snapshot(ledger, own("MyCustomers"))).tables.customers?.source.name).toBe("MyCustomers");
+  });
+});

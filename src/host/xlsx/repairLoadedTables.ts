@@ -48,12 +48,25 @@ export function tablePartFacts(xml: string): TablePartFacts | undefined {
 export function repairLoadedTables(workbook: Workbook, bytes: Buffer): void {
   let parts: Map<string, string>;
   try {
-    parts = readZipEntries(bytes, (name) => /^xl\/tables\/[^/]+\.xml$/.test(name));
+    parts = readZipEntries(bytes, isTablePart);
   } catch {
     return;
   }
+  repairTablesFrom(workbook, parts.values());
+}
+
+/** Whether a package part is a table part (xl/tables/*.xml). */
+export function isTablePart(name: string): boolean {
+  return /^xl\/tables\/[^/]+\.xml$/.test(name);
+}
+
+/**
+ * The repair from the table parts' XML however they were read (the browser workbench unzips
+ * with fflate: it has no Node Buffer for readZipEntries).
+ */
+export function repairTablesFrom(workbook: Workbook, tableXmls: Iterable<string>): void {
   const facts = new Map<string, TablePartFacts>();
-  for (const xml of parts.values()) {
+  for (const xml of tableXmls) {
     const f = tablePartFacts(xml);
     if (f) facts.set(f.name, f);
   }
