@@ -31,7 +31,7 @@ import { readNumber } from "../engine/values/readNumber";
 import { readText } from "../engine/values/readText";
 import type { FinancialPeriod } from "../engine/portfolio/types";
 import { decisionText, rReasonsText, warningsCell } from "../app/reviewText";
-import { createTranslator } from "../i18n/translator";
+import { reviewWordsTranslator } from "../i18n/reviewWords";
 import { cellField, readDate, type Cell } from "./args";
 import { AS_OF, COLUMN, LANGUAGE, LEDGER_COLUMN, OPTIONAL_COLUMN, OPTIONAL_LEDGER_COLUMN, OPTIONAL_TABLE, POLICY, TABLE, numberOr, oneOf, readArgs } from "./argSpec";
 import { flatColumn, type ColumnCells } from "./columnCells";
@@ -310,7 +310,7 @@ export function rflag(grade: unknown[][], exposure: unknown[][], limit: unknown[
   return guardSpill<string>(() => {
     const a = readArgs(R_FLAG_ARGS, { policy, language });
     if (!a.ok) return a;
-    const t = createTranslator(a.value.language);
+    const t = reviewWordsTranslator(a.value.language);
     const cols = spreadColumns({ grade, exposure, limit, maxDaysPastDue, keyAccount: keyAccount ?? null, annualSales: annualSales ?? null });
     if (!cols.ok) return cols;
     const { n, get, fieldOf } = cols.value;
@@ -358,7 +358,7 @@ export function decision(grade: unknown[][], rFlag?: unknown[][], language?: str
   return guardSpill<string>(() => {
     const lang = LANGUAGE.read(language ?? null, "language");
     if (!lang.ok) return lang;
-    const t = createTranslator(lang.value);
+    const t = reviewWordsTranslator(lang.value);
     const cols = spreadColumns({ grade, rFlag: rFlag ?? null });
     if (!cols.ok) return cols;
     const { n, get, fieldOf } = cols.value;
@@ -425,7 +425,7 @@ export function warnings(
       if (!read.ok) return read;
       periods = read.value;
     }
-    const t = createTranslator(v.language);
+    const t = reviewWordsTranslator(v.language);
     const out: Spill<string | number> = new Array(n);
     for (let k = 0; k < n; k++) {
       const w = warningsOfRow(v, k, periods);

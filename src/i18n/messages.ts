@@ -2,18 +2,22 @@
  * The message catalogues: one ICU MessageFormat catalogue per locale with the same ids
  * (test/i18n/catalogues.test.ts holds them to that). The CLI and the application layer format
  * them with @formatjs/intl (translator.ts), the task pane with react-intl's IntlProvider over the
- * same objects (`intlConfig`).
+ * same objects (`intlConfig`). A locale's catalogue is two files: the review words the engine emits
+ * (review-words.<locale>.json, also all the custom functions carry: reviewWords.ts) and the rest
+ * (<locale>.json).
  */
-import enUS from "./messages/en-US.json";
-import zhCN from "./messages/zh-CN.json";
+import { throwIntlError } from "./catalogueTranslator";
 import type { Locale } from "./locale";
+import enUSRest from "./messages/en-US.json";
+import zhCNRest from "./messages/zh-CN.json";
+import { REVIEW_WORDS, type ReviewWordId } from "./reviewWords";
 
-export type MessageId = keyof typeof enUS;
+export type MessageId = keyof typeof enUSRest | ReviewWordId;
 
 /** zh-CN is checked to carry exactly the en-US ids; `satisfies` makes a missing id a type error too. */
 const CATALOGUES = {
-  "en-US": enUS,
-  "zh-CN": zhCN satisfies Record<MessageId, string>,
+  "en-US": { ...REVIEW_WORDS["en-US"], ...enUSRest },
+  "zh-CN": { ...REVIEW_WORDS["zh-CN"], ...(zhCNRest satisfies Record<keyof typeof enUSRest, string>) },
 } as const satisfies Record<Locale, Record<MessageId, string>>;
 
 export function messagesFor(locale: Locale): Readonly<Record<MessageId, string>> {
@@ -21,7 +25,7 @@ export function messagesFor(locale: Locale): Readonly<Record<MessageId, string>>
 }
 
 /** Every message id, in catalogue order. */
-export const MESSAGE_IDS = Object.keys(enUS) as MessageId[];
+export const MESSAGE_IDS = Object.keys(CATALOGUES["en-US"]) as MessageId[];
 
 /**
  * The configuration for react-intl's `<IntlProvider {...intlConfig(locale)}>` (and for
@@ -35,8 +39,4 @@ export function intlConfig(locale: Locale) {
     messages: messagesFor(locale) as Record<string, string>,
     onError: throwIntlError,
   };
-}
-
-function throwIntlError(error: Error): void {
-  throw error;
 }

@@ -4,7 +4,7 @@
  * (app/reviewText engineWordId). Anything else (a policy's own bucket labels) is shown as it is.
  */
 import type { IntlShape } from "react-intl";
-import { engineWordId } from "../app/reviewText";
+import { engineWordId } from "../app/engineWords";
 
 /** The engine's word in the pane's language, or the text as it is. */
 export function engineWord(text: string, intl: IntlShape): string {

@@ -1,8 +1,10 @@
 import fc from "fast-check";
 import { REPORT_ROW_KINDS, reportRowKind, skippedRowNotes, totalLabelKind, type ReportLayout } from "../../src/app/reportRows";
 import type { CellValue } from "../../src/host/WorkbookPort";
-import enUS from "../../src/i18n/messages/en-US.json";
-import zhCN from "../../src/i18n/messages/zh-CN.json";
+import { messagesFor } from "../../src/i18n/messages";
+
+const enUS = messagesFor("en-US");
+const zhCN = messagesFor("zh-CN");
 
 // Date, Num, Customer, Due Date, Open Balance (QuickBooks' A/R Aging Detail order).
 const layout: ReportLayout = { invoiceId: 1, customer: 2, dueDate: 3, headers: ["Date", "Num", "Customer", "Due Date", "Open Balance"] };

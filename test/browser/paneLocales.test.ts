@@ -14,8 +14,10 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import type { Server } from "http";
 import { serve } from "../../scripts/workbench";
 import { overflowingElements } from "../support/paneLayout";
-import enUS from "../../src/i18n/messages/en-US.json";
-import zhCN from "../../src/i18n/messages/zh-CN.json";
+import { messagesFor } from "../../src/i18n/messages";
+
+const enUS = messagesFor("en-US");
+const zhCN = messagesFor("zh-CN");
 
 jest.setTimeout(180_000);
 

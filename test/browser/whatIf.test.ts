@@ -13,14 +13,16 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import type { Server } from "http";
 import { serve } from "../../scripts/workbench";
 import { overflowingElements } from "../support/paneLayout";
-import enUS from "../../src/i18n/messages/en-US.json";
-import zhCN from "../../src/i18n/messages/zh-CN.json";
+import { messagesFor } from "../../src/i18n/messages";
 import { MemoryWorkbook } from "../../src/host/memory/MemoryWorkbook";
 import { setUpWorkbook } from "../../src/app/setUpWorkbook";
 import { readPortfolio } from "../../src/app/readPortfolio";
 import { recogniseTables } from "../../src/app/recogniseTables";
 import { parseDateText } from "../../src/engine/dates/dayNumber";
 import { GRADE_CLASSES, runScenario, whatIfBase, type ScenarioComparison } from "../../src/engine/scenarios";
+
+const enUS = messagesFor("en-US");
+const zhCN = messagesFor("zh-CN");
 
 jest.setTimeout(180_000);
 

@@ -4,12 +4,15 @@
  * except deliberate loans, and the glossary's Chinese words where a message names a term.
  */
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
-import enUS from "../../src/i18n/messages/en-US.json";
-import zhCN from "../../src/i18n/messages/zh-CN.json";
 import { GLOSSARY, TERM_IDS, type TermId } from "../../src/i18n/glossary";
 import { MESSAGE_IDS, messagesFor, type MessageId } from "../../src/i18n/messages";
+import { REVIEW_WORD_PREFIXES, REVIEW_WORDS, reviewWordsTranslator } from "../../src/i18n/reviewWords";
 import { createTranslator } from "../../src/i18n/translator";
+import enUSRest from "../../src/i18n/messages/en-US.json";
 import { SUPPORTED_LOCALES } from "../../src/i18n/locale";
+
+const enUS = messagesFor("en-US");
+const zhCN = messagesFor("zh-CN");
 
 const en: Record<string, string> = enUS;
 const zh: Record<string, string> = zhCN;
@@ -49,6 +52,21 @@ const signature = (message: string) => [...argumentsOf(parse(message)).entries()
 const LOANS: readonly string[] = [];
 
 describe("message catalogues", () => {
+  it("keep the review words in their own files: exactly the ids under the review prefixes", () => {
+    const isReviewWord = (id: string) => REVIEW_WORD_PREFIXES.some((p) => id.startsWith(p));
+    expect(Object.keys(REVIEW_WORDS["en-US"]).every(isReviewWord)).toBe(true);
+    expect(Object.keys(enUSRest).filter(isReviewWord)).toEqual([]);
+    expect(Object.keys(REVIEW_WORDS["en-US"]).length).toBeGreaterThan(40);
+  });
+
+  it.each(SUPPORTED_LOCALES.map((l) => [l]))("review words render the same in the functions' translator as in the whole catalogue (%s)", (locale) => {
+    const whole = createTranslator(locale);
+    const words = reviewWordsTranslator(locale);
+    expect(words.t("decision.tradeWithinLimit")).toBe(whole.t("decision.tradeWithinLimit"));
+    expect(words.format("warning.utilisationOverLimit", { utilisation: 112.34 })).toBe(whole.format("warning.utilisationOverLimit", { utilisation: 112.34 }));
+    expect(() => words.t("sheet.aging")).toThrow();
+  });
+
   it("have exactly the same ids in both locales", () => {
     expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
     expect(MESSAGE_IDS.length).toBeGreaterThan(200);

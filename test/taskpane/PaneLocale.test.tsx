@@ -6,10 +6,12 @@
 import "./setup";
 import { fireEvent, screen, within } from "@testing-library/react";
 import { axe } from "jest-axe";
-import enUS from "../../src/i18n/messages/en-US.json";
-import zhCN from "../../src/i18n/messages/zh-CN.json";
+import { messagesFor } from "../../src/i18n/messages";
 import { RecordingPort } from "./recordingPort";
 import { renderApp } from "./renderApp";
+
+const enUS = messagesFor("en-US");
+const zhCN = messagesFor("zh-CN");
 
 jest.setTimeout(60_000);
 

@@ -6,9 +6,11 @@ import { DEFAULT_POLICY } from "../../src/engine/policy/defaultPolicy";
 import { shortFingerprint } from "../../src/engine/policy/policyFingerprint";
 import { policyFromRange } from "../../src/engine/policy/policyFromRange";
 import { setUpWorkbook } from "../../src/app/setUpWorkbook";
-import zhCN from "../../src/i18n/messages/zh-CN.json";
+import { messagesFor } from "../../src/i18n/messages";
 import { RecordingPort } from "./recordingPort";
 import { renderApp } from "./renderApp";
+
+const zhCN = messagesFor("zh-CN");
 
 jest.setTimeout(60_000);
 

@@ -2,7 +2,7 @@
 import type { PortfolioReview } from "../../engine/review/types";
 import type { Translator } from "../../i18n/translator";
 import type { ColumnSpec, SheetSpec, TableSpec } from "../../host/WorkbookPort";
-import { engineWords } from "../reviewText";
+import { engineWords } from "../engineWords";
 import { AGING_TABLE, auditBlock, listLayout, money, OUTPUT_TABLE_ROW, text, titleOf, type AuditStamp } from "./sheetParts";
 
 export function agingSheet(t: Translator, review: PortfolioReview, stamp: AuditStamp): SheetSpec {

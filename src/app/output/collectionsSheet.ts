@@ -4,7 +4,7 @@ import type { Translator } from "../../i18n/translator";
 import { toExcelSerial } from "../../engine/dates/dayNumber";
 import type { CellValue, ColumnSpec, SheetSpec } from "../../host/WorkbookPort";
 import type { MessageId } from "../../i18n/messages";
-import { engineWords } from "../reviewText";
+import { engineWords } from "../engineWords";
 import { auditBlock, COLLECTIONS_TABLE, date, integer, listLayout, money, orNull, OUTPUT_TABLE_ROW, rank, text, titleOf, type AuditStamp } from "./sheetParts";
 
 export function collectionsSheet(t: Translator, review: PortfolioReview, stamp: AuditStamp): SheetSpec {

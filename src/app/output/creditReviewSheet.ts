@@ -7,7 +7,8 @@ import { toExcelSerial, type DateSystem } from "../../engine/dates/dayNumber";
 import type { CellValue, ColumnSpec, ConditionalFormatSpec, SheetSpec } from "../../host/WorkbookPort";
 import type { MessageId } from "../../i18n/messages";
 import { createTranslator } from "../../i18n/translator";
-import { decisionText, engineWords, reasonsText, warningsCell } from "../reviewText";
+import { engineWords } from "../engineWords";
+import { decisionText, reasonsText, warningsCell } from "../reviewText";
 import { auditBlock, CREDIT_REVIEW_TABLE, date, fraction, GRADE_FILLS, integer, listLayout, money, orNull, OUTPUT_TABLE_ROW, percent, ratio, text, titleOf, type AuditStamp } from "./sheetParts";
 
 /** The Credit Review columns in a language, in sheet order. */

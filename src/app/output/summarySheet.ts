@@ -8,7 +8,8 @@ import type { CustomerReview, PortfolioReview } from "../../engine/review/types"
 import type { Translator } from "../../i18n/translator";
 import type { CellValue, ConditionalFormatSpec, InfoBlock, SheetSpec, TableSpec } from "../../host/WorkbookPort";
 import type { MessageId } from "../../i18n/messages";
-import { engineWords, warningText } from "../reviewText";
+import { engineWords } from "../engineWords";
+import { warningText } from "../reviewText";
 import {
   auditBlock, fraction, GRADE_FILLS, GRADE_TABLE, integer, money, MONEY, orNull, OUTPUT_TABLE_ROW, PERCENT, percent, printSpec, rank, text, titleOf, TOP_EXPOSURES_TABLE, type AuditStamp,
 } from "./sheetParts";
