@@ -32,7 +32,9 @@ export async function setUpWithSample(port: RecordingPort): Promise<void> {
 /** Types the as-of date, runs the review, and returns what the workflow's runReview returned. */
 export async function runReviewAt(asOf: string) {
   const spy = jest.spyOn(runReviewModule, "runReview");
-  fireEvent.change(screen.getByLabelText(/As-of date/), { target: { value: asOf } });
+  // After a change to the workbook (a saved mapping, a new sheet) the pane scans again: the form
+  // comes back when the scan ends, later on a loaded machine.
+  fireEvent.change(await screen.findByLabelText(/As-of date/, undefined, { timeout: 10_000 }), { target: { value: asOf } });
   fireEvent.click(screen.getByRole("button", { name: "Run review" }));
   await screen.findByText("Review written", undefined, { timeout: 10_000 });
   const outcome = (await spy.mock.results[spy.mock.results.length - 1].value) as ReviewOutcome;

@@ -73,9 +73,12 @@ describe("renderSheetXml", () => {
         const back = await (await loadOk(await book.toBuffer())).readWorkbook();
         const table = back.tables.find((t) => t.name === "OutTable");
         expect(table?.headers).toEqual(["Text", "Amount", "Flag"]);
-        expect(table?.rows).toEqual(rows.map((row) => row.map(expected)));
+        // Trailing blank rows read back as no rows (snapshotOf: an empty Excel table keeps one blank data row).
+        const written = rows.map((row) => row.map(expected));
+        while (written.length > 0 && written[written.length - 1].every((v) => v === null)) written.pop();
+        expect(table?.rows).toEqual(written);
       }),
-      { numRuns: 25 },
+      { numRuns: 25, examples: [[[[null, null, ""]]], [[["a", 1, true], [null, "", null]]]] },
     );
   });
 
