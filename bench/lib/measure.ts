@@ -15,6 +15,12 @@ export interface Timing {
   runs: number;
   /** Every run, in order (the first is usually the slowest: cold JIT). */
   samplesMs: number[];
+  /**
+   * Median CPU time of the process per run (user + system, all its threads, from
+   * process.cpuUsage): on a shared machine wall time also counts the waits for other processes'
+   * turns on the cores, CPU time does not (it does include V8's collector threads).
+   */
+  cpuMedianMs: number;
 }
 
 /** Median of a list of numbers (mean of the two middle ones for an even count). */
@@ -60,12 +66,16 @@ export async function timeRuns<T>(fn: () => T | Promise<T>, runs: number, warmup
     await fn();
   }
   const samplesMs: number[] = [];
+  const cpuMs: number[] = [];
   const timed = async (): Promise<T> => {
     collectGarbage();
     await settle();
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     const value = await fn();
     samplesMs.push(performance.now() - start);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuMs.push((cpu.user + cpu.system) / 1000);
     return value;
   };
   let last = await timed();
@@ -77,6 +87,7 @@ export async function timeRuns<T>(fn: () => T | Promise<T>, runs: number, warmup
       maxMs: Math.max(...samplesMs),
       runs,
       samplesMs: samplesMs.map((ms) => Math.round(ms * 100) / 100),
+      cpuMedianMs: Math.round(median(cpuMs) * 10) / 10,
     },
     last,
   };
