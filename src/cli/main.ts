@@ -83,7 +83,7 @@ async function run(command: Command, io: CliIo, t: Translator, outputLanguage?: 
       return initFromLedger({ ledger: command.ledger, output: output.path, mapping: map.mapping, t }, io);
     }
     case "init":
-      if (!/\.xlsx$/i.test(command.file)) return usageError(io, `init writes an .xlsx workbook: name it ${command.file}.xlsx`);
+      if (!/\.xlsx$/i.test(command.file)) return usageError(io, t.t("cli.parse.initXlsx", { file: command.file }), t);
       return initFile(command.file, { sample: command.sample, asOf: command.asOf ?? today(io), outputLanguage }, io);
     case "demo":
       return runDemo({ out: command.out, asOf: command.asOf }, io);
@@ -101,7 +101,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const lang = splitLang(argv, fallback);
   if (!lang.ok) return usageError(io, createTranslator(fallback).t(lang.id, { value: lang.value }));
   const t = createTranslator(lang.locale);
-  const parsed = parseCommandLine(lang.rest);
+  const parsed = parseCommandLine(lang.rest, t);
   if (!parsed.ok) return usageError(io, parsed.usage, t);
   try {
     // --lang written on the line also sets the workbook's language (where its Policy names none).

@@ -1,11 +1,12 @@
 /**
- * The CLI's arguments as a command, or a usage error (exit code 2). No dependency: node:util
- * parseArgs does the tokenising; this file knows the commands and checks their options.
+ * The CLI's arguments as a command, or a usage error (exit code 2) in the translator's language
+ * (the catalogues' cli.parse.*). No dependency: node:util parseArgs does the tokenising; this file
+ * knows the commands and checks their options.
  * @example parseCommandLine(["review", "book.xlsx", "--json"]) //=> { ok: true, command: { name: "review", input: "book.xlsx", json: true, inPlace: false, force: false } }
  */
 import { parseArgs } from "util";
-import { describeError } from "../engine/errors";
 import { parseDateText, type DayNumber } from "../engine/dates/dayNumber";
+import { createTranslator, type Translator } from "../i18n/translator";
 
 export type Command =
   | { name: "help"; topic?: "review" | "init" | "demo" | "whatif" }
@@ -25,73 +26,92 @@ function isCommandName(name: string): name is CommandName {
   return (COMMANDS as readonly string[]).includes(name);
 }
 
-const usage = (message: string): ParsedCommandLine => ({ ok: false, usage: message });
-
-function readAsOf(text: string | undefined): { ok: true; asOf?: DayNumber } | { ok: false; usage: string } {
+function readAsOf(text: string | undefined, t: Translator): { ok: true; asOf?: DayNumber } | { ok: false; usage: string } {
   if (text === undefined) return { ok: true };
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return { ok: false, usage: `--as-of "${text}" is not a date: use YYYY-MM-DD` };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return { ok: false, usage: t.t("cli.parse.asOfNotDate", { text }) };
   const day = parseDateText(text, "--as-of");
-  return day.ok ? { ok: true, asOf: day.value } : { ok: false, usage: describeError(day.error) };
+  return day.ok ? { ok: true, asOf: day.value } : { ok: false, usage: t.t("cli.parse.asOfNoSuchDay", { text }) };
 }
 
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+/**
+ * node:util parseArgs' errors (a TypeError with an ERR_PARSE_ARGS_* code and an English message
+ * naming the option) in the user's language; an unforeseen one keeps node's words.
+ */
+function parseArgsProblem(e: unknown, t: Translator): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const code = (e as { code?: unknown }).code;
+  // "Unknown option '--bogus'", "Option '-o, --out <value>' argument missing": the long name when there is one.
+  const quoted = /'([^']+)'/.exec(message)?.[1] ?? "";
+  const option = /--[\w-]+/.exec(quoted)?.[0] ?? /-\w/.exec(quoted)?.[0];
+  if (option !== undefined && code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return t.t("cli.parse.unknownOption", { option });
+  if (option !== undefined && code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+    return t.t(/does not take an argument/.test(message) ? "cli.parse.optionTakesNoValue" : "cli.parse.optionNeedsValue", { option });
+  }
+  return message.replace(/\. To specify a positional argument.*$/s, "");
 }
 
-export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
+/** The argument list as a command; usage errors in the language of `t` (default English). */
+export function parseCommandLine(argv: readonly string[], t: Translator = createTranslator("en-US")): ParsedCommandLine {
+  const usage = (message: string): ParsedCommandLine => ({ ok: false, usage: message });
+  const oneFile = (command: string, kind: "workbook" | "file", count: number): ParsedCommandLine => usage(t.t("cli.parse.oneFile", { command, kind, count }));
+  const takesOnly = (command: string, ...options: string[]): ParsedCommandLine => usage(t.t("cli.parse.takesOnly", { command, options: options.join(", ") }));
+  const optionOf = (option: string, owner: string, command: string): ParsedCommandLine => usage(t.t("cli.parse.optionOf", { option, owner, command }));
   const [first, ...rest] = argv;
-  if (first === undefined) return usage("no command given");
+  if (first === undefined) return usage(t.t("cli.parse.noCommand"));
   if (first === "--help" || first === "-h" || first === "help") {
     const topic = rest[0];
     return { ok: true, command: { name: "help", topic: topic !== undefined && isCommandName(topic) ? topic : undefined } };
   }
   if (first === "--version" || first === "-v") return { ok: true, command: { name: "version" } };
-  if (!isCommandName(first)) return usage(`unknown command "${first}"`);
+  if (!isCommandName(first)) return usage(t.t("cli.parse.unknownCommand", { command: first }));
 
   let parsed: ReturnType<typeof parseOptions>;
   try {
     parsed = parseOptions(rest);
   } catch (e) {
     // parseArgs throws a TypeError (ERR_PARSE_ARGS_*) for unknown options and missing values.
-    return usage(messageOf(e).replace(/\. To specify a positional argument.*$/s, ""));
+    return usage(parseArgsProblem(e, t));
   }
   const { values, positionals } = parsed;
   if (values.help) return { ok: true, command: { name: "help", topic: first } };
-  const asOf = readAsOf(values["as-of"]);
+  const asOf = readAsOf(values["as-of"], t);
   if (!asOf.ok) return usage(asOf.usage);
 
-  if (first !== "whatif" && values.set !== undefined) return usage(`--set is an option of whatif, not ${first}`);
+  if (first !== "whatif" && values.set !== undefined) return optionOf("--set", "whatif", first);
   switch (first) {
     case "review": {
-      if (values["from-ledger"] !== undefined) return usage("--from-ledger is an option of init, not review");
-      if (values.sample) return usage("--sample is an option of init, not review");
-      if (positionals.length !== 1) return usage(positionals.length === 0 ? "review needs a workbook: credit-desk review <workbook.xlsx>" : `review takes one workbook, got ${positionals.length}`);
-      if (values["in-place"] && values.out !== undefined) return usage("--in-place and --out exclude each other");
-      if (values["in-place"] && values.force) return usage("--force replaces an existing output file; --in-place writes into the input itself");
+      if (values["from-ledger"] !== undefined) return optionOf("--from-ledger", "init", "review");
+      if (values.sample) return optionOf("--sample", "init", "review");
+      if (positionals.length === 0) return usage(t.t("cli.parse.needsWorkbook", { command: "review", example: "credit-desk review <workbook.xlsx>" }));
+      if (positionals.length !== 1) return oneFile("review", "workbook", positionals.length);
+      if (values["in-place"] && values.out !== undefined) return usage(t.t("cli.parse.inPlaceAndOut"));
+      if (values["in-place"] && values.force) return usage(t.t("cli.parse.forceInPlace"));
       return { ok: true, command: { name: "review", input: positionals[0], asOf: asOf.asOf, out: values.out, inPlace: values["in-place"] === true, force: values.force === true, json: values.json === true, map: values.map ?? [] } };
     }
     case "init": {
       const ledger = values["from-ledger"];
       if (ledger !== undefined) {
-        if (values["in-place"] || values.json || values.force || values.sample || values["as-of"] !== undefined) return usage("init --from-ledger takes only <workbook.xlsx>, --out and --map");
-        if (positionals.length > 0) return usage(`init --from-ledger takes the workbook after --from-ledger, not ${positionals.length === 1 ? `"${positionals[0]}"` : `${positionals.length} more files`}`);
-        if (ledger === "") return usage("--from-ledger needs a workbook: credit-desk init --from-ledger <workbook.xlsx>");
+        if (values["in-place"] || values.json || values.force || values.sample || values["as-of"] !== undefined) return takesOnly("init --from-ledger", "<workbook.xlsx>", "--out", "--map");
+        if (positionals.length > 0) return usage(t.t("cli.parse.fromLedgerExtra", { count: positionals.length, file: positionals[0] }));
+        if (ledger === "") return usage(t.t("cli.parse.needsWorkbook", { command: "--from-ledger", example: "credit-desk init --from-ledger <workbook.xlsx>" }));
         return { ok: true, command: { name: "initFromLedger", ledger, out: values.out, map: values.map ?? [] } };
       }
-      if (values.map !== undefined) return usage("--map is an option of review and init --from-ledger");
-      if (values.out !== undefined || values["in-place"] || values.json || values.force) return usage("init takes only <file.xlsx>, --sample and --as-of");
-      if (positionals.length !== 1) return usage(positionals.length === 0 ? "init needs a file name: credit-desk init <file.xlsx>" : `init takes one file, got ${positionals.length}`);
+      if (values.map !== undefined) return optionOf("--map", "review, init --from-ledger", "init");
+      if (values.out !== undefined || values["in-place"] || values.json || values.force) return takesOnly("init", "<file.xlsx>", "--sample", "--as-of");
+      if (positionals.length === 0) return usage(t.t("cli.parse.needsFileName", { command: "init", example: "credit-desk init <file.xlsx>" }));
+      if (positionals.length !== 1) return oneFile("init", "file", positionals.length);
       return { ok: true, command: { name: "init", file: positionals[0], sample: values.sample === true, asOf: asOf.asOf } };
     }
     case "demo": {
-      if (values.map !== undefined || values["from-ledger"] !== undefined) return usage("demo takes only --out and --as-of");
-      if (positionals.length > 0 || values["in-place"] || values.json || values.sample || values.force) return usage("demo takes only --out and --as-of");
+      if (values.map !== undefined || values["from-ledger"] !== undefined) return takesOnly("demo", "--out", "--as-of");
+      if (positionals.length > 0 || values["in-place"] || values.json || values.sample || values.force) return takesOnly("demo", "--out", "--as-of");
       return { ok: true, command: { name: "demo", out: values.out, asOf: asOf.asOf } };
     }
     case "whatif": {
-      if (values.sample || values["in-place"]) return usage("whatif takes <workbook.xlsx>, --set key=value, --as-of, --out, --force and --json");
-      if (positionals.length !== 1) return usage(positionals.length === 0 ? "whatif needs a workbook: credit-desk whatif <workbook.xlsx> --set gradeBands.A=70" : `whatif takes one workbook, got ${positionals.length}`);
-      if (values.force && values.out === undefined) return usage("--force replaces the --out file; whatif without --out writes nothing");
+      if (values.sample || values["in-place"]) return takesOnly("whatif", "<workbook.xlsx>", "--set key=value", "--as-of", "--out", "--force", "--json");
+      if (positionals.length === 0) return usage(t.t("cli.parse.needsWorkbook", { command: "whatif", example: "credit-desk whatif <workbook.xlsx> --set gradeBands.A=70" }));
+      if (positionals.length !== 1) return oneFile("whatif", "workbook", positionals.length);
+      if (values.force && values.out === undefined) return usage(t.t("cli.parse.forceWithoutOut"));
       return { ok: true, command: { name: "whatif", input: positionals[0], sets: values.set ?? [], asOf: asOf.asOf, out: values.out, force: values.force === true, json: values.json === true } };
     }
     default: {

@@ -37,7 +37,7 @@ describe("the CLI's usage errors in the chosen language", () => {
   it("says a usage error in Chinese with --lang zh-CN, exit 2", async () => {
     const r = await run(["frobnicate", "--lang", "zh-CN"]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('credit-desk：unknown command "frobnicate"\n运行 "credit-desk --help" 查看用法。\n');
+    expect(r.stderr).toBe('credit-desk：未知命令“frobnicate”\n运行 "credit-desk --help" 查看用法。\n');
   });
 
   it("takes the language from the environment (LANG=zh_CN.UTF-8) when --lang is not given", async () => {

@@ -1,5 +1,18 @@
 import { dayFromCivil } from "../../src/engine/dates/dayNumber";
 import { parseCommandLine } from "../../src/cli/parseCommandLine";
+import { createTranslator } from "../../src/i18n/translator";
+
+/** Every usage error the parser gives, one command line each. */
+const USAGE_ERRORS: readonly string[][] = [
+  [], ["frobnicate"], ["review"], ["review", "a.xlsx", "b.xlsx"], ["review", "a.xlsx", "--bogus"], ["review", "a.xlsx", "--out"],
+  ["review", "a.xlsx", "--json=yes"], ["review", "a.xlsx", "--in-place", "--out", "b.xlsx"], ["review", "a.xlsx", "--in-place", "--force"],
+  ["review", "a.xlsx", "--as-of", "30/06/2025"], ["review", "a.xlsx", "--as-of", "2025-02-30"], ["review", "a.xlsx", "--sample"],
+  ["review", "a.xlsx", "--from-ledger", "b.xlsx"], ["review", "a.xlsx", "--set", "x=1"], ["init"], ["init", "a.xlsx", "b.xlsx"],
+  ["init", "a.xlsx", "--json"], ["init", "a.xlsx", "--map", "A=Amount"], ["init", "--from-ledger", "l.xlsx", "x.xlsx"],
+  ["init", "--from-ledger", "l.xlsx", "x.xlsx", "y.xlsx"], ["init", "--from-ledger", "l.xlsx", "--sample"], ["init", "--from-ledger="],
+  ["demo", "extra"], ["demo", "--map", "A=Amount"], ["whatif"], ["whatif", "a.xlsx", "b.xlsx"], ["whatif", "a.xlsx", "--sample"],
+  ["whatif", "a.xlsx", "--force"],
+];
 
 describe("parseCommandLine", () => {
   it.each([
@@ -7,11 +20,12 @@ describe("parseCommandLine", () => {
     [["frobnicate"], 'unknown command "frobnicate"'],
     [["review"], "review needs a workbook"],
     [["review", "a.xlsx", "b.xlsx"], "review takes one workbook, got 2"],
-    [["review", "a.xlsx", "--bogus"], "Unknown option '--bogus'"],
-    [["review", "a.xlsx", "--out"], "--out"],
+    [["review", "a.xlsx", "--bogus"], "unknown option --bogus"],
+    [["review", "a.xlsx", "--json=yes"], "--json takes no value"],
+    [["review", "a.xlsx", "--out"], "--out needs a value"],
     [["review", "a.xlsx", "--in-place", "--out", "b.xlsx"], "--in-place and --out exclude each other"],
     [["review", "a.xlsx", "--as-of", "30/06/2025"], '--as-of "30/06/2025" is not a date'],
-    [["review", "a.xlsx", "--as-of", "2025-02-30"], "not a valid calendar date"],
+    [["review", "a.xlsx", "--as-of", "2025-02-30"], "is not a day of the calendar"],
     [["review", "a.xlsx", "--sample"], "--sample is an option of init"],
     [["init"], "init needs a file name"],
     [["init", "a.xlsx", "--json"], "init takes only"],
@@ -20,6 +34,17 @@ describe("parseCommandLine", () => {
     const parsed = parseCommandLine(argv);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.usage).toContain(message);
+  });
+
+  it.each(USAGE_ERRORS.map((argv) => [argv]))("%j is a usage error in Chinese too: no English word but option, command and file names", (argv) => {
+    const en = parseCommandLine(argv);
+    const zh = parseCommandLine(argv, createTranslator("zh-CN"));
+    expect(en.ok || zh.ok).toBe(false);
+    if (en.ok || zh.ok) return;
+    expect(zh.usage).not.toEqual(en.usage);
+    // What stays Latin: options (--as-of), commands and placeholders, file names, the date pattern.
+    const rest = zh.usage.replace(/--?[a-z-]+(=\S*)?|credit-desk|\b(review|init|demo|whatif|frobnicate|key=value|x=1|A=Amount|yes)\b|\w+\.\w+=\d+|<[^>]+>|[\w/.-]*\.xlsx|YYYY-MM-DD|[\d/-]+/g, " ");
+    expect([zh.usage, rest.match(/[A-Za-z]{2,}/g) ?? []]).toEqual([zh.usage, []]);
   });
 
   it.each([
