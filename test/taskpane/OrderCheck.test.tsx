@@ -5,7 +5,7 @@ import type { CustomerReview } from "../../src/engine/review/types";
 import { RecordingPort } from "./recordingPort";
 import { money, renderApp, runReviewAt, setUpWithSample, TODAY } from "./renderApp";
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 afterEach(() => jest.restoreAllMocks());
 
 /** The review's per-customer rows, as the engine's CustomerReview (the workflow's customerJson of it). */
@@ -54,13 +54,13 @@ describe("order check", () => {
     const roomCents = limitCents - Math.round(c.openBalance * 100) - Math.round(c.openOrders * 100);
 
     let decision = checkOrderOf(c, typed(roomCents));
-    expect(within(decision).getByText("Approve 批准")).toBeTruthy();
+    expect(within(decision).getByText("Approve")).toBeTruthy();
     expect(within(decision).getByText(/^Within the limit: release by .+$/)).toBeTruthy();
     // The exposure is said once, in the reason, not again beside it.
     expect(within(decision).getAllByText(new RegExp(`Exposure ${money(limitCents / 100)}`))).toHaveLength(1);
 
     decision = checkOrderOf(c, typed(roomCents + 1));
-    expect(within(decision).getByText("Hold 暂停")).toBeTruthy();
+    expect(within(decision).getByText("Hold")).toBeTruthy();
     expect(within(decision).getByText("On hold: release needs approval by credit manager")).toBeTruthy();
 
     const tenPercent = Math.floor(limitCents / 10);
@@ -74,8 +74,8 @@ describe("order check", () => {
     const r = customers.find((c) => c.isR && c.grade !== "D");
     expect(d).toBeDefined();
     expect(r).toBeDefined();
-    expect(within(checkOrderOf(d!, "1,000")).getByText("Refuse 拒绝")).toBeTruthy();
-    expect(within(checkOrderOf(r!, "1,000")).getByText("Refer to committee 提交委员会")).toBeTruthy();
+    expect(within(checkOrderOf(d!, "1,000")).getByText("Refuse")).toBeTruthy();
+    expect(within(checkOrderOf(r!, "1,000")).getByText("Refer")).toBeTruthy();
   });
 
   it("asks for a positive amount", async () => {

@@ -57,6 +57,22 @@ describe("task pane in Chinese and English, light and dark", () => {
     expect(await axe(document.body)).toHaveNoViolations();
   });
 
+  it("checks an order in Chinese: labels, decision and reasons from the catalogue, no English left (zh-CN)", async () => {
+    const { m } = await reviewIn("zh-CN", "light");
+    fireEvent.click(screen.getByRole("tab", { name: m["pane.tab.orders"] }));
+    const card = (await screen.findByRole("heading", { name: m["orderCheck.title"] })).closest(".fui-Card") as HTMLElement;
+    fireEvent.change(within(card).getByLabelText(m["orderCheck.amount"]), { target: { value: "1000" } });
+    fireEvent.click(within(card).getByRole("button", { name: m["orderCheck.check"] }));
+    const decision = within(card).getByRole("region", { name: m["orderCheck.decisionRegion"] });
+    const decisions = (["approve", "hold", "refer", "refuse"] as const).map((d) => m[`approval.decision.${d}`]);
+    expect(decisions.filter((d) => within(decision).queryByText(d) !== null)).toHaveLength(1);
+    expect(within(decision).getByRole("list", { name: m["orderCheck.reasons"] })).toBeTruthy();
+    // Customer ids and names come from the data (the sample's are Latin); the rest is Chinese.
+    const combobox = within(card).getByRole("combobox", { name: m["orderCheck.customer"] }) as HTMLInputElement;
+    const text = (card.textContent ?? "").replace(combobox.value, " ");
+    expect(englishWordsIn(text, ["CREDIT", "R"])).toEqual([]);
+  });
+
   it("has no accessibility violations in English on the dark theme", async () => {
     await reviewIn("en-US", "dark");
     expect(await axe(document.body)).toHaveNoViolations();

@@ -34,8 +34,9 @@ export async function runReviewAt(asOf: string) {
   const spy = jest.spyOn(runReviewModule, "runReview");
   // After a change to the workbook (a saved mapping, a new sheet) the pane scans again: the form
   // comes back when the scan ends, later on a loaded machine.
+  await screen.findByRole("button", { name: "Run review" }, { timeout: 10_000 });
   fireEvent.change(await screen.findByLabelText(/As-of date/, undefined, { timeout: 10_000 }), { target: { value: asOf } });
-  fireEvent.click(screen.getByRole("button", { name: "Run review" }));
+  fireEvent.click(await screen.findByRole("button", { name: "Run review" }, { timeout: 10_000 }));
   await screen.findByText("Review written", undefined, { timeout: 10_000 });
   const outcome = (await spy.mock.results[spy.mock.results.length - 1].value) as ReviewOutcome;
   return { outcome, spy };

@@ -11,8 +11,9 @@ import {
 import { useState } from "react";
 import { INPUT_TABLE_KINDS, TABLE_FIELDS } from "../../app/headerAliases";
 import type { ColumnMapping, InputTableKind, Recognition } from "../../app/types";
+import type { MessageId } from "../../i18n/messages";
+import { usePaneText } from "../usePaneText";
 import { useCardStyles } from "./styles";
-import { TABLE_LABELS } from "./tableLabels";
 
 export interface ColumnMappingDialogProps {
   recognition: Recognition;
@@ -36,6 +37,7 @@ function mappableHeaders(recognition: Recognition, mapping: ColumnMapping): [Inp
 
 export function ColumnMappingDialog({ recognition, mapping, onApply }: ColumnMappingDialogProps) {
   const styles = useCardStyles();
+  const t = usePaneText();
   const [isOpen, setOpen] = useState(false);
   const [draft, setDraft] = useState<ColumnMapping>(mapping);
   const groups = mappableHeaders(recognition, mapping);
@@ -51,14 +53,14 @@ export function ColumnMappingDialog({ recognition, mapping, onApply }: ColumnMap
   return (
     <Dialog open={isOpen} onOpenChange={(_, data) => { setOpen(data.open); if (data.open) setDraft(mapping); }}>
       <DialogTrigger disableButtonEnhancement>
-        <Button appearance="secondary">Map columns…</Button>
+        <Button appearance="secondary">{t("mapping.open")}</Button>
       </DialogTrigger>
       <DialogSurface aria-describedby="mapping-help">
         <DialogBody>
-          <DialogTitle>Map columns 列映射</DialogTitle>
+          <DialogTitle>{t("mapping.title")}</DialogTitle>
           <DialogContent className={styles.card}>
             <Text id="mapping-help" size={200}>
-              Pick the field each unrecognised column holds. Nothing is written to the workbook.
+              {t("mapping.help")}
             </Text>
             {groups.map(([kind, headers]) => {
               const table = recognition.tables[kind];
@@ -67,14 +69,14 @@ export function ColumnMappingDialog({ recognition, mapping, onApply }: ColumnMap
               const fields = TABLE_FIELDS[kind].fields.filter((f) => !taken.has(f.field) || Object.values(draft[kind] ?? {}).includes(f.field));
               return (
                 <fieldset key={kind} className={styles.card}>
-                  <legend>{TABLE_LABELS[kind].en} {TABLE_LABELS[kind].zh}</legend>
+                  <legend>{t(`tableKind.${kind}` as MessageId)}</legend>
                   {headers.map((header) => (
-                    <Field key={header} label={`Column “${header}”`}>
+                    <Field key={header} label={t("mapping.column", { header })}>
                       <Select value={draft[kind]?.[header] ?? IGNORE} onChange={(_, data) => choose(kind, header, data.value)}>
-                        <option value={IGNORE}>(ignore)</option>
+                        <option value={IGNORE}>{t("mapping.ignore")}</option>
                         {fields.map((f) => (
                           <option key={f.field} value={f.field}>
-                            {f.header}{missing.has(f.field) ? " (required, missing)" : ""}
+                            {missing.has(f.field) ? t("mapping.requiredMissing", { field: f.header }) : f.header}
                           </option>
                         ))}
                       </Select>
@@ -86,9 +88,9 @@ export function ColumnMappingDialog({ recognition, mapping, onApply }: ColumnMap
           </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">Close</Button>
+              <Button appearance="secondary">{t("mapping.close")}</Button>
             </DialogTrigger>
-            <Button appearance="primary" onClick={() => { onApply(draft); setOpen(false); }}>Apply mapping</Button>
+            <Button appearance="primary" onClick={() => { onApply(draft); setOpen(false); }}>{t("mapping.apply")}</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>

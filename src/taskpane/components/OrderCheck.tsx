@@ -40,11 +40,11 @@ export interface OrderCheckProps {
   now?: () => string;
 }
 
-const DECISION_LABELS: Record<OrderDecision, { text: string; color: "success" | "warning" | "danger" | "important" }> = {
-  approve: { text: "Approve 批准", color: "success" },
-  hold: { text: "Hold 暂停", color: "warning" },
-  refuse: { text: "Refuse 拒绝", color: "danger" },
-  refer: { text: "Refer to committee 提交委员会", color: "important" },
+const DECISION_COLOURS: Record<OrderDecision, "success" | "warning" | "danger" | "important"> = {
+  approve: "success",
+  hold: "warning",
+  refuse: "danger",
+  refer: "important",
 };
 
 export function OrderCheck({ customers, policy, asOfIso, port, asOf, policyFingerprint, now = () => new Date().toISOString() }: OrderCheckProps) {
@@ -65,9 +65,9 @@ export function OrderCheck({ customers, policy, asOfIso, port, asOf, policyFinge
   if (options.length === 0) {
     return (
       <Card className={styles.card} aria-labelledby="order-title">
-        <CardTitle id="order-title" title="Order check" chinese="赊销订单评审" />
+        <CardTitle id="order-title" title={t.t("orderCheck.title")} />
         <MessageBar intent="info">
-          <MessageBarBody>Run a review first: the order check uses the last review’s grades, limits and balances.</MessageBarBody>
+          <MessageBarBody>{t.t("orderCheck.needsReview")}</MessageBarBody>
         </MessageBar>
       </Card>
     );
@@ -78,10 +78,10 @@ export function OrderCheck({ customers, policy, asOfIso, port, asOf, policyFinge
   const basis = t.t(`approved.basis.${selected.limitSource}` as MessageId);
 
   const run = (): void => {
-    const n = readNumber(amount, "New order amount");
+    const n = readNumber(amount, "newOrder");
     setLogged(undefined);
     if (!n.ok || n.value <= 0) {
-      setAmountError("Enter the order amount as a number above 0, e.g. 25,000");
+      setAmountError(t.t("orderCheck.amountError"));
       setResult(undefined);
       return;
     }
@@ -106,9 +106,12 @@ export function OrderCheck({ customers, policy, asOfIso, port, asOf, policyFinge
 
   return (
     <Card className={styles.card} aria-labelledby="order-title">
-      <CardTitle id="order-title" title="Order check" chinese="赊销订单评审" />
-      <Text size={200} className={styles.secondary}>Uses the review as of {asOfIso ?? "the last run"}.{port === undefined ? " Nothing is written." : ""}</Text>
-      <Field label="Customer (客户)">
+      <CardTitle id="order-title" title={t.t("orderCheck.title")} />
+      <Text size={200} className={styles.secondary}>
+        {asOfIso === undefined ? t.t("orderCheck.usesLastReview") : t.t("orderCheck.usesReviewAsOf", { asOf: asOfIso })}
+        {port === undefined ? ` ${t.t("orderCheck.nothingWritten")}` : ""}
+      </Text>
+      <Field label={t.t("orderCheck.customer")}>
         <Combobox
           value={query ?? label(selected)}
           selectedOptions={[selected.customerId]}
@@ -122,26 +125,32 @@ export function OrderCheck({ customers, policy, asOfIso, port, asOf, policyFinge
         </Combobox>
       </Field>
       <Text size={200}>
-        Grade {selected.input.grade}{selected.input.isR ? " (R)" : ""} · {t.format("orderLog.limitLine", { limit: formatAmount(selected.input.limit), basis })} · open {formatAmount(selected.input.openReceivables + selected.input.unapplied)} · orders {formatAmount(selected.input.openOrders)}
+        {t.format("orderCheck.position", {
+          grade: selected.input.grade,
+          isR: selected.input.isR ? "true" : "false",
+          limitLine: t.format("orderLog.limitLine", { limit: formatAmount(selected.input.limit), basis }),
+          open: formatAmount(selected.input.openReceivables + selected.input.unapplied),
+          orders: formatAmount(selected.input.openOrders),
+        })}
       </Text>
-      <Field label="New order amount (新订单金额)" validationState={amountError ? "error" : "none"} validationMessage={amountError}>
+      <Field label={t.t("orderCheck.amount")} validationState={amountError ? "error" : "none"} validationMessage={amountError}>
         <Input value={amount} inputMode="decimal" onChange={(_, data) => setAmount(data.value)} />
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={run}>Check order</Button>
+        <Button appearance="primary" onClick={run}>{t.t("orderCheck.check")}</Button>
       </div>
       {result && !result.check.ok && (
         <MessageBar intent="error"><MessageBarBody>{describeError(result.check.error)}</MessageBarBody></MessageBar>
       )}
       {result && result.check.ok && (
-        <section aria-label="Order decision" className={styles.card}>
+        <section aria-label={t.t("orderCheck.decisionRegion")} className={styles.card}>
           <div className={styles.actions}>
-            <Badge size="large" appearance="filled" color={DECISION_LABELS[result.check.value.decision].color}>
-              {DECISION_LABELS[result.check.value.decision].text}
+            <Badge size="large" appearance="filled" color={DECISION_COLOURS[result.check.value.decision]}>
+              {t.t(`approval.decision.${result.check.value.decision}`)}
             </Badge>
           </div>
           <Text weight="semibold">{approvalSummary(t, result.check.value)}</Text>
-          <ul className={styles.list} aria-label="Reasons">
+          <ul className={styles.list} aria-label={t.t("orderCheck.reasons")}>
             {[...result.check.value.reasons.map((r) => messageText(t, "orderReason.", r)), ...result.check.value.approvalReasons.map((r) => messageText(t, "approval.reason.", r))]
               .map((r) => <li key={r}><Text size={200}>{r}</Text></li>)}
           </ul>

@@ -15,7 +15,6 @@ import { FromLedgerSection } from "./SetupCard";
 import { ledgerCustomers } from "../../app/deriveCustomers";
 import type { WorkbookPort } from "../../host/WorkbookPort";
 import { useCardStyles } from "./styles";
-import { TABLE_LABELS } from "./tableLabels";
 
 export interface TablesFoundProps {
   recognition: Recognition;
@@ -31,7 +30,6 @@ export function TablesFound({ recognition, mapping, onMappingChange, port, onWor
   const styles = useCardStyles();
   const intl = useIntl();
   const t = (id: string, values?: Record<string, string | number>): string => intl.formatMessage({ id }, values);
-  const isChinese = intl.locale === "zh-CN";
   const needsMapping = Object.values(recognition.tables).some(
     (t) => t.unrecognisedHeaders.length > 0 || t.missingRequired.length > 0,
   );
@@ -43,12 +41,11 @@ export function TablesFound({ recognition, mapping, onMappingChange, port, onWor
       <ul className={styles.list} aria-label={t("pane.tables.list")}>
         {INPUT_TABLE_KINDS.map((kind) => {
           const table = recognition.tables[kind];
-          const label = TABLE_LABELS[kind];
           // Without a Customers table the ledger's customers are used: not an error (issue 20).
           const isRequired = REQUIRED_TABLES.includes(kind) && !(kind === "customers" && isLedgerOnly);
           return (
             <li key={kind}>
-              <Text weight="semibold">{isChinese ? label.zh : label.en}</Text>{" "}
+              <Text weight="semibold">{t(`tableKind.${kind}`)}</Text>{" "}
               {table ? (
                 <>
                   <Badge appearance="tint" color={table.missingRequired.length > 0 ? "danger" : "success"}>
