@@ -119,9 +119,22 @@ export function readModelSheet(snapshot: WorkbookSnapshot): Result<SheetModel | 
   if (bins === undefined) return err(invalidInput(`Model sheet ${mark.sheet}`, `has no ${MODEL_BINS_TABLE} table`));
   const measures = tableOn(snapshot, mark.sheet, MODEL_MEASURES_TABLE);
   const measure = (key: (typeof MEASURE_KEYS)[number]): CellValue | undefined => measures?.rows[MEASURE_KEYS.indexOf(key)]?.[1];
+  const factor = measure("factor");
+  const offset = measure("offset");
+  const scorecard = scorecardOfBins(bins.rows, `Model sheet ${mark.sheet}`, { factor: isNumber(factor) ? factor : 0, offset: isNumber(offset) ? offset : 0 });
+  if (!scorecard.ok) return scorecard;
+  return ok({ fingerprint: textOf(measure("fingerprint")), sheet: mark.sheet, scorecard: scorecard.value });
+}
+
+/**
+ * The scorecard of the rows of a Model sheet's bins table (the ModelBins layout, BIN_COLUMN: one
+ * row per bin, each feature's missing bin last, the intercept row at the end), as the review and
+ * CREDIT.PD read it. `where` names the source in errors.
+ */
+export function scorecardOfBins(rows: readonly (readonly CellValue[])[], where: string, scaling: Scorecard["scaling"] = { factor: 0, offset: 0 }): Result<Scorecard> {
   const features = new Map<string, FeatureRows>();
   let intercept: number | undefined;
-  for (const row of bins.rows) {
+  for (const row of rows) {
     const id = textOf(row[BIN_COLUMN.feature]);
     if (id === "") continue;
     if (id === INTERCEPT_ID) {
@@ -129,38 +142,32 @@ export function readModelSheet(snapshot: WorkbookSnapshot): Result<SheetModel | 
       if (isNumber(value)) intercept = value;
       continue;
     }
-    const rows = features.get(id) ?? { bins: [], missing: undefined };
-    features.set(id, rows);
-    if (isNumber(row[BIN_COLUMN.bin])) rows.bins.push(row);
-    else rows.missing = row;
+    const feature = features.get(id) ?? { bins: [], missing: undefined };
+    features.set(id, feature);
+    if (isNumber(row[BIN_COLUMN.bin])) feature.bins.push([...row]);
+    else feature.missing = [...row];
   }
-  if (intercept === undefined) return err(invalidInput(`Model sheet ${mark.sheet}`, `its ${MODEL_BINS_TABLE} table has no intercept row`));
-  if (features.size === 0) return err(invalidInput(`Model sheet ${mark.sheet}`, `its ${MODEL_BINS_TABLE} table has no feature`));
+  if (intercept === undefined) return err(invalidInput(where, `its ${MODEL_BINS_TABLE} table has no intercept row`));
+  if (features.size === 0) return err(invalidInput(where, `its ${MODEL_BINS_TABLE} table has no feature`));
   const characteristics: BinnedCharacteristic[] = [];
   const coefficients: number[] = [];
   const points: number[][] = [];
   const missingPoints: number[] = [];
-  for (const [name, rows] of features) {
-    const read = characteristicOf(name, rows);
+  for (const [name, feature] of features) {
+    const read = characteristicOf(name, feature);
     if (!read.ok) return read;
     characteristics.push(read.value.characteristic);
     coefficients.push(read.value.coefficient);
     points.push(read.value.points);
     missingPoints.push(read.value.missingPoints);
   }
-  const factor = measure("factor");
-  const offset = measure("offset");
   return ok({
-    fingerprint: textOf(measure("fingerprint")),
-    sheet: mark.sheet,
-    scorecard: {
-      characteristics,
-      dropped: [],
-      model: { intercept, coefficients, iterations: 0, logLikelihood: 0, rows: 0 },
-      scaling: { factor: isNumber(factor) ? factor : 0, offset: isNumber(offset) ? offset : 0 },
-      points,
-      missingPoints,
-    },
+    characteristics,
+    dropped: [],
+    model: { intercept, coefficients, iterations: 0, logLikelihood: 0, rows: 0 },
+    scaling,
+    points,
+    missingPoints,
   });
 }
 
