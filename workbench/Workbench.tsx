@@ -91,7 +91,7 @@ export function Workbench({ asOf, addinVersion, initial, locale = "en-US", readT
     if (!file) return;
     setStatus(`Importing ${file.name}…`);
     try {
-      const memory = await importXlsx(await file.arrayBuffer());
+      const memory = await importXlsx(await file.arrayBuffer(), { onStage: (stage) => setStatus(`Importing ${file.name}: ${stage}…`) });
       replace(new ObservableWorkbook(memory), `Imported ${file.name} (${memory.sheetNames().length} sheets)`);
     } catch (e) {
       setStatus(`Import failed: ${file.name} is ${e instanceof Error ? e.message : String(e)}`);

@@ -1,57 +1,65 @@
 /**
- * An .xlsx file's bytes as a MemoryWorkbook, in the browser. The xlsx adapter's XlsxWorkbook
- * needs Node (fs, zlib, Buffer), so the workbench loads the file with ExcelJS's browser build and
- * reuses the adapter's pure parts: `snapshotOf` finds the tables and used ranges exactly as the
- * CLI does, `toCellValue` turns cells into values (dates → serials, formulas → cached results).
- * Every cell's value is copied, then each Excel table is declared over its cells. ExcelJS's
- * reading of table parts is repaired as the CLI repairs it (repairTablesFrom: a table part without
- * headerRowCount, as Excel and our own writer save them, has a header row).
+ * An .xlsx file's bytes as a MemoryWorkbook, in the browser (issues 16 and 19: the page stays
+ * responsive). The file is parsed in a Web Worker (importWorker.ts, readXlsx.ts) when the browser
+ * has workers, in the page otherwise. The page only lays the cells it receives into memory, a
+ * chunk of rows per message, and declares each Excel table over them at the end. `signal`
+ * cancels: the worker is stopped and nothing is returned.
  */
-import ExcelJS from "exceljs";
-import { unzipSync, strFromU8 } from "fflate";
-import { MemoryWorkbook } from "../src/host/memory/MemoryWorkbook";
-import type { CellValue } from "../src/host/WorkbookPort";
-import { isTablePart, repairTablesFrom } from "../src/host/xlsx/repairLoadedTables";
-import { dateSystemOf, snapshotOf } from "../src/host/xlsx/snapshotOf";
-import { toCellValue } from "../src/host/xlsx/toCellValue";
+import type { MemoryWorkbook } from "../src/host/memory/MemoryWorkbook";
+import { Assembler, memoryOf } from "./assembleImport";
+import type { ImportReply } from "./importWorker";
+import { readXlsx, type ImportStage } from "./readXlsx";
 
-export async function importXlsx(bytes: ArrayBuffer): Promise<MemoryWorkbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes);
-  } catch (e) {
-    throw new Error(`not a readable .xlsx file (${e instanceof Error ? e.message : String(e)})`);
-  }
-  const tableParts = unzipSync(new Uint8Array(bytes), { filter: (file) => isTablePart(file.name) });
-  repairTablesFrom(workbook, Object.values(tableParts).map((part) => strFromU8(part)));
-  const system = dateSystemOf(workbook);
-  const snapshot = snapshotOf(workbook);
-  const memory = new MemoryWorkbook({ dateSystem: snapshot.dateSystem });
-  for (const worksheet of workbook.worksheets) {
-    const grid: CellValue[][] = [];
-    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values: CellValue[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-        values[columnNumber - 1] = toCellValue(cell.value, system);
-      });
-      grid[rowNumber - 1] = Array.from({ length: values.length }, (_, i) => values[i] ?? null);
-    });
-    // Creates the sheet even when it is empty, so every tab shows.
-    memory.setCells(worksheet.name, 0, 0, [[null]]);
-    grid.forEach((row, r) => {
-      if (row) memory.setCells(worksheet.name, r, 0, [row]);
-    });
-  }
-  for (const table of snapshot.tables) {
-    if (table.kind !== "table") continue;
-    memory.addTable({
-      sheet: table.sheet,
-      name: table.name,
-      headers: table.headers,
-      rows: table.rows,
-      headerRow: table.headerRow,
-      firstColumn: table.firstColumn,
-    });
-  }
-  return memory;
+export interface ImportOptions {
+  onStage?: (stage: ImportStage) => void;
+  signal?: AbortSignal;
+}
+
+export async function importXlsx(bytes: ArrayBuffer, options: ImportOptions = {}): Promise<MemoryWorkbook> {
+  return typeof Worker === "undefined" ? memoryOf(await readXlsx(bytes, options.onStage)) : readInWorker(bytes, options);
+}
+
+function readInWorker(bytes: ArrayBuffer, { onStage, signal }: ImportOptions): Promise<MemoryWorkbook> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new DOMException("Import cancelled", "AbortError"));
+    const worker = new Worker(new URL("./importWorker.ts", import.meta.url));
+    const assembler = new Assembler();
+    const stop = (): void => {
+      worker.terminate();
+      reject(new DOMException("Import cancelled", "AbortError"));
+    };
+    signal?.addEventListener("abort", stop, { once: true });
+    const finish = (): void => {
+      signal?.removeEventListener("abort", stop);
+      worker.terminate();
+    };
+    worker.onmessage = (e: MessageEvent<ImportReply>) => {
+      const reply = e.data;
+      try {
+        switch (reply.kind) {
+          case "stage":
+            return onStage?.(reply.stage);
+          case "sheet":
+            return assembler.sheet(reply.name);
+          case "rows":
+            return assembler.rows(reply.sheet, reply.from, reply.rows);
+          case "done":
+            finish();
+            return resolve(assembler.done(reply.dateSystem, reply.tables));
+          case "failed":
+            finish();
+            return reject(new Error(reply.message));
+        }
+      } catch (error) {
+        finish();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    };
+    worker.onerror = (e) => {
+      finish();
+      reject(new Error(e.message || "the import worker failed"));
+    };
+    // Transferred: the page's copy of the bytes is not needed any more.
+    worker.postMessage(bytes, [bytes]);
+  });
 }

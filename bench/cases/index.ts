@@ -13,6 +13,7 @@ import type { JitStabilityArgs } from "./jitStability";
 import type { ModelFitArgs } from "./modelFit";
 import type { RoundTripsArgs } from "./roundTrips";
 import type { WhatIfArgs } from "./whatIf";
+import type { WorkbenchImportArgs } from "./workbenchImport";
 
 /** The argument object as JSON delivered it, with the fields a case needs checked to exist. */
 function argsOf<T extends object>(value: unknown, required: readonly (keyof T & string)[]): T {
@@ -34,6 +35,7 @@ export const CASES = {
   bundles: async (a: unknown) => (await import("./bundles")).bundles(argsOf<BundlesArgs>(a, [])),
   whatIf: async (a: unknown) => (await import("./whatIf")).whatIf(argsOf<WhatIfArgs>(a, ["customers", "invoices", "runs"])),
   cliBySize: async (a: unknown) => (await import("./cliBySize")).cliBySize(argsOf<CliBySizeArgs>(a, ["sizes", "pandas"])),
+  workbenchImport: async (a: unknown) => (await import("./workbenchImport")).workbenchImport(argsOf<WorkbenchImportArgs>(a, ["invoices"])),
   whatIfChain: async (a: unknown) => (await import("./formulaSheet")).whatIfChain(argsOf<WhatIfChainArgs>(a, ["customers", "invoices", "runs"])),
 } satisfies Record<string, (args: unknown) => Promise<unknown>>;
 
