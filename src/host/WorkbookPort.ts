@@ -82,6 +82,13 @@ export interface ColumnSpec {
    * number, money, percent, date), left for text and boolean; headers follow their column.
    */
   align?: "left" | "center" | "right";
+  /**
+   * A detail column: consecutive detail columns of a sheet form one outline group of columns,
+   * collapsed (hidden, with Excel's + button above the column after the group to expand it), so
+   * they do not print and are one click away. Where two tables share a sheet column, it is
+   * grouped when either table says so. Default: a plain column, always shown.
+   */
+  detail?: boolean;
 }
 
 export type ConditionalFormatSpec =
