@@ -120,7 +120,8 @@ export interface TableSpec {
 export interface ChartSpec {
   name: string;
   title: string;
-  type: "columnStacked" | "columnClustered" | "pie" | "barClustered";
+  /** "line": lines with a marker at each point (a trend across reviews). */
+  type: "columnStacked" | "columnClustered" | "pie" | "barClustered" | "line";
   /** Table whose data the chart plots. */
   table: string;
   /** Header of the category column (x axis), and headers of the series columns. */

@@ -479,6 +479,9 @@ class FakeRangeFormat {
   }
 }
 
+/** Some of Excel.ChartType's values (the ones a sheet of this product could ask for); another one is refused. */
+const CHART_TYPES = new Set(["ColumnClustered", "ColumnStacked", "ColumnStacked100", "BarClustered", "BarStacked", "Pie", "Doughnut", "Line", "LineMarkers", "LineStacked", "XYScatter", "XYScatterLines", "Area"]);
+
 /** Excel.HorizontalAlignment's values. */
 const HORIZONTAL_ALIGNMENTS = new Set(["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"]);
 const HEADER_FOOTER_PARTS = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"] as const;
@@ -1122,6 +1125,7 @@ class FakeWorksheet {
     this.charts = {
       add: (type: string, source: FakeRange, seriesBy?: string) => {
         ctx.op([type, source.address, seriesBy ?? null]);
+        if (!CHART_TYPES.has(type)) throw new Error(`InvalidArgument: chart type "${type}"`);
         const chart: FakeChartState = {
           type,
           source: source.address,

@@ -58,6 +58,7 @@ const CHART_TYPES = {
   columnClustered: "ColumnClustered",
   pie: "Pie",
   barClustered: "BarClustered",
+  line: "LineMarkers",
 } as const satisfies Record<ChartSpec["type"], string>;
 
 /** The hidden sheet-scoped name that marks a sheet being written (a leftover if a run failed). */
