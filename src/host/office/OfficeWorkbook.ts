@@ -707,11 +707,10 @@ function formatSheet(
       if (format) sheet.getRange(cellAddress(info.row + i, info.column + 1)).numberFormat = [[format]];
     });
   }
-  for (const table of spec.tables) formatTable(sheet, table, addTable);
-  for (const chart of spec.charts ?? []) addChart(sheet, chart, spec, all, sheetOf);
   // Detail columns (ColumnSpec.detail): an outline group of columns, collapsed, one click from
   // view (ExcelApi 1.10, above the manifest's 1.9). Without 1.10 they are hidden (ExcelApi 1.2):
-  // the sheet still prints one readable page wide, and Unhide shows them.
+  // the sheet still prints one readable page wide, and Unhide shows them. Hidden before the tables
+  // are formatted, so that their rows autofit to the columns shown.
   const groups = detailColumnGroups(spec);
   if (isSetSupported("ExcelApi", "1.10")) {
     for (const group of groups) {
@@ -724,6 +723,8 @@ function formatSheet(
       sheet.getRange(rangeAddress({ row: group.rows[0], column: group.first, rowCount: group.rows[1] - group.rows[0] + 1, columnCount: group.last - group.first + 1 })).columnHidden = true;
     }
   }
+  for (const table of spec.tables) formatTable(sheet, table, addTable);
+  for (const chart of spec.charts ?? []) addChart(sheet, chart, spec, all, sheetOf);
   const rows = spec.freezeRows ?? 0;
   const columns = spec.freezeColumns ?? 0;
   // Rows and columns together (ID and Name beside the header rows) are one frozen top-left block.

@@ -8,8 +8,9 @@
  * blocks, each table a real Excel table (header, rows, a totals row of bold values under it),
  * number formats, alignment and wrap per column (WorkbookPort ColumnSpec), widths, conditional
  * formats, list/number/date validations (one range-wide rule per column), frozen rows and
- * columns, page setup, header/footer, tab colour and, for a chart, a note at its anchor (or the
- * chart itself, drawn by the caller: `charts` tells where each chart's data is).
+ * columns, detail columns as collapsed outline groups (ColumnSpec.detail), the height of every row
+ * with wrapped text (wrappedLines), page setup, header/footer, tab colour and, for a chart, a note
+ * at its anchor (or the chart itself, drawn by the caller: `charts` tells where each chart's data is).
  *
  * Strings are inline strings (`t="inlineStr"`), so no shared-strings table grows with the rows;
  * text is always text, never a formula, whatever it starts with. Characters XML cannot hold are

@@ -2,7 +2,8 @@
  * Render one SheetSpec onto an empty ExcelJS worksheet: bold title in A1, info blocks
  * (label/value lines), each table as a real Excel table (header row, row stripes, a totals row
  * written as plain bold values under it), number formats per column, column widths, conditional
- * formats, data validations (one range-wide rule per column), frozen rows and tab colour.
+ * formats, data validations (one range-wide rule per column), frozen rows, detail columns as a
+ * collapsed outline group, the height of rows with wrapped text (wrappedLines) and tab colour.
  *
  * Charts: ExcelJS cannot write native charts, so a chart is left out of the .xlsx file; its data
  * is the table it plots, which is written. A one-line note is placed at the chart's anchor cell
