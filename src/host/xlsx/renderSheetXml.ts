@@ -115,19 +115,38 @@ interface TableBlock {
   /** StyleBook index of each column's data cells. */
   xfs: number[];
   /** The wrapped columns (index in the table) and the characters a line holds in each. */
-  wrapped: { index: number; room: number }[];
+  wrapped: WrappedColumn[];
+}
+
+/** A wrapped column of a table: its index, the characters a line holds, and the lines of the texts seen (columns repeat their texts: an action, a decision). */
+interface WrappedColumn {
+  index: number;
+  room: number;
+  lines: Map<string, number>;
+}
+
+/** Texts remembered per wrapped column: 1,000,000 rows of a few actions cost a lookup each, not a wrap (2 s). */
+const MAX_REMEMBERED_TEXTS = 4096;
+
+function linesOf(column: WrappedColumn, text: string, less: number): number {
+  if (less !== 0) return wrappedLines(text, column.room - less);
+  const known = column.lines.get(text);
+  if (known !== undefined) return known;
+  const lines = wrappedLines(text, column.room);
+  if (column.lines.size < MAX_REMEMBERED_TEXTS) column.lines.set(text, lines);
+  return lines;
 }
 
 /** A table header shares its cell with the filter button (about two characters). */
 const FILTER_BUTTON_CHARS = 2;
 
 /** Lines the tallest wrapped cell of a row takes (1 when nothing wraps). */
-function rowLines(values: readonly CellValue[] | undefined, wrapped: readonly { index: number; room: number }[], less = 0): number {
+function rowLines(values: readonly CellValue[] | undefined, wrapped: readonly WrappedColumn[], less = 0): number {
   let lines = 1;
   if (values === undefined) return lines;
   for (let i = 0; i < wrapped.length; i++) {
     const value = values[wrapped[i].index];
-    if (typeof value === "string" && value.length > 0) lines = Math.max(lines, wrappedLines(value, wrapped[i].room - less));
+    if (typeof value === "string" && value.length > 0) lines = Math.max(lines, linesOf(wrapped[i], value, less));
   }
   return lines;
 }
@@ -303,7 +322,7 @@ export function renderSheetXml(spec: SheetSpec, book: StyleBook, usedTableNames:
   const looseLines = new Map<number, number>();
   for (const block of blocks) {
     block.wrapped = block.spec.columns.flatMap((column, index) =>
-      column.wrap === true && !outline.grouped.has(block.left + index) ? [{ index, room: (widths.get(block.left + index) ?? estimatedWidth(column, index, block.spec.rows)) - 1 }] : []);
+      column.wrap === true && !outline.grouped.has(block.left + index) ? [{ index, room: (widths.get(block.left + index) ?? estimatedWidth(column, index, block.spec.rows)) - 1, lines: new Map<string, number>() }] : []);
     if (block.wrapped.length === 0) continue;
     const header = rowLines(block.spec.columns.map((c) => c.header), block.wrapped, FILTER_BUTTON_CHARS);
     looseLines.set(block.spec.headerRow, Math.max(looseLines.get(block.spec.headerRow) ?? 1, header));
