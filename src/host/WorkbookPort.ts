@@ -82,6 +82,13 @@ export interface ColumnSpec {
    * number, money, percent, date), left for text and boolean; headers follow their column.
    */
   align?: "left" | "center" | "right";
+  /**
+   * A detail column: consecutive detail columns of a sheet form one outline group of columns,
+   * collapsed (hidden, with Excel's + button above the column after the group to expand it), so
+   * they do not print and are one click away. Where two tables share a sheet column, it is
+   * grouped when either table says so. Default: a plain column, always shown.
+   */
+  detail?: boolean;
 }
 
 export type ConditionalFormatSpec =
@@ -113,7 +120,8 @@ export interface TableSpec {
 export interface ChartSpec {
   name: string;
   title: string;
-  type: "columnStacked" | "columnClustered" | "pie" | "barClustered";
+  /** "line": lines with a marker at each point (a trend across reviews). */
+  type: "columnStacked" | "columnClustered" | "pie" | "barClustered" | "line";
   /** Table whose data the chart plots. */
   table: string;
   /** Header of the category column (x axis), and headers of the series columns. */

@@ -20,6 +20,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { runDemo } from "../../src/cli/demoCommand";
 import type { CliIo } from "../../src/cli/CliIo";
+import { wrappedLines } from "../../src/host/xlsx/wrappedLines";
 
 const OUTPUTS = ["Summary", "Credit Review", "Aging", "Collections"] as const;
 const ROWS_PER_PAGE = 40;
@@ -68,7 +69,8 @@ describeRender("the demo workbook rendered by LibreOffice (issue 15)", () => {
   let workbook: ExcelJS.Workbook;
   let pages: Page[];
   let pdf: string;
-  const pagesOf = (sheet: string): Page[] => pages.filter((p) => firstLine(p.text).startsWith(sheet));
+  // An output page starts with its header: the sheet name, then the as-of date (input sheets print no header).
+  const pagesOf = (sheet: string): Page[] => pages.filter((p) => firstLine(p.text).split(/\s{2,}/)[0] === sheet);
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "credit-desk-render-"));
@@ -106,16 +108,35 @@ describeRender("the demo workbook rendered by LibreOffice (issue 15)", () => {
     expect(pagesOf("Summary")).toHaveLength(1);
   });
 
-  // Known gap (session 7): with the committee's columns (limit bases, approved limit, change since
-  // the last review) Credit Review is too wide for one landscape page even at LibreOffice's smallest
-  // scale (10 %), so it prints two pages across. It passes (and Jest says so) once the sheet prints
-  // a committee subset of its columns, or groups the detail columns.
-  it.failing("prints Credit Review on at most ceil(rows / 40) pages", () => {
+  // The committee's columns print; the detail column groups (limit bases and factors, financials,
+  // payment-record detail, change since the last review, …) are collapsed outline groups, hidden.
+  it("prints Credit Review on at most ceil(rows / 40) pages, its detail columns collapsed", () => {
     const table = tablesOf(workbook.getWorksheet("Credit Review")!).find((t) => t.name === "CreditReview")!;
     const [from, to] = table.ref.split(":").map(cellPosition);
     const customers = to.row - from.row;
     expect(customers).toBeGreaterThan(0);
     expect(pagesOf("Credit Review").length).toBeLessThanOrEqual(Math.ceil(customers / ROWS_PER_PAGE));
+    // The printed header row shows the committee's columns, not the hidden detail.
+    const text = pagesOf("Credit Review").map((p) => p.text).join("\n");
+    expect(text).toMatch(/Customer ID/);
+    expect(text).toMatch(/Approved limit/);
+    for (const detail of [/Binding basis/, /Grade factor/, /Need basis/, /Quadrant/]) expect(text).not.toMatch(detail);
+  });
+
+  it("groups Credit Review's detail columns as collapsed outline groups (hidden, outline level 1), ID and Name shown", () => {
+    const sheet = workbook.getWorksheet("Credit Review")!;
+    const table = tablesOf(sheet).find((t) => t.name === "CreditReview")!;
+    const [from, to] = table.ref.split(":").map(cellPosition);
+    const hidden: number[] = [];
+    for (let c = from.column; c <= to.column; c++) {
+      const column = sheet.getColumn(c);
+      expect([c, column.hidden]).toEqual([c, column.outlineLevel === 1]);
+      if (column.hidden) hidden.push(c);
+    }
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(hidden).not.toContain(1);
+    expect(hidden).not.toContain(2);
+    expect((sheet.properties as { outlineLevelCol?: number }).outlineLevelCol).toBe(1);
   });
 
   it("shows no ### on any page of the output sheets", () => {
@@ -157,11 +178,9 @@ describeRender("the demo workbook rendered by LibreOffice (issue 15)", () => {
     expect(cut).toEqual([]);
   });
 
-  // Known gap, kept visible: Excel grows a row without a stored height (no `ht`) to fit its wrapped
-  // text, LibreOffice does not, so a wrapped cell prints its lines over the next rows unless the
-  // .xlsx writer (src/host/xlsx) stores an estimated height. This test fails while that holds
-  // (it.failing passes); when the writer stores heights, Jest reports it and it becomes it().
-  it.failing("gives every row with wrapped text the height of its lines (LibreOffice does not grow rows)", () => {
+  // Excel grows a row without a stored height (no `ht`) to fit its wrapped text, LibreOffice does
+  // not, so the .xlsx writer stores an estimated height (src/host/xlsx/wrappedLines).
+  it("gives every row with wrapped text the height of its lines (LibreOffice does not grow rows)", () => {
     const short: string[] = [];
     for (const name of OUTPUTS) {
       const sheet = workbook.getWorksheet(name)!;
@@ -173,6 +192,9 @@ describeRender("the demo workbook rendered by LibreOffice (issue 15)", () => {
           for (let c = from.column; c <= to.column; c++) {
             const cell = row.getCell(c);
             if (cell.alignment?.wrapText !== true || typeof cell.value !== "string") continue;
+            // A collapsed detail column neither prints nor shows; like Excel's row AutoFit, the
+            // height follows the columns shown (each cell's width is still checked above).
+            if (sheet.getColumn(c).hidden) continue;
             lines = Math.max(lines, wrappedLines(cell.value, (sheet.getColumn(c).width ?? 8.43) - 1));
           }
           if (lines > 1 && (row.height ?? 15) < lines * 12) short.push(`${name}!${r}: ${lines} lines in ${row.height ?? 15} pt`);
@@ -196,23 +218,6 @@ describeRender("the demo workbook rendered by LibreOffice (issue 15)", () => {
     for (const file of written) expect(fs.statSync(file).size).toBeGreaterThan(1000);
   });
 });
-
-/** Lines a text takes when wrapped at spaces into a column `width` characters wide. */
-function wrappedLines(text: string, width: number): number {
-  let lines = 0;
-  for (const paragraph of text.split("\n")) {
-    let used = 0;
-    lines += 1;
-    for (const word of paragraph.split(/\s+/).filter((w) => w.length > 0)) {
-      const w = widthOf(word);
-      if (used > 0 && used + 1 + w > width) {
-        lines += 1;
-        used = w;
-      } else used += (used > 0 ? 1 : 0) + w;
-    }
-  }
-  return lines;
-}
 
 function firstLine(text: string): string {
   return text.split("\n").find((line) => line.trim().length > 0)?.trim() ?? "";

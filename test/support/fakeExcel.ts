@@ -120,6 +120,10 @@ export interface FakeSheetState {
   wrapRects: { rect: CellRect; wrap: boolean }[];
   /** Rectangles whose rows were autofitted (RangeFormat.autofitRows). */
   autofitRows: CellRect[];
+  /** Outline level of each grouped column (Range.group "ByColumns", ExcelApi 1.10); absent = 0. */
+  columnOutline: Map<number, number>;
+  /** Hidden columns (Range.columnHidden, or the detail of a column group hidden by Range.hideGroupDetails). */
+  hiddenColumns: Set<number>;
   /** Page Layout (ExcelApi 1.9), as set through Worksheet.pageLayout. */
   pageLayout: FakePageLayoutState;
   tabColor: string;
@@ -201,6 +205,8 @@ function newSheetState(name: string): FakeSheetState {
     alignRects: [],
     wrapRects: [],
     autofitRows: [],
+    columnOutline: new Map(),
+    hiddenColumns: new Set(),
     pageLayout: {
       orientation: "Portrait",
       zoom: { scale: 100 },
@@ -473,6 +479,9 @@ class FakeRangeFormat {
   }
 }
 
+/** Some of Excel.ChartType's values (the ones a sheet of this product could ask for); another one is refused. */
+const CHART_TYPES = new Set(["ColumnClustered", "ColumnStacked", "ColumnStacked100", "BarClustered", "BarStacked", "Pie", "Doughnut", "Line", "LineMarkers", "LineStacked", "XYScatter", "XYScatterLines", "Area"]);
+
 /** Excel.HorizontalAlignment's values. */
 const HORIZONTAL_ALIGNMENTS = new Set(["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"]);
 const HEADER_FOOTER_PARTS = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"] as const;
@@ -734,6 +743,41 @@ class FakeRange {
     const columnEnd = Math.min(a.column + a.columnCount, b.column + b.columnCount);
     if (rowEnd <= row || columnEnd <= column) throw new Error("ItemNotFound: the ranges do not intersect");
     return new FakeRange(this.ctx, this.sheet, { row, column, rowCount: rowEnd - row, columnCount: columnEnd - column });
+  }
+  /**
+   * Outline groups (ExcelApi 1.10), as Excel does them: grouping by columns groups the whole
+   * columns of the range, one level deeper (at most 8 levels, beyond that Excel refuses);
+   * hideGroupDetails hides the columns of the range's group and refuses a range with an
+   * ungrouped column (Excel's "Cannot show or hide detail"). Only columns are modelled.
+   */
+  group(groupOption: string): void {
+    this.ctx.op(groupOption);
+    if (groupOption !== "ByColumns") throw new Error(groupOption === "ByRows" ? "Fake: only column groups are modelled" : `InvalidArgument: groupOption "${groupOption}"`);
+    const { column, columnCount } = this.rect;
+    for (let c = column; c < column + columnCount; c++) {
+      if ((this.sheet.columnOutline.get(c) ?? 0) >= 8) throw new Error("InvalidOperation: an outline has at most 8 levels");
+    }
+    for (let c = column; c < column + columnCount; c++) this.sheet.columnOutline.set(c, (this.sheet.columnOutline.get(c) ?? 0) + 1);
+  }
+  hideGroupDetails(groupOption: string): void {
+    this.ctx.op(groupOption);
+    if (groupOption !== "ByColumns") throw new Error(groupOption === "ByRows" ? "Fake: only column groups are modelled" : `InvalidArgument: groupOption "${groupOption}"`);
+    const { column, columnCount } = this.rect;
+    for (let c = column; c < column + columnCount; c++) {
+      if ((this.sheet.columnOutline.get(c) ?? 0) === 0) throw new Error("InvalidOperation: cannot hide the detail of an ungrouped column");
+    }
+    for (let c = column; c < column + columnCount; c++) this.sheet.hiddenColumns.add(c);
+  }
+  set columnHidden(hidden: boolean) {
+    this.ctx.op(hidden);
+    const { column, columnCount } = this.rect;
+    for (let c = column; c < column + columnCount; c++) {
+      if (hidden) this.sheet.hiddenColumns.add(c);
+      else this.sheet.hiddenColumns.delete(c);
+    }
+  }
+  get columnHidden(): boolean {
+    throw new PropertyNotLoadedError("Range.columnHidden");
   }
   select(): void {
     this.ctx.op(undefined);
@@ -1081,6 +1125,7 @@ class FakeWorksheet {
     this.charts = {
       add: (type: string, source: FakeRange, seriesBy?: string) => {
         ctx.op([type, source.address, seriesBy ?? null]);
+        if (!CHART_TYPES.has(type)) throw new Error(`InvalidArgument: chart type "${type}"`);
         const chart: FakeChartState = {
           type,
           source: source.address,

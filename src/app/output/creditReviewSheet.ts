@@ -11,24 +11,37 @@ import { engineWords } from "../engineWords";
 import { decisionText, reasonsText, warningsCell } from "../reviewText";
 import { auditBlock, CREDIT_REVIEW_TABLE, date, fraction, GRADE_FILLS, integer, listLayout, money, orNull, OUTPUT_TABLE_ROW, percent, ratio, text, titleOf, type AuditStamp } from "./sheetParts";
 
+/**
+ * A detail column (ColumnSpec.detail): in a collapsed outline group, one click from view, not
+ * printed. The committee's columns stay shown: ID, name, composite, grade, R flag, decision, the
+ * recommended, current, approved and in-force limits with the committee's decision, exposure,
+ * utilisation, overdue, warnings and next action. The detail groups: account owner and key
+ * account; coverage and the derived payment-record score and source; the letter grade; the
+ * quadrant, terms and financials (period end, ratios, Altman Z); the limit's binding basis,
+ * factors, four bases and collateral; who approved and until when; open balance and unapplied
+ * cash; the overdue detail with the change since the last review; the reasons.
+ */
+const detail = (column: ColumnSpec): ColumnSpec => ({ ...column, detail: true });
+
 /** The Credit Review columns in a language, in sheet order. */
 export function creditReviewColumns(t: Translator): ColumnSpec[] {
   const h = (key: string): string => t.t(`column.creditReview.${key}` as MessageId);
   return [
-    text(h("customerId"), 12), text(h("name"), 28), text(h("accountOwner")), text(h("keyAccount"), 8),
-    percent(h("compositePercent")), percent(h("coveragePercent")), integer(h("paymentRecord")), text(h("paymentRecordSource"), 10),
-    text(h("grade"), 7), text(h("letter"), 7), text(h("rFlag"), 7), text(h("decision"), 28), text(h("quadrant"), 24),
-    integer(h("termsDays"), 8), date(h("financialsPeriodEnd")),
-    ratio(h("currentRatio")), ratio(h("quickRatio")), percent(h("debtRatio")), percent(h("netMargin")), percent(h("revenueGrowth")),
-    ratio(h("altmanZ")), text(h("altmanZone"), 9),
-    money(h("recommendedLimit")), text(h("bindingBasis"), 16), ratio(h("gradeFactor")), ratio(h("paymentFactor")),
-    ...limitBasesColumns(t),
+    text(h("customerId"), 12), text(h("name"), 28), detail(text(h("accountOwner"))), detail(text(h("keyAccount"), 8)),
+    percent(h("compositePercent")), detail(percent(h("coveragePercent"))), detail(integer(h("paymentRecord"))), detail(text(h("paymentRecordSource"), 10)),
+    text(h("grade"), 7), detail(text(h("letter"), 7)), text(h("rFlag"), 7), text(h("decision"), 28),
+    ...[
+      text(h("quadrant"), 24), integer(h("termsDays"), 8), date(h("financialsPeriodEnd")),
+      ratio(h("currentRatio")), ratio(h("quickRatio")), percent(h("debtRatio")), percent(h("netMargin")), percent(h("revenueGrowth")),
+      ratio(h("altmanZ")), text(h("altmanZone"), 9),
+    ].map(detail),
+    money(h("recommendedLimit")),
+    ...[text(h("bindingBasis"), 16), ratio(h("gradeFactor")), ratio(h("paymentFactor")), ...limitBasesColumns(t)].map(detail),
     money(h("currentLimit")), money(h("limitChange")),
     ...committeeColumns(t),
-    money(h("exposure")), percent(h("utilisationPercent")), money(h("openBalance")), money(h("unapplied")), money(h("overdue")),
-    integer(h("overdueItems")), integer(h("maxDaysPastDue")), { header: h("averageDaysLate"), kind: "number", numberFormat: "0.0", width: 10 },
-    ...changeColumns(t),
-    integer(h("criticalWarnings")), text(h("warnings"), 40), text(h("nextAction"), 36), text(h("reasons"), 60),
+    money(h("exposure")), percent(h("utilisationPercent")), detail(money(h("openBalance"))), detail(money(h("unapplied"))), money(h("overdue")),
+    ...[integer(h("overdueItems")), integer(h("maxDaysPastDue")), { header: h("averageDaysLate"), kind: "number", numberFormat: "0.0", width: 10 } satisfies ColumnSpec, ...changeColumns(t)].map(detail),
+    integer(h("criticalWarnings")), text(h("warnings"), 40), text(h("nextAction"), 36), detail(text(h("reasons"), 60)),
   ];
 }
 
@@ -45,7 +58,7 @@ function limitBasesColumns(t: Translator): ColumnSpec[] {
 
 function committeeColumns(t: Translator): ColumnSpec[] {
   const h = (key: string): string => committeeHeader(t, key);
-  return [text(h("committeeDecision"), 24), money(h("approvedLimit")), text(h("approvedBy"), 16), date(h("validUntil")), money(h("limitInForce")), text(h("limitBasis"), 12)];
+  return [text(h("committeeDecision"), 24), money(h("approvedLimit")), detail(text(h("approvedBy"), 16)), detail(date(h("validUntil"))), money(h("limitInForce")), text(h("limitBasis"), 12)];
 }
 
 function changeColumns(t: Translator): ColumnSpec[] {

@@ -39,6 +39,9 @@ export type OrderLogField = (typeof ORDER_LOG_FIELDS)[number];
 /** Header row (0-based) of the tables on the register, history and log sheets: below the title and a note. */
 export const INPUT_TABLE_ROW = 3;
 
+/** Sheet rows the first trend chart covers (240 pt at 15 pt a row) and a blank row: the second goes below. */
+const TREND_CHART_ROWS = 17;
+
 const days = (header: string): ColumnSpec => ({ header, kind: "number", numberFormat: "0.0", width: 12 });
 
 export function approvedLimitsColumns(t: Translator): ColumnSpec[] {
@@ -174,10 +177,16 @@ export function changesSheet(t: Translator, input: ChangesInput, stamp: AuditSta
     title: t.t("history.changes.title"),
     info: [auditBlock(t, stamp), { row: 6, column: 0, lines: infoLines }],
     tables,
+    // The trend as two line charts, one per scale: the overdue ratio and CEI are ratios (0–1), DSO
+    // is in days (tens), which on one axis would flatten the ratios to a line along zero.
     charts: [{
-      name: "ReviewTrendChart", title: t.t("history.trend.chart"), type: "columnClustered", table: TREND_TABLE,
-      categoryColumn: trendColumns[0]!.header, seriesColumns: [trendColumns[3]!.header, trendColumns[4]!.header],
+      name: "ReviewTrendChart", title: t.t("history.trend.chartRatios"), type: "line", table: TREND_TABLE,
+      categoryColumn: trendColumns[0]!.header, seriesColumns: [trendColumns[2]!.header, trendColumns[4]!.header],
       anchor: { row: OUTPUT_TABLE_ROW, column: 8 }, size: { widthPt: 420, heightPt: 240 },
+    }, {
+      name: "ReviewTrendDsoChart", title: t.t("history.trend.chartDso"), type: "line", table: TREND_TABLE,
+      categoryColumn: trendColumns[0]!.header, seriesColumns: [trendColumns[3]!.header],
+      anchor: { row: OUTPUT_TABLE_ROW + TREND_CHART_ROWS, column: 8 }, size: { widthPt: 420, heightPt: 240 },
     }],
     freezeRows: 0,
     tabColor: "#2F5597",

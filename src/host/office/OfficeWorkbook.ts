@@ -18,7 +18,7 @@ import { cellAddress, rangeAddress, type CellRect } from "../address";
 import { numberFormatOf } from "../numberFormatOf";
 import { chunkRows, jsonBytes, packGroups, PAYLOAD_BUDGET_BYTES } from "./payload";
 import {
-  chartTable, checkSheetSpecs, columnOf, horizontalAlignmentOf, outputGroupStart, tableGeometry, wholeColumns, wholeRows, type TableGeometry,
+  chartTable, checkSheetSpecs, columnOf, detailColumnGroups, horizontalAlignmentOf, outputGroupStart, tableGeometry, wholeColumns, wholeRows, type TableGeometry,
 } from "./sheetLayout";
 import { freeTableName, outputIdOf, planWrite, renamedSpec, type SheetMarks } from "../planWrite";
 import { toExcelInput } from "./textSafety";
@@ -58,6 +58,7 @@ const CHART_TYPES = {
   columnClustered: "ColumnClustered",
   pie: "Pie",
   barClustered: "BarClustered",
+  line: "LineMarkers",
 } as const satisfies Record<ChartSpec["type"], string>;
 
 /** The hidden sheet-scoped name that marks a sheet being written (a leftover if a run failed). */
@@ -232,8 +233,9 @@ export function isPayloadTooLarge(error: unknown): boolean {
  * NamedItemCollection.add, NamedItem.delete), 1.6 (conditional formats,
  * suspendApiCalculationUntilNextSync), 1.7 (series setXAxisValues, freezeRows/freezeColumns/
  * freezeAt, tabColor), 1.8 (data validation), 1.9 (suspendScreenUpdatingUntilNextSync, pageLayout:
- * orientation, zoom, print titles, headersFooters); and
- * RunOptions.delayForCellEdit, used only where ExcelApi 1.11 is supported (officeRun).
+ * orientation, zoom, print titles, headersFooters); Range.group/hideGroupDetails (the detail
+ * columns' outline group), used only where ExcelApi 1.10 is supported (else Range.columnHidden,
+ * 1.2); and RunOptions.delayForCellEdit, used only where ExcelApi 1.11 is supported (officeRun).
  */
 export class OfficeWorkbook implements WorkbookPort {
   private readonly run: ExcelRun;
@@ -561,7 +563,7 @@ export class OfficeWorkbook implements WorkbookPort {
             excelTable.name = tempTables.get(name) ?? name;
             entry.tables.set(name, excelTable);
             return excelTable;
-          });
+          }, this.isSetSupported);
         }
         // The swap: old outputs out, new sheets under their final names, where the old ones were.
         swap.started = true;
@@ -692,6 +694,7 @@ function formatSheet(
   all: readonly SheetSpec[],
   sheetOf: (name: string) => Excel.Worksheet,
   addTable: AddTable,
+  isSetSupported: (name: string, version: string) => boolean,
 ): void {
   if (spec.title !== undefined) {
     const title = sheet.getRange("A1");
@@ -703,6 +706,22 @@ function formatSheet(
       const format = info.formats?.[label];
       if (format) sheet.getRange(cellAddress(info.row + i, info.column + 1)).numberFormat = [[format]];
     });
+  }
+  // Detail columns (ColumnSpec.detail): an outline group of columns, collapsed, one click from
+  // view (ExcelApi 1.10, above the manifest's 1.9). Without 1.10 they are hidden (ExcelApi 1.2):
+  // the sheet still prints one readable page wide, and Unhide shows them. Hidden before the tables
+  // are formatted, so that their rows autofit to the columns shown.
+  const groups = detailColumnGroups(spec);
+  if (isSetSupported("ExcelApi", "1.10")) {
+    for (const group of groups) {
+      const columns = sheet.getRange(rangeAddress({ row: group.rows[0], column: group.first, rowCount: group.rows[1] - group.rows[0] + 1, columnCount: group.last - group.first + 1 }));
+      columns.group("ByColumns");
+      columns.hideGroupDetails("ByColumns");
+    }
+  } else {
+    for (const group of groups) {
+      sheet.getRange(rangeAddress({ row: group.rows[0], column: group.first, rowCount: group.rows[1] - group.rows[0] + 1, columnCount: group.last - group.first + 1 })).columnHidden = true;
+    }
   }
   for (const table of spec.tables) formatTable(sheet, table, addTable);
   for (const chart of spec.charts ?? []) addChart(sheet, chart, spec, all, sheetOf);

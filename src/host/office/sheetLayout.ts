@@ -122,3 +122,42 @@ export function wholeRows([first, last]: [number, number]): string {
 export function wholeColumns([first, last]: [number, number]): string {
   return `$${columnLetter(first)}:$${columnLetter(last)}`;
 }
+
+/** A collapsed outline group of sheet columns (ColumnSpec.detail), 0-based inclusive, with the rows its tables span. */
+export interface DetailColumnGroup {
+  first: number;
+  last: number;
+  /** The sheet rows of the tables that declare it (header to last data or totals row), 0-based inclusive. */
+  rows: [number, number];
+}
+
+/**
+ * The outline groups of columns a sheet declares (ColumnSpec.detail): each run of consecutive
+ * sheet columns where some table's column is a detail column, left to right. A run is never next
+ * to another (they would be one group), so the column after each run holds its + button.
+ * @example detailColumnGroups({ name: "S", tables: [{ name: "T", headerRow: 8, firstColumn: 0, rows: [[1, 2, 3, 4]], columns: [id, { ...a, detail: true }, { ...b, detail: true }, c] }] })
+ *   //=> [{ first: 1, last: 2, rows: [8, 9] }]
+ */
+export function detailColumnGroups(sheet: SheetSpec): DetailColumnGroup[] {
+  const rowsOf = new Map<number, [number, number]>();
+  for (const table of sheet.tables) {
+    const lastRow = table.headerRow + Math.max(1, table.rows.length) + (table.totals ? 1 : 0);
+    table.columns.forEach((column, i) => {
+      if (column.detail !== true) return;
+      const at = table.firstColumn + i;
+      const known = rowsOf.get(at);
+      rowsOf.set(at, known ? [Math.min(known[0], table.headerRow), Math.max(known[1], lastRow)] : [table.headerRow, lastRow]);
+    });
+  }
+  const columns = [...rowsOf.keys()].sort((a, b) => a - b);
+  const groups: DetailColumnGroup[] = [];
+  for (const column of columns) {
+    const rows = rowsOf.get(column) ?? [0, 0];
+    const last = groups[groups.length - 1];
+    if (last && last.last === column - 1) {
+      last.last = column;
+      last.rows = [Math.min(last.rows[0], rows[0]), Math.max(last.rows[1], rows[1])];
+    } else groups.push({ first: column, last: column, rows: [rows[0], rows[1]] });
+  }
+  return groups;
+}

@@ -1,13 +1,15 @@
 /**
  * Native charts in the CLI's .xlsx (issue 15 item 6; ExcelJS cannot write them): the drawing
  * part that anchors each chart on its sheet and the chart part (DrawingML chart) that plots a
- * table's columns: `c:barChart` (columns or bars, stacked or clustered) or `c:pieChart`, each
+ * table's columns: `c:barChart` (columns or bars, stacked or clustered), `c:lineChart` (lines
+ * with circle markers) or `c:pieChart`, each
  * series referring to the table's cells by A1 range (`'Aging'!$C$10:$C$14`), with the values
  * cached so that a reader that does not recalculate still draws them. The totals row is never
  * plotted.
  * @example chartXml(placement, "Aging") //=> '<?xml …?><c:chartSpace …><c:chart><c:title>…<c:barChart><c:barDir val="col"/><c:grouping val="stacked"/>…'
  */
 import type { CellValue } from "../WorkbookPort";
+import { numberFormatOf } from "../numberFormatOf";
 import { columnLetters } from "./cellAddress";
 import type { ChartPlacement } from "./renderSheetXml";
 import { escapeXml } from "./xmlText";
@@ -34,9 +36,33 @@ function strCache(values: readonly CellValue[]): string {
   return `<c:strCache><c:ptCount val="${values.length}"/>${points}</c:strCache>`;
 }
 
-function numCache(values: readonly CellValue[]): string {
+function numCache(values: readonly CellValue[], formatCode = "General"): string {
   const points = values.map((v, i) => (typeof v === "number" && Number.isFinite(v) ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : "")).join("");
-  return `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache>`;
+  return `<c:numCache><c:formatCode>${escapeXml(formatCode)}</c:formatCode><c:ptCount val="${values.length}"/>${points}</c:numCache>`;
+}
+
+/** The category axis's number format: a date column's own (LibreOffice ignores a linked one), else the source's. */
+function categoryFormatXml(placement: ChartPlacement): string {
+  const column = placement.spec.columns[placement.categoryColumn - placement.spec.firstColumn];
+  if (column?.kind === "date") return `<c:numFmt formatCode="${escapeXml(numberFormatOf(column) ?? "yyyy-mm-dd")}" sourceLinked="0"/>`;
+  return '<c:numFmt formatCode="General" sourceLinked="1"/>';
+}
+
+/** The categories: dates as numbers in their format (the axis shows 2025-06-30, not 45838), anything else as text. */
+function categoriesXml(placement: ChartPlacement, formula: string, categories: readonly CellValue[]): string {
+  const column = placement.spec.columns[placement.categoryColumn - placement.spec.firstColumn];
+  if (column?.kind === "date") return `<c:cat><c:numRef><c:f>${escapeXml(formula)}</c:f>${numCache(categories, numberFormatOf(column) ?? "yyyy-mm-dd")}</c:numRef></c:cat>`;
+  return `<c:cat><c:strRef><c:f>${escapeXml(formula)}</c:f>${strCache(categories)}</c:strRef></c:cat>`;
+}
+
+/**
+ * What a series says between its name and its data, in the schema's order: a bar's
+ * invertIfNegative; a line's marker (a circle at each point); nothing for a pie.
+ */
+function seriesLook(type: ChartPlacement["chart"]["type"]): string {
+  if (type === "pie") return "";
+  if (type === "line") return '<c:marker><c:symbol val="circle"/><c:size val="6"/></c:marker>';
+  return '<c:invertIfNegative val="0"/>';
 }
 
 function seriesXml(placement: ChartPlacement, sheet: string): string {
@@ -52,9 +78,11 @@ function seriesXml(placement: ChartPlacement, sheet: string): string {
       return (
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/>` +
         `<c:tx><c:strRef><c:f>${escapeXml(rangeOf(sheet, column, headerRow, headerRow))}</c:f>${strCache([spec.columns[index].header])}</c:strRef></c:tx>` +
-        (placement.chart.type === "pie" ? "" : '<c:invertIfNegative val="0"/>') +
-        `<c:cat><c:strRef><c:f>${escapeXml(rangeOf(sheet, categoryColumn, top, bottom))}</c:f>${strCache(categories)}</c:strRef></c:cat>` +
-        `<c:val><c:numRef><c:f>${escapeXml(rangeOf(sheet, column, top, bottom))}</c:f>${numCache(values)}</c:numRef></c:val></c:ser>`
+        seriesLook(placement.chart.type) +
+        categoriesXml(placement, rangeOf(sheet, categoryColumn, top, bottom), categories) +
+        `<c:val><c:numRef><c:f>${escapeXml(rangeOf(sheet, column, top, bottom))}</c:f>${numCache(values)}</c:numRef></c:val>` +
+        (placement.chart.type === "line" ? '<c:smooth val="0"/>' : "") +
+        "</c:ser>"
       );
     })
     .join("");
@@ -66,12 +94,14 @@ function plotXml(placement: ChartPlacement, sheet: string): string {
   if (type === "pie") return `<c:pieChart><c:varyColors val="1"/>${series}<c:firstSliceAng val="0"/></c:pieChart>`;
   const direction = type === "barClustered" ? "bar" : "col";
   const stacked = type === "columnStacked";
-  const bars = `<c:barChart><c:barDir val="${direction}"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${series}<c:gapWidth val="150"/>${stacked ? '<c:overlap val="100"/>' : ""}<c:axId val="${CAT_AXIS}"/><c:axId val="${VAL_AXIS}"/></c:barChart>`;
+  const plot = type === "line"
+    ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/><c:axId val="${CAT_AXIS}"/><c:axId val="${VAL_AXIS}"/></c:lineChart>`
+    : `<c:barChart><c:barDir val="${direction}"/><c:grouping val="${stacked ? "stacked" : "clustered"}"/><c:varyColors val="0"/>${series}<c:gapWidth val="150"/>${stacked ? '<c:overlap val="100"/>' : ""}<c:axId val="${CAT_AXIS}"/><c:axId val="${VAL_AXIS}"/></c:barChart>`;
   const catPos = direction === "bar" ? "l" : "b";
   const valPos = direction === "bar" ? "b" : "l";
-  const catAx = `<c:catAx><c:axId val="${CAT_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${catPos}"/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="${VAL_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
+  const catAx = `<c:catAx><c:axId val="${CAT_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${catPos}"/>${categoryFormatXml(placement)}<c:tickLblPos val="nextTo"/><c:crossAx val="${VAL_AXIS}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const valAx = `<c:valAx><c:axId val="${VAL_AXIS}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${valPos}"/><c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:tickLblPos val="nextTo"/><c:crossAx val="${CAT_AXIS}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
-  return bars + catAx + valAx;
+  return plot + catAx + valAx;
 }
 
 /** The chart part of one chart on sheet `sheet`. */

@@ -8,8 +8,9 @@
  * blocks, each table a real Excel table (header, rows, a totals row of bold values under it),
  * number formats, alignment and wrap per column (WorkbookPort ColumnSpec), widths, conditional
  * formats, list/number/date validations (one range-wide rule per column), frozen rows and
- * columns, page setup, header/footer, tab colour and, for a chart, a note at its anchor (or the
- * chart itself, drawn by the caller: `charts` tells where each chart's data is).
+ * columns, detail columns as collapsed outline groups (ColumnSpec.detail), the height of every row
+ * with wrapped text (wrappedLines), page setup, header/footer, tab colour and, for a chart, a note
+ * at its anchor (or the chart itself, drawn by the caller: `charts` tells where each chart's data is).
  *
  * Strings are inline strings (`t="inlineStr"`), so no shared-strings table grows with the rows;
  * text is always text, never a formula, whatever it starts with. Characters XML cannot hold are
@@ -20,9 +21,11 @@ import type { CellValue, ChartSpec, ConditionalFormatSpec, SheetSpec, TableSpec,
 import { numberFormatOf } from "../numberFormatOf";
 import { a1, a1Range, columnLetters } from "./cellAddress";
 import { alignOf, headerFooterText } from "./columnLayout";
+import { detailColumnGroups } from "../office/sheetLayout";
 import type { StyleBook } from "./styleBook";
 import { argbOf, columnIndex, DEFAULT_TABLE_STYLE, estimatedWidth, isTableTheme, MAX_LIST_FORMULA, safeValue, uniqueHeaders, uniqueTableName } from "./writeSheet";
 import { escapeXml } from "./xmlText";
+import { rowHeightOf, wrappedLines } from "./wrappedLines";
 
 const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -111,6 +114,46 @@ interface TableBlock {
   left: number;
   /** StyleBook index of each column's data cells. */
   xfs: number[];
+  /** The wrapped columns (index in the table) and the characters a line holds in each. */
+  wrapped: WrappedColumn[];
+}
+
+/** A wrapped column of a table: its index, the characters a line holds, and the lines of the texts seen (columns repeat their texts: an action, a decision). */
+interface WrappedColumn {
+  index: number;
+  room: number;
+  lines: Map<string, number>;
+}
+
+/** Texts remembered per wrapped column: 1,000,000 rows of a few actions cost a lookup each, not a wrap (2 s). */
+const MAX_REMEMBERED_TEXTS = 4096;
+
+function linesOf(column: WrappedColumn, text: string, less: number): number {
+  if (less !== 0) return wrappedLines(text, column.room - less);
+  const known = column.lines.get(text);
+  if (known !== undefined) return known;
+  const lines = wrappedLines(text, column.room);
+  if (column.lines.size < MAX_REMEMBERED_TEXTS) column.lines.set(text, lines);
+  return lines;
+}
+
+/** A table header shares its cell with the filter button (about two characters). */
+const FILTER_BUTTON_CHARS = 2;
+
+/** Lines the tallest wrapped cell of a row takes (1 when nothing wraps). */
+function rowLines(values: readonly CellValue[] | undefined, wrapped: readonly WrappedColumn[], less = 0): number {
+  let lines = 1;
+  if (values === undefined) return lines;
+  for (let i = 0; i < wrapped.length; i++) {
+    const value = values[wrapped[i].index];
+    if (typeof value === "string" && value.length > 0) lines = Math.max(lines, linesOf(wrapped[i], value, less));
+  }
+  return lines;
+}
+
+/** A row's height attributes: none for one line, else the stored height of its lines (wrappedLines). */
+function heightXml(lines: number): string {
+  return lines > 1 ? ` ht="${rowHeightOf(lines)}" customHeight="1"` : "";
 }
 
 function validationXml(spec: ValidationSpec, sqref: string): string {
@@ -155,6 +198,43 @@ function ruleXml(spec: ConditionalFormatSpec, priority: number, dxf: number | un
       throw new Error(`unhandled conditional format ${JSON.stringify(never)}`);
     }
   }
+}
+
+/** The detail columns (ColumnSpec.detail) of a sheet: grouped and hidden, and the column after each group, which holds its + button. */
+interface ColumnOutline {
+  grouped: Set<number>;
+  collapsed: Set<number>;
+}
+
+function columnOutlineOf(spec: SheetSpec): ColumnOutline {
+  const grouped = new Set<number>();
+  const collapsed = new Set<number>();
+  for (const group of detailColumnGroups(spec)) {
+    for (let c = group.first; c <= group.last; c++) grouped.add(c);
+    collapsed.add(group.last + 1);
+  }
+  return { grouped, collapsed };
+}
+
+/** Excel's width of a column the sheet leaves at the default (8.43 characters and the cell margins). */
+const DEFAULT_COLUMN_WIDTH = 9.140625;
+
+/**
+ * The `<col>` elements: each column's width; a detail column at outline level 1 and hidden, the
+ * column after its group `collapsed` (ECMA-376 Part 1, `col`; the + button sits on the summary
+ * column, right of its detail while `outlinePr summaryRight` keeps its default), as Excel and
+ * XlsxWriter write a collapsed column group; `sheetFormatPr outlineLevelCol` gives the levels.
+ */
+function colsXml(widths: ReadonlyMap<number, number>, outline: ColumnOutline): string {
+  const columns = [...new Set([...[...widths].filter(([, w]) => w > 0).map(([c]) => c), ...outline.grouped, ...outline.collapsed])].sort((a, b) => a - b);
+  return columns
+    .map((c) => {
+      const width = widths.get(c);
+      const grouped = outline.grouped.has(c) ? ' hidden="1" outlineLevel="1"' : "";
+      const collapsed = outline.collapsed.has(c) ? ' collapsed="1"' : "";
+      return `<col min="${c + 1}" max="${c + 1}" width="${width !== undefined && width > 0 ? width : DEFAULT_COLUMN_WIDTH}"${width !== undefined && width > 0 ? ' customWidth="1"' : ""}${grouped}${collapsed}/>`;
+    })
+    .join("");
 }
 
 /**
@@ -210,7 +290,7 @@ export function renderSheetXml(spec: SheetSpec, book: StyleBook, usedTableNames:
       if (table.totals) put(lastDataRow + 1, sheetColumn, table.totals[c] ?? null, book.xf({ numFmt: numberFormatOf(column), horizontal: alignOf(column), wrap: column.wrap, vertical, bold: true, border: "totals" }));
       widen(sheetColumn, estimatedWidth(column, c, table.rows));
     });
-    const block: TableBlock = { spec: table, firstDataRow, lastDataRow, width, left: table.firstColumn, xfs };
+    const block: TableBlock = { spec: table, firstDataRow, lastDataRow, width, left: table.firstColumn, xfs, wrapped: [] };
     blocks.push(block);
     written.set(table.name.toLowerCase(), { name, block });
     rows += table.rows.length;
@@ -233,6 +313,20 @@ export function renderSheetXml(spec: SheetSpec, book: StyleBook, usedTableNames:
         `<tableColumns count="${width}">${headers.map((h, i) => `<tableColumn id="${i + 1}" name="${escapeXml(h)}"/>`).join("")}</tableColumns>` +
         `<tableStyleInfo name="${style}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`,
     });
+  }
+
+  // Rows with wrapped text get the height of their lines (LibreOffice does not grow a row, nor
+  // does Excel one written with a height): a line holds the column's width less its margins. As
+  // Excel's row AutoFit, the hidden columns (a collapsed detail group) do not count.
+  const outline = columnOutlineOf(spec);
+  const looseLines = new Map<number, number>();
+  for (const block of blocks) {
+    block.wrapped = block.spec.columns.flatMap((column, index) =>
+      column.wrap === true && !outline.grouped.has(block.left + index) ? [{ index, room: (widths.get(block.left + index) ?? estimatedWidth(column, index, block.spec.rows)) - 1, lines: new Map<string, number>() }] : []);
+    if (block.wrapped.length === 0) continue;
+    const header = rowLines(block.spec.columns.map((c) => c.header), block.wrapped, FILTER_BUTTON_CHARS);
+    looseLines.set(block.spec.headerRow, Math.max(looseLines.get(block.spec.headerRow) ?? 1, header));
+    if (block.spec.totals) looseLines.set(block.lastDataRow + 1, Math.max(looseLines.get(block.lastDataRow + 1) ?? 1, rowLines(block.spec.totals, block.wrapped)));
   }
 
   const charts: ChartPlacement[] = [];
@@ -269,9 +363,9 @@ export function renderSheetXml(spec: SheetSpec, book: StyleBook, usedTableNames:
     } else if (activeCell !== undefined) {
       head += `<selection activeCell="${activeCell}" sqref="${activeCell}"/>`;
     }
-    head += '</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>';
-    const cols = [...widths].filter(([, w]) => w > 0).sort((a, b) => a[0] - b[0]);
-    if (cols.length > 0) head += `<cols>${cols.map(([c, w]) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`;
+    head += `</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"${outline.grouped.size > 0 ? ' outlineLevelCol="1"' : ""}/>`;
+    const cols = colsXml(widths, outline);
+    if (cols !== "") head += `<cols>${cols}</cols>`;
     yield `${head}<sheetData>`;
 
     // Column letters and styles of each table, once.
@@ -295,6 +389,7 @@ export function renderSheetXml(spec: SheetSpec, book: StyleBook, usedTableNames:
       if (count === 0 && !extra) continue;
       const rowNumber = r + 1;
       let xml = "";
+      let lines = looseLines.get(r) ?? 1;
       if (count === 1 && !extra && only !== undefined) {
         // The common case: a data row of one table.
         const b = blocks[only];
@@ -302,18 +397,20 @@ export function renderSheetXml(spec: SheetSpec, book: StyleBook, usedTableNames:
         const l = letters[only];
         const st = cellStyles[only];
         for (let c = 0; c < b.width; c++) xml += cellXml(`${l[c]}${rowNumber}`, st[c], values[c]);
+        if (b.wrapped.length > 0) lines = Math.max(lines, rowLines(values, b.wrapped));
       } else {
         const cells = new Map<number, string>();
         blocks.forEach((b, i) => {
           if (r < b.firstDataRow || r > b.lastDataRow) return;
           const values = b.spec.rows[r - b.firstDataRow] ?? [];
           for (let c = 0; c < b.width; c++) cells.set(b.left + c, cellXml(`${letters[i][c]}${rowNumber}`, cellStyles[i][c], values[c]));
+          if (b.wrapped.length > 0) lines = Math.max(lines, rowLines(values, b.wrapped));
         });
         for (const [c, cell] of extra ?? []) cells.set(c, cellXml(`${columnLetters(c)}${rowNumber}`, s(cell.xf), cell.value, true));
         for (const c of [...cells.keys()].sort((a, b) => a - b)) xml += cells.get(c);
       }
       if (xml === "") continue;
-      batch += `<row r="${rowNumber}">${xml}</row>`;
+      batch += `<row r="${rowNumber}"${heightXml(lines)}>${xml}</row>`;
       if (batch.length >= BATCH_CHARS) {
         yield batch;
         batch = "";

@@ -2,7 +2,8 @@
  * Render one SheetSpec onto an empty ExcelJS worksheet: bold title in A1, info blocks
  * (label/value lines), each table as a real Excel table (header row, row stripes, a totals row
  * written as plain bold values under it), number formats per column, column widths, conditional
- * formats, data validations (one range-wide rule per column), frozen rows and tab colour.
+ * formats, data validations (one range-wide rule per column), frozen rows, detail columns as a
+ * collapsed outline group, the height of rows with wrapped text (wrappedLines) and tab colour.
  *
  * Charts: ExcelJS cannot write native charts, so a chart is left out of the .xlsx file; its data
  * is the table it plots, which is written. A one-line note is placed at the chart's anchor cell
@@ -17,6 +18,8 @@ import { a1, a1Range } from "./cellAddress";
 import { addRangeValidation } from "./excelJsInternals";
 import { numberFormatOf } from "../numberFormatOf";
 import { alignOf, headerFooterText, printTitlesOf } from "./columnLayout";
+import { detailColumnGroups } from "../office/sheetLayout";
+import { rowHeightOf, wrappedLines } from "./wrappedLines";
 
 /** Excel's limit on the characters in one cell. */
 const MAX_CELL_TEXT = 32767;
@@ -31,6 +34,8 @@ export interface WriteContext {
   usedTableNames: Set<string>;
   /** Called after each table with the number of data rows written. */
   onRows?: (rows: number) => void;
+  /** Sheet columns hidden in a collapsed detail group (set by writeSheet). */
+  hiddenColumns?: ReadonlySet<number>;
 }
 
 /** A value ExcelJS can write safely: no NaN/Infinity, text within Excel's cell limit. */
@@ -232,6 +237,7 @@ function writeTable(worksheet: Worksheet, table: TableSpec, context: WriteContex
     }
     widths.set(sheetColumn, Math.max(widths.get(sheetColumn) ?? 0, estimatedWidth(column, c, rows)));
   });
+  setWrappedRowHeights(worksheet, table, widths, context.hiddenColumns);
 
   (table.conditionalFormats ?? []).forEach((spec, i) => {
     const c = table.firstColumn + columnIndex(table, spec.column, "a conditional format");
@@ -245,6 +251,25 @@ function writeTable(worksheet: Worksheet, table: TableSpec, context: WriteContex
   }
   context.onRows?.(rows.length);
   return name;
+}
+
+/**
+ * Rows with wrapped text get the height of their lines (wrappedLines; LibreOffice does not grow a
+ * row), as renderSheetXml stores them: header (beside its filter button), data and totals rows;
+ * hidden columns (a collapsed detail group) do not count, as in Excel's row AutoFit.
+ */
+function setWrappedRowHeights(worksheet: Worksheet, table: TableSpec, widths: ReadonlyMap<number, number>, hidden: ReadonlySet<number> | undefined): void {
+  const wrapped = table.columns.flatMap((column, index) =>
+    column.wrap === true && hidden?.has(table.firstColumn + index) !== true ? [{ index, room: (widths.get(table.firstColumn + index) ?? 8.43) - 1 }] : []);
+  if (wrapped.length === 0) return;
+  const linesOf = (values: readonly CellValue[], less: number): number =>
+    Math.max(1, ...wrapped.map(({ index, room }) => { const v = values[index]; return typeof v === "string" && v.length > 0 ? wrappedLines(v, room - less) : 1; }));
+  const rows: [number, readonly CellValue[], number][] = [[table.headerRow, table.columns.map((c) => c.header), 2], ...table.rows.map((row, i): [number, readonly CellValue[], number] => [table.headerRow + 1 + i, row, 0])];
+  if (table.totals) rows.push([table.headerRow + Math.max(1, table.rows.length) + 1, table.totals, 0]);
+  for (const [row, values, less] of rows) {
+    const lines = linesOf(values, less);
+    if (lines > 1) worksheet.getRow(row + 1).height = rowHeightOf(lines);
+  }
 }
 
 /** `tableName`: the name the chart's table was written under (it follows a free variant such as Aging_2). */
@@ -283,8 +308,20 @@ export function writeSheet(worksheet: Worksheet, spec: SheetSpec, context: Write
   const widths = new Map<number, number>();
   for (const block of spec.info ?? []) writeInfoBlock(worksheet, block, widths);
   const written = new Map<string, string>();
-  for (const table of spec.tables) written.set(table.name.toLowerCase(), writeTable(worksheet, table, context, widths));
+  const groups = detailColumnGroups(spec);
+  const hiddenColumns = new Set(groups.flatMap((g) => Array.from({ length: g.last - g.first + 1 }, (_, i) => g.first + i)));
+  for (const table of spec.tables) written.set(table.name.toLowerCase(), writeTable(worksheet, table, { ...context, hiddenColumns }, widths));
   for (const [column, width] of widths) worksheet.getColumn(column + 1).width = width;
+  // Detail columns (ColumnSpec.detail): an outline group, collapsed. ExcelJS marks the grouped
+  // columns themselves `collapsed` rather than the column after them; Excel opens either collapsed.
+  for (const group of groups) {
+    worksheet.properties.outlineLevelCol = 1;
+    for (let c = group.first; c <= group.last; c++) {
+      const column = worksheet.getColumn(c + 1);
+      column.outlineLevel = 1;
+      column.hidden = true;
+    }
+  }
   for (const chart of spec.charts ?? []) writeChartNote(worksheet, chart, written.get(chart.table.toLowerCase()) ?? chart.table);
 
   const freezeRows = Math.max(0, spec.freezeRows ?? 0);

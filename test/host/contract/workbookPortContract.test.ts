@@ -333,6 +333,21 @@ describe("WorkbookPort contract: memory, xlsx and Office (fake Excel) adapters",
     expect(by.memory.outputs).toEqual([{ sheet: "Summary", output: "Summary" }, { sheet: "Aging", output: "Aging" }]);
   });
 
+  it("reads detail columns (ColumnSpec.detail, a collapsed outline group) back like any other: hidden, never dropped", async () => {
+    const plain = summarySheet();
+    const withDetail: SheetSpec = { ...plain, tables: plain.tables.map((t) => ({ ...t, columns: t.columns.map((c, i) => (i === 1 || i === 2 ? { ...c, detail: true } : c)) })) };
+    const by = await acrossAdapters(async (kind) => {
+      const { adapter } = await written(kind, [], [withDetail]);
+      const { adapter: reference } = await written(kind, [], [plain]);
+      const grades = async (port: WorkbookPort) => normalised(await port.readWorkbook()).tables.find((t) => t.name === "Grades");
+      const detail = await grades(adapter.port);
+      expect(detail).toEqual(await grades(reference.port));
+      return detail;
+    });
+    expectAllEqual(by);
+    expect(by.memory?.headers).toHaveLength(5);
+  });
+
   it("writes the same title and info block cells", async () => {
     const by = await acrossAdapters(async (kind) => {
       const { adapter } = await written(kind, [], [summarySheet()]);

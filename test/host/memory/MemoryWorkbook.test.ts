@@ -79,6 +79,15 @@ describe("MemoryWorkbook.writeSheets", () => {
     await expect(new MemoryWorkbook().writeSheets([simpleSheet("S", [["a"]])])).rejects.toThrow(/row 0 has 1 cells/);
   });
 
+  it("keeps a detail column's spec (ColumnSpec.detail) with the table, its values read like any other's", async () => {
+    const wb = new MemoryWorkbook();
+    const spec = simpleSheet("S", [["a", 1], ["b", 2]]);
+    spec.tables[0].columns[1] = { ...spec.tables[0].columns[1], detail: true };
+    await wb.writeSheets([spec]);
+    expect(wb.getTable("STable")?.columns?.map((c) => c.detail === true)).toEqual([false, true]);
+    expect((await wb.readWorkbook()).tables.find((t) => t.name === "STable")?.rows).toEqual([["a", 1], ["b", 2]]);
+  });
+
   it("rejects a sheet listed twice", async () => {
     await expect(new MemoryWorkbook().writeSheets([simpleSheet("S", [], "T1"), simpleSheet("s", [], "T2")])).rejects.toThrow(/twice/);
   });

@@ -268,6 +268,23 @@ describe("OfficeWorkbook.writeSheets", () => {
     expect(fake.sheet("Credit Review")?.charts[0]).toMatchObject({ type: "BarClustered", source: "Credit Review!B5:D9", width: 480, height: 288 });
   });
 
+  it("draws a line chart as Excel's line with markers, series by columns", async () => {
+    const { fake, port } = setUp([], "Sheet1");
+    const spec = reviewSheet(reviewRows(4));
+    spec.charts = [{ name: "Trend", title: "T", type: "line", table: "CreditReview", categoryColumn: "Grade", seriesColumns: ["Limit", "Overdue"], anchor: { row: 0, column: 9 } }];
+    await port.writeSheets([spec]);
+    expect(fake.sheet("Credit Review")?.charts[0]).toMatchObject({ type: "LineMarkers", source: "Credit Review!B5:D9", seriesBy: "Columns" });
+  });
+
+  it("(control) the fake refuses a chart type Excel does not have", async () => {
+    const fake = createFakeExcel();
+    await expect(fake.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("Sheet1");
+      sheet.charts.add("Invalid", sheet.getRange("A1:B3"), "Columns");
+      await context.sync();
+    })).rejects.toThrow(/InvalidArgument: chart type/);
+  });
+
   it.each(["=SUM(A1)", "+1", "-x", "@name", "'quoted", "00123", "TRUE"])("writes %p as that exact text, never a formula", async (text) => {
     const { fake, port } = setUp([], "Sheet1");
     await port.writeSheets([ledgerSheet("Out", [[text, ...receivableRow(1).slice(1)]])]);

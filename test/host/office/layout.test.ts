@@ -72,6 +72,38 @@ describe("OfficeWorkbook layout", () => {
     expect(state.columnWidths.get(2)).toBe(40 * 6);
   });
 
+  const withDetail = (): SheetSpec => {
+    const spec = sheet("Review");
+    const [id, name, reasons, exposure, rank] = spec.tables[0].columns;
+    return { ...spec, tables: [{ ...spec.tables[0], columns: [id, { ...name, detail: true }, { ...reasons, detail: true }, exposure, { ...rank, detail: true }] }] };
+  };
+
+  it("groups the detail columns by columns and hides their detail (ExcelApi 1.10): one group per run, the rest shown", async () => {
+    const fake = createFakeExcel();
+    await new OfficeWorkbook({ run: fake.run, isSetSupported: () => true }).writeSheets([withDetail()]);
+    const state = fake.sheet("Review")!;
+    expect([...state.columnOutline].sort((a, b) => a[0] - b[0])).toEqual([[1, 1], [2, 1], [4, 1]]);
+    expect([...state.hiddenColumns].sort()).toEqual([1, 2, 4]);
+  });
+
+  it("hides the detail columns without an outline where ExcelApi 1.10 is missing (the manifest asks for 1.9)", async () => {
+    const fake = createFakeExcel();
+    const isSetSupported = (name: string, version: string): boolean => !(name === "ExcelApi" && Number(version.split(".")[1]) >= 10);
+    await new OfficeWorkbook({ run: fake.run, isSetSupported }).writeSheets([withDetail()]);
+    const state = fake.sheet("Review")!;
+    expect(state.columnOutline.size).toBe(0);
+    expect([...state.hiddenColumns].sort()).toEqual([1, 2, 4]);
+  });
+
+  it("the fake refuses to hide the detail of columns that are not grouped, as Excel does", async () => {
+    const fake = createFakeExcel({ initialSheet: "Sheet1" });
+    await expect(fake.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("C1:D5");
+      range.hideGroupDetails("ByColumns");
+      await context.sync();
+    })).rejects.toThrow(/InvalidOperation/);
+  });
+
   it.each([
     [{ freezeRows: 9, freezeColumns: 2 }, 9, 2],
     [{ freezeRows: 9 }, 9, 0],
@@ -130,6 +162,13 @@ describe("OfficeWorkbook layout", () => {
     expect(review.wrapRects.length).toBeGreaterThan(0);
     expect(fake.sheet("Summary")!.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 1 });
     expect(fake.sheet("Collections")!.pageLayout.printTitleColumns).toBe("$A:$C");
+    // The committee reads ID, name, grade and limits; the detail column groups are collapsed.
+    const columns = specs[1].tables[0].columns;
+    const hidden = [...review.hiddenColumns].sort((a, b) => a - b);
+    expect(hidden).toEqual(columns.flatMap((c, i) => (c.detail ? [i] : [])));
+    expect(hidden).not.toContain(0);
+    expect(hidden).not.toContain(1);
+    expect(hidden.every((c) => review.columnOutline.get(c) === 1)).toBe(true);
   });
 });
 

@@ -46,6 +46,19 @@ function agingSpec(type: ChartSpec["type"], name = "Aging"): SheetSpec {
   };
 }
 
+/** The review trend as the Changes sheet holds it: dates, and ratios on one line chart. */
+function trendSpec(): SheetSpec {
+  return {
+    name: "Changes",
+    tables: [{
+      name: "ReviewTrend", headerRow: 1, firstColumn: 0,
+      columns: [{ header: "As of", kind: "date", numberFormat: "yyyy-mm-dd" }, { header: "Overdue ratio", kind: "percent" }, { header: "CEI", kind: "number" }],
+      rows: [[45382, 0.31, 0.72], [45473, 0.27, 0.78], [45838, 0.22, 0.84]],
+    }],
+    charts: [{ name: "Trend", title: "Overdue ratio and CEI across reviews", type: "line", table: "ReviewTrend", categoryColumn: "As of", seriesColumns: ["Overdue ratio", "CEI"], anchor: { row: 6, column: 0 }, size: { widthPt: 400, heightPt: 240 } }],
+  };
+}
+
 function placementOf(spec: SheetSpec) {
   const sheet = renderSheetXml(spec, new StyleBook(), new Set(), undefined, true);
   expect(sheet.charts).toHaveLength(1);
@@ -77,6 +90,28 @@ describe("chartXml", () => {
     expect(xml.includes('<c:overlap val="100"/>')).toBe(overlap);
     expect(xml).toContain("<c:catAx>");
     expect(xml).toContain("<c:valAx>");
+  });
+
+  it("a line is a c:lineChart with a circle marker on every series, no bar attributes, and axes", () => {
+    const xml = chartXml(placementOf(agingSpec("line")), "Aging");
+    expect(xml).toContain('<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>');
+    expect(xml.match(/<c:marker><c:symbol val="circle"\/><c:size val="6"\/><\/c:marker>/g)).toHaveLength(2);
+    expect(xml.match(/<c:smooth val="0"\/><\/c:ser>/g)).toHaveLength(2);
+    expect(xml).toContain('<c:marker val="1"/><c:axId val="500000001"/><c:axId val="500000002"/></c:lineChart>');
+    expect(xml).not.toContain("invertIfNegative");
+    expect(xml).not.toContain("<c:barChart>");
+    expect(xml).toContain("<c:catAx>");
+    expect(xml).toContain("<c:valAx>");
+    // A line series in the schema's order (CT_LineSer): idx, order, tx, marker, cat, val, smooth.
+    expect(xml).toMatch(/<c:ser><c:idx val="0"\/><c:order val="0"\/><c:tx>.*<\/c:tx><c:marker>.*<\/c:marker><c:cat>.*<\/c:cat><c:val>.*<\/c:val><c:smooth val="0"\/><\/c:ser>/);
+  });
+
+  it("date categories are numbers in their format (the axis reads dates), text categories text", () => {
+    const spec = trendSpec();
+    const xml = chartXml(placementOf(spec), "Changes");
+    expect(xml).toContain('<c:cat><c:numRef><c:f>\'Changes\'!$A$3:$A$5</c:f><c:numCache><c:formatCode>yyyy-mm-dd</c:formatCode><c:ptCount val="3"/><c:pt idx="0"><c:v>45382</c:v></c:pt>');
+    expect(xml).toContain('<c:numFmt formatCode="yyyy-mm-dd" sourceLinked="0"/>');
+    expect(chartXml(placementOf(agingSpec("line")), "Aging")).toContain("<c:cat><c:strRef>");
   });
 
   it("a pie is a c:pieChart without axes", () => {
@@ -156,6 +191,43 @@ describe("charts in a reviewed workbook", () => {
           expect(png.status).toBe(0);
           const page = ["page-1.png", "page-01.png"].map((p) => path.join(dir, p)).find((p) => existsSync(p));
           expect(page === undefined ? 0 : statSync(page).size).toBeGreaterThan(0);
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    300_000,
+  );
+
+  withLibreOffice(
+    "LibreOffice headless opens the line chart: it keeps a line chart with markers and the date axis, and renders it to PNG",
+    async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "credit-desk-line-"));
+      try {
+        const file = path.join(dir, "trend.xlsx");
+        writeFileSync(file, await withChart(trendSpec()));
+        const profile = `-env:UserInstallation=file://${path.join(dir, "profile")}`;
+        const back = spawnSync(SOFFICE, ["--headless", profile, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", path.join(dir, "back"), file], { encoding: "utf8", timeout: 240_000 });
+        expect(back.status).toBe(0);
+        const converted = readFileSync(path.join(dir, "back", "trend.xlsx"));
+        const charts = zipEntryNames(converted).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));
+        expect(charts).toHaveLength(1);
+        const chart = zipEntry(converted, charts[0]);
+        expect(chart).toContain("<c:lineChart>");
+        expect(chart).not.toContain("<c:barChart>");
+        expect(chart).toMatch(/<c:symbol val="circle"\/>/);
+        expect(chart).toContain("$B$3:$B$5");
+        expect(chart).toContain("$C$3:$C$5");
+        const pdf = spawnSync(SOFFICE, ["--headless", profile, "--convert-to", "pdf", "--outdir", dir, file], { encoding: "utf8", timeout: 240_000 });
+        expect(pdf.status).toBe(0);
+        if (existsSync(PDFTOPPM)) {
+          // The chart's sheet prints after the user's Customers sheet: its page is the last one.
+          const last = spawnSync("pdfinfo", [path.join(dir, "trend.pdf")], { encoding: "utf8" }).stdout.match(/Pages:\s+(\d+)/)?.[1] ?? "1";
+          const png = spawnSync(PDFTOPPM, ["-png", "-r", "60", "-f", last, "-l", last, "-singlefile", path.join(dir, "trend.pdf"), path.join(dir, "chart")], { encoding: "utf8" });
+          expect(png.status).toBe(0);
+          // A drawn chart (title, axes, two lines with markers) is far more than a blank page's few hundred bytes.
+          expect(statSync(path.join(dir, "chart.png")).size).toBeGreaterThan(5000);
+          if (process.env.CHART_PNG) writeFileSync(process.env.CHART_PNG, readFileSync(path.join(dir, "chart.png")));
         }
       } finally {
         rmSync(dir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { outputMarksOf } from "../../../src/host/xlsx/outputMarks";
 import { centralDirectory, compressedBytesOf } from "../../../src/host/xlsx/readZipEntries";
 import { groupedOrder, reorderSheets } from "../../../src/host/xlsx/sheetOrder";
 import { XlsxWorkbook } from "../../../src/host/xlsx/XlsxWorkbook";
+import { rowHeightOf, wrappedLines } from "../../../src/host/xlsx/wrappedLines";
 import { zipEntry } from "./zipEntry";
 
 async function loadOk(source: Buffer): Promise<XlsxWorkbook> {
@@ -61,15 +62,20 @@ function reviewSpec(): SheetSpec {
           { header: "Reasons", kind: "text", wrap: true, width: 40 },
           { header: "Grade", kind: "text", align: "center" },
           { header: "Rank", kind: "integer", align: "left" },
+          { header: "Letter", kind: "text", detail: true },
+          { header: "Basis", kind: "money", detail: true },
+          { header: "Note", kind: "text", wrap: true, width: 10, detail: true },
         ],
         rows: [
-          ["C1", "Acme", 1000, "a long reason that wraps", "A", 1],
-          ["C2", "=Bolt", 2000, "+another", "B", 2],
+          ["C1", "Acme", 1000, LONG_REASON, "A", 1, "AA", 10, "a hidden note that wraps over many lines"],
+          ["C2", "=Bolt", 2000, "+another", "B", 2, "BB", 20, null],
         ],
       },
     ],
   };
 }
+
+const LONG_REASON = "A long reason that wraps over several lines in a column forty characters wide, as the committee reads it";
 
 function summarySpec(): SheetSpec {
   return { name: "Summary", title: "Summary", print: { orientation: "portrait", fitToPagesWide: 1, fitToPagesTall: 1 }, tables: [{ name: "Kpis", headerRow: 2, firstColumn: 0, columns: [{ header: "KPI", kind: "text" }, { header: "Value", kind: "number" }], rows: [["DSO", 41.5]] }] };
@@ -135,6 +141,18 @@ function expectLayout(zip: Buffer): void {
   expect(alignmentOf(zip, "Credit Review", "F4").horizontal).toBe("left");
   // Text that looks like a formula stays text.
   expect(review).not.toContain("<f>");
+  // Detail columns G:I: one outline group, collapsed (hidden, level 1); the rest shown.
+  expect(review).toMatch(/<sheetFormatPr\b[^>]*\boutlineLevelCol="1"/);
+  const cols = [...review.matchAll(/<col\b[^>]*\/>/g)].map((m) => m[0]);
+  const colAt = (n: number): string => cols.find((c) => Number(/min="(\d+)"/.exec(c)?.[1]) <= n && Number(/max="(\d+)"/.exec(c)?.[1]) >= n) ?? "";
+  for (const n of [7, 8, 9]) expect([n, colAt(n)]).toEqual([n, expect.stringMatching(/(?=.*\bhidden="1")(?=.*\boutlineLevel="1")/)]);
+  for (const n of [1, 2, 3, 4, 5, 6]) expect([n, /\bhidden="1"|\boutlineLevel=/.test(colAt(n))]).toEqual([n, false]);
+  // Rows with wrapped text store the height of their lines; the hidden note does not count.
+  const heightOf = (row: number): string | undefined => new RegExp(`<row\\b[^>]*\\br="${row}"[^>]*>`).exec(review)?.[0].match(/\bht="([^"]+)"/)?.[1];
+  const lines = wrappedLines(LONG_REASON, 40 - 1);
+  expect(lines).toBeGreaterThan(1);
+  expect(heightOf(5)).toBe(String(rowHeightOf(lines)));
+  expect(heightOf(6)).toBeUndefined();
   // Print titles: one sheet-scoped name per sheet that has them, on the right sheet.
   const tabs = tabNames(zip);
   const titles = definedNames(zip).filter((n) => n.name === "_xlnm.Print_Titles");
@@ -159,6 +177,14 @@ describe("xlsx layout: a loaded workbook (merged package)", () => {
     for (const e of centralDirectory(zip)) {
       if (/^xl\/worksheets\/sheet[12]\.xml$/.test(e.name)) expect(compressedBytesOf(zip, e).equals(before.get(e.name) ?? Buffer.alloc(0))).toBe(true);
     }
+  });
+
+  it("marks the column after a collapsed group `collapsed`, where Excel puts the + button", async () => {
+    const book = await loadOk(await userWorkbook());
+    await book.writeSheets([reviewSpec()]);
+    const review = zipEntry(await book.toBuffer(), "xl/worksheets/sheet3.xml");
+    expect(review).toMatch(/<col min="10" max="10" width="[\d.]+" collapsed="1"\/>/);
+    expect(review.match(/collapsed="1"/g)).toHaveLength(1);
   });
 
   it("a second review regroups the outputs where the first of them stood, in the order given; markers and print titles follow their sheets", async () => {
