@@ -10,7 +10,7 @@ import { err, invalidInput, ok, type Result } from "../engine/errors";
 import type { DayNumber } from "../engine/dates/dayNumber";
 import type { Policy } from "../engine/policy";
 import type { Locale } from "../i18n/locale";
-import { isBlank, readBoolean, readNumber, readRequiredRange, readText, readVector, type Cell } from "./args";
+import { asMatrix, cellField, isBlank, readAll, readBoolean, readNumber, readRequiredRange, readText, readVector, type Cell } from "./args";
 import { columnCells, type ColumnCells } from "./columnCells";
 import { functionLanguage } from "./functionLanguage";
 import { readAsOf, isBlankRange } from "./receivablesAdapters";
@@ -119,3 +119,174 @@ export const LANGUAGE: ArgReader<Locale> = {
     return err(invalidInput(field, `must be "en-US" or "zh-CN", got "${t.value}"`));
   },
 };
+
+// #region scalar kinds (issue 14: every family's arguments declared here, none read in a body)
+
+/** A required number (numbers typed as text and percent text read as numbers). Excel type: number. */
+export const NUMBER: ArgReader<number> = { read: (value, field) => readNumber(value, field) };
+
+/** An optional number: undefined when omitted or blank (a basis or figure that is not given). */
+export const MAYBE_NUMBER: ArgReader<number | undefined> = { read: (value, field) => (isBlank(value) ? ok(undefined) : readNumber(value, field)) };
+
+/** A required name (an ID): text, a number read as its text; blank is "is missing". Excel type: string. */
+export const NAME: ArgReader<string> = {
+  read(value, field) {
+    const t = readText(value, field);
+    return t.ok && t.value === "" ? err(invalidInput(field, "is missing")) : t;
+  },
+};
+
+/**
+ * A number within [min, max] (either bound may be infinite); outside, an invalidInput error
+ * whose detail `refusal` words from the value.
+ * @example within(NUMBER, 0, 1, (v) => `must be a fraction, got ${v}`).read(2, "ratio") //=> err(invalidInput("ratio", "must be a fraction, got 2"))
+ */
+export function within(reader: ArgReader<number>, min: number, max: number, refusal: (value: number) => string): ArgReader<number> {
+  return {
+    read(value, field) {
+      const n = reader.read(value, field);
+      return !n.ok || (n.value >= min && n.value <= max) ? n : err(invalidInput(field, refusal(n.value)));
+    },
+  };
+}
+
+/**
+ * One of a few words (case-insensitive) with a default when omitted, refused as `must be "a", "b"
+ * or "c", got "x"` (the older families' wording; oneOf keeps the review's). Excel type: string.
+ * @example choice(["AD", "AAA"] as const, "AD").read("aaa", "scale") //=> ok("AAA")
+ */
+export function choice<W extends string>(words: readonly W[], fallback: W): ArgReader<W> {
+  const listed = words.map((w) => `"${w}"`);
+  const expected = listed.length > 1 ? `${listed.slice(0, -1).join(", ")} or ${listed[listed.length - 1]}` : listed.join("");
+  return {
+    read(value, field) {
+      if (isBlank(value)) return ok(fallback);
+      const t = readText(value, field);
+      if (!t.ok) return t;
+      const word = words.find((w) => w.toLowerCase() === t.value.toLowerCase());
+      return word !== undefined ? ok(word) : err(invalidInput(field, `must be ${expected}, got "${t.value}"`));
+    },
+  };
+}
+
+/** A reader from a cell-reading function `(value, field) => Result` (the adapters' readers). */
+export function readerOf<T>(read: (value: Cell, field: string) => Result<T>): ArgReader<T> {
+  return { read };
+}
+// #endregion scalar kinds
+
+// #region range kinds
+
+/** Any cells as Excel hands them, null when omitted: for ranges a family reads row by row itself (ledger columns in parallel). */
+export const CELLS: ArgReader<Cell> = { read: (value) => ok(value) };
+
+/** A required range of the ledger, as Excel hands it: omitted (null or one blank cell) is refused naming it. */
+export const RANGE: ArgReader<Cell> = { read: (value, field) => readRequiredRange(value, field) };
+
+/** An optional range: undefined when omitted or wholly blank, else the cells as Excel hands them. */
+export const OPTIONAL_RANGE: ArgReader<Cell | undefined> = { read: (value) => ok(isBlankRange(value) ? undefined : value) };
+
+/** A cell, row, column or block, as rows of cells (a scalar is a 1×1 block): results spill the same shape. */
+export const BLOCK: ArgReader<Cell[][]> = { read: (value) => ok(asMatrix(value)) };
+
+/** A single row or column (a scalar is one cell), refused when it is a block. */
+export const VECTOR: ArgReader<Cell[]> = { read: (value, field) => readVector(value, field) };
+
+/** A row or column of numbers, each required ("monthlySales row 3" names a refused cell). */
+export const NUMBERS: ArgReader<number[]> = {
+  read(value, field) {
+    const cells = readVector(value, field);
+    return cells.ok ? readAll(cells.value, field, readNumber) : cells;
+  },
+};
+
+/**
+ * A column of a per-customer function: one cell serving every customer, or one cell per customer
+ * (a row or column), each read with `cell` when its row is read (spread). An omitted optional
+ * column is one blank cell, read like one.
+ */
+export class PerRow<T> {
+  constructor(
+    readonly cells: Cell[],
+    readonly cell: (value: Cell, field: string) => Result<T>,
+  ) {}
+}
+
+/** A per-customer column whose cells are read with `cell` (an ArgReader or a reader function). */
+export function perRow<T>(cell: ArgReader<T> | ((value: Cell, field: string) => Result<T>)): ArgReader<PerRow<T>> {
+  const read = typeof cell === "function" ? cell : (value: Cell, field: string) => cell.read(value, field);
+  return {
+    read(value, field) {
+      const cells = readVector(value, field);
+      return cells.ok ? ok(new PerRow(cells.value, read)) : cells;
+    },
+  };
+}
+
+type PerRowKeys<S> = { [K in keyof S]: S[K] extends PerRow<unknown> ? K : never }[keyof S] & string;
+type RowOf<S> = { [K in PerRowKeys<S>]: S[K] extends PerRow<infer T> ? T : never };
+
+/** The per-customer columns of a call spread to one length: n rows, each read in the declaration's order. */
+export interface Spread<S> {
+  n: number;
+  /** The cells of row i, read: the first refused cell's error, named by argument (and row when n > 1). */
+  row(i: number): Result<RowOf<S>>;
+  /** The raw cell of a column at row i. */
+  get(name: PerRowKeys<S>, i: number): Cell;
+  /** The field naming a column's cell at row i: the argument alone for one row, else "name row i+1". */
+  fieldOf(name: PerRowKeys<S>, i: number): string;
+}
+
+/**
+ * The PerRow columns of `args` (read by readArgs) spread to a common length: each one cell or n
+ * cells; another length is refused naming the column, as spreadColumns words it.
+ * @example spread({ grade: ["A", "B"] as PerRow, potential: [7] as PerRow }) //=> ok({ n: 2, … })
+ */
+export function spread<S extends object>(args: S): Result<Spread<S>> {
+  const names: PerRowKeys<S>[] = [];
+  const columns: PerRow<unknown>[] = [];
+  let n = 1;
+  let longest = "";
+  for (const [name, value] of Object.entries(args)) {
+    if (!(value instanceof PerRow)) continue;
+    names.push(name as PerRowKeys<S>);
+    columns.push(value);
+    if (value.cells.length > n) {
+      n = value.cells.length;
+      longest = name;
+    }
+  }
+  for (let c = 0; c < columns.length; c++) {
+    const length = columns[c].cells.length;
+    if (length !== 1 && length !== n) return err(invalidInput(names[c], `has ${length} cells but ${longest} has ${n}: give one cell or ${n}`));
+  }
+  const at = (column: PerRow<unknown>, i: number): Cell => (column.cells.length === 1 ? column.cells[0] : column.cells[i]);
+  const fieldOf = (name: string, i: number): string => (n === 1 ? name : cellField(name, i));
+  return ok({
+    n,
+    row(i) {
+      const out: Record<string, unknown> = {};
+      for (let c = 0; c < columns.length; c++) {
+        const value = at(columns[c], i);
+        // The field is built only for a refused cell: readers are pure, so it is read again with it.
+        let r = columns[c].cell(value, names[c]);
+        if (!r.ok && n > 1) r = columns[c].cell(value, fieldOf(names[c], i));
+        if (!r.ok) return r;
+        out[names[c]] = r.value;
+      }
+      return ok(out as RowOf<S>);
+    },
+    get: (name, i) => at(columns[names.indexOf(name)], i),
+    fieldOf,
+  });
+}
+
+/**
+ * Each cell of a block through `cell`, the same shape out: the cell's field ("odds", or
+ * "odds row 2 column 3" in a larger block) is built only when `cell` asks for it.
+ */
+export function eachCell<T>(block: Cell[][], name: string, cell: (value: Cell, field: () => string) => T): T[][] {
+  const single = block.length === 1 && block[0].length === 1;
+  return block.map((row, r) => row.map((value, c) => cell(value, () => (single ? name : `${name} row ${r + 1}${row.length > 1 ? ` column ${c + 1}` : ""}`))));
+}
+// #endregion range kinds

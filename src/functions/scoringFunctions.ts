@@ -1,42 +1,17 @@
-/**
- * The scoring, grading, ratio and limit custom functions (CREDIT.SCORE … POLICYID): thin adapters
- * that convert their arguments with args.ts, call the engine, and map errors with toExcelError.ts.
- */
 // #region scoring
 import { characteristicScore, gradeOf, gradeTerms, letterRating, quadrantOf } from "../engine/scoring";
 import { ratioOf, altmanZ, altmanZone } from "../engine/ratios";
 import { BASIS_LABELS, LIMIT_BASIS_NAMES, creditLimit, skippedReasonText, workingAssetsBasis } from "../engine/limits";
-import { CHARACTERISTIC_KEYS, shortFingerprint } from "../engine/policy";
+import { CHARACTERISTIC_KEYS, shortFingerprint, type Policy } from "../engine/policy";
 import { err, invalidInput, ok, type Result } from "../engine/errors";
-import { asMatrix, isBlank, readBoolean, readNumber, readNumberOrZero, readOptionalText, readVector, withField, type Cell } from "./args";
-import {
-  cellOf,
-  guardSpill,
-  readAltmanModel,
-  readFinancialPeriods,
-  readGrade,
-  readMaybeNumber,
-  readPolicyArg,
-  readRatioName,
-  spreadColumns,
-  type Spill,
-} from "./scoringAdapters";
+import { isBlank, readNumber, readNumberOrZero, withField, type Cell } from "./args";
+import { BLOCK, FLAG, MAYBE_NUMBER, NUMBER, OPTIONAL_COLUMN, POLICY, choice, eachCell, numberOr, perRow, readArgs, readerOf, spread } from "./argSpec";
+import { cellOf, guardSpill, readAltmanModel, readFinancialPeriods, readGrade, readRatioName, type Spill } from "./scoringAdapters";
+import { isBlankRange } from "./receivablesAdapters";
 
-/** The numbers of one row of spread columns, or the first cell's error. */
-function readRowNumbers<K extends string>(
-  names: readonly K[],
-  get: (name: K, i: number) => Cell,
-  fieldOf: (name: K, i: number) => string,
-  i: number,
-): Result<Record<K, number>> {
-  const out: Partial<Record<K, number>> = {};
-  for (const name of names) {
-    const v = readNumber(get(name, i), fieldOf(name, i));
-    if (!v.ok) return v;
-    out[name] = v.value;
-  }
-  return ok(out as Record<K, number>);
-}
+// Ranges stay any[][] in the metadata: a text cell is that row's #VALUE! (the other rows still
+// computed) and a blank cell means "no information" or "not given", where a number[][] parameter
+// would make Excel refuse the whole call for one text cell and hand a blank as 0.
 
 /** Position of the payment-record characteristic in a row of the 18 scores. */
 const PAYMENT_RECORD_COLUMN = CHARACTERISTIC_KEYS.indexOf("paymentRecord");
@@ -49,45 +24,39 @@ function scoreCell(cell: Cell, r: number, c: number): Result<number> | number {
   return typeof cell === "number" && Number.isFinite(cell) ? cell : readNumberOrZero(cell, `scores row ${r + 1} item ${c + 1}`);
 }
 
+/** Weights, one per score column (blank 0), or undefined when omitted or blank: the policy's. */
+const WEIGHTS = readerOf<number[] | undefined>((value, field) => {
+  const cells = OPTIONAL_COLUMN.read(value, field);
+  if (!cells.ok || cells.value === undefined) return cells as Result<undefined>;
+  const w: number[] = new Array(cells.value.length);
+  for (let i = 0; i < cells.value.length; i++) {
+    const n = readNumberOrZero(cells.value[i], `${field} item ${i + 1}`);
+    if (!n.ok) return n;
+    w[i] = n.value;
+  }
+  return ok(w);
+});
+
+/** SCORE's and COVERAGE's arguments, in the order they are checked. */
+const SCORE_ARGS = { policy: POLICY, weights: WEIGHTS, scores: BLOCK, paymentRecord: OPTIONAL_COLUMN };
+
 /** Composite % or coverage % of each row of a score block (shared by SCORE and COVERAGE). */
-function scoreRows(
-  scores: Cell[][],
-  weights: Cell[][] | null | undefined,
-  pick: "compositePercent" | "coveragePercent",
-  policy: Cell[][] | null | undefined,
-  paymentRecord: Cell[][] | null | undefined,
-): Spill<number> {
+function scoreRows(given: { [K in keyof typeof SCORE_ARGS]: unknown }, pick: "compositePercent" | "coveragePercent"): Spill<number> {
   return guardSpill<number>(() => {
-    const p = readPolicyArg(policy ?? null);
-    if (!p.ok) return p;
-    let weightCells: Cell[];
-    if (isBlank(weights) || asMatrix(weights).every((r) => r.every(isBlank))) {
-      weightCells = CHARACTERISTIC_KEYS.map((k) => p.value.weights[k]);
-    } else {
-      const v = readVector(weights, "weights");
-      if (!v.ok) return v;
-      weightCells = v.value;
-    }
-    const w: number[] = [];
-    for (let i = 0; i < weightCells.length; i++) {
-      const n = readNumberOrZero(weightCells[i], `weights item ${i + 1}`);
-      if (!n.ok) return n;
-      w.push(n.value);
-    }
-    let rows = asMatrix(scores);
+    const a = readArgs(SCORE_ARGS, given);
+    if (!a.ok) return a;
+    const { policy, paymentRecord: records } = a.value;
+    const w = a.value.weights ?? CHARACTERISTIC_KEYS.map((k) => policy.weights[k]);
+    let rows = a.value.scores;
     // One customer's scores typed down a column: read it as one row.
     if (rows.length === w.length && rows.length > 1 && rows.every((r) => r.length === 1)) rows = [rows.map((r) => r[0])];
     const width = rows[0]?.length ?? 0;
     if (width !== w.length) {
       return err(invalidInput("scores", `each row needs ${w.length} scores (one per weight), got ${width}`));
     }
-    let records: Cell[] | undefined;
-    if (paymentRecord !== null && paymentRecord !== undefined && !asMatrix(paymentRecord).every((r) => r.every(isBlank))) {
+    if (records !== undefined) {
       if (width !== CHARACTERISTIC_KEYS.length) return err(invalidInput("paymentRecord", `replaces the payment-record column of the ${CHARACTERISTIC_KEYS.length} scores; these rows have ${width}`));
-      const v = readVector(paymentRecord, "paymentRecord");
-      if (!v.ok) return v;
-      if (v.value.length !== rows.length) return err(invalidInput("paymentRecord", `has ${v.value.length} rows but scores has ${rows.length}`));
-      records = v.value;
+      if (records.length !== rows.length) return err(invalidInput("paymentRecord", `has ${records.length} rows but scores has ${rows.length}`));
     }
     const out: Spill<number> = new Array(rows.length);
     const values = new Array<number>(width);
@@ -130,7 +99,7 @@ function scoreRows(
  * @returns {number[][]} Composite score in percent, one per row.
  */
 export function score(scores: unknown[][], weights?: unknown[][], policy?: unknown[][], paymentRecord?: unknown[][]) {
-  return scoreRows(scores, weights, "compositePercent", policy, paymentRecord);
+  return scoreRows({ scores, weights, policy, paymentRecord }, "compositePercent");
 }
 
 /**
@@ -144,42 +113,42 @@ export function score(scores: unknown[][], weights?: unknown[][], policy?: unkno
  * @returns {number[][]} Coverage in percent, one per row.
  */
 export function coverage(scores: unknown[][], weights?: unknown[][], policy?: unknown[][], paymentRecord?: unknown[][]) {
-  return scoreRows(scores, weights, "coveragePercent", policy, paymentRecord);
+  return scoreRows({ scores, weights, policy, paymentRecord }, "coveragePercent");
 }
+
+const GRADE_ARGS = { policy: POLICY, scale: choice(["AD", "AAA"] as const, "AD"), compositeScore: BLOCK };
 
 /**
  * Credit grade of a composite score: A (≥ 80), B (≥ 60), C (≥ 40), D by default, or the letter
  * scale AAA…CCC. Accepts a column of scores and spills one grade each.
  * @customfunction GRADE
  * @param compositeScore Composite score in percent (0–100), as CREDIT.SCORE returns; a cell or a column.
- * @param [scale] "AD" for grades A–D (default) or "AAA" for the letter scale AAA…CCC.
+ * @param {string} [scale] "AD" for grades A–D (default) or "AAA" for the letter scale AAA…CCC.
  * @param [policy] The Policy sheet's key/value range (default: the shipped policy).
  * @returns {string[][]} Grade of each score.
  */
-export function grade(compositeScore: unknown[][], scale?: unknown, policy?: unknown[][]) {
+export function grade(compositeScore: unknown[][], scale?: string, policy?: unknown[][]) {
   return guardSpill<string>(() => {
-    const p = readPolicyArg(policy);
-    if (!p.ok) return p;
-    const s = readOptionalText(scale, "AD", "scale");
-    if (!s.ok) return s;
-    const kind = s.value.toUpperCase();
-    if (kind !== "AD" && kind !== "AAA") return err(invalidInput("scale", `must be "AD" or "AAA", got "${s.value}"`));
-    const m = asMatrix(compositeScore);
+    const a = readArgs(GRADE_ARGS, { compositeScore, scale, policy });
+    if (!a.ok) return a;
+    const { scale: kind, policy: p } = a.value;
     return ok(
-      m.map((row, r) =>
-        row.map((cell, c) => {
-          // The field is named only for a refused cell: no string built per cell read (issue 14).
-          const field = (): string => (m.length * row.length === 1 ? "compositeScore" : `compositeScore row ${r + 1}${row.length > 1 ? ` column ${c + 1}` : ""}`);
-          const x = typeof cell === "number" && Number.isFinite(cell) ? ok(cell) : readNumber(cell, field());
-          if (!x.ok) return cellOf(x);
-          const g = kind === "AD" ? gradeOf(x.value, p.value) : letterRating(x.value, p.value);
-          // The engine names the value "composite %"; the message names the argument and row.
-          return g.ok ? g.value : cellOf<string>(withField(g, field()));
-        }),
-      ),
+      eachCell(a.value.compositeScore, "compositeScore", (cell, field) => {
+        // The field is named only for a refused cell: no string built per cell read (issue 14).
+        const x = typeof cell === "number" && Number.isFinite(cell) ? ok(cell) : readNumber(cell, field());
+        if (!x.ok) return cellOf<string>(x);
+        const g = kind === "AD" ? gradeOf(x.value, p) : letterRating(x.value, p);
+        // The engine names the value "composite %"; the message names the argument and row.
+        return g.ok ? g.value : cellOf<string>(withField(g, field()));
+      }),
     );
   });
 }
+
+/** A grade A–D in a per-customer column. */
+const GRADE_CELL = perRow(readGrade);
+
+const QUADRANT_ARGS = { policy: POLICY, show: choice(["number", "en", "zh"] as const, "number"), grade: GRADE_CELL, potential: perRow(numberOr(0)) };
 
 /**
  * Quadrant of the risk × cooperation-potential matrix: 1 basic customer (low risk, low
@@ -189,35 +158,32 @@ export function grade(compositeScore: unknown[][], scale?: unknown, policy?: unk
  * @customfunction QUADRANT
  * @param grade Grade A, B, C or D; a cell or a column.
  * @param potential Cooperation potential 1–10 (blank counts as low); a cell or a column.
- * @param [show] "number" (default) for 1–4, "en" for the English label, "zh" for the Chinese label.
+ * @param {string} [show] "number" (default) for 1–4, "en" for the English label, "zh" for the Chinese label.
  * @param [policy] The Policy sheet's key/value range (default: the shipped policy).
  * @returns {any[][]} Quadrant of each customer.
  */
-export function quadrant(grade: unknown[][], potential: unknown[][], show?: unknown, policy?: unknown[][]) {
+export function quadrant(grade: unknown[][], potential: unknown[][], show?: string, policy?: unknown[][]) {
   return guardSpill<number | string>(() => {
-    const p = readPolicyArg(policy);
-    if (!p.ok) return p;
-    const s = readOptionalText(show, "number", "show");
-    if (!s.ok) return s;
-    const mode = s.value.toLowerCase();
-    if (mode !== "number" && mode !== "en" && mode !== "zh") return err(invalidInput("show", `must be "number", "en" or "zh", got "${s.value}"`));
-    const cols = spreadColumns({ grade, potential });
+    const a = readArgs(QUADRANT_ARGS, { grade, potential, show, policy });
+    if (!a.ok) return a;
+    const cols = spread(a.value);
     if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
+    const { policy: p, show: mode } = a.value;
     const out: Spill<number | string> = [];
-    for (let i = 0; i < n; i++) {
-      const g = readGrade(get("grade", i), fieldOf("grade", i));
-      const pot = readNumberOrZero(get("potential", i), fieldOf("potential", i));
-      if (!g.ok || !pot.ok) {
-        out.push([cellOf(!g.ok ? g : pot)]);
+    for (let i = 0; i < cols.value.n; i++) {
+      const row = cols.value.row(i);
+      if (!row.ok) {
+        out.push([cellOf(row)]);
         continue;
       }
-      const q = quadrantOf(g.value, pot.value, p.value);
+      const q = quadrantOf(row.value.grade, row.value.potential, p);
       out.push([mode === "number" ? q.quadrant : mode === "en" ? q.en : q.zh]);
     }
     return ok(out);
   });
 }
+
+const TERMS_ARGS = { policy: POLICY, grade: GRADE_CELL };
 
 /**
  * The policy's terms for a grade, as a row: payment terms in days, limit factor, review interval
@@ -229,25 +195,31 @@ export function quadrant(grade: unknown[][], potential: unknown[][], show?: unkn
  */
 export function terms(grade: unknown[][], policy?: unknown[][]) {
   return guardSpill<number>(() => {
-    const p = readPolicyArg(policy);
-    if (!p.ok) return p;
-    const cols = spreadColumns({ grade });
+    const a = readArgs(TERMS_ARGS, { grade, policy });
+    if (!a.ok) return a;
+    const cols = spread(a.value);
     if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
     const out: Spill<number> = [];
-    for (let i = 0; i < n; i++) {
-      const g = readGrade(get("grade", i), fieldOf("grade", i));
-      if (!g.ok) {
-        const e = cellOf<number>(g);
+    for (let i = 0; i < cols.value.n; i++) {
+      const row = cols.value.row(i);
+      if (!row.ok) {
+        const e = cellOf<number>(row);
         out.push([e, e, e]);
         continue;
       }
-      const t = gradeTerms(g.value, p.value);
+      const t = gradeTerms(row.value.grade, a.value.policy);
       out.push([t.termsDays, t.limitFactor, t.reviewMonths]);
     }
     return ok(out);
   });
 }
+
+const FIGURES = readerOf(readFinancialPeriods);
+const RATIO_ARGS = {
+  name: readerOf(readRatioName),
+  figures: FIGURES,
+  priorFigures: readerOf((value, field) => (isBlankRange(value) ? ok(undefined) : FIGURES.read(value, field))),
+};
 
 /**
  * A financial ratio as a fraction (0.05 = 5 %): netMargin, roa, roe, revenueGrowth,
@@ -258,36 +230,33 @@ export function terms(grade: unknown[][], policy?: unknown[][]) {
  * beside their values. Growth and average inventory/receivables use the prior period when given.
  * A zero denominator is #DIV/0!, a missing figure #N/A naming it.
  * @customfunction RATIO
- * @param name Ratio name, e.g. "currentRatio" or "Current ratio".
+ * @param {string} name Ratio name, e.g. "currentRatio" or "Current ratio".
  * @param figures Labelled financial figures of the period (header row + one row per customer, or names beside values).
  * @param [priorFigures] The same figures for the prior period, laid out the same way.
  * @returns {number[][]} The ratio, one per customer row.
  */
-export function ratio(name: unknown, figures: unknown[][], priorFigures?: unknown[][]) {
+export function ratio(name: string, figures: unknown[][], priorFigures?: unknown[][]) {
   return guardSpill<number>(() => {
-    const r = readRatioName(name);
-    if (!r.ok) return r;
-    const current = readFinancialPeriods(figures, "figures");
-    if (!current.ok) return current;
-    let prior: (typeof current.value)[number][] | undefined;
-    if (!isBlank(priorFigures) && !asMatrix(priorFigures).every((row) => row.every(isBlank))) {
-      const p = readFinancialPeriods(priorFigures, "priorFigures");
-      if (!p.ok) return p;
-      if (p.value.length !== current.value.length) {
-        return err(invalidInput("priorFigures", `has ${p.value.length} rows but figures has ${current.value.length}`));
-      }
-      prior = p.value;
+    const a = readArgs(RATIO_ARGS, { name, figures, priorFigures });
+    if (!a.ok) return a;
+    const { name: r, figures: current, priorFigures: prior } = a.value;
+    if (prior !== undefined && prior.length !== current.length) {
+      return err(invalidInput("priorFigures", `has ${prior.length} rows but figures has ${current.length}`));
     }
-    return ok(current.value.map((period, i) => [cellOf(ratioOf(r.value, period, prior?.[i]))]));
+    return ok(current.map((period, i) => [cellOf(ratioOf(r, period, prior?.[i]))]));
   });
 }
+
+const ALTMAN_MODEL = readerOf(readAltmanModel);
+const X = perRow(NUMBER);
+const ZSCORE_ARGS = { model: ALTMAN_MODEL, x1: X, x2: X, x3: X, x4: X, x5: perRow(MAYBE_NUMBER) };
 
 /**
  * Altman Z-score: "Z" (public manufacturers) = 1.2 X1 + 1.4 X2 + 3.3 X3 + 0.6 X4 + 1.0 X5;
  * "Z'" (private firms) = 0.717 X1 + 0.847 X2 + 3.107 X3 + 0.420 X4 + 0.998 X5;
  * "Z''" (non-manufacturers) = 6.56 X1 + 3.26 X2 + 6.72 X3 + 1.05 X4. Columns spill one per row.
  * @customfunction ZSCORE
- * @param model "Z", "Z'" or "Z''".
+ * @param {string} model "Z", "Z'" or "Z''".
  * @param x1 Working capital / total assets.
  * @param x2 Retained earnings / total assets.
  * @param x3 EBIT / total assets.
@@ -295,55 +264,48 @@ export function ratio(name: unknown, figures: unknown[][], priorFigures?: unknow
  * @param [x5] Sales / total assets (needed by Z and Z').
  * @returns {number[][]} The Z-score of each row.
  */
-export function zscore(model: unknown, x1: unknown[][], x2: unknown[][], x3: unknown[][], x4: unknown[][], x5?: unknown[][]) {
+export function zscore(model: string, x1: unknown[][], x2: unknown[][], x3: unknown[][], x4: unknown[][], x5?: unknown[][]) {
   return guardSpill<number>(() => {
-    const m = readAltmanModel(model);
-    if (!m.ok) return m;
-    const cols = spreadColumns({ x1, x2, x3, x4, x5: x5 ?? null });
+    const a = readArgs(ZSCORE_ARGS, { model, x1, x2, x3, x4, x5 });
+    if (!a.ok) return a;
+    const cols = spread(a.value);
     if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
     const out: Spill<number> = [];
-    for (let i = 0; i < n; i++) {
-      const x = readRowNumbers(["x1", "x2", "x3", "x4"] as const, get, fieldOf, i);
-      const x5Value = readMaybeNumber(get("x5", i), fieldOf("x5", i));
-      if (!x.ok) {
-        out.push([cellOf<number>(x)]);
-        continue;
-      }
-      if (!x5Value.ok) {
-        out.push([cellOf<number>(x5Value)]);
-        continue;
-      }
-      const z = altmanZ(m.value, { ...x.value, x5: x5Value.value });
+    for (let i = 0; i < cols.value.n; i++) {
+      const x = cols.value.row(i);
+      const z = x.ok ? altmanZ(a.value.model, x.value) : x;
       out.push([cellOf(z.ok ? ok(z.value.z) : z)]);
     }
     return ok(out);
   });
 }
 
+const ZONE_ARGS = { model: ALTMAN_MODEL, z: X };
+
 /**
  * Altman zone of a Z-score: "distress" below the lower edge, "safe" above the upper, "grey"
  * between them, edges included (Z 1.81/2.99, Z' 1.23/2.90, Z'' 1.10/2.60).
  * @customfunction ZONE
- * @param model "Z", "Z'" or "Z''".
+ * @param {string} model "Z", "Z'" or "Z''".
  * @param z Z-score; a cell or a column.
  * @returns {string[][]} "safe", "grey" or "distress" for each score.
  */
-export function zone(model: unknown, z: unknown[][]) {
+export function zone(model: string, z: unknown[][]) {
   return guardSpill<string>(() => {
-    const m = readAltmanModel(model);
-    if (!m.ok) return m;
-    const cols = spreadColumns({ z });
+    const a = readArgs(ZONE_ARGS, { model, z });
+    if (!a.ok) return a;
+    const cols = spread(a.value);
     if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
     const out: Spill<string> = [];
-    for (let i = 0; i < n; i++) {
-      const v = readNumber(get("z", i), fieldOf("z", i));
-      out.push([cellOf<string>(v.ok ? altmanZone(m.value, v.value) : v)]);
+    for (let i = 0; i < cols.value.n; i++) {
+      const v = cols.value.row(i);
+      out.push([cellOf<string>(v.ok ? altmanZone(a.value.model, v.value.z) : v)]);
     }
     return ok(out);
   });
 }
+
+const WORKING_ASSETS_ARGS = { policy: POLICY, currentAssets: X, inventory: X, currentLiabilities: X, totalLiabilities: X, netWorth: X };
 
 /**
  * Working-assets basis of a credit limit (营运资产分析模型), as a row: working assets
@@ -368,16 +330,14 @@ export function workingassets(
   policy?: unknown[][],
 ) {
   return guardSpill<number>(() => {
-    const p = readPolicyArg(policy);
-    if (!p.ok) return p;
-    const cols = spreadColumns({ currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth });
+    const a = readArgs(WORKING_ASSETS_ARGS, { currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, policy });
+    if (!a.ok) return a;
+    const cols = spread(a.value);
     if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
     const out: Spill<number> = [];
-    const names = ["currentAssets", "inventory", "currentLiabilities", "totalLiabilities", "netWorth"] as const;
-    for (let i = 0; i < n; i++) {
-      const figures = readRowNumbers(names, get, fieldOf, i);
-      const r = figures.ok ? workingAssetsBasis(figures.value, p.value) : figures;
+    for (let i = 0; i < cols.value.n; i++) {
+      const figures = cols.value.row(i);
+      const r = figures.ok ? workingAssetsBasis(figures.value, a.value.policy) : figures;
       if (!r.ok) {
         const e = cellOf<number>(r);
         out.push([e, e, e, e]);
@@ -425,28 +385,18 @@ export function limit(
   policy?: unknown[][],
 ) {
   return guardSpill<number | string>(() => {
-    const p = readPolicyArg(policy);
-    if (!p.ok) return p;
-    const d = readBoolean(detail ?? null, "detail");
-    if (!d.ok) return d;
-    const cols = spreadColumns({
-      grade,
-      annualSales,
-      grossMargin,
-      currentAssets,
-      inventory,
-      currentLiabilities,
-      totalLiabilities,
-      netWorth,
-      collateral: collateral ?? null,
-      averageDaysLate: averageDaysLate ?? null,
-    });
+    const a = readArgs(LIMIT_ARGS, { grade, annualSales, grossMargin, currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, collateral, averageDaysLate, detail, policy });
+    if (!a.ok) return a;
+    const cols = spread(a.value);
     if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
-    if (d.value && n > 1) return err(invalidInput("detail", `shows the workings of one customer only; the arguments hold ${n}`));
+    const { n } = cols.value;
+    if (a.value.detail && n > 1) return err(invalidInput("detail", `shows the workings of one customer only; the arguments hold ${n}`));
     const results: ReturnType<typeof creditLimit>[] = [];
-    for (let i = 0; i < n; i++) results.push(limitOfRow(get, fieldOf, i, p.value));
-    if (!d.value) return ok(results.map((r) => [cellOf(r.ok ? ok(r.value.recommended) : r)]));
+    for (let i = 0; i < n; i++) {
+      const row = cols.value.row(i);
+      results.push(row.ok ? limitOfRow(row.value, a.value.policy) : row);
+    }
+    if (!a.value.detail) return ok(results.map((r) => [cellOf(r.ok ? ok(r.value.recommended) : r)]));
     const only = results[0];
     if (!only.ok) return only;
     const v = only.value;
@@ -467,55 +417,42 @@ export function limit(
   });
 }
 
-type LimitColumn =
-  | "grade"
-  | "annualSales"
-  | "grossMargin"
-  | "currentAssets"
-  | "inventory"
-  | "currentLiabilities"
-  | "totalLiabilities"
-  | "netWorth"
-  | "collateral"
-  | "averageDaysLate";
+/** A figure of a limit's row: blank is "not given" (that basis skipped). */
+const FIGURE = perRow(MAYBE_NUMBER);
 
-/** CREDIT.LIMIT's number arguments, in the order their errors are reported. */
-const LIMIT_NUMBERS = [
-  "annualSales", "grossMargin", "currentAssets", "inventory", "currentLiabilities", "totalLiabilities", "netWorth", "collateral", "averageDaysLate",
-] as const;
+/** CREDIT.LIMIT's arguments, in the order their errors are reported (the columns' cells row by row). */
+const LIMIT_ARGS = {
+  policy: POLICY,
+  detail: FLAG,
+  grade: GRADE_CELL,
+  annualSales: FIGURE,
+  grossMargin: FIGURE,
+  currentAssets: FIGURE,
+  inventory: FIGURE,
+  currentLiabilities: FIGURE,
+  totalLiabilities: FIGURE,
+  netWorth: FIGURE,
+  collateral: FIGURE,
+  averageDaysLate: FIGURE,
+};
 
 function limitOfRow(
-  get: (name: LimitColumn, i: number) => Cell,
-  fieldOf: (name: LimitColumn, i: number) => string,
-  i: number,
-  policy: Parameters<typeof creditLimit>[1],
+  r: { grade: Parameters<typeof creditLimit>[0]["grade"] } & Record<Exclude<keyof typeof LIMIT_ARGS, "policy" | "detail" | "grade">, number | undefined>,
+  policy: Policy,
 ): ReturnType<typeof creditLimit> {
-  const g = readGrade(get("grade", i), fieldOf("grade", i));
-  if (!g.ok) return g;
-  // A number cell is taken as it is, without building the cell's field name or a Result: the
-  // name is built only when the cell needs reading (text, blank) and may fail (issue 6).
-  const numberAt = (name: Exclude<LimitColumn, "grade">): Result<number | undefined> => {
-    const cell = get(name, i);
-    return typeof cell === "number" && Number.isFinite(cell) ? ok(cell) : readMaybeNumber(cell, fieldOf(name, i));
-  };
-  const values: (number | undefined)[] = [];
-  for (const name of LIMIT_NUMBERS) {
-    const v = numberAt(name);
-    if (!v.ok) return v;
-    values.push(v.value);
-  }
-  const [annualSales, grossMargin, currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, collateral, averageDaysLate] = values;
   // Literals with every key, not a record filled key by key: hidden classes that die with their
   // objects take the optimised code with them at the next full collection (issue 6).
-  const hasFinancials = [currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth].some((v) => v !== undefined);
+  const hasFinancials = [r.currentAssets, r.inventory, r.currentLiabilities, r.totalLiabilities, r.netWorth].some((v) => v !== undefined);
   return creditLimit(
     {
-      grade: g.value,
-      annualCreditSales: annualSales,
-      grossMargin,
-      collateral,
-      averageDaysLate,
-      financials: hasFinancials ? { currentAssets, inventory, currentLiabilities, totalLiabilities, equity: netWorth } : undefined,
+      grade: r.grade,
+      annualCreditSales: r.annualSales,
+      grossMargin: r.grossMargin,
+      collateral: r.collateral,
+      averageDaysLate: r.averageDaysLate,
+      financials: hasFinancials
+        ? { currentAssets: r.currentAssets, inventory: r.inventory, currentLiabilities: r.currentLiabilities, totalLiabilities: r.totalLiabilities, equity: r.netWorth }
+        : undefined,
     },
     policy,
   );
@@ -529,7 +466,7 @@ function limitOfRow(
  * @returns {string} The short fingerprint.
  */
 export function policyid(policy?: unknown[][]) {
-  const p = readPolicyArg(policy);
-  return cellOf(p.ok ? ok(shortFingerprint(p.value)) : p);
+  const a = readArgs({ policy: POLICY }, { policy });
+  return cellOf(a.ok ? ok(shortFingerprint(a.value.policy)) : a);
 }
 // #endregion scoring
