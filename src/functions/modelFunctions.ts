@@ -19,10 +19,15 @@ import {
   type WoeTable,
 } from "../engine/models";
 import { isBlank, readBoolean, readNumber } from "../engine/values";
-import { asMatrix, readOptionalNumber, readVector, type Cell } from "./args";
+import { asMatrix, readVector, type Cell } from "./args";
+import { BLOCK, CELLS, FLAG, NUMBER, eachCell, numberOr, perRow, readArgs, readerOf, spread } from "./argSpec";
 import { isBlankRange, readLedgerColumns, readRequiredNumber } from "./receivablesAdapters";
-import { cellOf, guardSpill, spreadColumns, type Spill } from "./scoringAdapters";
+import { cellOf, guardSpill, type Spill } from "./scoringAdapters";
 import { guard } from "./toExcelError";
+
+// Ranges stay any[][] in the metadata: blank rows are skipped and a blank cell is "not given" or
+// stays blank, and a text cell is #VALUE! naming its row, where a number[][] parameter would hand
+// a blank as 0 and refuse the whole call without a message.
 
 // #region readers
 
@@ -37,9 +42,7 @@ function readDefaultFlag(value: Cell, field: string): Result<number> {
 }
 
 /** Scores and default flags from two parallel columns, wholly blank rows skipped. */
-function readScoresAndFlags(scores: Cell, defaults: Cell, higherIsSafer: Cell): Result<{ scores: number[]; isBad: number[] }> {
-  const safer = isBlank(higherIsSafer) ? ok(false) : readBoolean(higherIsSafer, "higherIsSafer");
-  if (!safer.ok) return safer;
+function readScoresAndFlags(scores: Cell, defaults: Cell, higherIsSafer: boolean): Result<{ scores: number[]; isBad: number[] }> {
   const cols = readLedgerColumns({ scores, defaults });
   if (!cols.ok) return cols;
   const s: number[] = [];
@@ -49,7 +52,7 @@ function readScoresAndFlags(scores: Cell, defaults: Cell, higherIsSafer: Cell): 
     if (!v.ok) return v;
     const f = readDefaultFlag(cols.value.get("defaults", i), cols.value.fieldOf("defaults", i));
     if (!f.ok) return f;
-    s.push(safer.value ? -v.value : v.value);
+    s.push(higherIsSafer ? -v.value : v.value);
     y.push(f.value);
   }
   return ok({ scores: s, isBad: y });
@@ -86,6 +89,9 @@ function atRow<T>(result: Result<T>, fieldOf: (name: string) => string): Result<
 
 // #endregion readers
 
+/** Goods and bads per bin: two parallel columns read row by row (readBinCounts). */
+const BIN_ARGS = { goods: CELLS, bads: CELLS };
+
 /**
  * Weight of evidence of each bin of a characteristic: WOE = ln(% of goods / % of bads), positive
  * for a bin safer than average. Example: goods 600 and 300, bads 100 and 100 give +0.2877 and
@@ -97,7 +103,8 @@ function atRow<T>(result: Result<T>, fieldOf: (name: string) => string): Result<
  */
 export function woe(goods: unknown[][], bads: unknown[][]) {
   return guardSpill<number>(() => {
-    const table = readBinCounts(goods, bads);
+    const a = readArgs(BIN_ARGS, { goods, bads });
+    const table = a.ok ? readBinCounts(a.value.goods, a.value.bads) : a;
     if (!table.ok) return table;
     return ok(table.value.bins.map((b) => [b.woe]));
   });
@@ -114,10 +121,14 @@ export function woe(goods: unknown[][], bads: unknown[][]) {
  */
 export function iv(goods: unknown[][], bads: unknown[][]) {
   return guard<number>(() => {
-    const table = readBinCounts(goods, bads);
+    const a = readArgs(BIN_ARGS, { goods, bads });
+    const table = a.ok ? readBinCounts(a.value.goods, a.value.bads) : a;
     return table.ok ? ok(table.value.iv) : table;
   });
 }
+
+/** AUC's and KS's arguments: the flag first, then the two parallel columns (readScoresAndFlags). */
+const SEPARATION_ARGS = { higherIsSafer: FLAG, scores: CELLS, defaults: CELLS };
 
 /**
  * Area under the ROC curve of risk scores against what happened: the probability that a random
@@ -131,7 +142,8 @@ export function iv(goods: unknown[][], bads: unknown[][]) {
  */
 export function auc(scores: unknown[][], defaults: unknown[][], higherIsSafer?: unknown) {
   return guard<number>(() => {
-    const data = readScoresAndFlags(scores, defaults, higherIsSafer ?? null);
+    const a = readArgs(SEPARATION_ARGS, { higherIsSafer, scores, defaults });
+    const data = a.ok ? readScoresAndFlags(a.value.scores, a.value.defaults, a.value.higherIsSafer) : a;
     if (!data.ok) return data;
     return asDefaults(aucOf(data.value.scores, data.value.isBad));
   });
@@ -148,11 +160,14 @@ export function auc(scores: unknown[][], defaults: unknown[][], higherIsSafer?: 
  */
 export function ks(scores: unknown[][], defaults: unknown[][], higherIsSafer?: unknown) {
   return guard<number>(() => {
-    const data = readScoresAndFlags(scores, defaults, higherIsSafer ?? null);
+    const a = readArgs(SEPARATION_ARGS, { higherIsSafer, scores, defaults });
+    const data = a.ok ? readScoresAndFlags(a.value.scores, a.value.defaults, a.value.higherIsSafer) : a;
     if (!data.ok) return data;
     return asDefaults(ksOf(data.value.scores, data.value.isBad));
   });
 }
+
+const POINTS_ARGS = { pdo: numberOr(20), baseScore: numberOr(600), baseOdds: numberOr(50), odds: BLOCK };
 
 /**
  * Scorecard points of odds of good: offset + factor × ln(odds), factor = PDO / ln 2, offset = base
@@ -160,34 +175,25 @@ export function ks(scores: unknown[][], defaults: unknown[][], higherIsSafer?: u
  * odds) odds 100 give 620 and odds 25 give 580. A cell, column or block spills the same shape.
  * @customfunction POINTS
  * @param {unknown[][]} odds Odds of good (goods per bad, e.g. 100 for 100:1); blank cells stay blank.
- * @param {unknown} [pdo] Points to double the odds (default 20).
- * @param {unknown} [baseScore] Score at the base odds (default 600).
- * @param {unknown} [baseOdds] The base odds of good (default 50).
+ * @param {number} [pdo] Points to double the odds (default 20).
+ * @param {number} [baseScore] Score at the base odds (default 600).
+ * @param {number} [baseOdds] The base odds of good (default 50).
  * @returns {number[][]} The score of each odds.
  */
-export function points(odds: unknown[][], pdo?: unknown, baseScore?: unknown, baseOdds?: unknown) {
+export function points(odds: unknown[][], pdo?: number, baseScore?: number, baseOdds?: number) {
   return guardSpill<number | string>(() => {
-    const p = readOptionalNumber(pdo ?? null, 20, "pdo");
-    if (!p.ok) return p;
-    const base = readOptionalNumber(baseScore ?? null, 600, "baseScore");
-    if (!base.ok) return base;
-    const bo = readOptionalNumber(baseOdds ?? null, 50, "baseOdds");
-    if (!bo.ok) return bo;
-    const scaling = scorecardScaling({ pdo: p.value, baseScore: base.value, baseOdds: bo.value });
+    const a = readArgs(POINTS_ARGS, { pdo, baseScore, baseOdds, odds });
+    if (!a.ok) return a;
+    const scaling = scorecardScaling({ pdo: a.value.pdo, baseScore: a.value.baseScore, baseOdds: a.value.baseOdds });
     if (!scaling.ok) return scaling;
-    const m = asMatrix(odds);
-    const single = m.length === 1 && m[0].length === 1;
     return ok(
-      m.map((row, r) =>
-        row.map((cell, c) => {
-          if (isBlank(cell)) return "";
-          const field = single ? "odds" : `odds row ${r + 1}${row.length > 1 ? ` column ${c + 1}` : ""}`;
-          const n = readNumber(cell, field);
-          if (!n.ok) return cellOf<number>(n);
-          const s = scoreOfOdds(scaling.value, n.value);
-          return cellOf<number>(s.ok ? s : err(invalidInput(field, "odds of good must be above 0")));
-        }),
-      ),
+      eachCell(a.value.odds, "odds", (cell, field) => {
+        if (isBlank(cell)) return "";
+        const n = readNumber(cell, field());
+        if (!n.ok) return cellOf<number>(n);
+        const s = scoreOfOdds(scaling.value, n.value);
+        return cellOf<number>(s.ok ? s : err(invalidInput(field(), "odds of good must be above 0")));
+      }),
     );
   });
 }
@@ -222,6 +228,8 @@ function readModel(model: Cell): Result<{ intercept: number; names: string[]; co
   return ok({ intercept, names, coefficients });
 }
 
+const PD_ARGS = { model: readerOf((value) => readModel(value)), features: BLOCK };
+
 /**
  * Probability of default of each customer under a logistic model: PD = 1 / (1 + e^−z), z =
  * intercept + Σ coefficient × feature. The model is two columns (name, coefficient) with an
@@ -234,13 +242,14 @@ function readModel(model: Cell): Result<{ intercept: number; names: string[]; co
  */
 export function pd(features: unknown[][], model: unknown[][]) {
   return guardSpill<number | string>(() => {
-    const mdl = readModel(model);
-    if (!mdl.ok) return mdl;
-    const m = asMatrix(features);
+    const a = readArgs(PD_ARGS, { model, features });
+    if (!a.ok) return a;
+    const mdl = a.value.model;
+    const m = a.value.features;
     if (m.length < 2) return err(invalidInput("features", "needs a header row of names and at least one row of values"));
     const header = m[0].map((c) => (typeof c === "string" ? c.trim() : String(c)));
     const columns: number[] = [];
-    for (const name of mdl.value.names) {
+    for (const name of mdl.names) {
       const j = header.indexOf(name);
       if (j < 0) return err(invalidInput("features", `has no column "${name}" of the model`));
       columns.push(j);
@@ -251,7 +260,7 @@ export function pd(features: unknown[][], model: unknown[][]) {
         out.push([""]);
         continue;
       }
-      let z = mdl.value.intercept;
+      let z = mdl.intercept;
       let failed: Result<number> | undefined;
       for (let k = 0; k < columns.length; k++) {
         const v = readNumber(m[r][columns[k]], `features row ${r + 1} column ${header[columns[k]]}`);
@@ -259,13 +268,15 @@ export function pd(features: unknown[][], model: unknown[][]) {
           failed = v;
           break;
         }
-        z += mdl.value.coefficients[k] * v.value;
+        z += mdl.coefficients[k] * v.value;
       }
       out.push([failed ? cellOf<number>(failed) : Number.isFinite(z) ? sigmoid(z) : cellOf<number>(err(invalidInput(`features row ${r + 1}`, "the model gives no finite score")))]);
     }
     return ok(out);
   });
 }
+
+const EL_ARGS = { pd: perRow(NUMBER), lgd: perRow(NUMBER), exposure: perRow(NUMBER) };
 
 /**
  * Expected loss of each customer: PD × LGD × exposure (a negative exposure, a customer in credit,
@@ -280,7 +291,9 @@ export function pd(features: unknown[][], model: unknown[][]) {
  */
 export function el(pd: unknown[][], lgd: unknown[][], exposure: unknown[][]) {
   return guardSpill<number | string>(() => {
-    const cols = spreadColumns({ pd, lgd, exposure });
+    const a = readArgs(EL_ARGS, { pd, lgd, exposure });
+    if (!a.ok) return a;
+    const cols = spread(a.value);
     if (!cols.ok) return cols;
     const { n, get, fieldOf } = cols.value;
     const out: Spill<number | string> = [];
@@ -290,14 +303,8 @@ export function el(pd: unknown[][], lgd: unknown[][], exposure: unknown[][]) {
         out.push([""]);
         continue;
       }
-      const p = readNumber(get("pd", i), fieldOf("pd", i));
-      const l = p.ok ? readNumber(get("lgd", i), fieldOf("lgd", i)) : p;
-      const e = l.ok ? readNumber(get("exposure", i), fieldOf("exposure", i)) : l;
-      if (!p.ok || !l.ok || !e.ok) {
-        out.push([cellOf<number>(!p.ok ? p : !l.ok ? l : e)]);
-        continue;
-      }
-      const r = expectedLoss({ pd: p.value, lgd: l.value, exposure: e.value });
+      const row = cols.value.row(i);
+      const r = row.ok ? expectedLoss(row.value) : row;
       out.push([cellOf<number>(atRow(r, (name) => fieldOf(name as "pd" | "lgd" | "exposure", i)))]);
     }
     return ok(out);
@@ -307,7 +314,7 @@ export function el(pd: unknown[][], lgd: unknown[][], exposure: unknown[][]) {
 const SCENARIO_KEYS = ["sales", "dso", "lossRate", "discountTakeUp", "discountRate"] as const;
 
 /** Five cells in order: sales, DSO, loss rate, discount take-up, discount rate (blank rates are 0). */
-function readScenario(value: Cell, field: "current" | "proposed"): Result<TermsScenario> {
+function readScenario(value: Cell, field: string): Result<TermsScenario> {
   if (isBlankRange(value)) return err(invalidInput(field, "is required: sales, DSO, loss rate, discount take-up, discount rate"));
   const cells = readVector(value, field);
   if (!cells.ok) return cells;
@@ -325,6 +332,9 @@ function readScenario(value: Cell, field: "current" | "proposed"): Result<TermsS
   return ok(out as unknown as TermsScenario);
 }
 
+const SCENARIO = readerOf(readScenario);
+const MARGINAL_ARGS = { current: SCENARIO, proposed: SCENARIO, variableCostRatio: NUMBER, costOfCapital: NUMBER };
+
 /**
  * Marginal analysis of a change of credit terms (边际分析法): Δ contribution = Δ sales × (1 −
  * variable-cost ratio); Δ carrying cost = Δ average receivables × variable-cost ratio × cost of
@@ -333,21 +343,15 @@ function readScenario(value: Cell, field: "current" | "proposed"): Result<TermsS
  * @customfunction MARGINAL
  * @param {unknown[][]} current Current terms, 5 cells: annual sales, DSO, loss rate, discount take-up share, discount rate.
  * @param {unknown[][]} proposed Proposed terms, the same 5 cells.
- * @param {unknown} variableCostRatio Variable costs over sales (0 to 1); the contribution margin is 1 minus this.
- * @param {unknown} costOfCapital Annual cost of capital tied up in receivables (e.g. 0.1 for 10 %).
+ * @param {number} variableCostRatio Variable costs over sales (0 to 1); the contribution margin is 1 minus this.
+ * @param {number} costOfCapital Annual cost of capital tied up in receivables (e.g. 0.1 for 10 %).
  * @returns {unknown[][]} Labels and values: Δ contribution, Δ carrying cost, Δ bad debt, Δ discount cost, net, decision.
  */
-export function marginal(current: unknown[][], proposed: unknown[][], variableCostRatio: unknown, costOfCapital: unknown) {
+export function marginal(current: unknown[][], proposed: unknown[][], variableCostRatio: number, costOfCapital: number) {
   return guardSpill<number | string>(() => {
-    const c = readScenario(current, "current");
-    if (!c.ok) return c;
-    const p = readScenario(proposed, "proposed");
-    if (!p.ok) return p;
-    const v = readNumber(variableCostRatio, "variableCostRatio");
-    if (!v.ok) return v;
-    const k = readNumber(costOfCapital, "costOfCapital");
-    if (!k.ok) return k;
-    const r = marginalAnalysis({ current: c.value, proposed: p.value, variableCostRatio: v.value, costOfCapital: k.value });
+    const given = readArgs(MARGINAL_ARGS, { current, proposed, variableCostRatio, costOfCapital });
+    if (!given.ok) return given;
+    const r = marginalAnalysis(given.value);
     if (!r.ok) return r;
     const a = r.value;
     return ok([
