@@ -10,7 +10,9 @@ import { err, invalidInput, ok, type Result } from "../engine/errors";
 import type { DayNumber } from "../engine/dates/dayNumber";
 import type { Policy } from "../engine/policy";
 import type { Locale } from "../i18n/locale";
-import { asMatrix, cellField, isBlank, readAll, readBoolean, readNumber, readRequiredRange, readText, readVector, type Cell } from "./args";
+import { PerRow, asMatrix, isBlank, readAll, readBoolean, readNumber, readRequiredRange, readText, readVector, type Cell } from "./args";
+
+export { PerRow, eachCell, spread, type Spread } from "./args";
 import { columnCells, type ColumnCells } from "./columnCells";
 import { functionLanguage } from "./functionLanguage";
 import { readAsOf, isBlankRange } from "./receivablesAdapters";
@@ -96,13 +98,18 @@ export function numberOr(fallback: number): ArgReader<number> {
 
 /** One of a few words (case-insensitive), with a default when omitted. */
 export function oneOf<W extends string>(words: readonly W[], fallback: W): ArgReader<W> {
+  return wordOf(words, fallback, words.map((w) => `"${w}"`).join(", "));
+}
+
+/** A word of `words` (case-insensitive) as spelled there, `fallback` when blank, else refused as `must be ${expected}, got "x"`. */
+function wordOf<W extends string>(words: readonly W[], fallback: W, expected: string): ArgReader<W> {
   return {
     read(value, field) {
       if (isBlank(value)) return ok(fallback);
       const t = readText(value, field);
       if (!t.ok) return t;
       const word = words.find((w) => w.toLowerCase() === t.value.toLowerCase());
-      return word !== undefined ? ok(word) : err(invalidInput(field, `must be ${words.map((w) => `"${w}"`).join(", ")}, got "${t.value}"`));
+      return word !== undefined ? ok(word) : err(invalidInput(field, `must be ${expected}, got "${t.value}"`));
     },
   };
 }
@@ -157,16 +164,7 @@ export function within(reader: ArgReader<number>, min: number, max: number, refu
  */
 export function choice<W extends string>(words: readonly W[], fallback: W): ArgReader<W> {
   const listed = words.map((w) => `"${w}"`);
-  const expected = listed.length > 1 ? `${listed.slice(0, -1).join(", ")} or ${listed[listed.length - 1]}` : listed.join("");
-  return {
-    read(value, field) {
-      if (isBlank(value)) return ok(fallback);
-      const t = readText(value, field);
-      if (!t.ok) return t;
-      const word = words.find((w) => w.toLowerCase() === t.value.toLowerCase());
-      return word !== undefined ? ok(word) : err(invalidInput(field, `must be ${expected}, got "${t.value}"`));
-    },
-  };
+  return wordOf(words, fallback, `${listed.slice(0, -1).join(", ")} or ${listed[listed.length - 1]}`);
 }
 
 /** A reader from a cell-reading function `(value, field) => Result` (the adapters' readers). */
@@ -189,9 +187,6 @@ export const OPTIONAL_RANGE: ArgReader<Cell | undefined> = { read: (value) => ok
 /** A cell, row, column or block, as rows of cells (a scalar is a 1×1 block): results spill the same shape. */
 export const BLOCK: ArgReader<Cell[][]> = { read: (value) => ok(asMatrix(value)) };
 
-/** A single row or column (a scalar is one cell), refused when it is a block. */
-export const VECTOR: ArgReader<Cell[]> = { read: (value, field) => readVector(value, field) };
-
 /** A row or column of numbers, each required ("monthlySales row 3" names a refused cell). */
 export const NUMBERS: ArgReader<number[]> = {
   read(value, field) {
@@ -199,18 +194,6 @@ export const NUMBERS: ArgReader<number[]> = {
     return cells.ok ? readAll(cells.value, field, readNumber) : cells;
   },
 };
-
-/**
- * A column of a per-customer function: one cell serving every customer, or one cell per customer
- * (a row or column), each read with `cell` when its row is read (spread). An omitted optional
- * column is one blank cell, read like one.
- */
-export class PerRow<T> {
-  constructor(
-    readonly cells: Cell[],
-    readonly cell: (value: Cell, field: string) => Result<T>,
-  ) {}
-}
 
 /** A per-customer column whose cells are read with `cell` (an ArgReader or a reader function). */
 export function perRow<T>(cell: ArgReader<T> | ((value: Cell, field: string) => Result<T>)): ArgReader<PerRow<T>> {
@@ -223,70 +206,4 @@ export function perRow<T>(cell: ArgReader<T> | ((value: Cell, field: string) => 
   };
 }
 
-type PerRowKeys<S> = { [K in keyof S]: S[K] extends PerRow<unknown> ? K : never }[keyof S] & string;
-type RowOf<S> = { [K in PerRowKeys<S>]: S[K] extends PerRow<infer T> ? T : never };
-
-/** The per-customer columns of a call spread to one length: n rows, each read in the declaration's order. */
-export interface Spread<S> {
-  n: number;
-  /** The cells of row i, read: the first refused cell's error, named by argument (and row when n > 1). */
-  row(i: number): Result<RowOf<S>>;
-  /** The raw cell of a column at row i. */
-  get(name: PerRowKeys<S>, i: number): Cell;
-  /** The field naming a column's cell at row i: the argument alone for one row, else "name row i+1". */
-  fieldOf(name: PerRowKeys<S>, i: number): string;
-}
-
-/**
- * The PerRow columns of `args` (read by readArgs) spread to a common length: each one cell or n
- * cells; another length is refused naming the column, as spreadColumns words it.
- * @example spread({ grade: ["A", "B"] as PerRow, potential: [7] as PerRow }) //=> ok({ n: 2, … })
- */
-export function spread<S extends object>(args: S): Result<Spread<S>> {
-  const names: PerRowKeys<S>[] = [];
-  const columns: PerRow<unknown>[] = [];
-  let n = 1;
-  let longest = "";
-  for (const [name, value] of Object.entries(args)) {
-    if (!(value instanceof PerRow)) continue;
-    names.push(name as PerRowKeys<S>);
-    columns.push(value);
-    if (value.cells.length > n) {
-      n = value.cells.length;
-      longest = name;
-    }
-  }
-  for (let c = 0; c < columns.length; c++) {
-    const length = columns[c].cells.length;
-    if (length !== 1 && length !== n) return err(invalidInput(names[c], `has ${length} cells but ${longest} has ${n}: give one cell or ${n}`));
-  }
-  const at = (column: PerRow<unknown>, i: number): Cell => (column.cells.length === 1 ? column.cells[0] : column.cells[i]);
-  const fieldOf = (name: string, i: number): string => (n === 1 ? name : cellField(name, i));
-  return ok({
-    n,
-    row(i) {
-      const out: Record<string, unknown> = {};
-      for (let c = 0; c < columns.length; c++) {
-        const value = at(columns[c], i);
-        // The field is built only for a refused cell: readers are pure, so it is read again with it.
-        let r = columns[c].cell(value, names[c]);
-        if (!r.ok && n > 1) r = columns[c].cell(value, fieldOf(names[c], i));
-        if (!r.ok) return r;
-        out[names[c]] = r.value;
-      }
-      return ok(out as RowOf<S>);
-    },
-    get: (name, i) => at(columns[names.indexOf(name)], i),
-    fieldOf,
-  });
-}
-
-/**
- * Each cell of a block through `cell`, the same shape out: the cell's field ("odds", or
- * "odds row 2 column 3" in a larger block) is built only when `cell` asks for it.
- */
-export function eachCell<T>(block: Cell[][], name: string, cell: (value: Cell, field: () => string) => T): T[][] {
-  const single = block.length === 1 && block[0].length === 1;
-  return block.map((row, r) => row.map((value, c) => cell(value, () => (single ? name : `${name} row ${r + 1}${row.length > 1 ? ` column ${c + 1}` : ""}`))));
-}
 // #endregion range kinds
