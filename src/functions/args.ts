@@ -98,11 +98,12 @@ export function withField<T>(result: Result<T>, field: string): Result<T> {
 /**
  * A column of a per-customer function: one cell serving every customer, or one cell per customer
  * (a row or column), each read with `cell` when its row is read (spread). An omitted optional
- * column is one blank cell, read like one.
+ * column is one blank cell, read like one. Its shape is checked by spread, after the call's other
+ * arguments, as spreadColumns always did.
  */
 export class PerRow<T> {
   constructor(
-    readonly cells: Cell[],
+    readonly value: Cell,
     readonly cell: (value: Cell, field: string) => Result<T>,
   ) {}
 }
@@ -129,29 +130,33 @@ export interface Spread<S> {
 export function spread<S extends object>(args: S): Result<Spread<S>> {
   const names: PerRowKeys<S>[] = [];
   const columns: PerRow<unknown>[] = [];
+  const cells: Cell[][] = [];
   let n = 1;
   let longest = "";
-  for (const [name, value] of Object.entries(args)) {
-    if (!(value instanceof PerRow)) continue;
+  for (const [name, column] of Object.entries(args)) {
+    if (!(column instanceof PerRow)) continue;
+    const v = readVector(column.value, name);
+    if (!v.ok) return v;
     names.push(name as PerRowKeys<S>);
-    columns.push(value);
-    if (value.cells.length > n) {
-      n = value.cells.length;
+    columns.push(column);
+    cells.push(v.value);
+    if (v.value.length > n) {
+      n = v.value.length;
       longest = name;
     }
   }
   for (let c = 0; c < columns.length; c++) {
-    const length = columns[c].cells.length;
+    const length = cells[c].length;
     if (length !== 1 && length !== n) return err(invalidInput(names[c], `has ${length} cells but ${longest} has ${n}: give one cell or ${n}`));
   }
-  const at = (column: PerRow<unknown>, i: number): Cell => (column.cells.length === 1 ? column.cells[0] : column.cells[i]);
+  const at = (c: number, i: number): Cell => (cells[c].length === 1 ? cells[c][0] : cells[c][i]);
   const fieldOf = (name: string, i: number): string => (n === 1 ? name : cellField(name, i));
   return ok({
     n,
     row(i) {
       const out: Record<string, unknown> = {};
       for (let c = 0; c < columns.length; c++) {
-        const value = at(columns[c], i);
+        const value = at(c, i);
         // The field is built only for a refused cell: readers are pure, so it is read again with it.
         let r = columns[c].cell(value, names[c]);
         if (!r.ok && n > 1) r = columns[c].cell(value, fieldOf(names[c], i));
@@ -160,7 +165,7 @@ export function spread<S extends object>(args: S): Result<Spread<S>> {
       }
       return ok(out as RowOf<S>);
     },
-    get: (name, i) => at(columns[names.indexOf(name)], i),
+    get: (name, i) => at(names.indexOf(name), i),
     fieldOf,
   });
 }

@@ -20,7 +20,7 @@ import {
 } from "../engine/models";
 import { isBlank, readBoolean, readNumber } from "../engine/values";
 import { asMatrix, readVector, type Cell } from "./args";
-import { BLOCK, CELLS, FLAG, NUMBER, eachCell, numberOr, perRow, readArgs, readerOf, spread } from "./argSpec";
+import { BLOCK, CELLS, FLAG, NUMBER, eachCell, numberOr, perRow, readCall, readerOf, spread } from "./argSpec";
 import { isBlankRange, readLedgerColumns, readRequiredNumber } from "./receivablesAdapters";
 import { cellOf, guardSpill, type Spill } from "./scoringAdapters";
 import { guard } from "./toExcelError";
@@ -103,7 +103,7 @@ const BIN_ARGS = { goods: CELLS, bads: CELLS };
  */
 export function woe(goods: unknown[][], bads: unknown[][]) {
   return guardSpill<number>(() => {
-    const a = readArgs(BIN_ARGS, { goods, bads });
+    const a = readCall(BIN_ARGS, [goods, bads]);
     const table = a.ok ? readBinCounts(a.value.goods, a.value.bads) : a;
     if (!table.ok) return table;
     return ok(table.value.bins.map((b) => [b.woe]));
@@ -121,14 +121,14 @@ export function woe(goods: unknown[][], bads: unknown[][]) {
  */
 export function iv(goods: unknown[][], bads: unknown[][]) {
   return guard<number>(() => {
-    const a = readArgs(BIN_ARGS, { goods, bads });
+    const a = readCall(BIN_ARGS, [goods, bads]);
     const table = a.ok ? readBinCounts(a.value.goods, a.value.bads) : a;
     return table.ok ? ok(table.value.iv) : table;
   });
 }
 
-/** AUC's and KS's arguments: the flag first, then the two parallel columns (readScoresAndFlags). */
-const SEPARATION_ARGS = { higherIsSafer: FLAG, scores: CELLS, defaults: CELLS };
+/** AUC's and KS's arguments: the two parallel columns (read by readScoresAndFlags) and the flag. */
+const SEPARATION_ARGS = { scores: CELLS, defaults: CELLS, higherIsSafer: FLAG };
 
 /**
  * Area under the ROC curve of risk scores against what happened: the probability that a random
@@ -142,7 +142,7 @@ const SEPARATION_ARGS = { higherIsSafer: FLAG, scores: CELLS, defaults: CELLS };
  */
 export function auc(scores: unknown[][], defaults: unknown[][], higherIsSafer?: unknown) {
   return guard<number>(() => {
-    const a = readArgs(SEPARATION_ARGS, { higherIsSafer, scores, defaults });
+    const a = readCall(SEPARATION_ARGS, [scores, defaults, higherIsSafer]);
     const data = a.ok ? readScoresAndFlags(a.value.scores, a.value.defaults, a.value.higherIsSafer) : a;
     if (!data.ok) return data;
     return asDefaults(aucOf(data.value.scores, data.value.isBad));
@@ -160,14 +160,14 @@ export function auc(scores: unknown[][], defaults: unknown[][], higherIsSafer?: 
  */
 export function ks(scores: unknown[][], defaults: unknown[][], higherIsSafer?: unknown) {
   return guard<number>(() => {
-    const a = readArgs(SEPARATION_ARGS, { higherIsSafer, scores, defaults });
+    const a = readCall(SEPARATION_ARGS, [scores, defaults, higherIsSafer]);
     const data = a.ok ? readScoresAndFlags(a.value.scores, a.value.defaults, a.value.higherIsSafer) : a;
     if (!data.ok) return data;
     return asDefaults(ksOf(data.value.scores, data.value.isBad));
   });
 }
 
-const POINTS_ARGS = { pdo: numberOr(20), baseScore: numberOr(600), baseOdds: numberOr(50), odds: BLOCK };
+const POINTS_ARGS = { odds: BLOCK, pdo: numberOr(20), baseScore: numberOr(600), baseOdds: numberOr(50) };
 
 /**
  * Scorecard points of odds of good: offset + factor × ln(odds), factor = PDO / ln 2, offset = base
@@ -182,7 +182,7 @@ const POINTS_ARGS = { pdo: numberOr(20), baseScore: numberOr(600), baseOdds: num
  */
 export function points(odds: unknown[][], pdo?: number, baseScore?: number, baseOdds?: number) {
   return guardSpill<number | string>(() => {
-    const a = readArgs(POINTS_ARGS, { pdo, baseScore, baseOdds, odds });
+    const a = readCall(POINTS_ARGS, [odds, pdo, baseScore, baseOdds]);
     if (!a.ok) return a;
     const scaling = scorecardScaling({ pdo: a.value.pdo, baseScore: a.value.baseScore, baseOdds: a.value.baseOdds });
     if (!scaling.ok) return scaling;
@@ -228,7 +228,7 @@ function readModel(model: Cell): Result<{ intercept: number; names: string[]; co
   return ok({ intercept, names, coefficients });
 }
 
-const PD_ARGS = { model: readerOf((value) => readModel(value)), features: BLOCK };
+const PD_ARGS = { features: BLOCK, model: readerOf((value) => readModel(value)) };
 
 /**
  * Probability of default of each customer under a logistic model: PD = 1 / (1 + e^−z), z =
@@ -242,7 +242,7 @@ const PD_ARGS = { model: readerOf((value) => readModel(value)), features: BLOCK 
  */
 export function pd(features: unknown[][], model: unknown[][]) {
   return guardSpill<number | string>(() => {
-    const a = readArgs(PD_ARGS, { model, features });
+    const a = readCall(PD_ARGS, [features, model]);
     if (!a.ok) return a;
     const mdl = a.value.model;
     const m = a.value.features;
@@ -291,7 +291,7 @@ const EL_ARGS = { pd: perRow(NUMBER), lgd: perRow(NUMBER), exposure: perRow(NUMB
  */
 export function el(pd: unknown[][], lgd: unknown[][], exposure: unknown[][]) {
   return guardSpill<number | string>(() => {
-    const a = readArgs(EL_ARGS, { pd, lgd, exposure });
+    const a = readCall(EL_ARGS, [pd, lgd, exposure]);
     if (!a.ok) return a;
     const cols = spread(a.value);
     if (!cols.ok) return cols;
@@ -349,7 +349,7 @@ const MARGINAL_ARGS = { current: SCENARIO, proposed: SCENARIO, variableCostRatio
  */
 export function marginal(current: unknown[][], proposed: unknown[][], variableCostRatio: number, costOfCapital: number) {
   return guardSpill<number | string>(() => {
-    const given = readArgs(MARGINAL_ARGS, { current, proposed, variableCostRatio, costOfCapital });
+    const given = readCall(MARGINAL_ARGS, [current, proposed, variableCostRatio, costOfCapital]);
     if (!given.ok) return given;
     const r = marginalAnalysis(given.value);
     if (!r.ok) return r;

@@ -10,7 +10,7 @@ import { checkOrder } from "../engine/orders/checkOrder";
 import type { Grade } from "../engine/policy/Policy";
 import { readText } from "../engine/values";
 import type { Cell } from "./args";
-import { FLAG, NAME, NUMBER, POLICY, numberOr, readArgs, readerOf } from "./argSpec";
+import { FLAG, NAME, NUMBER, POLICY, numberOr, readCall, readerOf } from "./argSpec";
 import { guardSpill } from "./scoringAdapters";
 
 const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
@@ -67,7 +67,7 @@ const CHECK_ARGS = {
  */
 export function check(customerId: string, orderAmount: number, grade: string, limit: number, exposure: number, maxDaysPastDue?: number, isR?: unknown, policy?: unknown[][]) {
   return guardSpill<string | number>(() => {
-    const a = readArgs(CHECK_ARGS, { customerId, orderAmount, grade, limit, exposure, maxDaysPastDue, isR, policy });
+    const a = readCall(CHECK_ARGS, [customerId, orderAmount, grade, limit, exposure, maxDaysPastDue, isR, policy]);
     if (!a.ok) return a;
     const v = a.value;
     const result = checkOrder(

@@ -12,7 +12,7 @@ import * as rcvErrors from "./toExcelError";
 import * as rcvResult from "../engine/errors";
 import * as rcvMoney from "../engine/money/cents";
 import * as rcvScoring from "./scoringAdapters";
-import { AS_OF, BLOCK, CELLS, FLAG, NUMBER, NUMBERS, OPTIONAL_RANGE, POLICY, RANGE, eachCell, numberOr, perRow, readArgs, readerOf, spread, within } from "./argSpec";
+import { AS_OF, BLOCK, CELLS, FLAG, NUMBER, NUMBERS, OPTIONAL_RANGE, POLICY, RANGE, eachCell, numberOr, perRow, readCall, readerOf, spread, within } from "./argSpec";
 
 type RcvSpill<T> = rcvScoring.Spill<T>;
 
@@ -23,7 +23,7 @@ type RcvSpill<T> = rcvScoring.Spill<T>;
 /** Bucket edges in days (blank: the policy's). */
 const EDGES = readerOf((value, field) => rcvAdapters.readEdgesArg(value, undefined, field));
 
-const DAYS_PAST_DUE_ARGS = { asOf: AS_OF, due: BLOCK };
+const DAYS_PAST_DUE_ARGS = { due: BLOCK, asOf: AS_OF };
 
 /**
  * Days past due of each due date at the as-of date: as-of − due (negative: not yet due; 0: due
@@ -35,7 +35,7 @@ const DAYS_PAST_DUE_ARGS = { asOf: AS_OF, due: BLOCK };
  */
 export function dayspastdue(due: unknown[][], asOf: unknown) {
   return rcvScoring.guardSpill<number | string>(() => {
-    const a = readArgs(DAYS_PAST_DUE_ARGS, { due, asOf });
+    const a = readCall(DAYS_PAST_DUE_ARGS, [due, asOf]);
     if (!a.ok) return a;
     const d = a.value.asOf;
     return rcvResult.ok(
@@ -48,7 +48,7 @@ export function dayspastdue(due: unknown[][], asOf: unknown) {
   });
 }
 
-const BUCKET_ARGS = { edges: EDGES, daysPastDue: BLOCK };
+const BUCKET_ARGS = { daysPastDue: BLOCK, edges: EDGES };
 
 /**
  * Aging bucket label of a number of days past due: each bucket holds its upper edge, so with the
@@ -61,7 +61,7 @@ const BUCKET_ARGS = { edges: EDGES, daysPastDue: BLOCK };
  */
 export function bucket(daysPastDue: unknown[][], edges?: unknown[][]) {
   return rcvScoring.guardSpill<string>(() => {
-    const a = readArgs(BUCKET_ARGS, { daysPastDue, edges });
+    const a = readCall(BUCKET_ARGS, [daysPastDue, edges]);
     if (!a.ok) return a;
     const e = a.value.edges;
     const labels = rcvEngine.bucketLabels(e);
@@ -93,7 +93,7 @@ const AGING_ARGS = { amounts: RANGE, dueDates: RANGE, asOf: AS_OF, edges: EDGES,
  */
 export function aging(amounts: unknown[][], dueDates: unknown[][], asOf: unknown, edges?: unknown[][], customers?: unknown[][]) {
   return rcvScoring.guardSpill<string | number>(() => {
-    const a = readArgs(AGING_ARGS, { amounts, dueDates, asOf, edges, customers });
+    const a = readCall(AGING_ARGS, [amounts, dueDates, asOf, edges, customers]);
     if (!a.ok) return a;
     const { asOf: d, edges: e } = a.value;
     const byCustomer = a.value.customers !== undefined;
@@ -132,7 +132,7 @@ const OPEN_BALANCE_ARGS = {
  */
 export function openbalance(amounts: unknown[][], invoiceDates: unknown[][], settledDates: unknown[][], asOf: unknown, paidAmounts?: unknown[][]) {
   return rcvErrors.guard<number>(() => {
-    const a = readArgs(OPEN_BALANCE_ARGS, { amounts, invoiceDates, settledDates, asOf, paidAmounts });
+    const a = readCall(OPEN_BALANCE_ARGS, [amounts, invoiceDates, settledDates, asOf, paidAmounts]);
     if (!a.ok) return a;
     const cols = rcvAdapters.readLedgerColumns({ amounts: a.value.amounts, invoiceDates: a.value.invoiceDates, settledDates: a.value.settledDates, paidAmounts: a.value.paidAmounts });
     if (!cols.ok) return cols;
@@ -183,7 +183,7 @@ const DSO_ARGS = { receivables: NUMBER, sales: NUMBER, days: NUMBER };
  */
 export function dso(receivables: number, sales: number, days: number) {
   return rcvErrors.guard<number>(() => {
-    const n = readArgs(DSO_ARGS, { receivables, sales, days });
+    const n = readCall(DSO_ARGS, [receivables, sales, days]);
     if (!n.ok) return n;
     return rcvAdapters.renameField(rcvEngine.dso({ receivables: n.value.receivables, creditSales: n.value.sales, days: n.value.days }), "creditSales", "sales");
   });
@@ -203,7 +203,7 @@ const COUNTBACK_ARGS = { receivables: NUMBER, monthlySales: NUMBERS, monthDays: 
  */
 export function dsocountback(receivables: number, monthlySales: unknown[][], monthDays: unknown[][]) {
   return rcvErrors.guard<number>(() => {
-    const a = readArgs(COUNTBACK_ARGS, { receivables, monthlySales, monthDays });
+    const a = readCall(COUNTBACK_ARGS, [receivables, monthlySales, monthDays]);
     if (!a.ok) return a;
     const { receivables: r, monthlySales: sales, monthDays: days } = a.value;
     const perMonth = days.length === 1 ? sales.map(() => days[0]) : days;
@@ -223,7 +223,7 @@ const BPDSO_ARGS = { currentReceivables: NUMBER, sales: NUMBER, days: NUMBER };
  */
 export function bpdso(currentReceivables: number, sales: number, days: number) {
   return rcvErrors.guard<number>(() => {
-    const n = readArgs(BPDSO_ARGS, { currentReceivables, sales, days });
+    const n = readCall(BPDSO_ARGS, [currentReceivables, sales, days]);
     if (!n.ok) return n;
     return rcvAdapters.renameField(rcvEngine.bestPossibleDso({ ...n.value, creditSales: n.value.sales }), "creditSales", "sales");
   });
@@ -242,7 +242,7 @@ const ADD_ARGS = { receivables: NUMBER, currentReceivables: NUMBER, sales: NUMBE
  */
 export function add(receivables: number, currentReceivables: number, sales: number, days: number) {
   return rcvErrors.guard<number>(() => {
-    const n = readArgs(ADD_ARGS, { receivables, currentReceivables, sales, days });
+    const n = readCall(ADD_ARGS, [receivables, currentReceivables, sales, days]);
     if (!n.ok) return n;
     return rcvAdapters.renameField(rcvEngine.averageDaysDelinquent({ ...n.value, creditSales: n.value.sales }), "creditSales", "sales");
   });
@@ -263,13 +263,13 @@ const CEI_ARGS = { openingReceivables: NUMBER, creditSales: NUMBER, closingRecei
  */
 export function cei(openingReceivables: number, creditSales: number, closingReceivables: number, closingCurrentReceivables: number) {
   return rcvErrors.guard<number>(() => {
-    const n = readArgs(CEI_ARGS, { openingReceivables, creditSales, closingReceivables, closingCurrentReceivables });
+    const n = readCall(CEI_ARGS, [openingReceivables, creditSales, closingReceivables, closingCurrentReceivables]);
     if (!n.ok) return n;
     return rcvEngine.cei(n.value);
   });
 }
 
-const OTC_ARGS = { policy: POLICY, overdueRatio: within(NUMBER, 0, 1, (v) => `must be a fraction between 0 and 1 (12 % is 0.12), got ${v}`) };
+const OTC_ARGS = { overdueRatio: within(NUMBER, 0, 1, (v) => `must be a fraction between 0 and 1 (12 % is 0.12), got ${v}`), policy: POLICY };
 
 /**
  * Order-to-cash efficiency rating from the overdue ratio: ≤ 5 % level 1 world class (世界一流);
@@ -283,14 +283,14 @@ const OTC_ARGS = { policy: POLICY, overdueRatio: within(NUMBER, 0, 1, (v) => `mu
  */
 export function otc(overdueRatio: number, policy?: unknown[][]) {
   return rcvErrors.guard<string>(() => {
-    const a = readArgs(OTC_ARGS, { overdueRatio, policy });
+    const a = readCall(OTC_ARGS, [overdueRatio, policy], "policy");
     if (!a.ok) return a;
     const rating = rcvEngine.otcRating(rcvAdapters.fractionToPercent(a.value.overdueRatio), a.value.policy);
     return rcvResult.ok(`Level ${rating.level}: ${rating.en} (${rating.zh})`);
   });
 }
 
-const ACTION_ARGS = { policy: POLICY, daysPastDue: perRow(NUMBER), amount: perRow(NUMBER), disputed: perRow(FLAG) };
+const ACTION_ARGS = { daysPastDue: perRow(NUMBER), amount: perRow(NUMBER), disputed: perRow(FLAG), policy: POLICY };
 
 /**
  * Collections action from the ladder: 1–15 days reminder and statement; 16–30 phone call;
@@ -307,7 +307,7 @@ const ACTION_ARGS = { policy: POLICY, daysPastDue: perRow(NUMBER), amount: perRo
  */
 export function action(daysPastDue: unknown[][], amount: unknown[][], disputed?: unknown[][], policy?: unknown[][]) {
   return rcvScoring.guardSpill<string>(() => {
-    const a = readArgs(ACTION_ARGS, { daysPastDue, amount, disputed, policy });
+    const a = readCall(ACTION_ARGS, [daysPastDue, amount, disputed, policy]);
     if (!a.ok) return a;
     const cols = spread(a.value);
     if (!cols.ok) return cols;
@@ -341,7 +341,7 @@ const INTEREST_ARGS = {
  */
 export function interest(amount: unknown[][], daysPastDue: unknown[][], rate: unknown[][], fee?: unknown[][]) {
   return rcvScoring.guardSpill<number>(() => {
-    const a = readArgs(INTEREST_ARGS, { amount, daysPastDue, rate, fee });
+    const a = readCall(INTEREST_ARGS, [amount, daysPastDue, rate, fee]);
     if (!a.ok) return a;
     const cols = spread(a.value);
     if (!cols.ok) return cols;
@@ -384,7 +384,7 @@ const PROVISION_ARGS = {
  */
 export function provision(amounts: unknown[][], daysPastDue: unknown[][], rates?: unknown[][]) {
   return rcvErrors.guard<number>(() => {
-    const a = readArgs(PROVISION_ARGS, { amounts, daysPastDue, rates });
+    const a = readCall(PROVISION_ARGS, [amounts, daysPastDue, rates]);
     if (!a.ok) return a;
     const edges = rcvPolicy.DEFAULT_POLICY.agingEdges;
     const ratePercents = a.value.rates ?? rcvPolicy.DEFAULT_POLICY.provisionPercents;
@@ -420,7 +420,7 @@ const SNAPSHOTS = readerOf(rcvAdapters.readNumberBlock);
  */
 export function rollrates(snapshots: unknown[][]) {
   return rcvScoring.guardSpill<number>(() => {
-    const a = readArgs({ snapshots: SNAPSHOTS }, { snapshots });
+    const a = readCall({ snapshots: SNAPSHOTS }, [snapshots]);
     if (!a.ok) return a;
     const rates = rcvEngine.rollRateLossRates(a.value.snapshots);
     if (!rates.ok) return rates;

@@ -5,7 +5,7 @@ import { BASIS_LABELS, LIMIT_BASIS_NAMES, creditLimit, skippedReasonText, workin
 import { CHARACTERISTIC_KEYS, shortFingerprint, type Policy } from "../engine/policy";
 import { err, invalidInput, ok, type Result } from "../engine/errors";
 import { isBlank, readNumber, readNumberOrZero, withField, type Cell } from "./args";
-import { BLOCK, FLAG, MAYBE_NUMBER, NUMBER, OPTIONAL_COLUMN, POLICY, choice, eachCell, numberOr, perRow, readArgs, readerOf, spread } from "./argSpec";
+import { BLOCK, FLAG, MAYBE_NUMBER, NUMBER, OPTIONAL_COLUMN, POLICY, choice, eachCell, numberOr, perRow, readCall, readerOf, spread } from "./argSpec";
 import { cellOf, guardSpill, readAltmanModel, readFinancialPeriods, readGrade, readRatioName, type Spill } from "./scoringAdapters";
 import { isBlankRange } from "./receivablesAdapters";
 
@@ -37,13 +37,13 @@ const WEIGHTS = readerOf<number[] | undefined>((value, field) => {
   return ok(w);
 });
 
-/** SCORE's and COVERAGE's arguments, in the order they are checked. */
-const SCORE_ARGS = { policy: POLICY, weights: WEIGHTS, scores: BLOCK, paymentRecord: OPTIONAL_COLUMN };
+/** SCORE's and COVERAGE's arguments (the policy checked first). */
+const SCORE_ARGS = { scores: BLOCK, weights: WEIGHTS, policy: POLICY, paymentRecord: OPTIONAL_COLUMN };
 
 /** Composite % or coverage % of each row of a score block (shared by SCORE and COVERAGE). */
-function scoreRows(given: { [K in keyof typeof SCORE_ARGS]: unknown }, pick: "compositePercent" | "coveragePercent"): Spill<number> {
+function scoreRows(given: unknown[], pick: "compositePercent" | "coveragePercent"): Spill<number> {
   return guardSpill<number>(() => {
-    const a = readArgs(SCORE_ARGS, given);
+    const a = readCall(SCORE_ARGS, given, "policy");
     if (!a.ok) return a;
     const { policy, paymentRecord: records } = a.value;
     const w = a.value.weights ?? CHARACTERISTIC_KEYS.map((k) => policy.weights[k]);
@@ -99,7 +99,7 @@ function scoreRows(given: { [K in keyof typeof SCORE_ARGS]: unknown }, pick: "co
  * @returns {number[][]} Composite score in percent, one per row.
  */
 export function score(scores: unknown[][], weights?: unknown[][], policy?: unknown[][], paymentRecord?: unknown[][]) {
-  return scoreRows({ scores, weights, policy, paymentRecord }, "compositePercent");
+  return scoreRows([scores, weights, policy, paymentRecord], "compositePercent");
 }
 
 /**
@@ -113,10 +113,10 @@ export function score(scores: unknown[][], weights?: unknown[][], policy?: unkno
  * @returns {number[][]} Coverage in percent, one per row.
  */
 export function coverage(scores: unknown[][], weights?: unknown[][], policy?: unknown[][], paymentRecord?: unknown[][]) {
-  return scoreRows({ scores, weights, policy, paymentRecord }, "coveragePercent");
+  return scoreRows([scores, weights, policy, paymentRecord], "coveragePercent");
 }
 
-const GRADE_ARGS = { policy: POLICY, scale: choice(["AD", "AAA"] as const, "AD"), compositeScore: BLOCK };
+const GRADE_ARGS = { compositeScore: BLOCK, scale: choice(["AD", "AAA"] as const, "AD"), policy: POLICY };
 
 /**
  * Credit grade of a composite score: A (≥ 80), B (≥ 60), C (≥ 40), D by default, or the letter
@@ -129,7 +129,7 @@ const GRADE_ARGS = { policy: POLICY, scale: choice(["AD", "AAA"] as const, "AD")
  */
 export function grade(compositeScore: unknown[][], scale?: string, policy?: unknown[][]) {
   return guardSpill<string>(() => {
-    const a = readArgs(GRADE_ARGS, { compositeScore, scale, policy });
+    const a = readCall(GRADE_ARGS, [compositeScore, scale, policy], "policy");
     if (!a.ok) return a;
     const { scale: kind, policy: p } = a.value;
     return ok(
@@ -148,7 +148,7 @@ export function grade(compositeScore: unknown[][], scale?: string, policy?: unkn
 /** A grade A–D in a per-customer column. */
 const GRADE_CELL = perRow(readGrade);
 
-const QUADRANT_ARGS = { policy: POLICY, show: choice(["number", "en", "zh"] as const, "number"), grade: GRADE_CELL, potential: perRow(numberOr(0)) };
+const QUADRANT_ARGS = { grade: GRADE_CELL, potential: perRow(numberOr(0)), show: choice(["number", "en", "zh"] as const, "number"), policy: POLICY };
 
 /**
  * Quadrant of the risk × cooperation-potential matrix: 1 basic customer (low risk, low
@@ -164,7 +164,7 @@ const QUADRANT_ARGS = { policy: POLICY, show: choice(["number", "en", "zh"] as c
  */
 export function quadrant(grade: unknown[][], potential: unknown[][], show?: string, policy?: unknown[][]) {
   return guardSpill<number | string>(() => {
-    const a = readArgs(QUADRANT_ARGS, { grade, potential, show, policy });
+    const a = readCall(QUADRANT_ARGS, [grade, potential, show, policy], "policy");
     if (!a.ok) return a;
     const cols = spread(a.value);
     if (!cols.ok) return cols;
@@ -183,7 +183,7 @@ export function quadrant(grade: unknown[][], potential: unknown[][], show?: stri
   });
 }
 
-const TERMS_ARGS = { policy: POLICY, grade: GRADE_CELL };
+const TERMS_ARGS = { grade: GRADE_CELL, policy: POLICY };
 
 /**
  * The policy's terms for a grade, as a row: payment terms in days, limit factor, review interval
@@ -195,7 +195,7 @@ const TERMS_ARGS = { policy: POLICY, grade: GRADE_CELL };
  */
 export function terms(grade: unknown[][], policy?: unknown[][]) {
   return guardSpill<number>(() => {
-    const a = readArgs(TERMS_ARGS, { grade, policy });
+    const a = readCall(TERMS_ARGS, [grade, policy]);
     if (!a.ok) return a;
     const cols = spread(a.value);
     if (!cols.ok) return cols;
@@ -237,7 +237,7 @@ const RATIO_ARGS = {
  */
 export function ratio(name: string, figures: unknown[][], priorFigures?: unknown[][]) {
   return guardSpill<number>(() => {
-    const a = readArgs(RATIO_ARGS, { name, figures, priorFigures });
+    const a = readCall(RATIO_ARGS, [name, figures, priorFigures]);
     if (!a.ok) return a;
     const { name: r, figures: current, priorFigures: prior } = a.value;
     if (prior !== undefined && prior.length !== current.length) {
@@ -266,7 +266,7 @@ const ZSCORE_ARGS = { model: ALTMAN_MODEL, x1: X, x2: X, x3: X, x4: X, x5: perRo
  */
 export function zscore(model: string, x1: unknown[][], x2: unknown[][], x3: unknown[][], x4: unknown[][], x5?: unknown[][]) {
   return guardSpill<number>(() => {
-    const a = readArgs(ZSCORE_ARGS, { model, x1, x2, x3, x4, x5 });
+    const a = readCall(ZSCORE_ARGS, [model, x1, x2, x3, x4, x5]);
     if (!a.ok) return a;
     const cols = spread(a.value);
     if (!cols.ok) return cols;
@@ -292,7 +292,7 @@ const ZONE_ARGS = { model: ALTMAN_MODEL, z: X };
  */
 export function zone(model: string, z: unknown[][]) {
   return guardSpill<string>(() => {
-    const a = readArgs(ZONE_ARGS, { model, z });
+    const a = readCall(ZONE_ARGS, [model, z]);
     if (!a.ok) return a;
     const cols = spread(a.value);
     if (!cols.ok) return cols;
@@ -305,7 +305,7 @@ export function zone(model: string, z: unknown[][]) {
   });
 }
 
-const WORKING_ASSETS_ARGS = { policy: POLICY, currentAssets: X, inventory: X, currentLiabilities: X, totalLiabilities: X, netWorth: X };
+const WORKING_ASSETS_ARGS = { currentAssets: X, inventory: X, currentLiabilities: X, totalLiabilities: X, netWorth: X, policy: POLICY };
 
 /**
  * Working-assets basis of a credit limit (营运资产分析模型), as a row: working assets
@@ -330,7 +330,7 @@ export function workingassets(
   policy?: unknown[][],
 ) {
   return guardSpill<number>(() => {
-    const a = readArgs(WORKING_ASSETS_ARGS, { currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, policy });
+    const a = readCall(WORKING_ASSETS_ARGS, [currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, policy]);
     if (!a.ok) return a;
     const cols = spread(a.value);
     if (!cols.ok) return cols;
@@ -385,7 +385,7 @@ export function limit(
   policy?: unknown[][],
 ) {
   return guardSpill<number | string>(() => {
-    const a = readArgs(LIMIT_ARGS, { grade, annualSales, grossMargin, currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, collateral, averageDaysLate, detail, policy });
+    const a = readCall(LIMIT_ARGS, [grade, annualSales, grossMargin, currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, collateral, averageDaysLate, detail, policy], "policy");
     if (!a.ok) return a;
     const cols = spread(a.value);
     if (!cols.ok) return cols;
@@ -420,10 +420,8 @@ export function limit(
 /** A figure of a limit's row: blank is "not given" (that basis skipped). */
 const FIGURE = perRow(MAYBE_NUMBER);
 
-/** CREDIT.LIMIT's arguments, in the order their errors are reported (the columns' cells row by row). */
+/** CREDIT.LIMIT's arguments (the policy checked first, then the detail flag, then the columns' cells row by row). */
 const LIMIT_ARGS = {
-  policy: POLICY,
-  detail: FLAG,
   grade: GRADE_CELL,
   annualSales: FIGURE,
   grossMargin: FIGURE,
@@ -434,6 +432,8 @@ const LIMIT_ARGS = {
   netWorth: FIGURE,
   collateral: FIGURE,
   averageDaysLate: FIGURE,
+  detail: FLAG,
+  policy: POLICY,
 };
 
 function limitOfRow(
@@ -466,7 +466,7 @@ function limitOfRow(
  * @returns {string} The short fingerprint.
  */
 export function policyid(policy?: unknown[][]) {
-  const a = readArgs({ policy: POLICY }, { policy });
+  const a = readCall({ policy: POLICY }, [policy]);
   return cellOf(a.ok ? ok(shortFingerprint(a.value.policy)) : a);
 }
 // #endregion scoring
