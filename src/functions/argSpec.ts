@@ -10,13 +10,14 @@ import { err, invalidInput, ok, type Result } from "../engine/errors";
 import type { DayNumber } from "../engine/dates/dayNumber";
 import type { Policy } from "../engine/policy";
 import type { Locale } from "../i18n/locale";
-import { PerRow, asMatrix, isBlank, readAll, readBoolean, readNumber, readRequiredRange, readText, readVector, type Cell } from "./args";
+import { PerRow, asMatrix, isBlank, spread, type RowOf, readAll, readBoolean, readNumber, readRequiredRange, readText, readVector, type Cell } from "./args";
 
 export { PerRow, eachCell, spread, type Spread } from "./args";
 import { columnCells, type ColumnCells } from "./columnCells";
 import { functionLanguage } from "./functionLanguage";
 import { readAsOf, isBlankRange } from "./receivablesAdapters";
-import { readPolicyArg } from "./scoringAdapters";
+import { cellOf, guardSpill, readPolicyArg, type ExcelError, type Spill } from "./scoringAdapters";
+import { guard } from "./toExcelError";
 
 /** How one argument is read: a reader from the cell(s) Excel passes to a value, or an error naming the argument. */
 export interface ArgReader<T> {
@@ -215,3 +216,58 @@ export function perRow<T>(cell: ArgReader<T> | ((value: Cell, field: string) => 
   return { read: (value) => ok(new PerRow(value, read)) };
 }
 // #endregion range kinds
+
+// #region calls: a custom function's arguments read (readCall), then its body, errors mapped once
+
+/** What a cell of a result holds (never a Result: a row's Result is unwrapped by its reader). */
+type Scalar = string | number | boolean;
+
+/** The values a spec reads. */
+export type Args<S extends Record<string, ArgReader<unknown>>> = { [K in keyof S]: ArgValue<S[K]> };
+
+/** A scalar result: `args` read against `spec`, then `body`; a refused argument or a failed body is its Excel error (guard). */
+export function valueOf<S extends Record<string, ArgReader<unknown>>, T extends Scalar>(spec: S, args: unknown[], body: (a: Args<S>) => Result<T>, first?: keyof S & string): T | ExcelError {
+  return guard(() => {
+    const a = readCall(spec, args, first);
+    return a.ok ? body(a.value) : a;
+  });
+}
+
+/** A spilled result: `args` read against `spec`, then `body`; a refused argument is one error cell (guardSpill). */
+export function spillOf<S extends Record<string, ArgReader<unknown>>, T extends Scalar>(spec: S, args: unknown[], body: (a: Args<S>) => Result<Spill<T>>, first?: keyof S & string): Spill<T> {
+  return guardSpill<T>(() => {
+    const a = readCall(spec, args, first);
+    return a.ok ? body(a.value) : a;
+  });
+}
+
+/**
+ * One row of `width` cells per customer: `args` read against `spec`, its perRow columns spread,
+ * and `row` given each customer's cells read; a refused cell or a failed row fills its row with
+ * the error.
+ */
+export function rowsOf<S extends Record<string, ArgReader<unknown>>, T extends Scalar>(
+  spec: S,
+  args: unknown[],
+  width: number,
+  row: (cells: RowOf<Args<S>>, a: Args<S>, fieldOf: (name: string) => string) => Result<T[]>,
+  first?: keyof S & string,
+): Spill<T> {
+  return spillOf(
+    spec,
+    args,
+    (a) => {
+      const cols = spread(a);
+      if (!cols.ok) return cols;
+      const out: Spill<T> = new Array(cols.value.n);
+      for (let i = 0; i < cols.value.n; i++) {
+        const cells = cols.value.row(i);
+        const r = cells.ok ? row(cells.value, a, (name) => cols.value.fieldOf(name as never, i)) : cells;
+        out[i] = r.ok ? r.value : new Array<ExcelError>(width).fill(cellOf<T>(r) as ExcelError);
+      }
+      return ok(out);
+    },
+    first,
+  );
+}
+// #endregion calls

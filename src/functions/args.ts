@@ -108,8 +108,8 @@ export class PerRow<T> {
   ) {}
 }
 
-type PerRowKeys<S> = { [K in keyof S]: S[K] extends PerRow<unknown> ? K : never }[keyof S] & string;
-type RowOf<S> = { [K in PerRowKeys<S>]: S[K] extends PerRow<infer T> ? T : never };
+export type PerRowKeys<S> = { [K in keyof S]: S[K] extends PerRow<unknown> ? K : never }[keyof S] & string;
+export type RowOf<S> = { [K in PerRowKeys<S>]: S[K] extends PerRow<infer T> ? T : never };
 
 /** The per-customer columns of a call spread to one length: n rows, each read in the declaration's order. */
 export interface Spread<S> {

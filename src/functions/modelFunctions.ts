@@ -20,10 +20,9 @@ import {
 } from "../engine/models";
 import { isBlank, readBoolean, readNumber } from "../engine/values";
 import { asMatrix, readVector, type Cell } from "./args";
-import { BLOCK, CELLS, FLAG, NUMBER, eachCell, numberOr, perRow, readCall, readerOf, spread } from "./argSpec";
+import { BLOCK, CELLS, FLAG, NUMBER, eachCell, numberOr, perRow, spillOf, valueOf, readerOf, spread } from "./argSpec";
 import { isBlankRange, readLedgerColumns, readRequiredNumber } from "./receivablesAdapters";
-import { cellOf, guardSpill, type Spill } from "./scoringAdapters";
-import { guard } from "./toExcelError";
+import { cellOf, type Spill } from "./scoringAdapters";
 
 // Ranges stay any[][] in the metadata: blank rows are skipped and a blank cell is "not given" or
 // stays blank, and a text cell is #VALUE! naming its row, where a number[][] parameter would hand
@@ -102,11 +101,9 @@ const BIN_ARGS = { goods: CELLS, bads: CELLS };
  * @returns {number[][]} One WOE per bin.
  */
 export function woe(goods: unknown[][], bads: unknown[][]) {
-  return guardSpill<number>(() => {
-    const a = readCall(BIN_ARGS, [goods, bads]);
-    const table = a.ok ? readBinCounts(a.value.goods, a.value.bads) : a;
-    if (!table.ok) return table;
-    return ok(table.value.bins.map((b) => [b.woe]));
+  return spillOf(BIN_ARGS, [goods, bads], (a) => {
+    const table = readBinCounts(a.goods, a.bads);
+    return table.ok ? ok(table.value.bins.map((b) => [b.woe])) : table;
   });
 }
 
@@ -120,9 +117,8 @@ export function woe(goods: unknown[][], bads: unknown[][]) {
  * @returns {number} The information value.
  */
 export function iv(goods: unknown[][], bads: unknown[][]) {
-  return guard<number>(() => {
-    const a = readCall(BIN_ARGS, [goods, bads]);
-    const table = a.ok ? readBinCounts(a.value.goods, a.value.bads) : a;
+  return valueOf(BIN_ARGS, [goods, bads], (a) => {
+    const table = readBinCounts(a.goods, a.bads);
     return table.ok ? ok(table.value.iv) : table;
   });
 }
@@ -141,11 +137,9 @@ const SEPARATION_ARGS = { scores: CELLS, defaults: CELLS, higherIsSafer: FLAG };
  * @returns {number} The AUC, from 0 to 1.
  */
 export function auc(scores: unknown[][], defaults: unknown[][], higherIsSafer?: unknown) {
-  return guard<number>(() => {
-    const a = readCall(SEPARATION_ARGS, [scores, defaults, higherIsSafer]);
-    const data = a.ok ? readScoresAndFlags(a.value.scores, a.value.defaults, a.value.higherIsSafer) : a;
-    if (!data.ok) return data;
-    return asDefaults(aucOf(data.value.scores, data.value.isBad));
+  return valueOf(SEPARATION_ARGS, [scores, defaults, higherIsSafer], (a) => {
+    const data = readScoresAndFlags(a.scores, a.defaults, a.higherIsSafer);
+    return data.ok ? asDefaults(aucOf(data.value.scores, data.value.isBad)) : data;
   });
 }
 
@@ -159,11 +153,9 @@ export function auc(scores: unknown[][], defaults: unknown[][], higherIsSafer?: 
  * @returns {number} The KS statistic, from 0 to 1.
  */
 export function ks(scores: unknown[][], defaults: unknown[][], higherIsSafer?: unknown) {
-  return guard<number>(() => {
-    const a = readCall(SEPARATION_ARGS, [scores, defaults, higherIsSafer]);
-    const data = a.ok ? readScoresAndFlags(a.value.scores, a.value.defaults, a.value.higherIsSafer) : a;
-    if (!data.ok) return data;
-    return asDefaults(ksOf(data.value.scores, data.value.isBad));
+  return valueOf(SEPARATION_ARGS, [scores, defaults, higherIsSafer], (a) => {
+    const data = readScoresAndFlags(a.scores, a.defaults, a.higherIsSafer);
+    return data.ok ? asDefaults(ksOf(data.value.scores, data.value.isBad)) : data;
   });
 }
 
@@ -181,13 +173,11 @@ const POINTS_ARGS = { odds: BLOCK, pdo: numberOr(20), baseScore: numberOr(600), 
  * @returns {number[][]} The score of each odds.
  */
 export function points(odds: unknown[][], pdo?: number, baseScore?: number, baseOdds?: number) {
-  return guardSpill<number | string>(() => {
-    const a = readCall(POINTS_ARGS, [odds, pdo, baseScore, baseOdds]);
-    if (!a.ok) return a;
-    const scaling = scorecardScaling({ pdo: a.value.pdo, baseScore: a.value.baseScore, baseOdds: a.value.baseOdds });
+  return spillOf(POINTS_ARGS, [odds, pdo, baseScore, baseOdds], (a) => {
+    const scaling = scorecardScaling({ pdo: a.pdo, baseScore: a.baseScore, baseOdds: a.baseOdds });
     if (!scaling.ok) return scaling;
     return ok(
-      eachCell(a.value.odds, "odds", (cell, field) => {
+      eachCell(a.odds, "odds", (cell, field) => {
         if (isBlank(cell)) return "";
         const n = readNumber(cell, field());
         if (!n.ok) return cellOf<number>(n);
@@ -241,11 +231,9 @@ const PD_ARGS = { features: BLOCK, model: readerOf((value) => readModel(value)) 
  * @returns {unknown[][]} One PD (0 to 1) per customer row.
  */
 export function pd(features: unknown[][], model: unknown[][]) {
-  return guardSpill<number | string>(() => {
-    const a = readCall(PD_ARGS, [features, model]);
-    if (!a.ok) return a;
-    const mdl = a.value.model;
-    const m = a.value.features;
+  return spillOf(PD_ARGS, [features, model], (a) => {
+    const mdl = a.model;
+    const m = a.features;
     if (m.length < 2) return err(invalidInput("features", "needs a header row of names and at least one row of values"));
     const header = m[0].map((c) => (typeof c === "string" ? c.trim() : String(c)));
     const columns: number[] = [];
@@ -290,10 +278,8 @@ const EL_ARGS = { pd: perRow(NUMBER), lgd: perRow(NUMBER), exposure: perRow(NUMB
  * @returns {unknown[][]} One expected loss per customer.
  */
 export function el(pd: unknown[][], lgd: unknown[][], exposure: unknown[][]) {
-  return guardSpill<number | string>(() => {
-    const a = readCall(EL_ARGS, [pd, lgd, exposure]);
-    if (!a.ok) return a;
-    const cols = spread(a.value);
+  return spillOf(EL_ARGS, [pd, lgd, exposure], (a) => {
+    const cols = spread(a);
     if (!cols.ok) return cols;
     const { n, get, fieldOf } = cols.value;
     const out: Spill<number | string> = [];
@@ -348,10 +334,8 @@ const MARGINAL_ARGS = { current: SCENARIO, proposed: SCENARIO, variableCostRatio
  * @returns {unknown[][]} Labels and values: Δ contribution, Δ carrying cost, Δ bad debt, Δ discount cost, net, decision.
  */
 export function marginal(current: unknown[][], proposed: unknown[][], variableCostRatio: number, costOfCapital: number) {
-  return guardSpill<number | string>(() => {
-    const given = readCall(MARGINAL_ARGS, [current, proposed, variableCostRatio, costOfCapital]);
-    if (!given.ok) return given;
-    const r = marginalAnalysis(given.value);
+  return spillOf(MARGINAL_ARGS, [current, proposed, variableCostRatio, costOfCapital], (given) => {
+    const r = marginalAnalysis(given);
     if (!r.ok) return r;
     const a = r.value;
     return ok([

@@ -10,8 +10,7 @@ import { checkOrder } from "../engine/orders/checkOrder";
 import type { Grade } from "../engine/policy/Policy";
 import { readText } from "../engine/values";
 import type { Cell } from "./args";
-import { FLAG, NAME, NUMBER, POLICY, numberOr, readCall, readerOf } from "./argSpec";
-import { guardSpill } from "./scoringAdapters";
+import { FLAG, NAME, NUMBER, POLICY, numberOr, spillOf, readerOf } from "./argSpec";
 
 const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
 /** The approval step in the words of the method's chain (seed 004). */
@@ -66,10 +65,8 @@ const CHECK_ARGS = {
  * @returns {any[][]} One row: customer ID, decision, approval step, exposure after, excess.
  */
 export function check(customerId: string, orderAmount: number, grade: string, limit: number, exposure: number, maxDaysPastDue?: number, isR?: unknown, policy?: unknown[][]) {
-  return guardSpill<string | number>(() => {
-    const a = readCall(CHECK_ARGS, [customerId, orderAmount, grade, limit, exposure, maxDaysPastDue, isR, policy]);
-    if (!a.ok) return a;
-    const v = a.value;
+  return spillOf(CHECK_ARGS, [customerId, orderAmount, grade, limit, exposure, maxDaysPastDue, isR, policy], (a) => {
+    const v = a;
     const result = checkOrder(
       { grade: v.grade, isR: v.isR, limit: v.limit, openReceivables: v.exposure, unapplied: 0, openOrders: 0, newOrder: v.orderAmount, maxDaysPastDue: v.maxDaysPastDue },
       v.policy,

@@ -8,13 +8,10 @@ import * as rcvPolicy from "../engine/policy/defaultPolicy";
 import type { ReceivableItem as RcvItem } from "../engine/portfolio/types";
 import * as rcvArgs from "./args";
 import * as rcvAdapters from "./receivablesAdapters";
-import * as rcvErrors from "./toExcelError";
 import * as rcvResult from "../engine/errors";
 import * as rcvMoney from "../engine/money/cents";
 import * as rcvScoring from "./scoringAdapters";
-import { AS_OF, BLOCK, CELLS, FLAG, NUMBER, NUMBERS, OPTIONAL_RANGE, POLICY, RANGE, eachCell, numberOr, perRow, readCall, readerOf, spread, within } from "./argSpec";
-
-type RcvSpill<T> = rcvScoring.Spill<T>;
+import { AS_OF, BLOCK, CELLS, FLAG, NUMBER, NUMBERS, OPTIONAL_RANGE, POLICY, RANGE, eachCell, numberOr, perRow, rowsOf, spillOf, valueOf, readerOf, within } from "./argSpec";
 
 // Ranges stay any[][] in the metadata: dates come as serials or text, blank rows are skipped and a
 // blank cell is "not settled" or "not given", and a text cell is #VALUE! naming its row, where a
@@ -34,12 +31,10 @@ const DAYS_PAST_DUE_ARGS = { due: BLOCK, asOf: AS_OF };
  * @returns {unknown[][]} Days past due of each due date.
  */
 export function dayspastdue(due: unknown[][], asOf: unknown) {
-  return rcvScoring.guardSpill<number | string>(() => {
-    const a = readCall(DAYS_PAST_DUE_ARGS, [due, asOf]);
-    if (!a.ok) return a;
-    const d = a.value.asOf;
+  return spillOf(DAYS_PAST_DUE_ARGS, [due, asOf], (a) => {
+    const d = a.asOf;
     return rcvResult.ok(
-      eachCell(a.value.due, "due", (cell, field) => {
+      eachCell(a.due, "due", (cell, field) => {
         if (rcvArgs.isBlank(cell)) return "";
         const day = rcvArgs.readDate(cell, field());
         return rcvScoring.cellOf<number>(day.ok ? rcvResult.ok(d - day.value) : day);
@@ -60,13 +55,11 @@ const BUCKET_ARGS = { daysPastDue: BLOCK, edges: EDGES };
  * @returns {unknown[][]} The bucket label of each value.
  */
 export function bucket(daysPastDue: unknown[][], edges?: unknown[][]) {
-  return rcvScoring.guardSpill<string>(() => {
-    const a = readCall(BUCKET_ARGS, [daysPastDue, edges]);
-    if (!a.ok) return a;
-    const e = a.value.edges;
+  return spillOf(BUCKET_ARGS, [daysPastDue, edges], (a) => {
+    const e = a.edges;
     const labels = rcvEngine.bucketLabels(e);
     return rcvResult.ok(
-      eachCell(a.value.daysPastDue, "daysPastDue", (cell, field) => {
+      eachCell(a.daysPastDue, "daysPastDue", (cell, field) => {
         if (rcvArgs.isBlank(cell)) return "";
         const n = rcvArgs.readNumber(cell, field());
         return rcvScoring.cellOf<string>(n.ok ? rcvResult.ok(labels[rcvEngine.bucketIndex(n.value, e)]) : n);
@@ -92,12 +85,10 @@ const AGING_ARGS = { amounts: RANGE, dueDates: RANGE, asOf: AS_OF, edges: EDGES,
  * @returns {unknown[][]} Header row and the bucket amounts (per customer with a Total row when customers are given).
  */
 export function aging(amounts: unknown[][], dueDates: unknown[][], asOf: unknown, edges?: unknown[][], customers?: unknown[][]) {
-  return rcvScoring.guardSpill<string | number>(() => {
-    const a = readCall(AGING_ARGS, [amounts, dueDates, asOf, edges, customers]);
-    if (!a.ok) return a;
-    const { asOf: d, edges: e } = a.value;
-    const byCustomer = a.value.customers !== undefined;
-    const given = { amounts: a.value.amounts, dueDates: a.value.dueDates, customers: byCustomer ? a.value.customers : null };
+  return spillOf(AGING_ARGS, [amounts, dueDates, asOf, edges, customers], (a) => {
+    const { asOf: d, edges: e } = a;
+    const byCustomer = a.customers !== undefined;
+    const given = { amounts: a.amounts, dueDates: a.dueDates, customers: byCustomer ? a.customers : null };
     const fast = rcvAdapters.agingOfColumnRanges(given.amounts, given.dueDates, given.customers, d, e);
     if (fast) return fast.ok ? rcvResult.ok(rcvAdapters.agingTable(fast.value, byCustomer)) : fast;
     const cols = rcvAdapters.readLedgerColumns(given);
@@ -131,10 +122,8 @@ const OPEN_BALANCE_ARGS = {
  * @returns {number} The open balance at the as-of date.
  */
 export function openbalance(amounts: unknown[][], invoiceDates: unknown[][], settledDates: unknown[][], asOf: unknown, paidAmounts?: unknown[][]) {
-  return rcvErrors.guard<number>(() => {
-    const a = readCall(OPEN_BALANCE_ARGS, [amounts, invoiceDates, settledDates, asOf, paidAmounts]);
-    if (!a.ok) return a;
-    const cols = rcvAdapters.readLedgerColumns({ amounts: a.value.amounts, invoiceDates: a.value.invoiceDates, settledDates: a.value.settledDates, paidAmounts: a.value.paidAmounts });
+  return valueOf(OPEN_BALANCE_ARGS, [amounts, invoiceDates, settledDates, asOf, paidAmounts], (a) => {
+    const cols = rcvAdapters.readLedgerColumns({ amounts: a.amounts, invoiceDates: a.invoiceDates, settledDates: a.settledDates, paidAmounts: a.paidAmounts });
     if (!cols.ok) return cols;
     const c = cols.value;
     const items: RcvItem[] = [];
@@ -162,7 +151,7 @@ export function openbalance(amounts: unknown[][], invoiceDates: unknown[][], set
         ...(paid.value !== undefined ? { paidAmount: paid.value } : {}),
       });
     }
-    const ledger = rcvEngine.openItemsAt(items, a.value.asOf);
+    const ledger = rcvEngine.openItemsAt(items, a.asOf);
     const cents = ledger.items.reduce((s, o) => s + o.openCents, 0) + [...ledger.unappliedByCustomer.values()].reduce((s, x) => s + x, 0);
     const total = rcvMoney.checkedCents(cents, "amounts");
     return total.ok ? rcvResult.ok(rcvMoney.fromCents(total.value)) : total;
@@ -182,10 +171,8 @@ const DSO_ARGS = { receivables: NUMBER, sales: NUMBER, days: NUMBER };
  * @returns {number} DSO in days.
  */
 export function dso(receivables: number, sales: number, days: number) {
-  return rcvErrors.guard<number>(() => {
-    const n = readCall(DSO_ARGS, [receivables, sales, days]);
-    if (!n.ok) return n;
-    return rcvAdapters.renameField(rcvEngine.dso({ receivables: n.value.receivables, creditSales: n.value.sales, days: n.value.days }), "creditSales", "sales");
+  return valueOf(DSO_ARGS, [receivables, sales, days], (n) => {
+    return rcvAdapters.renameField(rcvEngine.dso({ receivables: n.receivables, creditSales: n.sales, days: n.days }), "creditSales", "sales");
   });
 }
 
@@ -202,10 +189,8 @@ const COUNTBACK_ARGS = { receivables: NUMBER, monthlySales: NUMBERS, monthDays: 
  * @returns {number} Countback DSO in days.
  */
 export function dsocountback(receivables: number, monthlySales: unknown[][], monthDays: unknown[][]) {
-  return rcvErrors.guard<number>(() => {
-    const a = readCall(COUNTBACK_ARGS, [receivables, monthlySales, monthDays]);
-    if (!a.ok) return a;
-    const { receivables: r, monthlySales: sales, monthDays: days } = a.value;
+  return valueOf(COUNTBACK_ARGS, [receivables, monthlySales, monthDays], (a) => {
+    const { receivables: r, monthlySales: sales, monthDays: days } = a;
     const perMonth = days.length === 1 ? sales.map(() => days[0]) : days;
     return rcvEngine.countbackDso({ receivables: r, monthlySales: sales, monthDays: perMonth });
   });
@@ -222,10 +207,8 @@ const BPDSO_ARGS = { currentReceivables: NUMBER, sales: NUMBER, days: NUMBER };
  * @returns {number} Best possible DSO in days.
  */
 export function bpdso(currentReceivables: number, sales: number, days: number) {
-  return rcvErrors.guard<number>(() => {
-    const n = readCall(BPDSO_ARGS, [currentReceivables, sales, days]);
-    if (!n.ok) return n;
-    return rcvAdapters.renameField(rcvEngine.bestPossibleDso({ ...n.value, creditSales: n.value.sales }), "creditSales", "sales");
+  return valueOf(BPDSO_ARGS, [currentReceivables, sales, days], (n) => {
+    return rcvAdapters.renameField(rcvEngine.bestPossibleDso({ ...n, creditSales: n.sales }), "creditSales", "sales");
   });
 }
 
@@ -241,10 +224,8 @@ const ADD_ARGS = { receivables: NUMBER, currentReceivables: NUMBER, sales: NUMBE
  * @returns {number} Average days delinquent.
  */
 export function add(receivables: number, currentReceivables: number, sales: number, days: number) {
-  return rcvErrors.guard<number>(() => {
-    const n = readCall(ADD_ARGS, [receivables, currentReceivables, sales, days]);
-    if (!n.ok) return n;
-    return rcvAdapters.renameField(rcvEngine.averageDaysDelinquent({ ...n.value, creditSales: n.value.sales }), "creditSales", "sales");
+  return valueOf(ADD_ARGS, [receivables, currentReceivables, sales, days], (n) => {
+    return rcvAdapters.renameField(rcvEngine.averageDaysDelinquent({ ...n, creditSales: n.sales }), "creditSales", "sales");
   });
 }
 
@@ -262,10 +243,8 @@ const CEI_ARGS = { openingReceivables: NUMBER, creditSales: NUMBER, closingRecei
  * @returns {number} CEI in percent (100 = everything collectible was collected).
  */
 export function cei(openingReceivables: number, creditSales: number, closingReceivables: number, closingCurrentReceivables: number) {
-  return rcvErrors.guard<number>(() => {
-    const n = readCall(CEI_ARGS, [openingReceivables, creditSales, closingReceivables, closingCurrentReceivables]);
-    if (!n.ok) return n;
-    return rcvEngine.cei(n.value);
+  return valueOf(CEI_ARGS, [openingReceivables, creditSales, closingReceivables, closingCurrentReceivables], (n) => {
+    return rcvEngine.cei(n);
   });
 }
 
@@ -282,12 +261,10 @@ const OTC_ARGS = { overdueRatio: within(NUMBER, 0, 1, (v) => `must be a fraction
  * @returns {string} "Level n: English label (中文)".
  */
 export function otc(overdueRatio: number, policy?: unknown[][]) {
-  return rcvErrors.guard<string>(() => {
-    const a = readCall(OTC_ARGS, [overdueRatio, policy], "policy");
-    if (!a.ok) return a;
-    const rating = rcvEngine.otcRating(rcvAdapters.fractionToPercent(a.value.overdueRatio), a.value.policy);
+  return valueOf(OTC_ARGS, [overdueRatio, policy], (a) => {
+    const rating = rcvEngine.otcRating(rcvAdapters.fractionToPercent(a.overdueRatio), a.policy);
     return rcvResult.ok(`Level ${rating.level}: ${rating.en} (${rating.zh})`);
-  });
+  }, "policy");
 }
 
 const ACTION_ARGS = { daysPastDue: perRow(NUMBER), amount: perRow(NUMBER), disputed: perRow(FLAG), policy: POLICY };
@@ -306,18 +283,9 @@ const ACTION_ARGS = { daysPastDue: perRow(NUMBER), amount: perRow(NUMBER), dispu
  * @returns {unknown[][]} The action for each item.
  */
 export function action(daysPastDue: unknown[][], amount: unknown[][], disputed?: unknown[][], policy?: unknown[][]) {
-  return rcvScoring.guardSpill<string>(() => {
-    const a = readCall(ACTION_ARGS, [daysPastDue, amount, disputed, policy]);
-    if (!a.ok) return a;
-    const cols = spread(a.value);
-    if (!cols.ok) return cols;
-    const out: RcvSpill<string> = [];
-    for (let i = 0; i < cols.value.n; i++) {
-      const r = cols.value.row(i);
-      out.push([rcvScoring.cellOf(r.ok ? rcvResult.ok(rcvEngine.collectionAction({ daysPastDue: r.value.daysPastDue, overdueAmount: r.value.amount, isDisputed: r.value.disputed }, a.value.policy).action) : r)]);
-    }
-    return rcvResult.ok(out);
-  });
+  return rowsOf(ACTION_ARGS, [daysPastDue, amount, disputed, policy], 1, (r, a) =>
+    rcvResult.ok([rcvEngine.collectionAction({ daysPastDue: r.daysPastDue, overdueAmount: r.amount, isDisputed: r.disputed }, a.policy).action]),
+  );
 }
 
 const INTEREST_ARGS = {
@@ -340,24 +308,12 @@ const INTEREST_ARGS = {
  * @returns {number[][]} The amount demanded for each item.
  */
 export function interest(amount: unknown[][], daysPastDue: unknown[][], rate: unknown[][], fee?: unknown[][]) {
-  return rcvScoring.guardSpill<number>(() => {
-    const a = readCall(INTEREST_ARGS, [amount, daysPastDue, rate, fee]);
-    if (!a.ok) return a;
-    const cols = spread(a.value);
-    if (!cols.ok) return cols;
-    const { n, fieldOf } = cols.value;
-    const out: RcvSpill<number> = [];
-    for (let i = 0; i < n; i++) {
-      const row = cols.value.row(i);
-      const r = row.ok
-        ? rcvEngine.lateInterestOf(
-            { amount: row.value.amount, daysPastDue: row.value.daysPastDue, annualRatePercent: rcvAdapters.fractionToPercent(row.value.rate), fee: row.value.fee },
-            { amount: fieldOf("amount", i), daysPastDue: fieldOf("daysPastDue", i), annualRatePercent: fieldOf("rate", i), fee: fieldOf("fee", i) },
-          )
-        : row;
-      out.push([rcvScoring.cellOf(r.ok ? rcvResult.ok(r.value.demanded) : r)]);
-    }
-    return rcvResult.ok(out);
+  return rowsOf(INTEREST_ARGS, [amount, daysPastDue, rate, fee], 1, (r, _a, fieldOf) => {
+    const x = rcvEngine.lateInterestOf(
+      { amount: r.amount, daysPastDue: r.daysPastDue, annualRatePercent: rcvAdapters.fractionToPercent(r.rate), fee: r.fee },
+      { amount: fieldOf("amount"), daysPastDue: fieldOf("daysPastDue"), annualRatePercent: fieldOf("rate"), fee: fieldOf("fee") },
+    );
+    return x.ok ? rcvResult.ok([x.value.demanded]) : x;
   });
 }
 
@@ -383,12 +339,10 @@ const PROVISION_ARGS = {
  * @returns {number} The allowance.
  */
 export function provision(amounts: unknown[][], daysPastDue: unknown[][], rates?: unknown[][]) {
-  return rcvErrors.guard<number>(() => {
-    const a = readCall(PROVISION_ARGS, [amounts, daysPastDue, rates]);
-    if (!a.ok) return a;
+  return valueOf(PROVISION_ARGS, [amounts, daysPastDue, rates], (a) => {
     const edges = rcvPolicy.DEFAULT_POLICY.agingEdges;
-    const ratePercents = a.value.rates ?? rcvPolicy.DEFAULT_POLICY.provisionPercents;
-    const cols = rcvAdapters.readLedgerColumns({ amounts: a.value.amounts, daysPastDue: a.value.daysPastDue });
+    const ratePercents = a.rates ?? rcvPolicy.DEFAULT_POLICY.provisionPercents;
+    const cols = rcvAdapters.readLedgerColumns({ amounts: a.amounts, daysPastDue: a.daysPastDue });
     if (!cols.ok) return cols;
     const bucketCents = new Array<number>(edges.length + 1).fill(0);
     for (const i of cols.value.rows) {
@@ -419,10 +373,8 @@ const SNAPSHOTS = readerOf(rcvAdapters.readNumberBlock);
  * @returns {number[][]} One row of loss rates (fractions), one per column.
  */
 export function rollrates(snapshots: unknown[][]) {
-  return rcvScoring.guardSpill<number>(() => {
-    const a = readCall({ snapshots: SNAPSHOTS }, [snapshots]);
-    if (!a.ok) return a;
-    const rates = rcvEngine.rollRateLossRates(a.value.snapshots);
+  return spillOf({ snapshots: SNAPSHOTS }, [snapshots], (a) => {
+    const rates = rcvEngine.rollRateLossRates(a.snapshots);
     if (!rates.ok) return rates;
     return rcvResult.ok([rates.value]);
   });

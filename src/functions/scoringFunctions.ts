@@ -5,8 +5,8 @@ import { BASIS_LABELS, LIMIT_BASIS_NAMES, creditLimit, skippedReasonText, workin
 import { CHARACTERISTIC_KEYS, shortFingerprint, type Policy } from "../engine/policy";
 import { err, invalidInput, ok, type Result } from "../engine/errors";
 import { isBlank, readNumber, readNumberOrZero, withField, type Cell } from "./args";
-import { BLOCK, FLAG, MAYBE_NUMBER, NUMBER, OPTIONAL_COLUMN, POLICY, choice, eachCell, numberOr, perRow, readCall, readerOf, spread } from "./argSpec";
-import { cellOf, guardSpill, readAltmanModel, readFinancialPeriods, readGrade, readRatioName, type Spill } from "./scoringAdapters";
+import { BLOCK, FLAG, MAYBE_NUMBER, NUMBER, OPTIONAL_COLUMN, POLICY, choice, eachCell, numberOr, perRow, rowsOf, spillOf, valueOf, readerOf, spread } from "./argSpec";
+import { cellOf, readAltmanModel, readFinancialPeriods, readGrade, readRatioName, type Spill } from "./scoringAdapters";
 import { isBlankRange } from "./receivablesAdapters";
 
 // Ranges stay any[][] in the metadata: a text cell is that row's #VALUE! (the other rows still
@@ -42,12 +42,10 @@ const SCORE_ARGS = { scores: BLOCK, weights: WEIGHTS, policy: POLICY, paymentRec
 
 /** Composite % or coverage % of each row of a score block (shared by SCORE and COVERAGE). */
 function scoreRows(given: unknown[], pick: "compositePercent" | "coveragePercent"): Spill<number> {
-  return guardSpill<number>(() => {
-    const a = readCall(SCORE_ARGS, given, "policy");
-    if (!a.ok) return a;
-    const { policy, paymentRecord: records } = a.value;
-    const w = a.value.weights ?? CHARACTERISTIC_KEYS.map((k) => policy.weights[k]);
-    let rows = a.value.scores;
+  return spillOf(SCORE_ARGS, given, (a) => {
+    const { policy, paymentRecord: records } = a;
+    const w = a.weights ?? CHARACTERISTIC_KEYS.map((k) => policy.weights[k]);
+    let rows = a.scores;
     // One customer's scores typed down a column: read it as one row.
     if (rows.length === w.length && rows.length > 1 && rows.every((r) => r.length === 1)) rows = [rows.map((r) => r[0])];
     const width = rows[0]?.length ?? 0;
@@ -81,7 +79,7 @@ function scoreRows(given: unknown[], pick: "compositePercent" | "coveragePercent
       out[r] = [cellOf(s.ok ? ok(s.value[pick]) : s)];
     }
     return ok(out);
-  });
+  }, "policy");
 }
 
 /**
@@ -128,12 +126,10 @@ const GRADE_ARGS = { compositeScore: BLOCK, scale: choice(["AD", "AAA"] as const
  * @returns {string[][]} Grade of each score.
  */
 export function grade(compositeScore: unknown[][], scale?: string, policy?: unknown[][]) {
-  return guardSpill<string>(() => {
-    const a = readCall(GRADE_ARGS, [compositeScore, scale, policy], "policy");
-    if (!a.ok) return a;
-    const { scale: kind, policy: p } = a.value;
+  return spillOf(GRADE_ARGS, [compositeScore, scale, policy], (a) => {
+    const { scale: kind, policy: p } = a;
     return ok(
-      eachCell(a.value.compositeScore, "compositeScore", (cell, field) => {
+      eachCell(a.compositeScore, "compositeScore", (cell, field) => {
         // The field is named only for a refused cell: no string built per cell read (issue 14).
         const x = typeof cell === "number" && Number.isFinite(cell) ? ok(cell) : readNumber(cell, field());
         if (!x.ok) return cellOf<string>(x);
@@ -142,7 +138,7 @@ export function grade(compositeScore: unknown[][], scale?: string, policy?: unkn
         return g.ok ? g.value : cellOf<string>(withField(g, field()));
       }),
     );
-  });
+  }, "policy");
 }
 
 /** A grade A–D in a per-customer column. */
@@ -163,24 +159,16 @@ const QUADRANT_ARGS = { grade: GRADE_CELL, potential: perRow(numberOr(0)), show:
  * @returns {any[][]} Quadrant of each customer.
  */
 export function quadrant(grade: unknown[][], potential: unknown[][], show?: string, policy?: unknown[][]) {
-  return guardSpill<number | string>(() => {
-    const a = readCall(QUADRANT_ARGS, [grade, potential, show, policy], "policy");
-    if (!a.ok) return a;
-    const cols = spread(a.value);
-    if (!cols.ok) return cols;
-    const { policy: p, show: mode } = a.value;
-    const out: Spill<number | string> = [];
-    for (let i = 0; i < cols.value.n; i++) {
-      const row = cols.value.row(i);
-      if (!row.ok) {
-        out.push([cellOf(row)]);
-        continue;
-      }
-      const q = quadrantOf(row.value.grade, row.value.potential, p);
-      out.push([mode === "number" ? q.quadrant : mode === "en" ? q.en : q.zh]);
-    }
-    return ok(out);
-  });
+  return rowsOf(
+    QUADRANT_ARGS,
+    [grade, potential, show, policy],
+    1,
+    (r, a) => {
+      const q = quadrantOf(r.grade, r.potential, a.policy);
+      return ok([a.show === "number" ? q.quadrant : a.show === "en" ? q.en : q.zh]);
+    },
+    "policy",
+  );
 }
 
 const TERMS_ARGS = { grade: GRADE_CELL, policy: POLICY };
@@ -194,23 +182,9 @@ const TERMS_ARGS = { grade: GRADE_CELL, policy: POLICY };
  * @returns {number[][]} Terms days, limit factor and review months for each grade.
  */
 export function terms(grade: unknown[][], policy?: unknown[][]) {
-  return guardSpill<number>(() => {
-    const a = readCall(TERMS_ARGS, [grade, policy]);
-    if (!a.ok) return a;
-    const cols = spread(a.value);
-    if (!cols.ok) return cols;
-    const out: Spill<number> = [];
-    for (let i = 0; i < cols.value.n; i++) {
-      const row = cols.value.row(i);
-      if (!row.ok) {
-        const e = cellOf<number>(row);
-        out.push([e, e, e]);
-        continue;
-      }
-      const t = gradeTerms(row.value.grade, a.value.policy);
-      out.push([t.termsDays, t.limitFactor, t.reviewMonths]);
-    }
-    return ok(out);
+  return rowsOf(TERMS_ARGS, [grade, policy], 3, (r, a) => {
+    const t = gradeTerms(r.grade, a.policy);
+    return ok([t.termsDays, t.limitFactor, t.reviewMonths]);
   });
 }
 
@@ -236,10 +210,8 @@ const RATIO_ARGS = {
  * @returns {number[][]} The ratio, one per customer row.
  */
 export function ratio(name: string, figures: unknown[][], priorFigures?: unknown[][]) {
-  return guardSpill<number>(() => {
-    const a = readCall(RATIO_ARGS, [name, figures, priorFigures]);
-    if (!a.ok) return a;
-    const { name: r, figures: current, priorFigures: prior } = a.value;
+  return spillOf(RATIO_ARGS, [name, figures, priorFigures], (a) => {
+    const { name: r, figures: current, priorFigures: prior } = a;
     if (prior !== undefined && prior.length !== current.length) {
       return err(invalidInput("priorFigures", `has ${prior.length} rows but figures has ${current.length}`));
     }
@@ -265,18 +237,9 @@ const ZSCORE_ARGS = { model: ALTMAN_MODEL, x1: X, x2: X, x3: X, x4: X, x5: perRo
  * @returns {number[][]} The Z-score of each row.
  */
 export function zscore(model: string, x1: unknown[][], x2: unknown[][], x3: unknown[][], x4: unknown[][], x5?: unknown[][]) {
-  return guardSpill<number>(() => {
-    const a = readCall(ZSCORE_ARGS, [model, x1, x2, x3, x4, x5]);
-    if (!a.ok) return a;
-    const cols = spread(a.value);
-    if (!cols.ok) return cols;
-    const out: Spill<number> = [];
-    for (let i = 0; i < cols.value.n; i++) {
-      const x = cols.value.row(i);
-      const z = x.ok ? altmanZ(a.value.model, x.value) : x;
-      out.push([cellOf(z.ok ? ok(z.value.z) : z)]);
-    }
-    return ok(out);
+  return rowsOf(ZSCORE_ARGS, [model, x1, x2, x3, x4, x5], 1, (x, a) => {
+    const z = altmanZ(a.model, x);
+    return z.ok ? ok([z.value.z]) : z;
   });
 }
 
@@ -291,17 +254,9 @@ const ZONE_ARGS = { model: ALTMAN_MODEL, z: X };
  * @returns {string[][]} "safe", "grey" or "distress" for each score.
  */
 export function zone(model: string, z: unknown[][]) {
-  return guardSpill<string>(() => {
-    const a = readCall(ZONE_ARGS, [model, z]);
-    if (!a.ok) return a;
-    const cols = spread(a.value);
-    if (!cols.ok) return cols;
-    const out: Spill<string> = [];
-    for (let i = 0; i < cols.value.n; i++) {
-      const v = cols.value.row(i);
-      out.push([cellOf<string>(v.ok ? altmanZone(a.value.model, v.value.z) : v)]);
-    }
-    return ok(out);
+  return rowsOf<typeof ZONE_ARGS, string>(ZONE_ARGS, [model, z], 1, (r, a) => {
+    const zone = altmanZone(a.model, r.z);
+    return zone.ok ? ok([zone.value]) : zone;
   });
 }
 
@@ -329,23 +284,9 @@ export function workingassets(
   netWorth: unknown[][],
   policy?: unknown[][],
 ) {
-  return guardSpill<number>(() => {
-    const a = readCall(WORKING_ASSETS_ARGS, [currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, policy]);
-    if (!a.ok) return a;
-    const cols = spread(a.value);
-    if (!cols.ok) return cols;
-    const out: Spill<number> = [];
-    for (let i = 0; i < cols.value.n; i++) {
-      const figures = cols.value.row(i);
-      const r = figures.ok ? workingAssetsBasis(figures.value, a.value.policy) : figures;
-      if (!r.ok) {
-        const e = cellOf<number>(r);
-        out.push([e, e, e, e]);
-        continue;
-      }
-      out.push([r.value.workingAssets, r.value.evaluation, r.value.percent, r.value.basis]);
-    }
-    return ok(out);
+  return rowsOf(WORKING_ASSETS_ARGS, [currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, policy], 4, (figures, a) => {
+    const r = workingAssetsBasis(figures, a.policy);
+    return r.ok ? ok([r.value.workingAssets, r.value.evaluation, r.value.percent, r.value.basis]) : r;
   });
 }
 
@@ -384,19 +325,17 @@ export function limit(
   detail?: unknown,
   policy?: unknown[][],
 ) {
-  return guardSpill<number | string>(() => {
-    const a = readCall(LIMIT_ARGS, [grade, annualSales, grossMargin, currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, collateral, averageDaysLate, detail, policy], "policy");
-    if (!a.ok) return a;
-    const cols = spread(a.value);
+  return spillOf(LIMIT_ARGS, [grade, annualSales, grossMargin, currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, collateral, averageDaysLate, detail, policy], (a) => {
+    const cols = spread(a);
     if (!cols.ok) return cols;
     const { n } = cols.value;
-    if (a.value.detail && n > 1) return err(invalidInput("detail", `shows the workings of one customer only; the arguments hold ${n}`));
+    if (a.detail && n > 1) return err(invalidInput("detail", `shows the workings of one customer only; the arguments hold ${n}`));
     const results: ReturnType<typeof creditLimit>[] = [];
     for (let i = 0; i < n; i++) {
       const row = cols.value.row(i);
-      results.push(row.ok ? limitOfRow(row.value, a.value.policy) : row);
+      results.push(row.ok ? limitOfRow(row.value, a.policy) : row);
     }
-    if (!a.value.detail) return ok(results.map((r) => [cellOf(r.ok ? ok(r.value.recommended) : r)]));
+    if (!a.detail) return ok(results.map((r) => [cellOf(r.ok ? ok(r.value.recommended) : r)]));
     const only = results[0];
     if (!only.ok) return only;
     const v = only.value;
@@ -414,7 +353,7 @@ export function limit(
       ["Collateral", v.collateral],
     );
     return ok(rows);
-  });
+  }, "policy");
 }
 
 /** A figure of a limit's row: blank is "not given" (that basis skipped). */
@@ -466,7 +405,6 @@ function limitOfRow(
  * @returns {string} The short fingerprint.
  */
 export function policyid(policy?: unknown[][]) {
-  const a = readCall({ policy: POLICY }, [policy]);
-  return cellOf(a.ok ? ok(shortFingerprint(a.value.policy)) : a);
+  return valueOf({ policy: POLICY }, [policy], (a) => ok(shortFingerprint(a.policy)));
 }
 // #endregion scoring

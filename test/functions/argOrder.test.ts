@@ -32,7 +32,7 @@ function callsOf(file: string): Call[] {
     if (!ts.isFunctionDeclaration(node) || !node.name || !node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return;
     const params = node.parameters.map((p) => (p.name as ts.Identifier).text);
     const visit = (n: ts.Node): void => {
-      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && ["readCall", "scoreRows"].includes(n.expression.text)) {
+      if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && ["readCall", "valueOf", "spillOf", "rowsOf", "scoreRows"].includes(n.expression.text)) {
         const isScoreRows = n.expression.text === "scoreRows";
         const specArg = isScoreRows ? undefined : n.arguments[0];
         const list = n.arguments[isScoreRows ? 0 : 1];
