@@ -10,12 +10,12 @@ import { err, invalidInput, ok, type Result } from "../engine/errors";
 import type { DayNumber } from "../engine/dates/dayNumber";
 import type { Policy } from "../engine/policy";
 import type { Locale } from "../i18n/locale";
-import { PerRow, asMatrix, isBlank, spread, type RowOf, readAll, readBoolean, readNumber, readRequiredRange, readText, readVector, type Cell } from "./args";
+import { PerRow, asMatrix, cellField, isBlank, readDate, spread, type RowOf, readAll, readBoolean, readNumber, readRequiredRange, readText, readVector, type Cell } from "./args";
 
 export { PerRow, eachCell, spread, type Spread } from "./args";
 import { columnCells, type ColumnCells } from "./columnCells";
 import { functionLanguage } from "./functionLanguage";
-import { readAsOf, isBlankRange } from "./receivablesAdapters";
+import { readAsOf, isBlankRange, readLedgerColumns, readRowCell } from "./receivablesAdapters";
 import { cellOf, guardSpill, readPolicyArg, type ExcelError, type Spill } from "./scoringAdapters";
 import { guard } from "./toExcelError";
 
@@ -214,6 +214,59 @@ export const NUMBERS: ArgReader<number[]> = {
 export function perRow<T>(cell: ArgReader<T> | ((value: Cell, field: string) => Result<T>)): ArgReader<PerRow<T>> {
   const read = typeof cell === "function" ? cell : (value: Cell, field: string) => cell.read(value, field);
   return { read: (value) => ok(new PerRow(value, read)) };
+}
+/** A date, or undefined for a blank cell (a settlement date not given: not settled). */
+export const MAYBE_DATE: ArgReader<DayNumber | undefined> = { read: (value, field) => (isBlank(value) ? ok(undefined) : readDate(value, field)) };
+
+/**
+ * A column of the ledger read in parallel with the call's other such columns (parallelRows): all
+ * of one length, wholly blank rows skipped, each cell read with `cell` and named by its row
+ * ("amounts row 12"). `given` checks the range itself first (RANGE: required); an omitted column
+ * (null) is left out of the lengths and reads as blank cells.
+ */
+export class InParallel<T> {
+  constructor(
+    readonly value: Cell,
+    readonly cell: (value: Cell, field: string) => Result<T>,
+  ) {}
+}
+
+/** A ledger column whose cells are read with `cell`, its range checked by `given` (default: any, null when omitted). */
+export function parallel<T>(cell: ArgReader<T> | ((value: Cell, field: string) => Result<T>), given: ArgReader<Cell> = CELLS): ArgReader<InParallel<T>> {
+  const read = typeof cell === "function" ? cell : (value: Cell, field: string) => cell.read(value, field);
+  return {
+    read(value, field) {
+      const range = given.read(value, field);
+      return range.ok ? ok(new InParallel(range.value, read)) : range;
+    },
+  };
+}
+
+type ParallelKeys<S> = { [K in keyof S]: S[K] extends InParallel<unknown> ? K : never }[keyof S] & string;
+type ParallelRowOf<S> = { [K in ParallelKeys<S>]: S[K] extends InParallel<infer T> ? T : never };
+
+/**
+ * The InParallel columns of `args` (read by readCall) as ledger rows: the indices of the rows not
+ * wholly blank, and each row's cells read in the declaration's order (the first refused cell's
+ * error, naming its argument and row). Different lengths are refused as readLedgerColumns words it.
+ */
+export function parallelRows<S extends object>(args: S): Result<{ rows: number[]; row(i: number): Result<ParallelRowOf<S>>; fieldOf(name: ParallelKeys<S>, i: number): string }> {
+  const columns: [string, InParallel<unknown>][] = Object.entries(args).filter((e): e is [string, InParallel<unknown>] => e[1] instanceof InParallel);
+  const cols = readLedgerColumns(Object.fromEntries(columns.map(([name, c]) => [name, c.value])));
+  if (!cols.ok) return cols;
+  return ok({
+    rows: cols.value.rows,
+    row(i) {
+      const out: Record<string, unknown> = {};
+      for (const [name, c] of columns) {
+        const r = readRowCell(c.cell, cols.value.get(name, i), name, i);
+        if (!r.ok) return r;
+        out[name] = r.value;
+      }
+      return ok(out as ParallelRowOf<S>);
+    },
+    fieldOf: (name, i) => cellField(name, i),
+  });
 }
 // #endregion range kinds
 

@@ -20,8 +20,8 @@ import {
 } from "../engine/models";
 import { isBlank, readBoolean, readNumber } from "../engine/values";
 import { asMatrix, readVector, type Cell } from "./args";
-import { BLOCK, CELLS, FLAG, NUMBER, eachCell, numberOr, perRow, spillOf, valueOf, readerOf, spread } from "./argSpec";
-import { isBlankRange, readLedgerColumns, readRequiredNumber } from "./receivablesAdapters";
+import { BLOCK, FLAG, NUMBER, parallel, parallelRows, type Args, eachCell, numberOr, perRow, spillOf, valueOf, readerOf, spread } from "./argSpec";
+import { isBlankRange } from "./receivablesAdapters";
 import { cellOf, type Spill } from "./scoringAdapters";
 
 // Ranges stay any[][] in the metadata: blank rows are skipped and a blank cell is "not given" or
@@ -40,19 +40,17 @@ function readDefaultFlag(value: Cell, field: string): Result<number> {
   return b.ok ? ok(b.value ? 1 : 0) : b;
 }
 
-/** Scores and default flags from two parallel columns, wholly blank rows skipped. */
-function readScoresAndFlags(scores: Cell, defaults: Cell, higherIsSafer: boolean): Result<{ scores: number[]; isBad: number[] }> {
-  const cols = readLedgerColumns({ scores, defaults });
-  if (!cols.ok) return cols;
+/** Scores and default flags from AUC's and KS's parallel columns, wholly blank rows skipped. */
+function scoresAndFlags(a: Args<typeof SEPARATION_ARGS>): Result<{ scores: number[]; isBad: number[] }> {
+  const ledger = parallelRows(a);
+  if (!ledger.ok) return ledger;
   const s: number[] = [];
   const y: number[] = [];
-  for (const i of cols.value.rows) {
-    const v = readRequiredNumber(cols.value, "scores", i);
-    if (!v.ok) return v;
-    const f = readDefaultFlag(cols.value.get("defaults", i), cols.value.fieldOf("defaults", i));
-    if (!f.ok) return f;
-    s.push(higherIsSafer ? -v.value : v.value);
-    y.push(f.value);
+  for (const i of ledger.value.rows) {
+    const r = ledger.value.row(i);
+    if (!r.ok) return r;
+    s.push(a.higherIsSafer ? -r.value.scores : r.value.scores);
+    y.push(r.value.defaults);
   }
   return ok({ scores: s, isBad: y });
 }
@@ -63,19 +61,18 @@ function asDefaults<T>(result: Result<T>): Result<T> {
   return { ok: false, error: { ...result.error, field: result.error.field.replace(/^isBad/, "defaults") } };
 }
 
-/** Goods and bads per bin from two parallel columns of counts, wholly blank rows skipped. */
-function readBinCounts(goods: Cell, bads: Cell): Result<WoeTable> {
-  const cols = readLedgerColumns({ goods, bads });
-  if (!cols.ok) return cols;
+/** Goods and bads per bin from WOE's and IV's parallel columns of counts, wholly blank rows skipped. */
+function binCounts(a: Args<typeof BIN_ARGS>): Result<WoeTable> {
+  const ledger = parallelRows(a);
+  if (!ledger.ok) return ledger;
   const counts: BinCounts[] = [];
-  for (const i of cols.value.rows) {
-    const g = readRequiredNumber(cols.value, "goods", i);
-    if (!g.ok) return g;
-    const b = readRequiredNumber(cols.value, "bads", i);
-    if (!b.ok) return b;
-    if (g.value < 0) return err(invalidInput(cols.value.fieldOf("goods", i), "must be a count of 0 or more"));
-    if (b.value < 0) return err(invalidInput(cols.value.fieldOf("bads", i), "must be a count of 0 or more"));
-    counts.push({ goods: g.value, bads: b.value });
+  for (const i of ledger.value.rows) {
+    const r = ledger.value.row(i);
+    if (!r.ok) return r;
+    const { goods, bads } = r.value;
+    if (goods < 0) return err(invalidInput(ledger.value.fieldOf("goods", i), "must be a count of 0 or more"));
+    if (bads < 0) return err(invalidInput(ledger.value.fieldOf("bads", i), "must be a count of 0 or more"));
+    counts.push({ goods, bads });
   }
   return woeTable(counts, 0, "bin");
 }
@@ -88,8 +85,8 @@ function atRow<T>(result: Result<T>, fieldOf: (name: string) => string): Result<
 
 // #endregion readers
 
-/** Goods and bads per bin: two parallel columns read row by row (readBinCounts). */
-const BIN_ARGS = { goods: CELLS, bads: CELLS };
+/** Goods and bads per bin: two parallel columns of counts. */
+const BIN_ARGS = { goods: parallel(NUMBER), bads: parallel(NUMBER) };
 
 /**
  * Weight of evidence of each bin of a characteristic: WOE = ln(% of goods / % of bads), positive
@@ -102,7 +99,7 @@ const BIN_ARGS = { goods: CELLS, bads: CELLS };
  */
 export function woe(goods: unknown[][], bads: unknown[][]) {
   return spillOf(BIN_ARGS, [goods, bads], (a) => {
-    const table = readBinCounts(a.goods, a.bads);
+    const table = binCounts(a);
     return table.ok ? ok(table.value.bins.map((b) => [b.woe])) : table;
   });
 }
@@ -118,13 +115,13 @@ export function woe(goods: unknown[][], bads: unknown[][]) {
  */
 export function iv(goods: unknown[][], bads: unknown[][]) {
   return valueOf(BIN_ARGS, [goods, bads], (a) => {
-    const table = readBinCounts(a.goods, a.bads);
+    const table = binCounts(a);
     return table.ok ? ok(table.value.iv) : table;
   });
 }
 
-/** AUC's and KS's arguments: the two parallel columns (read by readScoresAndFlags) and the flag. */
-const SEPARATION_ARGS = { scores: CELLS, defaults: CELLS, higherIsSafer: FLAG };
+/** AUC's and KS's arguments: scores and default flags in parallel columns, and the direction of the scores. */
+const SEPARATION_ARGS = { scores: parallel(NUMBER), defaults: parallel(readDefaultFlag), higherIsSafer: FLAG };
 
 /**
  * Area under the ROC curve of risk scores against what happened: the probability that a random
@@ -138,7 +135,7 @@ const SEPARATION_ARGS = { scores: CELLS, defaults: CELLS, higherIsSafer: FLAG };
  */
 export function auc(scores: unknown[][], defaults: unknown[][], higherIsSafer?: unknown) {
   return valueOf(SEPARATION_ARGS, [scores, defaults, higherIsSafer], (a) => {
-    const data = readScoresAndFlags(a.scores, a.defaults, a.higherIsSafer);
+    const data = scoresAndFlags(a);
     return data.ok ? asDefaults(aucOf(data.value.scores, data.value.isBad)) : data;
   });
 }
@@ -154,7 +151,7 @@ export function auc(scores: unknown[][], defaults: unknown[][], higherIsSafer?: 
  */
 export function ks(scores: unknown[][], defaults: unknown[][], higherIsSafer?: unknown) {
   return valueOf(SEPARATION_ARGS, [scores, defaults, higherIsSafer], (a) => {
-    const data = readScoresAndFlags(a.scores, a.defaults, a.higherIsSafer);
+    const data = scoresAndFlags(a);
     return data.ok ? asDefaults(ksOf(data.value.scores, data.value.isBad)) : data;
   });
 }

@@ -119,23 +119,6 @@ export function readRowCents(amount: number, name: string, i: number): Result<Ce
   return Number.isSafeInteger(cents) ? ok(cents) : centsOf(amount, cellField(name, i));
 }
 
-/** A number that must be given in a ledger row. */
-export function readRequiredNumber<K extends string>(cols: LedgerColumns<K>, name: K, i: number): Result<number> {
-  return readRowCell(readNumber, cols.get(name, i), name, i);
-}
-
-/** An optional number in a ledger row: undefined when blank. */
-export function readOptionalRowNumber<K extends string>(cols: LedgerColumns<K>, name: K, i: number): Result<number | undefined> {
-  const v = cols.get(name, i);
-  return isBlank(v) ? ok(undefined) : readRowCell(readNumber, v, name, i);
-}
-
-/** An optional date in a ledger row: undefined when blank. */
-export function readOptionalRowDate<K extends string>(cols: LedgerColumns<K>, name: K, i: number): Result<DayNumber | undefined> {
-  const v = cols.get(name, i);
-  return isBlank(v) ? ok(undefined) : readRowCell(readDate, v, name, i);
-}
-
 /**
  * The aging (credit-method.md §6, basis due date) of open amounts read straight from ledger
  * columns (CREDIT.AGING): each non-blank row is an item with that open amount (credit notes

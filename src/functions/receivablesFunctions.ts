@@ -11,7 +11,7 @@ import * as rcvAdapters from "./receivablesAdapters";
 import * as rcvResult from "../engine/errors";
 import * as rcvMoney from "../engine/money/cents";
 import * as rcvScoring from "./scoringAdapters";
-import { AS_OF, BLOCK, CELLS, FLAG, NUMBER, NUMBERS, OPTIONAL_RANGE, POLICY, RANGE, eachCell, numberOr, perRow, rowsOf, spillOf, valueOf, readerOf, within } from "./argSpec";
+import { AS_OF, BLOCK, FLAG, MAYBE_DATE, MAYBE_NUMBER, NUMBER, parallel, parallelRows, NUMBERS, OPTIONAL_RANGE, POLICY, RANGE, eachCell, numberOr, perRow, rowsOf, spillOf, valueOf, readerOf, within } from "./argSpec";
 
 // Ranges stay any[][] in the metadata: dates come as serials or text, blank rows are skipped and a
 // blank cell is "not settled" or "not given", and a text cell is #VALUE! naming its row, where a
@@ -100,12 +100,15 @@ export function aging(amounts: unknown[][], dueDates: unknown[][], asOf: unknown
 }
 
 const OPEN_BALANCE_ARGS = {
-  amounts: RANGE,
-  invoiceDates: RANGE,
+  amounts: parallel(NUMBER, RANGE),
+  invoiceDates: parallel(rcvArgs.readDate, RANGE),
   // One blank cell (not settled) is given, but not left out: =CREDIT.OPENBALANCE(a, b, , asOf).
-  settledDates: readerOf((value, field) => (value === null ? rcvResult.err(rcvResult.invalidInput(field, "is required: give a range (blank cells: not settled)")) : rcvResult.ok(value))),
+  settledDates: parallel(
+    MAYBE_DATE,
+    readerOf((value, field) => (value === null ? rcvResult.err(rcvResult.invalidInput(field, "is required: give a range (blank cells: not settled)")) : rcvResult.ok(value))),
+  ),
   asOf: AS_OF,
-  paidAmounts: CELLS,
+  paidAmounts: parallel(MAYBE_NUMBER),
 };
 
 /**
@@ -123,36 +126,30 @@ const OPEN_BALANCE_ARGS = {
  */
 export function openbalance(amounts: unknown[][], invoiceDates: unknown[][], settledDates: unknown[][], asOf: unknown, paidAmounts?: unknown[][]) {
   return valueOf(OPEN_BALANCE_ARGS, [amounts, invoiceDates, settledDates, asOf, paidAmounts], (a) => {
-    const cols = rcvAdapters.readLedgerColumns({ amounts: a.amounts, invoiceDates: a.invoiceDates, settledDates: a.settledDates, paidAmounts: a.paidAmounts });
-    if (!cols.ok) return cols;
-    const c = cols.value;
+    const ledger = parallelRows(a);
+    if (!ledger.ok) return ledger;
     const items: RcvItem[] = [];
-    for (const i of c.rows) {
-      const amount = rcvAdapters.readRequiredNumber(c, "amounts", i);
-      if (!amount.ok) return amount;
-      const invoiceDate = rcvArgs.readDate(c.get("invoiceDates", i), c.fieldOf("invoiceDates", i));
-      if (!invoiceDate.ok) return invoiceDate;
-      const settled = rcvAdapters.readOptionalRowDate(c, "settledDates", i);
-      if (!settled.ok) return settled;
-      const paid = rcvAdapters.readOptionalRowNumber(c, "paidAmounts", i);
-      if (!paid.ok) return paid;
+    for (const i of ledger.value.rows) {
+      const r = ledger.value.row(i);
+      if (!r.ok) return r;
+      const { amounts: amount, invoiceDates: invoiceDate, settledDates: settled, paidAmounts: paid } = r.value;
       // Amounts whose cents are not exact (near 1e306) are refused here, naming the cell.
-      const exactAmount = rcvAdapters.readRowCents(amount.value, "amounts", i);
+      const exactAmount = rcvAdapters.readRowCents(amount, "amounts", i);
       if (!exactAmount.ok) return exactAmount;
-      const exactPaid = paid.value === undefined ? exactAmount : rcvAdapters.readRowCents(paid.value, "paidAmounts", i);
+      const exactPaid = paid === undefined ? exactAmount : rcvAdapters.readRowCents(paid, "paidAmounts", i);
       if (!exactPaid.ok) return exactPaid;
       items.push({
         invoiceId: `row ${i + 1}`,
         customerId: "",
-        invoiceDate: invoiceDate.value,
-        dueDate: invoiceDate.value,
-        amount: amount.value,
-        ...(settled.value !== undefined ? { settledDate: settled.value } : {}),
-        ...(paid.value !== undefined ? { paidAmount: paid.value } : {}),
+        invoiceDate,
+        dueDate: invoiceDate,
+        amount,
+        ...(settled !== undefined ? { settledDate: settled } : {}),
+        ...(paid !== undefined ? { paidAmount: paid } : {}),
       });
     }
-    const ledger = rcvEngine.openItemsAt(items, a.asOf);
-    const cents = ledger.items.reduce((s, o) => s + o.openCents, 0) + [...ledger.unappliedByCustomer.values()].reduce((s, x) => s + x, 0);
+    const open = rcvEngine.openItemsAt(items, a.asOf);
+    const cents = open.items.reduce((s, o) => s + o.openCents, 0) + [...open.unappliedByCustomer.values()].reduce((s, x) => s + x, 0);
     const total = rcvMoney.checkedCents(cents, "amounts");
     return total.ok ? rcvResult.ok(rcvMoney.fromCents(total.value)) : total;
   });
@@ -318,8 +315,8 @@ export function interest(amount: unknown[][], daysPastDue: unknown[][], rate: un
 }
 
 const PROVISION_ARGS = {
-  amounts: RANGE,
-  daysPastDue: RANGE,
+  amounts: parallel(NUMBER, RANGE),
+  daysPastDue: parallel(NUMBER, RANGE),
   /** Loss rates in percent, one per bucket of the policy's edges, or undefined (blank): the policy's. */
   rates: readerOf((value, field) => {
     if (rcvAdapters.isBlankRange(value)) return rcvResult.ok(undefined);
@@ -341,20 +338,17 @@ const PROVISION_ARGS = {
 export function provision(amounts: unknown[][], daysPastDue: unknown[][], rates?: unknown[][]) {
   return valueOf(PROVISION_ARGS, [amounts, daysPastDue, rates], (a) => {
     const edges = rcvPolicy.DEFAULT_POLICY.agingEdges;
-    const ratePercents = a.rates ?? rcvPolicy.DEFAULT_POLICY.provisionPercents;
-    const cols = rcvAdapters.readLedgerColumns({ amounts: a.amounts, daysPastDue: a.daysPastDue });
-    if (!cols.ok) return cols;
+    const ledger = parallelRows(a);
+    if (!ledger.ok) return ledger;
     const bucketCents = new Array<number>(edges.length + 1).fill(0);
-    for (const i of cols.value.rows) {
-      const owed = rcvAdapters.readRequiredNumber(cols.value, "amounts", i);
-      if (!owed.ok) return owed;
-      const days = rcvAdapters.readRequiredNumber(cols.value, "daysPastDue", i);
-      if (!days.ok) return days;
-      const cents = rcvAdapters.readRowCents(owed.value, "amounts", i);
+    for (const i of ledger.value.rows) {
+      const r = ledger.value.row(i);
+      if (!r.ok) return r;
+      const cents = rcvAdapters.readRowCents(r.value.amounts, "amounts", i);
       if (!cents.ok) return cents;
-      bucketCents[rcvEngine.bucketIndex(days.value, edges)] += cents.value;
+      bucketCents[rcvEngine.bucketIndex(r.value.daysPastDue, edges)] += cents.value;
     }
-    const allowance = rcvEngine.provisionOf(bucketCents, ratePercents, 1, "amounts");
+    const allowance = rcvEngine.provisionOf(bucketCents, a.rates ?? rcvPolicy.DEFAULT_POLICY.provisionPercents, 1, "amounts");
     return allowance.ok ? rcvResult.ok(allowance.value.total) : allowance;
   });
 }
