@@ -8,6 +8,8 @@ import { invalidInput, ok, err, type Result } from "../../src/engine/errors";
 import {
   BLOCK,
   CELLS,
+  FLAG,
+  MAYBE_DATE,
   MAYBE_NUMBER,
   NAME,
   NUMBER,
@@ -18,13 +20,20 @@ import {
   eachCell,
   numberOr,
   oneOf,
+  parallel,
+  parallelRows,
   perRow,
   readArgs,
+  readCall,
   readerOf,
+  rowsOf,
+  spillOf,
   spread,
+  valueOf,
   within,
   type ArgReader,
 } from "../../src/functions/argSpec";
+import { CustomFunctionsError } from "../support/customFunctionsStub";
 
 const read = <T>(reader: ArgReader<T>, value: unknown, field = "x"): Result<T> => reader.read(value, field);
 const refused = (field: string, detail: string) => err(invalidInput(field, detail));
@@ -261,5 +270,92 @@ describe("readArgs over the new kinds", () => {
     const spec = { model: readerOf((v, field) => (seen.push(field), ok(String(v)))) };
     expect(readArgs(spec, { model: "Z" })).toEqual(ok({ model: "Z" }));
     expect(seen).toEqual(["model"]);
+  });
+});
+
+describe("MAYBE_DATE", () => {
+  it.each<[unknown, Result<number | undefined>]>([
+    [null, ok(undefined)],
+    ["", ok(undefined)],
+    [45658, ok(20089)], // 2025-01-01 as an Excel serial
+    ["2025-01-01", ok(20089)],
+  ])("%p → %j", (value, expected) => {
+    expect(read(MAYBE_DATE, value)).toEqual(expected);
+  });
+  it.each(["someday", true, "2025-02-30"])("refuses %p naming the argument", (value) => {
+    const r = read(MAYBE_DATE, value, "settledDates");
+    expect(r.ok || r.error).toMatchObject({ kind: "invalidInput", field: "settledDates" });
+  });
+});
+
+describe("parallel and parallelRows", () => {
+  const SPEC = { amounts: parallel(NUMBER, RANGE), settled: parallel(MAYBE_DATE), asOf: numberOr(0), paid: parallel(MAYBE_NUMBER) };
+  const rowsOfLedger = (args: unknown[]) => {
+    const a = readCall(SPEC, args);
+    return a.ok ? parallelRows(a.value) : a;
+  };
+
+  it("skips wholly blank rows and reads the others in declaration order, an omitted column as blanks", () => {
+    const r = rowsOfLedger([[[100], [""], [-20]], [[null], [null], [45658]], null, null]);
+    if (!r.ok) throw new Error("rows");
+    expect(r.value.rows).toEqual([0, 2]);
+    expect(r.value.row(0)).toEqual(ok({ amounts: 100, settled: undefined, paid: undefined }));
+    expect(r.value.row(2)).toEqual(ok({ amounts: -20, settled: 20089, paid: undefined }));
+    expect(r.value.fieldOf("paid", 2)).toBe("paid row 3");
+  });
+
+  it.each<[string, unknown[], number, Result<unknown>]>([
+    ["a text amount, named by row even in a one-row ledger", [[["x"]], null, null, null], 0, refused("amounts row 1", '"x" is not a number')],
+    ["a blank amount beside a given paid amount", [[[1], [""]], null, null, [[""], [5]]], 1, refused("amounts row 2", "is blank")],
+    ["the first refused cell of the row", [[["x"]], [["someday"]], null, null], 0, refused("amounts row 1", '"x" is not a number')],
+  ])("row: %s", (_what, args, i, expected) => {
+    const r = rowsOfLedger(args);
+    if (!r.ok) throw new Error("rows");
+    expect(r.value.row(i)).toEqual(expected);
+  });
+
+  it.each<[string, unknown[], Result<unknown>]>([
+    ["a required column omitted", [null, null, null, null], refused("amounts", "is required: give a range (a column of the ledger)")],
+    ["columns of different lengths", [[[1], [2]], [[null], [null], [null]], null, null], refused("settled", "has 3 rows but amounts has 2")],
+    ["a block where a column is declared", [[[1, 2], [3, 4]], null, null, null], refused("amounts", "must be a single row or column, got 2×2")],
+  ])("refuses %s", (_what, args, expected) => {
+    expect(rowsOfLedger(args)).toEqual(expected);
+  });
+});
+
+describe("valueOf, spillOf and rowsOf", () => {
+  const SPEC = { amount: perRow(NUMBER), disputed: perRow(FLAG), policy: numberOr(1) };
+  const messageOf = (cell: unknown): string => (cell as CustomFunctionsError).message;
+
+  it("reads the first argument named before the others (the policy, as the older families do)", () => {
+    const r = readCall({ scale: choice(["AD", "AAA"] as const, "AD"), policy: NUMBER }, ["Q", "x"], "policy");
+    expect(r).toEqual(refused("policy", '"x" is not a number'));
+    expect(readCall({ scale: choice(["AD", "AAA"] as const, "AD"), policy: NUMBER }, ["Q", "x"])).toEqual(refused("scale", 'must be "AD" or "AAA", got "Q"'));
+  });
+
+  it("maps a refused argument to one #VALUE! (valueOf: the value; spillOf: one cell)", () => {
+    expect(messageOf(valueOf({ n: NUMBER }, ["x"], (a) => ok(a.n * 2)))).toBe('n: "x" is not a number');
+    expect(valueOf({ n: NUMBER }, [21], (a) => ok(a.n * 2))).toBe(42);
+    const spilled = spillOf({ n: NUMBER }, [null], (a) => ok([[a.n]]));
+    expect(spilled).toHaveLength(1);
+    expect(messageOf(spilled[0][0])).toBe("n: is missing");
+  });
+
+  it("fills a refused row with its error, width cells wide, and computes the others", () => {
+    const out = rowsOf(SPEC, [[[10], ["x"], [30]], "yes", null], 2, (r, a) => ok([r.amount * a.policy, r.disputed ? "disputed" : "open"]));
+    expect(out[0]).toEqual([10, "disputed"]);
+    expect(out[2]).toEqual([30, "disputed"]);
+    expect(out[1]).toHaveLength(2);
+    expect(messageOf(out[1][0])).toBe('amount row 2: "x" is not a number');
+    expect(out[1][1]).toBe(out[1][0]);
+  });
+
+  it("gives a row's own failure in its cells, and a spread refusal as one error cell", () => {
+    const failing = rowsOf(SPEC, [[[1], [2]], null, null], 1, (r) => (r.amount > 1 ? err(invalidInput("amount", "too big")) : ok([r.amount])));
+    expect(failing[0]).toEqual([1]);
+    expect(messageOf(failing[1][0])).toBe("amount: too big");
+    const mismatched = rowsOf(SPEC, [[[1], [2]], [[true], [false], [true]], null], 1, (r) => ok([r.amount]));
+    expect(mismatched).toHaveLength(1);
+    expect(messageOf(mismatched[0][0])).toBe("amount: has 2 cells but disputed has 3: give one cell or 3");
   });
 });
