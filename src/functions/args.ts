@@ -86,13 +86,13 @@ export function readRequiredRange(value: Cell, field: string, what = "a column o
 }
 
 /**
- * The same result with its error's field set to `field` (the Excel argument and row), for engine
- * errors that name the value by its own name ("composite %").
- * @example withField(err(outOfRange("composite %", "must be 0..100, got 120")), "compositeScore row 3") //=> err(outOfRange("compositeScore row 3", …))
+ * The same result with its error's field mapped by `to` (the Excel argument and row), for engine
+ * errors that name the value by their own name ("composite %", "creditSales", "isBad").
+ * @example mapField(err(outOfRange("composite %", "must be 0..100, got 120")), () => "compositeScore row 3") //=> err(outOfRange("compositeScore row 3", …))
  */
-export function withField<T>(result: Result<T>, field: string): Result<T> {
+export function mapField<T>(result: Result<T>, to: (field: string) => string): Result<T> {
   if (result.ok || !("field" in result.error)) return result;
-  return { ok: false, error: { ...result.error, field } };
+  return { ok: false, error: { ...result.error, field: to(result.error.field) } };
 }
 
 /**

@@ -19,7 +19,7 @@ import {
   type WoeTable,
 } from "../engine/models";
 import { isBlank, readBoolean, readNumber } from "../engine/values";
-import { asMatrix, readVector, type Cell } from "./args";
+import { asMatrix, mapField, readVector, type Cell } from "./args";
 import { BLOCK, FLAG, NUMBER, parallel, parallelRows, type Args, eachCell, numberOr, perRow, spillOf, valueOf, readerOf, spread } from "./argSpec";
 import { isBlankRange } from "./receivablesAdapters";
 import { cellOf, type Spill } from "./scoringAdapters";
@@ -56,10 +56,7 @@ function scoresAndFlags(a: Args<typeof SEPARATION_ARGS>): Result<{ scores: numbe
 }
 
 /** The engine's "isBad" is the Excel argument "defaults". */
-function asDefaults<T>(result: Result<T>): Result<T> {
-  if (result.ok || !("field" in result.error)) return result;
-  return { ok: false, error: { ...result.error, field: result.error.field.replace(/^isBad/, "defaults") } };
-}
+const DEFAULTS = (field: string): string => field.replace(/^isBad/, "defaults");
 
 /** Goods and bads per bin from WOE's and IV's parallel columns of counts, wholly blank rows skipped. */
 function binCounts(a: Args<typeof BIN_ARGS>): Result<WoeTable> {
@@ -75,12 +72,6 @@ function binCounts(a: Args<typeof BIN_ARGS>): Result<WoeTable> {
     counts.push({ goods, bads });
   }
   return woeTable(counts, 0, "bin");
-}
-
-/** The engine names an argument ("pd"); in a spill the user needs its row too ("pd row 3"). */
-function atRow<T>(result: Result<T>, fieldOf: (name: string) => string): Result<T> {
-  if (result.ok || !("field" in result.error)) return result;
-  return { ok: false, error: { ...result.error, field: fieldOf(result.error.field) } };
 }
 
 // #endregion readers
@@ -136,7 +127,7 @@ const SEPARATION_ARGS = { scores: parallel(NUMBER), defaults: parallel(readDefau
 export function auc(scores: unknown[][], defaults: unknown[][], higherIsSafer?: unknown) {
   return valueOf(SEPARATION_ARGS, [scores, defaults, higherIsSafer], (a) => {
     const data = scoresAndFlags(a);
-    return data.ok ? asDefaults(aucOf(data.value.scores, data.value.isBad)) : data;
+    return data.ok ? mapField(aucOf(data.value.scores, data.value.isBad), DEFAULTS) : data;
   });
 }
 
@@ -152,7 +143,7 @@ export function auc(scores: unknown[][], defaults: unknown[][], higherIsSafer?: 
 export function ks(scores: unknown[][], defaults: unknown[][], higherIsSafer?: unknown) {
   return valueOf(SEPARATION_ARGS, [scores, defaults, higherIsSafer], (a) => {
     const data = scoresAndFlags(a);
-    return data.ok ? asDefaults(ksOf(data.value.scores, data.value.isBad)) : data;
+    return data.ok ? mapField(ksOf(data.value.scores, data.value.isBad), DEFAULTS) : data;
   });
 }
 
@@ -288,7 +279,7 @@ export function el(pd: unknown[][], lgd: unknown[][], exposure: unknown[][]) {
       }
       const row = cols.value.row(i);
       const r = row.ok ? expectedLoss(row.value) : row;
-      out.push([cellOf<number>(atRow(r, (name) => fieldOf(name as "pd" | "lgd" | "exposure", i)))]);
+      out.push([cellOf<number>(mapField(r, (name) => fieldOf(name as "pd" | "lgd" | "exposure", i)))]);
     }
     return ok(out);
   });

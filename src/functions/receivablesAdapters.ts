@@ -331,11 +331,6 @@ export function readNumberBlock(value: Cell, field: string): Result<number[][]> 
   return ok(out);
 }
 
-/** The same result with an error's field renamed to the Excel argument's name (creditSales → sales). */
-export function renameField<T>(result: Result<T>, from: string, to: string): Result<T> {
-  if (result.ok || !("field" in result.error) || result.error.field !== from) return result;
-  return { ok: false, error: { ...result.error, field: to } };
-}
 
 /**
  * A fraction as Excel holds a percentage (0.15 for 15 %) turned into the engine's percent number,

@@ -155,6 +155,9 @@ export function openbalance(amounts: unknown[][], invoiceDates: unknown[][], set
   });
 }
 
+/** The engine's "creditSales" is the Excel argument "sales". */
+const SALES = (field: string): string => (field === "creditSales" ? "sales" : field);
+
 /** Receivables, sales and days of the DSO metrics: numbers. */
 const DSO_ARGS = { receivables: NUMBER, sales: NUMBER, days: NUMBER };
 
@@ -169,7 +172,7 @@ const DSO_ARGS = { receivables: NUMBER, sales: NUMBER, days: NUMBER };
  */
 export function dso(receivables: number, sales: number, days: number) {
   return valueOf(DSO_ARGS, [receivables, sales, days], (n) => {
-    return rcvAdapters.renameField(rcvEngine.dso({ receivables: n.receivables, creditSales: n.sales, days: n.days }), "creditSales", "sales");
+    return rcvArgs.mapField(rcvEngine.dso({ receivables: n.receivables, creditSales: n.sales, days: n.days }), SALES);
   });
 }
 
@@ -205,7 +208,7 @@ const BPDSO_ARGS = { currentReceivables: NUMBER, sales: NUMBER, days: NUMBER };
  */
 export function bpdso(currentReceivables: number, sales: number, days: number) {
   return valueOf(BPDSO_ARGS, [currentReceivables, sales, days], (n) => {
-    return rcvAdapters.renameField(rcvEngine.bestPossibleDso({ ...n, creditSales: n.sales }), "creditSales", "sales");
+    return rcvArgs.mapField(rcvEngine.bestPossibleDso({ ...n, creditSales: n.sales }), SALES);
   });
 }
 
@@ -222,7 +225,7 @@ const ADD_ARGS = { receivables: NUMBER, currentReceivables: NUMBER, sales: NUMBE
  */
 export function add(receivables: number, currentReceivables: number, sales: number, days: number) {
   return valueOf(ADD_ARGS, [receivables, currentReceivables, sales, days], (n) => {
-    return rcvAdapters.renameField(rcvEngine.averageDaysDelinquent({ ...n, creditSales: n.sales }), "creditSales", "sales");
+    return rcvArgs.mapField(rcvEngine.averageDaysDelinquent({ ...n, creditSales: n.sales }), SALES);
   });
 }
 

@@ -4,7 +4,7 @@ import { ratioOf, altmanZ, altmanZone } from "../engine/ratios";
 import { BASIS_LABELS, LIMIT_BASIS_NAMES, creditLimit, skippedReasonText, workingAssetsBasis } from "../engine/limits";
 import { CHARACTERISTIC_KEYS, shortFingerprint, type Policy } from "../engine/policy";
 import { err, invalidInput, ok, type Result } from "../engine/errors";
-import { isBlank, readNumber, readNumberOrZero, withField, type Cell } from "./args";
+import { isBlank, mapField, readNumber, readNumberOrZero, type Cell } from "./args";
 import { BLOCK, FLAG, MAYBE_NUMBER, NUMBER, OPTIONAL_COLUMN, POLICY, choice, eachCell, numberOr, perRow, rowsOf, spillOf, valueOf, readerOf, spread } from "./argSpec";
 import { cellOf, readAltmanModel, readFinancialPeriods, readGrade, readRatioName, type Spill } from "./scoringAdapters";
 import { isBlankRange } from "./receivablesAdapters";
@@ -135,7 +135,7 @@ export function grade(compositeScore: unknown[][], scale?: string, policy?: unkn
         if (!x.ok) return cellOf<string>(x);
         const g = kind === "AD" ? gradeOf(x.value, p) : letterRating(x.value, p);
         // The engine names the value "composite %"; the message names the argument and row.
-        return g.ok ? g.value : cellOf<string>(withField(g, field()));
+        return g.ok ? g.value : cellOf<string>(mapField(g, field));
       }),
     );
   }, "policy");
