@@ -57,8 +57,6 @@ export function isBlankRange(value: Cell): boolean {
 export interface LedgerColumns<K extends string> {
   rows: number[];
   get: (name: K, i: number) => Cell;
-  fieldOf: (name: K, i: number) => string;
-  has: (name: K) => boolean;
   /** The cells of a column (undefined for an omitted argument), to read in a loop without a lookup per cell. */
   column: (name: K) => Cell[] | undefined;
 }
@@ -91,8 +89,6 @@ export function readLedgerColumns<K extends string>(args: Record<K, Cell>): Resu
   return ok({
     rows,
     get: (name, i) => vectors.get(name)?.[i] ?? null,
-    fieldOf: (name, i) => cellField(name, i),
-    has: (name) => vectors.has(name),
     column: (name) => vectors.get(name),
   });
 }
