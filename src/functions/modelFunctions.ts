@@ -162,7 +162,7 @@ const POINTS_ARGS = { odds: BLOCK, pdo: numberOr(20), baseScore: numberOr(600), 
  */
 export function points(odds: unknown[][], pdo?: number, baseScore?: number, baseOdds?: number) {
   return spillOf(POINTS_ARGS, [odds, pdo, baseScore, baseOdds], (a) => {
-    const scaling = scorecardScaling({ pdo: a.pdo, baseScore: a.baseScore, baseOdds: a.baseOdds });
+    const scaling = scorecardScaling(a);
     if (!scaling.ok) return scaling;
     return ok(
       eachCell(a.odds, "odds", (cell, field) => {

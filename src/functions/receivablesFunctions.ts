@@ -172,7 +172,7 @@ const DSO_ARGS = { receivables: NUMBER, sales: NUMBER, days: NUMBER };
  */
 export function dso(receivables: number, sales: number, days: number) {
   return valueOf(DSO_ARGS, [receivables, sales, days], (n) => {
-    return rcvArgs.mapField(rcvEngine.dso({ receivables: n.receivables, creditSales: n.sales, days: n.days }), SALES);
+    return rcvArgs.mapField(rcvEngine.dso({ ...n, creditSales: n.sales }), SALES);
   });
 }
 
