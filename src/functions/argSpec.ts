@@ -97,13 +97,13 @@ export const OPTIONAL_TABLE: ArgReader<Cell[][] | undefined> = {
   },
 };
 
-/** The as-of date (required: the add-in never reads the clock). */
+/** The as-of date (required: the add-in never reads the clock). Excel type any: a serial or date text ("2025-06-30"), which a number parameter would refuse. */
 export const AS_OF: ArgReader<DayNumber> = { read: (value, field) => readAsOf(value, field) };
 
 /** The Policy sheet's key/value range, or the shipped policy when omitted. */
 export const POLICY: ArgReader<Policy> = { read: (value, field) => readPolicyArg(value, field) };
 
-/** An optional TRUE/FALSE (yes/no), false when omitted. */
+/** An optional TRUE/FALSE (yes/no), false when omitted. Excel type any: "yes", "是" and 1 are read as TRUE, which a boolean parameter would refuse. */
 export const FLAG: ArgReader<boolean> = { read: (value, field) => readBoolean(value, field) };
 
 /** An optional number with a default. */
@@ -199,7 +199,10 @@ export const RANGE: ArgReader<Cell> = { read: (value, field) => readRequiredRang
 /** An optional range: undefined when omitted or wholly blank, else the cells as Excel hands them. */
 export const OPTIONAL_RANGE: ArgReader<Cell | undefined> = { read: (value) => ok(isBlankRange(value) ? undefined : value) };
 
-/** A cell, row, column or block, as rows of cells (a scalar is a 1×1 block): results spill the same shape. */
+/**
+ * A cell, row, column or block, as rows of cells (a scalar is a 1×1 block): results spill the same shape.
+ * Excel type any[][]: a text cell is that cell's #VALUE! and a blank stays blank, where number[][] would refuse the whole call and hand a blank as 0.
+ */
 export const BLOCK: ArgReader<Cell[][]> = { read: (value) => ok(asMatrix(value)) };
 
 /** A row or column of numbers, each required ("monthlySales row 3" names a refused cell). */
@@ -210,7 +213,10 @@ export const NUMBERS: ArgReader<number[]> = {
   },
 };
 
-/** A per-customer column whose cells are read with `cell` (an ArgReader or a reader function); spread reads its shape. */
+/**
+ * A per-customer column whose cells are read with `cell` (an ArgReader or a reader function); spread reads its shape.
+ * Excel type any[][]: a refused cell is its row's #VALUE!, a blank is "not given" (a default, a skipped basis), where number[][] would hand 0.
+ */
 export function perRow<T>(cell: ArgReader<T> | ((value: Cell, field: string) => Result<T>)): ArgReader<PerRow<T>> {
   const read = typeof cell === "function" ? cell : (value: Cell, field: string) => cell.read(value, field);
   return { read: (value) => ok(new PerRow(value, read)) };
@@ -231,7 +237,10 @@ export class InParallel<T> {
   ) {}
 }
 
-/** A ledger column whose cells are read with `cell`, its range checked by `given` (default: any, null when omitted). */
+/**
+ * A ledger column whose cells are read with `cell`, its range checked by `given` (default: any, null when omitted).
+ * Excel type any[][]: dates come as serials or text, and a wholly blank row is skipped, where number[][] would make it a row of zeros.
+ */
 export function parallel<T>(cell: ArgReader<T> | ((value: Cell, field: string) => Result<T>), given: ArgReader<Cell> = CELLS): ArgReader<InParallel<T>> {
   const read = typeof cell === "function" ? cell : (value: Cell, field: string) => cell.read(value, field);
   return {

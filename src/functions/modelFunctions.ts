@@ -1,8 +1,8 @@
 /**
  * The custom functions of default models, scorecards and credit-policy analysis (credit-method.md
  * §9, §10): CREDIT.WOE, IV, AUC, KS, POINTS, PD, EL, MARGINAL. Thin adapters, one family per file
- * (conventions.md "Growing without sprawl"): each reads its ranges, calls src/engine/models and maps
- * errors with toExcelError.ts. The metadata plugin reads this file's JSDoc beside functions.ts.
+ * (conventions.md "Growing without sprawl"): each declares its arguments once (argSpec.ts), calls
+ * src/engine/models and maps errors with toExcelError.ts. The metadata plugin reads this file's JSDoc beside functions.ts.
  */
 import { err, invalidInput, ok, type Result } from "../engine/errors";
 import {

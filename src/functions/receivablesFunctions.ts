@@ -1,6 +1,7 @@
 /**
  * The receivables custom functions (CREDIT.DAYSPASTDUE … ROLLRATES, credit-method.md §6): thin
- * adapters that convert their arguments, call the engine, and map errors with toExcelError.ts.
+ * adapters that declare their arguments once (argSpec.ts; ledger columns read in parallel by
+ * parallelRows), call the engine, and map errors with toExcelError.ts.
  */
 // #region receivables
 import * as rcvEngine from "../engine/receivables";

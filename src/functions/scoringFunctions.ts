@@ -1,3 +1,8 @@
+/**
+ * The scoring, grading, ratio and limit custom functions (CREDIT.SCORE … POLICYID): thin adapters
+ * that declare their arguments once (argSpec.ts: readCall through valueOf, spillOf and rowsOf), call
+ * the engine, and map errors with toExcelError.ts.
+ */
 // #region scoring
 import { characteristicScore, gradeOf, gradeTerms, letterRating, quadrantOf } from "../engine/scoring";
 import { ratioOf, altmanZ, altmanZone } from "../engine/ratios";
