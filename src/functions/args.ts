@@ -12,19 +12,9 @@ export type Cell = unknown;
 // The cell readers are the engine's (src/engine/values), shared with the host's table readers.
 export { isBlank, readNumber, readText, readBoolean };
 
-/** An optional number: the default when omitted (null) or blank. */
-export function readOptionalNumber(value: Cell, fallback: number, field: string): Result<number> {
-  return isBlank(value) ? ok(fallback) : readNumber(value, field);
-}
-
 /** A number from a cell where blank counts as 0 (characteristic scores: blank = no information). */
 export function readNumberOrZero(value: Cell, field: string): Result<number> {
   return isBlank(value) ? ok(0) : readNumber(value, field);
-}
-
-/** An optional text: the fallback when omitted or blank. */
-export function readOptionalText(value: Cell, fallback: string, field: string): Result<string> {
-  return isBlank(value) ? ok(fallback) : readText(value, field);
 }
 
 /** A date from a cell: Excel serial, ISO or M/D/YYYY text. */
@@ -96,11 +86,95 @@ export function readRequiredRange(value: Cell, field: string, what = "a column o
 }
 
 /**
- * The same result with its error's field set to `field` (the Excel argument and row), for engine
- * errors that name the value by its own name ("composite %").
- * @example withField(err(outOfRange("composite %", "must be 0..100, got 120")), "compositeScore row 3") //=> err(outOfRange("compositeScore row 3", …))
+ * The same result with its error's field mapped by `to` (the Excel argument and row), for engine
+ * errors that name the value by their own name ("composite %", "creditSales", "isBad").
+ * @example mapField(err(outOfRange("composite %", "must be 0..100, got 120")), () => "compositeScore row 3") //=> err(outOfRange("compositeScore row 3", …))
  */
-export function withField<T>(result: Result<T>, field: string): Result<T> {
+export function mapField<T>(result: Result<T>, to: (field: string) => string): Result<T> {
   if (result.ok || !("field" in result.error)) return result;
-  return { ok: false, error: { ...result.error, field } };
+  return { ok: false, error: { ...result.error, field: to(result.error.field) } };
+}
+
+/**
+ * A column of a per-customer function: one cell serving every customer, or one cell per customer
+ * (a row or column), each read with `cell` when its row is read (spread). An omitted optional
+ * column is one blank cell, read like one. Its shape is checked by spread, after the call's other
+ * arguments, as spreadColumns always did.
+ */
+export class PerRow<T> {
+  constructor(
+    readonly value: Cell,
+    readonly cell: (value: Cell, field: string) => Result<T>,
+  ) {}
+}
+
+export type PerRowKeys<S> = { [K in keyof S]: S[K] extends PerRow<unknown> ? K : never }[keyof S] & string;
+export type RowOf<S> = { [K in PerRowKeys<S>]: S[K] extends PerRow<infer T> ? T : never };
+
+/** The per-customer columns of a call spread to one length: n rows, each read in the declaration's order. */
+export interface Spread<S> {
+  n: number;
+  /** The cells of row i, read: the first refused cell's error, named by argument (and row when n > 1). */
+  row(i: number): Result<RowOf<S>>;
+  /** The raw cell of a column at row i. */
+  get(name: PerRowKeys<S>, i: number): Cell;
+  /** The field naming a column's cell at row i: the argument alone for one row, else "name row i+1". */
+  fieldOf(name: PerRowKeys<S>, i: number): string;
+}
+
+/**
+ * The PerRow columns of `args` (read by readArgs) spread to a common length: each one cell or n
+ * cells; another length is refused naming the column, as spreadColumns words it.
+ * @example spread({ grade: ["A", "B"] as PerRow, potential: [7] as PerRow }) //=> ok({ n: 2, … })
+ */
+export function spread<S extends object>(args: S): Result<Spread<S>> {
+  const names: PerRowKeys<S>[] = [];
+  const columns: PerRow<unknown>[] = [];
+  const cells: Cell[][] = [];
+  let n = 1;
+  let longest = "";
+  for (const [name, column] of Object.entries(args)) {
+    if (!(column instanceof PerRow)) continue;
+    const v = readVector(column.value, name);
+    if (!v.ok) return v;
+    names.push(name as PerRowKeys<S>);
+    columns.push(column);
+    cells.push(v.value);
+    if (v.value.length > n) {
+      n = v.value.length;
+      longest = name;
+    }
+  }
+  for (let c = 0; c < columns.length; c++) {
+    const length = cells[c].length;
+    if (length !== 1 && length !== n) return err(invalidInput(names[c], `has ${length} cells but ${longest} has ${n}: give one cell or ${n}`));
+  }
+  const at = (c: number, i: number): Cell => (cells[c].length === 1 ? cells[c][0] : cells[c][i]);
+  const fieldOf = (name: string, i: number): string => (n === 1 ? name : cellField(name, i));
+  return ok({
+    n,
+    row(i) {
+      const out: Record<string, unknown> = {};
+      for (let c = 0; c < columns.length; c++) {
+        const value = at(c, i);
+        // The field is built only for a refused cell: readers are pure, so it is read again with it.
+        let r = columns[c].cell(value, names[c]);
+        if (!r.ok && n > 1) r = columns[c].cell(value, fieldOf(names[c], i));
+        if (!r.ok) return r;
+        out[names[c]] = r.value;
+      }
+      return ok(out as RowOf<S>);
+    },
+    get: (name, i) => at(names.indexOf(name), i),
+    fieldOf,
+  });
+}
+
+/**
+ * Each cell of a block through `cell`, the same shape out: the cell's field ("odds", or
+ * "odds row 2 column 3" in a larger block) is built only when `cell` asks for it.
+ */
+export function eachCell<T>(block: Cell[][], name: string, cell: (value: Cell, field: () => string) => T): T[][] {
+  const single = block.length === 1 && block[0].length === 1;
+  return block.map((row, r) => row.map((value, c) => cell(value, () => (single ? name : `${name} row ${r + 1}${row.length > 1 ? ` column ${c + 1}` : ""}`))));
 }

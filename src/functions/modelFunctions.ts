@@ -1,8 +1,8 @@
 /**
  * The custom functions of default models, scorecards and credit-policy analysis (credit-method.md
  * §9, §10): CREDIT.WOE, IV, AUC, KS, POINTS, PD, EL, MARGINAL. Thin adapters, one family per file
- * (conventions.md "Growing without sprawl"): each reads its ranges, calls src/engine/models and maps
- * errors with toExcelError.ts. The metadata plugin reads this file's JSDoc beside functions.ts.
+ * (conventions.md "Growing without sprawl"): each declares its arguments once (argSpec.ts), calls
+ * src/engine/models and maps errors with toExcelError.ts. The metadata plugin reads this file's JSDoc beside functions.ts.
  */
 import { err, invalidInput, ok, type Result } from "../engine/errors";
 import {
@@ -19,10 +19,14 @@ import {
   type WoeTable,
 } from "../engine/models";
 import { isBlank, readBoolean, readNumber } from "../engine/values";
-import { asMatrix, readOptionalNumber, readVector, type Cell } from "./args";
-import { isBlankRange, readLedgerColumns, readRequiredNumber } from "./receivablesAdapters";
-import { cellOf, guardSpill, spreadColumns, type Spill } from "./scoringAdapters";
-import { guard } from "./toExcelError";
+import { asMatrix, mapField, readVector, type Cell } from "./args";
+import { BLOCK, FLAG, NUMBER, parallel, parallelRows, type Args, eachCell, numberOr, perRow, spillOf, valueOf, readerOf, spread } from "./argSpec";
+import { isBlankRange } from "./receivablesAdapters";
+import { cellOf, type Spill } from "./scoringAdapters";
+
+// Ranges stay any[][] in the metadata: blank rows are skipped and a blank cell is "not given" or
+// stays blank, and a text cell is #VALUE! naming its row, where a number[][] parameter would hand
+// a blank as 0 and refuse the whole call without a message.
 
 // #region readers
 
@@ -36,55 +40,44 @@ function readDefaultFlag(value: Cell, field: string): Result<number> {
   return b.ok ? ok(b.value ? 1 : 0) : b;
 }
 
-/** Scores and default flags from two parallel columns, wholly blank rows skipped. */
-function readScoresAndFlags(scores: Cell, defaults: Cell, higherIsSafer: Cell): Result<{ scores: number[]; isBad: number[] }> {
-  const safer = isBlank(higherIsSafer) ? ok(false) : readBoolean(higherIsSafer, "higherIsSafer");
-  if (!safer.ok) return safer;
-  const cols = readLedgerColumns({ scores, defaults });
-  if (!cols.ok) return cols;
+/** Scores and default flags from AUC's and KS's parallel columns, wholly blank rows skipped. */
+function scoresAndFlags(a: Args<typeof SEPARATION_ARGS>): Result<{ scores: number[]; isBad: number[] }> {
+  const ledger = parallelRows(a);
+  if (!ledger.ok) return ledger;
   const s: number[] = [];
   const y: number[] = [];
-  for (const i of cols.value.rows) {
-    const v = readRequiredNumber(cols.value, "scores", i);
-    if (!v.ok) return v;
-    const f = readDefaultFlag(cols.value.get("defaults", i), cols.value.fieldOf("defaults", i));
-    if (!f.ok) return f;
-    s.push(safer.value ? -v.value : v.value);
-    y.push(f.value);
+  for (const i of ledger.value.rows) {
+    const r = ledger.value.row(i);
+    if (!r.ok) return r;
+    s.push(a.higherIsSafer ? -r.value.scores : r.value.scores);
+    y.push(r.value.defaults);
   }
   return ok({ scores: s, isBad: y });
 }
 
 /** The engine's "isBad" is the Excel argument "defaults". */
-function asDefaults<T>(result: Result<T>): Result<T> {
-  if (result.ok || !("field" in result.error)) return result;
-  return { ok: false, error: { ...result.error, field: result.error.field.replace(/^isBad/, "defaults") } };
-}
+const DEFAULTS = (field: string): string => field.replace(/^isBad/, "defaults");
 
-/** Goods and bads per bin from two parallel columns of counts, wholly blank rows skipped. */
-function readBinCounts(goods: Cell, bads: Cell): Result<WoeTable> {
-  const cols = readLedgerColumns({ goods, bads });
-  if (!cols.ok) return cols;
+/** Goods and bads per bin from WOE's and IV's parallel columns of counts, wholly blank rows skipped. */
+function binCounts(a: Args<typeof BIN_ARGS>): Result<WoeTable> {
+  const ledger = parallelRows(a);
+  if (!ledger.ok) return ledger;
   const counts: BinCounts[] = [];
-  for (const i of cols.value.rows) {
-    const g = readRequiredNumber(cols.value, "goods", i);
-    if (!g.ok) return g;
-    const b = readRequiredNumber(cols.value, "bads", i);
-    if (!b.ok) return b;
-    if (g.value < 0) return err(invalidInput(cols.value.fieldOf("goods", i), "must be a count of 0 or more"));
-    if (b.value < 0) return err(invalidInput(cols.value.fieldOf("bads", i), "must be a count of 0 or more"));
-    counts.push({ goods: g.value, bads: b.value });
+  for (const i of ledger.value.rows) {
+    const r = ledger.value.row(i);
+    if (!r.ok) return r;
+    const { goods, bads } = r.value;
+    if (goods < 0) return err(invalidInput(ledger.value.fieldOf("goods", i), "must be a count of 0 or more"));
+    if (bads < 0) return err(invalidInput(ledger.value.fieldOf("bads", i), "must be a count of 0 or more"));
+    counts.push({ goods, bads });
   }
   return woeTable(counts, 0, "bin");
 }
 
-/** The engine names an argument ("pd"); in a spill the user needs its row too ("pd row 3"). */
-function atRow<T>(result: Result<T>, fieldOf: (name: string) => string): Result<T> {
-  if (result.ok || !("field" in result.error)) return result;
-  return { ok: false, error: { ...result.error, field: fieldOf(result.error.field) } };
-}
-
 // #endregion readers
+
+/** Goods and bads per bin: two parallel columns of counts. */
+const BIN_ARGS = { goods: parallel(NUMBER), bads: parallel(NUMBER) };
 
 /**
  * Weight of evidence of each bin of a characteristic: WOE = ln(% of goods / % of bads), positive
@@ -96,10 +89,9 @@ function atRow<T>(result: Result<T>, fieldOf: (name: string) => string): Result<
  * @returns {number[][]} One WOE per bin.
  */
 export function woe(goods: unknown[][], bads: unknown[][]) {
-  return guardSpill<number>(() => {
-    const table = readBinCounts(goods, bads);
-    if (!table.ok) return table;
-    return ok(table.value.bins.map((b) => [b.woe]));
+  return spillOf(BIN_ARGS, [goods, bads], (a) => {
+    const table = binCounts(a);
+    return table.ok ? ok(table.value.bins.map((b) => [b.woe])) : table;
   });
 }
 
@@ -113,11 +105,14 @@ export function woe(goods: unknown[][], bads: unknown[][]) {
  * @returns {number} The information value.
  */
 export function iv(goods: unknown[][], bads: unknown[][]) {
-  return guard<number>(() => {
-    const table = readBinCounts(goods, bads);
+  return valueOf(BIN_ARGS, [goods, bads], (a) => {
+    const table = binCounts(a);
     return table.ok ? ok(table.value.iv) : table;
   });
 }
+
+/** AUC's and KS's arguments: scores and default flags in parallel columns, and the direction of the scores. */
+const SEPARATION_ARGS = { scores: parallel(NUMBER), defaults: parallel(readDefaultFlag), higherIsSafer: FLAG };
 
 /**
  * Area under the ROC curve of risk scores against what happened: the probability that a random
@@ -130,10 +125,9 @@ export function iv(goods: unknown[][], bads: unknown[][]) {
  * @returns {number} The AUC, from 0 to 1.
  */
 export function auc(scores: unknown[][], defaults: unknown[][], higherIsSafer?: unknown) {
-  return guard<number>(() => {
-    const data = readScoresAndFlags(scores, defaults, higherIsSafer ?? null);
-    if (!data.ok) return data;
-    return asDefaults(aucOf(data.value.scores, data.value.isBad));
+  return valueOf(SEPARATION_ARGS, [scores, defaults, higherIsSafer], (a) => {
+    const data = scoresAndFlags(a);
+    return data.ok ? mapField(aucOf(data.value.scores, data.value.isBad), DEFAULTS) : data;
   });
 }
 
@@ -147,12 +141,13 @@ export function auc(scores: unknown[][], defaults: unknown[][], higherIsSafer?: 
  * @returns {number} The KS statistic, from 0 to 1.
  */
 export function ks(scores: unknown[][], defaults: unknown[][], higherIsSafer?: unknown) {
-  return guard<number>(() => {
-    const data = readScoresAndFlags(scores, defaults, higherIsSafer ?? null);
-    if (!data.ok) return data;
-    return asDefaults(ksOf(data.value.scores, data.value.isBad));
+  return valueOf(SEPARATION_ARGS, [scores, defaults, higherIsSafer], (a) => {
+    const data = scoresAndFlags(a);
+    return data.ok ? mapField(ksOf(data.value.scores, data.value.isBad), DEFAULTS) : data;
   });
 }
+
+const POINTS_ARGS = { odds: BLOCK, pdo: numberOr(20), baseScore: numberOr(600), baseOdds: numberOr(50) };
 
 /**
  * Scorecard points of odds of good: offset + factor × ln(odds), factor = PDO / ln 2, offset = base
@@ -160,34 +155,23 @@ export function ks(scores: unknown[][], defaults: unknown[][], higherIsSafer?: u
  * odds) odds 100 give 620 and odds 25 give 580. A cell, column or block spills the same shape.
  * @customfunction POINTS
  * @param {unknown[][]} odds Odds of good (goods per bad, e.g. 100 for 100:1); blank cells stay blank.
- * @param {unknown} [pdo] Points to double the odds (default 20).
- * @param {unknown} [baseScore] Score at the base odds (default 600).
- * @param {unknown} [baseOdds] The base odds of good (default 50).
+ * @param {number} [pdo] Points to double the odds (default 20).
+ * @param {number} [baseScore] Score at the base odds (default 600).
+ * @param {number} [baseOdds] The base odds of good (default 50).
  * @returns {number[][]} The score of each odds.
  */
-export function points(odds: unknown[][], pdo?: unknown, baseScore?: unknown, baseOdds?: unknown) {
-  return guardSpill<number | string>(() => {
-    const p = readOptionalNumber(pdo ?? null, 20, "pdo");
-    if (!p.ok) return p;
-    const base = readOptionalNumber(baseScore ?? null, 600, "baseScore");
-    if (!base.ok) return base;
-    const bo = readOptionalNumber(baseOdds ?? null, 50, "baseOdds");
-    if (!bo.ok) return bo;
-    const scaling = scorecardScaling({ pdo: p.value, baseScore: base.value, baseOdds: bo.value });
+export function points(odds: unknown[][], pdo?: number, baseScore?: number, baseOdds?: number) {
+  return spillOf(POINTS_ARGS, [odds, pdo, baseScore, baseOdds], (a) => {
+    const scaling = scorecardScaling(a);
     if (!scaling.ok) return scaling;
-    const m = asMatrix(odds);
-    const single = m.length === 1 && m[0].length === 1;
     return ok(
-      m.map((row, r) =>
-        row.map((cell, c) => {
-          if (isBlank(cell)) return "";
-          const field = single ? "odds" : `odds row ${r + 1}${row.length > 1 ? ` column ${c + 1}` : ""}`;
-          const n = readNumber(cell, field);
-          if (!n.ok) return cellOf<number>(n);
-          const s = scoreOfOdds(scaling.value, n.value);
-          return cellOf<number>(s.ok ? s : err(invalidInput(field, "odds of good must be above 0")));
-        }),
-      ),
+      eachCell(a.odds, "odds", (cell, field) => {
+        if (isBlank(cell)) return "";
+        const n = readNumber(cell, field());
+        if (!n.ok) return cellOf<number>(n);
+        const s = scoreOfOdds(scaling.value, n.value);
+        return cellOf<number>(s.ok ? s : err(invalidInput(field(), "odds of good must be above 0")));
+      }),
     );
   });
 }
@@ -222,6 +206,8 @@ function readModel(model: Cell): Result<{ intercept: number; names: string[]; co
   return ok({ intercept, names, coefficients });
 }
 
+const PD_ARGS = { features: BLOCK, model: readerOf((value) => readModel(value)) };
+
 /**
  * Probability of default of each customer under a logistic model: PD = 1 / (1 + e^−z), z =
  * intercept + Σ coefficient × feature. The model is two columns (name, coefficient) with an
@@ -233,14 +219,13 @@ function readModel(model: Cell): Result<{ intercept: number; names: string[]; co
  * @returns {unknown[][]} One PD (0 to 1) per customer row.
  */
 export function pd(features: unknown[][], model: unknown[][]) {
-  return guardSpill<number | string>(() => {
-    const mdl = readModel(model);
-    if (!mdl.ok) return mdl;
-    const m = asMatrix(features);
+  return spillOf(PD_ARGS, [features, model], (a) => {
+    const mdl = a.model;
+    const m = a.features;
     if (m.length < 2) return err(invalidInput("features", "needs a header row of names and at least one row of values"));
     const header = m[0].map((c) => (typeof c === "string" ? c.trim() : String(c)));
     const columns: number[] = [];
-    for (const name of mdl.value.names) {
+    for (const name of mdl.names) {
       const j = header.indexOf(name);
       if (j < 0) return err(invalidInput("features", `has no column "${name}" of the model`));
       columns.push(j);
@@ -251,7 +236,7 @@ export function pd(features: unknown[][], model: unknown[][]) {
         out.push([""]);
         continue;
       }
-      let z = mdl.value.intercept;
+      let z = mdl.intercept;
       let failed: Result<number> | undefined;
       for (let k = 0; k < columns.length; k++) {
         const v = readNumber(m[r][columns[k]], `features row ${r + 1} column ${header[columns[k]]}`);
@@ -259,13 +244,15 @@ export function pd(features: unknown[][], model: unknown[][]) {
           failed = v;
           break;
         }
-        z += mdl.value.coefficients[k] * v.value;
+        z += mdl.coefficients[k] * v.value;
       }
       out.push([failed ? cellOf<number>(failed) : Number.isFinite(z) ? sigmoid(z) : cellOf<number>(err(invalidInput(`features row ${r + 1}`, "the model gives no finite score")))]);
     }
     return ok(out);
   });
 }
+
+const EL_ARGS = { pd: perRow(NUMBER), lgd: perRow(NUMBER), exposure: perRow(NUMBER) };
 
 /**
  * Expected loss of each customer: PD × LGD × exposure (a negative exposure, a customer in credit,
@@ -279,8 +266,8 @@ export function pd(features: unknown[][], model: unknown[][]) {
  * @returns {unknown[][]} One expected loss per customer.
  */
 export function el(pd: unknown[][], lgd: unknown[][], exposure: unknown[][]) {
-  return guardSpill<number | string>(() => {
-    const cols = spreadColumns({ pd, lgd, exposure });
+  return spillOf(EL_ARGS, [pd, lgd, exposure], (a) => {
+    const cols = spread(a);
     if (!cols.ok) return cols;
     const { n, get, fieldOf } = cols.value;
     const out: Spill<number | string> = [];
@@ -290,15 +277,9 @@ export function el(pd: unknown[][], lgd: unknown[][], exposure: unknown[][]) {
         out.push([""]);
         continue;
       }
-      const p = readNumber(get("pd", i), fieldOf("pd", i));
-      const l = p.ok ? readNumber(get("lgd", i), fieldOf("lgd", i)) : p;
-      const e = l.ok ? readNumber(get("exposure", i), fieldOf("exposure", i)) : l;
-      if (!p.ok || !l.ok || !e.ok) {
-        out.push([cellOf<number>(!p.ok ? p : !l.ok ? l : e)]);
-        continue;
-      }
-      const r = expectedLoss({ pd: p.value, lgd: l.value, exposure: e.value });
-      out.push([cellOf<number>(atRow(r, (name) => fieldOf(name as "pd" | "lgd" | "exposure", i)))]);
+      const row = cols.value.row(i);
+      const r = row.ok ? expectedLoss(row.value) : row;
+      out.push([cellOf<number>(mapField(r, (name) => fieldOf(name as "pd" | "lgd" | "exposure", i)))]);
     }
     return ok(out);
   });
@@ -307,7 +288,7 @@ export function el(pd: unknown[][], lgd: unknown[][], exposure: unknown[][]) {
 const SCENARIO_KEYS = ["sales", "dso", "lossRate", "discountTakeUp", "discountRate"] as const;
 
 /** Five cells in order: sales, DSO, loss rate, discount take-up, discount rate (blank rates are 0). */
-function readScenario(value: Cell, field: "current" | "proposed"): Result<TermsScenario> {
+function readScenario(value: Cell, field: string): Result<TermsScenario> {
   if (isBlankRange(value)) return err(invalidInput(field, "is required: sales, DSO, loss rate, discount take-up, discount rate"));
   const cells = readVector(value, field);
   if (!cells.ok) return cells;
@@ -325,6 +306,9 @@ function readScenario(value: Cell, field: "current" | "proposed"): Result<TermsS
   return ok(out as unknown as TermsScenario);
 }
 
+const SCENARIO = readerOf(readScenario);
+const MARGINAL_ARGS = { current: SCENARIO, proposed: SCENARIO, variableCostRatio: NUMBER, costOfCapital: NUMBER };
+
 /**
  * Marginal analysis of a change of credit terms (边际分析法): Δ contribution = Δ sales × (1 −
  * variable-cost ratio); Δ carrying cost = Δ average receivables × variable-cost ratio × cost of
@@ -333,21 +317,13 @@ function readScenario(value: Cell, field: "current" | "proposed"): Result<TermsS
  * @customfunction MARGINAL
  * @param {unknown[][]} current Current terms, 5 cells: annual sales, DSO, loss rate, discount take-up share, discount rate.
  * @param {unknown[][]} proposed Proposed terms, the same 5 cells.
- * @param {unknown} variableCostRatio Variable costs over sales (0 to 1); the contribution margin is 1 minus this.
- * @param {unknown} costOfCapital Annual cost of capital tied up in receivables (e.g. 0.1 for 10 %).
+ * @param {number} variableCostRatio Variable costs over sales (0 to 1); the contribution margin is 1 minus this.
+ * @param {number} costOfCapital Annual cost of capital tied up in receivables (e.g. 0.1 for 10 %).
  * @returns {unknown[][]} Labels and values: Δ contribution, Δ carrying cost, Δ bad debt, Δ discount cost, net, decision.
  */
-export function marginal(current: unknown[][], proposed: unknown[][], variableCostRatio: unknown, costOfCapital: unknown) {
-  return guardSpill<number | string>(() => {
-    const c = readScenario(current, "current");
-    if (!c.ok) return c;
-    const p = readScenario(proposed, "proposed");
-    if (!p.ok) return p;
-    const v = readNumber(variableCostRatio, "variableCostRatio");
-    if (!v.ok) return v;
-    const k = readNumber(costOfCapital, "costOfCapital");
-    if (!k.ok) return k;
-    const r = marginalAnalysis({ current: c.value, proposed: p.value, variableCostRatio: v.value, costOfCapital: k.value });
+export function marginal(current: unknown[][], proposed: unknown[][], variableCostRatio: number, costOfCapital: number) {
+  return spillOf(MARGINAL_ARGS, [current, proposed, variableCostRatio, costOfCapital], (given) => {
+    const r = marginalAnalysis(given);
     if (!r.ok) return r;
     const a = r.value;
     return ok([

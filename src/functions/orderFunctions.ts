@@ -8,9 +8,9 @@ import { err, invalidInput, ok, type Result } from "../engine/errors";
 import type { ApprovalStep } from "../engine/orders/approvalStep";
 import { checkOrder } from "../engine/orders/checkOrder";
 import type { Grade } from "../engine/policy/Policy";
-import { isBlank, readBoolean, readNumber, readText } from "../engine/values";
-import { readOptionalNumber, type Cell } from "./args";
-import { guardSpill, readPolicyArg } from "./scoringAdapters";
+import { readText } from "../engine/values";
+import type { Cell } from "./args";
+import { FLAG, NAME, NUMBER, POLICY, numberOr, spillOf, readerOf } from "./argSpec";
 
 const GRADES: readonly Grade[] = ["A", "B", "C", "D"];
 /** The approval step in the words of the method's chain (seed 004). */
@@ -22,12 +22,25 @@ const STEP_WORDS: Record<ApprovalStep, string> = {
   seniorManagement: "senior management",
 };
 
-function readGrade(value: Cell): Result<Grade> {
-  const text = readText(value, "grade");
+/** A grade A–D (case-insensitive), refused as `must be A, B, C or D, got "E"`. */
+function readGrade(value: Cell, field: string): Result<Grade> {
+  const text = readText(value, field);
   if (!text.ok) return text;
   const grade = GRADES.find((g) => g === text.value.toUpperCase());
-  return grade === undefined ? err(invalidInput("grade", `must be A, B, C or D, got "${text.value}"`)) : ok(grade);
+  return grade === undefined ? err(invalidInput(field, `must be A, B, C or D, got "${text.value}"`)) : ok(grade);
 }
+
+/** CREDIT.CHECK's arguments, in the order they are checked. */
+const CHECK_ARGS = {
+  customerId: NAME,
+  orderAmount: NUMBER,
+  grade: readerOf(readGrade),
+  limit: NUMBER,
+  exposure: NUMBER,
+  maxDaysPastDue: numberOr(0),
+  isR: FLAG,
+  policy: POLICY,
+};
 
 /**
  * Order credit check: whether a new credit order may ship, and who must release it. Exposure after
@@ -41,41 +54,25 @@ function readGrade(value: Cell): Result<Grade> {
  * Returns one row: customer ID, decision (approve, hold, refer, refuse), approval step, exposure
  * after the order, excess over the limit.
  * @customfunction CHECK
- * @param {unknown} customerId The customer's ID, repeated in the result so a column of checks reads as a log.
- * @param {unknown} orderAmount The new order's amount, above 0.
- * @param {unknown} grade The customer's credit grade, A to D (CREDIT.GRADE).
- * @param {unknown} limit The credit limit in force: the approved limit, else the recommended one.
- * @param {unknown} exposure The customer's exposure before the order: open receivables less unapplied cash, plus open orders.
- * @param {unknown} [maxDaysPastDue] Largest days past due of the customer's open items (default 0).
+ * @param {string} customerId The customer's ID, repeated in the result so a column of checks reads as a log.
+ * @param {number} orderAmount The new order's amount, above 0.
+ * @param {string} grade The customer's credit grade, A to D (CREDIT.GRADE).
+ * @param {number} limit The credit limit in force: the approved limit, else the recommended one.
+ * @param {number} exposure The customer's exposure before the order: open receivables less unapplied cash, plus open orders.
+ * @param {number} [maxDaysPastDue] Largest days past due of the customer's open items (default 0).
  * @param {unknown} [isR] TRUE when the customer is flagged R (default FALSE).
  * @param {unknown[][]} [policy] The Policy sheet's key/value range (default: the shipped policy).
  * @returns {any[][]} One row: customer ID, decision, approval step, exposure after, excess.
  */
-export function check(customerId: unknown, orderAmount: unknown, grade: unknown, limit: unknown, exposure: unknown, maxDaysPastDue?: unknown, isR?: unknown, policy?: unknown[][]) {
-  return guardSpill<string | number>(() => {
-    const id = readText(customerId, "customerId");
-    if (!id.ok) return id;
-    if (id.value === "") return err(invalidInput("customerId", "is missing"));
-    const order = readNumber(orderAmount, "orderAmount");
-    if (!order.ok) return order;
-    const g = readGrade(grade);
-    if (!g.ok) return g;
-    const l = readNumber(limit, "limit");
-    if (!l.ok) return l;
-    const e = readNumber(exposure, "exposure");
-    if (!e.ok) return e;
-    const days = readOptionalNumber(maxDaysPastDue ?? null, 0, "maxDaysPastDue");
-    if (!days.ok) return days;
-    const flagged = isR === undefined || isBlank(isR) ? ok(false) : readBoolean(isR, "isR");
-    if (!flagged.ok) return flagged;
-    const p = readPolicyArg(policy ?? null);
-    if (!p.ok) return p;
+export function check(customerId: string, orderAmount: number, grade: string, limit: number, exposure: number, maxDaysPastDue?: number, isR?: unknown, policy?: unknown[][]) {
+  return spillOf(CHECK_ARGS, [customerId, orderAmount, grade, limit, exposure, maxDaysPastDue, isR, policy], (a) => {
+    const v = a;
     const result = checkOrder(
-      { grade: g.value, isR: flagged.value, limit: l.value, openReceivables: e.value, unapplied: 0, openOrders: 0, newOrder: order.value, maxDaysPastDue: days.value },
-      p.value,
+      { grade: v.grade, isR: v.isR, limit: v.limit, openReceivables: v.exposure, unapplied: 0, openOrders: 0, newOrder: v.orderAmount, maxDaysPastDue: v.maxDaysPastDue },
+      v.policy,
     );
     if (!result.ok) return result.error.kind === "outOfRange" && result.error.field === "newOrder" ? err(invalidInput("orderAmount", result.error.detail)) : result;
     const r = result.value;
-    return ok([[id.value, r.decision, r.approvalStep === undefined ? "" : STEP_WORDS[r.approvalStep], r.exposure, r.excess]]);
+    return ok([[v.customerId, r.decision, r.approvalStep === undefined ? "" : STEP_WORDS[r.approvalStep], r.exposure, r.excess]]);
   });
 }

@@ -57,8 +57,6 @@ export function isBlankRange(value: Cell): boolean {
 export interface LedgerColumns<K extends string> {
   rows: number[];
   get: (name: K, i: number) => Cell;
-  fieldOf: (name: K, i: number) => string;
-  has: (name: K) => boolean;
   /** The cells of a column (undefined for an omitted argument), to read in a loop without a lookup per cell. */
   column: (name: K) => Cell[] | undefined;
 }
@@ -91,8 +89,6 @@ export function readLedgerColumns<K extends string>(args: Record<K, Cell>): Resu
   return ok({
     rows,
     get: (name, i) => vectors.get(name)?.[i] ?? null,
-    fieldOf: (name, i) => cellField(name, i),
-    has: (name) => vectors.has(name),
     column: (name) => vectors.get(name),
   });
 }
@@ -117,23 +113,6 @@ export function readRowCell<T>(read: (value: Cell, field: string) => Result<T>, 
 export function readRowCents(amount: number, name: string, i: number): Result<Cents> {
   const cents = toCents(amount);
   return Number.isSafeInteger(cents) ? ok(cents) : centsOf(amount, cellField(name, i));
-}
-
-/** A number that must be given in a ledger row. */
-export function readRequiredNumber<K extends string>(cols: LedgerColumns<K>, name: K, i: number): Result<number> {
-  return readRowCell(readNumber, cols.get(name, i), name, i);
-}
-
-/** An optional number in a ledger row: undefined when blank. */
-export function readOptionalRowNumber<K extends string>(cols: LedgerColumns<K>, name: K, i: number): Result<number | undefined> {
-  const v = cols.get(name, i);
-  return isBlank(v) ? ok(undefined) : readRowCell(readNumber, v, name, i);
-}
-
-/** An optional date in a ledger row: undefined when blank. */
-export function readOptionalRowDate<K extends string>(cols: LedgerColumns<K>, name: K, i: number): Result<DayNumber | undefined> {
-  const v = cols.get(name, i);
-  return isBlank(v) ? ok(undefined) : readRowCell(readDate, v, name, i);
 }
 
 /**
@@ -348,11 +327,6 @@ export function readNumberBlock(value: Cell, field: string): Result<number[][]> 
   return ok(out);
 }
 
-/** The same result with an error's field renamed to the Excel argument's name (creditSales → sales). */
-export function renameField<T>(result: Result<T>, from: string, to: string): Result<T> {
-  if (result.ok || !("field" in result.error) || result.error.field !== from) return result;
-  return { ok: false, error: { ...result.error, field: to } };
-}
 
 /**
  * A fraction as Excel holds a percentage (0.15 for 15 %) turned into the engine's percent number,

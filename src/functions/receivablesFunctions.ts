@@ -1,6 +1,7 @@
 /**
  * The receivables custom functions (CREDIT.DAYSPASTDUE … ROLLRATES, credit-method.md §6): thin
- * adapters that convert their arguments, call the engine, and map errors with toExcelError.ts.
+ * adapters that declare their arguments once (argSpec.ts; ledger columns read in parallel by
+ * parallelRows), call the engine, and map errors with toExcelError.ts.
  */
 // #region receivables
 import * as rcvEngine from "../engine/receivables";
@@ -8,12 +9,19 @@ import * as rcvPolicy from "../engine/policy/defaultPolicy";
 import type { ReceivableItem as RcvItem } from "../engine/portfolio/types";
 import * as rcvArgs from "./args";
 import * as rcvAdapters from "./receivablesAdapters";
-import * as rcvErrors from "./toExcelError";
 import * as rcvResult from "../engine/errors";
 import * as rcvMoney from "../engine/money/cents";
 import * as rcvScoring from "./scoringAdapters";
+import { AS_OF, BLOCK, FLAG, MAYBE_DATE, MAYBE_NUMBER, NUMBER, parallel, parallelRows, NUMBERS, OPTIONAL_RANGE, POLICY, RANGE, eachCell, numberOr, perRow, rowsOf, spillOf, valueOf, readerOf, within } from "./argSpec";
 
-type RcvSpill<T> = rcvScoring.Spill<T>;
+// Ranges stay any[][] in the metadata: dates come as serials or text, blank rows are skipped and a
+// blank cell is "not settled" or "not given", and a text cell is #VALUE! naming its row, where a
+// number[][] parameter would hand a blank as 0 and refuse the whole call without a message.
+
+/** Bucket edges in days (blank: the policy's). */
+const EDGES = readerOf((value, field) => rcvAdapters.readEdgesArg(value, undefined, field));
+
+const DAYS_PAST_DUE_ARGS = { due: BLOCK, asOf: AS_OF };
 
 /**
  * Days past due of each due date at the as-of date: as-of − due (negative: not yet due; 0: due
@@ -24,23 +32,19 @@ type RcvSpill<T> = rcvScoring.Spill<T>;
  * @returns {unknown[][]} Days past due of each due date.
  */
 export function dayspastdue(due: unknown[][], asOf: unknown) {
-  return rcvScoring.guardSpill<number | string>(() => {
-    const d = rcvAdapters.readAsOf(asOf);
-    if (!d.ok) return d;
-    const m = rcvArgs.asMatrix(due);
-    const single = m.length === 1 && m[0].length === 1;
+  return spillOf(DAYS_PAST_DUE_ARGS, [due, asOf], (a) => {
+    const d = a.asOf;
     return rcvResult.ok(
-      m.map((row, r) =>
-        row.map((cell, c) => {
-          if (rcvArgs.isBlank(cell)) return "";
-          const field = single ? "due" : `due row ${r + 1}${row.length > 1 ? ` column ${c + 1}` : ""}`;
-          const day = rcvArgs.readDate(cell, field);
-          return rcvScoring.cellOf<number>(day.ok ? rcvResult.ok(d.value - day.value) : day);
-        }),
-      ),
+      eachCell(a.due, "due", (cell, field) => {
+        if (rcvArgs.isBlank(cell)) return "";
+        const day = rcvArgs.readDate(cell, field());
+        return rcvScoring.cellOf<number>(day.ok ? rcvResult.ok(d - day.value) : day);
+      }),
     );
   });
 }
+
+const BUCKET_ARGS = { daysPastDue: BLOCK, edges: EDGES };
 
 /**
  * Aging bucket label of a number of days past due: each bucket holds its upper edge, so with the
@@ -52,23 +56,20 @@ export function dayspastdue(due: unknown[][], asOf: unknown) {
  * @returns {unknown[][]} The bucket label of each value.
  */
 export function bucket(daysPastDue: unknown[][], edges?: unknown[][]) {
-  return rcvScoring.guardSpill<string>(() => {
-    const e = rcvAdapters.readEdgesArg(edges ?? null);
-    if (!e.ok) return e;
-    const labels = rcvEngine.bucketLabels(e.value);
-    const m = rcvArgs.asMatrix(daysPastDue);
-    const single = m.length === 1 && m[0].length === 1;
+  return spillOf(BUCKET_ARGS, [daysPastDue, edges], (a) => {
+    const e = a.edges;
+    const labels = rcvEngine.bucketLabels(e);
     return rcvResult.ok(
-      m.map((row, r) =>
-        row.map((cell, c) => {
-          if (rcvArgs.isBlank(cell)) return "";
-          const n = rcvArgs.readNumber(cell, single ? "daysPastDue" : `daysPastDue row ${r + 1}${row.length > 1 ? ` column ${c + 1}` : ""}`);
-          return rcvScoring.cellOf<string>(n.ok ? rcvResult.ok(labels[rcvEngine.bucketIndex(n.value, e.value)]) : n);
-        }),
-      ),
+      eachCell(a.daysPastDue, "daysPastDue", (cell, field) => {
+        if (rcvArgs.isBlank(cell)) return "";
+        const n = rcvArgs.readNumber(cell, field());
+        return rcvScoring.cellOf<string>(n.ok ? rcvResult.ok(labels[rcvEngine.bucketIndex(n.value, e)]) : n);
+      }),
     );
   });
 }
+
+const AGING_ARGS = { amounts: RANGE, dueDates: RANGE, asOf: AS_OF, edges: EDGES, customers: OPTIONAL_RANGE };
 
 /**
  * Aging of open amounts by days past due at the as-of date, to the cent: the buckets sum exactly
@@ -85,23 +86,31 @@ export function bucket(daysPastDue: unknown[][], edges?: unknown[][]) {
  * @returns {unknown[][]} Header row and the bucket amounts (per customer with a Total row when customers are given).
  */
 export function aging(amounts: unknown[][], dueDates: unknown[][], asOf: unknown, edges?: unknown[][], customers?: unknown[][]) {
-  return rcvScoring.guardSpill<string | number>(() => {
-    const given = rcvRequiredRanges({ amounts, dueDates });
-    if (!given.ok) return given;
-    const d = rcvAdapters.readAsOf(asOf);
-    if (!d.ok) return d;
-    const e = rcvAdapters.readEdgesArg(edges ?? null);
-    if (!e.ok) return e;
-    const byCustomer = !rcvAdapters.isBlankRange(customers ?? null);
-    const fast = rcvAdapters.agingOfColumnRanges(amounts, dueDates, byCustomer ? customers ?? null : null, d.value, e.value);
+  return spillOf(AGING_ARGS, [amounts, dueDates, asOf, edges, customers], (a) => {
+    const { asOf: d, edges: e } = a;
+    const byCustomer = a.customers !== undefined;
+    const given = { amounts: a.amounts, dueDates: a.dueDates, customers: byCustomer ? a.customers : null };
+    const fast = rcvAdapters.agingOfColumnRanges(given.amounts, given.dueDates, given.customers, d, e);
     if (fast) return fast.ok ? rcvResult.ok(rcvAdapters.agingTable(fast.value, byCustomer)) : fast;
-    const cols = rcvAdapters.readLedgerColumns({ amounts, dueDates, customers: byCustomer ? customers ?? null : null });
+    const cols = rcvAdapters.readLedgerColumns(given);
     if (!cols.ok) return cols;
-    const result = rcvAdapters.agingOfColumns(cols.value, d.value, e.value, byCustomer);
+    const result = rcvAdapters.agingOfColumns(cols.value, d, e, byCustomer);
     if (!result.ok) return result;
     return rcvResult.ok(rcvAdapters.agingTable(result.value, byCustomer));
   });
 }
+
+const OPEN_BALANCE_ARGS = {
+  amounts: parallel(NUMBER, RANGE),
+  invoiceDates: parallel(rcvArgs.readDate, RANGE),
+  // One blank cell (not settled) is given, but not left out: =CREDIT.OPENBALANCE(a, b, , asOf).
+  settledDates: parallel(
+    MAYBE_DATE,
+    readerOf((value, field) => (value === null ? rcvResult.err(rcvResult.invalidInput(field, "is required: give a range (blank cells: not settled)")) : rcvResult.ok(value))),
+  ),
+  asOf: AS_OF,
+  paidAmounts: parallel(MAYBE_NUMBER),
+};
 
 /**
  * Open balance at the as-of date: the sum, to the cent, of the items invoiced on or before it and
@@ -117,163 +126,130 @@ export function aging(amounts: unknown[][], dueDates: unknown[][], asOf: unknown
  * @returns {number} The open balance at the as-of date.
  */
 export function openbalance(amounts: unknown[][], invoiceDates: unknown[][], settledDates: unknown[][], asOf: unknown, paidAmounts?: unknown[][]) {
-  return rcvErrors.guard<number>(() => {
-    const given = rcvRequiredRanges({ amounts, invoiceDates });
-    if (!given.ok) return given;
-    // settledDates may be one blank cell (not settled) but not left out: =CREDIT.OPENBALANCE(a, b, , asOf).
-    if (settledDates === null || settledDates === undefined) return rcvResult.err(rcvResult.invalidInput("settledDates", "is required: give a range (blank cells: not settled)"));
-    const d = rcvAdapters.readAsOf(asOf);
-    if (!d.ok) return d;
-    const cols = rcvAdapters.readLedgerColumns({ amounts, invoiceDates, settledDates, paidAmounts: paidAmounts ?? null });
-    if (!cols.ok) return cols;
-    const c = cols.value;
+  return valueOf(OPEN_BALANCE_ARGS, [amounts, invoiceDates, settledDates, asOf, paidAmounts], (a) => {
+    const ledger = parallelRows(a);
+    if (!ledger.ok) return ledger;
     const items: RcvItem[] = [];
-    for (const i of c.rows) {
-      const amount = rcvAdapters.readRequiredNumber(c, "amounts", i);
-      if (!amount.ok) return amount;
-      const invoiceDate = rcvArgs.readDate(c.get("invoiceDates", i), c.fieldOf("invoiceDates", i));
-      if (!invoiceDate.ok) return invoiceDate;
-      const settled = rcvAdapters.readOptionalRowDate(c, "settledDates", i);
-      if (!settled.ok) return settled;
-      const paid = rcvAdapters.readOptionalRowNumber(c, "paidAmounts", i);
-      if (!paid.ok) return paid;
+    for (const i of ledger.value.rows) {
+      const r = ledger.value.row(i);
+      if (!r.ok) return r;
+      const { amounts: amount, invoiceDates: invoiceDate, settledDates: settled, paidAmounts: paid } = r.value;
       // Amounts whose cents are not exact (near 1e306) are refused here, naming the cell.
-      const exactAmount = rcvAdapters.readRowCents(amount.value, "amounts", i);
+      const exactAmount = rcvAdapters.readRowCents(amount, "amounts", i);
       if (!exactAmount.ok) return exactAmount;
-      const exactPaid = paid.value === undefined ? exactAmount : rcvAdapters.readRowCents(paid.value, "paidAmounts", i);
+      const exactPaid = paid === undefined ? exactAmount : rcvAdapters.readRowCents(paid, "paidAmounts", i);
       if (!exactPaid.ok) return exactPaid;
       items.push({
         invoiceId: `row ${i + 1}`,
         customerId: "",
-        invoiceDate: invoiceDate.value,
-        dueDate: invoiceDate.value,
-        amount: amount.value,
-        ...(settled.value !== undefined ? { settledDate: settled.value } : {}),
-        ...(paid.value !== undefined ? { paidAmount: paid.value } : {}),
+        invoiceDate,
+        dueDate: invoiceDate,
+        amount,
+        ...(settled !== undefined ? { settledDate: settled } : {}),
+        ...(paid !== undefined ? { paidAmount: paid } : {}),
       });
     }
-    const ledger = rcvEngine.openItemsAt(items, d.value);
-    const cents = ledger.items.reduce((s, o) => s + o.openCents, 0) + [...ledger.unappliedByCustomer.values()].reduce((s, x) => s + x, 0);
+    const open = rcvEngine.openItemsAt(items, a.asOf);
+    const cents = open.items.reduce((s, o) => s + o.openCents, 0) + [...open.unappliedByCustomer.values()].reduce((s, x) => s + x, 0);
     const total = rcvMoney.checkedCents(cents, "amounts");
     return total.ok ? rcvResult.ok(rcvMoney.fromCents(total.value)) : total;
   });
 }
 
-/** Required range arguments, in order: the first omitted one (null or [[null]]) is an error naming it. */
-function rcvRequiredRanges(args: Record<string, unknown>): rcvResult.Result<true> {
-  for (const [name, value] of Object.entries(args)) {
-    const r = rcvArgs.readRequiredRange(value, name);
-    if (!r.ok) return r;
-  }
-  return rcvResult.ok(true);
-}
+/** The engine's "creditSales" is the Excel argument "sales". */
+const SALES = (field: string): string => (field === "creditSales" ? "sales" : field);
 
-/** Read named scalar numbers for the metric functions. */
-function rcvNumbers<K extends string>(args: Record<K, unknown>): rcvResult.Result<Record<K, number>> {
-  const out: Partial<Record<K, number>> = {};
-  for (const name of Object.keys(args) as K[]) {
-    const n = rcvArgs.readNumber(args[name], name);
-    if (!n.ok) return n;
-    out[name] = n.value;
-  }
-  return rcvResult.ok(out as Record<K, number>);
-}
+/** Receivables, sales and days of the DSO metrics: numbers. */
+const DSO_ARGS = { receivables: NUMBER, sales: NUMBER, days: NUMBER };
 
 /**
  * Days sales outstanding (standard): receivables at the end of the period / credit sales in the
  * period × days in the period. Zero sales give #DIV/0!.
  * @customfunction DSO
- * @param {unknown} receivables Receivables at the as-of date.
- * @param {unknown} sales Credit sales in the period.
- * @param {unknown} days Days in the period (e.g. 90 for a quarter).
+ * @param {number} receivables Receivables at the as-of date.
+ * @param {number} sales Credit sales in the period.
+ * @param {number} days Days in the period (e.g. 90 for a quarter).
  * @returns {number} DSO in days.
  */
-export function dso(receivables: unknown, sales: unknown, days: unknown) {
-  return rcvErrors.guard<number>(() => {
-    const n = rcvNumbers({ receivables: receivables, sales, days });
-    if (!n.ok) return n;
-    return rcvAdapters.renameField(rcvEngine.dso({ receivables: n.value.receivables, creditSales: n.value.sales, days: n.value.days }), "creditSales", "sales");
+export function dso(receivables: number, sales: number, days: number) {
+  return valueOf(DSO_ARGS, [receivables, sales, days], (n) => {
+    return rcvArgs.mapField(rcvEngine.dso({ ...n, creditSales: n.sales }), SALES);
   });
 }
+
+const COUNTBACK_ARGS = { receivables: NUMBER, monthlySales: NUMBERS, monthDays: NUMBERS };
 
 /**
  * Countback DSO: walks back from the latest month, counting each month's days in full while the
  * receivables exceed that month's credit sales, then the fraction of the month reached. Example:
  * 212,000 over sales 70,000, 80,000, 100,000 (30-day months) → 30 + 30 + 32/70 × 30 = 73.71.
  * @customfunction DSO.COUNTBACK
- * @param {unknown} receivables Receivables at the as-of date.
+ * @param {number} receivables Receivables at the as-of date.
  * @param {unknown[][]} monthlySales Credit sales per month, oldest first, latest last.
  * @param {unknown[][]} monthDays Days in each of those months (one cell for all, or one per month).
  * @returns {number} Countback DSO in days.
  */
-export function dsocountback(receivables: unknown, monthlySales: unknown[][], monthDays: unknown[][]) {
-  return rcvErrors.guard<number>(() => {
-    const r = rcvArgs.readNumber(receivables, "receivables");
-    if (!r.ok) return r;
-    const salesCells = rcvArgs.readVector(monthlySales, "monthlySales");
-    if (!salesCells.ok) return salesCells;
-    const sales = rcvArgs.readAll(salesCells.value, "monthlySales", rcvArgs.readNumber);
-    if (!sales.ok) return sales;
-    const dayCells = rcvArgs.readVector(monthDays, "monthDays");
-    if (!dayCells.ok) return dayCells;
-    const days = rcvArgs.readAll(dayCells.value, "monthDays", rcvArgs.readNumber);
-    if (!days.ok) return days;
-    const perMonth = days.value.length === 1 ? sales.value.map(() => days.value[0]) : days.value;
-    return rcvEngine.countbackDso({ receivables: r.value, monthlySales: sales.value, monthDays: perMonth });
+export function dsocountback(receivables: number, monthlySales: unknown[][], monthDays: unknown[][]) {
+  return valueOf(COUNTBACK_ARGS, [receivables, monthlySales, monthDays], (a) => {
+    const { receivables: r, monthlySales: sales, monthDays: days } = a;
+    const perMonth = days.length === 1 ? sales.map(() => days[0]) : days;
+    return rcvEngine.countbackDso({ receivables: r, monthlySales: sales, monthDays: perMonth });
   });
 }
+
+const BPDSO_ARGS = { currentReceivables: NUMBER, sales: NUMBER, days: NUMBER };
 
 /**
  * Best possible DSO: not-yet-due (current) receivables / credit sales × days in the period.
  * @customfunction BPDSO
- * @param {unknown} currentReceivables Receivables not yet due at the as-of date.
- * @param {unknown} sales Credit sales in the period.
- * @param {unknown} days Days in the period.
+ * @param {number} currentReceivables Receivables not yet due at the as-of date.
+ * @param {number} sales Credit sales in the period.
+ * @param {number} days Days in the period.
  * @returns {number} Best possible DSO in days.
  */
-export function bpdso(currentReceivables: unknown, sales: unknown, days: unknown) {
-  return rcvErrors.guard<number>(() => {
-    const n = rcvNumbers({ currentReceivables, sales, days });
-    if (!n.ok) return n;
-    return rcvAdapters.renameField(rcvEngine.bestPossibleDso({ ...n.value, creditSales: n.value.sales }), "creditSales", "sales");
+export function bpdso(currentReceivables: number, sales: number, days: number) {
+  return valueOf(BPDSO_ARGS, [currentReceivables, sales, days], (n) => {
+    return rcvArgs.mapField(rcvEngine.bestPossibleDso({ ...n, creditSales: n.sales }), SALES);
   });
 }
+
+const ADD_ARGS = { receivables: NUMBER, currentReceivables: NUMBER, sales: NUMBER, days: NUMBER };
 
 /**
  * Average days delinquent: DSO − best possible DSO, over the same sales and period.
  * @customfunction ADD
- * @param {unknown} receivables Receivables at the as-of date.
- * @param {unknown} currentReceivables The part of them not yet due.
- * @param {unknown} sales Credit sales in the period.
- * @param {unknown} days Days in the period.
+ * @param {number} receivables Receivables at the as-of date.
+ * @param {number} currentReceivables The part of them not yet due.
+ * @param {number} sales Credit sales in the period.
+ * @param {number} days Days in the period.
  * @returns {number} Average days delinquent.
  */
-export function add(receivables: unknown, currentReceivables: unknown, sales: unknown, days: unknown) {
-  return rcvErrors.guard<number>(() => {
-    const n = rcvNumbers({ receivables: receivables, currentReceivables, sales, days });
-    if (!n.ok) return n;
-    return rcvAdapters.renameField(rcvEngine.averageDaysDelinquent({ ...n.value, creditSales: n.value.sales }), "creditSales", "sales");
+export function add(receivables: number, currentReceivables: number, sales: number, days: number) {
+  return valueOf(ADD_ARGS, [receivables, currentReceivables, sales, days], (n) => {
+    return rcvArgs.mapField(rcvEngine.averageDaysDelinquent({ ...n, creditSales: n.sales }), SALES);
   });
 }
+
+const CEI_ARGS = { openingReceivables: NUMBER, creditSales: NUMBER, closingReceivables: NUMBER, closingCurrentReceivables: NUMBER };
 
 /**
  * Collection effectiveness index in percent: (opening receivables + credit sales − closing
  * receivables) / (opening receivables + credit sales − closing current receivables) × 100, with
  * the WHOLE period's credit sales in both places (not average monthly sales).
  * @customfunction CEI
- * @param {unknown} openingReceivables Receivables at the start of the period.
- * @param {unknown} creditSales Credit sales of the whole period.
- * @param {unknown} closingReceivables Receivables at the end of the period.
- * @param {unknown} closingCurrentReceivables The part of closing receivables not yet due.
+ * @param {number} openingReceivables Receivables at the start of the period.
+ * @param {number} creditSales Credit sales of the whole period.
+ * @param {number} closingReceivables Receivables at the end of the period.
+ * @param {number} closingCurrentReceivables The part of closing receivables not yet due.
  * @returns {number} CEI in percent (100 = everything collectible was collected).
  */
-export function cei(openingReceivables: unknown, creditSales: unknown, closingReceivables: unknown, closingCurrentReceivables: unknown) {
-  return rcvErrors.guard<number>(() => {
-    const n = rcvNumbers({ openingReceivables, creditSales, closingReceivables, closingCurrentReceivables });
-    if (!n.ok) return n;
-    return rcvEngine.cei(n.value);
+export function cei(openingReceivables: number, creditSales: number, closingReceivables: number, closingCurrentReceivables: number) {
+  return valueOf(CEI_ARGS, [openingReceivables, creditSales, closingReceivables, closingCurrentReceivables], (n) => {
+    return rcvEngine.cei(n);
   });
 }
+
+const OTC_ARGS = { overdueRatio: within(NUMBER, 0, 1, (v) => `must be a fraction between 0 and 1 (12 % is 0.12), got ${v}`), policy: POLICY };
 
 /**
  * Order-to-cash efficiency rating from the overdue ratio: ≤ 5 % level 1 world class (世界一流);
@@ -281,23 +257,18 @@ export function cei(openingReceivables: unknown, creditSales: unknown, closingRe
  * above, level 4 near collapse. The ratio is a fraction as Excel formats percentages (12 % is
  * 0.12); a value above 1 is refused rather than guessed.
  * @customfunction OTC
- * @param {unknown} overdueRatio Overdue receivables / total receivables, as a fraction or percentage (0.12 or 12 %).
+ * @param {number} overdueRatio Overdue receivables / total receivables, as a fraction or percentage (0.12 or 12 %).
  * @param {unknown[][]} [policy] The Policy sheet's key/value range (default: the shipped policy).
  * @returns {string} "Level n: English label (中文)".
  */
-export function otc(overdueRatio: unknown, policy?: unknown[][]) {
-  return rcvErrors.guard<string>(() => {
-    const p = rcvScoring.readPolicyArg(policy ?? null);
-    if (!p.ok) return p;
-    const r = rcvArgs.readNumber(overdueRatio, "overdueRatio");
-    if (!r.ok) return r;
-    if (r.value < 0 || r.value > 1) {
-      return rcvResult.err(rcvResult.invalidInput("overdueRatio", `must be a fraction between 0 and 1 (12 % is 0.12), got ${r.value}`));
-    }
-    const rating = rcvEngine.otcRating(rcvAdapters.fractionToPercent(r.value), p.value);
+export function otc(overdueRatio: number, policy?: unknown[][]) {
+  return valueOf(OTC_ARGS, [overdueRatio, policy], (a) => {
+    const rating = rcvEngine.otcRating(rcvAdapters.fractionToPercent(a.overdueRatio), a.policy);
     return rcvResult.ok(`Level ${rating.level}: ${rating.en} (${rating.zh})`);
-  });
+  }, "policy");
 }
+
+const ACTION_ARGS = { daysPastDue: perRow(NUMBER), amount: perRow(NUMBER), disputed: perRow(FLAG), policy: POLICY };
 
 /**
  * Collections action from the ladder: 1–15 days reminder and statement; 16–30 phone call;
@@ -313,35 +284,17 @@ export function otc(overdueRatio: unknown, policy?: unknown[][]) {
  * @returns {unknown[][]} The action for each item.
  */
 export function action(daysPastDue: unknown[][], amount: unknown[][], disputed?: unknown[][], policy?: unknown[][]) {
-  return rcvScoring.guardSpill<string>(() => {
-    const p = rcvScoring.readPolicyArg(policy ?? null);
-    if (!p.ok) return p;
-    const cols = rcvScoring.spreadColumns({ daysPastDue, amount, disputed: disputed ?? null });
-    if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
-    const out: RcvSpill<string> = [];
-    for (let i = 0; i < n; i++) {
-      const step = rcvActionOfRow(get, fieldOf, i, p.value);
-      out.push([rcvScoring.cellOf(step.ok ? rcvResult.ok(step.value.action) : step)]);
-    }
-    return rcvResult.ok(out);
-  });
+  return rowsOf(ACTION_ARGS, [daysPastDue, amount, disputed, policy], 1, (r, a) =>
+    rcvResult.ok([rcvEngine.collectionAction({ daysPastDue: r.daysPastDue, overdueAmount: r.amount, isDisputed: r.disputed }, a.policy).action]),
+  );
 }
 
-function rcvActionOfRow(
-  get: (name: "daysPastDue" | "amount" | "disputed", i: number) => unknown,
-  fieldOf: (name: "daysPastDue" | "amount" | "disputed", i: number) => string,
-  i: number,
-  policy: Parameters<typeof rcvEngine.collectionAction>[1],
-): rcvResult.Result<rcvEngine.CollectionStep> {
-  const days = rcvArgs.readNumber(get("daysPastDue", i), fieldOf("daysPastDue", i));
-  if (!days.ok) return days;
-  const owed = rcvArgs.readNumber(get("amount", i), fieldOf("amount", i));
-  if (!owed.ok) return owed;
-  const isDisputed = rcvArgs.readBoolean(get("disputed", i), fieldOf("disputed", i));
-  if (!isDisputed.ok) return isDisputed;
-  return rcvResult.ok(rcvEngine.collectionAction({ daysPastDue: days.value, overdueAmount: owed.value, isDisputed: isDisputed.value }, policy));
-}
+const INTEREST_ARGS = {
+  amount: perRow(NUMBER),
+  daysPastDue: perRow(NUMBER),
+  rate: perRow(within(NUMBER, 0, Infinity, () => "must not be negative")),
+  fee: perRow(numberOr(rcvPolicy.DEFAULT_POLICY.dunningFee)),
+};
 
 /**
  * Amount to demand on an overdue item: amount + late interest + dunning fee, where the interest is
@@ -356,39 +309,25 @@ function rcvActionOfRow(
  * @returns {number[][]} The amount demanded for each item.
  */
 export function interest(amount: unknown[][], daysPastDue: unknown[][], rate: unknown[][], fee?: unknown[][]) {
-  return rcvScoring.guardSpill<number>(() => {
-    const cols = rcvScoring.spreadColumns({ amount, daysPastDue, rate, fee: fee ?? null });
-    if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
-    const out: RcvSpill<number> = [];
-    for (let i = 0; i < n; i++) {
-      const demanded = rcvDemandedOfRow(get, fieldOf, i);
-      out.push([rcvScoring.cellOf(demanded)]);
-    }
-    return rcvResult.ok(out);
+  return rowsOf(INTEREST_ARGS, [amount, daysPastDue, rate, fee], 1, (r, _a, fieldOf) => {
+    const x = rcvEngine.lateInterestOf(
+      { amount: r.amount, daysPastDue: r.daysPastDue, annualRatePercent: rcvAdapters.fractionToPercent(r.rate), fee: r.fee },
+      { amount: fieldOf("amount"), daysPastDue: fieldOf("daysPastDue"), annualRatePercent: fieldOf("rate"), fee: fieldOf("fee") },
+    );
+    return x.ok ? rcvResult.ok([x.value.demanded]) : x;
   });
 }
 
-function rcvDemandedOfRow(
-  get: (name: "amount" | "daysPastDue" | "rate" | "fee", i: number) => unknown,
-  fieldOf: (name: "amount" | "daysPastDue" | "rate" | "fee", i: number) => string,
-  i: number,
-): rcvResult.Result<number> {
-  const owed = rcvArgs.readNumber(get("amount", i), fieldOf("amount", i));
-  if (!owed.ok) return owed;
-  const days = rcvArgs.readNumber(get("daysPastDue", i), fieldOf("daysPastDue", i));
-  if (!days.ok) return days;
-  const yearly = rcvArgs.readNumber(get("rate", i), fieldOf("rate", i));
-  if (!yearly.ok) return yearly;
-  if (yearly.value < 0) return rcvResult.err(rcvResult.invalidInput(fieldOf("rate", i), "must not be negative"));
-  const fee = rcvArgs.readOptionalNumber(get("fee", i), rcvPolicy.DEFAULT_POLICY.dunningFee, fieldOf("fee", i));
-  if (!fee.ok) return fee;
-  const r = rcvEngine.lateInterestOf(
-    { amount: owed.value, daysPastDue: days.value, annualRatePercent: rcvAdapters.fractionToPercent(yearly.value), fee: fee.value },
-    { amount: fieldOf("amount", i), daysPastDue: fieldOf("daysPastDue", i), annualRatePercent: fieldOf("rate", i), fee: fieldOf("fee", i) },
-  );
-  return r.ok ? rcvResult.ok(r.value.demanded) : r;
-}
+const PROVISION_ARGS = {
+  amounts: parallel(NUMBER, RANGE),
+  daysPastDue: parallel(NUMBER, RANGE),
+  /** Loss rates in percent, one per bucket of the policy's edges, or undefined (blank): the policy's. */
+  rates: readerOf((value, field) => {
+    if (rcvAdapters.isBlankRange(value)) return rcvResult.ok(undefined);
+    const fractions = rcvAdapters.readFractions(value, rcvPolicy.DEFAULT_POLICY.agingEdges.length + 1, field);
+    return fractions.ok ? rcvResult.ok(fractions.value.map(rcvAdapters.fractionToPercent)) : fractions;
+  }),
+};
 
 /**
  * Bad-debt allowance by provision matrix: each amount goes to the aging bucket of its days past
@@ -401,32 +340,25 @@ function rcvDemandedOfRow(
  * @returns {number} The allowance.
  */
 export function provision(amounts: unknown[][], daysPastDue: unknown[][], rates?: unknown[][]) {
-  return rcvErrors.guard<number>(() => {
-    const given = rcvRequiredRanges({ amounts, daysPastDue });
-    if (!given.ok) return given;
+  return valueOf(PROVISION_ARGS, [amounts, daysPastDue, rates], (a) => {
     const edges = rcvPolicy.DEFAULT_POLICY.agingEdges;
-    let ratePercents = rcvPolicy.DEFAULT_POLICY.provisionPercents;
-    if (!rcvAdapters.isBlankRange(rates ?? null)) {
-      const fractions = rcvAdapters.readFractions(rates, edges.length + 1, "rates");
-      if (!fractions.ok) return fractions;
-      ratePercents = fractions.value.map(rcvAdapters.fractionToPercent);
-    }
-    const cols = rcvAdapters.readLedgerColumns({ amounts, daysPastDue });
-    if (!cols.ok) return cols;
+    const ledger = parallelRows(a);
+    if (!ledger.ok) return ledger;
     const bucketCents = new Array<number>(edges.length + 1).fill(0);
-    for (const i of cols.value.rows) {
-      const owed = rcvAdapters.readRequiredNumber(cols.value, "amounts", i);
-      if (!owed.ok) return owed;
-      const days = rcvAdapters.readRequiredNumber(cols.value, "daysPastDue", i);
-      if (!days.ok) return days;
-      const cents = rcvAdapters.readRowCents(owed.value, "amounts", i);
+    for (const i of ledger.value.rows) {
+      const r = ledger.value.row(i);
+      if (!r.ok) return r;
+      const cents = rcvAdapters.readRowCents(r.value.amounts, "amounts", i);
       if (!cents.ok) return cents;
-      bucketCents[rcvEngine.bucketIndex(days.value, edges)] += cents.value;
+      bucketCents[rcvEngine.bucketIndex(r.value.daysPastDue, edges)] += cents.value;
     }
-    const allowance = rcvEngine.provisionOf(bucketCents, ratePercents, 1, "amounts");
+    const allowance = rcvEngine.provisionOf(bucketCents, a.rates ?? rcvPolicy.DEFAULT_POLICY.provisionPercents, 1, "amounts");
     return allowance.ok ? rcvResult.ok(allowance.value.total) : allowance;
   });
 }
+
+/** Month-end balances by bucket: numbers, blank 0, wholly blank rows skipped. */
+const SNAPSHOTS = readerOf(rcvAdapters.readNumberBlock);
 
 /**
  * Loss rates by roll rates (IFRS 9 provision matrix). Give one row per month-end, oldest first,
@@ -439,10 +371,8 @@ export function provision(amounts: unknown[][], daysPastDue: unknown[][], rates?
  * @returns {number[][]} One row of loss rates (fractions), one per column.
  */
 export function rollrates(snapshots: unknown[][]) {
-  return rcvScoring.guardSpill<number>(() => {
-    const block = rcvAdapters.readNumberBlock(snapshots, "snapshots");
-    if (!block.ok) return block;
-    const rates = rcvEngine.rollRateLossRates(block.value);
+  return spillOf({ snapshots: SNAPSHOTS }, [snapshots], (a) => {
+    const rates = rcvEngine.rollRateLossRates(a.snapshots);
     if (!rates.ok) return rates;
     return rcvResult.ok([rates.value]);
   });

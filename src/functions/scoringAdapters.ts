@@ -8,7 +8,7 @@ import { err, invalidInput, ok, type Result } from "../engine/errors";
 import { DEFAULT_POLICY, policyFromRange, type Grade, type Policy } from "../engine/policy";
 import type { FinancialPeriod } from "../engine/portfolio/types";
 import { RATIO_NAMES, type AltmanModel, type RatioName } from "../engine/ratios";
-import { asMatrix, cellField, isBlank, readNumber, readVector, type Cell } from "./args";
+import { PerRow, asMatrix, isBlank, readNumber, readVector, spread, type Cell } from "./args";
 import { guard, toExcel, toExcelError } from "./toExcelError";
 
 /** The error value a custom function returns in a cell (CustomFunctions.Error). */
@@ -65,11 +65,6 @@ export function readPolicyArg(value: Cell, field = "policy"): Result<Policy> {
 
 function prefixField<E extends { kind: string }>(error: E, prefix: string): E {
   return "field" in error && typeof error.field === "string" ? { ...error, field: `${prefix} ${error.field}` } : error;
-}
-
-/** A number, or undefined for a blank or omitted cell. */
-export function readMaybeNumber(value: Cell, field: string): Result<number | undefined> {
-  return isBlank(value) ? ok(undefined) : readNumber(value, field);
 }
 
 /** A grade A–D from text (case-insensitive). */
@@ -168,30 +163,15 @@ export function readFinancialPeriods(value: Cell, field: string): Result<Financi
 /**
  * Column arguments of a per-customer function, spread to a common length: each argument is a
  * single cell (used for every customer) or a row/column of n cells. Omitted optional arguments
- * are one blank cell. Different lengths other than 1 are an error naming the argument.
+ * are one blank cell. Different lengths other than 1 are an error naming the argument (spread).
  */
 export function spreadColumns<K extends string>(args: Record<K, Cell>): Result<{ n: number; get: (name: K, i: number) => Cell; fieldOf: (name: K, i: number) => string }> {
-  const vectors = new Map<K, Cell[]>();
-  let n = 1;
-  let longest: K | undefined;
+  const columns: Record<string, PerRow<Cell>> = {};
   for (const name of Object.keys(args) as K[]) {
     const v = readVector(args[name], name);
     if (!v.ok) return v;
-    vectors.set(name, v.value);
-    if (v.value.length > n) {
-      n = v.value.length;
-      longest = name;
-    }
+    columns[name] = new PerRow(v.value, ok);
   }
-  for (const [name, cells] of vectors) {
-    if (cells.length !== 1 && cells.length !== n) {
-      return err(invalidInput(name, `has ${cells.length} cells but ${String(longest)} has ${n}: give one cell or ${n}`));
-    }
-  }
-  const get = (name: K, i: number): Cell => {
-    const cells = vectors.get(name) ?? [null];
-    return cells.length === 1 ? cells[0] : cells[i];
-  };
-  const fieldOf = (name: K, i: number): string => (n === 1 ? name : cellField(name, i));
-  return ok({ n, get, fieldOf });
+  const s = spread(columns);
+  return s.ok ? ok({ n: s.value.n, get: s.value.get as (name: K, i: number) => Cell, fieldOf: s.value.fieldOf as (name: K, i: number) => string }) : s;
 }

@@ -1,42 +1,22 @@
 /**
  * The scoring, grading, ratio and limit custom functions (CREDIT.SCORE … POLICYID): thin adapters
- * that convert their arguments with args.ts, call the engine, and map errors with toExcelError.ts.
+ * that declare their arguments once (argSpec.ts: readCall through valueOf, spillOf and rowsOf), call
+ * the engine, and map errors with toExcelError.ts.
  */
 // #region scoring
 import { characteristicScore, gradeOf, gradeTerms, letterRating, quadrantOf } from "../engine/scoring";
 import { ratioOf, altmanZ, altmanZone } from "../engine/ratios";
 import { BASIS_LABELS, LIMIT_BASIS_NAMES, creditLimit, skippedReasonText, workingAssetsBasis } from "../engine/limits";
-import { CHARACTERISTIC_KEYS, shortFingerprint } from "../engine/policy";
+import { CHARACTERISTIC_KEYS, shortFingerprint, type Policy } from "../engine/policy";
 import { err, invalidInput, ok, type Result } from "../engine/errors";
-import { asMatrix, isBlank, readBoolean, readNumber, readNumberOrZero, readOptionalText, readVector, withField, type Cell } from "./args";
-import {
-  cellOf,
-  guardSpill,
-  readAltmanModel,
-  readFinancialPeriods,
-  readGrade,
-  readMaybeNumber,
-  readPolicyArg,
-  readRatioName,
-  spreadColumns,
-  type Spill,
-} from "./scoringAdapters";
+import { isBlank, mapField, readNumber, readNumberOrZero, type Cell } from "./args";
+import { BLOCK, FLAG, MAYBE_NUMBER, NUMBER, OPTIONAL_COLUMN, POLICY, choice, eachCell, numberOr, perRow, rowsOf, spillOf, valueOf, readerOf, spread } from "./argSpec";
+import { cellOf, readAltmanModel, readFinancialPeriods, readGrade, readRatioName, type Spill } from "./scoringAdapters";
+import { isBlankRange } from "./receivablesAdapters";
 
-/** The numbers of one row of spread columns, or the first cell's error. */
-function readRowNumbers<K extends string>(
-  names: readonly K[],
-  get: (name: K, i: number) => Cell,
-  fieldOf: (name: K, i: number) => string,
-  i: number,
-): Result<Record<K, number>> {
-  const out: Partial<Record<K, number>> = {};
-  for (const name of names) {
-    const v = readNumber(get(name, i), fieldOf(name, i));
-    if (!v.ok) return v;
-    out[name] = v.value;
-  }
-  return ok(out as Record<K, number>);
-}
+// Ranges stay any[][] in the metadata: a text cell is that row's #VALUE! (the other rows still
+// computed) and a blank cell means "no information" or "not given", where a number[][] parameter
+// would make Excel refuse the whole call for one text cell and hand a blank as 0.
 
 /** Position of the payment-record characteristic in a row of the 18 scores. */
 const PAYMENT_RECORD_COLUMN = CHARACTERISTIC_KEYS.indexOf("paymentRecord");
@@ -49,45 +29,37 @@ function scoreCell(cell: Cell, r: number, c: number): Result<number> | number {
   return typeof cell === "number" && Number.isFinite(cell) ? cell : readNumberOrZero(cell, `scores row ${r + 1} item ${c + 1}`);
 }
 
+/** Weights, one per score column (blank 0), or undefined when omitted or blank: the policy's. */
+const WEIGHTS = readerOf<number[] | undefined>((value, field) => {
+  const cells = OPTIONAL_COLUMN.read(value, field);
+  if (!cells.ok || cells.value === undefined) return cells as Result<undefined>;
+  const w: number[] = new Array(cells.value.length);
+  for (let i = 0; i < cells.value.length; i++) {
+    const n = readNumberOrZero(cells.value[i], `${field} item ${i + 1}`);
+    if (!n.ok) return n;
+    w[i] = n.value;
+  }
+  return ok(w);
+});
+
+/** SCORE's and COVERAGE's arguments (the policy checked first). */
+const SCORE_ARGS = { scores: BLOCK, weights: WEIGHTS, policy: POLICY, paymentRecord: OPTIONAL_COLUMN };
+
 /** Composite % or coverage % of each row of a score block (shared by SCORE and COVERAGE). */
-function scoreRows(
-  scores: Cell[][],
-  weights: Cell[][] | null | undefined,
-  pick: "compositePercent" | "coveragePercent",
-  policy: Cell[][] | null | undefined,
-  paymentRecord: Cell[][] | null | undefined,
-): Spill<number> {
-  return guardSpill<number>(() => {
-    const p = readPolicyArg(policy ?? null);
-    if (!p.ok) return p;
-    let weightCells: Cell[];
-    if (isBlank(weights) || asMatrix(weights).every((r) => r.every(isBlank))) {
-      weightCells = CHARACTERISTIC_KEYS.map((k) => p.value.weights[k]);
-    } else {
-      const v = readVector(weights, "weights");
-      if (!v.ok) return v;
-      weightCells = v.value;
-    }
-    const w: number[] = [];
-    for (let i = 0; i < weightCells.length; i++) {
-      const n = readNumberOrZero(weightCells[i], `weights item ${i + 1}`);
-      if (!n.ok) return n;
-      w.push(n.value);
-    }
-    let rows = asMatrix(scores);
+function scoreRows(given: unknown[], pick: "compositePercent" | "coveragePercent"): Spill<number> {
+  return spillOf(SCORE_ARGS, given, (a) => {
+    const { policy, paymentRecord: records } = a;
+    const w = a.weights ?? CHARACTERISTIC_KEYS.map((k) => policy.weights[k]);
+    let rows = a.scores;
     // One customer's scores typed down a column: read it as one row.
     if (rows.length === w.length && rows.length > 1 && rows.every((r) => r.length === 1)) rows = [rows.map((r) => r[0])];
     const width = rows[0]?.length ?? 0;
     if (width !== w.length) {
       return err(invalidInput("scores", `each row needs ${w.length} scores (one per weight), got ${width}`));
     }
-    let records: Cell[] | undefined;
-    if (paymentRecord !== null && paymentRecord !== undefined && !asMatrix(paymentRecord).every((r) => r.every(isBlank))) {
+    if (records !== undefined) {
       if (width !== CHARACTERISTIC_KEYS.length) return err(invalidInput("paymentRecord", `replaces the payment-record column of the ${CHARACTERISTIC_KEYS.length} scores; these rows have ${width}`));
-      const v = readVector(paymentRecord, "paymentRecord");
-      if (!v.ok) return v;
-      if (v.value.length !== rows.length) return err(invalidInput("paymentRecord", `has ${v.value.length} rows but scores has ${rows.length}`));
-      records = v.value;
+      if (records.length !== rows.length) return err(invalidInput("paymentRecord", `has ${records.length} rows but scores has ${rows.length}`));
     }
     const out: Spill<number> = new Array(rows.length);
     const values = new Array<number>(width);
@@ -112,7 +84,7 @@ function scoreRows(
       out[r] = [cellOf(s.ok ? ok(s.value[pick]) : s)];
     }
     return ok(out);
-  });
+  }, "policy");
 }
 
 /**
@@ -130,7 +102,7 @@ function scoreRows(
  * @returns {number[][]} Composite score in percent, one per row.
  */
 export function score(scores: unknown[][], weights?: unknown[][], policy?: unknown[][], paymentRecord?: unknown[][]) {
-  return scoreRows(scores, weights, "compositePercent", policy, paymentRecord);
+  return scoreRows([scores, weights, policy, paymentRecord], "compositePercent");
 }
 
 /**
@@ -144,42 +116,40 @@ export function score(scores: unknown[][], weights?: unknown[][], policy?: unkno
  * @returns {number[][]} Coverage in percent, one per row.
  */
 export function coverage(scores: unknown[][], weights?: unknown[][], policy?: unknown[][], paymentRecord?: unknown[][]) {
-  return scoreRows(scores, weights, "coveragePercent", policy, paymentRecord);
+  return scoreRows([scores, weights, policy, paymentRecord], "coveragePercent");
 }
+
+const GRADE_ARGS = { compositeScore: BLOCK, scale: choice(["AD", "AAA"] as const, "AD"), policy: POLICY };
 
 /**
  * Credit grade of a composite score: A (≥ 80), B (≥ 60), C (≥ 40), D by default, or the letter
  * scale AAA…CCC. Accepts a column of scores and spills one grade each.
  * @customfunction GRADE
  * @param compositeScore Composite score in percent (0–100), as CREDIT.SCORE returns; a cell or a column.
- * @param [scale] "AD" for grades A–D (default) or "AAA" for the letter scale AAA…CCC.
+ * @param {string} [scale] "AD" for grades A–D (default) or "AAA" for the letter scale AAA…CCC.
  * @param [policy] The Policy sheet's key/value range (default: the shipped policy).
  * @returns {string[][]} Grade of each score.
  */
-export function grade(compositeScore: unknown[][], scale?: unknown, policy?: unknown[][]) {
-  return guardSpill<string>(() => {
-    const p = readPolicyArg(policy);
-    if (!p.ok) return p;
-    const s = readOptionalText(scale, "AD", "scale");
-    if (!s.ok) return s;
-    const kind = s.value.toUpperCase();
-    if (kind !== "AD" && kind !== "AAA") return err(invalidInput("scale", `must be "AD" or "AAA", got "${s.value}"`));
-    const m = asMatrix(compositeScore);
+export function grade(compositeScore: unknown[][], scale?: string, policy?: unknown[][]) {
+  return spillOf(GRADE_ARGS, [compositeScore, scale, policy], (a) => {
+    const { scale: kind, policy: p } = a;
     return ok(
-      m.map((row, r) =>
-        row.map((cell, c) => {
-          // The field is named only for a refused cell: no string built per cell read (issue 14).
-          const field = (): string => (m.length * row.length === 1 ? "compositeScore" : `compositeScore row ${r + 1}${row.length > 1 ? ` column ${c + 1}` : ""}`);
-          const x = typeof cell === "number" && Number.isFinite(cell) ? ok(cell) : readNumber(cell, field());
-          if (!x.ok) return cellOf(x);
-          const g = kind === "AD" ? gradeOf(x.value, p.value) : letterRating(x.value, p.value);
-          // The engine names the value "composite %"; the message names the argument and row.
-          return g.ok ? g.value : cellOf<string>(withField(g, field()));
-        }),
-      ),
+      eachCell(a.compositeScore, "compositeScore", (cell, field) => {
+        // The field is named only for a refused cell: no string built per cell read (issue 14).
+        const x = typeof cell === "number" && Number.isFinite(cell) ? ok(cell) : readNumber(cell, field());
+        if (!x.ok) return cellOf<string>(x);
+        const g = kind === "AD" ? gradeOf(x.value, p) : letterRating(x.value, p);
+        // The engine names the value "composite %"; the message names the argument and row.
+        return g.ok ? g.value : cellOf<string>(mapField(g, field));
+      }),
     );
-  });
+  }, "policy");
 }
+
+/** A grade A–D in a per-customer column. */
+const GRADE_CELL = perRow(readGrade);
+
+const QUADRANT_ARGS = { grade: GRADE_CELL, potential: perRow(numberOr(0)), show: choice(["number", "en", "zh"] as const, "number"), policy: POLICY };
 
 /**
  * Quadrant of the risk × cooperation-potential matrix: 1 basic customer (low risk, low
@@ -189,35 +159,24 @@ export function grade(compositeScore: unknown[][], scale?: unknown, policy?: unk
  * @customfunction QUADRANT
  * @param grade Grade A, B, C or D; a cell or a column.
  * @param potential Cooperation potential 1–10 (blank counts as low); a cell or a column.
- * @param [show] "number" (default) for 1–4, "en" for the English label, "zh" for the Chinese label.
+ * @param {string} [show] "number" (default) for 1–4, "en" for the English label, "zh" for the Chinese label.
  * @param [policy] The Policy sheet's key/value range (default: the shipped policy).
  * @returns {any[][]} Quadrant of each customer.
  */
-export function quadrant(grade: unknown[][], potential: unknown[][], show?: unknown, policy?: unknown[][]) {
-  return guardSpill<number | string>(() => {
-    const p = readPolicyArg(policy);
-    if (!p.ok) return p;
-    const s = readOptionalText(show, "number", "show");
-    if (!s.ok) return s;
-    const mode = s.value.toLowerCase();
-    if (mode !== "number" && mode !== "en" && mode !== "zh") return err(invalidInput("show", `must be "number", "en" or "zh", got "${s.value}"`));
-    const cols = spreadColumns({ grade, potential });
-    if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
-    const out: Spill<number | string> = [];
-    for (let i = 0; i < n; i++) {
-      const g = readGrade(get("grade", i), fieldOf("grade", i));
-      const pot = readNumberOrZero(get("potential", i), fieldOf("potential", i));
-      if (!g.ok || !pot.ok) {
-        out.push([cellOf(!g.ok ? g : pot)]);
-        continue;
-      }
-      const q = quadrantOf(g.value, pot.value, p.value);
-      out.push([mode === "number" ? q.quadrant : mode === "en" ? q.en : q.zh]);
-    }
-    return ok(out);
-  });
+export function quadrant(grade: unknown[][], potential: unknown[][], show?: string, policy?: unknown[][]) {
+  return rowsOf(
+    QUADRANT_ARGS,
+    [grade, potential, show, policy],
+    1,
+    (r, a) => {
+      const q = quadrantOf(r.grade, r.potential, a.policy);
+      return ok([a.show === "number" ? q.quadrant : a.show === "en" ? q.en : q.zh]);
+    },
+    "policy",
+  );
 }
+
+const TERMS_ARGS = { grade: GRADE_CELL, policy: POLICY };
 
 /**
  * The policy's terms for a grade, as a row: payment terms in days, limit factor, review interval
@@ -228,26 +187,18 @@ export function quadrant(grade: unknown[][], potential: unknown[][], show?: unkn
  * @returns {number[][]} Terms days, limit factor and review months for each grade.
  */
 export function terms(grade: unknown[][], policy?: unknown[][]) {
-  return guardSpill<number>(() => {
-    const p = readPolicyArg(policy);
-    if (!p.ok) return p;
-    const cols = spreadColumns({ grade });
-    if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
-    const out: Spill<number> = [];
-    for (let i = 0; i < n; i++) {
-      const g = readGrade(get("grade", i), fieldOf("grade", i));
-      if (!g.ok) {
-        const e = cellOf<number>(g);
-        out.push([e, e, e]);
-        continue;
-      }
-      const t = gradeTerms(g.value, p.value);
-      out.push([t.termsDays, t.limitFactor, t.reviewMonths]);
-    }
-    return ok(out);
+  return rowsOf(TERMS_ARGS, [grade, policy], 3, (r, a) => {
+    const t = gradeTerms(r.grade, a.policy);
+    return ok([t.termsDays, t.limitFactor, t.reviewMonths]);
   });
 }
+
+const FIGURES = readerOf(readFinancialPeriods);
+const RATIO_ARGS = {
+  name: readerOf(readRatioName),
+  figures: FIGURES,
+  priorFigures: readerOf((value, field) => (isBlankRange(value) ? ok(undefined) : FIGURES.read(value, field))),
+};
 
 /**
  * A financial ratio as a fraction (0.05 = 5 %): netMargin, roa, roe, revenueGrowth,
@@ -258,36 +209,31 @@ export function terms(grade: unknown[][], policy?: unknown[][]) {
  * beside their values. Growth and average inventory/receivables use the prior period when given.
  * A zero denominator is #DIV/0!, a missing figure #N/A naming it.
  * @customfunction RATIO
- * @param name Ratio name, e.g. "currentRatio" or "Current ratio".
+ * @param {string} name Ratio name, e.g. "currentRatio" or "Current ratio".
  * @param figures Labelled financial figures of the period (header row + one row per customer, or names beside values).
  * @param [priorFigures] The same figures for the prior period, laid out the same way.
  * @returns {number[][]} The ratio, one per customer row.
  */
-export function ratio(name: unknown, figures: unknown[][], priorFigures?: unknown[][]) {
-  return guardSpill<number>(() => {
-    const r = readRatioName(name);
-    if (!r.ok) return r;
-    const current = readFinancialPeriods(figures, "figures");
-    if (!current.ok) return current;
-    let prior: (typeof current.value)[number][] | undefined;
-    if (!isBlank(priorFigures) && !asMatrix(priorFigures).every((row) => row.every(isBlank))) {
-      const p = readFinancialPeriods(priorFigures, "priorFigures");
-      if (!p.ok) return p;
-      if (p.value.length !== current.value.length) {
-        return err(invalidInput("priorFigures", `has ${p.value.length} rows but figures has ${current.value.length}`));
-      }
-      prior = p.value;
+export function ratio(name: string, figures: unknown[][], priorFigures?: unknown[][]) {
+  return spillOf(RATIO_ARGS, [name, figures, priorFigures], (a) => {
+    const { name: r, figures: current, priorFigures: prior } = a;
+    if (prior !== undefined && prior.length !== current.length) {
+      return err(invalidInput("priorFigures", `has ${prior.length} rows but figures has ${current.length}`));
     }
-    return ok(current.value.map((period, i) => [cellOf(ratioOf(r.value, period, prior?.[i]))]));
+    return ok(current.map((period, i) => [cellOf(ratioOf(r, period, prior?.[i]))]));
   });
 }
+
+const ALTMAN_MODEL = readerOf(readAltmanModel);
+const X = perRow(NUMBER);
+const ZSCORE_ARGS = { model: ALTMAN_MODEL, x1: X, x2: X, x3: X, x4: X, x5: perRow(MAYBE_NUMBER) };
 
 /**
  * Altman Z-score: "Z" (public manufacturers) = 1.2 X1 + 1.4 X2 + 3.3 X3 + 0.6 X4 + 1.0 X5;
  * "Z'" (private firms) = 0.717 X1 + 0.847 X2 + 3.107 X3 + 0.420 X4 + 0.998 X5;
  * "Z''" (non-manufacturers) = 6.56 X1 + 3.26 X2 + 6.72 X3 + 1.05 X4. Columns spill one per row.
  * @customfunction ZSCORE
- * @param model "Z", "Z'" or "Z''".
+ * @param {string} model "Z", "Z'" or "Z''".
  * @param x1 Working capital / total assets.
  * @param x2 Retained earnings / total assets.
  * @param x3 EBIT / total assets.
@@ -295,55 +241,31 @@ export function ratio(name: unknown, figures: unknown[][], priorFigures?: unknow
  * @param [x5] Sales / total assets (needed by Z and Z').
  * @returns {number[][]} The Z-score of each row.
  */
-export function zscore(model: unknown, x1: unknown[][], x2: unknown[][], x3: unknown[][], x4: unknown[][], x5?: unknown[][]) {
-  return guardSpill<number>(() => {
-    const m = readAltmanModel(model);
-    if (!m.ok) return m;
-    const cols = spreadColumns({ x1, x2, x3, x4, x5: x5 ?? null });
-    if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
-    const out: Spill<number> = [];
-    for (let i = 0; i < n; i++) {
-      const x = readRowNumbers(["x1", "x2", "x3", "x4"] as const, get, fieldOf, i);
-      const x5Value = readMaybeNumber(get("x5", i), fieldOf("x5", i));
-      if (!x.ok) {
-        out.push([cellOf<number>(x)]);
-        continue;
-      }
-      if (!x5Value.ok) {
-        out.push([cellOf<number>(x5Value)]);
-        continue;
-      }
-      const z = altmanZ(m.value, { ...x.value, x5: x5Value.value });
-      out.push([cellOf(z.ok ? ok(z.value.z) : z)]);
-    }
-    return ok(out);
+export function zscore(model: string, x1: unknown[][], x2: unknown[][], x3: unknown[][], x4: unknown[][], x5?: unknown[][]) {
+  return rowsOf(ZSCORE_ARGS, [model, x1, x2, x3, x4, x5], 1, (x, a) => {
+    const z = altmanZ(a.model, x);
+    return z.ok ? ok([z.value.z]) : z;
   });
 }
+
+const ZONE_ARGS = { model: ALTMAN_MODEL, z: X };
 
 /**
  * Altman zone of a Z-score: "distress" below the lower edge, "safe" above the upper, "grey"
  * between them, edges included (Z 1.81/2.99, Z' 1.23/2.90, Z'' 1.10/2.60).
  * @customfunction ZONE
- * @param model "Z", "Z'" or "Z''".
+ * @param {string} model "Z", "Z'" or "Z''".
  * @param z Z-score; a cell or a column.
  * @returns {string[][]} "safe", "grey" or "distress" for each score.
  */
-export function zone(model: unknown, z: unknown[][]) {
-  return guardSpill<string>(() => {
-    const m = readAltmanModel(model);
-    if (!m.ok) return m;
-    const cols = spreadColumns({ z });
-    if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
-    const out: Spill<string> = [];
-    for (let i = 0; i < n; i++) {
-      const v = readNumber(get("z", i), fieldOf("z", i));
-      out.push([cellOf<string>(v.ok ? altmanZone(m.value, v.value) : v)]);
-    }
-    return ok(out);
+export function zone(model: string, z: unknown[][]) {
+  return rowsOf<typeof ZONE_ARGS, string>(ZONE_ARGS, [model, z], 1, (r, a) => {
+    const zone = altmanZone(a.model, r.z);
+    return zone.ok ? ok([zone.value]) : zone;
   });
 }
+
+const WORKING_ASSETS_ARGS = { currentAssets: X, inventory: X, currentLiabilities: X, totalLiabilities: X, netWorth: X, policy: POLICY };
 
 /**
  * Working-assets basis of a credit limit (营运资产分析模型), as a row: working assets
@@ -367,25 +289,9 @@ export function workingassets(
   netWorth: unknown[][],
   policy?: unknown[][],
 ) {
-  return guardSpill<number>(() => {
-    const p = readPolicyArg(policy);
-    if (!p.ok) return p;
-    const cols = spreadColumns({ currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth });
-    if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
-    const out: Spill<number> = [];
-    const names = ["currentAssets", "inventory", "currentLiabilities", "totalLiabilities", "netWorth"] as const;
-    for (let i = 0; i < n; i++) {
-      const figures = readRowNumbers(names, get, fieldOf, i);
-      const r = figures.ok ? workingAssetsBasis(figures.value, p.value) : figures;
-      if (!r.ok) {
-        const e = cellOf<number>(r);
-        out.push([e, e, e, e]);
-        continue;
-      }
-      out.push([r.value.workingAssets, r.value.evaluation, r.value.percent, r.value.basis]);
-    }
-    return ok(out);
+  return rowsOf(WORKING_ASSETS_ARGS, [currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, policy], 4, (figures, a) => {
+    const r = workingAssetsBasis(figures, a.policy);
+    return r.ok ? ok([r.value.workingAssets, r.value.evaluation, r.value.percent, r.value.basis]) : r;
   });
 }
 
@@ -424,29 +330,17 @@ export function limit(
   detail?: unknown,
   policy?: unknown[][],
 ) {
-  return guardSpill<number | string>(() => {
-    const p = readPolicyArg(policy);
-    if (!p.ok) return p;
-    const d = readBoolean(detail ?? null, "detail");
-    if (!d.ok) return d;
-    const cols = spreadColumns({
-      grade,
-      annualSales,
-      grossMargin,
-      currentAssets,
-      inventory,
-      currentLiabilities,
-      totalLiabilities,
-      netWorth,
-      collateral: collateral ?? null,
-      averageDaysLate: averageDaysLate ?? null,
-    });
+  return spillOf(LIMIT_ARGS, [grade, annualSales, grossMargin, currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, collateral, averageDaysLate, detail, policy], (a) => {
+    const cols = spread(a);
     if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
-    if (d.value && n > 1) return err(invalidInput("detail", `shows the workings of one customer only; the arguments hold ${n}`));
+    const { n } = cols.value;
+    if (a.detail && n > 1) return err(invalidInput("detail", `shows the workings of one customer only; the arguments hold ${n}`));
     const results: ReturnType<typeof creditLimit>[] = [];
-    for (let i = 0; i < n; i++) results.push(limitOfRow(get, fieldOf, i, p.value));
-    if (!d.value) return ok(results.map((r) => [cellOf(r.ok ? ok(r.value.recommended) : r)]));
+    for (let i = 0; i < n; i++) {
+      const row = cols.value.row(i);
+      results.push(row.ok ? limitOfRow(row.value, a.policy) : row);
+    }
+    if (!a.detail) return ok(results.map((r) => [cellOf(r.ok ? ok(r.value.recommended) : r)]));
     const only = results[0];
     if (!only.ok) return only;
     const v = only.value;
@@ -464,58 +358,45 @@ export function limit(
       ["Collateral", v.collateral],
     );
     return ok(rows);
-  });
+  }, "policy");
 }
 
-type LimitColumn =
-  | "grade"
-  | "annualSales"
-  | "grossMargin"
-  | "currentAssets"
-  | "inventory"
-  | "currentLiabilities"
-  | "totalLiabilities"
-  | "netWorth"
-  | "collateral"
-  | "averageDaysLate";
+/** A figure of a limit's row: blank is "not given" (that basis skipped). */
+const FIGURE = perRow(MAYBE_NUMBER);
 
-/** CREDIT.LIMIT's number arguments, in the order their errors are reported. */
-const LIMIT_NUMBERS = [
-  "annualSales", "grossMargin", "currentAssets", "inventory", "currentLiabilities", "totalLiabilities", "netWorth", "collateral", "averageDaysLate",
-] as const;
+/** CREDIT.LIMIT's arguments (the policy checked first, then the detail flag, then the columns' cells row by row). */
+const LIMIT_ARGS = {
+  grade: GRADE_CELL,
+  annualSales: FIGURE,
+  grossMargin: FIGURE,
+  currentAssets: FIGURE,
+  inventory: FIGURE,
+  currentLiabilities: FIGURE,
+  totalLiabilities: FIGURE,
+  netWorth: FIGURE,
+  collateral: FIGURE,
+  averageDaysLate: FIGURE,
+  detail: FLAG,
+  policy: POLICY,
+};
 
 function limitOfRow(
-  get: (name: LimitColumn, i: number) => Cell,
-  fieldOf: (name: LimitColumn, i: number) => string,
-  i: number,
-  policy: Parameters<typeof creditLimit>[1],
+  r: { grade: Parameters<typeof creditLimit>[0]["grade"] } & Record<Exclude<keyof typeof LIMIT_ARGS, "policy" | "detail" | "grade">, number | undefined>,
+  policy: Policy,
 ): ReturnType<typeof creditLimit> {
-  const g = readGrade(get("grade", i), fieldOf("grade", i));
-  if (!g.ok) return g;
-  // A number cell is taken as it is, without building the cell's field name or a Result: the
-  // name is built only when the cell needs reading (text, blank) and may fail (issue 6).
-  const numberAt = (name: Exclude<LimitColumn, "grade">): Result<number | undefined> => {
-    const cell = get(name, i);
-    return typeof cell === "number" && Number.isFinite(cell) ? ok(cell) : readMaybeNumber(cell, fieldOf(name, i));
-  };
-  const values: (number | undefined)[] = [];
-  for (const name of LIMIT_NUMBERS) {
-    const v = numberAt(name);
-    if (!v.ok) return v;
-    values.push(v.value);
-  }
-  const [annualSales, grossMargin, currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth, collateral, averageDaysLate] = values;
   // Literals with every key, not a record filled key by key: hidden classes that die with their
   // objects take the optimised code with them at the next full collection (issue 6).
-  const hasFinancials = [currentAssets, inventory, currentLiabilities, totalLiabilities, netWorth].some((v) => v !== undefined);
+  const hasFinancials = [r.currentAssets, r.inventory, r.currentLiabilities, r.totalLiabilities, r.netWorth].some((v) => v !== undefined);
   return creditLimit(
     {
-      grade: g.value,
-      annualCreditSales: annualSales,
-      grossMargin,
-      collateral,
-      averageDaysLate,
-      financials: hasFinancials ? { currentAssets, inventory, currentLiabilities, totalLiabilities, equity: netWorth } : undefined,
+      grade: r.grade,
+      annualCreditSales: r.annualSales,
+      grossMargin: r.grossMargin,
+      collateral: r.collateral,
+      averageDaysLate: r.averageDaysLate,
+      financials: hasFinancials
+        ? { currentAssets: r.currentAssets, inventory: r.inventory, currentLiabilities: r.currentLiabilities, totalLiabilities: r.totalLiabilities, equity: r.netWorth }
+        : undefined,
     },
     policy,
   );
@@ -529,7 +410,6 @@ function limitOfRow(
  * @returns {string} The short fingerprint.
  */
 export function policyid(policy?: unknown[][]) {
-  const p = readPolicyArg(policy);
-  return cellOf(p.ok ? ok(shortFingerprint(p.value)) : p);
+  return valueOf({ policy: POLICY }, [policy], (a) => ok(shortFingerprint(a.policy)));
 }
 // #endregion scoring
