@@ -9,11 +9,9 @@
  */
 import type { DayNumber } from "../engine/dates/dayNumber";
 import { err, invalidInput, ok, type Result } from "../engine/errors";
-import type { BinnedCharacteristic } from "../engine/models/binning";
 import { applyScorecard, type FeatureColumn, type Scorecard } from "../engine/models/buildScorecard";
 import { expectedLoss } from "../engine/models/expectedLoss";
 import { ledgerFeatures } from "../engine/models/ledgerFeatures";
-import type { WoeBin } from "../engine/models/woe";
 import type { Ledger } from "../engine/receivables/Ledger";
 import type { CustomerReview } from "../engine/review/types";
 import { describeError } from "../engine/errors";
@@ -23,7 +21,8 @@ import { reviewFeatureColumns } from "./fitModel";
 import { withCreditReviewModelColumns } from "./output/creditReviewSheet";
 import { withExpectedLossLine } from "./output/summarySheet";
 import type { Problem } from "./types";
-import { BIN_COLUMN, CATEGORY_SEPARATOR, INTERCEPT_ID, MEASURE_KEYS, MODEL_BINS_TABLE, MODEL_MEASURES_TABLE, MODEL_OUTPUT_ID } from "./output/modelSheet";
+import { isNumber, scorecardOfBins, textOf } from "./modelBins";
+import { MEASURE_KEYS, MODEL_BINS_TABLE, MODEL_MEASURES_TABLE, MODEL_OUTPUT_ID } from "./output/modelSheet";
 
 /** A model read from a Model sheet. */
 export interface SheetModel {
@@ -43,69 +42,10 @@ export interface ModelScores {
   totalExpectedLoss: number;
 }
 
-const isNumber = (v: CellValue | undefined): v is number => typeof v === "number" && Number.isFinite(v);
-/** The number in a cell, 0 for anything else. */
-const numberAt = (row: readonly CellValue[], column: number): number => {
-  const v = row[column];
-  return isNumber(v) ? v : 0;
-};
-const textOf = (v: CellValue | undefined): string => (v === null || v === undefined ? "" : String(v).trim());
-
 /** The table on the Model sheet whose name is `name` or a free variant of it ("ModelBins2"). */
 function tableOn(snapshot: WorkbookSnapshot, sheet: string, name: string): SourceTable | undefined {
   const lower = name.toLowerCase();
   return snapshot.tables.find((t) => t.sheet === sheet && t.kind === "table" && t.name.toLowerCase().startsWith(lower));
-}
-
-interface FeatureRows {
-  bins: CellValue[][];
-  missing: CellValue[] | undefined;
-}
-
-function woeBin(row: readonly CellValue[], goodsTotal: number, badsTotal: number): WoeBin {
-  const count = numberAt(row, BIN_COLUMN.customers);
-  const bads = numberAt(row, BIN_COLUMN.defaults);
-  const goods = Math.max(0, count - bads);
-  return {
-    goods, bads,
-    goodShare: goodsTotal > 0 ? goods / goodsTotal : 0,
-    badShare: badsTotal > 0 ? bads / badsTotal : 0,
-    woe: row[BIN_COLUMN.woe] as number,
-    iv: numberAt(row, BIN_COLUMN.iv),
-  };
-}
-
-function characteristicOf(name: string, rows: FeatureRows): Result<{ characteristic: BinnedCharacteristic; coefficient: number; points: number[]; missingPoints: number }> {
-  const all = rows.missing === undefined ? rows.bins : [...rows.bins, rows.missing];
-  for (const r of all) {
-    for (const [field, column] of [["WOE", BIN_COLUMN.woe], ["coefficient", BIN_COLUMN.coefficient], ["points", BIN_COLUMN.points]] as const) {
-      if (!isNumber(r[column])) return err(invalidInput(`Model sheet, feature ${name}`, `a bin has no ${field}`));
-    }
-  }
-  if (rows.bins.length === 0) return err(invalidInput(`Model sheet, feature ${name}`, "has no bins"));
-  const isCategorical = rows.bins.some((r) => textOf(r[BIN_COLUMN.categories]) !== "");
-  if (!isCategorical && rows.bins.some((r) => !isNumber(r[BIN_COLUMN.upper]))) {
-    return err(invalidInput(`Model sheet, feature ${name}`, "a numeric bin has no upper bound"));
-  }
-  const count = numberAt;
-  const badsTotal = all.reduce((s, r) => s + count(r, BIN_COLUMN.defaults), 0);
-  const goodsTotal = all.reduce((s, r) => s + count(r, BIN_COLUMN.customers), 0) - badsTotal;
-  const missingCount = rows.missing === undefined ? 0 : count(rows.missing, BIN_COLUMN.customers);
-  const characteristic: BinnedCharacteristic = {
-    name,
-    kind: isCategorical ? "categorical" : "numeric",
-    uppers: isCategorical ? [] : rows.bins.map((r) => r[BIN_COLUMN.upper] as number),
-    groups: isCategorical ? rows.bins.map((r) => textOf(r[BIN_COLUMN.categories]).split(CATEGORY_SEPARATOR.trim()).map((c) => c.trim())) : [],
-    bins: rows.bins.map((r) => woeBin(r, goodsTotal, badsTotal)),
-    missing: rows.missing !== undefined && missingCount > 0 ? woeBin(rows.missing, goodsTotal, badsTotal) : undefined,
-    iv: all.reduce((s, r) => s + count(r, BIN_COLUMN.iv), 0),
-  };
-  return ok({
-    characteristic,
-    coefficient: rows.bins[0][BIN_COLUMN.coefficient] as number,
-    points: rows.bins.map((r) => r[BIN_COLUMN.points] as number),
-    missingPoints: rows.missing === undefined ? 0 : (rows.missing[BIN_COLUMN.points] as number),
-  });
 }
 
 /**
@@ -124,51 +64,6 @@ export function readModelSheet(snapshot: WorkbookSnapshot): Result<SheetModel | 
   const scorecard = scorecardOfBins(bins.rows, `Model sheet ${mark.sheet}`, { factor: isNumber(factor) ? factor : 0, offset: isNumber(offset) ? offset : 0 });
   if (!scorecard.ok) return scorecard;
   return ok({ fingerprint: textOf(measure("fingerprint")), sheet: mark.sheet, scorecard: scorecard.value });
-}
-
-/**
- * The scorecard of the rows of a Model sheet's bins table (the ModelBins layout, BIN_COLUMN: one
- * row per bin, each feature's missing bin last, the intercept row at the end), as the review and
- * CREDIT.PD read it. `where` names the source in errors.
- */
-export function scorecardOfBins(rows: readonly (readonly CellValue[])[], where: string, scaling: Scorecard["scaling"] = { factor: 0, offset: 0 }): Result<Scorecard> {
-  const features = new Map<string, FeatureRows>();
-  let intercept: number | undefined;
-  for (const row of rows) {
-    const id = textOf(row[BIN_COLUMN.feature]);
-    if (id === "") continue;
-    if (id === INTERCEPT_ID) {
-      const value = row[BIN_COLUMN.coefficient];
-      if (isNumber(value)) intercept = value;
-      continue;
-    }
-    const feature = features.get(id) ?? { bins: [], missing: undefined };
-    features.set(id, feature);
-    if (isNumber(row[BIN_COLUMN.bin])) feature.bins.push([...row]);
-    else feature.missing = [...row];
-  }
-  if (intercept === undefined) return err(invalidInput(where, `its ${MODEL_BINS_TABLE} table has no intercept row`));
-  if (features.size === 0) return err(invalidInput(where, `its ${MODEL_BINS_TABLE} table has no feature`));
-  const characteristics: BinnedCharacteristic[] = [];
-  const coefficients: number[] = [];
-  const points: number[][] = [];
-  const missingPoints: number[] = [];
-  for (const [name, feature] of features) {
-    const read = characteristicOf(name, feature);
-    if (!read.ok) return read;
-    characteristics.push(read.value.characteristic);
-    coefficients.push(read.value.coefficient);
-    points.push(read.value.points);
-    missingPoints.push(read.value.missingPoints);
-  }
-  return ok({
-    characteristics,
-    dropped: [],
-    model: { intercept, coefficients, iterations: 0, logLikelihood: 0, rows: 0 },
-    scaling,
-    points,
-    missingPoints,
-  });
 }
 
 /** Every feature of the review's customers at the as-of date: the ledger's behaviour and the review's figures. */

@@ -18,6 +18,8 @@ import {
   type TermsScenario,
   type WoeTable,
 } from "../engine/models";
+import { applyScorecard, type FeatureColumn, type Scorecard } from "../engine/models/buildScorecard";
+import { BIN_COLUMN, scorecardOfBins } from "../app/modelBins";
 import { isBlank, readBoolean, readNumber } from "../engine/values";
 import { asMatrix, mapField, readVector, type Cell } from "./args";
 import { BLOCK, FLAG, NUMBER, parallel, parallelRows, type Args, eachCell, numberOr, perRow, spillOf, valueOf, readerOf, spread } from "./argSpec";
@@ -206,16 +208,64 @@ function readModel(model: Cell): Result<{ intercept: number; names: string[]; co
   return ok({ intercept, names, coefficients });
 }
 
-const PD_ARGS = { features: BLOCK, model: readerOf((value) => readModel(value)) };
+/** A model given as the Model sheet's bins table (ModelBins, 13 columns, its header row or not): its scorecard. */
+function readBinsModel(model: Cell): Result<Scorecard> | undefined {
+  const m = asMatrix(model);
+  if (m.length === 0 || m[0].length <= BIN_COLUMN.points) return undefined;
+  const rows = typeof m[0][BIN_COLUMN.woe] === "string" ? m.slice(1) : m;
+  return scorecardOfBins(rows, "model");
+}
+
+type PdModel = { kind: "coefficients"; intercept: number; names: string[]; coefficients: number[] } | { kind: "bins"; scorecard: Scorecard };
+
+const PD_ARGS = {
+  features: BLOCK,
+  model: readerOf((value): Result<PdModel> => {
+    const bins = readBinsModel(value);
+    if (bins !== undefined) return bins.ok ? ok({ kind: "bins", scorecard: bins.value }) : bins;
+    const coefficients = readModel(value);
+    return coefficients.ok ? ok({ kind: "coefficients", ...coefficients.value }) : coefficients;
+  }),
+};
+
+/**
+ * PD of each customer row under the Model sheet's scorecard: the features are the raw values
+ * (numbers, or categories as text; a blank falls in the feature's missing bin), each put in its
+ * bin and replaced by the bin's WOE, as the review scores customers with the sheet.
+ */
+function pdOfBins(card: Scorecard, m: readonly (readonly Cell[])[], header: readonly string[]): Result<Spill<number | string>> {
+  const columns: FeatureColumn[] = [];
+  for (const k of card.characteristics) {
+    const j = header.indexOf(k.name);
+    if (j < 0) return err(invalidInput("features", `has no column "${k.name}" of the model`));
+    const values: (number | string | null)[] = [];
+    for (let r = 1; r < m.length; r++) {
+      const cell = m[r][j];
+      if (isBlank(cell)) values.push(null);
+      else if (k.kind === "categorical") values.push(String(cell).trim());
+      else {
+        const v = readNumber(cell, `features row ${r + 1} column ${k.name}`);
+        if (!v.ok) return v;
+        values.push(v.value);
+      }
+    }
+    columns.push({ name: k.name, kind: k.kind, values });
+  }
+  const scored = applyScorecard(card, columns);
+  if (!scored.ok) return scored;
+  return ok(scored.value.pd.map((p, i) => [m[i + 1].every((c) => isBlank(c)) ? "" : p]));
+}
 
 /**
  * Probability of default of each customer under a logistic model: PD = 1 / (1 + e^−z), z =
- * intercept + Σ coefficient × feature. The model is two columns (name, coefficient) with an
- * "Intercept" row, as on the Model sheet; the features are a block whose first row holds the
- * names, one row per customer (WOE values for a WOE scorecard). Blank rows stay blank.
+ * intercept + Σ coefficient × feature. The model is either two columns (name, coefficient) with an
+ * "Intercept" row, the features then being the model's inputs (WOE values for a WOE scorecard),
+ * or the Model sheet's bins table (ModelBins), the features then being raw values that each fall
+ * in a bin and count with its WOE, as the review applies the sheet. The features are a block
+ * whose first row holds the names, one row per customer. Blank rows stay blank.
  * @customfunction PD
  * @param {unknown[][]} features Header row of feature names, then one row of values per customer.
- * @param {unknown[][]} model Two columns: feature name and coefficient, with an Intercept row.
+ * @param {unknown[][]} model Two columns (feature name, coefficient) with an Intercept row, or the Model sheet's bins table.
  * @returns {unknown[][]} One PD (0 to 1) per customer row.
  */
 export function pd(features: unknown[][], model: unknown[][]) {
@@ -224,6 +274,7 @@ export function pd(features: unknown[][], model: unknown[][]) {
     const m = a.features;
     if (m.length < 2) return err(invalidInput("features", "needs a header row of names and at least one row of values"));
     const header = m[0].map((c) => (typeof c === "string" ? c.trim() : String(c)));
+    if (mdl.kind === "bins") return pdOfBins(mdl.scorecard, m, header);
     const columns: number[] = [];
     for (const name of mdl.names) {
       const j = header.indexOf(name);

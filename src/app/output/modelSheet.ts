@@ -15,25 +15,20 @@ import { ivStrength } from "../../engine/models/woe";
 import type { CellValue, ColumnSpec, SheetSpec, TableSpec } from "../../host/WorkbookPort";
 import { MESSAGE_IDS, type MessageId } from "../../i18n/messages";
 import { createTranslator, type Translator } from "../../i18n/translator";
+import { BIN_COLUMN, CATEGORY_SEPARATOR, INTERCEPT_ID, MODEL_BINS_TABLE } from "../modelBins";
 import { auditBlock, integer, OUTPUT_TABLE_ROW, text, type AuditStamp } from "./sheetParts";
+
+export { BIN_COLUMN, CATEGORY_SEPARATOR, INTERCEPT_ID, MODEL_BINS_TABLE } from "../modelBins";
 
 export const MODEL_OUTPUT_ID = "Model";
 export const MODEL_MEASURES_TABLE = "ModelMeasures";
 export const MODEL_FEATURES_TABLE = "ModelFeatures";
-export const MODEL_BINS_TABLE = "ModelBins";
 export const MODEL_CALIBRATION_TABLE = "ModelCalibration";
-/** Feature id of the bins table's last row, which carries the intercept in its coefficient cell. */
-export const INTERCEPT_ID = "(intercept)";
-
-/** Columns of the bins table, in order (readModelSheet reads them by these positions). */
-export const BIN_COLUMN = { feature: 0, label: 1, bin: 2, range: 3, upper: 4, categories: 5, customers: 6, defaults: 7, defaultRate: 8, woe: 9, iv: 10, coefficient: 11, points: 12 } as const;
 /** The rows of the measures table, in order (readModelSheet reads the fingerprint and scaling by these positions). */
 export const MEASURE_KEYS = [
   "fingerprint", "observationDate", "outcomeTo", "defaultDays", "customers", "defaults", "defaultRate", "folds", "cvAuc", "cvKs", "cvGini",
   "ootTrainCustomers", "ootAuc", "ootKs", "ootGini", "intercept", "factor", "offset",
 ] as const;
-/** Separator of the categories of one bin in the categories cell. */
-export const CATEGORY_SEPARATOR = " | ";
 
 const num = (header: string, format: string, width = 11): ColumnSpec => ({ header, kind: "number", numberFormat: format, width });
 const pct = (header: string): ColumnSpec => ({ header, kind: "percent", numberFormat: "0.0%", width: 11 });
