@@ -260,9 +260,10 @@ function pdOfBins(card: Scorecard, m: readonly (readonly Cell[])[], header: read
  * Probability of default of each customer under a logistic model: PD = 1 / (1 + e^−z), z =
  * intercept + Σ coefficient × feature. The model is either two columns (name, coefficient) with an
  * "Intercept" row, the features then being the model's inputs (WOE values for a WOE scorecard),
- * or the Model sheet's bins table (ModelBins), the features then being raw values that each fall
- * in a bin and count with its WOE, as the review applies the sheet. The features are a block
- * whose first row holds the names, one row per customer. Blank rows stay blank.
+ * or the Model sheet's bins table (`ModelBins`, with or without its header row), the features
+ * then being each customer's raw values (numbers, categories as text, a blank in the missing
+ * bin), as the review applies the sheet: `=CREDIT.PD(A1:F37, ModelBins[#All])`. The features are
+ * a block whose first row holds the names, one row per customer. Blank rows stay blank.
  * @customfunction PD
  * @param {unknown[][]} features Header row of feature names, then one row of values per customer.
  * @param {unknown[][]} model Two columns (feature name, coefficient) with an Intercept row, or the Model sheet's bins table.
