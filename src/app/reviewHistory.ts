@@ -6,7 +6,8 @@
  * sheets:
  * - the Approved Limits register, once, when the workbook has none (ID and name of every
  *   customer, the committee's columns blank); the review never writes into it afterwards, and a
- *   customer added later gets a row only through `addMissingApprovals` (a button or CLI option);
+ *   customer added later gets a row only through `addMissingApprovals` (the pane's button after
+ *   a review that found customers missing from it: ReviewOutcome.notInRegister);
  * - the Review History: one of the review's own sheets (marked, written in the same all-or-nothing
  *   write as Credit Review and Summary), holding every earlier row exactly as read and, at a new
  *   as-of date, this review's rows (one per customer) and its run after them: no earlier row
@@ -159,17 +160,27 @@ export function committeeJson(plan: CommitteePlan): Map<string, Record<string, u
 }
 
 /**
+ * The customers (of a review) the workbook's Approved Limits register does not list; none when
+ * the workbook has no register (the review creates it with every customer).
+ */
+export function missingFromRegister<C extends { customerId: string }>(snapshot: WorkbookSnapshot, customers: readonly C[]): C[] {
+  const table = readApprovedLimits(snapshot).table;
+  if (table === undefined) return [];
+  const col = approvedColumns(table.headers);
+  const listed = new Set(table.rows.map((r) => str(r[col.customerId])));
+  return customers.filter((c) => !listed.has(c.customerId));
+}
+
+/**
  * Adds a row (ID and name, the committee's columns blank) for every reviewed customer the
  * register does not list; the rows already there are written back as read. Returns how many
  * were added (0: nothing written). The one way the add-in writes into the register after creating it.
  */
 export async function addMissingApprovals(port: WorkbookPort, snapshot: WorkbookSnapshot, customers: readonly { customerId: string; name: string }[]): Promise<number> {
-  const reading = readApprovedLimits(snapshot);
-  const table = reading.table;
+  const table = readApprovedLimits(snapshot).table;
   if (table === undefined) return 0;
   const col = approvedColumns(table.headers);
-  const listed = new Set(table.rows.map((r) => str(r[col.customerId])));
-  const missing = customers.filter((c) => !listed.has(c.customerId));
+  const missing = missingFromRegister(snapshot, customers);
   if (missing.length === 0) return 0;
   const blankRow = (c: { customerId: string; name: string }): CellValue[] => table.headers.map((_, i) => (i === col.customerId ? c.customerId : i === col.name ? c.name : null));
   await port.updateTableRows(table.name, [...asRead(table), ...missing.map(blankRow)]);

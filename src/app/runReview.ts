@@ -20,7 +20,7 @@ import type { Ledger } from "../engine/receivables/Ledger";
 import type { MessageId } from "../i18n/messages";
 import type { Translator } from "../i18n/translator";
 import { buildOutputSheets, creditReviewRow, fitColumnWidths, outputSheetName, type AuditStamp } from "./buildOutputSheets";
-import { createCommitteeSheets, committeeJson, planCommittee, withCommitteeSheets } from "./reviewHistory";
+import { createCommitteeSheets, committeeJson, missingFromRegister, planCommittee, withCommitteeSheets } from "./reviewHistory";
 import { readPortfolio } from "./readPortfolio";
 import { modelScoresOf, withModelFigures } from "./readModelSheet";
 import { GRADE_TABLE, TOP_EXPOSURES_TABLE } from "./output/sheetParts";
@@ -137,6 +137,7 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     critical: criticalWarnings(review, outputLanguage),
     sheets,
     customers: review.customers.map((c) => ({ ...customerJson(c), committee: committeeById.get(c.customerId) })),
+    notInRegister: missingFromRegister(snapshot, review.customers).map((c) => ({ customerId: c.customerId, name: c.name })),
     policyFingerprint,
   };
   if (options.signal?.aborted) return { status: "cancelled", ...outcome };

@@ -110,6 +110,11 @@ export interface ReviewOutcome {
    * written: "Summary (2)" }: "Your sheet 'Summary' was left as it is; the summary is in 'Summary (2)'".
    */
   redirected?: WrittenSheet[];
+  /**
+   * Reviewed customers the workbook's Approved Limits register does not list (issue 15): the
+   * review never writes into the register once it exists; the pane offers to add them.
+   */
+  notInRegister?: { customerId: string; name: string }[];
 }
 
 /**

@@ -21,6 +21,7 @@ import { OrderCheck } from "./components/OrderCheck";
 import { PolicyEditor } from "./components/PolicyEditor";
 import { ProblemsList } from "./components/ProblemsList";
 import { ResultsView } from "./components/ResultsView";
+import { RegisterGap } from "./components/RegisterGap";
 import { ReviewCard } from "./components/ReviewCard";
 import { SetupCard, type SetupStatus } from "./components/SetupCard";
 import { TablesFound } from "./components/TablesFound";
@@ -224,6 +225,9 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
                 {t("pane.review.stale", { reason: lastWritten.asOfIso !== asOf.trim() ? "asOf" : "policy", asOf: asOf.trim() })}
               </MessageBarBody>
             </MessageBar>
+          )}
+          {lastWritten && (lastWritten.outcome.notInRegister ?? []).length > 0 && (
+            <RegisterGap key={lastWritten.asOfIso + String(reviewedAfterSaves)} port={port} customers={lastWritten.outcome.notInRegister ?? []} />
           )}
           {lastWritten && (
             <ResultsView

@@ -155,6 +155,19 @@ describe.each(ports)("two reviews at two as-of dates (%s)", (_name, makePort) =>
     expect(again.sheets!.map((s) => s.outputId)).toContain("Changes");
   });
 
+  it("says which reviewed customers the register lacks: none after the review that created it, and a row the user removed", async () => {
+    expect(first.notInRegister).toEqual([]);
+    const register = await table(port, APPROVED_LIMITS_TABLE);
+    const removed = register.rows[register.rows.length - 1]!;
+    await port.updateTableRows(APPROVED_LIMITS_TABLE, register.rows.slice(0, -1));
+    const again = await runReview(port, options(secondAsOf, "2025-06-30T11:00:00Z"));
+    expect(again.notInRegister).toEqual([{ customerId: removed[0], name: removed[1] }]);
+    // The review wrote nothing into the register; the pane's button puts the row back.
+    expect((await table(port, APPROVED_LIMITS_TABLE)).rows).toHaveLength(35);
+    expect(await addMissingApprovals(port, await port.readWorkbook(), again.notInRegister ?? [])).toBe(1);
+    expect((await table(port, APPROVED_LIMITS_TABLE)).rows).toHaveLength(36);
+  });
+
   it("a later review that finds a customer missing from the register adds it only through addMissingApprovals", async () => {
     const snapshot = await port.readWorkbook();
     const added = await addMissingApprovals(port, snapshot, [...customersOf(second), { customerId: "C999", name: "New Customer Ltd" } as CustomerJson & { name: string }].map((c) => ({ customerId: c.customerId, name: (c as { name?: string }).name ?? "" })));

@@ -55,6 +55,6 @@ describe("CREDIT.PD over the Model sheet's bins table", () => {
     const { card, bins } = await modelSheet();
     const out = pd([["other"], [1]], bins);
     expect(out[0]?.[0]).toBeInstanceOf(Error);
-    expect(String((out[0]?.[0] as Error).message)).toContain(card.characteristics[0]!.name);
+    expect(String((out[0]?.[0] as unknown as { message: string }).message)).toContain(card.characteristics[0]!.name);
   });
 });
