@@ -15,7 +15,7 @@ import { ivStrength } from "../../engine/models/woe";
 import type { CellValue, ColumnSpec, SheetSpec, TableSpec } from "../../host/WorkbookPort";
 import { MESSAGE_IDS, type MessageId } from "../../i18n/messages";
 import { createTranslator, type Translator } from "../../i18n/translator";
-import { BIN_COLUMN, CATEGORY_SEPARATOR, INTERCEPT_ID, MODEL_BINS_TABLE } from "../modelBins";
+import { CATEGORY_SEPARATOR, INTERCEPT_ID, MODEL_BINS_TABLE } from "../modelBins";
 import { auditBlock, integer, OUTPUT_TABLE_ROW, text, type AuditStamp } from "./sheetParts";
 
 export { BIN_COLUMN, CATEGORY_SEPARATOR, INTERCEPT_ID, MODEL_BINS_TABLE } from "../modelBins";
