@@ -1,0 +1,10 @@
+/**
+ * Every cache the review functions keep between calls, cleared at once: for tests, and for the
+ * benchmark's chain after a ledger edit.
+ */
+import { clearLedgerCache } from "./ledgerCache";
+
+/** Forget everything the functions keep between calls. */
+export function clearFunctionCaches(): void {
+  clearLedgerCache();
+}
