@@ -23,6 +23,8 @@ export interface CachedFinancials {
   latest(id: string, asOf: DayNumber): { latest?: FinancialPeriod; prior?: FinancialPeriod };
   /** financialFacts of a customer's periods at an as-of date (computed once per customer and date). */
   facts(id: string, asOf: DayNumber): FinancialFacts;
+  /** A value of every customer id of the table, computed once per key (the last COLUMNS_KEPT keys). */
+  column<V>(key: string, valueOf: (id: string) => V): ReadonlyMap<string, V>;
 }
 
 interface Entry extends CachedFinancials {
@@ -31,6 +33,7 @@ interface Entry extends CachedFinancials {
 
 const KEPT = 2;
 const DATES_KEPT = 4;
+const COLUMNS_KEPT = 16;
 const entries: Entry[] = [];
 
 function sameRows(kept: readonly (readonly unknown[])[], given: readonly unknown[]): boolean {
@@ -65,11 +68,23 @@ function memoByDate<V>(make: (id: string, asOf: DayNumber) => V): (id: string, a
 
 function entryOf(rows: readonly (readonly unknown[])[], byCustomer: Map<string, FinancialPeriod[]>): Entry {
   const periodsOf = (id: string): FinancialPeriod[] => byCustomer.get(id) ?? [];
+  const columns = new Map<string, ReadonlyMap<string, unknown>>();
   return {
     rows,
     byCustomer,
     latest: memoByDate((id, asOf) => latestFinancials(periodsOf(id), asOf)),
     facts: memoByDate((id, asOf) => financialFacts(periodsOf(id), asOf)),
+    column<V>(key: string, valueOf: (id: string) => V): ReadonlyMap<string, V> {
+      let values = columns.get(key) as ReadonlyMap<string, V> | undefined;
+      if (values === undefined) {
+        const made = new Map<string, V>();
+        for (const id of byCustomer.keys()) made.set(id, valueOf(id));
+        if (columns.size >= COLUMNS_KEPT) columns.delete(columns.keys().next().value as string);
+        columns.set(key, made);
+        values = made;
+      }
+      return values;
+    },
   };
 }
 

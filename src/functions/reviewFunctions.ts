@@ -268,9 +268,14 @@ export function utilisation(exposure: unknown[][], limit: unknown[][]) {
     if (!cols.ok) return cols;
     const { n, get, fieldOf } = cols.value;
     const out: Spill<number | string> = new Array(n);
+    // A cell's field is named only when it is refused (the readers are pure: read again with it).
+    const read = <T>(reader: (cell: Cell, field: string) => Result<T>, name: "exposure" | "limit", i: number): Result<T> => {
+      const r = reader(get(name, i), name);
+      return r.ok ? r : reader(get(name, i), fieldOf(name, i));
+    };
     for (let i = 0; i < n; i++) {
-      const e = readNumber(get("exposure", i), fieldOf("exposure", i));
-      const l = maybeNumber(get("limit", i), fieldOf("limit", i));
+      const e = read(readNumber, "exposure", i);
+      const l = read(maybeNumber, "limit", i);
       if (!e.ok || !l.ok) out[i] = [cellOf<number>(!e.ok ? e : (l as Result<never>))];
       else out[i] = [utilisationPercent(e.value, l.value) ?? ""];
     }
@@ -541,21 +546,26 @@ export function financials(customerIds: unknown[][], financials: unknown[][], as
     if (!table.ok) return table;
     const { ids } = customerNumbers(a.value.customerIds, { customerNumber: new Map() });
     const pick = a.value.figure;
-    const asOfDay = a.value.asOf;
+    const { asOf: day, period: which } = a.value;
     const statement = pick.kind === "figure" || pick.kind === "periodEnd";
-    return ok(ids.map((id): (number | string)[] => {
+    const valueOf = (id: string): number | string => {
       // Ratios and Altman Z′ only when asked: a statement figure needs only the period the review picks.
-      const facts = statement ? { ...table.value.latest(id, asOfDay), ratios: {}, altman: undefined } : table.value.facts(id, asOfDay);
-      const p = a.value.period === "latest" ? facts.latest : facts.prior;
-      if (p === undefined) return [""];
+      const facts = statement ? { ...table.value.latest(id, day), ratios: {}, altman: undefined } : table.value.facts(id, day);
+      const p = which === "latest" ? facts.latest : facts.prior;
+      if (p === undefined) return "";
       switch (pick.kind) {
-        case "figure": return [p[pick.field] ?? ""];
-        case "periodEnd": return [toExcelSerial(p.periodEnd)];
-        case "ratio": return [(a.value.period === "latest" ? facts.ratios[pick.name] : undefined) ?? ""];
-        case "altmanZ": return [(a.value.period === "latest" ? facts.altman?.z : undefined) ?? ""];
-        case "altmanZone": return [(a.value.period === "latest" ? facts.altman?.zone : undefined) ?? ""];
+        case "figure": return p[pick.field] ?? "";
+        case "periodEnd": return toExcelSerial(p.periodEnd);
+        case "ratio": return (which === "latest" ? facts.ratios[pick.name] : undefined) ?? "";
+        case "altmanZ": return (which === "latest" ? facts.altman?.z : undefined) ?? "";
+        case "altmanZone": return (which === "latest" ? facts.altman?.zone : undefined) ?? "";
       }
-    }));
+    };
+    // The figure of every customer of the table, once per table, date, figure and period; a
+    // customer without periods in the table has none ("").
+    const key = `${day}|${pick.kind}|${pick.kind === "figure" ? pick.field : pick.kind === "ratio" ? pick.name : ""}|${which}`;
+    const values = table.value.column(key, valueOf);
+    return ok(ids.map((id): (number | string)[] => [values.get(id) ?? ""]));
   });
 }
 

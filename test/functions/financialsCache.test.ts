@@ -80,6 +80,20 @@ describe("cachedFinancials", () => {
     }
   });
 
+  it("computes a column of values once per key, for every customer of the table", () => {
+    const t = kept(TABLE);
+    const asked: string[] = [];
+    const valueOf = (id: string): number => {
+      asked.push(id);
+      return t.latest(id, 45365).latest?.currentAssets ?? -1;
+    };
+    const first = t.column("45365|currentAssets", valueOf);
+    expect([...first]).toEqual([["C1", 600], ["C2", 10]]);
+    expect(t.column("45365|currentAssets", valueOf)).toBe(first);
+    expect(asked).toEqual(["C1", "C2"]);
+    expect(t.column("45000|currentAssets", valueOf)).not.toBe(first);
+  });
+
   it("gives what a table read afresh gives, for any sequence of edits (property)", () => {
     const cell = fc.oneof(fc.constant(null), fc.integer({ min: 44900, max: 45400 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom("C1", "C2", "x"));
     const edit = fc.record({ row: fc.integer({ min: 1, max: 3 }), column: fc.nat(5), value: cell });
