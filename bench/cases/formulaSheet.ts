@@ -218,36 +218,34 @@ export async function whatIfChain(args: WhatIfChainArgs): Promise<WhatIfChainRes
   const handOver = (a: Arg): unknown => (typeof a === "object" ? range(a) : a);
 
   /**
-   * One run of the chain: every call's arguments built first (untimed; the spills a call reads are
-   * those of the run before, the same values), one full collection, then the calls back to back,
-   * each timed (wall clock and CPU of the process). `sequential`: each call's arguments built just
-   * before it, from the spills of the calls before (the first run; its timings are not used).
+   * One run of the chain: each call's arguments built just before it (untimed), from the spills of
+   * the calls before, then one full collection, then the call timed (wall clock and CPU of the
+   * process). Only one call's arguments exist at a time, as in Excel: arguments of the whole chain
+   * built first (several GB at 1M invoices) made the collector, not the calls, most of the time.
    */
-  const runChain = (sequential = false): { ms: number[]; cpu: number[]; errors: number[] } => {
-    const given = calls.map((step) => (sequential ? [] : step.args().map(handOver)));
-    collectGarbage();
+  const runChain = (): { ms: number[]; cpu: number[]; errors: number[] } => {
     const ms: number[] = [];
     const cpu: number[] = [];
     const errors: number[] = [];
-    calls.forEach((step, i) => {
+    for (const step of calls) {
+      let given: unknown[] | undefined = step.args().map(handOver);
+      collectGarbage();
       const cpuStart = process.cpuUsage();
       const start = performance.now();
-      if (sequential) given[i] = step.args().map(handOver);
-      const out = (step.run as (...a: unknown[]) => unknown)(...given[i]) as unknown[][];
+      const out = (step.run as (...a: unknown[]) => unknown)(...given) as unknown[][];
       ms.push(performance.now() - start);
       const used = process.cpuUsage(cpuStart);
       cpu.push((used.user + used.system) / 1000);
-      given[i] = [];
+      given = undefined;
       errors.push(errorCellsOf(out));
       spills.set(step.key, rangeOf(step.keep ? (out as CellValue[][]) : column(out)));
-    });
+    }
     return { ms, cpu, errors };
   };
   const timingOf = (samples: number[]): Timing => ({
     medianMs: round1(median(samples)), minMs: round1(Math.min(...samples)), maxMs: round1(Math.max(...samples)), runs: samples.length, samplesMs: samples.map(round1),
   });
-  runChain(true); // the spills each call reads (each call's arguments built just before it)
-  runChain(); // a warm start
+  runChain(); // the spills each call reads, and a warm start
   const warm = Array.from({ length: args.runs }, () => runChain());
   const steps: ChainStep[] = calls.map((step, i) => ({
     call: step.call, timing: timingOf(warm.map((w) => w.ms[i])), cpuMs: round1(median(warm.map((w) => w.cpu[i]))), errorCells: warm[warm.length - 1].errors[i],
