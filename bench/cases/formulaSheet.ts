@@ -8,7 +8,7 @@ import type { CellValue } from "../../src/host/WorkbookPort";
 import { toCents } from "../../src/engine/money/cents";
 import { generatePortfolio } from "../generate";
 import { performance } from "node:perf_hooks";
-import { collectGarbage, median, mib, settledRssBytes, startRssSampler, timeRuns, type Timing } from "../lib/measure";
+import { collectGarbage, median, mib, settle, settledRssBytes, startRssSampler, timeRuns, type Timing } from "../lib/measure";
 import { agingArgs, agingTotals, callAging, creditAgingDescription } from "../peers/creditAgingCall";
 import { buildFormulaSheet, evaluateFormulaSheet, openItemsRange, recalculateAt } from "../peers/hyperFormulaPeer";
 
@@ -223,13 +223,14 @@ export async function whatIfChain(args: WhatIfChainArgs): Promise<WhatIfChainRes
    * process). Only one call's arguments exist at a time, as in Excel: arguments of the whole chain
    * built first (several GB at 1M invoices) made the collector, not the calls, most of the time.
    */
-  const runChain = (): { ms: number[]; cpu: number[]; errors: number[] } => {
+  const runChain = async (): Promise<{ ms: number[]; cpu: number[]; errors: number[] }> => {
     const ms: number[] = [];
     const cpu: number[] = [];
     const errors: number[] = [];
     for (const step of calls) {
       let given: unknown[] | undefined = step.args().map(handOver);
       collectGarbage();
+      await settle(); // the collector's concurrent sweeping done before the timing, as timeRuns does
       const cpuStart = process.cpuUsage();
       const start = performance.now();
       const out = (step.run as (...a: unknown[]) => unknown)(...given) as unknown[][];
@@ -245,16 +246,18 @@ export async function whatIfChain(args: WhatIfChainArgs): Promise<WhatIfChainRes
   const timingOf = (samples: number[]): Timing => ({
     medianMs: round1(median(samples)), minMs: round1(Math.min(...samples)), maxMs: round1(Math.max(...samples)), runs: samples.length, samplesMs: samples.map(round1),
   });
-  runChain(); // the spills each call reads, and a warm start
-  const warm = Array.from({ length: args.runs }, () => runChain());
+  await runChain(); // the spills each call reads, and a warm start
+  const warm: Awaited<ReturnType<typeof runChain>>[] = [];
+  for (let i = 0; i < args.runs; i++) warm.push(await runChain());
   const steps: ChainStep[] = calls.map((step, i) => ({
     call: step.call, timing: timingOf(warm.map((w) => w.ms[i])), cpuMs: round1(median(warm.map((w) => w.cpu[i]))), errorCells: warm[warm.length - 1].errors[i],
   }));
   const sum = (xs: number[]): number => xs.reduce((s, x) => s + x, 0);
-  const cold = Array.from({ length: args.runs }, () => {
+  const cold: Awaited<ReturnType<typeof runChain>>[] = [];
+  for (let i = 0; i < args.runs; i++) {
     clearFunctionCaches();
-    return runChain();
-  });
+    cold.push(await runChain());
+  }
   const chain = timingOf(warm.map((w) => sum(w.ms)));
   const targetMs = 250;
   return {
