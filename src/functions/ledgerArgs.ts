@@ -13,7 +13,7 @@ import { readBoolean } from "../engine/values/readBoolean";
 import { readNumber } from "../engine/values/readNumber";
 import { readText } from "../engine/values/readText";
 import { readDate, type Cell } from "./args";
-import { cellAt, type ColumnCells } from "./columnCells";
+import { cellAt, checkedColumn, type ColumnCells } from "./columnCells";
 import { readRowCell } from "./receivablesAdapters";
 
 /** The ledger columns, each a column's cells (an omitted optional one undefined). */
@@ -41,8 +41,11 @@ const date = (cell: Cell, name: string, i: number): Result<DayNumber> => {
 const amount = (cell: Cell, name: string, i: number): Result<number> =>
   typeof cell === "number" && Number.isFinite(cell) ? ok(cell) : readRowCell(readNumber, cell, name, i);
 
-/** The ledger of the given columns (all the same length). */
-export function ledgerOfCells(cells: LedgerCells): Result<Ledger> {
+/** The ledger of the given columns (all the same length; each checked first, see checkedColumn). */
+export function ledgerOfCells(given: LedgerCells): Result<Ledger> {
+  const checked = checkedCells(given);
+  if (!checked.ok) return checked;
+  const cells = checked.value;
   const n = cells.ledgerCustomers.length;
   for (const name of LEDGER_COLUMNS) {
     const column = cells[name];
@@ -57,6 +60,19 @@ export function ledgerOfCells(cells: LedgerCells): Result<Ledger> {
 }
 
 const CHUNK = 8192;
+
+/** The columns with every row checked (checkedColumn), or the first one's error. */
+export function checkedCells(cells: LedgerCells): Result<LedgerCells> {
+  const out: LedgerCells = { ...cells };
+  for (const name of LEDGER_COLUMNS) {
+    const column = cells[name];
+    if (column === undefined) continue;
+    const checked = checkedColumn(column);
+    if (!checked.ok) return checked;
+    out[name] = checked.value;
+  }
+  return ok(out);
+}
 
 /** The yes/no words of a disputed column, read once each (readBoolean's words). */
 const YES_NO = new Map<string, boolean>();

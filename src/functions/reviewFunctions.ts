@@ -16,10 +16,9 @@ import type { OpenRows } from "../engine/receivables/openRowsAt";
 import { paretoShares } from "../engine/receivables/paretoShares";
 import { behaviourOf, type PaymentBehaviour } from "../engine/receivables/paymentBehaviour";
 import { customerWarnings } from "../engine/review/customerWarnings";
-import { financialFacts } from "../engine/review/financialFacts";
-import { latestFinancials } from "../engine/review/latestFinancials";
+import { financialFacts, type FinancialFacts } from "../engine/review/financialFacts";
 import { openOrdersCents } from "../engine/review/openOrdersCents";
-import { NO_POSITION, openPositions } from "../engine/review/openPositions";
+import { NO_POSITION, type OpenPosition } from "../engine/review/openPositions";
 import { paymentRecordOf } from "../engine/review/paymentRecordOf";
 import { GRADE_DECISIONS } from "../engine/review/reviewCustomer";
 import { salesOfLastYear } from "../engine/review/salesOfLastYear";
@@ -29,13 +28,12 @@ import { isBlank } from "../engine/values/isBlank";
 import { readBoolean } from "../engine/values/readBoolean";
 import { readNumber } from "../engine/values/readNumber";
 import { readText } from "../engine/values/readText";
-import type { FinancialPeriod } from "../engine/portfolio/types";
 import { decisionText, rReasonsText, warningsCell } from "../app/reviewText";
 import { reviewWordsTranslator } from "../i18n/reviewWords";
 import { cellField, readDate, type Cell } from "./args";
 import { AS_OF, COLUMN, LANGUAGE, LEDGER_COLUMN, OPTIONAL_COLUMN, OPTIONAL_LEDGER_COLUMN, OPTIONAL_TABLE, POLICY, TABLE, numberOr, oneOf, readArgs } from "./argSpec";
 import { flatColumn, type ColumnCells } from "./columnCells";
-import { readFinancialsTable } from "./financialsArgs";
+import { cachedFinancials } from "./financialsCache";
 import { customerNumbers, ledgerOfCells } from "./ledgerArgs";
 import { cachedLedger } from "./ledgerCache";
 import { readRowCell } from "./receivablesAdapters";
@@ -154,12 +152,11 @@ function positions(given: PositionArgs): Result<number[][]> {
   if (!cached.ok) return cached;
   const orders = readOrders(v.orderCustomers, v.orderAmounts);
   if (!orders.ok) return orders;
-  const open = cached.value.openRows(v.asOf, v.policy.fifoUnappliedCash);
-  return ok(positionRows(cached.value.ledger, open, v.customerIds, v.asOf, orders.value));
+  const fifo = v.policy.fifoUnappliedCash;
+  return ok(positionRows(cached.value.ledger, cached.value.openRows(v.asOf, fifo), cached.value.positions(v.asOf, fifo), v.customerIds, orders.value));
 }
 
-function positionRows(ledger: Ledger, open: OpenRows, customerIds: Cell[], asOf: DayNumber, orders: Map<string, number>): number[][] {
-  const positionOf = openPositions(ledger, open, asOf);
+function positionRows(ledger: Ledger, open: OpenRows, positionOf: (c: number) => OpenPosition, customerIds: Cell[], orders: Map<string, number>): number[][] {
   const { ids, numbers } = customerNumbers(customerIds, ledger);
   const rows: number[][] = new Array(ids.length);
   for (let k = 0; k < ids.length; k++) {
@@ -271,9 +268,14 @@ export function utilisation(exposure: unknown[][], limit: unknown[][]) {
     if (!cols.ok) return cols;
     const { n, get, fieldOf } = cols.value;
     const out: Spill<number | string> = new Array(n);
+    // A cell's field is named only when it is refused (the readers are pure: read again with it).
+    const read = <T>(reader: (cell: Cell, field: string) => Result<T>, name: "exposure" | "limit", i: number): Result<T> => {
+      const r = reader(get(name, i), name);
+      return r.ok ? r : reader(get(name, i), fieldOf(name, i));
+    };
     for (let i = 0; i < n; i++) {
-      const e = readNumber(get("exposure", i), fieldOf("exposure", i));
-      const l = maybeNumber(get("limit", i), fieldOf("limit", i));
+      const e = read(readNumber, "exposure", i);
+      const l = read(maybeNumber, "limit", i);
       if (!e.ok || !l.ok) out[i] = [cellOf<number>(!e.ok ? e : (l as Result<never>))];
       else out[i] = [utilisationPercent(e.value, l.value) ?? ""];
     }
@@ -419,16 +421,16 @@ export function warnings(
       if (cells !== undefined && cells.length !== n) return err(invalidInput(name, `has ${cells.length} rows but customerIds has ${n}`));
     }
     if (v.position.some((row) => row.length < POSITION_COLUMNS.length)) return err(invalidInput("position", `needs the ${POSITION_COLUMNS.length} columns of CREDIT.POSITION`));
-    let periods = new Map<string, FinancialPeriod[]>();
+    let factsOf = (_id: string): FinancialFacts => financialFacts([], v.asOf);
     if (v.financials !== undefined) {
-      const read = readFinancialsTable(v.financials, "financials");
-      if (!read.ok) return read;
-      periods = read.value;
+      const table = cachedFinancials(v.financials, "financials");
+      if (!table.ok) return table;
+      factsOf = (id) => table.value.facts(id, v.asOf);
     }
     const t = reviewWordsTranslator(v.language);
     const out: Spill<string | number> = new Array(n);
     for (let k = 0; k < n; k++) {
-      const w = warningsOfRow(v, k, periods);
+      const w = warningsOfRow(v, k, factsOf);
       if (!w.ok) out[k] = [cellOf<string>(w)];
       else if (v.show === "count") out[k] = [w.value.length];
       else if (v.show === "critical") out[k] = [w.value.filter((x) => x.severity === "critical").length];
@@ -440,31 +442,36 @@ export function warnings(
 
 type WarningArgValues = { customerIds: Cell[]; asOf: DayNumber; grade: Cell[]; coverage: Cell[]; limit: Cell[]; position: Cell[][]; daysLateTrend?: Cell[]; previousGrade?: Cell[]; keyAccount?: Cell[]; lastReviewDate?: Cell[]; policy: Policy };
 
-function warningsOfRow(v: WarningArgValues, k: number, periods: Map<string, FinancialPeriod[]>): Result<ReturnType<typeof customerWarnings>> {
-  const field = (name: string): string => cellField(name, k);
-  const id = readText(v.customerIds[k], field("customerIds"));
-  const g = readGrade(v.grade[k], field("grade"));
+function warningsOfRow(v: WarningArgValues, k: number, factsOf: (id: string) => FinancialFacts): Result<ReturnType<typeof customerWarnings>> {
+  // Each cell read with its field named only when refused (readRowCell), not a field text built
+  // for each of the 16 cells of every row.
+  const field = <T>(read: (cell: Cell, field: string) => Result<T>, cell: Cell, name: string): Result<T> => readRowCell(read, cell, name, k);
+  const id = field(readText, v.customerIds[k], "customerIds");
+  const g = field(readGrade, v.grade[k], "grade");
   if (!g.ok) return g;
-  const coverage = readNumber(v.coverage[k], field("coverage"));
+  const coverage = field(readNumber, v.coverage[k], "coverage");
   if (!coverage.ok) return coverage;
-  const limit = maybeNumber(v.limit[k], field("limit"));
+  const limit = field(maybeNumber, v.limit[k], "limit");
   if (!limit.ok) return limit;
   const row = v.position[k];
   const figures: number[] = [];
   for (let c = 0; c < POSITION_COLUMNS.length; c++) {
-    const x = readNumber(row[c], `position row ${k + 1} ${POSITION_COLUMNS[c]}`);
-    if (!x.ok) return x;
+    const x = readNumber(row[c], POSITION_COLUMNS[c]);
+    if (!x.ok) {
+      const named = readNumber(row[c], `position row ${k + 1} ${POSITION_COLUMNS[c]}`);
+      return named.ok ? x : named;
+    }
     figures.push(x.value);
   }
-  const trend = maybeNumber(v.daysLateTrend?.[k] ?? null, field("daysLateTrend"));
+  const trend = field(maybeNumber, v.daysLateTrend?.[k] ?? null, "daysLateTrend");
   if (!trend.ok) return trend;
-  const previous = maybeGrade(v.previousGrade?.[k] ?? null, field("previousGrade"));
+  const previous = field(maybeGrade, v.previousGrade?.[k] ?? null, "previousGrade");
   if (!previous.ok) return previous;
-  const key = readBoolean(v.keyAccount?.[k] ?? null, field("keyAccount"));
+  const key = field(readBoolean, v.keyAccount?.[k] ?? null, "keyAccount");
   if (!key.ok) return key;
-  const reviewed = maybeDate(v.lastReviewDate?.[k] ?? null, field("lastReviewDate"));
+  const reviewed = field(maybeDate, v.lastReviewDate?.[k] ?? null, "lastReviewDate");
   if (!reviewed.ok) return reviewed;
-  const { latest, ratios, altman } = financialFacts(id.ok ? (periods.get(id.value) ?? []) : [], v.asOf);
+  const { latest, ratios, altman } = id.ok ? factsOf(id.value) : financialFacts([], v.asOf);
   const exposure = figures[AT.exposure];
   return ok(customerWarnings(
     {
@@ -535,24 +542,30 @@ export function financials(customerIds: unknown[][], financials: unknown[][], as
   return guardSpill<number | string>(() => {
     const a = readArgs(FINANCIALS_ARGS, { customerIds, financials, asOf, figure, period });
     if (!a.ok) return a;
-    const periods = readFinancialsTable(a.value.financials, "financials");
-    if (!periods.ok) return periods;
+    const table = cachedFinancials(a.value.financials, "financials");
+    if (!table.ok) return table;
     const { ids } = customerNumbers(a.value.customerIds, { customerNumber: new Map() });
     const pick = a.value.figure;
-    return ok(ids.map((id): (number | string)[] => {
-      const list = periods.value.get(id) ?? [];
+    const { asOf: day, period: which } = a.value;
+    const statement = pick.kind === "figure" || pick.kind === "periodEnd";
+    const valueOf = (id: string): number | string => {
       // Ratios and Altman Z′ only when asked: a statement figure needs only the period the review picks.
-      const facts = pick.kind === "figure" || pick.kind === "periodEnd" ? { ...latestFinancials(list, a.value.asOf), ratios: {}, altman: undefined } : financialFacts(list, a.value.asOf);
-      const p = a.value.period === "latest" ? facts.latest : facts.prior;
-      if (p === undefined) return [""];
+      const facts = statement ? { ...table.value.latest(id, day), ratios: {}, altman: undefined } : table.value.facts(id, day);
+      const p = which === "latest" ? facts.latest : facts.prior;
+      if (p === undefined) return "";
       switch (pick.kind) {
-        case "figure": return [p[pick.field] ?? ""];
-        case "periodEnd": return [toExcelSerial(p.periodEnd)];
-        case "ratio": return [(a.value.period === "latest" ? facts.ratios[pick.name] : undefined) ?? ""];
-        case "altmanZ": return [(a.value.period === "latest" ? facts.altman?.z : undefined) ?? ""];
-        case "altmanZone": return [(a.value.period === "latest" ? facts.altman?.zone : undefined) ?? ""];
+        case "figure": return p[pick.field] ?? "";
+        case "periodEnd": return toExcelSerial(p.periodEnd);
+        case "ratio": return (which === "latest" ? facts.ratios[pick.name] : undefined) ?? "";
+        case "altmanZ": return (which === "latest" ? facts.altman?.z : undefined) ?? "";
+        case "altmanZone": return (which === "latest" ? facts.altman?.zone : undefined) ?? "";
       }
-    }));
+    };
+    // The figure of every customer of the table, once per table, date, figure and period; a
+    // customer without periods in the table has none ("").
+    const key = `${day}|${pick.kind}|${pick.kind === "figure" ? pick.field : pick.kind === "ratio" ? pick.name : ""}|${which}`;
+    const values = table.value.column(key, valueOf);
+    return ok(ids.map((id): (number | string)[] => [values.get(id) ?? ""]));
   });
 }
 

@@ -9,6 +9,7 @@ import { ErrorCode } from "../support/customFunctionsStub";
 import { col, excel, expectError, only } from "../support/excelCall";
 import { dayFromCivil, toExcelSerial } from "../../src/engine/dates/dayNumber";
 import { clearLedgerCache } from "../../src/functions/ledgerCache";
+import { clearFunctionCaches } from "../../src/functions/functionCaches";
 import { setFunctionLanguage } from "../../src/functions/functionLanguage";
 import { cohort, dayslate, decision, exposure, financials, pareto, paymentrecord, position, rflag, score, utilisation, warnings } from "../../src/functions/functions";
 
@@ -17,7 +18,7 @@ const serial = (daysBefore: number): number => toExcelSerial(asOf - daysBefore);
 const AS_OF = serial(0);
 const NO_DERIVE: unknown[][] = [["derivePaymentRecord", "FALSE"]];
 
-beforeEach(() => clearLedgerCache());
+beforeEach(() => clearFunctionCaches());
 afterEach(() => setFunctionLanguage(undefined));
 
 /** One invoice per customer, settled `late` days after its due date (null: open), due 60 days before the as-of date. */
@@ -243,5 +244,34 @@ describe("CREDIT.SCORE with the policy and a payment-record column", () => {
 
   it("refuses a payment-record column of another length, naming it", () => {
     expectError(only(excel(score, [row, row], null, null, col(10))), ErrorCode.invalidValue, /paymentRecord/);
+  });
+});
+
+describe("the caches behind the review functions", () => {
+  const table = [
+    ["CustomerId", "PeriodEnd", "CurrentAssets", "Equity"],
+    ["C1", serial(400), 500, 10],
+    ["C1", serial(35), 600, -1],
+    ["C2", serial(10), 7, null],
+  ];
+  const fresh = (rows: unknown[][]): unknown[][] => rows.map((row) => [...row]);
+
+  it("FINANCIALS over a kept table answers as over the table read afresh, at any date, figure and period (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -30, max: 500 }), fc.constantFrom("CurrentAssets", "Equity", "PeriodEnd", "currentRatio", "AltmanZone"), fc.constantFrom("latest", "prior"), (days, figure, period) => {
+        const args = [col("C1", "C2", "C3", ""), fresh(table), serial(days), figure, period];
+        const kept = excel(financials, ...args);
+        clearFunctionCaches();
+        expect(excel(financials, ...args)).toEqual(kept);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("FINANCIALS reads a changed cell of the table", () => {
+    expect(excel(financials, col("C1"), fresh(table), AS_OF, "CurrentAssets")).toEqual([[600]]);
+    const changed = fresh(table);
+    changed[2][2] = 650;
+    expect(excel(financials, col("C1"), changed, AS_OF, "CurrentAssets")).toEqual([[650]]);
   });
 });
