@@ -11,6 +11,7 @@
  * display width.
  */
 import type { CellValue, ColumnSpec, SheetSpec, TableSpec } from "../../host/WorkbookPort";
+import { isWide } from "../../engine/values/isWide";
 
 /** Widest a text column grows before its text wraps. */
 export const MAX_TEXT_WIDTH = 42;
@@ -25,20 +26,6 @@ export const TEXT_FACTOR = 1.1;
 export const HEADER_FACTOR = 1.15;
 
 const NUMBER_KINDS: ReadonlySet<ColumnSpec["kind"]> = new Set(["integer", "number", "money", "percent", "date"]);
-
-/** Whether a code point is East Asian Wide or Fullwidth (Unicode UAX #11): two columns on screen. */
-export function isWide(codePoint: number): boolean {
-  return (
-    (codePoint >= 0x1100 && codePoint <= 0x115f) ||
-    (codePoint >= 0x2e80 && codePoint <= 0xa4cf && codePoint !== 0x303f) ||
-    (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
-    (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
-    (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
-    (codePoint >= 0xff00 && codePoint <= 0xff60) ||
-    (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
-    (codePoint >= 0x20000 && codePoint <= 0x3fffd)
-  );
-}
 
 /**
  * Display width of a text in character cells: wide (CJK) characters count 2, others 1; a text of

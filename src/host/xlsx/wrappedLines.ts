@@ -14,25 +14,12 @@
  * @example wrappedLines("客户逾期超过九十天", 10) //=> 2
  * @example rowHeightOf(3) //=> 45
  */
+import { isWide } from "../../engine/values/isWide";
 
 /** Height of one line of the default font (Calibri 11): Excel's default row height, in points. */
 export const LINE_HEIGHT_PT = 15;
 /** Excel's tallest row, in points. */
 export const MAX_ROW_HEIGHT_PT = 409;
-
-/** Whether a code point is East Asian Wide or Fullwidth: two columns on screen. */
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
-}
 
 /** The width of the space between two words. */
 const SPACE = 0.5;
