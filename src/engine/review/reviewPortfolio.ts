@@ -16,15 +16,12 @@ import { ageLedger, type LedgerAging } from "../receivables/ageLedger";
 import { bucketLabels } from "../receivables/bucketLabels";
 import type { Ledger } from "../receivables/Ledger";
 import { openRowsAt, unappliedCentsOf, type OpenRows } from "../receivables/openRowsAt";
-import { behaviourOf, paymentBehaviourTallies, type PaymentTallies } from "../receivables/paymentBehaviour";
+import { paymentBehaviourTallies } from "../receivables/paymentBehaviour";
 import { provision } from "../receivables/provision";
 import { collectionsWorklist } from "./collectionsWorklist";
 import { largest } from "./largest";
 import { portfolioKpis, type ReviewTotals } from "./portfolioKpis";
-import { financialsByCustomer } from "./financialsByCustomer";
-import { openOrdersCents } from "./openOrdersCents";
-import { NO_POSITION, openPositions } from "./openPositions";
-import { reviewCustomer } from "./reviewCustomer";
+import { customerFactsOf, reviewAll } from "./customerFacts";
 import type { AgingRow, CustomerReview, GradeLine, PortfolioReview } from "./types";
 
 export interface ReviewPortfolioOptions {
@@ -55,7 +52,7 @@ export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: R
   const tallies = paymentBehaviourTallies(ledger, asOf);
   const aging = ageLedger(ledger, open, asOf, { edges: policy.agingEdges, basis: policy.agingBasis });
   const ledgerNumbers = ledgerNumbersOf(portfolio, ledger);
-  const reviewed = reviewCustomers(portfolio, ledgerNumbers, ledger, open, tallies, policy, asOf);
+  const reviewed = reviewAll(customerFactsOf(portfolio, open, tallies, asOf, ledgerNumbers), policy, asOf);
   if (!reviewed.ok) return reviewed;
   const customers = reviewed.value;
   const byId = new Map(customers.map((c) => [c.customerId, c]));
@@ -111,41 +108,6 @@ function ledgerNumbersOf(portfolio: Portfolio, ledger: Ledger): Int32Array {
   const numbers = new Int32Array(portfolio.customers.length);
   for (let k = 0; k < numbers.length; k++) numbers[k] = ledger.customerNumber.get(portfolio.customers[k].customerId) ?? -1;
   return numbers;
-}
-
-/** The review of every customer of the portfolio, in portfolio order; the first error stops it. */
-function reviewCustomers(
-  portfolio: Portfolio,
-  ledgerNumbers: Int32Array,
-  ledger: Ledger,
-  open: OpenRows,
-  tallies: PaymentTallies,
-  policy: Policy,
-  asOf: DayNumber,
-): Result<CustomerReview[]> {
-  const positionOf = openPositions(ledger, open, asOf);
-  const financialsOfCustomer = financialsByCustomer(portfolio.financials);
-  const ordersCents = openOrdersCents(portfolio.orders);
-  const customers: CustomerReview[] = [];
-  for (let k = 0; k < portfolio.customers.length; k++) {
-    const customer = portfolio.customers[k];
-    const c = ledgerNumbers[k];
-    const reviewed = reviewCustomer(
-      {
-        customer,
-        position: c < 0 ? NO_POSITION : positionOf(c),
-        unappliedCents: c < 0 ? 0 : open.unappliedCents[c],
-        behaviour: c < 0 ? undefined : behaviourOf(tallies, c),
-        financials: financialsOfCustomer.get(customer.customerId) ?? [],
-        openOrders: fromCents(ordersCents.get(customer.customerId) ?? 0),
-      },
-      policy,
-      asOf,
-    );
-    if (!reviewed.ok) return reviewed;
-    customers.push(reviewed.value);
-  }
-  return ok(customers);
 }
 
 /**

@@ -23,7 +23,8 @@ import type { CustomerReview } from "../review/types";
 import { customerOverride } from "./customerOverride";
 import { changedValues, draftPolicy } from "./draftPolicy";
 import { GRADE_CLASSES, type BeforeAfter, type GradeClass, type MigrationCell, type Mover, type MoverSide, type ScenarioComparison, type ScenarioDraft } from "./types";
-import { customerFactsOf, reviewAll, type WhatIfBase } from "./whatIfBase";
+import { customerFactsOf, reviewAll } from "../review/customerFacts";
+import type { WhatIfBase } from "./whatIfBase";
 
 /** The most movers a comparison lists. */
 export const MAX_MOVERS = 20;

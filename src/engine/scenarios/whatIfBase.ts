@@ -10,19 +10,17 @@
  */
 import type { DayNumber } from "../dates/dayNumber";
 import { err, invalidInput, ok, type Result } from "../errors";
-import { fromCents, type Cents } from "../money/cents";
+import type { Cents } from "../money/cents";
 import type { Policy } from "../policy/Policy";
 import { shortFingerprint } from "../policy/policyFingerprint";
 import { validatePolicy } from "../policy/validatePolicy";
 import type { Portfolio } from "../portfolio/types";
 import { ageLedger } from "../receivables/ageLedger";
 import { openRowsAt, type OpenRows } from "../receivables/openRowsAt";
-import { behaviourOf, paymentBehaviourTallies, type PaymentTallies } from "../receivables/paymentBehaviour";
+import { paymentBehaviourTallies, type PaymentTallies } from "../receivables/paymentBehaviour";
 import { provision } from "../receivables/provision";
-import { financialsByCustomer } from "../review/financialsByCustomer";
-import { openOrdersCents } from "../review/openOrdersCents";
-import { NO_POSITION, openPositions } from "../review/openPositions";
-import { reviewCustomer, type CustomerFacts } from "../review/reviewCustomer";
+import { customerFactsOf, reviewAll } from "../review/customerFacts";
+import type { CustomerFacts } from "../review/reviewCustomer";
 import type { CustomerReview } from "../review/types";
 
 export interface WhatIfBase {
@@ -66,41 +64,3 @@ export function whatIfBase(portfolio: Portfolio, policy: Policy, asOf: DayNumber
     allowance: provision(agingTotalCents, policy.provisionPercents, policy.forwardLookingMultiplier).total,
   });
 }
-
-/** Each customer's review under a policy, in the order of the facts; the first error stops it. */
-export function reviewAll(facts: readonly CustomerFacts[], policy: Policy, asOf: DayNumber): Result<CustomerReview[]> {
-  const reviews: CustomerReview[] = new Array<CustomerReview>(facts.length);
-  for (let k = 0; k < facts.length; k++) {
-    const reviewed = reviewCustomer(facts[k], policy, asOf);
-    if (!reviewed.ok) return reviewed;
-    reviews[k] = reviewed.value;
-  }
-  return ok(reviews);
-}
-
-/**
- * Each portfolio customer's facts at the as-of date from the open rows and tallies, as
- * reviewPortfolio gathers them (its reviewCustomers): the same position, unapplied cash,
- * behaviour, financials and open orders, so an empty draft gives the review's own figures.
- */
-export function customerFactsOf(portfolio: Portfolio, open: OpenRows, tallies: PaymentTallies, asOf: DayNumber): CustomerFacts[] {
-  const ledger = portfolio.receivables;
-  const positionOf = openPositions(ledger, open, asOf);
-  const financials = financialsByCustomer(portfolio.financials);
-  const ordersCents = openOrdersCents(portfolio.orders);
-  const facts: CustomerFacts[] = new Array<CustomerFacts>(portfolio.customers.length);
-  for (let k = 0; k < portfolio.customers.length; k++) {
-    const customer = portfolio.customers[k];
-    const c = ledger.customerNumber.get(customer.customerId) ?? -1;
-    facts[k] = {
-      customer,
-      position: c < 0 ? NO_POSITION : positionOf(c),
-      unappliedCents: c < 0 ? 0 : open.unappliedCents[c],
-      behaviour: c < 0 ? undefined : behaviourOf(tallies, c),
-      financials: financials.get(customer.customerId) ?? [],
-      openOrders: fromCents(ordersCents.get(customer.customerId) ?? 0),
-    };
-  }
-  return facts;
-}
-
