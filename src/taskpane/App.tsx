@@ -28,6 +28,7 @@ import { TablesFound } from "./components/TablesFound";
 import { WhatIfView } from "./components/WhatIfView";
 import { useReview } from "./hooks/useReview";
 import { messageOf, useWorkbookScan } from "./hooks/useWorkbookScan";
+import { usePaneText } from "./usePaneText";
 
 export interface AppProps {
   port: WorkbookPort;
@@ -99,7 +100,7 @@ export function redirectNotice(sheet: WrittenSheet, intl: IntlShape): string {
 export function App({ port, today, addinVersion, now = defaultNow, locale, onLocaleChange }: AppProps) {
   const styles = useStyles();
   const intl = useIntl();
-  const t = (id: string, values?: Record<string, string | number>): string => intl.formatMessage({ id }, values);
+  const t = usePaneText();
   const [tab, setTab] = useState<TabValue>("review");
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [asOf, setAsOf] = useState(today);

@@ -4,6 +4,7 @@ import type { ReviewKpis } from "../../app/types";
 import { useIntl } from "react-intl";
 import { engineWord } from "../engineWords";
 import { usePaneFormat, type PaneFormat } from "../usePaneFormat";
+import { usePaneText, type PaneText } from "../usePaneText";
 
 const useStyles = makeStyles({
   grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(min(100%, 150px), 1fr))", gap: tokens.spacingHorizontalS },
@@ -22,7 +23,7 @@ interface Tile {
   note?: string;
 }
 
-type T = (id: string, values?: Record<string, string | number>) => string;
+type T = PaneText;
 
 export function tilesOf(k: ReviewKpis, t: T, f: PaneFormat, word: (text: string) => string = (text) => text): Tile[] {
   return [
@@ -49,7 +50,7 @@ export function KpiTiles({ kpis }: { kpis: ReviewKpis }) {
   const styles = useStyles();
   const intl = useIntl();
   const format = usePaneFormat();
-  const t: T = (id, values) => intl.formatMessage({ id }, values);
+  const t = usePaneText();
   return (
     <div className={styles.grid}>
       {tilesOf(kpis, t, format, (text) => engineWord(text, intl)).map((tile) => (

@@ -19,6 +19,8 @@ import { parseAsOf } from "../asOfDate";
 import { useModelFit, type ModelFitState } from "../hooks/useModelFit";
 import { CardTitle } from "./CardTitle";
 import { useCardStyles } from "./styles";
+import type { MessageId } from "../../i18n/messages";
+import { usePaneText, type PaneText } from "../usePaneText";
 
 export interface ModelViewProps {
   port: WorkbookPort;
@@ -43,7 +45,7 @@ const useStyles = makeStyles({
   stacked: { display: "flex", flexDirection: "column", alignItems: "flex-end", textAlign: "right" },
 });
 
-type T = (id: string, values?: Record<string, string | number>) => string;
+type T = PaneText;
 type Written = Extract<ModelFitOutcome, { status: "written" }>;
 
 function Tile({ label, value, note }: { label: string; value: string; note?: string }) {
@@ -68,7 +70,7 @@ function Results({ outcome, t }: { outcome: Written; t: T }) {
   const oot = model.outOfTime;
   const inModel = new Set(model.scorecard.characteristics.map((c) => c.name));
   const features = [...model.scorecard.characteristics.map((c) => ({ name: c.name, iv: c.iv })), ...model.scorecard.dropped].sort((a, b) => b.iv - a.iv);
-  const feature = (name: string): string => (intl.messages[`model.feature.${name}`] !== undefined ? t(`model.feature.${name}`) : name);
+  const feature = (name: string): string => (intl.messages[`model.feature.${name}`] !== undefined ? t(`model.feature.${name}` as MessageId) : name);
   return (
     <>
       <Text>{t("model.pane.definition", {
@@ -190,8 +192,7 @@ function Outcome({ state, t }: { state: ModelFitState; t: T }) {
 
 export function ModelView({ port, asOf, mapping, addinVersion, now }: ModelViewProps) {
   const card = useCardStyles();
-  const intl = useIntl();
-  const t: T = (id, values) => intl.formatMessage({ id }, values);
+  const t = usePaneText();
   const { state, fit } = useModelFit(port, addinVersion, now);
   const day = parseAsOf(asOf);
   return (

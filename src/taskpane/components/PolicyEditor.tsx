@@ -25,6 +25,8 @@ import { checkPolicyRows, policySheetOf, policySourceOf, policyTableRowsOf, type
 import { matchesSearch, POLICY_SECTIONS, policySectionOf, type PolicySection } from "../policySections";
 import { CardTitle } from "./CardTitle";
 import { useCardStyles } from "./styles";
+import type { MessageId } from "../../i18n/messages";
+import { usePaneText } from "../usePaneText";
 
 export interface PolicyEditorProps {
   port: WorkbookPort;
@@ -55,7 +57,7 @@ export function PolicyEditor({ port, mapping, onSaved }: PolicyEditorProps) {
   const styles = useCardStyles();
   const own = useStyles();
   const intl = useIntl();
-  const t = (id: string, values?: Record<string, string | number>): string => intl.formatMessage({ id }, values);
+  const t = usePaneText();
   const translator = createTranslator(isLocale(intl.locale) ? intl.locale : DEFAULT_LOCALE);
   const [source, setSource] = useState<PolicySource | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
@@ -97,7 +99,7 @@ export function PolicyEditor({ port, mapping, onSaved }: PolicyEditorProps) {
   const problem = check.ok ? undefined : domainErrorText(translator, check.error);
   const descriptionOf = (row: PolicyDraftRow): string | undefined => {
     const id = `policy.${row.key}.description`;
-    return Object.prototype.hasOwnProperty.call(intl.messages, id) ? t(id) : row.description ?? undefined;
+    return Object.prototype.hasOwnProperty.call(intl.messages, id) ? t(id as MessageId) : row.description ?? undefined;
   };
   const sectionName = (section: PolicySection): string => t(`policyEditor.section.${section}`);
   const visible = draft.filter((r) => matchesSearch(query, r.key, descriptionOf(r), sectionName(policySectionOf(r.key))));

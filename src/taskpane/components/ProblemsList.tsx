@@ -13,6 +13,8 @@ import type { Problem } from "../../app/types";
 import { cellLocation } from "../format";
 import { CardTitle } from "./CardTitle";
 import { useCardStyles } from "./styles";
+import type { MessageId } from "../../i18n/messages";
+import { usePaneText } from "../usePaneText";
 
 export interface ProblemsListProps {
   problems: readonly Problem[];
@@ -29,7 +31,7 @@ function ordered(groups: ProblemGroup[]): ProblemGroup[] {
 export function ProblemsList({ problems, onGoTo, limit = 100 }: ProblemsListProps) {
   const styles = useCardStyles();
   const intl = useIntl();
-  const t = (id: string, values?: Record<string, string | number>): string => intl.formatMessage({ id }, values);
+  const t = usePaneText();
   const errors = problems.filter((p) => p.severity === "error");
   const warnings = problems.filter((p) => p.severity === "warning");
   const groups = ordered(groupProblems(problems));
@@ -37,7 +39,7 @@ export function ProblemsList({ problems, onGoTo, limit = 100 }: ProblemsListProp
   const hiddenCount = groups.slice(limit).reduce((sum, g) => sum + g.count, 0);
   /** The problem in the pane's language when the catalogue has its id, else its own (English) message. */
   const textOf = (p: DetailedProblem): string =>
-    p.messageId !== undefined && intl.messages[p.messageId] !== undefined ? t(p.messageId, { ...p.params }) : p.message;
+    p.messageId !== undefined && intl.messages[p.messageId] !== undefined ? t(p.messageId as MessageId, { ...p.params }) : p.message;
   return (
     <Card className={styles.card} aria-labelledby="problems-title">
       <CardTitle id="problems-title" title={t("pane.problems.title")} />

@@ -15,6 +15,7 @@ import { ChartOrTable, type ChartPoint } from "./ChartOrTable";
 import { CriticalWarnings } from "./CriticalWarnings";
 import { KpiTiles } from "./KpiTiles";
 import { useCardStyles } from "./styles";
+import { usePaneText } from "../usePaneText";
 
 export interface ResultsViewProps {
   outcome: ReviewOutcome;
@@ -51,7 +52,7 @@ export function ResultsView({ outcome, asOfIso, onSelectWarning }: ResultsViewPr
   const styles = useCardStyles();
   const intl = useIntl();
   const format = usePaneFormat();
-  const t = (id: string, values?: Record<string, string | number>): string => intl.formatMessage({ id }, values);
+  const t = usePaneText();
   const { kpis } = outcome;
   if (!kpis) return null;
   const aging = agingRows(kpis);

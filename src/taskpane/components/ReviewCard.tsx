@@ -7,11 +7,11 @@ import {
   Button, Card, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Text,
 } from "@fluentui/react-components";
 import { OUTPUT_SHEETS } from "../../app/types";
-import { useIntl } from "react-intl";
 import { parseAsOf } from "../asOfDate";
 import type { ReviewState } from "../hooks/useReview";
 import { CardTitle } from "./CardTitle";
 import { useCardStyles } from "./styles";
+import { usePaneText, type PaneText } from "../usePaneText";
 
 export interface ReviewCardProps {
   asOf: string;
@@ -21,12 +21,7 @@ export interface ReviewCardProps {
   onCancel: () => void;
 }
 
-type T = (id: string, values?: Record<string, string | number>) => string;
-
-function useT(): T {
-  const intl = useIntl();
-  return (id, values) => intl.formatMessage({ id }, values);
-}
+type T = PaneText;
 
 /** Why the as-of text is not a date (wrong form, or no such day), or undefined when it is one. */
 function asOfProblem(text: string, t: T): string | undefined {
@@ -35,7 +30,7 @@ function asOfProblem(text: string, t: T): string | undefined {
 }
 
 function Outcome({ state }: { state: ReviewState }) {
-  const t = useT();
+  const t = usePaneText();
   if (state.kind === "failed") {
     return (
       <MessageBar intent="error">
@@ -90,7 +85,7 @@ function Outcome({ state }: { state: ReviewState }) {
 
 export function ReviewCard({ asOf, onAsOfChange, state, onRun, onCancel }: ReviewCardProps) {
   const styles = useCardStyles();
-  const t = useT();
+  const t = usePaneText();
   const dateMessage = asOfProblem(asOf, t);
   const isRunning = state.kind === "running";
   return (

@@ -7,11 +7,11 @@
  */
 import { Button, Card, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { useIntl } from "react-intl";
 import { setUpCustomersFromLedger } from "../../app/setUpWorkbook";
 import type { WorkbookPort } from "../../host/WorkbookPort";
 import { CardTitle } from "./CardTitle";
 import { useCardStyles } from "./styles";
+import { usePaneText } from "../usePaneText";
 
 export interface SetupStatus {
   intent: "success" | "error";
@@ -28,8 +28,7 @@ export interface SetupCardProps {
 
 export function SetupCard({ isBusy, onSetUp, status }: SetupCardProps) {
   const styles = useCardStyles();
-  const intl = useIntl();
-  const t = (id: string): string => intl.formatMessage({ id });
+  const t = usePaneText();
   const [withSample, setWithSample] = useState(true);
   // A completed set-up does not offer to run again: the workbook now has its input tables.
   const isDone = status?.intent === "success";
@@ -75,8 +74,7 @@ export interface FromLedgerSectionProps {
  */
 export function FromLedgerSection({ port, customers, onWritten }: FromLedgerSectionProps) {
   const styles = useCardStyles();
-  const intl = useIntl();
-  const t = (id: string, values?: Record<string, string | number>): string => intl.formatMessage({ id }, values);
+  const t = usePaneText();
   const [isBusy, setBusy] = useState(false);
   const [status, setStatus] = useState<SetupStatus | undefined>();
   const create = async (): Promise<void> => {

@@ -5,7 +5,6 @@
  * Customers sheet pre-filled from the ledger (FromLedgerSection).
  */
 import { Badge, Card, Text } from "@fluentui/react-components";
-import { useIntl } from "react-intl";
 import { INPUT_TABLE_KINDS } from "../../app/headerAliases";
 import { REQUIRED_TABLES } from "../../app/recogniseTables";
 import type { ColumnMapping, Recognition } from "../../app/types";
@@ -15,6 +14,7 @@ import { FromLedgerSection } from "./SetupCard";
 import { ledgerCustomers } from "../../app/deriveCustomers";
 import type { WorkbookPort } from "../../host/WorkbookPort";
 import { useCardStyles } from "./styles";
+import { usePaneText } from "../usePaneText";
 
 export interface TablesFoundProps {
   recognition: Recognition;
@@ -28,8 +28,7 @@ export interface TablesFoundProps {
 
 export function TablesFound({ recognition, mapping, onMappingChange, port, onWorkbookChanged }: TablesFoundProps) {
   const styles = useCardStyles();
-  const intl = useIntl();
-  const t = (id: string, values?: Record<string, string | number>): string => intl.formatMessage({ id }, values);
+  const t = usePaneText();
   const needsMapping = Object.values(recognition.tables).some(
     (t) => t.unrecognisedHeaders.length > 0 || t.missingRequired.length > 0,
   );

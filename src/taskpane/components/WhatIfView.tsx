@@ -31,6 +31,8 @@ import { checkPolicyRows, policySheetOf, policySourceOf, policyTableRowsOf, rows
 import { usePaneFormat } from "../usePaneFormat";
 import { CardTitle } from "./CardTitle";
 import { useCardStyles } from "./styles";
+import type { MessageId } from "../../i18n/messages";
+import { usePaneText } from "../usePaneText";
 
 export interface WhatIfViewProps {
   port: WorkbookPort;
@@ -80,7 +82,7 @@ export function WhatIfView({ port, snapshot, reading, mapping, asOfIso, addinVer
   const card = useCardStyles();
   const intl = useIntl();
   const format = usePaneFormat();
-  const t = (id: string, values?: Record<string, string | number>): string => intl.formatMessage({ id }, values);
+  const t = usePaneText();
   const translator = createTranslator(isLocale(intl.locale) ? intl.locale : "en-US");
   const whole = (v: number): string => intl.formatNumber(v, { maximumFractionDigits: 0 });
   const compact = (v: number): string => intl.formatNumber(v, { notation: "compact", maximumFractionDigits: 2 });
@@ -305,7 +307,7 @@ export function WhatIfView({ port, snapshot, reading, mapping, asOfIso, addinVer
             <tbody>
               {metrics.map((m) => (
                 <tr key={m.id}>
-                  <th className={styles.head} scope="row">{t(m.id)}</th>
+                  <th className={styles.head} scope="row">{t(m.id as MessageId)}</th>
                   <td className={styles.cell}>{m.current(anyComparison.value)}</td>
                   {results.map((r, i) => <td key={scenarios[i]?.id ?? i} className={styles.cell}>{r.ok ? m.after(r.value) : "—"}</td>)}
                 </tr>
