@@ -14,9 +14,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import type { Server } from "http";
-import { serve } from "../../scripts/workbench";
+import type { Browser, Page } from "playwright-core";
+import { openWorkbench, RESULTS, type OpenWorkbench } from "../support/workbenchBrowser";
 import { XlsxWorkbook } from "../../src/host/xlsx/XlsxWorkbook";
 import { runReview } from "../../src/app/runReview";
 import { saveMapping } from "../../src/app/savedMapping";
@@ -29,14 +28,12 @@ import { parseDateText } from "../../src/engine/dates/dayNumber";
 jest.setTimeout(180_000);
 
 const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
-const RESULTS = path.join(ROOT, "test-results");
 const AS_OF = "2026-07-16";
 const AR_AGING = path.resolve(ROOT, "../shared/data/workbooks/ar-aging-report.xlsx");
 const PREPARED = path.join(RESULTS, "ledger-only", "ar-aging-report.xlsx");
 const MAPPING = { receivables: { "Invoice #": "invoiceId", "Issue Date": "invoiceDate", "Open Advance (ILS)": "amount" } };
 
-let server: Server | undefined;
+let workbench: OpenWorkbench | undefined;
 let url = "";
 let browser: Browser | undefined;
 let page: Page;
@@ -44,9 +41,6 @@ let page: Page;
 let reference: ReviewOutcome;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium). The browser tests fail rather than skip without it.`);
-  }
   fs.mkdirSync(path.dirname(PREPARED), { recursive: true });
   const loaded = await XlsxWorkbook.load(AR_AGING);
   if (!loaded.ok) throw new Error("cannot read ar-aging-report.xlsx");
@@ -61,19 +55,15 @@ beforeAll(async () => {
   reference = await runReview(again.value, { asOf: asOf.value, generatedAt: `${AS_OF}T00:00:00Z`, addinVersion: "reference" });
   expect(reference.status).toBe("written");
 
-  ({ server, url } = await serve({ port: 0 }));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
-  });
+  workbench = await openWorkbench(["--disable-component-update", "--disable-sync", "--disable-quic"]);
+  ({ url, browser } = workbench);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   page = await context.newPage();
   page.on("pageerror", (e) => process.stderr.write(`page error: ${e.message}\n`));
 }, 400_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await workbench?.close();
 });
 
 const screenshot = (name: string) => page.screenshot({ path: path.join(RESULTS, `ledger-only-${name}.png`), fullPage: true });

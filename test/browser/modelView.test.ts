@@ -7,11 +7,9 @@
  *
  * Needs /usr/bin/chromium (Debian package "chromium"); without it these tests FAIL, they never skip.
  */
-import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import type { Server } from "http";
-import { serve } from "../../scripts/workbench";
+import type { Browser, Page } from "playwright-core";
+import { openWorkbench, RESULTS, type OpenWorkbench } from "../support/workbenchBrowser";
 import { overflowingElements } from "../support/paneLayout";
 import { messagesFor } from "../../src/i18n/messages";
 import { OUTPUT_TABLE_ROW } from "../../src/app/output/sheetParts";
@@ -21,26 +19,20 @@ const zhCN = messagesFor("zh-CN");
 
 jest.setTimeout(180_000);
 
-const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
-const RESULTS = path.join(ROOT, "test-results");
 const AS_OF = "2025-06-30";
 const AXE = require.resolve("axe-core/axe.min.js");
 
-let server: Server | undefined;
+let workbench: OpenWorkbench | undefined;
 let url = "";
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium).`);
-  fs.mkdirSync(RESULTS, { recursive: true });
-  ({ server, url } = await serve({ port: 0 }));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+  workbench = await openWorkbench();
+  ({ url, browser } = workbench);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await workbench?.close();
 });
 
 describe.each([

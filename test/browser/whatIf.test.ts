@@ -7,11 +7,9 @@
  *
  * Needs /usr/bin/chromium (Debian package "chromium"); without it these tests FAIL, they never skip.
  */
-import * as fs from "fs";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import type { Server } from "http";
-import { serve } from "../../scripts/workbench";
+import type { Browser, Page } from "playwright-core";
+import { openWorkbench, RESULTS, type OpenWorkbench } from "../support/workbenchBrowser";
 import { overflowingElements } from "../support/paneLayout";
 import { messagesFor } from "../../src/i18n/messages";
 import { MemoryWorkbook } from "../../src/host/memory/MemoryWorkbook";
@@ -26,20 +24,15 @@ const zhCN = messagesFor("zh-CN");
 
 jest.setTimeout(180_000);
 
-const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
-const RESULTS = path.join(ROOT, "test-results");
 const AS_OF = "2025-06-30";
 
-let server: Server | undefined;
+let workbench: OpenWorkbench | undefined;
 let url = "";
 let browser: Browser | undefined;
 /** The engine's comparison for gradeBands.A = 70 on the sample, run directly in Node. */
 let expected: ScenarioComparison;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium).`);
-  fs.mkdirSync(RESULTS, { recursive: true });
   const asOf = parseDateText(AS_OF, "asOf");
   if (!asOf.ok) throw new Error("bad AS_OF");
   const book = new MemoryWorkbook();
@@ -52,13 +45,12 @@ beforeAll(async () => {
   if (!compared.ok) throw new Error("scenario failed");
   expected = compared.value;
 
-  ({ server, url } = await serve({ port: 0 }));
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+  workbench = await openWorkbench();
+  ({ url, browser } = workbench);
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await workbench?.close();
 });
 
 describe.each([

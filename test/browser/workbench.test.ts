@@ -6,12 +6,10 @@
  *
  * Needs /usr/bin/chromium (Debian package "chromium"); without it these tests FAIL, they never skip.
  */
-import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { chromium, type Browser, type Page } from "playwright-core";
-import type { Server } from "http";
-import { serve } from "../../scripts/workbench";
+import type { Browser, Page } from "playwright-core";
+import { openWorkbench, RESULTS, type OpenWorkbench } from "../support/workbenchBrowser";
 import { MemoryWorkbook } from "../../src/host/memory/MemoryWorkbook";
 import { setUpWorkbook } from "../../src/app/setUpWorkbook";
 import { runReview } from "../../src/app/runReview";
@@ -24,12 +22,10 @@ import { version } from "../../package.json";
 jest.setTimeout(120_000);
 
 const ROOT = path.resolve(__dirname, "../..");
-const CHROMIUM = "/usr/bin/chromium";
-const RESULTS = path.join(ROOT, "test-results");
 const AS_OF = "2025-06-30";
 const AR_AGING = path.resolve(ROOT, "../shared/data/workbooks/ar-aging-report.xlsx");
 
-let server: Server | undefined;
+let workbench: OpenWorkbench | undefined;
 let url = "";
 let browser: Browser | undefined;
 let page: Page;
@@ -38,15 +34,8 @@ let reference: MemoryWorkbook;
 let outcome: ReviewOutcome;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: install it (apt-get install -y chromium). The browser tests fail rather than skip without it.`);
-  }
-  fs.mkdirSync(RESULTS, { recursive: true });
-  ({ server, url } = await serve({ port: 0 }));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
-  });
+  workbench = await openWorkbench(["--disable-component-update", "--disable-sync", "--disable-quic"]);
+  ({ url, browser } = workbench);
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   page = await context.newPage();
   page.on("pageerror", (e) => process.stderr.write(`page error: ${e.message}\n`));
@@ -60,8 +49,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await workbench?.close();
 });
 
 const screenshot = (name: string) => page.screenshot({ path: path.join(RESULTS, `workbench-${name}.png`), fullPage: true });
