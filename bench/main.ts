@@ -41,7 +41,8 @@ function jobs(quick: boolean): Job[] {
     {
       id: "roundtrips",
       caseName: "roundTrips",
-      args: { sizes: [{ customers: n(10), invoices: n(1_000) }, { customers: n(100), invoices: n(10_000) }, { customers: n(1_000), invoices: n(100_000) }] },
+      args: { sizes: [{ customers: n(10), invoices: n(1_000) }, { customers: n(100), invoices: n(10_000) }, { customers: n(1_000), invoices: n(100_000) }, { customers: n(10_000), invoices: n(1_000_000) }] },
+      heapMiB: 12_288,
     },
     { id: "jit", caseName: "jitStability", args: { customers: n(1_000), invoices: n(100_000), runs: 12 }, traceDeopts: true },
     { id: "jit-1m", caseName: "jitStability", args: { customers: n(10_000), invoices: n(1_000_000), runs: 12 }, traceDeopts: true, heapMiB: 12_288 },

@@ -7,57 +7,25 @@
 import { createFakeExcel, type FakeStats } from "../../test/support/fakeExcel";
 import { OfficeWorkbook } from "../../src/host/office/OfficeWorkbook";
 import { PAYLOAD_BUDGET_BYTES } from "../../src/host/office/payload";
-import { policyFingerprint } from "../../src/engine/policy/policyFingerprint";
-import type { DayNumber } from "../../src/engine/dates/dayNumber";
-import type { WorkbookPort } from "../../src/host/WorkbookPort";
-import { buildOutputSheets } from "../../src/app/buildOutputSheets";
+import { runReview } from "../../src/app/runReview";
 import { generatePortfolio } from "../generate";
-import { PERIOD_DAYS, readFromCells, reviewOf } from "../lib/pipeline";
+import { PERIOD_DAYS } from "../lib/pipeline";
 import { timeOnce } from "../lib/measure";
 
 const GENERATED_AT = "2025-06-30T12:00:00.000Z";
 
-type ReviewRun = (port: WorkbookPort, asOf: DayNumber) => Promise<string>;
-
 /**
- * The workflow's `runReview` when src/app/runReview.ts exists; until it lands, the same
- * port calls in the same order (read the workbook, review, write the four output sheets).
+ * The syncs of a first review that do not depend on the data's size (OfficeWorkbook's contract):
+ * reading, 2 (sheets and the date probe; tables, markers and a 64-row sample); creating the
+ * committee's register, 3 (sheets, markers, its rows); writing the outputs, 2 (sheets and
+ * markers) before its value groups. The rest is one sync per group of value chunks of at most
+ * 4 MB: the formula checked is syncs ≤ FIXED_SYNCS + ⌈bytes read ÷ 4 MiB⌉ + ⌈bytes written ÷ 4 MiB⌉.
  */
-async function reviewRunner(): Promise<{ via: string; run: ReviewRun }> {
-  // Loaded by path at run time so that this file type-checks before runReview.ts lands.
-  const modulePath = "../../src/app/runReview";
-  let runReview: unknown;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const loaded: unknown = require(modulePath);
-    runReview = typeof loaded === "object" && loaded !== null ? Reflect.get(loaded, "runReview") : undefined;
-  } catch (error) {
-    // Only a missing module means "not landed yet"; any other failure is a real one.
-    if (!(error instanceof Error && Reflect.get(error, "code") === "MODULE_NOT_FOUND" && error.message.includes("runReview"))) throw error;
-    runReview = undefined;
-  }
-  if (typeof runReview === "function") {
-    const fn = runReview;
-    return {
-      via: "runReview",
-      run: async (port, asOf) => {
-        const outcome: unknown = await Reflect.apply(fn, undefined, [port, { asOf, periodDays: PERIOD_DAYS, generatedAt: GENERATED_AT, addinVersion: "bench" }]);
-        return String(typeof outcome === "object" && outcome !== null ? Reflect.get(outcome, "status") : outcome);
-      },
-    };
-  }
-  return {
-    via: "port steps (runReview.ts not found): readWorkbook, review, buildOutputSheets, writeSheets",
-    run: async (port, asOf) => {
-      const read = readFromCells(await port.readWorkbook());
-      const review = reviewOf(read, asOf);
-      const sheets = buildOutputSheets(review, {
-        asOf, generatedAt: GENERATED_AT, addinVersion: "bench", policyFingerprint: policyFingerprint(read.policy), policyVersion: read.policy.version,
-      });
-      await port.writeSheets(sheets);
-      return "written";
-    },
-  };
+export const FIXED_SYNCS = 7;
+
+/** The bound of issue 19 §4 for a review that read and wrote these many bytes. */
+export function syncBound(responseBytes: number, requestBytes: number, budget = PAYLOAD_BUDGET_BYTES): number {
+  return FIXED_SYNCS + Math.ceil(responseBytes / budget) + Math.ceil(requestBytes / budget);
 }
 
 export interface RoundTripsArgs {
@@ -75,6 +43,11 @@ export interface RoundTripFigure {
   totalBytes: number;
   /** Syncs whose request or response exceeded the 4 MB budget. */
   overBudget: number;
+  /** All response bytes (what was read) and all request bytes (what was written). */
+  responseBytes?: number;
+  requestBytes?: number;
+  /** syncBound(responseBytes, requestBytes): the most syncs the formula allows (older results lack these three). */
+  bound?: number;
   ms: number;
 }
 
@@ -82,10 +55,14 @@ export interface RoundTripsResult {
   /** How the review was driven: runReview, or the port calls it makes. */
   via: string;
   budgetBytes: number;
+  /** FIXED_SYNCS of the run (older results lack it). */
+  fixedSyncs?: number;
   figures: RoundTripFigure[];
 }
 
 function figureOf(customers: number, invoices: number, status: string, stats: FakeStats, ms: number): RoundTripFigure {
+  const responseBytes = stats.perSync.reduce((n, s) => n + s.responseBytes, 0);
+  const requestBytes = stats.perSync.reduce((n, s) => n + s.requestBytes, 0);
   return {
     customers,
     invoices,
@@ -96,21 +73,23 @@ function figureOf(customers: number, invoices: number, status: string, stats: Fa
     maxResponseBytes: stats.maxResponseBytes,
     totalBytes: stats.totalBytes,
     overBudget: stats.perSync.filter((s) => s.requestBytes > PAYLOAD_BUDGET_BYTES || s.responseBytes > PAYLOAD_BUDGET_BYTES).length,
+    responseBytes,
+    requestBytes,
+    bound: syncBound(responseBytes, requestBytes),
     ms,
   };
 }
 
 export async function roundTrips(args: RoundTripsArgs): Promise<RoundTripsResult> {
   const figures: RoundTripFigure[] = [];
-  const runner = await reviewRunner();
   for (const size of args.sizes) {
     const { snapshot, asOf } = generatePortfolio(size);
     const fake = createFakeExcel();
     for (const table of snapshot.tables) fake.seedTable({ sheet: table.sheet, name: table.name, headers: table.headers, rows: table.rows });
     fake.resetStats();
     const port = new OfficeWorkbook({ run: fake.run });
-    const run = await timeOnce(() => runner.run(port, asOf));
+    const run = await timeOnce(async () => (await runReview(port, { asOf, periodDays: PERIOD_DAYS, generatedAt: GENERATED_AT, addinVersion: "bench" })).status);
     figures.push(figureOf(size.customers, size.invoices, run.value, fake.stats, run.ms));
   }
-  return { via: runner.via, budgetBytes: PAYLOAD_BUDGET_BYTES, figures };
+  return { via: "runReview", budgetBytes: PAYLOAD_BUDGET_BYTES, fixedSyncs: FIXED_SYNCS, figures };
 }

@@ -16,7 +16,7 @@ import type {
 import { OUTPUT_MARKER_NAME } from "../WorkbookPort";
 import { cellAddress, rangeAddress, type CellRect } from "../address";
 import { numberFormatOf } from "../numberFormatOf";
-import { chunkRows, jsonBytes, packGroups, PAYLOAD_BUDGET_BYTES } from "./payload";
+import { jsonBytes, packRows, PAYLOAD_BUDGET_BYTES } from "./payload";
 import {
   chartTable, checkSheetSpecs, columnOf, detailColumnGroups, horizontalAlignmentOf, outputGroupStart, tableGeometry, wholeColumns, wholeRows, type TableGeometry,
 } from "./sheetLayout";
@@ -44,8 +44,10 @@ export interface OfficeWorkbookOptions {
 
 /** Rows loaded in the metadata batch to estimate the size of every table row. */
 export const SAMPLE_ROWS = 64;
-/** Margin on the sampled row size: later rows may be longer than the sampled ones. */
-export const ROW_SIZE_SAFETY = 1.25;
+/** Margin on the sample's average row for the first chunk: later rows may be longer than the sampled ones (a chunk Excel refuses as over 5 MB is retried smaller). */
+export const ROW_SIZE_SAFETY = 1.1;
+/** Margin over the measured average row once chunks have been loaded (see readRemainingRows). */
+export const MEASURED_ROW_MARGIN = 1.02;
 /** Row size assumed per cell when no data row could be sampled. */
 const FALLBACK_CELL_BYTES = 32;
 /** Column width unit: points per character of the default font (Calibri 11). */
@@ -143,7 +145,13 @@ interface ReadSource {
   firstColumn: number;
   columnCount: number;
   remaining: number;
+  /** Estimated JSON bytes per row of the chunks still to load. */
   bytesPerRow: number;
+  /** Rows loaded after the sample, and their measured JSON bytes: the estimate follows their average. */
+  loadedRows: number;
+  loadedBytes: number;
+  /** Set when Excel refused a chunk as too large: the estimate never goes below it again. */
+  floorBytesPerRow: number;
 }
 
 /** A block of values to write, already made text-safe, with its request size. */
@@ -356,10 +364,13 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /**
-   * Load the rows after the sample, in syncs of at most `budget` estimated bytes. The estimate
-   * per row is the sampled longest row (× ROW_SIZE_SAFETY), raised by what every chunk measures
-   * once loaded; a sync Excel refuses as over 5 MB (rows longer than any seen so far) is retried
-   * with the estimate of its blocks doubled, i.e. in smaller chunks, down to one row a sync.
+   * Load the rows after the sample, in syncs of at most `budget` estimated bytes. The first
+   * chunk's estimate per row is the sample's average row (× ROW_SIZE_SAFETY); after it, the
+   * average of the rows loaded so far × MEASURED_ROW_MARGIN, so that the syncs carry close to
+   * 4 MB each (one sync per 4 MB read, issue 19 §4) rather than the longest row's share. Excel's
+   * limit is 5 MB, 25 % above the budget: a sync it refuses (rows much longer than those seen
+   * so far) is retried with the estimate of its blocks doubled, which then stays the floor, in
+   * smaller chunks, down to one row a sync.
    */
   private async readRemainingRows(context: Excel.RequestContext, sources: ReadSource[]): Promise<void> {
     const queue: RowSlice[] = sources.filter((s) => s.remaining > 0).map((source) => ({ source, start: 0, end: source.remaining }));
@@ -380,15 +391,22 @@ export class OfficeWorkbook implements WorkbookPort {
         if (!isPayloadTooLarge(error)) throw error;
         const rows = group.reduce((n, s) => n + s.end - s.start, 0);
         if (rows <= 1) throw new Error(`Table ${group[0].source.table.name}: one row is larger than Excel can return in one response (5 MB)`);
-        for (const slice of group) slice.source.bytesPerRow *= 2;
+        for (const slice of group) {
+          slice.source.bytesPerRow *= 2;
+          slice.source.floorBytesPerRow = slice.source.bytesPerRow;
+        }
         queue.unshift(...group);
         continue;
       }
       for (const { slice, range } of loads) {
         const values = toCellRows(range.values);
         for (const row of values) slice.source.table.rows.push(row);
-        const measured = Math.ceil(((jsonBytes(values) + 1) / Math.max(1, values.length)) * ROW_SIZE_SAFETY);
-        slice.source.bytesPerRow = Math.max(slice.source.bytesPerRow, measured);
+        const source = slice.source;
+        source.loadedRows += values.length;
+        // Measured as Excel sends them (blanks as "", before toCellRows makes them null).
+        source.loadedBytes += jsonBytes(range.values) + 1;
+        const average = source.loadedBytes / Math.max(1, source.loadedRows);
+        source.bytesPerRow = Math.max(source.floorBytesPerRow, Math.ceil(average * MEASURED_ROW_MARGIN));
       }
     }
   }
@@ -396,7 +414,7 @@ export class OfficeWorkbook implements WorkbookPort {
   /**
    * Book-keeping for one block after the metadata sync: the sampled rows are already in
    * `table.rows`; the rest (`dataRows` minus the sample) will be loaded in chunks sized from the
-   * longest sampled row.
+   * sample's average row.
    */
   private readSource(
     table: SourceTable,
@@ -406,8 +424,8 @@ export class OfficeWorkbook implements WorkbookPort {
     dataRows: number,
   ): ReadSource {
     const sampledRows = table.rows.length;
-    const longest = table.rows.reduce((max, row) => Math.max(max, rowBytes(row)), 0);
-    const measured = longest > 0 ? longest : columnCount * FALLBACK_CELL_BYTES;
+    const sampled = table.rows.reduce((sum, row) => sum + rowBytes(row), 0);
+    const measured = sampled > 0 ? sampled / table.rows.length : columnCount * FALLBACK_CELL_BYTES;
     return {
       table,
       sheet,
@@ -416,6 +434,9 @@ export class OfficeWorkbook implements WorkbookPort {
       columnCount,
       remaining: Math.max(0, dataRows - sampledRows),
       bytesPerRow: Math.ceil(measured * ROW_SIZE_SAFETY),
+      loadedRows: 0,
+      loadedBytes: 0,
+      floorBytesPerRow: 0,
     };
   }
 
@@ -437,11 +458,7 @@ export class OfficeWorkbook implements WorkbookPort {
         table.rows.add(undefined, blank);
       }
       for (let i = body.rowCount - 1; i >= target.length; i--) table.rows.getItemAt(i).delete();
-      const groups = packGroups(
-        chunkRows(target.map(rowBytes), this.budget).map((c) => ({ ...c })),
-        this.budget,
-      );
-      for (const group of groups) {
+      for (const group of packRows([target.map(rowBytes)], this.budget)) {
         for (const chunk of group) {
           const rect = { row: body.rowIndex + chunk.start, column: body.columnIndex, rowCount: chunk.end - chunk.start, columnCount: width };
           sheet.getRange(rangeAddress(rect)).values = target.slice(chunk.start, chunk.end);
@@ -499,8 +516,7 @@ export class OfficeWorkbook implements WorkbookPort {
 
     const plans = planWrite(specs, infos, tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })));
     const renamed = plans.map((plan) => renamedSpec(plan, plans));
-    const writes = renamed.flatMap((spec) => valueWrites(spec, chunkBudget));
-    const groups = packGroups(writes, chunkBudget);
+    const groups = valueGroups(renamed, chunkBudget);
     const groupCount = Math.max(1, groups.length);
     const totalSyncs = 2 + groupCount;
     let syncs = 2;
@@ -607,37 +623,49 @@ export class OfficeWorkbook implements WorkbookPort {
 }
 
 /** The value blocks of a sheet: title, info blocks, and each table cut into ≤ budget chunks. */
-function valueWrites(spec: SheetSpec, budget: number): ValueWrite[] {
-  const writes: ValueWrite[] = [];
-  const block = (row: number, column: number, values: CellValue[][]): ValueWrite => {
+/** A block of values to write: a title, an info block, a table's header and rows, its totals. */
+interface ValueBlock {
+  sheet: string;
+  row: number;
+  column: number;
+  columnCount: number;
+  values: CellValue[][];
+  rowBytes: number[];
+}
+
+/** The value blocks of a sheet, made safe to write (text that starts with = + - @ stays text). */
+function valueBlocks(spec: SheetSpec): ValueBlock[] {
+  const blocks: ValueBlock[] = [];
+  const block = (row: number, column: number, values: CellValue[][], columnCount = values[0].length): void => {
     const safe = values.map((line) => line.map(toExcelInput));
-    return {
-      sheet: spec.name,
-      rect: { row, column, rowCount: safe.length, columnCount: safe[0].length },
-      values: safe,
-      bytes: jsonBytes(safe),
-    };
+    blocks.push({ sheet: spec.name, row, column, columnCount, values: safe, rowBytes: safe.map(rowBytes) });
   };
-  if (spec.title !== undefined) writes.push(block(0, 0, [[spec.title]]));
+  if (spec.title !== undefined) block(0, 0, [[spec.title]]);
   for (const info of spec.info ?? []) {
-    if (info.lines.length > 0) writes.push(block(info.row, info.column, info.lines.map(([l, v]) => [l, v])));
+    if (info.lines.length > 0) block(info.row, info.column, info.lines.map(([l, v]) => [l, v]));
   }
   for (const table of spec.tables) {
     const g = tableGeometry(table);
-    const rows: CellValue[][] = [table.columns.map((c) => c.header), ...table.rows];
-    const safeRows = rows.map((line) => line.map(toExcelInput));
-    for (const chunk of chunkRows(safeRows.map(rowBytes), budget)) {
-      const values = safeRows.slice(chunk.start, chunk.end);
-      writes.push({
-        sheet: spec.name,
-        rect: { row: g.headerRow + chunk.start, column: g.firstColumn, rowCount: values.length, columnCount: g.columnCount },
-        values,
-        bytes: chunk.bytes,
-      });
-    }
-    if (table.totals && g.totalsRow !== null) writes.push(block(g.totalsRow, g.firstColumn, [table.totals]));
+    block(g.headerRow, g.firstColumn, [table.columns.map((c) => c.header), ...table.rows], g.columnCount);
+    if (table.totals && g.totalsRow !== null) block(g.totalsRow, g.firstColumn, [table.totals]);
   }
-  return writes;
+  return blocks;
+}
+
+/** The value writes of the sheets in groups of at most `budget` bytes, one sync each (packRows). */
+function valueGroups(specs: readonly SheetSpec[], budget: number): ValueWrite[][] {
+  const blocks = specs.flatMap(valueBlocks);
+  return packRows(blocks.map((b) => b.rowBytes), budget).map((group) =>
+    group.map(({ block, start, end, bytes }) => {
+      const b = blocks[block];
+      return {
+        sheet: b.sheet,
+        rect: { row: b.row + start, column: b.column, rowCount: end - start, columnCount: b.columnCount },
+        values: b.values.slice(start, end),
+        bytes,
+      };
+    }),
+  );
 }
 
 /** Rows a column-wide format or rule covers: the data rows (an Excel table always has ≥ 1). */

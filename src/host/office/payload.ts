@@ -39,58 +39,48 @@ export interface RowChunk {
   bytes: number;
 }
 
-/**
- * Cut rows into consecutive chunks whose summed size stays within the budget (a single row
- * larger than the budget gets a chunk of its own).
- * @example chunkRows([3, 3, 3], 6) //=> [{ start: 0, end: 2, bytes: 6 }, { start: 2, end: 3, bytes: 3 }]
- */
-export function chunkRows(rowBytes: readonly number[], budget: number): RowChunk[] {
-  const chunks: RowChunk[] = [];
-  let start = 0;
-  let bytes = 0;
-  for (let i = 0; i < rowBytes.length; i++) {
-    if (i > start && bytes + rowBytes[i] > budget) {
-      chunks.push({ start, end: i, bytes });
-      start = i;
-      bytes = 0;
-    }
-    bytes += rowBytes[i];
-  }
-  if (rowBytes.length > start) chunks.push({ start, end: rowBytes.length, bytes });
-  return chunks;
+/** Rows [start, end) of block `block`, with their summed size: one write of a group. */
+export interface BlockSlice extends RowChunk {
+  block: number;
 }
 
 /**
- * Cut `rowCount` rows of equal estimated size into chunks within the budget.
- * @example chunkUniformRows(5, 10, 25) //=> [{ start: 0, end: 2, bytes: 20 }, { start: 2, end: 4, bytes: 20 }, { start: 4, end: 5, bytes: 10 }]
+ * Pack the rows of several blocks, in order, into groups (one sync each) within the budget,
+ * cutting a block where a group fills up, so that every group but the last carries close to the
+ * budget: one sync per budget's worth of data (issue 19 §4), where whole chunks packed by
+ * packGroups left a gap at the end of each table. A row larger than the budget gets a group of its own.
+ * @example packRows([[3, 3], [3, 3]], 7) //=> [[{ block: 0, start: 0, end: 2, bytes: 6 }], [{ block: 1, start: 0, end: 2, bytes: 6 }]]
+ * @example packRows([[2, 2, 2], [2, 2]], 6) //=> [[{ block: 0, start: 0, end: 3, bytes: 6 }], [{ block: 1, start: 0, end: 2, bytes: 4 }]]
  */
-export function chunkUniformRows(rowCount: number, bytesPerRow: number, budget: number): RowChunk[] {
-  const perChunk = Math.max(1, Math.floor(budget / Math.max(1, bytesPerRow)));
-  const chunks: RowChunk[] = [];
-  for (let start = 0; start < rowCount; start += perChunk) {
-    const end = Math.min(rowCount, start + perChunk);
-    chunks.push({ start, end, bytes: (end - start) * bytesPerRow });
-  }
-  return chunks;
-}
-
-/**
- * Pack sized items, in order, into groups whose total stays within the budget (one sync each).
- * @example packGroups([{ bytes: 3 }, { bytes: 3 }, { bytes: 5 }], 6).length //=> 2
- */
-export function packGroups<T extends { bytes: number }>(items: readonly T[], budget: number): T[][] {
-  const groups: T[][] = [];
-  let current: T[] = [];
-  let total = 0;
-  for (const item of items) {
-    if (current.length > 0 && total + item.bytes > budget) {
-      groups.push(current);
-      current = [];
-      total = 0;
+export function packRows(blocks: readonly (readonly number[])[], budget: number): BlockSlice[][] {
+  const groups: BlockSlice[][] = [];
+  let current: BlockSlice[] = [];
+  let left = budget;
+  const close = (): void => {
+    if (current.length === 0) return;
+    groups.push(current);
+    current = [];
+    left = budget;
+  };
+  blocks.forEach((rows, block) => {
+    let start = 0;
+    while (start < rows.length) {
+      let end = start;
+      let bytes = 0;
+      while (end < rows.length && bytes + rows[end] <= left) bytes += rows[end++];
+      if (end === start) {
+        if (current.length > 0) {
+          close();
+          continue;
+        }
+        bytes = rows[end++];
+      }
+      current.push({ block, start, end, bytes });
+      left -= bytes;
+      start = end;
+      if (start < rows.length) close();
     }
-    current.push(item);
-    total += item.bytes;
-  }
-  if (current.length > 0) groups.push(current);
+  });
+  close();
   return groups;
 }

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { chunkRows, chunkUniformRows, jsonBytes, packGroups, utf8Length } from "../../../src/host/office/payload";
+import { jsonBytes, packRows, utf8Length } from "../../../src/host/office/payload";
 
 describe("utf8Length", () => {
   it.each([
@@ -24,68 +24,33 @@ describe("jsonBytes", () => {
   });
 });
 
-describe("chunkRows", () => {
-  it("returns no chunk for no rows", () => {
-    expect(chunkRows([], 10)).toEqual([]);
-  });
-
-  it("gives an oversized row a chunk of its own", () => {
-    expect(chunkRows([3, 50, 3], 10)).toEqual([
-      { start: 0, end: 1, bytes: 3 },
-      { start: 1, end: 2, bytes: 50 },
-      { start: 2, end: 3, bytes: 3 },
-    ]);
-  });
-
-  it("fills a chunk up to the budget exactly", () => {
-    expect(chunkRows([5, 5, 5], 10)).toEqual([
-      { start: 0, end: 2, bytes: 10 },
-      { start: 2, end: 3, bytes: 5 },
-    ]);
-  });
-
-  it("covers every row once, in order, within the budget (property)", () => {
-    fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 40 })), fc.integer({ min: 40, max: 200 }), (sizes, budget) => {
-        const chunks = chunkRows(sizes, budget);
-        let next = 0;
-        for (const c of chunks) {
-          expect(c.start).toBe(next);
-          expect(c.bytes).toBe(sizes.slice(c.start, c.end).reduce((a, b) => a + b, 0));
-          expect(c.bytes).toBeLessThanOrEqual(budget);
-          next = c.end;
-        }
-        expect(next).toBe(sizes.length);
-      }),
-    );
-  });
-});
-
-describe("chunkUniformRows", () => {
+describe("packRows", () => {
   it.each([
-    [0, 10, 25, 0],
-    [5, 10, 25, 3],
-    [4, 10, 20, 2],
-    [3, 100, 10, 3],
-  ])("%i rows of %i bytes in a %i budget make %i chunks", (rows, size, budget, count) => {
-    const chunks = chunkUniformRows(rows, size, budget);
-    expect(chunks).toHaveLength(count);
-    expect(chunks.reduce((n, c) => n + c.end - c.start, 0)).toBe(rows);
-  });
-});
-
-describe("packGroups", () => {
-  it("keeps order and starts a new group when the next item would overflow", () => {
-    const groups = packGroups([{ bytes: 3 }, { bytes: 3 }, { bytes: 5 }, { bytes: 1 }], 6);
-    expect(groups.map((g) => g.map((i) => i.bytes))).toEqual([[3, 3], [5, 1]]);
+    ["no blocks", [], 10, []],
+    ["an empty block", [[]], 10, []],
+    ["one block within the budget", [[3, 3]], 10, [[{ block: 0, start: 0, end: 2, bytes: 6 }]]],
+    ["a block filled to the budget exactly, then cut", [[5, 5, 5]], 10, [[{ block: 0, start: 0, end: 2, bytes: 10 }], [{ block: 0, start: 2, end: 3, bytes: 5 }]]],
+    ["two blocks sharing a group, the second cut where it fills", [[4], [3, 3, 3]], 10, [[{ block: 0, start: 0, end: 1, bytes: 4 }, { block: 1, start: 0, end: 2, bytes: 6 }], [{ block: 1, start: 2, end: 3, bytes: 3 }]]],
+    ["an oversized row in a group of its own", [[3, 50, 3]], 10, [[{ block: 0, start: 0, end: 1, bytes: 3 }], [{ block: 0, start: 1, end: 2, bytes: 50 }], [{ block: 0, start: 2, end: 3, bytes: 3 }]]],
+  ])("%s", (_name, blocks, budget, groups) => {
+    expect(packRows(blocks as number[][], budget)).toEqual(groups);
   });
 
-  it("never exceeds the budget unless one item alone does (property)", () => {
+  it("covers every row once, in order; a group is within the budget unless one row alone is over it, and is closed only when the next row does not fit (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ bytes: fc.integer({ min: 1, max: 50 }) })), (items) => {
-        const groups = packGroups(items, 50);
-        expect(groups.flat()).toEqual(items);
-        for (const g of groups) expect(g.reduce((n, i) => n + i.bytes, 0)).toBeLessThanOrEqual(50);
+      fc.property(fc.array(fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 30 }), { maxLength: 6 }), fc.integer({ min: 20, max: 200 }), (blocks, budget) => {
+        const groups = packRows(blocks, budget);
+        const seen = groups.flat();
+        const expected = blocks.flatMap((rows, block) => rows.map((_, row) => `${block}:${row}`));
+        expect(seen.flatMap((s) => Array.from({ length: s.end - s.start }, (_, i) => `${s.block}:${s.start + i}`))).toEqual(expected);
+        groups.forEach((group, g) => {
+          const bytes = group.reduce((n, s) => n + s.bytes, 0);
+          for (const s of group) expect(s.bytes).toBe(blocks[s.block].slice(s.start, s.end).reduce((a, b) => a + b, 0));
+          if (group.length > 1 || group[0].end - group[0].start > 1) expect(bytes).toBeLessThanOrEqual(budget);
+          // The next group starts with a row that did not fit in this one.
+          const next = groups[g + 1]?.[0];
+          if (next !== undefined) expect(bytes + blocks[next.block][next.start]).toBeGreaterThan(budget);
+        });
       }),
     );
   });
