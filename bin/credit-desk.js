@@ -2,11 +2,10 @@
 /* The credit-desk command: runs the TypeScript CLI straight from src/ (no build step needed). */
 "use strict";
 
-require("ts-node").register({
-  transpileOnly: true,
-  project: require("path").join(__dirname, "..", "tsconfig.json"),
-  compilerOptions: { module: "commonjs" },
-});
+// Sucrase strips the types as each file loads (no type check: `npm run typecheck` does that). It
+// replaced ts-node's transpiler, which took about 6 s of CPU before any command ran (`--version`:
+// 6.2 s user with ts-node, 1.7 s with sucrase, of which 0.7 s is loading ExcelJS).
+require("sucrase/register/ts");
 
 const { main } = require("../src/cli/main.ts");
 
