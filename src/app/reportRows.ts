@@ -50,7 +50,12 @@ const SUBTOTAL = /^(?:total(?:for)?.+|.+total|sub-?total.*|.*小计|.+合计|\*)
  * @example totalLabelKind("TOTAL") //=> "grandTotal"
  */
 export function totalLabelKind(text: string): "subtotal" | "grandTotal" | undefined {
-  const key = normaliseHeader(text).replace(/[:：]$/, "");
+  return totalKindOfKey(normaliseHeader(text));
+}
+
+/** totalLabelKind of a text already normalised (normaliseHeader). */
+function totalKindOfKey(normalised: string): "subtotal" | "grandTotal" | undefined {
+  const key = normalised.replace(/[:：]$/, "");
   if (key === "") return undefined;
   if (GRAND_TOTAL.has(key)) return "grandTotal";
   return SUBTOTAL.test(key) ? "subtotal" : undefined;
@@ -58,6 +63,11 @@ export function totalLabelKind(text: string): "subtotal" | "grandTotal" | undefi
 
 /** The kind of report row a row of cells is, or undefined when it is to be read as an invoice line. */
 export function reportRowKind(cells: readonly CellValue[], layout: ReportLayout): ReportRowKind | undefined {
+  return isInvoiceLine(cells, layout) ? undefined : reportRowKindByShape(cells, layout);
+}
+
+/** The whole rule, every cell looked at (reportRowKind answers the common case before it; a property test holds the two equal). */
+export function reportRowKindByShape(cells: readonly CellValue[], layout: ReportLayout): ReportRowKind | undefined {
   let texts = 0;
   let numbers = 0;
   let total: "subtotal" | "grandTotal" | undefined;
@@ -100,6 +110,33 @@ export function reportRowKind(cells: readonly CellValue[], layout: ReportLayout)
   // outside the customer column: a group's row with its sums (Odoo's "Acme (3)").
   if (!hasId && !hasDue && !hasCustomer && numbers > 0 && (texts === 0 || (texts === 1 && isLabelElsewhere))) return "subtotal";
   return undefined;
+}
+
+/**
+ * The common case first, in one look at two cells: an invoice id that is neither a total label
+ * nor its column's header repeated, and a due date, make an invoice line (the rule below gives
+ * the same answer after looking at every cell; on a 1,000,000-row ledger that took about a tenth
+ * of the CLI review).
+ */
+function isInvoiceLine(cells: readonly CellValue[], layout: ReportLayout): boolean {
+  if (layout.invoiceId < 0 || layout.dueDate < 0) return false;
+  const id = cells[layout.invoiceId] ?? null;
+  if (isBlank(id) || isBlank(cells[layout.dueDate] ?? null)) return false;
+  if (typeof id !== "string") return true;
+  const key = normaliseHeader(id);
+  return key !== idHeaderKey(layout) && totalKindOfKey(key) === undefined;
+}
+
+const idHeaderKeys = new WeakMap<ReportLayout, string>();
+
+/** The invoice id column's header, normalised once per layout. */
+function idHeaderKey(layout: ReportLayout): string {
+  let key = idHeaderKeys.get(layout);
+  if (key === undefined) {
+    key = normaliseHeader(layout.headers[layout.invoiceId] ?? "");
+    idHeaderKeys.set(layout, key);
+  }
+  return key;
 }
 
 /** A recognition-report line: a message id (prefix `recognition.`) and its parameters. */

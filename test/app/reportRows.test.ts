@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { REPORT_ROW_KINDS, reportRowKind, skippedRowNotes, totalLabelKind, type ReportLayout } from "../../src/app/reportRows";
+import { REPORT_ROW_KINDS, reportRowKind, reportRowKindByShape, skippedRowNotes, totalLabelKind, type ReportLayout } from "../../src/app/reportRows";
 import type { CellValue } from "../../src/host/WorkbookPort";
 import { messagesFor } from "../../src/i18n/messages";
 
@@ -98,5 +98,20 @@ describe("reportRowKind (property)", () => {
       fc.array(cell, { minLength: 3, maxLength: 3 }), (id, due, [a, b, c]) => {
         expect(reportRowKind([a, id, b, due, c], layout)).toBeUndefined();
       }));
+  });
+
+  it("answers as the whole rule does: the quick look at the id and due date never changes a row's kind", () => {
+    // Cells from the shapes that matter: blanks, the headers themselves, total labels, ids, names, amounts, dates.
+    const cell = fc.oneof(
+      fc.constant(null),
+      fc.constant(""),
+      fc.constantFrom(...layout.headers, " num ", "NUM:", "Total", "Total for Acme", "合计", "小计", "*", "**", "INV-1", "Acme Ltd", "Snapshot of the ledger, amounts in ILS as of today"),
+      fc.string(),
+      fc.integer({ min: -1_000, max: 80_000 }),
+      fc.boolean(),
+    );
+    fc.assert(fc.property(fc.array(cell, { minLength: 5, maxLength: 5 }), (cells) => {
+      expect(reportRowKind(cells as CellValue[], layout)).toBe(reportRowKindByShape(cells as CellValue[], layout));
+    }), { numRuns: 2_000 });
   });
 });

@@ -28,6 +28,34 @@ const A1_CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
 /** 0-based row/column of an A1 cell address, or undefined when it is not one. */
 export function parseA1(address: string): { row: number; column: number } | undefined {
+  return parseCellRef(address) ?? parseA1Slowly(address);
+}
+
+/**
+ * The common shape of a cell reference, as a worksheet part writes it ("AB12": capital letters,
+ * then digits, no `$` or spaces), read with a character loop: it is called for every cell of a
+ * 1,000,000-row sheet, where the regular expression, trim and upper-casing took 2.5 s of a CLI
+ * review (cpu-prof). Undefined for any other shape, which parseA1Slowly then reads.
+ */
+function parseCellRef(ref: string): { row: number; column: number } | undefined {
+  let i = 0;
+  let column = 0;
+  for (; i < ref.length && i < 3; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + (code - 64);
+  }
+  if (i === 0 || i === ref.length) return undefined;
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const code = ref.charCodeAt(j);
+    if (code < 48 || code > 57) return undefined;
+    row = row * 10 + (code - 48);
+  }
+  return { row: row - 1, column: column - 1 };
+}
+
+function parseA1Slowly(address: string): { row: number; column: number } | undefined {
   const m = A1_CELL.exec(address.trim());
   if (!m) return undefined;
   let column = 0;

@@ -23,7 +23,7 @@ import { mergeStyles, type MergedStyles } from "./mergeStyles";
 import { setOutputMarks } from "./outputMarks";
 import { groupedOrder, reorderSheets, setSheetNames, withActiveTab, withTabSelected } from "./sheetOrder";
 import { packageSheetsOf, relationshipsOf, relsPathOf, sheetEntriesOf, workbookPartOf, type PackageSheet, type Relationship } from "./packageParts";
-import { centralDirectory, compressedBytesOf, entryText, type ZipDirectoryEntry } from "./readZipEntries";
+import { centralDirectory, compressedBytesOf, entryText, entryTextHead, type ZipDirectoryEntry } from "./readZipEntries";
 import { tablePartFacts } from "./repairLoadedTables";
 import { writeZipTo, type ZipEntryToWrite } from "./writeZip";
 import { attributeOf, escapeXml } from "./xmlText";
@@ -155,6 +155,10 @@ function restyledSheet(xml: string, styles: MergedStyles, sharedItems: readonly 
   if (/<c\b[^>]*\st="s"/.test(rewritten)) throw new Error("a shared-string cell could not be inlined");
   return rewritten;
 }
+
+/** How far into a worksheet part its <sheetViews> can be: only sheetPr and dimension come before it. */
+const SHEET_HEAD_CHARS = 1_000_000;
+const TAB_SELECTED = /<sheetView\b[^>]*\stabSelected="(?:1|true)"/;
 
 function withoutTabSelected(xml: string): string {
   return xml.replace(/(<sheetView\b[^>]*?)\s+tabSelected="(?:1|true)"/, "$1");
@@ -359,8 +363,12 @@ export function writeSheetsIntoPackage(sourceBytes: Buffer, added: AddedParts, o
     // Only the active tab may be selected (several selected tabs are a group in Excel).
     for (const sheet of sheets) {
       if (changed.has(sheet.part) || streamed.has(sheet.part)) continue;
+      // <sheetViews> comes before the rows: only a selected sheet's whole part is read (to be rewritten).
+      const entry = source.entries.get(sheet.part);
+      const head = entry ? entryTextHead(source.bytes, entry, (text) => text.length > SHEET_HEAD_CHARS || /<sheetData\b|<\/sheetViews>/.test(text)) : undefined;
+      if (head === undefined || !TAB_SELECTED.test(head)) continue;
       const xml = source.text(sheet.part);
-      if (xml !== undefined && /<sheetView\b[^>]*\stabSelected="(?:1|true)"/.test(xml)) changed.set(sheet.part, withoutTabSelected(xml));
+      if (xml !== undefined) changed.set(sheet.part, withoutTabSelected(xml));
     }
   }
   changed.set(workbookPart, workbookXml);

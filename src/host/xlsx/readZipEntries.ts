@@ -197,6 +197,28 @@ export function entryTextChunks(zip: Buffer, entry: Entry, visit: (text: string)
   if (rest !== "") visit(rest);
 }
 
+/** Thrown by entryTextHead's visitor to stop inflating once it has read enough. */
+class Enough extends Error {}
+
+/**
+ * The beginning of the entry's text: inflated piece by piece until `isEnough(textSoFar)` holds
+ * or the part ends, never further. Used to look at a worksheet's `<sheetViews>`, which sits
+ * before its rows, without inflating a sheet of hundreds of megabytes.
+ * @example entryTextHead(zip, sheetEntry, (text) => text.includes("<sheetData")) //=> '<?xml …><worksheet …><sheetViews>…<sheetData'
+ */
+export function entryTextHead(zip: Buffer, entry: Entry, isEnough: (text: string) => boolean): string {
+  let text = "";
+  try {
+    entryTextChunks(zip, entry, (piece) => {
+      text += piece;
+      if (isEnough(text)) throw new Enough();
+    });
+  } catch (error) {
+    if (!(error instanceof Enough)) throw error;
+  }
+  return text;
+}
+
 /** Names of every entry, in central-directory order. */
 export function zipEntryNames(zip: Buffer): string[] {
   return centralDirectory(zip).map((e) => e.name);

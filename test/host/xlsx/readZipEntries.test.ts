@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { deflateRawSync } from "zlib";
 import { zipBomb } from "../../../scripts/badWorkbooks";
 import { fileProblemOf } from "../../../src/host/xlsx/fileProblemOf";
-import { MAX_INFLATED_MB, MAX_ZIP_ENTRIES, centralDirectory, entryText, readZipEntries, zipProblemOf, ZipInflateLimitError } from "../../../src/host/xlsx/readZipEntries";
+import { MAX_INFLATED_MB, MAX_ZIP_ENTRIES, centralDirectory, entryText, entryTextHead, readZipEntries, zipProblemOf, ZipInflateLimitError } from "../../../src/host/xlsx/readZipEntries";
 import { writeZip, type ZipEntryToWrite } from "../../../src/host/xlsx/writeZip";
 
 const CAP = MAX_INFLATED_MB * 1_000_000;
@@ -84,5 +84,24 @@ describe("fileProblemOf: one sentence for every file that is not a readable work
     const whole = await workbook();
     expect(fileProblemOf(whole)).toBeUndefined();
     expect(fileProblemOf(whole.subarray(0, 100))).toBe("the file is damaged or truncated: its zip directory cannot be read");
+  });
+});
+
+describe("entryTextHead: the beginning of a part, not the whole of it", () => {
+  const rows = Array.from({ length: 200_000 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>${i}</v></c></row>`).join("");
+  const sheet = `<?xml version="1.0"?><worksheet><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetData>${rows}</sheetData></worksheet>`;
+  const zip = writeZip([{ name: "xl/worksheets/sheet1.xml", content: Buffer.from(sheet) }]);
+  const [entry] = centralDirectory(zip);
+
+  it("stops inflating once it has read enough", () => {
+    const head = entryTextHead(zip, entry, (text) => text.includes("<sheetData"));
+    expect(sheet.startsWith(head)).toBe(true);
+    expect(head).toContain('tabSelected="1"');
+    // Far less than the part: a few inflated pieces at most.
+    expect(head.length).toBeLessThan(sheet.length / 10);
+  });
+
+  it("gives the whole text when it never has enough", () => {
+    expect(entryTextHead(zip, entry, () => false)).toBe(sheet);
   });
 });
