@@ -6,7 +6,7 @@
 import { CustomFunctionsError, ErrorCode } from "../support/customFunctionsStub";
 import { add, aging, bpdso, cei, coverage, dso, interest, openbalance, provision, score, workingassets } from "../../src/functions/functions";
 import { toExcelError } from "../../src/functions/toExcelError";
-import { divideByZero, invalidInput, notAvailable, outOfRange } from "../../src/engine/errors";
+import { at, detail, divideByZero, invalidInput, notAvailable, outOfRange } from "../../src/engine/errors";
 
 const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 
@@ -131,9 +131,9 @@ describe("an overflow never reaches a cell", () => {
 
 describe("toExcelError (issue 18): a message the user needs is never on #NUM!", () => {
   it.each([
-    [invalidInput("amounts row 2", "is blank"), ErrorCode.invalidValue, "amounts row 2: is blank"],
-    [outOfRange("weights", "are too large"), ErrorCode.invalidValue, "weights out of range: are too large"],
-    [notAvailable("no basis applies"), ErrorCode.notAvailable, "no basis applies"],
+    [invalidInput(at("amounts", { row: 2 }), detail("blank")), ErrorCode.invalidValue, "amounts row 2: is blank"],
+    [outOfRange("weights", detail("overflow")), ErrorCode.invalidValue, "weights out of range: is too large to compute (the figures overflow)"],
+    [notAvailable(detail("noBasis")), ErrorCode.notAvailable, "no basis for a limit"],
     [divideByZero("sales"), ErrorCode.divisionByZero, "sales is zero or missing (division by zero)"],
   ])("%j → its code and message", (error, code, message) => {
     const e = toExcelError(error) as unknown as CustomFunctionsError;
