@@ -21,6 +21,7 @@ type S = string;
 export interface DetailParams {
   // A value of the wrong kind.
   notFinite: Record<never, never>;
+  notFiniteText: { text: S };
   notNumber: Record<never, never>;
   notNumberText: { text: S };
   blank: Record<never, never>;
@@ -85,7 +86,7 @@ export interface DetailParams {
   needsHeaderColumns: { columns: S };
   needsHeaderAndRow: Record<never, never>;
   needsLabels: Record<never, never>;
-  needsAtLeast: { min: N; unit: "month" | "monthEnd" | "column" | "cohort" | "bucket" | "edge" };
+  needsAtLeast: { count: N; unit: "month" | "monthEnd" | "column" | "cohort" | "bucket" | "edge" };
   noColumn: { name: S };
   appearsTwice: { name: S };
   // Policy.

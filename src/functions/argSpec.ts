@@ -173,13 +173,12 @@ export function within(reader: ArgReader<number>, min: number, max: number, refu
 }
 
 /**
- * One of a few words (case-insensitive) with a default when omitted, refused as `must be "a", "b"
- * or "c", got "x"` (the older families' wording; oneOf keeps the review's). Excel type: string.
+ * One of a few words (case-insensitive) with a default when omitted, refused as oneOf refuses
+ * (errorDetail.oneOf: "must be one of a, b, c, got x"). Excel type: string.
  * @example choice(["AD", "AAA"] as const, "AD").read("aaa", "scale") //=> ok("AAA")
  */
 export function choice<W extends string>(words: readonly W[], fallback: W): ArgReader<W> {
-  const listed = words.map((w) => `"${w}"`);
-  return wordOf(words, fallback, `${listed.slice(0, -1).join(", ")} or ${listed[listed.length - 1]}`);
+  return wordOf(words, fallback, words.join(", "));
 }
 
 /** A reader from a cell-reading function `(value, field) => Result` (the adapters' readers). */

@@ -111,7 +111,7 @@ const FORMULAS: Readonly<Record<RatioName, Formula>> = {
   quickRatio: (c) =>
     divide(figure(c.currentAssets, "currentAssets") - figure(c.inventory, "inventory"), figure(c.currentLiabilities, "currentLiabilities"), "currentLiabilities"),
   debtRatio: (c) => divide(figure(c.totalLiabilities, "totalLiabilities"), figure(c.totalAssets, "totalAssets"), "totalAssets"),
-  inventoryTurnover: (c, p) => divide(figure(c.costOfSales, "costOfSales"), average(c, p, "inventory"), "average inventory"),
+  inventoryTurnover: (c, p) => divide(figure(c.costOfSales, "costOfSales"), average(c, p, "inventory"), "averageInventory"),
   receivablesTurnover: (c, p) => divide(figure(c.revenue, "revenue"), average(c, p, "receivables"), "average receivables"),
   fixedAssetTurnover: (c) => divide(figure(c.revenue, "revenue"), figure(c.fixedAssets, "fixedAssets"), "fixedAssets"),
 };

@@ -22,9 +22,9 @@ export interface Cohort {
 }
 
 export function cohortLossRates(cohorts: Cohort[]): Result<number[]> {
-  if (cohorts.length === 0) return err(invalidInput("cohorts", detail("needsAtLeast", { min: 1, unit: "cohort" })));
+  if (cohorts.length === 0) return err(invalidInput("cohorts", detail("needsAtLeast", { count: 1, unit: "cohort" })));
   const width = cohorts[0].reached.length;
-  if (width === 0) return err(invalidInput("cohorts", detail("needsAtLeast", { min: 1, unit: "bucket" })));
+  if (width === 0) return err(invalidInput("cohorts", detail("needsAtLeast", { count: 1, unit: "bucket" })));
   const reachedTotals = new Array<number>(width).fill(0);
   let writtenOff = 0;
   for (let c = 0; c < cohorts.length; c++) {

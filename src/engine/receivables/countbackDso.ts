@@ -22,7 +22,7 @@ export function countbackDso(input: CountbackDsoInput): Result<number> {
   const { receivables, monthlySales, monthDays } = input;
   const r = nonNegative({ receivables });
   if (!r.ok) return r;
-  if (monthlySales.length === 0) return err(invalidInput("monthlySales", detail("needsAtLeast", { min: 1, unit: "month" })));
+  if (monthlySales.length === 0) return err(invalidInput("monthlySales", detail("needsAtLeast", { count: 1, unit: "month" })));
   if (monthDays.length !== monthlySales.length) {
     return err(invalidInput("monthDays", detail("itemsMismatch", { count: monthDays.length, other: "monthlySales", otherCount: monthlySales.length })));
   }

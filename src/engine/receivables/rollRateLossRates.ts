@@ -26,9 +26,9 @@
 import { at, detail, err, invalidInput, notAvailable, ok, type Result } from "../errors";
 
 export function rollRateLossRates(snapshots: number[][]): Result<number[]> {
-  if (snapshots.length < 2) return err(invalidInput("snapshots", detail("needsAtLeast", { min: 2, unit: "monthEnd" })));
+  if (snapshots.length < 2) return err(invalidInput("snapshots", detail("needsAtLeast", { count: 2, unit: "monthEnd" })));
   const width = snapshots[0].length;
-  if (width < 2) return err(invalidInput("snapshots", detail("needsAtLeast", { min: 2, unit: "column" })));
+  if (width < 2) return err(invalidInput("snapshots", detail("needsAtLeast", { count: 2, unit: "column" })));
   for (let t = 0; t < snapshots.length; t++) {
     if (snapshots[t].length !== width) {
       return err(invalidInput(at("snapshots", { month: t + 1 }), detail("widthMismatch", { count: snapshots[t].length, first: width })));

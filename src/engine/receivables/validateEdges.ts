@@ -7,7 +7,7 @@
 import { detail, err, inside, invalidInput, ok, type Field, type Result } from "../errors";
 
 export function validateEdges(edges: number[], field: Field): Result<number[]> {
-  if (edges.length === 0) return err(invalidInput(field, detail("needsAtLeast", { min: 1, unit: "edge" })));
+  if (edges.length === 0) return err(invalidInput(field, detail("needsAtLeast", { count: 1, unit: "edge" })));
   for (let i = 0; i < edges.length; i++) {
     if (!Number.isInteger(edges[i])) return err(invalidInput(inside(field, { item: i + 1 }), detail("wholeDays", { got: edges[i] })));
     if (i > 0 && edges[i] <= edges[i - 1]) {

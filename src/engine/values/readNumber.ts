@@ -18,7 +18,7 @@ export function readNumber(value: unknown, field: Field): Result<number> {
       const isPercent = t.endsWith("%");
       const n = Number(isPercent ? t.slice(0, -1) : t);
       // "1e999" is numeric text whose number is Infinity: refused like an Infinity cell.
-      if (!Number.isFinite(n)) return err(invalidInput(field, detail("notFinite")));
+      if (!Number.isFinite(n)) return err(invalidInput(field, detail("notFiniteText", { text: value })));
       return ok(isPercent ? n / 100 : n);
     }
     return err(invalidInput(field, t === "" ? detail("blank") : detail("notNumberText", { text: value })));
