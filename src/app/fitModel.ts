@@ -12,7 +12,7 @@
  */
 import { addMonths } from "../engine/dates/addMonths";
 import type { DayNumber } from "../engine/dates/dayNumber";
-import { describeError } from "../engine/errors";
+import { errorText } from "./errorText";
 import { canonicalJson, shortFingerprint } from "../engine/policy/policyFingerprint";
 import type { OutputLanguage, Policy } from "../engine/policy/Policy";
 import { sha256Hex } from "../engine/policy/sha256";
@@ -137,7 +137,7 @@ export async function fitModel(port: WorkbookPort, options: ModelFitOptions): Pr
     minDefaults: policy.modelMinDefaults,
     extraFeatures: reviewFeatures(portfolio, policy, options.periodDays ?? 90),
   });
-  if (!fitted.ok) return { status: "failed", problems, message: describeError(fitted.error) };
+  if (!fitted.ok) return { status: "failed", problems, message: errorText(createTranslator(options.outputLanguage ?? "en-US"), fitted.error) };
   if (options.signal?.aborted) return { status: "cancelled", problems };
   const model = fitted.value;
   const fingerprint = modelFingerprint(model.scorecard);

@@ -4,7 +4,7 @@
  * rows, for the review (readModelSheet) and for CREDIT.PD over the sheet's range. No catalogue
  * here: the custom functions carry this module.
  */
-import { err, invalidInput, ok, type Result } from "../engine/errors";
+import { detail, err, invalidInput, ok, type Result } from "../engine/errors";
 import type { BinnedCharacteristic } from "../engine/models/binning";
 import type { Scorecard } from "../engine/models/buildScorecard";
 import type { WoeBin } from "../engine/models/woe";
@@ -47,13 +47,13 @@ function characteristicOf(name: string, rows: FeatureRows): Result<{ characteris
   const all = rows.missing === undefined ? rows.bins : [...rows.bins, rows.missing];
   for (const r of all) {
     for (const [field, column] of [["WOE", BIN_COLUMN.woe], ["coefficient", BIN_COLUMN.coefficient], ["points", BIN_COLUMN.points]] as const) {
-      if (!isNumber(r[column])) return err(invalidInput(`Model sheet, feature ${name}`, `a bin has no ${field}`));
+      if (!isNumber(r[column])) return err(invalidInput(name, detail("binLacks", { column: field })));
     }
   }
-  if (rows.bins.length === 0) return err(invalidInput(`Model sheet, feature ${name}`, "has no bins"));
+  if (rows.bins.length === 0) return err(invalidInput(name, detail("noBins")));
   const isCategorical = rows.bins.some((r) => textOf(r[BIN_COLUMN.categories]) !== "");
   if (!isCategorical && rows.bins.some((r) => !isNumber(r[BIN_COLUMN.upper]))) {
-    return err(invalidInput(`Model sheet, feature ${name}`, "a numeric bin has no upper bound"));
+    return err(invalidInput(name, detail("noUpperBound")));
   }
   const count = numberAt;
   const badsTotal = all.reduce((s, r) => s + count(r, BIN_COLUMN.defaults), 0);
@@ -97,8 +97,8 @@ export function scorecardOfBins(rows: readonly (readonly unknown[])[], where: st
     if (isNumber(row[BIN_COLUMN.bin])) feature.bins.push([...row]);
     else feature.missing = [...row];
   }
-  if (intercept === undefined) return err(invalidInput(where, `its ${MODEL_BINS_TABLE} table has no intercept row`));
-  if (features.size === 0) return err(invalidInput(where, `its ${MODEL_BINS_TABLE} table has no feature`));
+  if (intercept === undefined) return err(invalidInput(where, detail("tableLacks", { table: MODEL_BINS_TABLE, part: "intercept" })));
+  if (features.size === 0) return err(invalidInput(where, detail("tableLacks", { table: MODEL_BINS_TABLE, part: "feature" })));
   const characteristics: BinnedCharacteristic[] = [];
   const coefficients: number[] = [];
   const points: number[][] = [];

@@ -8,13 +8,14 @@
  * @example readModelSheet(snapshot) //=> ok({ fingerprint: "a1b2c3d4e5f6", scorecard: { characteristics: [...], … } }), or ok(undefined) without a Model sheet
  */
 import type { DayNumber } from "../engine/dates/dayNumber";
-import { err, invalidInput, ok, type Result } from "../engine/errors";
+import { detail, err, invalidInput, ok, type Result } from "../engine/errors";
 import { applyScorecard, type FeatureColumn, type Scorecard } from "../engine/models/buildScorecard";
 import { expectedLoss } from "../engine/models/expectedLoss";
 import { ledgerFeatures } from "../engine/models/ledgerFeatures";
 import type { Ledger } from "../engine/receivables/Ledger";
 import type { CustomerReview } from "../engine/review/types";
-import { describeError } from "../engine/errors";
+import { errorText } from "./errorText";
+import { createTranslator } from "../i18n/translator";
 import type { CellValue, SheetSpec, SourceTable, WorkbookSnapshot } from "../host/WorkbookPort";
 import type { Translator } from "../i18n/translator";
 import { reviewFeatureColumns } from "./fitModel";
@@ -56,7 +57,7 @@ export function readModelSheet(snapshot: WorkbookSnapshot): Result<SheetModel | 
   const mark = snapshot.outputSheets.find((o) => o.output === MODEL_OUTPUT_ID);
   if (mark === undefined) return ok(undefined);
   const bins = tableOn(snapshot, mark.sheet, MODEL_BINS_TABLE);
-  if (bins === undefined) return err(invalidInput(`Model sheet ${mark.sheet}`, `has no ${MODEL_BINS_TABLE} table`));
+  if (bins === undefined) return err(invalidInput(mark.sheet, detail("noTable", { table: MODEL_BINS_TABLE })));
   const measures = tableOn(snapshot, mark.sheet, MODEL_MEASURES_TABLE);
   const measure = (key: (typeof MEASURE_KEYS)[number]): CellValue | undefined => measures?.rows[MEASURE_KEYS.indexOf(key)]?.[1];
   const factor = measure("factor");
@@ -107,7 +108,7 @@ export function modelScoresOf(snapshot: WorkbookSnapshot, ledger: Ledger, asOf: 
   const failure = !read.ok ? read.error : scores !== undefined && !scores.ok ? scores.error : undefined;
   if (failure !== undefined) {
     const sheet = snapshot.outputSheets.find((o) => o.output === MODEL_OUTPUT_ID)?.sheet ?? "";
-    problems.push({ severity: "warning", table: "", sheet, row: -1, column: -1, field: "", message: `Model sheet not used (no PD or expected loss in this review): ${describeError(failure)}` });
+    problems.push({ severity: "warning", table: "", sheet, row: -1, column: -1, field: "", message: `Model sheet not used (no PD or expected loss in this review): ${errorText(createTranslator("en-US"), failure)}` });
     return undefined;
   }
   return scores?.ok ? scores.value : undefined;

@@ -4,7 +4,8 @@
  * (value column for a bad value, key column for an unknown key). No Policy table: the defaults.
  */
 import type { DateSystem } from "../engine/dates/dayNumber";
-import { describeError } from "../engine/errors";
+import { createTranslator } from "../i18n/translator";
+import { errorText } from "./errorText";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
 import type { Policy } from "../engine/policy/Policy";
 import { policyFromRange } from "../engine/policy/policyFromRange";
@@ -38,10 +39,10 @@ export function readPolicySheet(table: RecognisedTable | undefined, _dateSystem:
   if (!read.ok) {
     const error = read.error;
     const key = error.kind === "invalidInput" || error.kind === "outOfRange" || error.kind === "divideByZero" ? error.field : "policy";
-    // A Policy-row error names "Policy row N" rather than a key.
-    const rowMatch = /^Policy row (\d+)$/.exec(key);
-    const dataIndex = rowMatch ? Number(rowMatch[1]) - 1 : rowOfKey(key);
-    push(rowMatch ? "key" : "value", dataIndex, key, `Policy: ${describeError(error)}`);
+    // A Policy-row error names the row (a value without a key) rather than a key.
+    const row = error.kind === "notAvailable" ? undefined : key === "Policy" ? error.at?.row : undefined;
+    const dataIndex = row !== undefined ? row - 1 : rowOfKey(key);
+    push(row !== undefined ? "key" : "value", dataIndex, key, `Policy: ${errorText(createTranslator("en-US"), error)}`);
     return { policy: DEFAULT_POLICY, policySource: "default" };
   }
   const unknown = read.value.unknownKeys;

@@ -18,13 +18,20 @@ export function messageText(t: Translator, prefix: string, message: ReviewMessag
 function valuesOf(t: Translator, params: MessageParams): Record<string, string | number> {
   const values: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
+    if (name === "detailId") continue; // a limit error's detail, rendered with its note (limitErrorText)
     if (name.endsWith("Id") && typeof value === "string") {
-      values[name.slice(0, -2)] = name === "noteId" && value === "limitNote.error" ? t.format(value as MessageId, { detail: String(params.detail ?? "") }) : t.format(value as MessageId);
+      values[name.slice(0, -2)] = name === "noteId" && value === "limitNote.error" ? t.format(value as MessageId, { detail: limitErrorText(t, params) }) : t.format(value as MessageId);
     } else {
       values[name] = value;
     }
   }
   return values;
+}
+
+/** A limit's error as the review carries it (reviewCustomer's limitNote: field, `detailId` and the detail's parameters). */
+function limitErrorText(t: Translator, params: MessageParams): string {
+  if (typeof params.detailId !== "string") return "";
+  return t.format("error.invalidInput", { field: String(params.field ?? ""), detail: t.format(params.detailId as MessageId, params) });
 }
 
 /** One warning's text. */

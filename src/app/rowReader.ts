@@ -11,7 +11,9 @@
  * index into the row rather than a lookup by field name (issue 6: a million receivable rows).
  */
 import { dayOfSerial1900, toDayNumber, type DateSystem, type DayNumber } from "../engine/dates/dayNumber";
-import { describeError, type DomainError, type Result } from "../engine/errors";
+import type { DomainError, Result } from "../engine/errors";
+import { createTranslator } from "../i18n/translator";
+import { detailParams, errorDetailText } from "./errorText";
 import { isBlank } from "../engine/values/isBlank";
 import { readBoolean } from "../engine/values/readBoolean";
 import { readNumber } from "../engine/values/readNumber";
@@ -90,9 +92,9 @@ export function columnsOf<F extends string>(table: RecognisedTable, fields: read
   return columns;
 }
 
-/** The part of an error worth showing next to a header and row (the field is named already). */
+/** The part of an error worth showing next to a header and row (the field is named already), in English (the problem's fallback message). */
 function detailOf(error: DomainError): string {
-  return error.kind === "invalidInput" || error.kind === "outOfRange" ? error.detail : describeError(error);
+  return errorDetailText(createTranslator("en-US"), error);
 }
 
 function rowIsBlank(row: readonly CellValue[]): boolean {
@@ -243,7 +245,7 @@ class TableRowReader implements RowReader {
   private take<T>(column: Column, result: Result<T>): T | undefined {
     if (result.ok) return result.value;
     const detail = detailOf(result.error);
-    this.report(column, `${column.header} row ${this.excelRow}: ${detail}`, "error", "problem.cell.invalid", { detail });
+    this.report(column, `${column.header} row ${this.excelRow}: ${detail}`, "error", "problem.cell.invalid", detailParams(result.error));
     return undefined;
   }
 

@@ -8,7 +8,7 @@
  *   //=> { status: "written", problems: [], kpis: { customers: 36, … }, critical: [...], … }
  */
 import { toIsoDate } from "../engine/dates/dayNumber";
-import { describeError } from "../engine/errors";
+import { errorText } from "./errorText";
 import { shortFingerprint } from "../engine/policy/policyFingerprint";
 import { reviewPortfolio } from "../engine/review/reviewPortfolio";
 import type { OutputLanguage } from "../engine/policy/Policy";
@@ -101,7 +101,7 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   const periodDays = options.periodDays ?? DEFAULT_PERIOD_DAYS;
   const reviewed = reviewPortfolio(reading.portfolio, reading.policy, { asOf: options.asOf, periodDays });
   if (!reviewed.ok) {
-    const problem: Problem = { severity: "error", table: "", sheet: "", row: -1, column: -1, field: "", message: `Review failed: ${describeError(reviewed.error)}` };
+    const problem: Problem = { severity: "error", table: "", sheet: "", row: -1, column: -1, field: "", message: `Review failed: ${errorText(createTranslator("en-US"), reviewed.error)}` };
     return { status: "invalid", problems: [...problems, problem] };
   }
   const isLedgerOnly = reading.derived !== undefined;

@@ -8,7 +8,8 @@
  *   //=> { status: "compared", comparison: { totalLimit: { before: 4078000, after: …, change: … }, … }, … }
  */
 import { toIsoDate, type DayNumber } from "../engine/dates/dayNumber";
-import { describeError, type DomainError, type Result } from "../engine/errors";
+import type { DomainError, Result } from "../engine/errors";
+import { errorText } from "./errorText";
 import type { OutputLanguage } from "../engine/policy/Policy";
 import { GRADE_CLASSES, runScenario, whatIfBase, type PolicyChange, type ScenarioComparison, type ScenarioDraft, type WhatIfBase } from "../engine/scenarios";
 import type { WorkbookPort, WrittenSheet } from "../host/WorkbookPort";
@@ -90,7 +91,7 @@ export async function runWhatIf(port: WorkbookPort, options: WhatIfOptions): Pro
 }
 
 function problemOf(error: DomainError): Problem {
-  return { severity: "error", table: "Policy", sheet: "", row: -1, column: -1, field: "field" in error ? error.field : "", message: describeError(error) };
+  return { severity: "error", table: "Policy", sheet: "", row: -1, column: -1, field: "field" in error ? error.field : "", message: errorText(createTranslator("en-US"), error) };
 }
 
 /**

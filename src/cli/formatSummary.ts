@@ -8,6 +8,7 @@
 import { formatAmount } from "../engine/review/formatAmount";
 import type { Problem, ReviewOutcome } from "../app/types";
 import { cellAddress as a1 } from "../host/address";
+import { withDetail } from "../app/errorText";
 import { terminalSafe } from "./terminalSafe";
 import { createTranslator, type Translator } from "../i18n/translator";
 
@@ -25,7 +26,7 @@ export function problemLocation(problem: Problem): string {
 /** One line per problem: "error  Customers!B7  CustomerId  duplicate customer id" (workbook text made terminal-safe). */
 export function formatProblem(problem: Problem, t?: Translator): string {
   // A problem with a message id is printed in the --lang language; the others in English.
-  const message = t !== undefined && problem.id !== undefined ? t.t(problem.id, problem.params) : problem.message;
+  const message = t !== undefined && problem.id !== undefined ? t.t(problem.id, problem.params && withDetail(t.t, problem.params)) : problem.message;
   return [problem.severity, problemLocation(problem), terminalSafe(problem.field || "-"), terminalSafe(message)].join("  ");
 }
 

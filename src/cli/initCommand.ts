@@ -4,7 +4,8 @@
  */
 import { promises as fs } from "fs";
 import { toIsoDate, type DayNumber } from "../engine/dates/dayNumber";
-import { describeError } from "../engine/errors";
+import { errorText } from "../app/errorText";
+import { createTranslator } from "../i18n/translator";
 import type { OutputLanguage } from "../engine/policy/Policy";
 import { setUpWorkbook } from "../app";
 import { setUpCustomersFromLedger } from "../app/setUpWorkbook";
@@ -36,7 +37,7 @@ export async function createInputWorkbook(file: string, options: { sample: boole
   }
   const saved = await book.save(file);
   if (!saved.ok) {
-    io.stderr.write(`credit-desk: ${describeError(saved.error)}\n`);
+    io.stderr.write(`credit-desk: ${errorText(createTranslator(options.outputLanguage ?? "en-US"), saved.error)}\n`);
     return false;
   }
   return true;
@@ -94,7 +95,7 @@ export async function initFromLedger(run: { ledger: string; output: string; mapp
   }
   const saved = await book.save(run.output);
   if (!saved.ok) {
-    io.stderr.write(`credit-desk: ${terminalSafe(describeError(saved.error))}; nothing was written\n`);
+    io.stderr.write(`credit-desk: ${terminalSafe(errorText(t, saved.error))}; nothing was written\n`);
     return 1;
   }
   io.stdout.write(`${t.t("setup.fromLedger.cliDone", { file: terminalSafe(run.output), ledger: terminalSafe(run.ledger), count: outcome.customers })}\n`);

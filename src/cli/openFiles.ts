@@ -3,7 +3,8 @@
  * user why it stops (exit 1, nothing written): whether its output file may be written
  * (outputFileProblem), and whether the input workbook can be read.
  */
-import { describeError } from "../engine/errors";
+import { errorText } from "../app/errorText";
+import { createTranslator, type Translator } from "../i18n/translator";
 import { XlsxWorkbook } from "../host/xlsx/XlsxWorkbook";
 import type { CliIo } from "./CliIo";
 import { outputFileProblem } from "./outputFileProblem";
@@ -17,9 +18,9 @@ export async function mayWriteOutput(output: string, options: { inPlace: boolean
 }
 
 /** The workbook at `input`, or undefined after saying on stderr why it cannot be read. */
-export async function loadWorkbook(input: string, io: CliIo): Promise<XlsxWorkbook | undefined> {
+export async function loadWorkbook(input: string, io: CliIo, t: Translator = createTranslator("en-US")): Promise<XlsxWorkbook | undefined> {
   const loaded = await XlsxWorkbook.load(input);
   if (loaded.ok) return loaded.value;
-  io.stderr.write(`credit-desk: ${terminalSafe(describeError(loaded.error))}\n`);
+  io.stderr.write(`credit-desk: ${terminalSafe(errorText(t, loaded.error))}\n`);
   return undefined;
 }

@@ -7,7 +7,7 @@
  * workbook (names, sheet names, messages) goes through terminalSafe.
  */
 import { toIsoDate, type DayNumber } from "../engine/dates/dayNumber";
-import { describeError } from "../engine/errors";
+import { errorText } from "../app/errorText";
 import type { OutputLanguage } from "../engine/policy/Policy";
 import type { CellValue, OutputSheetMark, SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions, WrittenSheet } from "../host/WorkbookPort";
 import { runReview, type ReviewOutcome } from "../app";
@@ -148,7 +148,7 @@ export async function reviewFile(run: ReviewRun, io: CliIo): Promise<number> {
   const saved = await book.save(run.output);
   bar.done();
   if (!saved.ok) {
-    io.stderr.write(`credit-desk: ${terminalSafe(describeError(saved.error))}; nothing was written\n`);
+    io.stderr.write(`credit-desk: ${terminalSafe(errorText(t, saved.error))}; nothing was written\n`);
     return 1;
   }
 

@@ -9,7 +9,7 @@
  * cannot be written; 2 a --set that is not key=value, an unknown policy key or a bad value.
  */
 import { toIsoDate, type DayNumber } from "../engine/dates/dayNumber";
-import { describeError } from "../engine/errors";
+import { errorText } from "../app/errorText";
 import type { OutputLanguage } from "../engine/policy/Policy";
 import { GRADE_CLASSES, type PolicyChange, type ScenarioComparison } from "../engine/scenarios";
 import { parsePolicyAssignment, runWhatIf, whatIfJson } from "../app/whatIf";
@@ -97,7 +97,7 @@ export async function whatifFile(run: WhatIfRun, io: CliIo): Promise<number> {
     write: run.out === undefined ? undefined : { generatedAt: io.now().toISOString(), addinVersion: VERSION, outputLanguage: run.outputLanguage },
   });
   if (outcome.status === "badDraft") {
-    io.stderr.write(`${t.t("cli.error.usage", { message: t.t("whatIf.cli.badDraft", { message: terminalSafe(describeError(outcome.error)) }) })}\n`);
+    io.stderr.write(`${t.t("cli.error.usage", { message: t.t("whatIf.cli.badDraft", { message: terminalSafe(errorText(t, outcome.error)) }) })}\n`);
     return 2;
   }
   if (outcome.status === "invalid") {
@@ -109,7 +109,7 @@ export async function whatifFile(run: WhatIfRun, io: CliIo): Promise<number> {
   if (run.out !== undefined) {
     const saved = await book.save(run.out);
     if (!saved.ok) {
-      io.stderr.write(`credit-desk: ${terminalSafe(describeError(saved.error))}; nothing was written\n`);
+      io.stderr.write(`credit-desk: ${terminalSafe(errorText(t, saved.error))}; nothing was written\n`);
       return 1;
     }
   }

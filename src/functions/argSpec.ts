@@ -6,7 +6,7 @@
  * @example readArgs({ asOf: AS_OF, window: oneOf(["12m", "all"], "12m") }, { asOf: 45838, window: null })
  *   //=> ok({ asOf: 20269, window: "12m" })
  */
-import { err, invalidInput, ok, type Result } from "../engine/errors";
+import { detail, type Detail, err, type Field, invalidInput, ok, type Result } from "../engine/errors";
 import type { DayNumber } from "../engine/dates/dayNumber";
 import type { Policy } from "../engine/policy";
 import type { Locale } from "../i18n/locale";
@@ -21,7 +21,7 @@ import { guard } from "./toExcelError";
 
 /** How one argument is read: a reader from the cell(s) Excel passes to a value, or an error naming the argument. */
 export interface ArgReader<T> {
-  read(value: Cell, field: string): Result<T>;
+  read(value: Cell, field: Field): Result<T>;
 }
 
 /** The value type a reader gives. */
@@ -55,7 +55,7 @@ export function readCall<S extends Record<string, ArgReader<unknown>>>(spec: S, 
 /** A required single row or column (a column of a table): its cells in order. */
 export const COLUMN: ArgReader<Cell[]> = {
   read(value, field) {
-    const given = readRequiredRange(value, field, "a column of the table");
+    const given = readRequiredRange(value, field);
     return given.ok ? readVector(value, field) : given;
   },
 };
@@ -63,7 +63,7 @@ export const COLUMN: ArgReader<Cell[]> = {
 /** A required column of a long table (the ledger): its cells without a copy (columnCells). */
 export const LEDGER_COLUMN: ArgReader<ColumnCells> = {
   read(value, field) {
-    const given = readRequiredRange(value, field, "a column of the table");
+    const given = readRequiredRange(value, field);
     return given.ok ? columnCells(value, field) : given;
   },
 };
@@ -85,7 +85,7 @@ export const OPTIONAL_COLUMN: ArgReader<Cell[] | undefined> = {
 /** A required block with a header row (a whole table, headers included): its rows. */
 export const TABLE: ArgReader<Cell[][]> = {
   read(value, field) {
-    if (!Array.isArray(value) || value.length < 1 || !Array.isArray(value[0])) return err(invalidInput(field, "must be a table range with its header row"));
+    if (!Array.isArray(value) || value.length < 1 || !Array.isArray(value[0])) return err(invalidInput(field, detail("tableRange")));
     return ok(value as Cell[][]);
   },
 };
@@ -113,7 +113,7 @@ export function numberOr(fallback: number): ArgReader<number> {
 
 /** One of a few words (case-insensitive), with a default when omitted. */
 export function oneOf<W extends string>(words: readonly W[], fallback: W): ArgReader<W> {
-  return wordOf(words, fallback, words.map((w) => `"${w}"`).join(", "));
+  return wordOf(words, fallback, words.join(", "));
 }
 
 /** A word of `words` (case-insensitive) as spelled there, `fallback` when blank, else refused as `must be ${expected}, got "x"`. */
@@ -124,7 +124,7 @@ function wordOf<W extends string>(words: readonly W[], fallback: W, expected: st
       const t = readText(value, field);
       if (!t.ok) return t;
       const word = words.find((w) => w.toLowerCase() === t.value.toLowerCase());
-      return word !== undefined ? ok(word) : err(invalidInput(field, `must be ${expected}, got "${t.value}"`));
+      return word !== undefined ? ok(word) : err(invalidInput(field, detail("oneOf", { options: expected, got: t.value })));
     },
   };
 }
@@ -138,7 +138,7 @@ export const LANGUAGE: ArgReader<Locale> = {
     const tag = t.value.toLowerCase();
     if (tag === "en" || tag === "en-us") return ok("en-US");
     if (tag === "zh" || tag === "zh-cn" || tag === "zh-hans") return ok("zh-CN");
-    return err(invalidInput(field, `must be "en-US" or "zh-CN", got "${t.value}"`));
+    return err(invalidInput(field, detail("oneOf", { options: "en-US, zh-CN", got: t.value })));
   },
 };
 
@@ -154,16 +154,16 @@ export const MAYBE_NUMBER: ArgReader<number | undefined> = { read: (value, field
 export const NAME: ArgReader<string> = {
   read(value, field) {
     const t = readText(value, field);
-    return t.ok && t.value === "" ? err(invalidInput(field, "is missing")) : t;
+    return t.ok && t.value === "" ? err(invalidInput(field, detail("missing"))) : t;
   },
 };
 
 /**
  * A number within [min, max] (either bound may be infinite); outside, an invalidInput error
  * whose detail `refusal` words from the value.
- * @example within(NUMBER, 0, 1, (v) => `must be a fraction, got ${v}`).read(2, "ratio") //=> err(invalidInput("ratio", "must be a fraction, got 2"))
+ * @example within(NUMBER, 0, 1, (v) => detail("between", { min: 0, max: 1, got: v })).read(2, "ratio") //=> err(invalidInput("ratio", detail("between", …)))
  */
-export function within(reader: ArgReader<number>, min: number, max: number, refusal: (value: number) => string): ArgReader<number> {
+export function within(reader: ArgReader<number>, min: number, max: number, refusal: (value: number) => Detail): ArgReader<number> {
   return {
     read(value, field) {
       const n = reader.read(value, field);
@@ -173,17 +173,16 @@ export function within(reader: ArgReader<number>, min: number, max: number, refu
 }
 
 /**
- * One of a few words (case-insensitive) with a default when omitted, refused as `must be "a", "b"
- * or "c", got "x"` (the older families' wording; oneOf keeps the review's). Excel type: string.
+ * One of a few words (case-insensitive) with a default when omitted, refused as oneOf refuses
+ * (errorDetail.oneOf: "must be one of a, b, c, got x"). Excel type: string.
  * @example choice(["AD", "AAA"] as const, "AD").read("aaa", "scale") //=> ok("AAA")
  */
 export function choice<W extends string>(words: readonly W[], fallback: W): ArgReader<W> {
-  const listed = words.map((w) => `"${w}"`);
-  return wordOf(words, fallback, `${listed.slice(0, -1).join(", ")} or ${listed[listed.length - 1]}`);
+  return wordOf(words, fallback, words.join(", "));
 }
 
 /** A reader from a cell-reading function `(value, field) => Result` (the adapters' readers). */
-export function readerOf<T>(read: (value: Cell, field: string) => Result<T>): ArgReader<T> {
+export function readerOf<T>(read: (value: Cell, field: Field) => Result<T>): ArgReader<T> {
   return { read };
 }
 // #endregion scalar kinds
@@ -217,8 +216,8 @@ export const NUMBERS: ArgReader<number[]> = {
  * A per-customer column whose cells are read with `cell` (an ArgReader or a reader function); spread reads its shape.
  * Excel type any[][]: a refused cell is its row's #VALUE!, a blank is "not given" (a default, a skipped basis), where number[][] would hand 0.
  */
-export function perRow<T>(cell: ArgReader<T> | ((value: Cell, field: string) => Result<T>)): ArgReader<PerRow<T>> {
-  const read = typeof cell === "function" ? cell : (value: Cell, field: string) => cell.read(value, field);
+export function perRow<T>(cell: ArgReader<T> | ((value: Cell, field: Field) => Result<T>)): ArgReader<PerRow<T>> {
+  const read = typeof cell === "function" ? cell : (value: Cell, field: Field) => cell.read(value, field);
   return { read: (value) => ok(new PerRow(value, read)) };
 }
 /** A date, or undefined for a blank cell (a settlement date not given: not settled). */
@@ -233,7 +232,7 @@ export const MAYBE_DATE: ArgReader<DayNumber | undefined> = { read: (value, fiel
 export class InParallel<T> {
   constructor(
     readonly value: Cell,
-    readonly cell: (value: Cell, field: string) => Result<T>,
+    readonly cell: (value: Cell, field: Field) => Result<T>,
   ) {}
 }
 
@@ -241,8 +240,8 @@ export class InParallel<T> {
  * A ledger column whose cells are read with `cell`, its range checked by `given` (default: any, null when omitted).
  * Excel type any[][]: dates come as serials or text, and a wholly blank row is skipped, where number[][] would make it a row of zeros.
  */
-export function parallel<T>(cell: ArgReader<T> | ((value: Cell, field: string) => Result<T>), given: ArgReader<Cell> = CELLS): ArgReader<InParallel<T>> {
-  const read = typeof cell === "function" ? cell : (value: Cell, field: string) => cell.read(value, field);
+export function parallel<T>(cell: ArgReader<T> | ((value: Cell, field: Field) => Result<T>), given: ArgReader<Cell> = CELLS): ArgReader<InParallel<T>> {
+  const read = typeof cell === "function" ? cell : (value: Cell, field: Field) => cell.read(value, field);
   return {
     read(value, field) {
       const range = given.read(value, field);
@@ -259,7 +258,7 @@ type ParallelRowOf<S> = { [K in ParallelKeys<S>]: S[K] extends InParallel<infer 
  * wholly blank, and each row's cells read in the declaration's order (the first refused cell's
  * error, naming its argument and row). Different lengths are refused as readLedgerColumns words it.
  */
-export function parallelRows<S extends object>(args: S): Result<{ rows: number[]; row(i: number): Result<ParallelRowOf<S>>; fieldOf(name: ParallelKeys<S>, i: number): string }> {
+export function parallelRows<S extends object>(args: S): Result<{ rows: number[]; row(i: number): Result<ParallelRowOf<S>>; fieldOf(name: ParallelKeys<S>, i: number): Field }> {
   const columns: [string, InParallel<unknown>][] = Object.entries(args).filter((e): e is [string, InParallel<unknown>] => e[1] instanceof InParallel);
   const cols = readLedgerColumns(Object.fromEntries(columns.map(([name, c]) => [name, c.value])));
   if (!cols.ok) return cols;
@@ -312,7 +311,7 @@ export function rowsOf<S extends Record<string, ArgReader<unknown>>, T extends S
   spec: S,
   args: unknown[],
   width: number,
-  row: (cells: RowOf<Args<S>>, a: Args<S>, fieldOf: (name: string) => string) => Result<T[]>,
+  row: (cells: RowOf<Args<S>>, a: Args<S>, fieldOf: (name: string) => Field) => Result<T[]>,
   first?: keyof S & string,
 ): Spill<T> {
   return spillOf(

@@ -3,7 +3,7 @@
  * omitted optional argument, "" for a blank cell, numbers typed as text, 2-D ranges, serial
  * dates) into clean engine inputs, or an invalidInput error naming the argument (and row).
  */
-import { err, invalidInput, ok, type Result } from "../engine/errors";
+import { at, detail, err, type Field, inside, invalidInput, ok, type Result, withField } from "../engine/errors";
 import { toDayNumber, type DateSystem, type DayNumber } from "../engine/dates/dayNumber";
 import { isBlank, readBoolean, readNumber, readText } from "../engine/values";
 
@@ -13,13 +13,13 @@ export type Cell = unknown;
 export { isBlank, readNumber, readText, readBoolean };
 
 /** A number from a cell where blank counts as 0 (characteristic scores: blank = no information). */
-export function readNumberOrZero(value: Cell, field: string): Result<number> {
+export function readNumberOrZero(value: Cell, field: Field): Result<number> {
   return isBlank(value) ? ok(0) : readNumber(value, field);
 }
 
 /** A date from a cell: Excel serial, ISO or M/D/YYYY text. */
-export function readDate(value: Cell, field: string, system: DateSystem = "1900"): Result<DayNumber> {
-  if (isBlank(value)) return err(invalidInput(field, "is missing"));
+export function readDate(value: Cell, field: Field, system: DateSystem = "1900"): Result<DayNumber> {
+  if (isBlank(value)) return err(invalidInput(field, detail("missing")));
   return toDayNumber(value, system, field);
 }
 
@@ -32,7 +32,7 @@ export function asMatrix(value: Cell): Cell[][] {
 }
 
 /** The cells of a single row or single column range, in order; an error if it is a block. */
-export function readVector(value: Cell, field: string): Result<Cell[]> {
+export function readVector(value: Cell, field: Field): Result<Cell[]> {
   // One plain loop: a ledger column of 100k rows is read without a callback or copy per row.
   if (!Array.isArray(value)) return ok([value]);
   if (value.length === 1) return ok(Array.isArray(value[0]) ? value[0] : [value[0]]);
@@ -41,18 +41,18 @@ export function readVector(value: Cell, field: string): Result<Cell[]> {
     const row: unknown = value[i];
     if (!Array.isArray(row)) cells[i] = row;
     else if (row.length === 1) cells[i] = row[0];
-    else return err(invalidInput(field, `must be a single row or column, got ${value.length}×${row.length}`));
+    else return err(invalidInput(field, detail("singleLine", { rows: value.length, columns: row.length })));
   }
   return ok(cells);
 }
 
 /** Field name for a cell inside a range argument, 1-based as the user counts. */
-export function cellField(arg: string, index: number): string {
-  return `${arg} row ${index + 1}`;
+export function cellField(arg: Field, index: number): Field {
+  return inside(arg, { row: index + 1 });
 }
 
 /** Read every element of a vector with `read`, stopping at the first error (which names the row). */
-export function readAll<T>(cells: Cell[], arg: string, read: (v: Cell, field: string) => Result<T>): Result<T[]> {
+export function readAll<T>(cells: Cell[], arg: Field, read: (v: Cell, field: Field) => Result<T>): Result<T[]> {
   const out: T[] = new Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const r = read(cells[i], cellField(arg, i));
@@ -69,7 +69,7 @@ export function sameLength(lengths: Record<string, number>): Result<number> {
   if (entries.length === 0) return ok(0);
   const [firstName, n] = entries[0];
   for (const [name, len] of entries.slice(1)) {
-    if (len !== n) return err(invalidInput(name, `has ${len} rows but ${firstName} has ${n}`));
+    if (len !== n) return err(invalidInput(name, detail("rowsMismatch", { count: len, other: firstName, otherCount: n })));
   }
   return ok(n);
 }
@@ -78,21 +78,22 @@ export function sameLength(lengths: Record<string, number>): Result<number> {
  * An argument that must be given as a range: an error naming it when it is omitted. Excel hands an
  * omitted range argument (=CREDIT.AGING(,,45838)) as null or as [[null]] (one blank cell), and
  * both are refused; a longer range of blank cells is a given, empty range.
- * @example readRequiredRange(null, "amounts") //=> err(invalidInput("amounts", "is required: give a range (a column of the ledger)"))
+ * @example readRequiredRange(null, "amounts") //=> err(invalidInput("amounts", detail("rangeRequired")))
  */
-export function readRequiredRange(value: Cell, field: string, what = "a column of the ledger"): Result<Cell> {
+export function readRequiredRange(value: Cell, field: Field): Result<Cell> {
   const omitted = isBlank(value) || (Array.isArray(value) && value.length === 1 && (Array.isArray(value[0]) ? value[0].length === 1 && isBlank(value[0][0]) : isBlank(value[0])));
-  return omitted ? err(invalidInput(field, `is required: give a range (${what})`)) : ok(value);
+  return omitted ? err(invalidInput(field, detail("rangeRequired"))) : ok(value);
 }
 
 /**
  * The same result with its error's field mapped by `to` (the Excel argument and row), for engine
- * errors that name the value by their own name ("composite %", "creditSales", "isBad").
- * @example mapField(err(outOfRange("composite %", "must be 0..100, got 120")), () => "compositeScore row 3") //=> err(outOfRange("compositeScore row 3", …))
+ * errors that name the value by their own name ("compositePercent", "creditSales", "isBad"); a position the error has is kept.
+ * @example mapField(err(outOfRange("compositePercent", d)), () => at("compositeScore", { row: 3 })) //=> err(outOfRange(at("compositeScore", { row: 3 }), d))
  */
-export function mapField<T>(result: Result<T>, to: (field: string) => string): Result<T> {
+export function mapField<T>(result: Result<T>, to: (field: string) => Field): Result<T> {
   if (result.ok || !("field" in result.error)) return result;
-  return { ok: false, error: { ...result.error, field: to(result.error.field) } };
+  const { field, at: where } = result.error;
+  return err(withField(result.error, where === undefined ? to(field) : inside(to(field), where)));
 }
 
 /**
@@ -104,7 +105,7 @@ export function mapField<T>(result: Result<T>, to: (field: string) => string): R
 export class PerRow<T> {
   constructor(
     readonly value: Cell,
-    readonly cell: (value: Cell, field: string) => Result<T>,
+    readonly cell: (value: Cell, field: Field) => Result<T>,
   ) {}
 }
 
@@ -119,7 +120,7 @@ export interface Spread<S> {
   /** The raw cell of a column at row i. */
   get(name: PerRowKeys<S>, i: number): Cell;
   /** The field naming a column's cell at row i: the argument alone for one row, else "name row i+1". */
-  fieldOf(name: PerRowKeys<S>, i: number): string;
+  fieldOf(name: PerRowKeys<S>, i: number): Field;
 }
 
 /**
@@ -147,10 +148,10 @@ export function spread<S extends object>(args: S): Result<Spread<S>> {
   }
   for (let c = 0; c < columns.length; c++) {
     const length = cells[c].length;
-    if (length !== 1 && length !== n) return err(invalidInput(names[c], `has ${length} cells but ${longest} has ${n}: give one cell or ${n}`));
+    if (length !== 1 && length !== n) return err(invalidInput(names[c], detail("cellsMismatch", { count: length, other: longest, otherCount: n })));
   }
   const at = (c: number, i: number): Cell => (cells[c].length === 1 ? cells[c][0] : cells[c][i]);
-  const fieldOf = (name: string, i: number): string => (n === 1 ? name : cellField(name, i));
+  const fieldOf = (name: string, i: number): Field => (n === 1 ? name : cellField(name, i));
   return ok({
     n,
     row(i) {
@@ -174,7 +175,7 @@ export function spread<S extends object>(args: S): Result<Spread<S>> {
  * Each cell of a block through `cell`, the same shape out: the cell's field ("odds", or
  * "odds row 2 column 3" in a larger block) is built only when `cell` asks for it.
  */
-export function eachCell<T>(block: Cell[][], name: string, cell: (value: Cell, field: () => string) => T): T[][] {
+export function eachCell<T>(block: Cell[][], name: string, cell: (value: Cell, field: () => Field) => T): T[][] {
   const single = block.length === 1 && block[0].length === 1;
-  return block.map((row, r) => row.map((value, c) => cell(value, () => (single ? name : `${name} row ${r + 1}${row.length > 1 ? ` column ${c + 1}` : ""}`))));
+  return block.map((row, r) => row.map((value, c) => cell(value, () => (single ? name : at(name, row.length > 1 ? { row: r + 1, column: c + 1 } : { row: r + 1 })))));
 }

@@ -10,7 +10,7 @@
  * for the shape and another for the cells (each a pointer chase through a million row arrays).
  * @example cellAt(columnCells([[1], [2]], "amounts").value, 1) //=> 2
  */
-import { ok, type Result } from "../engine/errors";
+import { type Field, ok, type Result } from "../engine/errors";
 import { readVector, type Cell } from "./args";
 
 export interface ColumnCells {
@@ -23,7 +23,7 @@ export interface ColumnCells {
    */
   readonly checked: boolean;
   /** The argument's name, for the error of checkedColumn. */
-  readonly field: string;
+  readonly field: Field;
 }
 
 /** Cell i of a checked column. */
@@ -32,7 +32,7 @@ export function cellAt(column: ColumnCells, i: number): Cell {
 }
 
 /** A flat list as a column. */
-export function flatColumn(cells: readonly Cell[], field = ""): ColumnCells {
+export function flatColumn(cells: readonly Cell[], field: Field = ""): ColumnCells {
   return { length: cells.length, nested: false, data: cells, checked: true, field };
 }
 
@@ -42,7 +42,7 @@ const isOneCell = (row: unknown): boolean => Array.isArray(row) && row.length ==
  * The cells of a single row or column range (readVector's shapes and errors), without a copy of a
  * column. A range whose first row is one cell is taken as a column unchecked (see checkedColumn).
  */
-export function columnCells(value: Cell, field: string): Result<ColumnCells> {
+export function columnCells(value: Cell, field: Field): Result<ColumnCells> {
   if (Array.isArray(value) && value.length > 1 && isOneCell(value[0])) return ok({ length: value.length, nested: true, data: value, checked: false, field });
   const cells = readVector(value, field);
   return cells.ok ? ok(flatColumn(cells.value, field)) : cells;

@@ -5,7 +5,7 @@
  * is ignored). Headers are matched as CREDIT.RATIO matches them: CustomerId, PeriodEnd and the
  * figure names (Revenue, CurrentAssets, Equity or NetWorth, …), case and spaces ignored.
  */
-import { err, invalidInput, ok, type Result } from "../engine/errors";
+import { detail, err, type Field, invalidInput, ok, type Result } from "../engine/errors";
 import type { FinancialPeriod } from "../engine/portfolio/types";
 import { financialsByCustomer } from "../engine/review/financialsByCustomer";
 import { isBlank } from "../engine/values/isBlank";
@@ -18,7 +18,7 @@ const CUSTOMER_LABELS = new Set(["customerid", "customer", "客户编号"]);
 const PERIOD_LABELS = new Set(["periodend", "period", "statementdate", "报表日期"]);
 
 /** The financial periods of each customer id in a Financials table range. */
-export function readFinancialsTable(rows: Cell[][], field: string): Result<Map<string, FinancialPeriod[]>> {
+export function readFinancialsTable(rows: Cell[][], field: Field): Result<Map<string, FinancialPeriod[]>> {
   const header = rows[0] ?? [];
   let customerColumn = -1;
   let periodColumn = -1;
@@ -33,7 +33,7 @@ export function readFinancialsTable(rows: Cell[][], field: string): Result<Map<s
       if (figure !== undefined) figures.push([c, figure]);
     }
   });
-  if (customerColumn < 0 || periodColumn < 0) return err(invalidInput(field, "needs its header row with CustomerId and PeriodEnd columns"));
+  if (customerColumn < 0 || periodColumn < 0) return err(invalidInput(field, detail("needsHeaderColumns", { columns: "CustomerId, PeriodEnd" })));
   const periods: FinancialPeriod[] = [];
   const seen = new Set<string>();
   for (let r = 1; r < rows.length; r++) {

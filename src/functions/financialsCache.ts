@@ -9,7 +9,7 @@
  * kept.
  */
 import type { DayNumber } from "../engine/dates/dayNumber";
-import { ok, type Result } from "../engine/errors";
+import { type Field, ok, type Result } from "../engine/errors";
 import type { FinancialPeriod } from "../engine/portfolio/types";
 import { financialFacts, type FinancialFacts } from "../engine/review/financialFacts";
 import { latestFinancials } from "../engine/review/latestFinancials";
@@ -89,7 +89,7 @@ function entryOf(rows: readonly (readonly unknown[])[], byCustomer: Map<string, 
 }
 
 /** The Financials table of these rows (header row first): the one kept when its cells are the same, else read (readFinancialsTable). */
-export function cachedFinancials(rows: Cell[][], field: string): Result<CachedFinancials> {
+export function cachedFinancials(rows: Cell[][], field: Field): Result<CachedFinancials> {
   for (let k = 0; k < entries.length; k++) {
     const entry = entries[k];
     if (sameRows(entry.rows, rows)) {

@@ -6,7 +6,7 @@
  * field text is built only then: one call reads a million rows).
  */
 import { dayOfSerial1900, type DayNumber } from "../engine/dates/dayNumber";
-import { err, invalidInput, ok, type Result } from "../engine/errors";
+import { detail, err, invalidInput, ok, type Result } from "../engine/errors";
 import { ledgerBuilder, type Ledger } from "../engine/receivables/Ledger";
 import { isBlank } from "../engine/values/isBlank";
 import { readBoolean } from "../engine/values/readBoolean";
@@ -49,7 +49,7 @@ export function ledgerOfCells(given: LedgerCells): Result<Ledger> {
   const n = cells.ledgerCustomers.length;
   for (const name of LEDGER_COLUMNS) {
     const column = cells[name];
-    if (column !== undefined && column.length !== n) return err(invalidInput(name, `has ${column.length} rows but ledgerCustomers has ${n}`));
+    if (column !== undefined && column.length !== n) return err(invalidInput(name, detail("rowsMismatch", { count: column.length, other: "ledgerCustomers", otherCount: n })));
   }
   const builder = ledgerBuilder(n);
   for (let from = 0; from < n; from += CHUNK) {

@@ -4,7 +4,7 @@
  * (conventions.md "Growing without sprawl"): each declares its arguments once (argSpec.ts), calls
  * src/engine/models and maps errors with toExcelError.ts. The metadata plugin reads this file's JSDoc beside functions.ts.
  */
-import { err, invalidInput, ok, type Result } from "../engine/errors";
+import { at, detail, err, type Field, fieldName, invalidInput, ok, type Result } from "../engine/errors";
 import {
   auc as aucOf,
   expectedLoss,
@@ -33,11 +33,11 @@ import { cellOf, type Spill } from "./scoringAdapters";
 // #region readers
 
 /** A default flag: 1/0, TRUE/FALSE, yes/no (是/否); any other number (such as German credit's 2) is refused. */
-function readDefaultFlag(value: Cell, field: string): Result<number> {
+function readDefaultFlag(value: Cell, field: Field): Result<number> {
   if (typeof value === "number") {
-    return value === 0 || value === 1 ? ok(value) : err(invalidInput(field, `must be 1 (default) or 0 (no default), got ${value}`));
+    return value === 0 || value === 1 ? ok(value) : err(invalidInput(field, detail("defaultFlag", { got: value })));
   }
-  if (isBlank(value)) return err(invalidInput(field, "is missing: give 1 (default) or 0 (no default)"));
+  if (isBlank(value)) return err(invalidInput(field, detail("defaultFlagMissing")));
   const b = readBoolean(value, field);
   return b.ok ? ok(b.value ? 1 : 0) : b;
 }
@@ -69,8 +69,8 @@ function binCounts(a: Args<typeof BIN_ARGS>): Result<WoeTable> {
     const r = ledger.value.row(i);
     if (!r.ok) return r;
     const { goods, bads } = r.value;
-    if (goods < 0) return err(invalidInput(ledger.value.fieldOf("goods", i), "must be a count of 0 or more"));
-    if (bads < 0) return err(invalidInput(ledger.value.fieldOf("bads", i), "must be a count of 0 or more"));
+    if (goods < 0) return err(invalidInput(ledger.value.fieldOf("goods", i), detail("nonNegative")));
+    if (bads < 0) return err(invalidInput(ledger.value.fieldOf("bads", i), detail("nonNegative")));
     counts.push({ goods, bads });
   }
   return woeTable(counts, 0, "bin");
@@ -172,7 +172,7 @@ export function points(odds: unknown[][], pdo?: number, baseScore?: number, base
         const n = readNumber(cell, field());
         if (!n.ok) return cellOf<number>(n);
         const s = scoreOfOdds(scaling.value, n.value);
-        return cellOf<number>(s.ok ? s : err(invalidInput(field(), "odds of good must be above 0")));
+        return cellOf<number>(s.ok ? s : err(invalidInput(field(), detail("oddsAboveZero"))));
       }),
     );
   });
@@ -187,24 +187,24 @@ function readModel(model: Cell): Result<{ intercept: number; names: string[]; co
   for (let r = 0; r < m.length; r++) {
     const row = m[r];
     if (row.every((c) => isBlank(c))) continue;
-    if (row.length < 2) return err(invalidInput("model", "must have two columns: feature name and coefficient"));
+    if (row.length < 2) return err(invalidInput("model", detail("modelColumns")));
     const name = typeof row[0] === "string" ? row[0].trim() : String(row[0]);
-    const value = readNumber(row[1], `model row ${r + 1}`);
+    const value = readNumber(row[1], at("model", { row: r + 1 }));
     if (!value.ok) {
       // A header row ("Feature", "Coefficient") is allowed at the top.
       if (names.length === 0 && intercept === undefined && typeof row[1] === "string") continue;
       return value;
     }
     if (/^(intercept|constant|截距|常数项)$/i.test(name)) {
-      if (intercept !== undefined) return err(invalidInput(`model row ${r + 1}`, "a second intercept"));
+      if (intercept !== undefined) return err(invalidInput(at("model", { row: r + 1 }), detail("secondIntercept")));
       intercept = value.value;
     } else {
-      if (names.includes(name)) return err(invalidInput(`model row ${r + 1}`, `"${name}" appears twice`));
+      if (names.includes(name)) return err(invalidInput(at("model", { row: r + 1 }), detail("appearsTwice", { name })));
       names.push(name);
       coefficients.push(value.value);
     }
   }
-  if (intercept === undefined) return err(invalidInput("model", 'has no "Intercept" row'));
+  if (intercept === undefined) return err(invalidInput("model", detail("noIntercept")));
   return ok({ intercept, names, coefficients });
 }
 
@@ -237,14 +237,14 @@ function pdOfBins(card: Scorecard, m: readonly (readonly Cell[])[], header: read
   const columns: FeatureColumn[] = [];
   for (const k of card.characteristics) {
     const j = header.indexOf(k.name);
-    if (j < 0) return err(invalidInput("features", `has no column "${k.name}" of the model`));
+    if (j < 0) return err(invalidInput("features", detail("noColumn", { name: k.name })));
     const values: (number | string | null)[] = [];
     for (let r = 1; r < m.length; r++) {
       const cell = m[r][j];
       if (isBlank(cell)) values.push(null);
       else if (k.kind === "categorical") values.push(String(cell).trim());
       else {
-        const v = readNumber(cell, `features row ${r + 1} column ${k.name}`);
+        const v = readNumber(cell, at(`features.${k.name}`, { row: r + 1 }));
         if (!v.ok) return v;
         values.push(v.value);
       }
@@ -273,13 +273,13 @@ export function pd(features: unknown[][], model: unknown[][]) {
   return spillOf(PD_ARGS, [features, model], (a) => {
     const mdl = a.model;
     const m = a.features;
-    if (m.length < 2) return err(invalidInput("features", "needs a header row of names and at least one row of values"));
+    if (m.length < 2) return err(invalidInput("features", detail("needsHeaderAndRow")));
     const header = m[0].map((c) => (typeof c === "string" ? c.trim() : String(c)));
     if (mdl.kind === "bins") return pdOfBins(mdl.scorecard, m, header);
     const columns: number[] = [];
     for (const name of mdl.names) {
       const j = header.indexOf(name);
-      if (j < 0) return err(invalidInput("features", `has no column "${name}" of the model`));
+      if (j < 0) return err(invalidInput("features", detail("noColumn", { name })));
       columns.push(j);
     }
     const out: Spill<number | string> = [];
@@ -291,14 +291,14 @@ export function pd(features: unknown[][], model: unknown[][]) {
       let z = mdl.intercept;
       let failed: Result<number> | undefined;
       for (let k = 0; k < columns.length; k++) {
-        const v = readNumber(m[r][columns[k]], `features row ${r + 1} column ${header[columns[k]]}`);
+        const v = readNumber(m[r][columns[k]], at(`features.${String(header[columns[k]])}`, { row: r + 1 }));
         if (!v.ok) {
           failed = v;
           break;
         }
         z += mdl.coefficients[k] * v.value;
       }
-      out.push([failed ? cellOf<number>(failed) : Number.isFinite(z) ? sigmoid(z) : cellOf<number>(err(invalidInput(`features row ${r + 1}`, "the model gives no finite score")))]);
+      out.push([failed ? cellOf<number>(failed) : Number.isFinite(z) ? sigmoid(z) : cellOf<number>(err(invalidInput(at("features", { row: r + 1 }), detail("noFiniteScore"))))]);
     }
     return ok(out);
   });
@@ -340,18 +340,18 @@ export function el(pd: unknown[][], lgd: unknown[][], exposure: unknown[][]) {
 const SCENARIO_KEYS = ["sales", "dso", "lossRate", "discountTakeUp", "discountRate"] as const;
 
 /** Five cells in order: sales, DSO, loss rate, discount take-up, discount rate (blank rates are 0). */
-function readScenario(value: Cell, field: string): Result<TermsScenario> {
-  if (isBlankRange(value)) return err(invalidInput(field, "is required: sales, DSO, loss rate, discount take-up, discount rate"));
+function readScenario(value: Cell, field: Field): Result<TermsScenario> {
+  if (isBlankRange(value)) return err(invalidInput(field, detail("marginalRequired")));
   const cells = readVector(value, field);
   if (!cells.ok) return cells;
   if (cells.value.length !== SCENARIO_KEYS.length) {
-    return err(invalidInput(field, `needs 5 cells (sales, DSO, loss rate, discount take-up, discount rate), got ${cells.value.length}`));
+    return err(invalidInput(field, detail("marginalCells", { got: cells.value.length })));
   }
   const out: Record<string, number> = {};
   for (let i = 0; i < SCENARIO_KEYS.length; i++) {
     const key = SCENARIO_KEYS[i];
     const cell = cells.value[i];
-    const n = i >= 2 && isBlank(cell) ? ok(0) : readNumber(cell, `${field} ${key}`);
+    const n = i >= 2 && isBlank(cell) ? ok(0) : readNumber(cell, `${fieldName(field)}.${key}`);
     if (!n.ok) return n;
     out[key] = n.value;
   }

@@ -4,7 +4,7 @@
  * from the Policy). A thin adapter: it reads its arguments, calls src/engine/orders and maps
  * errors with toExcelError.ts. The metadata plugin reads this file's JSDoc beside functions.ts.
  */
-import { err, invalidInput, ok, type Result } from "../engine/errors";
+import { detail, err, type Field, invalidInput, ok, type Result } from "../engine/errors";
 import type { ApprovalStep } from "../engine/orders/approvalStep";
 import { checkOrder } from "../engine/orders/checkOrder";
 import type { Grade } from "../engine/policy/Policy";
@@ -23,11 +23,11 @@ const STEP_WORDS: Record<ApprovalStep, string> = {
 };
 
 /** A grade A–D (case-insensitive), refused as `must be A, B, C or D, got "E"`. */
-function readGrade(value: Cell, field: string): Result<Grade> {
+function readGrade(value: Cell, field: Field): Result<Grade> {
   const text = readText(value, field);
   if (!text.ok) return text;
   const grade = GRADES.find((g) => g === text.value.toUpperCase());
-  return grade === undefined ? err(invalidInput(field, `must be A, B, C or D, got "${text.value}"`)) : ok(grade);
+  return grade === undefined ? err(invalidInput(field, detail("oneOf", { options: "A, B, C, D", got: text.value }))) : ok(grade);
 }
 
 /** CREDIT.CHECK's arguments, in the order they are checked. */

@@ -5,7 +5,7 @@
  * and the aging table laid out for a spill. Not custom functions themselves: they declare and
  * convert, the engine computes.
  */
-import { err, invalidInput, ok, type Result } from "../engine/errors";
+import { detail, err, type Field, inside, invalidInput, ok, type Result } from "../engine/errors";
 import { dayOfSerial1900, type DayNumber } from "../engine/dates/dayNumber";
 import { amountTooLarge, centsOf, fromCents, toCents, totalTooLarge, type Cents } from "../engine/money/cents";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
@@ -20,20 +20,20 @@ import { readText } from "../engine/values/readText";
  * The as-of date: required, because the add-in never reads the clock (a result must not change
  * by itself overnight). Write TODAY() in the argument for today's date.
  */
-export function readAsOf(value: Cell, field = "asOf"): Result<DayNumber> {
-  if (isBlank(value)) return err(invalidInput(field, "is required (the add-in never reads the clock: give a date, or TODAY())"));
+export function readAsOf(value: Cell, field: Field = "asOf"): Result<DayNumber> {
+  if (isBlank(value)) return err(invalidInput(field, detail("dateRequired")));
   return readDate(value, field);
 }
 
 /** Aging edges from a row/column of whole numbers, or the policy's edges when omitted. */
-export function readEdgesArg(value: Cell, fallback: number[] = DEFAULT_POLICY.agingEdges, field = "edges"): Result<number[]> {
+export function readEdgesArg(value: Cell, fallback: number[] = DEFAULT_POLICY.agingEdges, field: Field = "edges"): Result<number[]> {
   if (isBlankRange(value)) return ok(fallback);
   const cells = readVector(value, field);
   if (!cells.ok) return cells;
   const edges: number[] = [];
   for (let i = 0; i < cells.value.length; i++) {
     if (isBlank(cells.value[i])) continue;
-    const n = readNumber(cells.value[i], `${field} item ${i + 1}`);
+    const n = readNumber(cells.value[i], inside(field, { item: i + 1 }));
     if (!n.ok) return n;
     edges.push(n.value);
   }
@@ -97,9 +97,9 @@ export function readLedgerColumns<K extends string>(args: Record<K, Cell>): Resu
  * A ledger cell read with `read`, the field ("amounts row 12") named only when the cell is
  * refused: the readers are pure, so a refused cell is read again with its field. Saves building
  * a field string for every good cell of a long range.
- * @example readRowCell(readNumber, "x", "amounts", 11) //=> err(invalidInput("amounts row 12", "\"x\" is not a number"))
+ * @example readRowCell(readNumber, "x", "amounts", 11) //=> err(invalidInput(at("amounts", { row: 12 }), detail("notNumberText", { text: "x" })))
  */
-export function readRowCell<T>(read: (value: Cell, field: string) => Result<T>, value: Cell, name: string, i: number): Result<T> {
+export function readRowCell<T>(read: (value: Cell, field: Field) => Result<T>, value: Cell, name: string, i: number): Result<T> {
   const r = read(value, name);
   return r.ok ? r : read(value, cellField(name, i));
 }
@@ -108,7 +108,7 @@ export function readRowCell<T>(read: (value: Cell, field: string) => Result<T>, 
  * The cents of an amount in a ledger row: an outOfRange error naming the argument and row when
  * they are not a safe integer (amounts near 1e306 would not be exact, or would overflow a total).
  * The field is built only for a refused amount, as in readRowCell (a hot path: one call per row).
- * @example readRowCents(1e306, "amounts", 1) //=> err(outOfRange("amounts row 2", …))
+ * @example readRowCents(1e306, "amounts", 1) //=> err(outOfRange(at("amounts", { row: 2 }), detail("centsAmount", …)))
  */
 export function readRowCents(amount: number, name: string, i: number): Result<Cents> {
   const cents = toCents(amount);
@@ -292,22 +292,22 @@ export function agingTable(aging: AgingResult, byCustomer: boolean): (string | n
 }
 
 /** Fractions (Excel percentages: 0.5 % is 0.005) read from a row or column, one per bucket. */
-export function readFractions(value: Cell, count: number, field: string): Result<number[]> {
+export function readFractions(value: Cell, count: number, field: Field): Result<number[]> {
   const cells = readVector(value, field);
   if (!cells.ok) return cells;
-  if (cells.value.length !== count) return err(invalidInput(field, `needs ${count} rates, one per bucket, got ${cells.value.length}`));
+  if (cells.value.length !== count) return err(invalidInput(field, detail("countNeeded", { count, got: cells.value.length })));
   const out: number[] = [];
   for (let i = 0; i < count; i++) {
-    const n = readNumber(cells.value[i], `${field} item ${i + 1}`);
+    const n = readNumber(cells.value[i], inside(field, { item: i + 1 }));
     if (!n.ok) return n;
-    if (n.value < 0 || n.value > 1) return err(invalidInput(`${field} item ${i + 1}`, `must be a fraction 0–100 % (got ${n.value})`));
+    if (n.value < 0 || n.value > 1) return err(invalidInput(inside(field, { item: i + 1 }), detail("percentRate", { got: n.value })));
     out.push(n.value);
   }
   return ok(out);
 }
 
 /** A block of numbers (blank = 0), skipping rows that are wholly blank. */
-export function readNumberBlock(value: Cell, field: string): Result<number[][]> {
+export function readNumberBlock(value: Cell, field: Field): Result<number[][]> {
   const out: number[][] = [];
   const m = asMatrix(value);
   for (let r = 0; r < m.length; r++) {
@@ -318,7 +318,7 @@ export function readNumberBlock(value: Cell, field: string): Result<number[][]> 
         row.push(0);
         continue;
       }
-      const n = readNumber(m[r][c], `${field} row ${r + 1} column ${c + 1}`);
+      const n = readNumber(m[r][c], inside(field, { row: r + 1, column: c + 1 }));
       if (!n.ok) return n;
       row.push(n.value);
     }

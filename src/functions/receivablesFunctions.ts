@@ -106,7 +106,7 @@ const OPEN_BALANCE_ARGS = {
   // One blank cell (not settled) is given, but not left out: =CREDIT.OPENBALANCE(a, b, , asOf).
   settledDates: parallel(
     MAYBE_DATE,
-    readerOf((value, field) => (value === null ? rcvResult.err(rcvResult.invalidInput(field, "is required: give a range (blank cells: not settled)")) : rcvResult.ok(value))),
+    readerOf((value, field) => (value === null ? rcvResult.err(rcvResult.invalidInput(field, rcvResult.detail("rangeRequired"))) : rcvResult.ok(value))),
   ),
   asOf: AS_OF,
   paidAmounts: parallel(MAYBE_NUMBER),
@@ -249,7 +249,7 @@ export function cei(openingReceivables: number, creditSales: number, closingRece
   });
 }
 
-const OTC_ARGS = { overdueRatio: within(NUMBER, 0, 1, (v) => `must be a fraction between 0 and 1 (12 % is 0.12), got ${v}`), policy: POLICY };
+const OTC_ARGS = { overdueRatio: within(NUMBER, 0, 1, (v) => rcvResult.detail("between", { min: 0, max: 1, got: v })), policy: POLICY };
 
 /**
  * Order-to-cash efficiency rating from the overdue ratio: ≤ 5 % level 1 world class (世界一流);
@@ -292,7 +292,7 @@ export function action(daysPastDue: unknown[][], amount: unknown[][], disputed?:
 const INTEREST_ARGS = {
   amount: perRow(NUMBER),
   daysPastDue: perRow(NUMBER),
-  rate: perRow(within(NUMBER, 0, Infinity, () => "must not be negative")),
+  rate: perRow(within(NUMBER, 0, Infinity, (v) => rcvResult.detail("notNegative", { got: v }))),
   fee: perRow(numberOr(rcvPolicy.DEFAULT_POLICY.dunningFee)),
 };
 

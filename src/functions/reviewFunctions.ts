@@ -8,7 +8,7 @@
  */
 import { fromCents } from "../engine/money/cents";
 import { toExcelSerial, type DayNumber } from "../engine/dates/dayNumber";
-import { err, invalidInput, ok, type Result } from "../engine/errors";
+import { detail, err, type Field, invalidInput, ok, type Result } from "../engine/errors";
 import type { Grade, Policy } from "../engine/policy";
 import { cohortLossRates, type Cohort } from "../engine/receivables/cohortLossRates";
 import type { Ledger } from "../engine/receivables/Ledger";
@@ -84,7 +84,7 @@ export function paymentrecord(
     if (!a.ok) return a;
     const { enteredScores: entered, customerIds: ids } = a.value;
     if (entered !== undefined && entered.length !== ids.length) {
-      return err(invalidInput("enteredScores", `has ${entered.length} rows but customerIds has ${ids.length}`));
+      return err(invalidInput("enteredScores", detail("rowsMismatch", { count: entered.length, other: "customerIds", otherCount: ids.length })));
     }
     const b = behaviours(a.value);
     if (!b.ok) return b;
@@ -176,8 +176,8 @@ function positionRows(ledger: Ledger, open: OpenRows, positionOf: (c: number) =>
 /** Σ of each customer's open orders in cents, from the Orders table's CustomerId and Amount columns. */
 function readOrders(customers: Cell[] | undefined, amounts: Cell[] | undefined): Result<Map<string, number>> {
   if (customers === undefined && amounts === undefined) return ok(new Map());
-  if (customers === undefined || amounts === undefined) return err(invalidInput(customers === undefined ? "orderCustomers" : "orderAmounts", "is needed with the other order column"));
-  if (customers.length !== amounts.length) return err(invalidInput("orderAmounts", `has ${amounts.length} rows but orderCustomers has ${customers.length}`));
+  if (customers === undefined || amounts === undefined) return err(invalidInput(customers === undefined ? "orderCustomers" : "orderAmounts", detail("neededWith", { other: customers === undefined ? "orderAmounts" : "orderCustomers" })));
+  if (customers.length !== amounts.length) return err(invalidInput("orderAmounts", detail("rowsMismatch", { count: amounts.length, other: "orderCustomers", otherCount: customers.length })));
   const orders: { customerId: string; amount: number }[] = [];
   for (let i = 0; i < customers.length; i++) {
     if (isBlank(customers[i]) && isBlank(amounts[i])) continue;
@@ -269,7 +269,7 @@ export function utilisation(exposure: unknown[][], limit: unknown[][]) {
     const { n, get, fieldOf } = cols.value;
     const out: Spill<number | string> = new Array(n);
     // A cell's field is named only when it is refused (the readers are pure: read again with it).
-    const read = <T>(reader: (cell: Cell, field: string) => Result<T>, name: "exposure" | "limit", i: number): Result<T> => {
+    const read = <T>(reader: (cell: Cell, field: Field) => Result<T>, name: "exposure" | "limit", i: number): Result<T> => {
       const r = reader(get(name, i), name);
       return r.ok ? r : reader(get(name, i), fieldOf(name, i));
     };
@@ -286,9 +286,9 @@ export function utilisation(exposure: unknown[][], limit: unknown[][]) {
 
 // #region flags, decisions and warnings
 
-const maybeNumber = (cell: Cell, field: string): Result<number | undefined> => (isBlank(cell) ? ok(undefined) : readNumber(cell, field));
-const maybeGrade = (cell: Cell, field: string): Result<Grade | undefined> => (isBlank(cell) ? ok(undefined) : readGrade(cell, field));
-const maybeDate = (cell: Cell, field: string): Result<DayNumber | undefined> => (isBlank(cell) ? ok(undefined) : readDate(cell, field));
+const maybeNumber = (cell: Cell, field: Field): Result<number | undefined> => (isBlank(cell) ? ok(undefined) : readNumber(cell, field));
+const maybeGrade = (cell: Cell, field: Field): Result<Grade | undefined> => (isBlank(cell) ? ok(undefined) : readGrade(cell, field));
+const maybeDate = (cell: Cell, field: Field): Result<DayNumber | undefined> => (isBlank(cell) ? ok(undefined) : readDate(cell, field));
 
 const R_FLAG_ARGS = { policy: POLICY, language: LANGUAGE };
 
@@ -418,9 +418,9 @@ export function warnings(
     const n = v.customerIds.length;
     for (const [name, cells] of [["grade", v.grade], ["coverage", v.coverage], ["limit", v.limit], ["position", v.position], ["daysLateTrend", v.daysLateTrend],
       ["previousGrade", v.previousGrade], ["keyAccount", v.keyAccount], ["lastReviewDate", v.lastReviewDate]] as const) {
-      if (cells !== undefined && cells.length !== n) return err(invalidInput(name, `has ${cells.length} rows but customerIds has ${n}`));
+      if (cells !== undefined && cells.length !== n) return err(invalidInput(name, detail("rowsMismatch", { count: cells.length, other: "customerIds", otherCount: n })));
     }
-    if (v.position.some((row) => row.length < POSITION_COLUMNS.length)) return err(invalidInput("position", `needs the ${POSITION_COLUMNS.length} columns of CREDIT.POSITION`));
+    if (v.position.some((row) => row.length < POSITION_COLUMNS.length)) return err(invalidInput("position", detail("needsColumns", { count: POSITION_COLUMNS.length })));
     let factsOf = (_id: string): FinancialFacts => financialFacts([], v.asOf);
     if (v.financials !== undefined) {
       const table = cachedFinancials(v.financials, "financials");
@@ -445,7 +445,7 @@ type WarningArgValues = { customerIds: Cell[]; asOf: DayNumber; grade: Cell[]; c
 function warningsOfRow(v: WarningArgValues, k: number, factsOf: (id: string) => FinancialFacts): Result<ReturnType<typeof customerWarnings>> {
   // Each cell read with its field named only when refused (readRowCell), not a field text built
   // for each of the 16 cells of every row.
-  const field = <T>(read: (cell: Cell, field: string) => Result<T>, cell: Cell, name: string): Result<T> => readRowCell(read, cell, name, k);
+  const field = <T>(read: (cell: Cell, field: Field) => Result<T>, cell: Cell, name: string): Result<T> => readRowCell(read, cell, name, k);
   const id = field(readText, v.customerIds[k], "customerIds");
   const g = field(readGrade, v.grade[k], "grade");
   if (!g.ok) return g;
@@ -509,7 +509,7 @@ type FigureName = { kind: "figure"; field: NonNullable<ReturnType<typeof FIGURE_
 
 const RATIO_BY_LABEL = new Map<string, RatioName>(RATIO_NAMES.map((n) => [normalise(n), n]));
 
-function readFigureName(value: Cell, field: string): Result<FigureName> {
+function readFigureName(value: Cell, field: Field): Result<FigureName> {
   const t = readText(value, field);
   if (!t.ok) return t;
   const label = normalise(t.value);
@@ -520,7 +520,7 @@ function readFigureName(value: Cell, field: string): Result<FigureName> {
   if (label === "periodend") return ok({ kind: "periodEnd" });
   if (label === "altmanz" || label === "z'") return ok({ kind: "altmanZ" });
   if (label === "altmanzone" || label === "zone") return ok({ kind: "altmanZone" });
-  return err(invalidInput(field, `"${t.value}" is not a figure (Revenue, CurrentAssets, Equity, …), a ratio (currentRatio, …), PeriodEnd, AltmanZ or AltmanZone`));
+  return err(invalidInput(field, detail("notFigure", { text: t.value })));
 }
 
 /**
@@ -590,7 +590,7 @@ export function pareto(customers: unknown[][], amounts: unknown[][], invoiceDate
     const a = readArgs(PARETO_ARGS, { customers, amounts, invoiceDates, asOf, topShare });
     if (!a.ok) return a;
     const v = a.value;
-    if (v.asOf !== undefined && v.invoiceDates === undefined) return err(invalidInput("invoiceDates", "is needed with asOf (the 12 months to the as-of date)"));
+    if (v.asOf !== undefined && v.invoiceDates === undefined) return err(invalidInput("invoiceDates", detail("neededWith", { other: "asOf" })));
     const dates = v.invoiceDates === undefined ? undefined : flatColumn(v.invoiceDates);
     const ledger = ledgerOfCells({ ledgerCustomers: flatColumn(v.customers), dueDates: dates ?? flatColumn(v.amounts.map(() => 1)), amounts: flatColumn(v.amounts), settledDates: flatColumn(v.amounts.map(() => "")), invoiceDates: dates });
     if (!ledger.ok) return ledger;
@@ -622,7 +622,7 @@ export function cohort(reached: number[][], writtenOff: number[][]) {
   return guardSpill<number>(() => {
     const a = readArgs(COHORT_ARGS, { reached, writtenOff });
     if (!a.ok) return a;
-    if (a.value.writtenOff.length !== a.value.reached.length) return err(invalidInput("writtenOff", `has ${a.value.writtenOff.length} rows but reached has ${a.value.reached.length}`));
+    if (a.value.writtenOff.length !== a.value.reached.length) return err(invalidInput("writtenOff", detail("rowsMismatch", { count: a.value.writtenOff.length, other: "reached", otherCount: a.value.reached.length })));
     const cohorts: Cohort[] = [];
     for (let r = 0; r < a.value.reached.length; r++) {
       const amounts: number[] = [];

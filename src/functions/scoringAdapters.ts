@@ -4,7 +4,7 @@
  * and spreading column arguments so that one formula serves many customers. Not custom
  * functions themselves: they declare and convert, the engine computes.
  */
-import { err, invalidInput, ok, type Result } from "../engine/errors";
+import { at, detail, type DomainError, err, type Field, fieldName, invalidInput, ok, type Result } from "../engine/errors";
 import { DEFAULT_POLICY, policyFromRange, type Grade, type Policy } from "../engine/policy";
 import type { FinancialPeriod } from "../engine/portfolio/types";
 import { RATIO_NAMES, type AltmanModel, type RatioName } from "../engine/ratios";
@@ -46,7 +46,7 @@ const policyCache = new Map<string, Result<Policy>>();
  * default policy when the argument is omitted or blank. Results are cached by the range's
  * content, so a recalculation over many cells reads the range once.
  */
-export function readPolicyArg(value: Cell, field = "policy"): Result<Policy> {
+export function readPolicyArg(value: Cell, field: Field = "policy"): Result<Policy> {
   if (isBlank(value)) return ok(DEFAULT_POLICY);
   const rows = asMatrix(value);
   if (rows.every((row) => row.every((c) => isBlank(c)))) return ok(DEFAULT_POLICY);
@@ -63,24 +63,24 @@ export function readPolicyArg(value: Cell, field = "policy"): Result<Policy> {
   return result;
 }
 
-function prefixField<E extends { kind: string }>(error: E, prefix: string): E {
-  return "field" in error && typeof error.field === "string" ? { ...error, field: `${prefix} ${error.field}` } : error;
+function prefixField(error: DomainError, prefix: Field): DomainError {
+  return error.kind === "notAvailable" ? error : { ...error, field: `${fieldName(prefix)} ${error.field}` };
 }
 
 /** A grade A–D from text (case-insensitive). */
-export function readGrade(value: Cell, field: string): Result<Grade> {
-  if (isBlank(value)) return err(invalidInput(field, "is missing"));
+export function readGrade(value: Cell, field: Field): Result<Grade> {
+  if (isBlank(value)) return err(invalidInput(field, detail("missing")));
   const t = typeof value === "string" ? value.trim().toUpperCase() : String(value);
   if (t === "A" || t === "B" || t === "C" || t === "D") return ok(t);
-  if (t === "R") return err(invalidInput(field, "R is a flag on top of a grade: give the grade A, B, C or D"));
-  return err(invalidInput(field, `"${String(value)}" is not a grade (A, B, C or D)`));
+  if (t === "R") return err(invalidInput(field, detail("gradeR")));
+  return err(invalidInput(field, detail("notGrade", { text: String(value) })));
 }
 
 /** An Altman model name: Z, Z', Z'' (typographic primes ′ ″ and curly quotes accepted). */
-export function readAltmanModel(value: Cell, field = "model"): Result<AltmanModel> {
+export function readAltmanModel(value: Cell, field: Field = "model"): Result<AltmanModel> {
   const t = typeof value === "string" ? value.trim().toUpperCase().replace(/[′’‘`]/g, "'").replace(/″|"/g, "''") : "";
   if (t === "Z" || t === "Z'" || t === "Z''") return ok(t);
-  return err(invalidInput(field, `must be Z, Z' or Z'', got ${JSON.stringify(value)}`));
+  return err(invalidInput(field, detail("oneOf", { options: "Z, Z', Z''", got: String(value) })));
 }
 
 /** A label as matched: lower case, without spaces, underscores, hyphens or dots. */
@@ -89,10 +89,10 @@ export const normalise = (s: string): string => s.toLowerCase().replace(/[\s_\-.
 const RATIO_BY_NORMALISED = new Map<string, RatioName>(RATIO_NAMES.map((n) => [normalise(n), n]));
 
 /** A ratio name as the engine spells it, written in any case with spaces allowed ("Current ratio"). */
-export function readRatioName(value: Cell, field = "name"): Result<RatioName> {
+export function readRatioName(value: Cell, field: Field = "name"): Result<RatioName> {
   const name = typeof value === "string" ? RATIO_BY_NORMALISED.get(normalise(value)) : undefined;
   if (name !== undefined) return ok(name);
-  return err(invalidInput(field, `${JSON.stringify(value)} is not a ratio; use one of ${RATIO_NAMES.join(", ")}`));
+  return err(invalidInput(field, detail("notRatio", { text: String(value), options: RATIO_NAMES.join(", ") })));
 }
 
 export type FigureField = Exclude<keyof FinancialPeriod, "customerId" | "periodEnd">;
@@ -128,32 +128,32 @@ export const FIGURE_BY_LABEL = new Map<string, FigureField>([
  * one period. Labels are matched case- and space-insensitively; unknown labels (CustomerId,
  * PeriodEnd, notes) are ignored; blank values are missing figures.
  */
-export function readFinancialPeriods(value: Cell, field: string): Result<FinancialPeriod[]> {
+export function readFinancialPeriods(value: Cell, field: Field): Result<FinancialPeriod[]> {
   const m = asMatrix(value);
   const labelOf = (c: Cell): FigureField | undefined => (typeof c === "string" ? FIGURE_BY_LABEL.get(normalise(c)) : undefined);
   const isHeaderRow = m.length >= 2 && m[0].every((c) => typeof c === "string" || isBlank(c)) && m[0].some((c) => labelOf(c) !== undefined);
   const isLabelColumn = !isHeaderRow && m.every((row) => row.length >= 2) && m.some((row) => labelOf(row[0]) !== undefined);
   if (!isHeaderRow && !isLabelColumn) {
-    return err(invalidInput(field, "needs labels: a header row of figure names (Revenue, NetProfit, …) or a column of names beside their values"));
+    return err(invalidInput(field, detail("needsLabels")));
   }
-  const read = (pairs: [Cell, Cell][], row: string): Result<FinancialPeriod> => {
+  const read = (pairs: [Cell, Cell][], row: number | undefined): Result<FinancialPeriod> => {
     const period: FinancialPeriod = { customerId: "", periodEnd: 0 };
     for (const [label, cell] of pairs) {
       const f = labelOf(label);
       if (f === undefined || isBlank(cell)) continue;
-      const n = readNumber(cell, `${field}${row} ${String(label).trim()}`);
+      const n = readNumber(cell, row === undefined ? `${fieldName(field)} ${String(label).trim()}` : at(`${fieldName(field)} ${String(label).trim()}`, { row }));
       if (!n.ok) return n;
       period[f] = n.value;
     }
     return ok(period);
   };
   if (isLabelColumn) {
-    const one = read(m.map((row): [Cell, Cell] => [row[0], row[1]]), "");
+    const one = read(m.map((row): [Cell, Cell] => [row[0], row[1]]), undefined);
     return one.ok ? ok([one.value]) : one;
   }
   const out: FinancialPeriod[] = [];
   for (let r = 1; r < m.length; r++) {
-    const one = read(m[0].map((label, c): [Cell, Cell] => [label, m[r][c]]), m.length > 2 ? ` row ${r}` : "");
+    const one = read(m[0].map((label, c): [Cell, Cell] => [label, m[r][c]]), m.length > 2 ? r : undefined);
     if (!one.ok) return one;
     out.push(one.value);
   }

@@ -8,7 +8,7 @@ import { characteristicScore, gradeOf, gradeTerms, letterRating, quadrantOf } fr
 import { ratioOf, altmanZ, altmanZone } from "../engine/ratios";
 import { BASIS_LABELS, LIMIT_BASIS_NAMES, creditLimit, skippedReasonText, workingAssetsBasis } from "../engine/limits";
 import { CHARACTERISTIC_KEYS, shortFingerprint, type Policy } from "../engine/policy";
-import { err, invalidInput, ok, type Result } from "../engine/errors";
+import { detail as errorDetail, err, inside, invalidInput, ok, type Result } from "../engine/errors";
 import { isBlank, mapField, readNumber, readNumberOrZero, type Cell } from "./args";
 import { BLOCK, FLAG, MAYBE_NUMBER, NUMBER, OPTIONAL_COLUMN, POLICY, choice, eachCell, numberOr, perRow, rowsOf, spillOf, valueOf, readerOf, spread } from "./argSpec";
 import { cellOf, readAltmanModel, readFinancialPeriods, readGrade, readRatioName, type Spill } from "./scoringAdapters";
@@ -35,7 +35,7 @@ const WEIGHTS = readerOf<number[] | undefined>((value, field) => {
   if (!cells.ok || cells.value === undefined) return cells as Result<undefined>;
   const w: number[] = new Array(cells.value.length);
   for (let i = 0; i < cells.value.length; i++) {
-    const n = readNumberOrZero(cells.value[i], `${field} item ${i + 1}`);
+    const n = readNumberOrZero(cells.value[i], inside(field, { item: i + 1 }));
     if (!n.ok) return n;
     w[i] = n.value;
   }
@@ -55,11 +55,11 @@ function scoreRows(given: unknown[], pick: "compositePercent" | "coveragePercent
     if (rows.length === w.length && rows.length > 1 && rows.every((r) => r.length === 1)) rows = [rows.map((r) => r[0])];
     const width = rows[0]?.length ?? 0;
     if (width !== w.length) {
-      return err(invalidInput("scores", `each row needs ${w.length} scores (one per weight), got ${width}`));
+      return err(invalidInput("scores", errorDetail("rowWidth", { count: w.length, got: width })));
     }
     if (records !== undefined) {
-      if (width !== CHARACTERISTIC_KEYS.length) return err(invalidInput("paymentRecord", `replaces the payment-record column of the ${CHARACTERISTIC_KEYS.length} scores; these rows have ${width}`));
-      if (records.length !== rows.length) return err(invalidInput("paymentRecord", `has ${records.length} rows but scores has ${rows.length}`));
+      if (width !== CHARACTERISTIC_KEYS.length) return err(invalidInput("paymentRecord", errorDetail("paymentRecordWidth", { count: CHARACTERISTIC_KEYS.length, got: width })));
+      if (records.length !== rows.length) return err(invalidInput("paymentRecord", errorDetail("rowsMismatch", { count: records.length, other: "scores", otherCount: rows.length })));
     }
     const out: Spill<number> = new Array(rows.length);
     const values = new Array<number>(width);
@@ -218,7 +218,7 @@ export function ratio(name: string, figures: unknown[][], priorFigures?: unknown
   return spillOf(RATIO_ARGS, [name, figures, priorFigures], (a) => {
     const { name: r, figures: current, priorFigures: prior } = a;
     if (prior !== undefined && prior.length !== current.length) {
-      return err(invalidInput("priorFigures", `has ${prior.length} rows but figures has ${current.length}`));
+      return err(invalidInput("priorFigures", errorDetail("rowsMismatch", { count: prior.length, other: "figures", otherCount: current.length })));
     }
     return ok(current.map((period, i) => [cellOf(ratioOf(r, period, prior?.[i]))]));
   });
@@ -334,7 +334,7 @@ export function limit(
     const cols = spread(a);
     if (!cols.ok) return cols;
     const { n } = cols.value;
-    if (a.detail && n > 1) return err(invalidInput("detail", `shows the workings of one customer only; the arguments hold ${n}`));
+    if (a.detail && n > 1) return err(invalidInput("detail", errorDetail("oneCustomerOnly", { count: n })));
     const results: ReturnType<typeof creditLimit>[] = [];
     for (let i = 0; i < n; i++) {
       const row = cols.value.row(i);

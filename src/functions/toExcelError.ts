@@ -4,11 +4,19 @@
  * message the user needs, the argument it names and why, is #VALUE! (invalid input, and values
  * out of range or too large to compute) or #N/A (a result not available); only a zero denominator
  * is #DIV/0!, as Excel's own functions give it, documented on each function that divides.
+ * The message is in the functions' language (functionLanguage: the one set, else Office's
+ * display language), from the review words' catalogue the functions carry (`error.*`, `errorDetail.*`).
  */
-import { describeError, type DomainError, type Result } from "../engine/errors";
+import { errorText } from "../app/errorText";
+import type { DomainError, Result } from "../engine/errors";
+import { reviewWordsTranslator } from "../i18n/reviewWords";
+import { functionLanguage } from "./functionLanguage";
+
+/** The translator of the functions' messages, in their language now. */
+const words = () => reviewWordsTranslator(functionLanguage());
 
 export function toExcelError(error: DomainError): CustomFunctions.Error {
-  const message = describeError(error);
+  const message = errorText(words(), error);
   switch (error.kind) {
     case "invalidInput":
       return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
@@ -35,7 +43,7 @@ export function toExcel<T>(result: Result<T>): T | CustomFunctions.Error {
   if (!result.ok) return toExcelError(result.error);
   const value = result.value;
   if (typeof value === "number" && !Number.isFinite(value)) {
-    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, "the result is too large to compute: an argument is out of range (extreme magnitude)");
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, words().format("error.tooLarge"));
   }
   return value;
 }
@@ -45,6 +53,6 @@ export function guard<T>(body: () => Result<T>): T | CustomFunctions.Error {
   try {
     return toExcel(body());
   } catch (e) {
-    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, `internal error: ${(e as Error).message}`);
+    return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, words().format("error.internal", { message: (e as Error).message }));
   }
 }

@@ -10,7 +10,9 @@ import {
 import { useCallback, useState } from "react";
 import { useIntl, type IntlShape } from "react-intl";
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES, isLocale, type Locale } from "../i18n/locale";
-import { describeError } from "../engine/errors";
+import { errorText } from "../app/errorText";
+import { createTranslator } from "../i18n/translator";
+import { resolveLocale } from "../i18n/locale";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
 import type { WorkbookPort, WrittenSheet } from "../host/WorkbookPort";
 import { setUpWorkbook } from "../app/setUpWorkbook";
@@ -122,7 +124,7 @@ export function App({ port, today, addinVersion, now = defaultNow, locale, onLoc
     const day = parseAsOf(asOf);
     const at = day.ok ? day : parseAsOf(today);
     if (!at.ok) {
-      setSetup({ isBusy: false, status: { intent: "error", title: t("pane.setup.refused"), text: t("pane.setup.badDate", { message: describeError(at.error) }) } });
+      setSetup({ isBusy: false, status: { intent: "error", title: t("pane.setup.refused"), text: t("pane.setup.badDate", { message: errorText(createTranslator(resolveLocale(intl.locale)), at.error) }) } });
       return;
     }
     setSetup({ isBusy: true });

@@ -7,7 +7,7 @@
  * CustomerReview.openBalance is already net of unapplied cash (≤ 0), so the gross open items are
  * openBalance − unapplied and checkOrder nets the unapplied cash once.
  */
-import { err, invalidInput, ok, type Result } from "../engine/errors";
+import { detail, err, invalidInput, ok, type Result } from "../engine/errors";
 import type { OrderCheckInput } from "../engine/orders/checkOrder";
 import type { Grade } from "../engine/policy/Policy";
 
@@ -36,9 +36,9 @@ function numberAt(record: Record<string, unknown>, key: string): number | undefi
 
 export function orderInputOf(record: Record<string, unknown>): Result<OrderCustomer> {
   const customerId = record.customerId;
-  if (typeof customerId !== "string" || customerId === "") return err(invalidInput("customerId", "missing in the review results"));
+  if (typeof customerId !== "string" || customerId === "") return err(invalidInput("customerId", detail("notInReview")));
   const grade = record.grade;
-  if (!isGrade(grade)) return err(invalidInput("grade", `missing for ${customerId}: run the review again`));
+  if (!isGrade(grade)) return err(invalidInput("grade", detail("gradeNotInReview", { customer: customerId })));
   const committee = isRecord(record.committee) ? record.committee : undefined;
   const approved = committee !== undefined && committee.limitBasis === "approved" ? numberAt(committee, "limitInForce") : undefined;
   const limit = approved ?? (isRecord(record.limit) ? numberAt(record.limit, "recommended") : undefined);

@@ -3,7 +3,9 @@
  * recognised Policy table (or the defaults when the workbook has none), checked with the engine's
  * `policyFromRange`, and written back as the set-up flow lays the sheet out.
  */
-import { describeError, type Result } from "../engine/errors";
+import { errorText } from "../app/errorText";
+import type { Result } from "../engine/errors";
+import type { Translator } from "../i18n/translator";
 import { DEFAULT_POLICY } from "../engine/policy/defaultPolicy";
 import type { Policy } from "../engine/policy/Policy";
 import { policyFromRange } from "../engine/policy/policyFromRange";
@@ -63,8 +65,8 @@ export function checkPolicyRows(rows: readonly PolicyDraftRow[]): Result<PolicyC
   return { ok: true, value: { policy: read.value.policy, fingerprint: shortFingerprint(read.value.policy) } };
 }
 
-export function problemText(result: Result<unknown>): string | undefined {
-  return result.ok ? undefined : describeError(result.error);
+export function problemText(t: Translator, result: Result<unknown>): string | undefined {
+  return result.ok ? undefined : errorText(t, result.error);
 }
 
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;

@@ -1,3 +1,4 @@
+import "../support/errorsInEnglish";
 import { dayFromCivil, toExcelSerial } from "../../src/engine/dates/dayNumber";
 import { DEFAULT_POLICY } from "../../src/engine/policy/defaultPolicy";
 import type { CellValue, SourceTable, WorkbookSnapshot } from "../../src/host/WorkbookPort";

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { toDayNumber, type DateSystem } from "../../src/engine/dates/dayNumber";
-import { describeError, type Result } from "../../src/engine/errors";
+import { type Result } from "../../src/engine/errors";
+import { errorDetailText } from "../../src/app/errorText";
+import { createTranslator } from "../../src/i18n/translator";
 import { isBlank, readBoolean, readNumber, readText } from "../../src/engine/values";
 import type { CellValue } from "../../src/host/WorkbookPort";
 import type { DetailedProblem } from "../../src/app/groupProblems";
@@ -37,7 +39,7 @@ describe("forEachRow", () => {
       ["error", 6, 2, "Amount row 7: -3 is out of range (must be at least 0)"],
     ]);
     expect(problems.map((p: DetailedProblem) => [p.messageId, p.params])).toEqual([
-      ["problem.cell.invalid", { header: "Amount", row: 4, detail: '"x" is not a number' }],
+      ["problem.cell.invalid", { header: "Amount", row: 4, text: "x", detailId: "errorDetail.notNumberText" }],
       [undefined, undefined],
       ["problem.cell.belowMin", { header: "Amount", row: 7, value: -3, min: 0, max: "" }],
     ]);
@@ -75,7 +77,7 @@ describe("RowReader against the engine's cell readers (property)", () => {
             : toDayNumber(value, system, "f");
     if (!result.ok) {
       const e = result.error;
-      return { value: undefined, detail: e.kind === "invalidInput" || e.kind === "outOfRange" ? e.detail : describeError(e) };
+      return { value: undefined, detail: errorDetailText(createTranslator("en-US"), e) };
     }
     if (method !== "number" || bounds === undefined) return { value: result.value };
     const n = result.value as number;

@@ -3,10 +3,11 @@
  * argument, never NaN, Infinity or "internal error"; messages the user needs never ride on #NUM!
  * (Excel drops them). Each case below failed before the fix.
  */
+import "../support/errorsInEnglish";
 import { CustomFunctionsError, ErrorCode } from "../support/customFunctionsStub";
 import { add, aging, bpdso, cei, coverage, dso, interest, openbalance, provision, score, workingassets } from "../../src/functions/functions";
 import { toExcelError } from "../../src/functions/toExcelError";
-import { divideByZero, invalidInput, notAvailable, outOfRange } from "../../src/engine/errors";
+import { at, detail, divideByZero, invalidInput, notAvailable, outOfRange } from "../../src/engine/errors";
 
 const col = (...xs: unknown[]): unknown[][] => xs.map((x) => [x]);
 
@@ -54,7 +55,7 @@ describe("omitted range arguments (=CREDIT.AGING(,,45838)): null or [[null]]", (
 
 describe("amounts beyond exact cents (near 1e306)", () => {
   it("AGING refuses the amount naming its row, on both the column and the general path", () => {
-    expectValueError(aging(col(100, 1e306), col(45800, 45800), 45838), /^amounts row 2 out of range: must be within ±90,071,992,547,409\.91/);
+    expectValueError(aging(col(100, 1e306), col(45800, 45800), 45838), /^amounts row 2 out of range: must be within ±90,071,992,547,409\.9/);
     expectValueError(aging([[1e306, 5]], [[45800, 45800]], 45838), /^amounts row 1 out of range/);
   });
 
@@ -65,8 +66,8 @@ describe("amounts beyond exact cents (near 1e306)", () => {
 
   it("INTEREST gives #VALUE! naming the amount or the overflowing product", () => {
     expectValueError(interest([[1e306]], [[15]], [[0.1]]), /^amount out of range/);
-    expectValueError(interest([[1e13]], [[1e9]], [[1e6]]), /^amount × rate × daysPastDue out of range: the interest is too large/);
-    expectValueError(interest([[100]], [[15]], [[1e306]]), /rate/);
+    expectValueError(interest([[1e13]], [[1e9]], [[1e6]]), /^lateInterest out of range: is too large to compute/);
+    expectValueError(interest([[100]], [[15]], [[1e306]]), /^lateInterest out of range/);
   });
 
   it("PROVISION gives #VALUE! naming the amount's row", () => {
@@ -131,9 +132,9 @@ describe("an overflow never reaches a cell", () => {
 
 describe("toExcelError (issue 18): a message the user needs is never on #NUM!", () => {
   it.each([
-    [invalidInput("amounts row 2", "is blank"), ErrorCode.invalidValue, "amounts row 2: is blank"],
-    [outOfRange("weights", "are too large"), ErrorCode.invalidValue, "weights out of range: are too large"],
-    [notAvailable("no basis applies"), ErrorCode.notAvailable, "no basis applies"],
+    [invalidInput(at("amounts", { row: 2 }), detail("blank")), ErrorCode.invalidValue, "amounts row 2: is blank"],
+    [outOfRange("weights", detail("overflow")), ErrorCode.invalidValue, "weights out of range: is too large to compute (the figures overflow)"],
+    [notAvailable(detail("noBasis")), ErrorCode.notAvailable, "no basis for a limit"],
     [divideByZero("sales"), ErrorCode.divisionByZero, "sales is zero or missing (division by zero)"],
   ])("%j → its code and message", (error, code, message) => {
     const e = toExcelError(error) as unknown as CustomFunctionsError;

@@ -5,7 +5,8 @@
  * ledger's figures are always those of a ledger read afresh (property).
  */
 import fc from "fast-check";
-import { describeError, ok } from "../../src/engine/errors";
+import { ok } from "../../src/engine/errors";
+import { errorInEnglish } from "../support/errorInEnglish";
 import { cachedLedger, clearLedgerCache } from "../../src/functions/ledgerCache";
 import { checkedCells, ledgerOfCells, type LedgerCells } from "../../src/functions/ledgerArgs";
 import { columnCells, flatColumn, type ColumnCells } from "../../src/functions/columnCells";
@@ -37,7 +38,7 @@ function handed(cells: Partial<Cells>, nested = true): LedgerCells {
 
 const ledgerOf = (cells: Partial<Cells>, exact = false, nested = true): Ledger => {
   const r = cachedLedger(handed(cells, nested), exact);
-  if (!r.ok) throw new Error(describeError(r.error));
+  if (!r.ok) throw new Error(errorInEnglish(r.error));
   return r.value.ledger;
 };
 
@@ -108,7 +109,7 @@ describe("cachedLedger", () => {
     expect(bad.ok).toBe(true);
     const r = cachedLedger({ ...cells, amounts: bad.ok ? bad.value : cells.amounts }, true);
     expect(r.ok).toBe(false);
-    expect(!r.ok && describeError(r.error)).toBe("amounts: must be a single row or column, got 4×2");
+    expect(!r.ok && errorInEnglish(r.error)).toBe("amounts: must be a single row or column, got 4×2");
   });
 
   it("reads a row that is a bare cell as readVector does (a flat list), not as the kept column", () => {
@@ -147,14 +148,14 @@ describe("cachedLedger", () => {
 describe("the positions kept with a ledger", () => {
   it("are computed once per as-of date and FIFO choice, and agree with a ledger read afresh", () => {
     const r = cachedLedger(handed(BASE), true);
-    if (!r.ok) throw new Error(describeError(r.error));
+    if (!r.ok) throw new Error(errorInEnglish(r.error));
     const at = r.value.positions(45020, false);
     expect(r.value.positions(45020, false)).toBe(at);
     expect(r.value.positions(45040, false)).not.toBe(at);
     expect(r.value.positions(45020, true)).not.toBe(at);
     clearLedgerCache();
     const again = cachedLedger(handed(BASE), true);
-    if (!again.ok) throw new Error(describeError(again.error));
+    if (!again.ok) throw new Error(errorInEnglish(again.error));
     for (let c = 0; c < 3; c++) expect(again.value.positions(45020, false)(c)).toEqual(at(c));
   });
 });

@@ -2,6 +2,7 @@
  * CREDIT.WOE, IV, AUC, KS, POINTS, PD, EL, MARGINAL: the spec's worked examples (credit-method.md
  * §9, §10) through the functions as Excel calls them, and every bad input an error naming the argument.
  */
+import "../support/errorsInEnglish";
 import { CustomFunctionsError, ErrorCode } from "../support/customFunctionsStub";
 import { col, excel, expectError, only } from "../support/excelCall";
 import { auc, el, iv, ks, marginal, pd, points, woe } from "../../src/functions/modelFunctions";
@@ -29,7 +30,7 @@ describe("CREDIT.WOE and CREDIT.IV (spec §10 example)", () => {
   it.each([
     [col(600, "many"), col(100, 100), /goods row 2/],
     [col(600, 300), col(100, -1), /bads row 2/],
-    [col(600, 300), col(100), /bads.*1 rows/],
+    [col(600, 300), col(100), /bads.*1 row/],
     [col(600, 300), col(100, 0), /bin item 2.*no bads/],
   ])("names the bad argument (%#)", (goods, bads, message) => {
     const w = only(excel(woe, goods, bads));
@@ -111,7 +112,7 @@ describe("CREDIT.PD", () => {
   it("names a bad feature cell by row and column", () => {
     const out = excel(pd, [["daysLate"], [10], ["soon"]], [["Intercept", 0], ["daysLate", 1]]);
     expect(out[0][0]).toBeCloseTo(1 / (1 + Math.exp(-10)), 14);
-    expectError(out[1][0], ErrorCode.invalidValue, /features row 3 column daysLate/);
+    expectError(out[1][0], ErrorCode.invalidValue, /features.daysLate row 3/);
   });
 });
 
@@ -156,7 +157,7 @@ describe("CREDIT.MARGINAL (spec §9)", () => {
   it.each([
     [col(1, 2, 3), proposed, 0.7, 0.1, ErrorCode.invalidValue, /current.*5 cells/],
     [current, null, 0.7, 0.1, ErrorCode.invalidValue, /proposed.*required/],
-    [current, col("big", 45, 0.015, 0.5, 0.01), 0.7, 0.1, ErrorCode.invalidValue, /proposed sales/],
+    [current, col("big", 45, 0.015, 0.5, 0.01), 0.7, 0.1, ErrorCode.invalidValue, /proposed.sales/],
     [current, col(4_380_000, 45, 1.5, 0.5, 0.01), 0.7, 0.1, ErrorCode.invalidValue, /proposed.lossRate/],
     [current, proposed, "", 0.1, ErrorCode.invalidValue, /variableCostRatio/],
     [current, proposed, 0.7, -1, ErrorCode.invalidValue, /costOfCapital/],

@@ -1,4 +1,6 @@
+import "../support/errorsInEnglish";
 import fc from "fast-check";
+import { at } from "../../src/engine/errors";
 import { dayFromCivil, toExcelSerial } from "../../src/engine/dates/dayNumber";
 import { readNumber, readVector } from "../../src/functions/args";
 import { agingOfColumnRanges, agingOfColumns, isBlankRange, readLedgerColumns, readRowCell } from "../../src/functions/receivablesAdapters";
@@ -30,7 +32,7 @@ describe("readVector (ledger columns)", () => {
 
 describe("readRowCell", () => {
   it("names the argument and the 1-based row in an error", () => {
-    expect(readRowCell(readNumber, "abc", "amounts", 11)).toEqual(readNumber("abc", "amounts row 12"));
+    expect(readRowCell(readNumber, "abc", "amounts", 11)).toEqual(readNumber("abc", at("amounts", { row: 12 })));
   });
   it("reads a good cell", () => {
     expect(readRowCell(readNumber, "1,234.50", "amounts", 0)).toEqual({ ok: true, value: 1234.5 });
@@ -55,13 +57,13 @@ describe("agingOfColumns", () => {
   it("names the argument and row of the first bad cell, in the order amounts, dueDates, customers", () => {
     const cols = columns([[10], ["x"], [5]], [[serial(2024, 7, 1)], ["bad"], [serial(2024, 7, 1)]], [["A"], ["B"], [true]]);
     const r = agingOfColumns(cols, asOf, EDGES, true);
-    expect(r).toMatchObject({ ok: false, error: { field: "amounts row 2" } });
+    expect(r).toMatchObject({ ok: false, error: { field: "amounts", at: { row: 2 } } });
     const due = agingOfColumns(columns([[10], [3]], [[serial(2024, 7, 1)], ["bad"]]), asOf, EDGES, false);
-    expect(due).toMatchObject({ ok: false, error: { field: "dueDates row 2" } });
+    expect(due).toMatchObject({ ok: false, error: { field: "dueDates", at: { row: 2 } } });
   });
 
   it("refuses a blank amount in a row that is not blank", () => {
-    expect(agingOfColumns(columns([[""]], [[serial(2024, 7, 1)]]), asOf, EDGES, false)).toMatchObject({ ok: false, error: { field: "amounts row 1" } });
+    expect(agingOfColumns(columns([[""]], [[serial(2024, 7, 1)]]), asOf, EDGES, false)).toMatchObject({ ok: false, error: { field: "amounts", at: { row: 1 } } });
   });
 
   it("skips blank rows, leaves zero amounts out, and keeps credit notes and cents exact", () => {

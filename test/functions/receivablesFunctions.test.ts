@@ -1,3 +1,4 @@
+import "../support/errorsInEnglish";
 import { ErrorCode } from "../support/customFunctionsStub";
 import { col, excel, expectError, only } from "../support/excelCall";
 import {
@@ -134,7 +135,7 @@ describe("CREDIT.OTC", () => {
     expect(otc(ratio as number)).toBe(label);
   });
   it("refuses 12 meaning 12 % rather than guessing", () => {
-    expectError(otc(12), ErrorCode.invalidValue, /fraction/);
+    expectError(otc(12), ErrorCode.invalidValue, /must be 0–1, got 12/);
   });
 });
 
@@ -166,7 +167,7 @@ describe("CREDIT.PROVISION", () => {
   });
   it("takes rates as fractions, one per bucket", () => {
     expect(excel(provision, col(1000), col(10), [[0, 0.1, 0, 0, 0, 0, 1]])).toBe(100);
-    expectError(excel(provision, col(1000), col(10), [[0, 0.1]]), ErrorCode.invalidValue, /7 rates/);
+    expectError(excel(provision, col(1000), col(10), [[0, 0.1]]), ErrorCode.invalidValue, /needs 7 values/);
     expectError(excel(provision, col(1000), col(10), [[0, 0.1, 0, 0, 0, 0, 2]]), ErrorCode.invalidValue, /rates item 7/);
   });
 });

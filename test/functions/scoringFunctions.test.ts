@@ -1,3 +1,4 @@
+import "../support/errorsInEnglish";
 import { CustomFunctionsError, ErrorCode } from "../support/customFunctionsStub";
 import { coverage, grade, limit, policyid, quadrant, ratio, score, terms, workingassets, zone, zscore } from "../../src/functions/functions";
 import { DEFAULT_POLICY, policyToRows, shortFingerprint } from "../../src/engine/policy";
@@ -28,7 +29,7 @@ describe("CREDIT.SCORE and CREDIT.COVERAGE", () => {
     expect(out[1]).toEqual([0]);
     expect(errorOf(out[2][0])).toEqual({ code: ErrorCode.invalidValue, message: 'scores row 3 item 1: "x" is not a number' });
     // #VALUE!, not #NUM!: Excel drops a #NUM!'s message, and this one names the score (issue 18).
-    expect(errorOf(out[3][0])).toEqual({ code: ErrorCode.invalidValue, message: "score appearance out of range: must be 0..10 (0 = no information), got 11" });
+    expect(errorOf(out[3][0])).toEqual({ code: ErrorCode.invalidValue, message: "scores.appearance out of range: must be 0–10 (0 = no information), got 11" });
   });
   it("reads one customer's 18 scores typed down a column", () => {
     expect(score(allTens.map((s) => [s]))).toEqual([[100]]);
@@ -58,16 +59,16 @@ describe("CREDIT.GRADE", () => {
     const out = grade([[85], [""], [120]]);
     expect(out[0]).toEqual(["A"]);
     expect(errorOf(out[1][0])).toEqual({ code: ErrorCode.invalidValue, message: "compositeScore row 2: is blank" });
-    expect(errorOf(out[2][0])).toEqual({ code: ErrorCode.invalidValue, message: "compositeScore row 3 out of range: must be 0..100, got 120" });
+    expect(errorOf(out[2][0])).toEqual({ code: ErrorCode.invalidValue, message: "compositeScore row 3 out of range: must be 0–100, got 120" });
   });
   it("rejects an unknown scale", () => {
-    expect(errorOf(grade([[50]], "XYZ")[0][0])).toEqual({ code: ErrorCode.invalidValue, message: 'scale: must be "AD" or "AAA", got "XYZ"' });
+    expect(errorOf(grade([[50]], "XYZ")[0][0])).toEqual({ code: ErrorCode.invalidValue, message: 'scale: must be one of AD, AAA, got XYZ' });
   });
   it("follows a policy range, and names an unknown key of it in #VALUE!", () => {
     expect(grade([[75]], null as unknown as undefined, [["Key", "Value"], ["gradeBands.A", 75]])).toEqual([["A"]]);
     expect(errorOf(grade([[75]], null as unknown as undefined, [["Key", "Value"], ["gradeBand.A", 75]])[0][0])).toEqual({
       code: ErrorCode.invalidValue,
-      message: "policy gradeBand.A: unknown policy key (row 2)",
+      message: "policy gradeBand.A row 2: unknown policy key",
     });
   });
 });
@@ -129,7 +130,7 @@ describe("CREDIT.ZSCORE and CREDIT.ZONE", () => {
     });
   });
   it("rejects an unknown model", () => {
-    expect(errorOf(zscore("Q", [[1]], [[1]], [[1]], [[1]])[0][0]).message).toBe('model: must be Z, Z\' or Z\'\', got "Q"');
+    expect(errorOf(zscore("Q", [[1]], [[1]], [[1]], [[1]])[0][0]).message).toBe("model: must be one of Z, Z', Z'', got Q");
   });
   it("gives the zone with the edges in the grey zone", () => {
     expect(zone("Z", [[1.8099], [1.81], [2.99], [2.9901], ["x"]]).slice(0, 4)).toEqual([["distress"], ["grey"], ["grey"], ["safe"]]);
@@ -202,7 +203,7 @@ describe("CREDIT.LIMIT", () => {
     expect(limit(...args({ policy: [["roundingUnit", 50]] }))).toEqual([[1050]]);
     expect(errorOf(limit(...args({ policy: [["Key", "Value"], ["roundingUnits", 50]] }))[0][0])).toEqual({
       code: ErrorCode.invalidValue,
-      message: "policy roundingUnits: unknown policy key (row 2)",
+      message: "policy roundingUnits row 2: unknown policy key",
     });
   });
 });

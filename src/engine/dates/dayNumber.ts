@@ -3,7 +3,7 @@
  * proleptic Gregorian calendar, with no time zone (conventions.md "Money, dates").
  * Conversions from Excel serials and ISO strings live here, at the edge.
  */
-import { err, invalidInput, ok, type Result } from "../errors";
+import { detail, err, type Field, invalidInput, ok, type Result } from "../errors";
 
 export type DayNumber = number;
 
@@ -52,15 +52,15 @@ export function toIsoDate(dayNumber: DayNumber): string {
  * so it is rejected), 61 onward is exact.
  * @example fromExcelSerial(45292) //=> ok(dayFromCivil(2024, 1, 1))
  */
-export function fromExcelSerial(serial: number, system: DateSystem = "1900", field = "date"): Result<DayNumber> {
-  if (!Number.isFinite(serial)) return err(invalidInput(field, "not a date"));
+export function fromExcelSerial(serial: number, system: DateSystem = "1900", field: Field = "date"): Result<DayNumber> {
+  if (!Number.isFinite(serial)) return err(invalidInput(field, detail("notDate")));
   const whole = Math.floor(serial);
   if (system === "1904") {
-    if (whole < 0) return err(invalidInput(field, `serial ${serial} is before 1904-01-01`));
+    if (whole < 0) return err(invalidInput(field, detail("serialBefore", { serial, start: "1904-01-01" })));
     return ok(whole - EXCEL_1904_EPOCH_OFFSET);
   }
-  if (whole < 1) return err(invalidInput(field, `serial ${serial} is before 1900-01-01`));
-  if (whole === 60) return err(invalidInput(field, "serial 60 is Excel's non-existent 1900-02-29"));
+  if (whole < 1) return err(invalidInput(field, detail("serialBefore", { serial, start: "1900-01-01" })));
+  if (whole === 60) return err(invalidInput(field, detail("serialLeapBug")));
   if (whole < 60) return ok(whole - EXCEL_1900_EPOCH_OFFSET + 1);
   return ok(whole - EXCEL_1900_EPOCH_OFFSET);
 }
@@ -91,7 +91,7 @@ const US = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
  * Day number of a date string: ISO `YYYY-MM-DD` (a time part is ignored) or US `M/D/YYYY`.
  * Rejects impossible dates such as 2023-02-30.
  */
-export function parseDateText(text: string, field = "date"): Result<DayNumber> {
+export function parseDateText(text: string, field: Field = "date"): Result<DayNumber> {
   const t = text.trim();
   let y: number, m: number, d: number;
   const iso = ISO.exec(t);
@@ -101,12 +101,12 @@ export function parseDateText(text: string, field = "date"): Result<DayNumber> {
   } else if (us) {
     m = Number(us[1]); d = Number(us[2]); y = Number(us[3]);
   } else {
-    return err(invalidInput(field, `"${text}" is not a date (use YYYY-MM-DD or an Excel date)`));
+    return err(invalidInput(field, detail("notDateText", { text })));
   }
   const dn = dayFromCivil(y, m, d);
   const back = civilFromDay(dn);
   if (m < 1 || m > 12 || back.month !== m || back.day !== d) {
-    return err(invalidInput(field, `"${text}" is not a valid calendar date`));
+    return err(invalidInput(field, detail("notCalendarDate", { text })));
   }
   return ok(dn);
 }
@@ -115,7 +115,7 @@ export function parseDateText(text: string, field = "date"): Result<DayNumber> {
  * Day number of any date as the outside world hands it: Excel serial number,
  * ISO/US text, or a JavaScript Date (its UTC calendar day, so no time-zone drift).
  */
-export function toDayNumber(value: unknown, system: DateSystem = "1900", field = "date"): Result<DayNumber> {
+export function toDayNumber(value: unknown, system: DateSystem = "1900", field: Field = "date"): Result<DayNumber> {
   if (typeof value === "number") return fromExcelSerial(value, system, field);
   if (typeof value === "string") {
     const t = value.trim();
@@ -124,8 +124,8 @@ export function toDayNumber(value: unknown, system: DateSystem = "1900", field =
   }
   if (value instanceof Date) {
     const ms = value.getTime();
-    if (!Number.isFinite(ms)) return err(invalidInput(field, "invalid Date"));
+    if (!Number.isFinite(ms)) return err(invalidInput(field, detail("notDate")));
     return ok(dayFromCivil(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()));
   }
-  return err(invalidInput(field, "missing or not a date"));
+  return err(invalidInput(field, detail("notDate")));
 }

@@ -19,14 +19,14 @@
  *   i.e. at most collateral + that share of the formula limit before the grade factor (with the
  *   defaults, factor 0.5 and share 50 %, the two coincide);
  * - grade D: 0, and collateral is not added: the customer trades on cash or prepayment only.
- * No applying basis, whatever the grade → notAvailable("no basis for a limit"). The limit is never negative.
+ * No applying basis, whatever the grade → notAvailable(detail("noBasis")). The limit is never negative.
  * @example creditLimit({ grade: "A", annualCreditSales: 120000, grossMargin: 0.25,
  *   financials: { currentAssets: 5000, inventory: 2000, currentLiabilities: 2500, totalLiabilities: 4000, equity: 6000 } },
  *   DEFAULT_POLICY) //=> ok({ recommended: 1000, bindingBasis: "workingAssets", lowestBasis: 1062.5, … })
  */
 import { NO_PARAMS, type ReviewMessage } from "../review/ReviewMessage";
 import type { LimitSkipId, LimitZeroId } from "./limitMessages";
-import { err, invalidInput, notAvailable, ok, outOfRange, type DomainError, type Result } from "../errors";
+import { detail, type DomainError, err, invalidInput, notAvailable, ok, outOfRange, type Result } from "../errors";
 import { roundMoney } from "../money/cents";
 import type { FinancialPeriod } from "../portfolio/types";
 import type { Grade, Policy } from "../policy/Policy";
@@ -117,11 +117,11 @@ export const BASIS_LABELS: Readonly<Record<LimitBasisName, string>> = {
 // or undefined instead of a Result each, and the text of an error, a skipped basis or the
 // explanation is built only on the branch that needs it.
 
-function checkOptional(field: string, value: number | undefined, min?: number, max?: number, hint = ""): DomainError | undefined {
+function checkOptional(field: string, value: number | undefined, min?: number, max?: number, isFraction = false): DomainError | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== "number" || !Number.isFinite(value)) return invalidInput(field, "is not a finite number");
-  if (min !== undefined && value < min) return outOfRange(field, `must be at least ${min}, got ${value}`);
-  if (max !== undefined && value > max) return outOfRange(field, `must be at most ${max}${hint}, got ${value}`);
+  if (typeof value !== "number" || !Number.isFinite(value)) return invalidInput(field, detail("notFinite"));
+  if (min !== undefined && value < min) return outOfRange(field, detail("atLeast", { min, got: value }));
+  if (max !== undefined && value > max) return outOfRange(field, detail(isFraction ? "atMostFraction" : "atMost", { max, got: value }));
   return undefined;
 }
 
@@ -187,12 +187,12 @@ function profitBasis(input: CreditLimitInput, policy: Policy): LimitBasis {
 
 /** The first invalid field, in this order, or undefined. */
 function validationError(input: CreditLimitInput): DomainError | undefined {
-  if (!GRADES.includes(input.grade)) return invalidInput("grade", `must be A, B, C or D, got ${String(input.grade)}`);
+  if (!GRADES.includes(input.grade)) return invalidInput("grade", detail("oneOf", { options: GRADES.join(", "), got: String(input.grade) }));
   const f = input.financials;
   return (
     checkOptional("annualCreditSales", input.annualCreditSales, 0) ??
     checkOptional("termsDays", input.termsDays, 0) ??
-    checkOptional("grossMargin", input.grossMargin, -1, 1, " (a fraction: 0.25 for 25 %)") ??
+    checkOptional("grossMargin", input.grossMargin, -1, 1, true) ??
     checkOptional("collateral", input.collateral, 0) ??
     checkOptional("averageDaysLate", input.averageDaysLate) ??
     (f === undefined
@@ -222,7 +222,7 @@ export function creditLimit(input: CreditLimitInput, policy: Policy): Result<Cre
     netWorthCap: bases.netWorthCap.value,
     profit: bases.profit.value,
   });
-  if (overflow !== undefined) return err(outOfRange(overflow, "is too large to compute (the figures overflow)"));
+  if (overflow !== undefined) return err(outOfRange(overflow, detail("overflow")));
   let bindingBasis: LimitBasisName | undefined;
   let lowestBasis = Infinity;
   for (const name of LIMIT_BASIS_NAMES) {
@@ -232,7 +232,7 @@ export function creditLimit(input: CreditLimitInput, policy: Policy): Result<Cre
       bindingBasis = name;
     }
   }
-  if (bindingBasis === undefined) return err(notAvailable("no basis for a limit"));
+  if (bindingBasis === undefined) return err(notAvailable(detail("noBasis")));
 
   const grade = input.grade;
   const gradeFactor = policy.gradeTerms[grade].limitFactor;
@@ -255,7 +255,7 @@ export function creditLimit(input: CreditLimitInput, policy: Policy): Result<Cre
   // Grade D does not add collateral; the rule text shows the total before the floor at 0.
   const total = grade === "D" ? 0 : roundMoney(formulaLimit + collateral);
   const recommended = Math.max(0, total);
-  if (!Number.isFinite(total)) return err(outOfRange("limit", "is too large to compute (the figures overflow)"));
+  if (!Number.isFinite(total)) return err(outOfRange("limit", detail("overflow")));
 
   const binding = bindingBasis;
   // The explanation is text for CREDIT.LIMIT's detail: built when read, not for every customer of

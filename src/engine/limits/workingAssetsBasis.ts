@@ -20,7 +20,7 @@
  */
 import type { LimitZeroId } from "./limitMessages";
 import type { ReviewMessage } from "../review/ReviewMessage";
-import { divideByZero, err, invalidInput, ok, outOfRange, type DomainError, type Result } from "../errors";
+import { detail, divideByZero, type DomainError, err, invalidInput, ok, outOfRange, type Result } from "../errors";
 import { roundMoney } from "../money/cents";
 import type { Policy } from "../policy/Policy";
 import { denoise } from "../scoring/denoise";
@@ -66,7 +66,7 @@ export function riskLabelOf(evaluation: number): { en: string; zh: string } {
 
 /** The error for a negative asset or liability, undefined when `value` is not negative. */
 function mustNotBeNegative(field: string, value: number): DomainError | undefined {
-  return value < 0 ? outOfRange(field, `must not be negative, got ${value}`) : undefined;
+  return value < 0 ? outOfRange(field, detail("notNegative", { got: value })) : undefined;
 }
 
 export function workingAssetsBasis(input: WorkingAssetsInput, policy: Policy): Result<WorkingAssetsResult> {
@@ -76,7 +76,7 @@ export function workingAssetsBasis(input: WorkingAssetsInput, policy: Policy): R
   for (const field in input) {
     if (!Object.prototype.hasOwnProperty.call(input, field)) continue;
     const v: unknown = input[field as keyof WorkingAssetsInput];
-    if (typeof v !== "number" || !Number.isFinite(v)) return err(invalidInput(field, "is not a finite number"));
+    if (typeof v !== "number" || !Number.isFinite(v)) return err(invalidInput(field, detail("notFinite")));
   }
   const negativeError =
     mustNotBeNegative("currentAssets", currentAssets) ??
@@ -104,7 +104,7 @@ export function workingAssetsBasis(input: WorkingAssetsInput, policy: Policy): R
   if (zeroReason !== undefined) result.zeroReason = zeroReason;
   // Finite figures near the largest double can still overflow their sums and ratios.
   const overflow = firstNonFinite({ workingCapital: result.workingCapital, workingAssets, ...ratios, evaluation, basis: result.basis });
-  if (overflow !== undefined) return err(outOfRange(overflow, "is too large to compute (the figures overflow)"));
+  if (overflow !== undefined) return err(outOfRange(overflow, detail("overflow")));
   return ok(result);
 }
 

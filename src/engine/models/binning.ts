@@ -1,4 +1,4 @@
-import { err, invalidInput, ok, outOfRange, type Result } from "../errors";
+import { at, detail, err, invalidInput, ok, outOfRange, type Result } from "../errors";
 import { woeTable, type BinCounts, type WoeBin } from "./woe";
 
 /** Options of a binning: how many equal-frequency bins to start from and the smallest share a bin may keep. */
@@ -40,8 +40,8 @@ interface Tally {
 function readOptions(options: BinningOptions): Result<{ startBins: number; minShare: number }> {
   const startBins = options.startBins ?? DEFAULT_START;
   const minShare = options.minShare ?? DEFAULT_MIN_SHARE;
-  if (!(Number.isInteger(startBins) && startBins >= 1 && startBins <= 1000)) return err(outOfRange("startBins", "must be a whole number from 1 to 1000"));
-  if (!(Number.isFinite(minShare) && minShare >= 0 && minShare < 0.5)) return err(outOfRange("minShare", "must be from 0 to below 0.5"));
+  if (!(Number.isInteger(startBins) && startBins >= 1 && startBins <= 1000)) return err(outOfRange("startBins", detail("wholeRange", { min: 1, max: 1000 })));
+  if (!(Number.isFinite(minShare) && minShare >= 0 && minShare < 0.5)) return err(outOfRange("minShare", detail("rangeBelow", { min: 0, max: 0.5 })));
   return ok({ startBins, minShare });
 }
 
@@ -142,9 +142,9 @@ function finish(name: string, kind: "numeric" | "categorical", tallies: Tally[],
 }
 
 function checkLabels(values: readonly unknown[], isBad: readonly number[], name: string): Result<void> {
-  if (values.length !== isBad.length) return err(invalidInput("isBad", `has ${isBad.length} items but ${name} has ${values.length}`));
+  if (values.length !== isBad.length) return err(invalidInput("isBad", detail("itemsMismatch", { count: isBad.length, other: name, otherCount: values.length })));
   for (let i = 0; i < isBad.length; i++) {
-    if (isBad[i] !== 0 && isBad[i] !== 1) return err(invalidInput(`isBad item ${i + 1}`, "must be 1 (bad) or 0 (good)"));
+    if (isBad[i] !== 0 && isBad[i] !== 1) return err(invalidInput(at("isBad", { item: i + 1 }), detail("badOrGood")));
   }
   return ok(undefined);
 }
@@ -175,12 +175,12 @@ export function binNumeric(name: string, values: readonly (number | null)[], isB
       if (isBad[i] === 1) missing.bads++;
       else missing.goods++;
     } else if (!Number.isFinite(v)) {
-      return err(invalidInput(`${name} item ${i + 1}`, "not a finite number"));
+      return err(invalidInput(at(name, { item: i + 1 }), detail("notFinite")));
     } else if (isBad[i] === 1) badCount++;
     else goodCount++;
   }
   const presentCount = goodCount + badCount;
-  if (presentCount === 0) return err(invalidInput(name, "has no numeric value to bin"));
+  if (presentCount === 0) return err(invalidInput(name, detail("noNumericValue")));
   const goodValues = new Float64Array(goodCount);
   const badValues = new Float64Array(badCount);
   for (let i = 0, g = 0, b = 0; i < values.length; i++) {
@@ -244,7 +244,7 @@ export function binCategorical(name: string, values: readonly (string | null)[],
     if (isBad[i] === 1) t.bads++;
     else t.goods++;
   }
-  if (byCategory.size === 0) return err(invalidInput(name, "has no category to bin"));
+  if (byCategory.size === 0) return err(invalidInput(name, detail("noCategory")));
   // Order by smoothed bad rate, ties by name, so the result does not depend on row order.
   const smoothedRate = (t: Tally): number => (t.bads + 0.5) / (t.goods + t.bads + 1);
   const tallies = [...byCategory.values()].sort((a, b) => smoothedRate(a) - smoothedRate(b) || (a.categories[0] < b.categories[0] ? -1 : 1));

@@ -1,4 +1,4 @@
-import { err, invalidInput, ok, type Result } from "../errors";
+import { at, detail, err, invalidInput, ok, type Result } from "../errors";
 import { binCategorical, binIndexOf, binNumeric, woeOf, type BinnedCharacteristic, type BinningOptions, type FeatureValue } from "./binning";
 import { fitLogistic, sigmoid, type LogisticModel, type LogisticOptions } from "./logistic";
 import { binPoints, scorecardScaling, type Scaling, type ScalingInput } from "./scorecard";
@@ -53,7 +53,7 @@ function binOne(column: FeatureColumn, rows: readonly number[], isBad: readonly 
     const values: (number | null)[] = [];
     for (const r of rows) {
       const v = column.values[r];
-      if (v !== null && typeof v !== "number") return err(invalidInput(`${column.name} row ${r + 1}`, "not a number"));
+      if (v !== null && typeof v !== "number") return err(invalidInput(at(column.name, { row: r + 1 }), detail("notNumber")));
       values.push(v);
     }
     return binNumeric(column.name, values, labels, options);
@@ -116,9 +116,9 @@ function chooseCharacteristics(
  * so that a row's points add up to offset + factor × ln(odds of good).
  */
 export function buildScorecard(columns: readonly FeatureColumn[], isBad: readonly number[], options: ScorecardOptions = {}, rows?: readonly number[]): Result<Scorecard> {
-  if (columns.length === 0) return err(invalidInput("features", "no characteristic given"));
+  if (columns.length === 0) return err(invalidInput("features", detail("noCharacteristic")));
   for (const c of columns) {
-    if (c.values.length !== isBad.length) return err(invalidInput(c.name, `has ${c.values.length} values but isBad has ${isBad.length}`));
+    if (c.values.length !== isBad.length) return err(invalidInput(c.name, detail("itemsMismatch", { count: c.values.length, other: "isBad", otherCount: isBad.length })));
   }
   const scaling = scorecardScaling(options.scaling ?? DEFAULT_SCALING);
   if (!scaling.ok) return scaling;
@@ -136,7 +136,7 @@ export function buildScorecard(columns: readonly FeatureColumn[], isBad: readonl
     if (binned.value.iv < minIv || binned.value.bins.length < 2) dropped.push({ name: c.name, iv: binned.value.iv });
     else candidates.push(binned.value);
   }
-  if (candidates.length === 0) return err(invalidInput("features", `no characteristic has an information value of ${minIv} or more`));
+  if (candidates.length === 0) return err(invalidInput("features", detail("noInformationValue", { min: minIv })));
   const kept = chooseCharacteristics(candidates, columns, use, options, dropped);
   const keptColumns = kept.map((k) => columns.find((c) => c.name === k.name) as FeatureColumn);
   const x = use.map((r) => kept.map((k, j) => woeOf(k, keptColumns[j].values[r])));
@@ -160,7 +160,7 @@ export function applyScorecard(card: Scorecard, columns: readonly FeatureColumn[
   const found: FeatureColumn[] = [];
   for (const k of card.characteristics) {
     const c = columns.find((col) => col.name === k.name);
-    if (c === undefined) return err(invalidInput("features", `lacks the characteristic "${k.name}" of the scorecard`));
+    if (c === undefined) return err(invalidInput("features", detail("lacksCharacteristic", { name: k.name })));
     found.push(c);
   }
   const use = rows ?? (found.length > 0 ? found[0].values.map((_, i) => i) : []);

@@ -1,4 +1,4 @@
-import { err, ok, outOfRange, type Result } from "../errors";
+import { at, detail, err, ok, outOfRange, type Result } from "../errors";
 import { sortedOrder } from "./auc";
 import { checkScoresAndLabels } from "./checkScoresAndLabels";
 
@@ -25,11 +25,11 @@ export interface CalibrationRow {
  *   //=> ok([{ group: 1, count: 2, bads: 0, predicted: 0.15, observed: 0, … }, { group: 2, count: 2, bads: 2, predicted: 0.35, observed: 1, … }])
  */
 export function calibrationTable(pd: readonly number[], isBad: readonly number[], groups = 10): Result<CalibrationRow[]> {
-  if (!(Number.isInteger(groups) && groups >= 1)) return err(outOfRange("groups", "must be a whole number of 1 or more"));
+  if (!(Number.isInteger(groups) && groups >= 1)) return err(outOfRange("groups", detail("wholeMinimum", { min: 1 })));
   const checked = checkScoresAndLabels(pd, isBad, "pd");
   if (!checked.ok) return checked;
-  for (let i = 0; i < pd.length; i++) if (pd[i] < 0 || pd[i] > 1) return err(outOfRange(`pd item ${i + 1}`, "must be from 0 to 1"));
-  if (pd.length < groups) return err(outOfRange("groups", `is more than the ${pd.length} rows`));
+  for (let i = 0; i < pd.length; i++) if (pd[i] < 0 || pd[i] > 1) return err(outOfRange(at("pd", { item: i + 1 }), detail("range", { min: 0, max: 1 })));
+  if (pd.length < groups) return err(outOfRange("groups", detail("moreThanRows", { count: pd.length })));
   const order = sortedOrder(pd);
   const rows: CalibrationRow[] = [];
   for (let g = 0; g < groups; g++) {

@@ -1,4 +1,4 @@
-import { err, invalidInput, ok, type Result } from "../errors";
+import { at, detail, err, invalidInput, ok, type Result } from "../errors";
 
 /**
  * Checks a score column and its default flags (1 = bad/default, 0 = good) before a model
@@ -12,17 +12,17 @@ export function checkScoresAndLabels(
   labelsField = "isBad",
 ): Result<{ goods: number; bads: number }> {
   if (scores.length !== isBad.length) {
-    return err(invalidInput(labelsField, `has ${isBad.length} items but ${scoresField} has ${scores.length}`));
+    return err(invalidInput(labelsField, detail("itemsMismatch", { count: isBad.length, other: scoresField, otherCount: scores.length })));
   }
   let bads = 0;
   for (let i = 0; i < scores.length; i++) {
-    if (!Number.isFinite(scores[i])) return err(invalidInput(`${scoresField} item ${i + 1}`, "not a finite number"));
+    if (!Number.isFinite(scores[i])) return err(invalidInput(at(scoresField, { item: i + 1 }), detail("notFinite")));
     const y = isBad[i];
-    if (y !== 0 && y !== 1) return err(invalidInput(`${labelsField} item ${i + 1}`, "must be 1 (bad) or 0 (good)"));
+    if (y !== 0 && y !== 1) return err(invalidInput(at(labelsField, { item: i + 1 }), detail("badOrGood")));
     bads += y;
   }
   const goods = scores.length - bads;
-  if (bads === 0) return err(invalidInput(labelsField, "has no bad (1) item: the measure needs goods and bads"));
-  if (goods === 0) return err(invalidInput(labelsField, "has no good (0) item: the measure needs goods and bads"));
+  if (bads === 0) return err(invalidInput(labelsField, detail("noBads")));
+  if (goods === 0) return err(invalidInput(labelsField, detail("noGoods")));
   return ok({ goods, bads });
 }

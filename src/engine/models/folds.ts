@@ -1,4 +1,4 @@
-import { err, invalidInput, ok, outOfRange, type Result } from "../errors";
+import { at, detail, err, invalidInput, ok, outOfRange, type Result } from "../errors";
 import { seededRandom } from "./seededRandom";
 
 /**
@@ -8,17 +8,17 @@ import { seededRandom } from "./seededRandom";
  * @example stratifiedFolds([1, 0, 1, 0], 2, 7) //=> ok([a permutation giving each fold one bad and one good])
  */
 export function stratifiedFolds(isBad: readonly number[], k: number, seed: number): Result<number[]> {
-  if (!(Number.isInteger(k) && k >= 2)) return err(outOfRange("k", "must be a whole number of 2 or more"));
-  if (!Number.isInteger(seed)) return err(invalidInput("seed", "must be a whole number"));
+  if (!(Number.isInteger(k) && k >= 2)) return err(outOfRange("k", detail("wholeMinimum", { min: 2 })));
+  if (!Number.isInteger(seed)) return err(invalidInput("seed", detail("whole")));
   const bads: number[] = [];
   const goods: number[] = [];
   for (let i = 0; i < isBad.length; i++) {
     if (isBad[i] === 1) bads.push(i);
     else if (isBad[i] === 0) goods.push(i);
-    else return err(invalidInput(`isBad item ${i + 1}`, "must be 1 (bad) or 0 (good)"));
+    else return err(invalidInput(at("isBad", { item: i + 1 }), detail("badOrGood")));
   }
-  if (bads.length < k) return err(outOfRange("k", `is more than the ${bads.length} bads: a fold would have none`));
-  if (goods.length < k) return err(outOfRange("k", `is more than the ${goods.length} goods: a fold would have none`));
+  if (bads.length < k) return err(outOfRange("k", detail("moreThanBads", { count: bads.length })));
+  if (goods.length < k) return err(outOfRange("k", detail("moreThanGoods", { count: goods.length })));
   const next = seededRandom(seed);
   const folds = new Array<number>(isBad.length).fill(0);
   let dealt = 0;
@@ -41,14 +41,14 @@ export function stratifiedFolds(isBad: readonly number[], k: number, seed: numbe
  * @example outOfTimeSplit([100, 200, 300], 200) //=> ok({ train: [0, 1], test: [2] })
  */
 export function outOfTimeSplit(days: readonly number[], cutoffDay: number): Result<{ train: number[]; test: number[] }> {
-  if (!Number.isFinite(cutoffDay)) return err(invalidInput("cutoffDay", "not a day number"));
+  if (!Number.isFinite(cutoffDay)) return err(invalidInput("cutoffDay", detail("dayNumber")));
   const train: number[] = [];
   const test: number[] = [];
   for (let i = 0; i < days.length; i++) {
-    if (!Number.isFinite(days[i])) return err(invalidInput(`days item ${i + 1}`, "not a day number"));
+    if (!Number.isFinite(days[i])) return err(invalidInput(at("days", { item: i + 1 }), detail("dayNumber")));
     (days[i] <= cutoffDay ? train : test).push(i);
   }
-  if (train.length === 0) return err(invalidInput("cutoffDay", "leaves no row to train on"));
-  if (test.length === 0) return err(invalidInput("cutoffDay", "leaves no row to test on"));
+  if (train.length === 0) return err(invalidInput("cutoffDay", detail("noTrainRows")));
+  if (test.length === 0) return err(invalidInput("cutoffDay", detail("noTestRows")));
   return ok({ train, test });
 }

@@ -1,6 +1,6 @@
 import { addMonths } from "../dates/addMonths";
 import type { DayNumber } from "../dates/dayNumber";
-import { err, notAvailable, ok, outOfRange, type Result } from "../errors";
+import { detail, err, notAvailable, ok, outOfRange, type Result } from "../errors";
 import type { Ledger } from "../receivables/Ledger";
 import type { FeatureColumn } from "./buildScorecard";
 import { ledgerFeatures } from "./ledgerFeatures";
@@ -58,13 +58,13 @@ export function ledgerDefaultSample(ledger: Ledger, observationDay: DayNumber, d
   const days = definition.defaultDays ?? 90;
   const months = definition.horizonMonths ?? 12;
   const minDefaults = definition.minDefaults ?? 0;
-  if (!(Number.isInteger(days) && days >= 0)) return err(outOfRange("defaultDays", "must be a whole number of days, 0 or more"));
-  if (!(Number.isInteger(months) && months >= 1)) return err(outOfRange("horizonMonths", "must be a whole number of months, 1 or more"));
-  if (!(Number.isInteger(minDefaults) && minDefaults >= 0)) return err(outOfRange("minDefaults", "must be a whole number, 0 or more"));
-  if (!Number.isInteger(observationDay)) return err(outOfRange("observationDay", "must be a day number"));
+  if (!(Number.isInteger(days) && days >= 0)) return err(outOfRange("defaultDays", detail("wholeMinimum", { min: 0 })));
+  if (!(Number.isInteger(months) && months >= 1)) return err(outOfRange("horizonMonths", detail("wholeMinimum", { min: 1 })));
+  if (!(Number.isInteger(minDefaults) && minDefaults >= 0)) return err(outOfRange("minDefaults", detail("wholeMinimum", { min: 0 })));
+  if (!Number.isInteger(observationDay)) return err(outOfRange("observationDay", detail("dayNumber")));
   const horizonEnd = addMonths(observationDay, months);
   if (definition.asOf !== undefined && horizonEnd > definition.asOf) {
-    return err(outOfRange("observationDay", `its ${months}-month window ends after the as-of date, where the ledger stops: observe ${months} months before the as-of date or earlier`));
+    return err(outOfRange("observationDay", detail("windowAfterAsOf", { months })));
   }
   const bad = new Uint8Array(ledger.customerIds.length);
   for (let i = 0; i < ledger.length; i++) {
@@ -75,10 +75,10 @@ export function ledgerDefaultSample(ledger: Ledger, observationDay: DayNumber, d
   const observed = ledgerFeatures(ledger, observationDay);
   const customerIds = observed.customerIds;
   const isBad = observed.customers.map((c) => bad[c]);
-  if (customerIds.length === 0) return err(notAvailable(`no customer has an invoice on or before the observation date: no history to learn from`));
+  if (customerIds.length === 0) return err(notAvailable(detail("noHistory")));
   const defaults = isBad.reduce((a, b) => a + b, 0);
   if (defaults < minDefaults) {
-    return err(notAvailable(`only ${defaults} of ${customerIds.length} customers defaulted (more than ${days} days past due) in the ${months} months after the observation date; a model needs at least ${minDefaults}`));
+    return err(notAvailable(detail("tooFewDefaults", { defaults, customers: customerIds.length, days, months, min: minDefaults })));
   }
   return ok({
     observationDay,

@@ -1,5 +1,5 @@
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
-import { err, invalidInput, notAvailable, ok, outOfRange, type Result } from "../errors";
+import { at, detail, err, invalidInput, notAvailable, ok, outOfRange, type Result } from "../errors";
 
 /** Options of a logistic fit. */
 export interface LogisticOptions {
@@ -59,12 +59,12 @@ export function fitLogistic(x: readonly (readonly number[])[], y: readonly numbe
   const l2 = options.l2 ?? 1e-4;
   const maxIterations = options.maxIterations ?? 50;
   const tolerance = options.tolerance ?? 1e-9;
-  if (!(Number.isFinite(l2) && l2 >= 0)) return err(outOfRange("l2", "must be 0 or more"));
-  if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) return err(outOfRange("maxIterations", "must be a whole number of 1 or more"));
-  if (!(Number.isFinite(tolerance) && tolerance > 0)) return err(outOfRange("tolerance", "must be above 0"));
+  if (!(Number.isFinite(l2) && l2 >= 0)) return err(outOfRange("l2", detail("minimum", { min: 0 })));
+  if (!(Number.isInteger(maxIterations) && maxIterations >= 1)) return err(outOfRange("maxIterations", detail("wholeMinimum", { min: 1 })));
+  if (!(Number.isFinite(tolerance) && tolerance > 0)) return err(outOfRange("tolerance", detail("positive")));
   const n = x.length;
-  if (n !== y.length) return err(invalidInput("isBad", `has ${y.length} items but x has ${n} rows`));
-  if (n === 0) return err(invalidInput("x", "has no rows"));
+  if (n !== y.length) return err(invalidInput("isBad", detail("itemsMismatch", { count: y.length, other: "x", otherCount: n })));
+  if (n === 0) return err(invalidInput("x", detail("noRows")));
   const p = x[0].length;
   const k = p + 1;
   // The design matrix (intercept column first) in one flat row-major array: the data pass below reads it
@@ -73,16 +73,16 @@ export function fitLogistic(x: readonly (readonly number[])[], y: readonly numbe
   let bads = 0;
   for (let i = 0; i < n; i++) {
     const row = x[i];
-    if (row.length !== p) return err(invalidInput(`x row ${i + 1}`, `has ${row.length} columns, the first row has ${p}`));
-    if (y[i] !== 0 && y[i] !== 1) return err(invalidInput(`isBad item ${i + 1}`, "must be 1 (bad) or 0 (good)"));
+    if (row.length !== p) return err(invalidInput(at("x", { row: i + 1 }), detail("widthMismatch", { count: row.length, first: p })));
+    if (y[i] !== 0 && y[i] !== 1) return err(invalidInput(at("isBad", { item: i + 1 }), detail("badOrGood")));
     bads += y[i];
     design[i * k] = 1;
     for (let j = 0; j < p; j++) {
-      if (!Number.isFinite(row[j])) return err(invalidInput(`x row ${i + 1} column ${j + 1}`, "not a finite number"));
+      if (!Number.isFinite(row[j])) return err(invalidInput(at("x", { row: i + 1, column: j + 1 }), detail("notFinite")));
       design[i * k + j + 1] = row[j];
     }
   }
-  if (bads === 0 || bads === n) return err(invalidInput("isBad", "needs both goods (0) and bads (1)"));
+  if (bads === 0 || bads === n) return err(invalidInput("isBad", detail("goodsAndBads")));
   const beta = new Float64Array(k);
   beta[0] = Math.log(bads / (n - bads));
   const eta = new Float64Array(n);
@@ -93,8 +93,8 @@ export function fitLogistic(x: readonly (readonly number[])[], y: readonly numbe
     const { gradient, hessian } = newtonSystem(design, k, y, eta, beta, l2);
     const cholesky = new CholeskyDecomposition(hessian);
     if (!cholesky.isPositiveDefinite()) {
-      if (l2 === 0 && isSeparated(eta, y)) return err(notAvailable(SEPARATED));
-      return err(notAvailable("logistic fit: the Newton system is singular (a constant or duplicated column?); add an L2 penalty or remove the column"));
+      if (l2 === 0 && isSeparated(eta, y)) return err(notAvailable(detail("separated")));
+      return err(notAvailable(detail("singular")));
     }
     const step = cholesky.solve(gradient).getColumn(0);
     // Step halving: never accept a step that lowers the penalised likelihood.
@@ -120,13 +120,12 @@ export function fitLogistic(x: readonly (readonly number[])[], y: readonly numbe
       for (let j = 1; j < k; j++) ll += (l2 / 2) * beta[j] * beta[j];
       return ok({ intercept: beta[0], coefficients: Array.from(beta.subarray(1)), iterations: iteration, logLikelihood: ll, rows: n });
     }
-    if (l2 === 0 && largest > SEPARATION_SIZE && isSeparated(eta, y)) return err(notAvailable(SEPARATED));
+    if (l2 === 0 && largest > SEPARATION_SIZE && isSeparated(eta, y)) return err(notAvailable(detail("separated")));
   }
-  if (isSeparated(eta, y)) return err(notAvailable(SEPARATED));
-  return err(notAvailable(`logistic fit did not converge in ${maxIterations} iterations`));
+  if (isSeparated(eta, y)) return err(notAvailable(detail("separated")));
+  return err(notAvailable(detail("notConverged", { iterations: maxIterations })));
 }
 
-const SEPARATED = "logistic fit: the goods and bads are perfectly separated (the coefficients grow without bound); add an L2 penalty or remove the separating feature";
 /** Coefficients this large on a logistic scale mean fitted PDs of e^−30: only a separation gets there. */
 const SEPARATION_SIZE = 30;
 

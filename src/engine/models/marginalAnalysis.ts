@@ -1,4 +1,4 @@
-import { err, ok, outOfRange, type Result } from "../errors";
+import { detail, err, ok, outOfRange, type Result } from "../errors";
 
 /** One set of credit terms and what it does to sales and collections (rates are fractions: 0.02 = 2 %). */
 export interface TermsScenario {
@@ -39,10 +39,10 @@ export interface MarginalAnalysis {
 const DAYS_PER_YEAR = 365;
 
 function checkScenario(s: TermsScenario, name: string): Result<void> {
-  if (!(Number.isFinite(s.sales) && s.sales >= 0)) return err(outOfRange(`${name}.sales`, "must be 0 or more"));
-  if (!(Number.isFinite(s.dso) && s.dso >= 0)) return err(outOfRange(`${name}.dso`, "must be 0 or more days"));
+  if (!(Number.isFinite(s.sales) && s.sales >= 0)) return err(outOfRange(`${name}.sales`, detail("minimum", { min: 0 })));
+  if (!(Number.isFinite(s.dso) && s.dso >= 0)) return err(outOfRange(`${name}.dso`, detail("minimum", { min: 0 })));
   for (const key of ["lossRate", "discountTakeUp", "discountRate"] as const) {
-    if (!(Number.isFinite(s[key]) && s[key] >= 0 && s[key] <= 1)) return err(outOfRange(`${name}.${key}`, "must be a fraction from 0 to 1"));
+    if (!(Number.isFinite(s[key]) && s[key] >= 0 && s[key] <= 1)) return err(outOfRange(`${name}.${key}`, detail("fraction")));
   }
   return ok(undefined);
 }
@@ -66,8 +66,8 @@ export function marginalAnalysis(input: MarginalAnalysisInput): Result<MarginalA
   const p = checkScenario(input.proposed, "proposed");
   if (!p.ok) return p;
   const { variableCostRatio: vcr, costOfCapital: coc } = input;
-  if (!(Number.isFinite(vcr) && vcr >= 0 && vcr <= 1)) return err(outOfRange("variableCostRatio", "must be a fraction from 0 to 1"));
-  if (!(Number.isFinite(coc) && coc >= 0 && coc <= 10)) return err(outOfRange("costOfCapital", "must be a fraction from 0 to 10"));
+  if (!(Number.isFinite(vcr) && vcr >= 0 && vcr <= 1)) return err(outOfRange("variableCostRatio", detail("fraction")));
+  if (!(Number.isFinite(coc) && coc >= 0 && coc <= 10)) return err(outOfRange("costOfCapital", detail("range", { min: 0, max: 10 })));
   const s0 = input.current;
   const s1 = input.proposed;
   const ar0 = (s0.sales / DAYS_PER_YEAR) * s0.dso;

@@ -1,4 +1,4 @@
-import { err, ok, outOfRange, type Result } from "../errors";
+import { detail, err, ok, outOfRange, type Result } from "../errors";
 
 /** Scorecard scaling: `base` points at odds of good `baseOdds`:1, `pdo` points to double the odds. */
 export interface ScalingInput {
@@ -19,9 +19,9 @@ export interface Scaling {
  * @example scorecardScaling({ pdo: 20, baseScore: 600, baseOdds: 50 }) //=> ok({ factor: 28.8539, offset: 487.1229 })
  */
 export function scorecardScaling(input: ScalingInput): Result<Scaling> {
-  if (!(Number.isFinite(input.pdo) && input.pdo > 0)) return err(outOfRange("pdo", "points to double the odds must be above 0"));
-  if (!Number.isFinite(input.baseScore)) return err(outOfRange("baseScore", "not a finite number"));
-  if (!(Number.isFinite(input.baseOdds) && input.baseOdds > 0)) return err(outOfRange("baseOdds", "odds of good must be above 0"));
+  if (!(Number.isFinite(input.pdo) && input.pdo > 0)) return err(outOfRange("pdo", detail("positive")));
+  if (!Number.isFinite(input.baseScore)) return err(outOfRange("baseScore", detail("notFinite")));
+  if (!(Number.isFinite(input.baseOdds) && input.baseOdds > 0)) return err(outOfRange("baseOdds", detail("oddsAboveZero")));
   const factor = input.pdo / Math.LN2;
   return ok({ factor, offset: input.baseScore - factor * Math.log(input.baseOdds) });
 }
@@ -31,7 +31,7 @@ export function scorecardScaling(input: ScalingInput): Result<Scaling> {
  * @example scoreOfOdds({ factor: 28.8539, offset: 487.1229 }, 100) //=> ok(620)
  */
 export function scoreOfOdds(scaling: Scaling, oddsOfGood: number): Result<number> {
-  if (!(Number.isFinite(oddsOfGood) && oddsOfGood > 0)) return err(outOfRange("odds", "odds of good must be above 0"));
+  if (!(Number.isFinite(oddsOfGood) && oddsOfGood > 0)) return err(outOfRange("odds", detail("oddsAboveZero")));
   return ok(scaling.offset + scaling.factor * Math.log(oddsOfGood));
 }
 
@@ -40,7 +40,7 @@ export function scoreOfOdds(scaling: Scaling, oddsOfGood: number): Result<number
  * @example scoreOfPd({ factor: 28.8539, offset: 487.1229 }, 1 / 101) //=> ok(620)
  */
 export function scoreOfPd(scaling: Scaling, pd: number): Result<number> {
-  if (!(Number.isFinite(pd) && pd > 0 && pd < 1)) return err(outOfRange("pd", "must be above 0 and below 1"));
+  if (!(Number.isFinite(pd) && pd > 0 && pd < 1)) return err(outOfRange("pd", detail("rangeOpen", { min: 0, max: 1 })));
   return scoreOfOdds(scaling, (1 - pd) / pd);
 }
 

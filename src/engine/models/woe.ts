@@ -1,4 +1,4 @@
-import { err, invalidInput, ok, outOfRange, type Result } from "../errors";
+import { at, detail, err, invalidInput, ok, outOfRange, type Result } from "../errors";
 
 /** Goods and bads counted in one bin of a characteristic. */
 export interface BinCounts {
@@ -38,26 +38,26 @@ export type IvStrength = "useless" | "weak" | "medium" | "strong" | "suspicious"
  *   //=> ok({ bins: [{ woe: 0.2877, … }, { woe: −0.4055, … }], iv: 0.1155, goods: 900, bads: 200 })
  */
 export function woeTable(counts: readonly BinCounts[], smoothing = 0, field = "bins"): Result<WoeTable> {
-  if (counts.length === 0) return err(invalidInput(field, "no bin given"));
-  if (!(Number.isFinite(smoothing) && smoothing >= 0)) return err(outOfRange("smoothing", "must be 0 or more"));
+  if (counts.length === 0) return err(invalidInput(field, detail("noBin")));
+  if (!(Number.isFinite(smoothing) && smoothing >= 0)) return err(outOfRange("smoothing", detail("minimum", { min: 0 })));
   let goods = 0;
   let bads = 0;
   for (let i = 0; i < counts.length; i++) {
     const { goods: g, bads: b } = counts[i];
-    if (!(Number.isFinite(g) && g >= 0)) return err(invalidInput(`${field} item ${i + 1} goods`, "must be a count of 0 or more"));
-    if (!(Number.isFinite(b) && b >= 0)) return err(invalidInput(`${field} item ${i + 1} bads`, "must be a count of 0 or more"));
+    if (!(Number.isFinite(g) && g >= 0)) return err(invalidInput(at(`${field}.goods`, { item: i + 1 }), detail("nonNegative")));
+    if (!(Number.isFinite(b) && b >= 0)) return err(invalidInput(at(`${field}.bads`, { item: i + 1 }), detail("nonNegative")));
     goods += g + smoothing;
     bads += b + smoothing;
   }
-  if (goods === 0) return err(invalidInput(field, "no goods in any bin"));
-  if (bads === 0) return err(invalidInput(field, "no bads in any bin"));
+  if (goods === 0) return err(invalidInput(field, detail("noGoods")));
+  if (bads === 0) return err(invalidInput(field, detail("noBads")));
   const bins: WoeBin[] = [];
   let iv = 0;
   for (let i = 0; i < counts.length; i++) {
     const g = counts[i].goods + smoothing;
     const b = counts[i].bads + smoothing;
-    if (g === 0) return err(outOfRange(`${field} item ${i + 1}`, "has no goods: its WOE is −∞ (merge it with a neighbour or smooth)"));
-    if (b === 0) return err(outOfRange(`${field} item ${i + 1}`, "has no bads: its WOE is +∞ (merge it with a neighbour or smooth)"));
+    if (g === 0) return err(outOfRange(at(field, { item: i + 1 }), detail("woeMinusInfinity")));
+    if (b === 0) return err(outOfRange(at(field, { item: i + 1 }), detail("woePlusInfinity")));
     const goodShare = g / goods;
     const badShare = b / bads;
     const woe = Math.log(goodShare / badShare);

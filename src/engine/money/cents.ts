@@ -5,7 +5,7 @@
  * amount beyond it is refused at the edge by centsOf, never summed into a total that is off by
  * whole cents or overflows to Infinity.
  */
-import { err, invalidInput, ok, outOfRange, type DomainError, type Result } from "../errors";
+import { detail, type DomainError, err, type Field, invalidInput, ok, outOfRange, type Result } from "../errors";
 
 export type Cents = number;
 
@@ -30,30 +30,29 @@ export function toCents(amount: number): Cents {
  * Cents of an amount read at the edge: an outOfRange error naming the field when the amount is
  * beyond ±MAX_AMOUNT (its cents would not be exact), an invalidInput error when it is not finite.
  * @example centsOf(12.345, "amount") //=> ok(1235)
- * @example centsOf(1e306, "amounts row 3") //=> err(outOfRange("amounts row 3", …))
+ * @example centsOf(1e306, at("amounts", { row: 3 })) //=> err(outOfRange(at("amounts", { row: 3 }), detail("centsAmount", …)))
  */
-export function centsOf(amount: number, field: string): Result<Cents> {
-  if (!Number.isFinite(amount)) return err(invalidInput(field, "is not a finite number"));
+export function centsOf(amount: number, field: Field): Result<Cents> {
+  if (!Number.isFinite(amount)) return err(invalidInput(field, detail("notFinite")));
   const cents = toCents(amount);
   return Number.isSafeInteger(cents) ? ok(cents) : err(amountTooLarge(field, amount));
 }
 
 /** The error of an amount whose cents are not a safe integer, naming the field. */
-export function amountTooLarge(field: string, amount: number): DomainError {
-  return outOfRange(field, `must be within ±${MAX_AMOUNT_TEXT} to be summed to the cent (got ${amount})`);
+export function amountTooLarge(field: Field, amount: number): DomainError {
+  return outOfRange(field, detail("centsAmount", { max: MAX_AMOUNT, got: amount }));
 }
 
 /** A sum of cents checked to be exact: an outOfRange error naming the field when it left the safe integers. */
-export function checkedCents(cents: Cents, field: string): Result<Cents> {
+export function checkedCents(cents: Cents, field: Field): Result<Cents> {
   return Number.isSafeInteger(cents) ? ok(cents) : err(totalTooLarge(field));
 }
 
 /** The error of a total of cents beyond the safe integers, naming the field summed. */
-export function totalTooLarge(field: string): DomainError {
-  return outOfRange(field, `the total is beyond ±${MAX_AMOUNT_TEXT}, too large to add up to the cent`);
+export function totalTooLarge(field: Field): DomainError {
+  return outOfRange(field, detail("centsTotal", { max: MAX_AMOUNT }));
 }
 
-const MAX_AMOUNT_TEXT = "90,071,992,547,409.91";
 
 /** Currency units of an amount in cents. */
 export function fromCents(cents: Cents): number {

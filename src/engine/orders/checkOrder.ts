@@ -28,7 +28,7 @@
  *   //=> ok({ decision: "hold", approvalStep: "creditManager", approvalReasons: [...], exposure: 105_000, excess: 5_000, reasons: [...] })
  */
 import { fromCents, toCents } from "../money/cents";
-import { err, invalidInput, ok, outOfRange, type Result } from "../errors";
+import { detail, err, invalidInput, ok, outOfRange, type Result } from "../errors";
 import type { Grade, Policy } from "../policy/Policy";
 import { NO_PARAMS, type ReviewMessage } from "../review/ReviewMessage";
 import { approvalStep as approvalStepOf, approvalStepId, type ApprovalReasonId, type ApprovalStep } from "./approvalStep";
@@ -77,21 +77,21 @@ const SEVERITY: Record<OrderDecision, number> = { approve: 0, hold: 1, refer: 2,
 
 
 function validate(input: OrderCheckInput, policy: OrderCheckPolicy): Result<void> {
-  if (!GRADES.includes(input.grade)) return err(invalidInput("grade", `must be A, B, C or D, got ${String(input.grade)}`));
-  if (typeof input.isR !== "boolean") return err(invalidInput("isR", "must be TRUE or FALSE"));
+  if (!GRADES.includes(input.grade)) return err(invalidInput("grade", detail("oneOf", { options: GRADES.join(", "), got: String(input.grade) })));
+  if (typeof input.isR !== "boolean") return err(invalidInput("isR", detail("notBoolean")));
   const numbers: [string, number][] = [
     ["limit", input.limit], ["openReceivables", input.openReceivables], ["unapplied", input.unapplied],
     ["openOrders", input.openOrders], ["newOrder", input.newOrder], ["maxDaysPastDue", input.maxDaysPastDue],
     ["orderHoldDays", policy.orderHoldDays], ["creditManagerExcessPercent", policy.creditManagerExcessPercent],
   ];
   for (const [field, value] of numbers) {
-    if (typeof value !== "number" || !Number.isFinite(value)) return err(invalidInput(field, "must be a finite number"));
+    if (typeof value !== "number" || !Number.isFinite(value)) return err(invalidInput(field, detail("notFinite")));
   }
-  if (input.limit < 0) return err(outOfRange("limit", `must be at least 0, got ${input.limit}`));
-  if (input.openOrders < 0) return err(outOfRange("openOrders", `must be at least 0, got ${input.openOrders}`));
-  if (input.newOrder <= 0) return err(outOfRange("newOrder", `must be greater than 0, got ${input.newOrder}`));
+  if (input.limit < 0) return err(outOfRange("limit", detail("atLeast", { min: 0, got: input.limit })));
+  if (input.openOrders < 0) return err(outOfRange("openOrders", detail("atLeast", { min: 0, got: input.openOrders })));
+  if (input.newOrder <= 0) return err(outOfRange("newOrder", detail("above", { min: 0, got: input.newOrder })));
   if (policy.creditManagerExcessPercent < 0) {
-    return err(outOfRange("creditManagerExcessPercent", `must be at least 0, got ${policy.creditManagerExcessPercent}`));
+    return err(outOfRange("creditManagerExcessPercent", detail("atLeast", { min: 0, got: policy.creditManagerExcessPercent })));
   }
   return ok(undefined);
 }

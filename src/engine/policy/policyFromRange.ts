@@ -18,7 +18,7 @@
  *   first problem is returned, naming its field.
  * @example policyFromRange([["Key", "Value"], ["roundingUnit", "500"]]) //=> ok({ policy: { ...DEFAULT_POLICY, roundingUnit: 500 }, unknownKeys: [] })
  */
-import { err, invalidInput, ok, type DomainError, type Result } from "../errors";
+import { at, detail, type DomainError, err, invalidInput, ok, type Result } from "../errors";
 import { DEFAULT_POLICY } from "./defaultPolicy";
 import type { Policy } from "./Policy";
 import { validatePolicy } from "./validatePolicy";
@@ -63,38 +63,38 @@ function slotsOf(base: Policy): { scalars: Map<string, Slot>; textLists: Map<str
 function parseNumberText(text: string, key: string): Result<number> {
   const t = text.trim().replace(/[,\s]/g, "");
   if (t.endsWith("%")) {
-    return err(invalidInput(key, `"${text.trim()}": write percentages as plain numbers (25 for 25 %)`));
+    return err(invalidInput(key, detail("percentAsNumber", { text: text.trim() })));
   }
-  if (!NUMBER_TEXT.test(t)) return err(invalidInput(key, `"${text.trim()}" is not a number`));
+  if (!NUMBER_TEXT.test(t)) return err(invalidInput(key, detail("notNumberText", { text: text.trim() })));
   return ok(Number(t));
 }
 
 function readValue(kind: SlotKind, value: unknown, key: string): Result<number | string | boolean | number[]> {
   switch (kind) {
     case "number":
-      if (typeof value === "number") return Number.isFinite(value) ? ok(value) : err(invalidInput(key, "is not a finite number"));
+      if (typeof value === "number") return Number.isFinite(value) ? ok(value) : err(invalidInput(key, detail("notFinite")));
       if (typeof value === "string") return parseNumberText(value, key);
-      return err(invalidInput(key, "must be a number"));
+      return err(invalidInput(key, detail("notNumber")));
     case "string":
       if (typeof value === "string") return ok(value.trim());
       if (typeof value === "number" && Number.isFinite(value)) return ok(String(value));
-      return err(invalidInput(key, "must be a text"));
+      return err(invalidInput(key, detail("notText")));
     case "boolean": {
       if (typeof value === "boolean") return ok(value);
       if (value === 1 || value === 0) return ok(value === 1);
       const t = typeof value === "string" ? value.trim().toLowerCase() : "";
       if (["true", "yes", "y", "1", "是"].includes(t)) return ok(true);
       if (["false", "no", "n", "0", "否"].includes(t)) return ok(false);
-      return err(invalidInput(key, `must be TRUE or FALSE, got ${JSON.stringify(value)}`));
+      return err(invalidInput(key, detail("notBooleanGot", { got: JSON.stringify(value) ?? String(value) })));
     }
     case "numberList": {
-      if (typeof value === "number") return Number.isFinite(value) ? ok([value]) : err(invalidInput(key, "is not a finite number"));
-      if (typeof value !== "string") return err(invalidInput(key, "must be a list of numbers such as 0,30,60"));
+      if (typeof value === "number") return Number.isFinite(value) ? ok([value]) : err(invalidInput(key, detail("notFinite")));
+      if (typeof value !== "string") return err(invalidInput(key, detail("numberList")));
       if (value.trim() === "") return ok([]);
       const out: number[] = [];
       for (const part of value.split(/[,;]/)) {
         const n = parseNumberText(part, key);
-        if (!n.ok) return err(invalidInput(key, `"${value.trim()}" is not a list of numbers such as 0,30,60`));
+        if (!n.ok) return err(invalidInput(key, detail("numberListText", { text: value.trim() })));
         out.push(n.value);
       }
       return ok(out);
@@ -121,7 +121,7 @@ function replaceAt(node: unknown, path: readonly string[], value: unknown): unkn
 function firstProblem(errors: DomainError[]): DomainError {
   const [first] = errors;
   if (errors.length === 1 || first.kind === "notAvailable" || first.kind === "divideByZero") return first;
-  return { ...first, detail: `${first.detail} (and ${errors.length - 1} more problem${errors.length > 2 ? "s" : ""})` };
+  return { ...first, more: errors.length - 1 };
 }
 
 export function policyFromRange(
@@ -143,7 +143,7 @@ export function policyFromRange(
     if (isBlank(keyCell) && isBlank(valueCell)) continue;
     const rowNo = r + 1;
     if (typeof keyCell !== "string" || keyCell.trim() === "") {
-      return err(invalidInput(`Policy row ${rowNo}`, "has a value but no key"));
+      return err(invalidInput(at("Policy", { row: rowNo }), detail("valueWithoutKey")));
     }
     const rawKey = keyCell.trim();
     const lower = rawKey.toLowerCase();
@@ -154,7 +154,7 @@ export function policyFromRange(
     isFirstContentRow = false;
 
     const previous = seen.get(lower);
-    if (previous !== undefined) return err(invalidInput(rawKey, `is given twice (rows ${previous} and ${rowNo})`));
+    if (previous !== undefined) return err(invalidInput(rawKey, detail("givenTwice", { first: previous, second: rowNo })));
     seen.set(lower, rowNo);
 
     const scalar = scalars.get(lower);
@@ -165,10 +165,10 @@ export function policyFromRange(
         unknownKeys.push(rawKey);
         continue;
       }
-      return err(invalidInput(rawKey, `unknown policy key (row ${rowNo})`));
+      return err(invalidInput(at(rawKey, { row: rowNo }), detail("unknownKey")));
     }
     if (isBlank(valueCell) && !(scalar && (scalar.kind === "numberList" || scalar.kind === "string"))) {
-      return err(invalidInput(scalar?.key ?? rawKey, `has no value (row ${rowNo})`));
+      return err(invalidInput(at(scalar?.key ?? rawKey, { row: rowNo }), detail("noValue")));
     }
     if (scalar !== undefined) {
       const v = readValue(scalar.kind, isBlank(valueCell) ? "" : valueCell, scalar.key);
@@ -191,7 +191,7 @@ export function policyFromRange(
     const list: string[] = [];
     for (let i = 0; i < entries.size; i++) {
       const entry = entries.get(i);
-      if (entry === undefined) return err(invalidInput(`${slot.key}.${i}`, "is missing: entries must be numbered 0, 1, 2, … without gaps"));
+      if (entry === undefined) return err(invalidInput(`${slot.key}.${i}`, detail("entryGap")));
       list.push(entry);
     }
     draft = replaceAt(draft, slot.path, list);

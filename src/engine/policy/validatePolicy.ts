@@ -4,9 +4,9 @@
  * sheet (`weights.paymentRecord`, `gradeBands.A`, `provisionPercents`, …), so the user can find
  * the row to fix. An empty list means the policy is usable.
  * @example validatePolicy({ ...DEFAULT_POLICY, roundingUnit: 0 })
- *   //=> [{ kind: "outOfRange", field: "roundingUnit", detail: "must be greater than 0, got 0" }]
+ *   //=> [{ kind: "outOfRange", field: "roundingUnit", detail: { id: "above", params: { min: 0, got: 0 } } }]
  */
-import { invalidInput, outOfRange, type DomainError } from "../errors";
+import { detail, type DomainError, invalidInput, outOfRange } from "../errors";
 import { CHARACTERISTIC_KEYS } from "./characteristics";
 import { OUTPUT_LANGUAGES, type Grade, type Policy } from "./Policy";
 
@@ -27,20 +27,20 @@ class Checker {
 
   number(field: string, value: unknown, bounds: Bounds = {}): value is number {
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      this.errors.push(invalidInput(field, "must be a finite number"));
+      this.errors.push(invalidInput(field, detail("notFinite")));
       return false;
     }
     const { min, max, isMinExclusive, isInteger } = bounds;
     if (min !== undefined && (isMinExclusive ? value <= min : value < min)) {
-      this.errors.push(outOfRange(field, `must be ${isMinExclusive ? "greater than" : "at least"} ${min}, got ${value}`));
+      this.errors.push(outOfRange(field, detail(isMinExclusive ? "above" : "atLeast", { min, got: value })));
       return false;
     }
     if (max !== undefined && value > max) {
-      this.errors.push(outOfRange(field, `must be at most ${max}, got ${value}`));
+      this.errors.push(outOfRange(field, detail("atMost", { max, got: value })));
       return false;
     }
     if (isInteger && !Number.isInteger(value)) {
-      this.errors.push(invalidInput(field, `must be a whole number, got ${value}`));
+      this.errors.push(invalidInput(field, detail("wholeGot", { got: value })));
       return false;
     }
     return true;
@@ -57,7 +57,7 @@ class Checker {
   /** Strictly ascending finite numbers, each within bounds. */
   ascending(field: string, values: unknown, bounds: Bounds = {}): values is number[] {
     if (!Array.isArray(values)) {
-      this.errors.push(invalidInput(field, "must be a list of numbers"));
+      this.errors.push(invalidInput(field, detail("numberList")));
       return false;
     }
     const before = this.errors.length;
@@ -65,7 +65,7 @@ class Checker {
     if (this.errors.length > before) return false;
     for (let i = 1; i < values.length; i++) {
       if (!((values[i] as number) > (values[i - 1] as number))) {
-        this.errors.push(invalidInput(field, `must be in ascending order without repeats (${values[i - 1]} then ${values[i]})`));
+        this.errors.push(invalidInput(field, detail("ascending", { previous: values[i - 1] as number, next: values[i] as number })));
         return false;
       }
     }
@@ -75,12 +75,12 @@ class Checker {
   /** A list that must hold exactly one more entry than its edges (one per band). */
   countPerBand(field: string, values: unknown, edgesField: string, edgeCount: number): values is unknown[] {
     if (!Array.isArray(values)) {
-      this.errors.push(invalidInput(field, "must be a list"));
+      this.errors.push(invalidInput(field, detail("list")));
       return false;
     }
     if (values.length !== edgeCount + 1) {
       this.errors.push(
-        invalidInput(field, `needs ${edgeCount + 1} entries (one more than the ${edgeCount} ${edgesField}), got ${values.length}`),
+        invalidInput(field, detail("entryCount", { count: edgeCount + 1, edges: edgeCount, edgesField, got: values.length })),
       );
       return false;
     }
@@ -88,7 +88,7 @@ class Checker {
   }
 
   boolean(field: string, value: unknown): void {
-    if (typeof value !== "boolean") this.errors.push(invalidInput(field, "must be TRUE or FALSE"));
+    if (typeof value !== "boolean") this.errors.push(invalidInput(field, detail("notBoolean")));
   }
 }
 
@@ -99,7 +99,7 @@ function checkBands(c: Checker, field: string, bands: Record<string, unknown>, o
     const lower = bands[order[i]];
     if (typeof upper === "number" && typeof lower === "number" && !(upper > lower)) {
       c.errors.push(
-        invalidInput(`${field}.${order[i]}`, `must be below ${field}.${order[i - 1]} (${lower} is not below ${upper})`),
+        invalidInput(`${field}.${order[i]}`, detail("below", { other: `${field}.${order[i - 1]}`, value: lower, bound: upper })),
       );
     }
   }
@@ -107,7 +107,7 @@ function checkBands(c: Checker, field: string, bands: Record<string, unknown>, o
 
 export function validatePolicy(p: Policy): DomainError[] {
   const c = new Checker();
-  if (typeof p.version !== "string") c.errors.push(invalidInput("version", "must be text"));
+  if (typeof p.version !== "string") c.errors.push(invalidInput("version", detail("notText")));
 
   // §2 weights: non-negative, not all zero.
   let weightSum = 0;
@@ -117,7 +117,7 @@ export function validatePolicy(p: Policy): DomainError[] {
     if (c.number(`weights.${key}`, w, { min: 0 })) weightSum += w;
   }
   if (weightSum === 0 && c.errors.length === errorsBeforeWeights) {
-    c.errors.push(invalidInput("weights", "at least one weight must be above 0"));
+    c.errors.push(invalidInput("weights", detail("weightAboveZero")));
   }
 
   // §3 grades, letter scale, terms.
@@ -126,7 +126,7 @@ export function validatePolicy(p: Policy): DomainError[] {
   for (const g of GRADES) {
     const t = p.gradeTerms?.[g];
     if (t === undefined) {
-      c.errors.push(invalidInput(`gradeTerms.${g}`, "is missing"));
+      c.errors.push(invalidInput(`gradeTerms.${g}`, detail("missing")));
       continue;
     }
     c.nonNegative(`gradeTerms.${g}.termsDays`, t.termsDays, true);
@@ -164,14 +164,14 @@ export function validatePolicy(p: Policy): DomainError[] {
     }
   }
   if (p.agingBasis !== "dueDate" && p.agingBasis !== "invoiceDate") {
-    c.errors.push(invalidInput("agingBasis", `must be dueDate or invoiceDate, got ${String(p.agingBasis)}`));
+    c.errors.push(invalidInput("agingBasis", detail("oneOf", { options: "dueDate, invoiceDate", got: String(p.agingBasis) })));
   }
   c.boolean("fifoUnappliedCash", p.fifoUnappliedCash);
   c.nonNegative("forwardLookingMultiplier", p.forwardLookingMultiplier);
   if (c.ascending("collectionEdges", p.collectionEdges, { isInteger: true })) {
     if (c.countPerBand("collectionActions", p.collectionActions, "collectionEdges", p.collectionEdges.length)) {
       p.collectionActions.forEach((a, i) => {
-        if (typeof a !== "string" || a.trim() === "") c.errors.push(invalidInput(`collectionActions.${i}`, "must be a non-blank text"));
+        if (typeof a !== "string" || a.trim() === "") c.errors.push(invalidInput(`collectionActions.${i}`, detail("blank")));
       });
     }
   }
@@ -183,17 +183,17 @@ export function validatePolicy(p: Policy): DomainError[] {
   // §7 warnings.
   const w = p.warnings;
   if (w === undefined) {
-    c.errors.push(invalidInput("warnings", "is missing"));
+    c.errors.push(invalidInput("warnings", detail("missing")));
   } else {
     c.nonNegative("warnings.utilisationWarnPercent", w.utilisationWarnPercent);
     c.nonNegative("warnings.utilisationCriticalPercent", w.utilisationCriticalPercent);
     if (w.utilisationWarnPercent > w.utilisationCriticalPercent) {
-      c.errors.push(invalidInput("warnings.utilisationWarnPercent", "must not be above warnings.utilisationCriticalPercent"));
+      c.errors.push(invalidInput("warnings.utilisationWarnPercent", detail("notAbove", { other: "warnings.utilisationCriticalPercent" })));
     }
     c.nonNegative("warnings.overdueWarnDays", w.overdueWarnDays);
     c.nonNegative("warnings.overdueCriticalDays", w.overdueCriticalDays);
     if (w.overdueWarnDays > w.overdueCriticalDays) {
-      c.errors.push(invalidInput("warnings.overdueWarnDays", "must not be above warnings.overdueCriticalDays"));
+      c.errors.push(invalidInput("warnings.overdueWarnDays", detail("notAbove", { other: "warnings.overdueCriticalDays" })));
     }
     c.percent("warnings.overdueSharePercent", w.overdueSharePercent);
     c.nonNegative("warnings.daysLateIncrease", w.daysLateIncrease);
@@ -212,7 +212,7 @@ export function validatePolicy(p: Policy): DomainError[] {
   validateApprovalChain(c, p);
   c.boolean("derivePaymentRecord", p.derivePaymentRecord);
   if (!(OUTPUT_LANGUAGES as readonly unknown[]).includes(p.outputLanguage)) {
-    c.errors.push(invalidInput("outputLanguage", `must be ${OUTPUT_LANGUAGES.join(" or ")}, got ${String(p.outputLanguage)}`));
+    c.errors.push(invalidInput("outputLanguage", detail("oneOf", { options: OUTPUT_LANGUAGES.join(", "), got: String(p.outputLanguage) })));
   }
   // §10 default model.
   c.percent("lgdPercent", p.lgdPercent);
@@ -225,7 +225,7 @@ export function validatePolicy(p: Policy): DomainError[] {
 function validateApprovalChain(c: Checker, p: Policy): void {
   const chain = p.approvalChain;
   if (chain === undefined) {
-    c.errors.push(invalidInput("approvalChain", "is missing"));
+    c.errors.push(invalidInput("approvalChain", detail("missing")));
     return;
   }
   const steps = [
@@ -238,17 +238,17 @@ function validateApprovalChain(c: Checker, p: Policy): void {
   for (const [step, maxOrder, maxExcess, grade] of steps) {
     c.nonNegative(`approvalChain.${step}.maxOrder`, maxOrder);
     if (step !== "creditManager") c.nonNegative(`approvalChain.${step}.maxExcessPercent`, maxExcess);
-    if (!GRADES.includes(grade as Grade)) c.errors.push(invalidInput(`approvalChain.${step}.lowestGrade`, `must be A, B, C or D, got ${String(grade)}`));
+    if (!GRADES.includes(grade as Grade)) c.errors.push(invalidInput(`approvalChain.${step}.lowestGrade`, detail("oneOf", { options: GRADES.join(", "), got: String(grade) })));
   }
   if (c.errors.length > before) return;
   for (let i = 1; i < steps.length; i++) {
     const [step, maxOrder, maxExcess, grade] = steps[i]!;
     const [lower, lowerOrder, lowerExcess, lowerGrade] = steps[i - 1]!;
-    if (maxOrder < lowerOrder) c.errors.push(invalidInput(`approvalChain.${step}.maxOrder`, `must not be below approvalChain.${lower}.maxOrder`));
+    if (maxOrder < lowerOrder) c.errors.push(invalidInput(`approvalChain.${step}.maxOrder`, detail("notBelow", { other: `approvalChain.${lower}.maxOrder` })));
     if (maxExcess < lowerExcess) {
       const field = step === "creditManager" ? "creditManagerExcessPercent" : `approvalChain.${step}.maxExcessPercent`;
-      c.errors.push(invalidInput(field, `must not be below approvalChain.${lower}.maxExcessPercent`));
+      c.errors.push(invalidInput(field, detail("notBelow", { other: `approvalChain.${lower}.maxExcessPercent` })));
     }
-    if (GRADES.indexOf(grade) < GRADES.indexOf(lowerGrade)) c.errors.push(invalidInput(`approvalChain.${step}.lowestGrade`, `must not be better than approvalChain.${lower}.lowestGrade`));
+    if (GRADES.indexOf(grade) < GRADES.indexOf(lowerGrade)) c.errors.push(invalidInput(`approvalChain.${step}.lowestGrade`, detail("notBetterThan", { other: `approvalChain.${lower}.lowestGrade` })));
   }
 }

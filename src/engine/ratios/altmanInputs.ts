@@ -10,7 +10,7 @@
  *   totalAssets: 1000, retainedEarnings: 300, ebit: 100, totalLiabilities: 400, equity: 600, revenue: 1200 })
  *   //=> ok({ x1: 0.2, x2: 0.3, x3: 0.1, x4: 1.5, x5: 1.2 })
  */
-import { divideByZero, err, invalidInput, notAvailable, ok, type Result } from "../errors";
+import { detail, divideByZero, err, invalidInput, notAvailable, ok, type Result } from "../errors";
 import type { FinancialPeriod } from "../portfolio/types";
 import type { AltmanX } from "./altmanZ";
 
@@ -19,7 +19,7 @@ const ALTMAN_FIGURES = ["currentAssets", "currentLiabilities", "totalAssets", "r
 
 export function altmanInputs(fp: FinancialPeriod, marketValueOfEquity?: number): Result<AltmanX> {
   if (marketValueOfEquity !== undefined && !Number.isFinite(marketValueOfEquity)) {
-    return err(invalidInput("marketValueOfEquity", "is not a finite number"));
+    return err(invalidInput("marketValueOfEquity", detail("notFinite")));
   }
   const { currentAssets, currentLiabilities, totalAssets, retainedEarnings, ebit, totalLiabilities, revenue } = fp;
   const equity = marketValueOfEquity ?? fp.equity;
@@ -34,7 +34,7 @@ export function altmanInputs(fp: FinancialPeriod, marketValueOfEquity?: number):
   ) {
     // The list of names is built only when a figure is missing (issue 6).
     const missing = ALTMAN_FIGURES.filter((name) => !isFigure(name === "equity" ? equity : fp[name]));
-    return err(notAvailable(`Altman inputs missing: ${missing.join(", ")}`));
+    return err(notAvailable(detail("altmanMissing", { names: missing.join(", ") })));
   }
   if (totalAssets === 0) return err(divideByZero("totalAssets"));
   if (totalLiabilities === 0) return err(divideByZero("totalLiabilities"));

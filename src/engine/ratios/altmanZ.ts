@@ -9,7 +9,7 @@
  * The score is freed of floating-point noise (12 significant digits) so an edge value lands on its edge.
  * @example altmanZ("Z", { x1: 0.2, x2: 0.3, x3: 0.1, x4: 1.5, x5: 1.2 }) //=> ok({ z: 3.09, zone: "safe" })
  */
-import { err, invalidInput, notAvailable, ok, type Result } from "../errors";
+import { detail, err, invalidInput, notAvailable, ok, type Result } from "../errors";
 import { denoise } from "../scoring/denoise";
 
 export type AltmanModel = "Z" | "Z'" | "Z''";
@@ -43,8 +43,8 @@ export const ALTMAN_MODELS: Readonly<Record<AltmanModel, ModelSpec>> = {
 /** The zone of a Z value under a model: distress below the lower edge, safe above the upper, grey between (inclusive). */
 export function altmanZone(model: AltmanModel, z: number): Result<AltmanZone> {
   const spec = ALTMAN_MODELS[model];
-  if (spec === undefined) return err(invalidInput("model", `must be Z, Z' or Z'', got ${String(model)}`));
-  if (!Number.isFinite(z)) return err(invalidInput("z", "is not a finite number"));
+  if (spec === undefined) return err(invalidInput("model", detail("oneOf", { options: "Z, Z', Z''", got: String(model) })));
+  if (!Number.isFinite(z)) return err(invalidInput("z", detail("notFinite")));
   return ok(zoneOf(spec, z));
 }
 
@@ -55,12 +55,12 @@ function zoneOf(spec: ModelSpec, z: number): AltmanZone {
 
 export function altmanZ(model: AltmanModel, x: AltmanX): Result<{ z: number; zone: AltmanZone }> {
   const spec = ALTMAN_MODELS[model];
-  if (spec === undefined) return err(invalidInput("model", `must be Z, Z' or Z'', got ${String(model)}`));
+  if (spec === undefined) return err(invalidInput("model", detail("oneOf", { options: "Z, Z', Z''", got: String(model) })));
   const { x1, x2, x3, x4, x5 } = x;
-  if (!isFiniteNumber(x1)) return err(invalidInput("x1", "is not a finite number"));
-  if (!isFiniteNumber(x2)) return err(invalidInput("x2", "is not a finite number"));
-  if (!isFiniteNumber(x3)) return err(invalidInput("x3", "is not a finite number"));
-  if (!isFiniteNumber(x4)) return err(invalidInput("x4", "is not a finite number"));
+  if (!isFiniteNumber(x1)) return err(invalidInput("x1", detail("notFinite")));
+  if (!isFiniteNumber(x2)) return err(invalidInput("x2", detail("notFinite")));
+  if (!isFiniteNumber(x3)) return err(invalidInput("x3", detail("notFinite")));
+  if (!isFiniteNumber(x4)) return err(invalidInput("x4", detail("notFinite")));
   // Summed term by term from 0, in the order X1..X5, with no array of terms (issue 6).
   const c = spec.coefficients;
   let sum = 0;
@@ -69,12 +69,12 @@ export function altmanZ(model: AltmanModel, x: AltmanX): Result<{ z: number; zon
   sum += c[2] * x3;
   sum += c[3] * x4;
   if (model !== "Z''") {
-    if (x5 === undefined) return err(notAvailable(`x5 (sales / total assets) is missing: model ${model} needs it`));
-    if (!Number.isFinite(x5)) return err(invalidInput("x5", "is not a finite number"));
+    if (x5 === undefined) return err(notAvailable(detail("x5Missing", { model })));
+    if (!Number.isFinite(x5)) return err(invalidInput("x5", detail("notFinite")));
     sum += c[4] * x5;
   }
   const z = denoise(sum);
-  if (!Number.isFinite(z)) return err(invalidInput("z", "is not a finite number"));
+  if (!Number.isFinite(z)) return err(invalidInput("z", detail("notFinite")));
   return ok({ z, zone: zoneOf(spec, z) });
 }
 

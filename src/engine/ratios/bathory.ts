@@ -14,7 +14,7 @@
  *   totalLiabilities: 700, totalAssets: 1500 })
  *   //=> ok({ x1: 0.35, x2: 0.5, x3: 2, x4: 1, x5: 0.1333, sum: 3.9833 })
  */
-import { divideByZero, err, invalidInput, ok, type Result } from "../errors";
+import { detail, divideByZero, err, invalidInput, ok, type Result } from "../errors";
 
 export interface BathoryInput {
   /** Profit before tax (利润总额). */
@@ -52,7 +52,7 @@ export function bathory(input: BathoryInput): Result<BathoryResult> {
     intangibleAssets: input.intangibleAssets ?? 0,
   };
   for (const [field, v] of Object.entries(values)) {
-    if (typeof v !== "number" || !Number.isFinite(v)) return err(invalidInput(field, "is not a finite number"));
+    if (typeof v !== "number" || !Number.isFinite(v)) return err(invalidInput(field, detail("notFinite")));
   }
   const { profitBeforeTax, depreciation, amortisation, interest, currentAssets, currentLiabilities } = values;
   const { equity, intangibleAssets, totalLiabilities, totalAssets } = values;

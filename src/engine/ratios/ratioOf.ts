@@ -16,7 +16,7 @@
  * the ratios that exist.
  * @example ratioOf("quickRatio", { customerId: "C1", periodEnd: 0, currentAssets: 5000, inventory: 2000, currentLiabilities: 2500 }) //=> ok(1.2)
  */
-import { divideByZero, err, notAvailable, ok, type DomainError, type Result } from "../errors";
+import { at, detail, divideByZero, type DomainError, err, notAvailable, ok, type Result } from "../errors";
 import type { FinancialPeriod } from "../portfolio/types";
 
 export const RATIO_NAMES = [
@@ -57,15 +57,15 @@ function fail(kind: FailureKind, name: string): number {
 function failureError(kind: FailureKind, name: string): DomainError {
   switch (kind) {
     case "missing":
-      return notAvailable(`${name} is missing`);
+      return notAvailable(detail("figureMissing", { name }));
     case "missingPrior":
-      return notAvailable(`prior ${name} is missing`);
+      return notAvailable(detail("priorMissing", { name }));
     case "noPriorPeriod":
-      return notAvailable(`prior period (for ${name} growth) is missing`);
+      return notAvailable(detail("priorPeriodMissing", { name }));
     case "zero":
       return divideByZero(name);
     case "zeroPrior":
-      return divideByZero(`prior ${name}`);
+      return divideByZero(at(name, { prior: true }));
   }
 }
 
@@ -111,7 +111,7 @@ const FORMULAS: Readonly<Record<RatioName, Formula>> = {
   quickRatio: (c) =>
     divide(figure(c.currentAssets, "currentAssets") - figure(c.inventory, "inventory"), figure(c.currentLiabilities, "currentLiabilities"), "currentLiabilities"),
   debtRatio: (c) => divide(figure(c.totalLiabilities, "totalLiabilities"), figure(c.totalAssets, "totalAssets"), "totalAssets"),
-  inventoryTurnover: (c, p) => divide(figure(c.costOfSales, "costOfSales"), average(c, p, "inventory"), "average inventory"),
+  inventoryTurnover: (c, p) => divide(figure(c.costOfSales, "costOfSales"), average(c, p, "inventory"), "averageInventory"),
   receivablesTurnover: (c, p) => divide(figure(c.revenue, "revenue"), average(c, p, "receivables"), "average receivables"),
   fixedAssetTurnover: (c) => divide(figure(c.revenue, "revenue"), figure(c.fixedAssets, "fixedAssets"), "fixedAssets"),
 };

@@ -3,7 +3,7 @@
  * same credit sales and period.
  * @example averageDaysDelinquent({ receivables: 6340, currentReceivables: 3590, creditSales: 10890, days: 90 }) //=> ok(22.727…) (22.73)
  */
-import { err, ok, outOfRange, type Result } from "../errors";
+import { detail, err, ok, outOfRange, type Result } from "../errors";
 import { bestPossibleDso } from "./bestPossibleDso";
 import { dso } from "./dso";
 
@@ -21,5 +21,5 @@ export function averageDaysDelinquent(input: AverageDaysDelinquentInput): Result
   if (!best.ok) return best;
   // Both finite, their difference may still overflow (receivables −1e308, current +1e308).
   const add = standard.value - best.value;
-  return Number.isFinite(add) ? ok(add) : err(outOfRange("receivables", "and currentReceivables are too far apart: the difference overflows"));
+  return Number.isFinite(add) ? ok(add) : err(outOfRange("receivables", detail("overflow")));
 }

@@ -6,7 +6,7 @@
  * @example cei({ openingReceivables: 6200, creditSales: 10890, closingReceivables: 6340, closingCurrentReceivables: 3590 })
  *   //=> ok(79.629…) (79.63)
  */
-import { err, ok, outOfRange, type Result } from "../errors";
+import { detail, err, ok, outOfRange, type Result } from "../errors";
 import { finiteAll, nonNegative, nonZero } from "./checkInputs";
 
 export interface CeiInput {
@@ -25,13 +25,13 @@ export function cei(input: CeiInput): Result<number> {
   const collectible = openingReceivables + creditSales - closingCurrentReceivables;
   const collected = openingReceivables + creditSales - closingReceivables;
   if (!Number.isFinite(collectible) || !Number.isFinite(collected)) {
-    return err(outOfRange("openingReceivables + creditSales", "is too large to compute: the sum overflows"));
+    return err(outOfRange("openingReceivables + creditSales", detail("overflow")));
   }
   const d = nonZero(collectible, "openingReceivables + creditSales − closingCurrentReceivables");
   if (!d.ok) return err(d.error);
   // Multiply last, and divide first when the product would overflow (collected near 1e308).
   const ratio = collected / collectible;
   const percent = ratio * 100;
-  if (!Number.isFinite(percent)) return err(outOfRange("closingCurrentReceivables", "leaves a collectible amount too small against the collected amount: the index overflows"));
+  if (!Number.isFinite(percent)) return err(outOfRange("closingCurrentReceivables", detail("overflow")));
   return ok(percent);
 }

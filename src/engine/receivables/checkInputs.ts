@@ -2,13 +2,13 @@
  * Input checks shared by the portfolio metrics (credit-method.md §6): every figure finite, money
  * and period lengths not negative, a denominator not zero. Errors name the field.
  */
-import { divideByZero, err, invalidInput, ok, outOfRange, type Result } from "../errors";
+import { detail, divideByZero, err, invalidInput, ok, outOfRange, type Result } from "../errors";
 
-/** Every named value is a finite number ≥ 0. @example nonNegative({ days: -1 }) //=> err(outOfRange("days", "must not be negative (got -1)")) */
+/** Every named value is a finite number ≥ 0. @example nonNegative({ days: -1 }) //=> err(outOfRange("days", detail("notNegative", { got: -1 }))) */
 export function nonNegative(values: Record<string, number>): Result<true> {
   for (const [field, value] of Object.entries(values)) {
-    if (!Number.isFinite(value)) return err(invalidInput(field, "is not a finite number"));
-    if (value < 0) return err(outOfRange(field, `must not be negative (got ${value})`));
+    if (!Number.isFinite(value)) return err(invalidInput(field, detail("notFinite")));
+    if (value < 0) return err(outOfRange(field, detail("notNegative", { got: value })));
   }
   return ok(true);
 }
@@ -16,7 +16,7 @@ export function nonNegative(values: Record<string, number>): Result<true> {
 /** Every named value is a finite number (negative allowed, e.g. receivables net of credits). */
 export function finiteAll(values: Record<string, number>): Result<true> {
   for (const [field, value] of Object.entries(values)) {
-    if (!Number.isFinite(value)) return err(invalidInput(field, "is not a finite number"));
+    if (!Number.isFinite(value)) return err(invalidInput(field, detail("notFinite")));
   }
   return ok(true);
 }

@@ -14,7 +14,7 @@
  * @example cohortLossRates([{ reached: [1000, 200, 50], writtenOff: 20 }, { reached: [1000, 300, 50], writtenOff: 30 }])
  *   //=> ok([0.025, 0.1, 0.5])
  */
-import { err, invalidInput, notAvailable, ok, type Result } from "../errors";
+import { at, detail, err, invalidInput, notAvailable, ok, type Result } from "../errors";
 
 export interface Cohort {
   reached: number[];
@@ -22,30 +22,30 @@ export interface Cohort {
 }
 
 export function cohortLossRates(cohorts: Cohort[]): Result<number[]> {
-  if (cohorts.length === 0) return err(invalidInput("cohorts", "need at least one resolved cohort"));
+  if (cohorts.length === 0) return err(invalidInput("cohorts", detail("needsAtLeast", { count: 1, unit: "cohort" })));
   const width = cohorts[0].reached.length;
-  if (width === 0) return err(invalidInput("cohorts", "need at least one bucket"));
+  if (width === 0) return err(invalidInput("cohorts", detail("needsAtLeast", { count: 1, unit: "bucket" })));
   const reachedTotals = new Array<number>(width).fill(0);
   let writtenOff = 0;
   for (let c = 0; c < cohorts.length; c++) {
     const { reached, writtenOff: w } = cohorts[c];
-    const field = `cohort ${c + 1}`;
-    if (reached.length !== width) return err(invalidInput(field, `has ${reached.length} buckets, cohort 1 has ${width}`));
+    const field = at("cohorts", { row: c + 1 });
+    if (reached.length !== width) return err(invalidInput(field, detail("widthMismatch", { count: reached.length, first: width })));
     for (let i = 0; i < width; i++) {
-      if (!Number.isFinite(reached[i]) || reached[i] < 0) return err(invalidInput(`${field} bucket ${i + 1}`, "must be an amount ≥ 0"));
+      if (!Number.isFinite(reached[i]) || reached[i] < 0) return err(invalidInput(at("cohorts", { row: c + 1, bucket: i + 1 }), detail("nonNegative")));
       if (i > 0 && reached[i] > reached[i - 1]) {
-        return err(invalidInput(`${field} bucket ${i + 1}`, "more reached this bucket than the one before"));
+        return err(invalidInput(at("cohorts", { row: c + 1, bucket: i + 1 }), detail("moreThanPrevious")));
       }
       reachedTotals[i] += reached[i];
     }
     if (!Number.isFinite(w) || w < 0 || w > reached[0]) {
-      return err(invalidInput(`${field} writtenOff`, "must be between 0 and the cohort's sales"));
+      return err(invalidInput(at("writtenOff", { row: c + 1 }), detail("withinSales")));
     }
     writtenOff += w;
   }
   const rates: number[] = [];
   for (let i = 0; i < width; i++) {
-    if (reachedTotals[i] === 0) return err(notAvailable(`no cohort reached bucket ${i + 1}; its loss rate cannot be measured`));
+    if (reachedTotals[i] === 0) return err(notAvailable(detail("noCohortReached", { bucket: i + 1 })));
     rates.push(Math.min(1, writtenOff / reachedTotals[i]));
   }
   return ok(rates);

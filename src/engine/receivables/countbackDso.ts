@@ -7,7 +7,7 @@
  * @example countbackDso({ receivables: 212000, monthlySales: [70000, 80000, 100000], monthDays: [30, 30, 30] })
  *   //=> ok(73.714…) — 30 + 30 + 32,000 / 70,000 × 30
  */
-import { err, invalidInput, ok, outOfRange, type Result } from "../errors";
+import { detail, err, invalidInput, ok, outOfRange, type Result } from "../errors";
 import { nonNegative } from "./checkInputs";
 
 export interface CountbackDsoInput {
@@ -22,9 +22,9 @@ export function countbackDso(input: CountbackDsoInput): Result<number> {
   const { receivables, monthlySales, monthDays } = input;
   const r = nonNegative({ receivables });
   if (!r.ok) return r;
-  if (monthlySales.length === 0) return err(invalidInput("monthlySales", "needs at least one month"));
+  if (monthlySales.length === 0) return err(invalidInput("monthlySales", detail("needsAtLeast", { count: 1, unit: "month" })));
   if (monthDays.length !== monthlySales.length) {
-    return err(invalidInput("monthDays", `has ${monthDays.length} months but monthlySales has ${monthlySales.length}`));
+    return err(invalidInput("monthDays", detail("itemsMismatch", { count: monthDays.length, other: "monthlySales", otherCount: monthlySales.length })));
   }
   for (let i = 0; i < monthlySales.length; i++) {
     const c = nonNegative({ [`monthlySales month ${i + 1}`]: monthlySales[i], [`monthDays month ${i + 1}`]: monthDays[i] });
@@ -42,7 +42,7 @@ export function countbackDso(input: CountbackDsoInput): Result<number> {
     }
   }
   if (remaining > 0) {
-    return err(outOfRange("monthlySales", "receivables exceed the credit sales of all the months given; give more months"));
+    return err(outOfRange("monthlySales", detail("needMoreMonths")));
   }
   return ok(days);
 }

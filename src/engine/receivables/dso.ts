@@ -3,7 +3,7 @@
  * DSO = receivables at the as-of date / credit sales in the period × days in the period.
  * @example dso({ receivables: 6340, creditSales: 10890, days: 90 }) //=> ok(52.396…) (52.40)
  */
-import { err, ok, outOfRange, type Result } from "../errors";
+import { detail, err, ok, outOfRange, type Result } from "../errors";
 import { finiteAll, nonNegative, nonZero } from "./checkInputs";
 
 export interface DsoInput {
@@ -23,8 +23,8 @@ export function dso(input: DsoInput): Result<number> {
   // Extreme magnitudes (sales near 1e-300, receivables near 1e308) overflow: an error naming the
   // argument that made the step overflow, never ±Infinity.
   const perSale = receivables / creditSales;
-  if (!Number.isFinite(perSale)) return err(outOfRange("creditSales", `is too small against receivables ${receivables}: the result overflows`));
+  if (!Number.isFinite(perSale)) return err(outOfRange("creditSales", detail("overflow")));
   const result = perSale * days;
-  if (!Number.isFinite(result)) return err(outOfRange("days", "is too large for these receivables and sales: the result overflows"));
+  if (!Number.isFinite(result)) return err(outOfRange("days", detail("overflow")));
   return ok(result);
 }

@@ -9,7 +9,7 @@
  * error value naming the input when an amount is beyond exact cents or the interest overflows.
  * @example lateInterest({ amount: 100, daysPastDue: 15, annualRatePercent: 10, fee: 10 }) //=> { interest: 0.41, demanded: 110.41 }
  */
-import { err, ok, outOfRange, type Result } from "../errors";
+import { detail, err, type Field, ok, outOfRange, type Result } from "../errors";
 import { centsOf, checkedCents, fromCents, roundMoney, toCents } from "../money/cents";
 
 export interface LateInterestInput {
@@ -46,11 +46,11 @@ export function amountDemanded(amount: number, daysPastDue: number, interest: nu
  * (±MAX_AMOUNT), the interest and the amount demanded too; otherwise an outOfRange error naming
  * the input (never Infinity or NaN, never a throw). Fields are named by `fields` (default the
  * input's own names).
- * @example lateInterestOf({ amount: 1e306, daysPastDue: 10, annualRatePercent: 10 }) //=> err(outOfRange("amount", …))
+ * @example lateInterestOf({ amount: 1e306, daysPastDue: 10, annualRatePercent: 10 }) //=> err(outOfRange("amount", detail("centsAmount", …)))
  */
 export function lateInterestOf(
   input: LateInterestInput,
-  fields: { amount: string; daysPastDue: string; annualRatePercent: string; fee: string } = {
+  fields: { amount: Field; daysPastDue: Field; annualRatePercent: Field; fee: Field } = {
     amount: "amount",
     daysPastDue: "daysPastDue",
     annualRatePercent: "annualRatePercent",
@@ -62,13 +62,13 @@ export function lateInterestOf(
   if (!amountCents.ok) return amountCents;
   const feeCents = centsOf(fee, fields.fee);
   if (!feeCents.ok) return feeCents;
-  if (!Number.isFinite(daysPastDue)) return err(outOfRange(fields.daysPastDue, "is not a finite number"));
-  if (!Number.isFinite(annualRatePercent)) return err(outOfRange(fields.annualRatePercent, "is not a finite number"));
+  if (!Number.isFinite(daysPastDue)) return err(outOfRange(fields.daysPastDue, detail("notFinite")));
+  if (!Number.isFinite(annualRatePercent)) return err(outOfRange(fields.annualRatePercent, detail("notFinite")));
   if (daysPastDue <= 0 || amount <= 0) return ok({ interest: 0, demanded: fromCents(amountCents.value) });
   const raw = (amount * annualRatePercent * daysPastDue) / 36500;
   const interestCents = Number.isFinite(raw) ? toCents(raw) : Number.NaN;
   if (!Number.isSafeInteger(interestCents)) {
-    return err(outOfRange(`${fields.amount} × ${fields.annualRatePercent} × ${fields.daysPastDue}`, "the interest is too large to compute to the cent"));
+    return err(outOfRange("lateInterest", detail("overflow")));
   }
   const demanded = checkedCents(amountCents.value + interestCents + feeCents.value, fields.amount);
   if (!demanded.ok) return demanded;

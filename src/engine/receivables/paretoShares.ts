@@ -7,10 +7,10 @@
  * An empty or all-zero map is #DIV/0!.
  * @example paretoShares(new Map([["a", 50], ["b", 20], ["c", 10], ["d", 10], ["e", 10]])) //=> ok(0.5) (top 1 of 5)
  */
-import { divideByZero, err, invalidInput, ok, type Result } from "../errors";
+import { detail, divideByZero, err, invalidInput, ok, type Result } from "../errors";
 
 export function paretoShares(values: Map<string, number>, topShare = 0.2): Result<number> {
-  if (!(topShare > 0 && topShare <= 1)) return err(invalidInput("topShare", `must be in (0, 1], got ${topShare}`));
+  if (!(topShare > 0 && topShare <= 1)) return err(invalidInput("topShare", detail("aboveAtMost", { min: 0, max: 1, got: topShare })));
   const positive = positiveValues(values);
   if (!positive.ok) return positive;
   const count = Math.max(1, Math.ceil(positive.value.length * topShare - 1e-9));
@@ -21,7 +21,7 @@ export function paretoShares(values: Map<string, number>, topShare = 0.2): Resul
 export function positiveValues(values: Map<string, number>): Result<number[]> {
   const out: number[] = [];
   for (const [key, value] of values) {
-    if (!Number.isFinite(value)) return err(invalidInput(key, "is not a finite number"));
+    if (!Number.isFinite(value)) return err(invalidInput(key, detail("notFinite")));
     if (value > 0) out.push(value);
   }
   // A typed array sorts numbers natively, without a comparator call per comparison: the review
@@ -39,6 +39,6 @@ export function shareOfLargest(sortedDescending: number[], count: number): Resul
     total += v;
     if (i < count) top += v;
   });
-  if (total === 0) return err(divideByZero("total of the values"));
+  if (total === 0) return err(divideByZero("values"));
   return ok(top / total);
 }

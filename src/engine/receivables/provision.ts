@@ -7,7 +7,7 @@
  * Precondition: one percent per bucket (validated at the edge); a mismatch is a programmer bug and throws.
  * @example provision([100000, 50000], [0.5, 2]) //=> { byBucket: [5, 10], total: 15 }
  */
-import { err, invalidInput, ok, type Result } from "../errors";
+import { detail, err, invalidInput, ok, type Result } from "../errors";
 import { checkedCents, fromCents, toCents, type Cents } from "../money/cents";
 
 export function provision(bucketCents: Cents[], percents: number[], multiplier = 1): { byBucket: number[]; total: number } {
@@ -28,8 +28,8 @@ export function provision(bucketCents: Cents[], percents: number[], multiplier =
  * @example provisionOf([1e20], [50], 1, "amounts") //=> err(outOfRange("amounts", …))
  */
 export function provisionOf(bucketCents: Cents[], percents: number[], multiplier = 1, field = "bucketCents"): Result<{ byBucket: number[]; total: number }> {
-  if (bucketCents.length !== percents.length) return err(invalidInput("percents", `needs ${bucketCents.length} rates, one per bucket, got ${percents.length}`));
-  for (const p of [multiplier, ...percents]) if (!Number.isFinite(p)) return err(invalidInput("percents", "every rate must be a finite number"));
+  if (bucketCents.length !== percents.length) return err(invalidInput("percents", detail("countNeeded", { count: bucketCents.length, got: percents.length })));
+  for (const p of [multiplier, ...percents]) if (!Number.isFinite(p)) return err(invalidInput("percents", detail("notFinite")));
   for (const cents of bucketCents) {
     const c = checkedCents(cents, field);
     if (!c.ok) return c;

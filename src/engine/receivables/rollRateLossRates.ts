@@ -23,20 +23,20 @@
  * last (#N/A: its roll rate cannot be measured).
  * @example rollRateLossRates([[1000, 200, 0], [1100, 300, 50], [1200, 330, 90]]) //=> ok([0.0825, 0.275, 1])
  */
-import { err, invalidInput, notAvailable, ok, type Result } from "../errors";
+import { at, detail, err, invalidInput, notAvailable, ok, type Result } from "../errors";
 
 export function rollRateLossRates(snapshots: number[][]): Result<number[]> {
-  if (snapshots.length < 2) return err(invalidInput("snapshots", "need at least two month-ends"));
+  if (snapshots.length < 2) return err(invalidInput("snapshots", detail("needsAtLeast", { count: 2, unit: "monthEnd" })));
   const width = snapshots[0].length;
-  if (width < 2) return err(invalidInput("snapshots", "need at least two columns (buckets and write-off)"));
+  if (width < 2) return err(invalidInput("snapshots", detail("needsAtLeast", { count: 2, unit: "column" })));
   for (let t = 0; t < snapshots.length; t++) {
     if (snapshots[t].length !== width) {
-      return err(invalidInput(`snapshots month ${t + 1}`, `has ${snapshots[t].length} columns, month 1 has ${width}`));
+      return err(invalidInput(at("snapshots", { month: t + 1 }), detail("widthMismatch", { count: snapshots[t].length, first: width })));
     }
     for (let i = 0; i < width; i++) {
       const v = snapshots[t][i];
       if (!Number.isFinite(v) || v < 0) {
-        return err(invalidInput(`snapshots month ${t + 1} column ${i + 1}`, "must be a balance ≥ 0"));
+        return err(invalidInput(at("snapshots", { month: t + 1, column: i + 1 }), detail("nonNegative")));
       }
     }
   }
@@ -50,7 +50,7 @@ export function rollRateLossRates(snapshots: number[][]): Result<number[]> {
         months++;
       }
     }
-    if (months === 0) return err(notAvailable(`no balance in column ${i + 1} to measure its roll rate`));
+    if (months === 0) return err(notAvailable(detail("noBalance", { column: i + 1 })));
     rolls.push(sum / months);
   }
   const loss = new Array<number>(width).fill(1);

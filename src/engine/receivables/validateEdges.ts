@@ -2,16 +2,16 @@
  * Checks bucket edges given by a user (Policy sheet or a function argument): at least one,
  * whole numbers of days, strictly ascending (credit-method.md §6).
  * @example validateEdges([0, 30, 60], "edges") //=> ok([0, 30, 60])
- * @example validateEdges([0, 60, 30], "edges") //=> err(invalidInput("edges", "must be strictly ascending: 30 follows 60"))
+ * @example validateEdges([0, 60, 30], "edges") //=> err(invalidInput("edges", detail("ascending", { previous: 60, next: 30 })))
  */
-import { err, invalidInput, ok, type Result } from "../errors";
+import { detail, err, inside, invalidInput, ok, type Field, type Result } from "../errors";
 
-export function validateEdges(edges: number[], field: string): Result<number[]> {
-  if (edges.length === 0) return err(invalidInput(field, "needs at least one edge"));
+export function validateEdges(edges: number[], field: Field): Result<number[]> {
+  if (edges.length === 0) return err(invalidInput(field, detail("needsAtLeast", { count: 1, unit: "edge" })));
   for (let i = 0; i < edges.length; i++) {
-    if (!Number.isInteger(edges[i])) return err(invalidInput(field, `edge ${i + 1} (${edges[i]}) must be a whole number of days`));
+    if (!Number.isInteger(edges[i])) return err(invalidInput(inside(field, { item: i + 1 }), detail("wholeDays", { got: edges[i] })));
     if (i > 0 && edges[i] <= edges[i - 1]) {
-      return err(invalidInput(field, `must be strictly ascending: ${edges[i]} follows ${edges[i - 1]}`));
+      return err(invalidInput(field, detail("ascending", { previous: edges[i - 1], next: edges[i] })));
     }
   }
   return ok(edges);

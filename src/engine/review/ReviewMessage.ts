@@ -51,7 +51,7 @@ export type RFlagId = (typeof R_FLAG_IDS)[number];
 export const DECISION_IDS = ["sellOnCredit", "tradeWithinLimit", "creditWithGuarantee", "cashOnly", "referToCommittee"] as const;
 export type DecisionId = (typeof DECISION_IDS)[number];
 
-/** Why a customer has no limit; the catalogue id is `limitNote.<id>` (`error` carries the error's detail). */
+/** Why a customer has no limit; the catalogue id is `limitNote.<id>` (`error` carries the error's field, `detailId` and the detail's parameters). */
 export const LIMIT_NOTE_IDS = ["noBasis", "error"] as const;
 export type LimitNoteId = (typeof LIMIT_NOTE_IDS)[number];
 

@@ -27,7 +27,7 @@ export function customerReasons(c: Omit<CustomerReview, "reasons">): Reason[] {
   );
   if (c.isR) out.push(R_FLAG);
   if (c.limit.recommended === undefined) {
-    out.push({ id: "noLimit", params: { noteId: `limitNote.${c.limit.note?.id ?? "noBasis"}`, detail: c.limit.note?.params.detail ?? "" } });
+    out.push({ id: "noLimit", params: { ...c.limit.note?.params, noteId: `limitNote.${c.limit.note?.id ?? "noBasis"}` } });
   } else if (c.grade === "D") {
     out.push(LIMIT_ZERO);
   } else {

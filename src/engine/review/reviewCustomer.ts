@@ -9,7 +9,7 @@
  *   //=> ok({ grade: "B", limit: { recommended: 120000, bindingBasis: "workingAssets", … }, decision: "tradeWithinLimit", reasons: [{ id: "grade", params: { … } }, …], … })
  */
 import type { DayNumber } from "../dates/dayNumber";
-import { describeError, err, invalidInput, ok, type Result } from "../errors";
+import { err, ok, type DomainError, type Result } from "../errors";
 import { LIMIT_BASIS_NAMES, creditLimit, type LimitBasis, type LimitBasisName } from "../limits/creditLimit";
 import { paymentFactor } from "../limits/paymentFactor";
 import { fromCents, type Cents } from "../money/cents";
@@ -58,9 +58,15 @@ export const GRADE_DECISIONS: Readonly<Record<Grade | "R", DecisionId>> = {
 
 const NO_BASIS: ReviewMessage<LimitNoteId> = Object.freeze({ id: "noBasis", params: Object.freeze({}) });
 
-/** Why there is no limit: no basis applies (notAvailable), else the limit's error with its detail. */
-function limitNote(error: Parameters<typeof describeError>[0]): ReviewMessage<LimitNoteId> {
-  return error.kind === "notAvailable" ? NO_BASIS : { id: "error", params: { detail: describeError(error) } };
+/**
+ * Why there is no limit: no basis applies (notAvailable), else the limit's error as data: its
+ * field, its detail's message id (`detailId`, the catalogue's `errorDetail.<id>`) and the detail's
+ * parameters (src/app/reviewText.ts renders them).
+ */
+function limitNote(error: DomainError): ReviewMessage<LimitNoteId> {
+  if (error.kind === "notAvailable") return NO_BASIS;
+  if (error.kind === "divideByZero") return { id: "error", params: { field: error.field, detailId: "errorDetail.zero" } };
+  return { id: "error", params: { ...error.detail.params, field: error.field, detailId: `errorDetail.${error.detail.id}` } };
 }
 
 const NO_REASONS: CustomerReview["reasons"] = [];
@@ -89,7 +95,7 @@ export function reviewCustomer(facts: CustomerFacts, policy: Policy, asOf: DayNu
     scores = inOrder;
   }
   const scored = characteristicScore(scores, policy.weights);
-  if (!scored.ok) return err(invalidInput(field("scores"), describeError(scored.error)));
+  if (!scored.ok) return err(scored.error.kind === "notAvailable" ? scored.error : { ...scored.error, field: field(scored.error.field) });
   const { compositePercent, coveragePercent } = scored.value;
   const grade = gradeOf(compositePercent, policy);
   const letter = letterRating(compositePercent, policy);

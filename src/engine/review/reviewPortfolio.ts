@@ -7,7 +7,7 @@
  *   //=> ok({ customers: [...], aging: { labels: ["Not due", "1–30", …], totals: { total: 1234567.89, … } }, kpis: { dso: 52.4, … } })
  */
 import type { DayNumber } from "../dates/dayNumber";
-import { err, invalidInput, outOfRange, type Result, ok } from "../errors";
+import { detail, err, invalidInput, ok, outOfRange, type Result } from "../errors";
 import { fromCents, toCents, type Cents } from "../money/cents";
 import type { Grade, Policy } from "../policy/Policy";
 import { validatePolicy } from "../policy/validatePolicy";
@@ -41,8 +41,8 @@ const byExposure = (a: CustomerReview, b: CustomerReview): number => b.exposure 
 
 export function reviewPortfolio(portfolio: Portfolio, policy: Policy, options: ReviewPortfolioOptions): Result<PortfolioReview> {
   const { asOf, periodDays } = options;
-  if (!Number.isInteger(asOf)) return err(invalidInput("asOf", "must be a whole day number"));
-  if (!Number.isInteger(periodDays) || periodDays <= 0) return err(outOfRange("periodDays", `must be a whole number of days above 0, got ${periodDays}`));
+  if (!Number.isInteger(asOf)) return err(invalidInput("asOf", detail("dayNumber")));
+  if (!Number.isInteger(periodDays) || periodDays <= 0) return err(outOfRange("periodDays", detail("wholeMinimumGot", { min: 1, got: periodDays })));
   const policyProblems = validatePolicy(policy);
   if (policyProblems.length > 0) return err(policyProblems[0]);
 

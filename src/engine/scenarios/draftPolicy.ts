@@ -4,9 +4,9 @@
  * policy), then checked whole. An unknown key or a bad value is an error naming the key; a key
  * given twice is an error.
  * @example draftPolicy(DEFAULT_POLICY, [{ key: "gradeBands.A", value: 70 }]) //=> ok({ ...DEFAULT_POLICY, gradeBands: { A: 70, B: 60, C: 40 } })
- * @example draftPolicy(DEFAULT_POLICY, [{ key: "gradeBand.A", value: 70 }]) //=> err(invalidInput("gradeBand.A", "unknown policy key (row 1)"))
+ * @example draftPolicy(DEFAULT_POLICY, [{ key: "gradeBand.A", value: 70 }]) //=> err(invalidInput(at("gradeBand.A", { row: 1 }), detail("unknownKey")))
  */
-import { err, invalidInput, type Result } from "../errors";
+import { detail, err, invalidInput, type Result } from "../errors";
 import type { Policy } from "../policy/Policy";
 import { policyFromRange } from "../policy/policyFromRange";
 import { policyToRows } from "../policy/policyToRows";
@@ -18,7 +18,7 @@ const HEADER_WORDS = new Set(["key", "参数"]);
 export function draftPolicy(base: Policy, changes: readonly PolicyChange[]): Result<Policy> {
   if (changes.length === 0) return { ok: true, value: base };
   for (const c of changes) {
-    if (typeof c.key !== "string" || HEADER_WORDS.has(c.key.trim().toLowerCase())) return err(invalidInput(String(c.key), "unknown policy key"));
+    if (typeof c.key !== "string" || HEADER_WORDS.has(c.key.trim().toLowerCase())) return err(invalidInput(String(c.key), detail("unknownKey")));
   }
   const read = policyFromRange(changes.map((c) => [c.key, c.value]), base);
   return read.ok ? { ok: true, value: read.value.policy } : read;

@@ -9,7 +9,7 @@
  * @example whatIfBase(portfolio, DEFAULT_POLICY, dayFromCivil(2025, 6, 30)) //=> ok({ reviews: [...36 CustomerReviews], allowance: 12345.67, … })
  */
 import type { DayNumber } from "../dates/dayNumber";
-import { err, invalidInput, ok, type Result } from "../errors";
+import { detail, err, invalidInput, ok, type Result } from "../errors";
 import type { Cents } from "../money/cents";
 import type { Policy } from "../policy/Policy";
 import { shortFingerprint } from "../policy/policyFingerprint";
@@ -41,7 +41,7 @@ export interface WhatIfBase {
 
 
 export function whatIfBase(portfolio: Portfolio, policy: Policy, asOf: DayNumber): Result<WhatIfBase> {
-  if (!Number.isInteger(asOf)) return err(invalidInput("asOf", "must be a whole day number"));
+  if (!Number.isInteger(asOf)) return err(invalidInput("asOf", detail("dayNumber")));
   const problems = validatePolicy(policy);
   if (problems.length > 0) return err(problems[0]);
   const ledger = portfolio.receivables;

@@ -14,7 +14,7 @@
  * at the call.
  * @example characteristicScore([8, 6, 0, 10], [3, 2, 1, 2]) //=> ok({ compositePercent: 70, coveragePercent: 87.5, … })
  */
-import { err, invalidInput, ok, outOfRange, type DomainError, type Result } from "../errors";
+import { detail, type DomainError, err, invalidInput, ok, outOfRange, type Result } from "../errors";
 import { CHARACTERISTIC_COUNT, CHARACTERISTIC_KEYS, type CharacteristicKey } from "../policy/characteristics";
 import { denoise } from "./denoise";
 
@@ -64,7 +64,7 @@ export function characteristicScore(scores: Scores, weights: Weights): Result<Ch
   if (misaligned !== undefined) return err(misaligned);
   const bothArrays = Array.isArray(scores) && Array.isArray(weights);
   const count = bothArrays ? scores.length : CHARACTERISTIC_COUNT;
-  if (count === 0) return err(invalidInput("scores", "there are no characteristics to score"));
+  if (count === 0) return err(invalidInput("scores", detail("noCharacteristic")));
 
   // Items are read in place into two arrays of numbers, not gathered into objects first: this
   // runs once per customer of a portfolio review (issue 6). Keys (text) are built only for an
@@ -72,7 +72,7 @@ export function characteristicScore(scores: Scores, weights: Weights): Result<Ch
   const itemWeights = new Array<number>(count);
   for (let i = 0; i < count; i++) {
     const weight = weightAt(weights, i);
-    if (weight === undefined && !bothArrays) return err(invalidInput(`weight ${keyAt(count, i)}`, "is missing"));
+    if (weight === undefined && !bothArrays) return err(invalidInput(`weights.${keyAt(count, i)}`, detail("missing")));
     itemWeights[i] = weight;
   }
   const itemScores = new Array<number>(count);
@@ -83,20 +83,20 @@ export function characteristicScore(scores: Scores, weights: Weights): Result<Ch
   for (let i = 0; i < count; i++) {
     const score = scoreAt(scores, i);
     const weight = itemWeights[i];
-    if (!Number.isFinite(score)) return err(invalidInput(`score ${keyAt(count, i)}`, "is not a finite number"));
-    if (score < 0 || score > 10) return err(outOfRange(`score ${keyAt(count, i)}`, `must be 0..10 (0 = no information), got ${score}`));
-    if (!Number.isFinite(weight)) return err(invalidInput(`weight ${keyAt(count, i)}`, "is not a finite number"));
-    if (weight < 0) return err(outOfRange(`weight ${keyAt(count, i)}`, `must not be negative, got ${weight}`));
+    if (!Number.isFinite(score)) return err(invalidInput(`scores.${keyAt(count, i)}`, detail("notFinite")));
+    if (score < 0 || score > 10) return err(outOfRange(`scores.${keyAt(count, i)}`, detail("scoreRange", { got: score })));
+    if (!Number.isFinite(weight)) return err(invalidInput(`weights.${keyAt(count, i)}`, detail("notFinite")));
+    if (weight < 0) return err(outOfRange(`weights.${keyAt(count, i)}`, detail("notNegative", { got: weight })));
     points += pointsOf(score, weight);
     maxPoints += maxPointsOf(weight);
     weightSum += weight;
     if (score > 0) scoredWeight += weight;
     itemScores[i] = score;
   }
-  if (weightSum === 0) return err(invalidInput("weights", "at least one weight must be above 0"));
+  if (weightSum === 0) return err(invalidInput("weights", detail("weightAboveZero")));
   // Weights near 1e308: 10 × weight or the sums overflow. An error naming the weights, never NaN.
   if (!Number.isFinite(maxPoints) || !Number.isFinite(weightSum)) {
-    return err(outOfRange("weights", "are too large: 10 × the sum of the weights must stay below 1.7e308 (scale them down)"));
+    return err(outOfRange("weights", detail("overflow")));
   }
   const compositePercent = denoise(percentOf(points, maxPoints));
   const coveragePercent = denoise(percentOf(scoredWeight, weightSum));
@@ -154,13 +154,13 @@ class ScoreOutcome implements CharacteristicScore<CharacteristicKey | ItemKey> {
 /** Why the lengths of scores and weights do not line up, or undefined when they do. */
 function lengthMismatch(scores: Scores, weights: Weights): DomainError | undefined {
   if (Array.isArray(scores) && Array.isArray(weights)) {
-    return scores.length === weights.length ? undefined : invalidInput("weights", `there are ${scores.length} scores but ${weights.length} weights`);
+    return scores.length === weights.length ? undefined : invalidInput("weights", detail("itemsMismatch", { count: weights.length, other: "scores", otherCount: scores.length }));
   }
   if (Array.isArray(scores) && scores.length !== CHARACTERISTIC_COUNT) {
-    return invalidInput("scores", `need ${CHARACTERISTIC_COUNT} scores in the order of the characteristics, got ${scores.length}`);
+    return invalidInput("scores", detail("characteristicsCount", { count: CHARACTERISTIC_COUNT, got: scores.length }));
   }
   if (Array.isArray(weights) && weights.length !== CHARACTERISTIC_COUNT) {
-    return invalidInput("weights", `need ${CHARACTERISTIC_COUNT} weights in the order of the characteristics, got ${weights.length}`);
+    return invalidInput("weights", detail("characteristicsCount", { count: CHARACTERISTIC_COUNT, got: weights.length }));
   }
   return undefined;
 }

@@ -36,7 +36,7 @@ import { constants as fsConstants, promises as fs, writeSync, type Stats } from 
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { DateSystem } from "../../engine/dates/dayNumber";
-import { err, invalidInput, notAvailable, ok, type Result } from "../../engine/errors";
+import { detail, err, invalidInput, notAvailable, ok, type Result } from "../../engine/errors";
 import type { CellValue, OutputSheetMark, SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteResult } from "../WorkbookPort";
 import { a1 } from "./cellAddress";
 import { orderNoOf, setOrderNo, tableModelsOf } from "./excelJsInternals";
@@ -261,24 +261,24 @@ export class XlsxWorkbook implements WorkbookPort {
         bytes = await fs.readFile(source);
       } catch (e) {
         const code = errnoCode(e);
-        if (code === "ENOENT") return err(notAvailable(`${source}: no such file`));
-        if (code === "EISDIR") return err(invalidInput(label, "is a folder, not an .xlsx file"));
-        if (code === "EACCES" || code === "EPERM") return err(invalidInput(label, "cannot be read (permission denied)"));
-        return err(invalidInput(label, `cannot be read (${messageOf(e)})`));
+        if (code === "ENOENT") return err(notAvailable(detail("noSuchFile", { file: source })));
+        if (code === "EISDIR") return err(invalidInput(label, detail("isFolder")));
+        if (code === "EACCES" || code === "EPERM") return err(invalidInput(label, detail("permissionDenied")));
+        return err(invalidInput(label, detail("cannotRead", { reason: messageOf(e) })));
       }
     } else {
       bytes = Buffer.from(source.buffer, source.byteOffset, source.byteLength);
     }
     const problem = fileProblemOf(bytes);
-    if (problem) return err(invalidInput(label, problem));
-    const noSheets = err(invalidInput(label, "not an .xlsx file (a zip archive with no worksheets)"));
+    if (problem) return err(invalidInput(label, detail("fileProblem", { reason: problem })));
+    const noSheets = err(invalidInput(label, detail("notXlsx")));
 
     let snapshot: WorkbookSnapshot | undefined;
     try {
       snapshot = readPackageSnapshot(bytes);
     } catch (e) {
       // A part that inflates past its declared size or the cap is a zip bomb: ExcelJS would inflate it all.
-      if (e instanceof ZipInflateLimitError) return err(invalidInput(label, `not a workbook Credit Desk can read: ${e.message}`));
+      if (e instanceof ZipInflateLimitError) return err(invalidInput(label, detail("unreadableWorkbook", { reason: e.message })));
       snapshot = undefined; // not a package this reader handles: ExcelJS decides below
     }
     let facts: { sheetNames: string[]; marks: OutputSheetMark[] } | undefined;
@@ -298,14 +298,14 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       readZipEntries(bytes, () => true);
     } catch (e) {
-      if (e instanceof ZipInflateLimitError) return err(invalidInput(label, `not a workbook Credit Desk can read: ${e.message}`));
+      if (e instanceof ZipInflateLimitError) return err(invalidInput(label, detail("unreadableWorkbook", { reason: e.message })));
       // Anything else (a zip layout this reader does not handle): ExcelJS decides.
     }
     let workbook: ExcelJS.Workbook;
     try {
       workbook = await loadExcelJs(bytes);
     } catch (e) {
-      return err(invalidInput(label, `the file is damaged and cannot be opened as .xlsx (${messageOf(e)})`));
+      return err(invalidInput(label, detail("damaged", { reason: messageOf(e) })));
     }
     if (workbook.worksheets.length === 0) return noSheets;
     return ok(new XlsxWorkbook(workbook, undefined, facts?.marks ?? []));
@@ -440,10 +440,10 @@ export class XlsxWorkbook implements WorkbookPort {
     try {
       existing = await fs.stat(filePath);
     } catch (e) {
-      if (errnoCode(e) !== "ENOENT") return err(invalidInput(label, `cannot be written (${messageOf(e)})`));
+      if (errnoCode(e) !== "ENOENT") return err(invalidInput(label, detail("cannotWrite", { reason: messageOf(e) })));
     }
-    if (existing && !existing.isFile()) return err(invalidInput(label, "cannot be written: it is not a file"));
-    if (existing && !(await isWritableFile(filePath, existing))) return err(invalidInput(label, "is read-only; it was not replaced"));
+    if (existing && !existing.isFile()) return err(invalidInput(label, detail("notAFile")));
+    if (existing && !(await isWritableFile(filePath, existing))) return err(invalidInput(label, detail("readOnly")));
     const temporary = path.join(path.dirname(filePath), `.${label}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
     try {
       const mode = existing ? existing.mode & 0o7777 : 0o666;
@@ -460,9 +460,9 @@ export class XlsxWorkbook implements WorkbookPort {
       // A partly written temporary file goes too; EEXIST alone means the name was not ours.
       if (errnoCode(e) !== "EEXIST") await fs.rm(temporary, { force: true }).catch(() => undefined);
       const code = errnoCode(e);
-      if (code === "ENOENT") return err(invalidInput(label, `cannot be written: folder ${path.dirname(filePath)} does not exist`));
-      if (code === "EACCES" || code === "EPERM") return err(invalidInput(label, "cannot be written (permission denied; is it open in Excel?)"));
-      return err(invalidInput(label, `cannot be written (${messageOf(e)})`));
+      if (code === "ENOENT") return err(invalidInput(label, detail("noFolder", { folder: path.dirname(filePath) })));
+      if (code === "EACCES" || code === "EPERM") return err(invalidInput(label, detail("writeDenied")));
+      return err(invalidInput(label, detail("cannotWrite", { reason: messageOf(e) })));
     }
   }
 

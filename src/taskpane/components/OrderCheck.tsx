@@ -13,7 +13,8 @@ import { useIntl } from "react-intl";
 import { appendOrderLog, approvalSummary } from "../../app/orderLog";
 import { messageText } from "../../app/reviewText";
 import type { DayNumber } from "../../engine/dates/dayNumber";
-import { describeError, type Result } from "../../engine/errors";
+import { errorText } from "../../app/errorText";
+import type { Result } from "../../engine/errors";
 import { checkOrder, type OrderCheck as OrderCheckResult, type OrderDecision } from "../../engine/orders/checkOrder";
 import type { Policy } from "../../engine/policy/Policy";
 import { readNumber } from "../../engine/values";
@@ -140,7 +141,7 @@ export function OrderCheck({ customers, policy, asOfIso, port, asOf, policyFinge
         <Button appearance="primary" onClick={run}>{t.t("orderCheck.check")}</Button>
       </div>
       {result && !result.check.ok && (
-        <MessageBar intent="error"><MessageBarBody>{describeError(result.check.error)}</MessageBarBody></MessageBar>
+        <MessageBar intent="error"><MessageBarBody>{errorText(t, result.check.error)}</MessageBarBody></MessageBar>
       )}
       {result && result.check.ok && (
         <section aria-label={t.t("orderCheck.decisionRegion")} className={styles.card}>

@@ -12,7 +12,7 @@ import {
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useIntl } from "react-intl";
-import { domainErrorText } from "../../app/errorText";
+import { errorText } from "../../app/errorText";
 import type { ColumnMapping } from "../../app/types";
 import type { Result } from "../../engine/errors";
 import { DEFAULT_POLICY } from "../../engine/policy/defaultPolicy";
@@ -96,7 +96,7 @@ export function PolicyEditor({ port, mapping, onSaved }: PolicyEditorProps) {
   }
   if (!source) return <Spinner label={t("policyEditor.loading")} />;
 
-  const problem = check.ok ? undefined : domainErrorText(translator, check.error);
+  const problem = check.ok ? undefined : errorText(translator, check.error);
   const descriptionOf = (row: PolicyDraftRow): string | undefined => {
     const id = `policy.${row.key}.description`;
     return Object.prototype.hasOwnProperty.call(intl.messages, id) ? t(id as MessageId) : row.description ?? undefined;
@@ -176,7 +176,7 @@ export function PolicyEditor({ port, mapping, onSaved }: PolicyEditorProps) {
         <MessageBar intent="warning">
           <MessageBarBody>
             <MessageBarTitle>{t("policyEditor.sheetProblem")}</MessageBarTitle>
-            {t("policyEditor.sheetProblemText", { problem: domainErrorText(translator, saved.error) })}
+            {t("policyEditor.sheetProblemText", { problem: errorText(translator, saved.error) })}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -8,6 +8,7 @@
  */
 import { Badge, Button, Card, Text } from "@fluentui/react-components";
 import { useIntl } from "react-intl";
+import { withDetail } from "../../app/errorText";
 import { groupProblems, rowRanges, type DetailedProblem, type ProblemGroup } from "../../app/groupProblems";
 import type { Problem } from "../../app/types";
 import { cellLocation } from "../format";
@@ -39,7 +40,7 @@ export function ProblemsList({ problems, onGoTo, limit = 100 }: ProblemsListProp
   const hiddenCount = groups.slice(limit).reduce((sum, g) => sum + g.count, 0);
   /** The problem in the pane's language when the catalogue has its id, else its own (English) message. */
   const textOf = (p: DetailedProblem): string =>
-    p.messageId !== undefined && intl.messages[p.messageId] !== undefined ? t(p.messageId as MessageId, { ...p.params }) : p.message;
+    p.messageId !== undefined && intl.messages[p.messageId] !== undefined ? t(p.messageId as MessageId, withDetail(t, { ...p.params })) : p.message;
   return (
     <Card className={styles.card} aria-labelledby="problems-title">
       <CardTitle id="problems-title" title={t("pane.problems.title")} />

@@ -17,7 +17,7 @@ import { decisionText, reasonsText } from "../../app/reviewText";
 import type { PortfolioReading } from "../../app/readPortfolio";
 import type { ColumnMapping } from "../../app/types";
 import { whatIfStamp, writeWhatIfSheet } from "../../app/whatIf";
-import { describeError } from "../../engine/errors";
+import { errorText } from "../../app/errorText";
 import { CHARACTERISTIC_KEYS } from "../../engine/policy/characteristics";
 import { policyToRows } from "../../engine/policy/policyToRows";
 import { GRADE_CLASSES, type CustomerOverride, type PolicyChange, type ScenarioComparison, type ScenarioDraft } from "../../engine/scenarios";
@@ -110,7 +110,7 @@ export function WhatIfView({ port, snapshot, reading, mapping, asOfIso, addinVer
     const text = !reading || reading.portfolio.customers.length === 0 ? t("whatIf.noPortfolio")
       : errors.length > 0 ? t("whatIf.invalidInputs", { count: errors.length })
         : !asOf.ok ? t("whatIf.badAsOf")
-          : base && !base.ok ? t("whatIf.problem", { message: describeError(base.error) }) : t("whatIf.noPortfolio");
+          : base && !base.ok ? t("whatIf.problem", { message: errorText(translator, base.error) }) : t("whatIf.noPortfolio");
     return (
       <Card className={card.card} aria-labelledby="whatif-title">
         {title}
@@ -175,7 +175,7 @@ export function WhatIfView({ port, snapshot, reading, mapping, asOfIso, addinVer
       const source = policySourceOf(snapshot, mapping);
       const rows = rowsWithChanges(source.rows, scenario.draft.changes);
       const check = checkPolicyRows(rows);
-      if (!check.ok) throw new Error(describeError(check.error));
+      if (!check.ok) throw new Error(errorText(translator, check.error));
       const table = source.table;
       if (table && table.source.kind !== "table") {
         setNotice({ intent: "error", title: t("whatIf.notApplied"), text: t("whatIf.plainRange", { sheet: table.source.sheet }) });
@@ -290,7 +290,7 @@ export function WhatIfView({ port, snapshot, reading, mapping, asOfIso, addinVer
       </details>
 
       {result && !result.ok && (
-        <MessageBar intent="error"><MessageBarBody>{t("whatIf.problem", { message: describeError(result.error) })}</MessageBarBody></MessageBar>
+        <MessageBar intent="error"><MessageBarBody>{t("whatIf.problem", { message: errorText(translator, result.error) })}</MessageBarBody></MessageBar>
       )}
 
       {anyComparison?.ok && (

@@ -1,3 +1,4 @@
+import "../../support/errorsInEnglish";
 import fc from "fast-check";
 import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
 import type { Grade, Policy } from "../../../src/engine/policy/Policy";

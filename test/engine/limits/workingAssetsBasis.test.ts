@@ -1,3 +1,4 @@
+import "../../support/errorsInEnglish";
 import { messageText } from "../../../src/app/reviewText";
 import { createTranslator } from "../../../src/i18n/translator";
 import fc from "fast-check";

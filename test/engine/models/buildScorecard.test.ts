@@ -1,3 +1,4 @@
+import "../../support/errorsInEnglish";
 import { applyScorecard, buildScorecard, type FeatureColumn } from "../../../src/engine/models/buildScorecard";
 import { crossValidate } from "../../../src/engine/models/crossValidate";
 import { scoreOfPd } from "../../../src/engine/models/scorecard";
@@ -36,7 +37,7 @@ describe("buildScorecard and applyScorecard", () => {
     expect(buildScorecard([], isBad)).toEqual({ ok: false, error: expect.objectContaining({ field: "features" }) });
     expect(buildScorecard([{ name: "short", kind: "numeric", values: [1, 2] }], isBad)).toEqual({ ok: false, error: expect.objectContaining({ field: "short" }) });
     const texts: FeatureColumn = { name: "t", kind: "numeric", values: isBad.map((_, i) => (i === 7 ? "x" : i)) };
-    expect(buildScorecard([texts], isBad)).toEqual({ ok: false, error: expect.objectContaining({ field: "t row 8" }) });
+    expect(buildScorecard([texts], isBad)).toEqual({ ok: false, error: expect.objectContaining({ field: "t", at: { row: 8 } }) });
   });
 
   it("keeps the informative characteristics, drops the noise, and the WOE coefficients are negative (WOE is safer-positive)", () => {

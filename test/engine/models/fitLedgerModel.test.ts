@@ -1,3 +1,4 @@
+import "../../support/errorsInEnglish";
 import { samplePortfolio } from "../../../src/app/samplePortfolio";
 import { addMonths } from "../../../src/engine/dates/addMonths";
 import { dayFromCivil, dayOfSerial1900 } from "../../../src/engine/dates/dayNumber";

@@ -1,3 +1,4 @@
+import "../../support/errorsInEnglish";
 import { dayFromCivil } from "../../../src/engine/dates/dayNumber";
 import { ledgerDefaultSample } from "../../../src/engine/models/ledgerDefaultSample";
 import type { ReceivableItem } from "../../../src/engine/portfolio/types";

@@ -1,22 +1,23 @@
+import { fieldInWords } from "../../support/errorsInEnglish";
 import fc from "fast-check";
 import { ivStrength, woeTable } from "../../../src/engine/models/woe";
 
 describe("woeTable (credit-method.md §10)", () => {
   it.each([
     ["no bin", [], "bins"],
-    ["negative goods", [{ goods: -1, bads: 2 }], "bins item 1 goods"],
-    ["NaN bads", [{ goods: 1, bads: 2 }, { goods: 1, bads: NaN }], "bins item 2 bads"],
+    ["negative goods", [{ goods: -1, bads: 2 }], "bins.goods item 1"],
+    ["NaN bads", [{ goods: 1, bads: 2 }, { goods: 1, bads: NaN }], "bins.bads item 2"],
   ])("rejects %s naming the field", (_, counts, field) => {
     const r = woeTable(counts);
     expect(r.ok).toBe(false);
-    if (!r.ok && "field" in r.error) expect(r.error.field).toBe(field);
+    if (!r.ok && "field" in r.error) expect(fieldInWords(r.error)).toBe(field);
   });
 
   it("names the bin without goods or without bads (its WOE would be infinite)", () => {
     const r = woeTable([{ goods: 10, bads: 0 }, { goods: 5, bads: 5 }]);
-    expect(r).toEqual({ ok: false, error: expect.objectContaining({ kind: "outOfRange", field: "bins item 1" }) });
+    expect(r).toEqual({ ok: false, error: expect.objectContaining({ kind: "outOfRange", field: "bins", at: { item: 1 } }) });
     const s = woeTable([{ goods: 10, bads: 3 }, { goods: 0, bads: 5 }]);
-    expect(s).toEqual({ ok: false, error: expect.objectContaining({ kind: "outOfRange", field: "bins item 2" }) });
+    expect(s).toEqual({ ok: false, error: expect.objectContaining({ kind: "outOfRange", field: "bins", at: { item: 2 } }) });
   });
 
   it("smooths empty counts when asked, keeping the raw counts in the result", () => {

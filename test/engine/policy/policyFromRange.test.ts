@@ -1,3 +1,4 @@
+import { errorInWords, fieldInWords } from "../../support/errorsInEnglish";
 import fc from "fast-check";
 import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
 import { policyFromRange } from "../../../src/engine/policy/policyFromRange";
@@ -8,7 +9,7 @@ describe("policyFromRange", () => {
   describe("invalid input", () => {
     it("rejects an unknown key, naming it", () => {
       const r = policyFromRange([["Key", "Value"], ["roundingUnits", 500]]);
-      expect(r).toEqual({ ok: false, error: { kind: "invalidInput", field: "roundingUnits", detail: "unknown policy key (row 2)" } });
+      expect(r).toEqual({ ok: false, error: { kind: "invalidInput", field: "roundingUnits row 2", detail: "unknown policy key" } });
     });
     it("collects unknown keys instead when asked", () => {
       const r = policyFromRange([["colour", "blue"]], DEFAULT_POLICY, { allowUnknownKeys: true });
@@ -21,14 +22,14 @@ describe("policyFromRange", () => {
     it.each<[unknown, string]>([
       ["abc", '"abc" is not a number'],
       ["25%", '"25%": write percentages as plain numbers (25 for 25 %)'],
-      [true, "must be a number"],
+      [true, "is not a number"],
     ])("rejects %j for a number", (value, detail) => {
       const r = policyFromRange([["netWorthCapPercent", value]]);
       expect(r.ok ? null : r.error).toEqual({ kind: "invalidInput", field: "netWorthCapPercent", detail });
     });
     it("rejects a value without a key and a key without a value", () => {
-      expect(policyFromRange([["", 5]])).toMatchObject({ ok: false, error: { field: "Policy row 1" } });
-      expect(policyFromRange([["graceDays", ""]])).toMatchObject({ ok: false, error: { field: "graceDays", detail: "has no value (row 1)" } });
+      expect(policyFromRange([["", 5]])).toMatchObject({ ok: false, error: { field: "Policy", at: { row: 1 } } });
+      expect(policyFromRange([["graceDays", ""]])).toMatchObject({ ok: false, error: { field: "graceDays", at: { row: 1 }, detail: { id: "noValue" } } });
     });
     it("rejects a gap in a list of texts", () => {
       const r = policyFromRange([["collectionActions.0", "a"], ["collectionActions.2", "c"]]);
@@ -43,7 +44,7 @@ describe("policyFromRange", () => {
     });
     it("says how many more problems there are", () => {
       const r = policyFromRange([["roundingUnit", 0], ["graceDays", -2]]);
-      expect(r.ok ? "" : r.error.kind === "outOfRange" && r.error.detail).toBe("must be at least 0, got -2 (and 1 more problem)");
+      expect(r.ok ? "" : errorInWords(r.error).detail).toBe("must be at least 0, got -2 (and 1 more problem)");
     });
     it("rejects a list whose length no longer fits its edges", () => {
       const r = policyFromRange([["agingEdges", "0,30,60"]]);

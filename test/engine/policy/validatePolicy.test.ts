@@ -3,7 +3,7 @@ import type { Policy } from "../../../src/engine/policy/Policy";
 import { validatePolicy } from "../../../src/engine/policy/validatePolicy";
 import { CHARACTERISTIC_KEYS, type CharacteristicKey } from "../../../src/engine/policy/characteristics";
 
-const fieldsOf = (p: Policy): string[] => validatePolicy(p).map((e) => ("field" in e ? e.field : e.what));
+const fieldsOf = (p: Policy): string[] => validatePolicy(p).map((e) => ("field" in e ? e.field : e.detail.id));
 const zeroWeights = Object.fromEntries(CHARACTERISTIC_KEYS.map((k) => [k, 0])) as Record<CharacteristicKey, number>;
 
 describe("validatePolicy", () => {

@@ -1,3 +1,4 @@
+import "../../support/errorsInEnglish";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { altmanInputs } from "../../../src/engine/ratios/altmanInputs";

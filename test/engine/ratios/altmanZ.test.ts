@@ -1,3 +1,4 @@
+import "../../support/errorsInEnglish";
 import { altmanZ, altmanZone, type AltmanModel } from "../../../src/engine/ratios/altmanZ";
 
 const example = { x1: 0.2, x2: 0.3, x3: 0.1, x4: 1.5, x5: 1.2 };

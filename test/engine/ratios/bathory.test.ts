@@ -1,3 +1,4 @@
+import "../../support/errorsInEnglish";
 import { bathory, type BathoryInput } from "../../../src/engine/ratios/bathory";
 
 const input: BathoryInput = {

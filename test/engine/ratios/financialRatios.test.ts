@@ -1,3 +1,4 @@
+import "../../support/errorsInEnglish";
 import { financialRatios, okRatios } from "../../../src/engine/ratios/financialRatios";
 import { RATIO_NAMES, ratioOf } from "../../../src/engine/ratios/ratioOf";
 import type { FinancialPeriod } from "../../../src/engine/portfolio/types";

@@ -1,3 +1,4 @@
+import "../../support/errorsInEnglish";
 import { ratioOf, ratioValue, ratioValues, RATIO_NAMES, type RatioName } from "../../../src/engine/ratios/ratioOf";
 import type { FinancialPeriod } from "../../../src/engine/portfolio/types";
 import { FULL_PERIOD } from "../../support/financialPeriod";
@@ -15,7 +16,7 @@ describe("ratioOf", () => {
       ["currentRatio", { currentLiabilities: 0 }, { kind: "divideByZero", field: "currentLiabilities" }],
       ["quickRatio", { inventory: undefined }, { kind: "notAvailable", what: "inventory is missing" }],
       ["debtRatio", { totalAssets: NaN }, { kind: "notAvailable", what: "totalAssets is missing" }],
-      ["inventoryTurnover", { inventory: 0 }, { kind: "divideByZero", field: "average inventory" }],
+      ["inventoryTurnover", { inventory: 0 }, { kind: "divideByZero", field: "averageInventory" }],
       ["fixedAssetTurnover", { fixedAssets: 0 }, { kind: "divideByZero", field: "fixedAssets" }],
     ])("%s with %j → %j", (name, change, error) => {
       expect(ratioOf(name, { ...current, ...change })).toEqual({ ok: false, error });

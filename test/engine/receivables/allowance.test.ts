@@ -1,3 +1,4 @@
+import { errorInWords, fieldInWords } from "../../support/errorsInEnglish";
 import { cohortLossRates } from "../../../src/engine/receivables/cohortLossRates";
 import { provision } from "../../../src/engine/receivables/provision";
 import { rollRateLossRates } from "../../../src/engine/receivables/rollRateLossRates";
@@ -62,13 +63,14 @@ describe("cohortLossRates", () => {
   it.each([
     [[], "cohorts"],
     [[{ reached: [], writtenOff: 0 }], "cohorts"],
-    [[{ reached: [10, 5], writtenOff: 0 }, { reached: [10], writtenOff: 0 }], "cohort 2"],
-    [[{ reached: [10, 20], writtenOff: 0 }], "cohort 1 bucket 2"],
-    [[{ reached: [10, -1], writtenOff: 0 }], "cohort 1 bucket 2"],
-    [[{ reached: [10, 5], writtenOff: 11 }], "cohort 1 writtenOff"],
+    [[{ reached: [10, 5], writtenOff: 0 }, { reached: [10], writtenOff: 0 }], "cohorts row 2"],
+    [[{ reached: [10, 20], writtenOff: 0 }], "cohorts row 1 bucket 2"],
+    [[{ reached: [10, -1], writtenOff: 0 }], "cohorts row 1 bucket 2"],
+    [[{ reached: [10, 5], writtenOff: 11 }], "writtenOff row 1"],
   ])("%j is #VALUE! naming %s", (cohorts, field) => {
     const r = cohortLossRates(cohorts);
-    expect(!r.ok && r.error).toMatchObject({ kind: "invalidInput", field });
+    expect(!r.ok && r.error).toMatchObject({ kind: "invalidInput" });
+    expect(!r.ok && fieldInWords(r.error)).toBe(field);
   });
 
   it("is #N/A when no cohort reached a bucket", () => {

@@ -3,6 +3,7 @@
  * kept, the next step that overflows is an outOfRange error naming the argument, never ±Infinity
  * or NaN (ADD was Infinity − Infinity = NaN).
  */
+import "../../support/errorsInEnglish";
 import { averageDaysDelinquent, bestPossibleDso, cei, dso, overdueRatio } from "../../../src/engine/receivables";
 
 const MAX = Number.MAX_VALUE;
@@ -49,7 +50,7 @@ describe("cei and overdueRatio at the largest double", () => {
   });
 
   it("overdueRatio: a total so small the ratio overflows is an error; the largest finite ratio is kept", () => {
-    expect(overdueRatio(1, 5e-324)).toMatchObject({ ok: false, error: { kind: "outOfRange", field: "total receivables" } });
+    expect(overdueRatio(1, 5e-324)).toMatchObject({ ok: false, error: { kind: "outOfRange", field: "totalReceivables" } });
     expect(overdueRatio(MAX, 1)).toEqual({ ok: true, value: MAX });
   });
 });

@@ -1,3 +1,4 @@
+import "../../support/errorsInEnglish";
 import { reasonsText } from "../../../src/app/reviewText";
 import { customerReasons } from "../../../src/engine/review";
 import type { CustomerReview } from "../../../src/engine/review/types";
@@ -51,7 +52,7 @@ describe("customerReasons", () => {
 
   it("explains a missing limit and grade D's limit of 0", () => {
     expect(sentence({ limit: { bases: [], gradeFactor: 0.8, paymentFactor: 1, note: { id: "noBasis", params: {} } } })).toContain("; no limit: no basis for a limit;");
-    expect(sentence({ limit: { bases: [], gradeFactor: 0.8, paymentFactor: 1, note: { id: "error", params: { detail: "roundingUnit: must be above 0" } } } })).toContain(
+    expect(sentence({ limit: { bases: [], gradeFactor: 0.8, paymentFactor: 1, note: { id: "error", params: { field: "roundingUnit", detailId: "errorDetail.positive" } } } })).toContain(
       "; no limit: roundingUnit: must be above 0;",
     );
     expect(sentence({ limit: { bases: [], gradeFactor: 0.8, paymentFactor: 1 } })).toContain("; no limit: no basis for a limit;");

@@ -1,3 +1,4 @@
+import "../../support/errorsInEnglish";
 import { reasonsText } from "../../../src/app/reviewText";
 import { createTranslator } from "../../../src/i18n/translator";
 import fc from "fast-check";
@@ -37,7 +38,7 @@ describe("reviewPortfolio", () => {
   it("rejects a score outside 0..10, naming the customer", () => {
     const broken = { ...portfolio, customers: [{ customerId: "X", scores: { appearance: 11 } }] };
     const r = reviewPortfolio(broken, DEFAULT_POLICY, { asOf, periodDays: 90 });
-    expect(r.ok || r.error).toMatchObject({ kind: "invalidInput", field: "X scores" });
+    expect(r.ok || r.error).toMatchObject({ kind: "outOfRange", field: "X scores.appearance" });
   });
 
   const result = reviewPortfolio(portfolio, DEFAULT_POLICY, { asOf, periodDays: 90 });

@@ -1,3 +1,4 @@
+import { fieldInWords } from "../../support/errorsInEnglish";
 import fc from "fast-check";
 import { characteristicScore } from "../../../src/engine/scoring/characteristicScore";
 import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
@@ -10,16 +11,16 @@ describe("characteristicScore", () => {
   describe("invalid input", () => {
     it.each<[number[], number[], string]>([
       [[1, 2], [1, 2, 3], "weights"],
-      [[11, 2], [1, 1], "score item1"],
-      [[-1, 2], [1, 1], "score item1"],
-      [[5, 2], [1, -1], "weight item2"],
-      [[5, NaN], [1, 1], "score item2"],
+      [[11, 2], [1, 1], "scores.item1"],
+      [[-1, 2], [1, 1], "scores.item1"],
+      [[5, 2], [1, -1], "weights.item2"],
+      [[5, NaN], [1, 1], "scores.item2"],
       [[5, 5], [0, 0], "weights"],
       [[], [], "scores"],
     ])("rejects scores %j with weights %j, naming %s", (scores, weights, field) => {
       const r = characteristicScore(scores, weights);
       expect(r.ok).toBe(false);
-      expect(!r.ok && "field" in r.error && r.error.field).toBe(field);
+      expect(!r.ok && fieldInWords(r.error)).toBe(field);
     });
 
     it("accepts arrays of another length than 18 only when both are arrays", () => {
@@ -32,14 +33,14 @@ describe("characteristicScore", () => {
       void capital;
       expect(characteristicScore({ appearance: 11 }, weights as typeof W)).toEqual({
         ok: false,
-        error: { kind: "invalidInput", field: "weight capital", detail: "is missing" },
+        error: { kind: "invalidInput", field: "weights.capital", detail: "is missing" },
       });
     });
 
     it("reports an out-of-range score as outOfRange", () => {
       expect(characteristicScore({ paymentRecord: 12 }, W)).toEqual({
         ok: false,
-        error: { kind: "outOfRange", field: "score paymentRecord", detail: "must be 0..10 (0 = no information), got 12" },
+        error: { kind: "outOfRange", field: "scores.paymentRecord", detail: "must be 0–10 (0 = no information), got 12" },
       });
     });
   });

@@ -1,12 +1,13 @@
+import "../../support/errorsInEnglish";
 import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
 import { gradeOf } from "../../../src/engine/scoring/gradeOf";
 
 describe("gradeOf", () => {
   it.each([NaN, Infinity])("rejects %p as invalidInput", (x) => {
-    expect(gradeOf(x, DEFAULT_POLICY)).toEqual({ ok: false, error: { kind: "invalidInput", field: "composite %", detail: "is not a finite number" } });
+    expect(gradeOf(x, DEFAULT_POLICY)).toEqual({ ok: false, error: { kind: "invalidInput", field: "compositePercent", detail: "is not a finite number" } });
   });
   it.each([-0.01, 100.01])("rejects %p as outOfRange", (x) => {
-    expect(gradeOf(x, DEFAULT_POLICY)).toMatchObject({ ok: false, error: { kind: "outOfRange", field: "composite %" } });
+    expect(gradeOf(x, DEFAULT_POLICY)).toMatchObject({ ok: false, error: { kind: "outOfRange", field: "compositePercent" } });
   });
   it.each([
     [100, "A"],

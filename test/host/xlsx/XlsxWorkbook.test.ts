@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { describeError } from "../../../src/engine/errors";
+import { errorInEnglish } from "../../support/errorInEnglish";
 import type { CellValue, SheetSpec, TableSpec } from "../../../src/host/WorkbookPort";
 import { withOutputMarks } from "../../../src/host/xlsx/withOutputMarks";
 import { XlsxWorkbook } from "../../../src/host/xlsx/XlsxWorkbook";
@@ -23,14 +23,14 @@ afterAll(async () => {
 
 async function loadOk(source: string | Buffer): Promise<XlsxWorkbook> {
   const loaded = await XlsxWorkbook.load(source);
-  if (!loaded.ok) throw new Error(`expected the workbook to load: ${describeError(loaded.error)}`);
+  if (!loaded.ok) throw new Error(`expected the workbook to load: ${errorInEnglish(loaded.error)}`);
   return loaded.value;
 }
 
 async function loadError(source: string | Buffer): Promise<string> {
   const loaded = await XlsxWorkbook.load(source);
   if (loaded.ok) throw new Error("expected a load error");
-  return describeError(loaded.error);
+  return errorInEnglish(loaded.error);
 }
 
 /** Bytes of an ExcelJS workbook built by the test (not by the adapter). */
@@ -485,6 +485,6 @@ describe("XlsxWorkbook.select and save", () => {
     expect((await fs.readdir(dir)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
     const failed = await book.save(path.join(dir, "missing-folder", "out.xlsx"));
     expect(failed.ok).toBe(false);
-    if (!failed.ok) expect(describeError(failed.error)).toMatch(/^out\.xlsx: cannot be written: folder .* does not exist$/);
+    if (!failed.ok) expect(errorInEnglish(failed.error)).toMatch(/^out\.xlsx: cannot be written: folder .* does not exist$/);
   });
 });

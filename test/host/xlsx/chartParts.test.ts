@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { describeError } from "../../../src/engine/errors";
+import { errorInEnglish } from "../../support/errorInEnglish";
 import type { ChartSpec, SheetSpec } from "../../../src/host/WorkbookPort";
 import { chartXml, drawingXml } from "../../../src/host/xlsx/chartParts";
 import { renderSheetXml } from "../../../src/host/xlsx/renderSheetXml";
@@ -67,7 +67,7 @@ function placementOf(spec: SheetSpec) {
 
 async function loadOk(source: Buffer): Promise<XlsxWorkbook> {
   const loaded = await XlsxWorkbook.load(source);
-  if (!loaded.ok) throw new Error(`expected the workbook to load: ${describeError(loaded.error)}`);
+  if (!loaded.ok) throw new Error(`expected the workbook to load: ${errorInEnglish(loaded.error)}`);
   return loaded.value;
 }
 

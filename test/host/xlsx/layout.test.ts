@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { describeError } from "../../../src/engine/errors";
+import { errorInEnglish } from "../../support/errorInEnglish";
 import type { SheetSpec } from "../../../src/host/WorkbookPort";
 import { alignOf, headerFooterText, printTitlesFormula } from "../../../src/host/xlsx/columnLayout";
 import { outputMarksOf } from "../../../src/host/xlsx/outputMarks";
@@ -19,7 +19,7 @@ import { zipEntry } from "./zipEntry";
 
 async function loadOk(source: Buffer): Promise<XlsxWorkbook> {
   const loaded = await XlsxWorkbook.load(source);
-  if (!loaded.ok) throw new Error(`expected the workbook to load: ${describeError(loaded.error)}`);
+  if (!loaded.ok) throw new Error(`expected the workbook to load: ${errorInEnglish(loaded.error)}`);
   return loaded.value;
 }
 

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { describeError } from "../../../src/engine/errors";
+import { errorInEnglish } from "../../support/errorInEnglish";
 import { OUTPUT_MARKER_NAME, type SheetSpec } from "../../../src/host/WorkbookPort";
 import { outputMarksOf, setOutputMarks } from "../../../src/host/xlsx/outputMarks";
 import { freeSheetName, sheetTargetsOf } from "../../../src/host/xlsx/sheetTargetsOf";
@@ -27,7 +27,7 @@ function withWorkbookXml(zip: Buffer, edit: (xml: string) => string): Buffer {
 
 async function loadOk(source: Buffer): Promise<XlsxWorkbook> {
   const loaded = await XlsxWorkbook.load(source);
-  if (!loaded.ok) throw new Error(`expected the workbook to load: ${describeError(loaded.error)}`);
+  if (!loaded.ok) throw new Error(`expected the workbook to load: ${errorInEnglish(loaded.error)}`);
   return loaded.value;
 }
 

@@ -7,7 +7,7 @@
  */
 import ExcelJS from "exceljs";
 import fc from "fast-check";
-import { describeError } from "../../../src/engine/errors";
+import { errorInEnglish } from "../../support/errorInEnglish";
 import type { CellValue, SheetSpec } from "../../../src/host/WorkbookPort";
 import { cellTextXml, renderSheetXml } from "../../../src/host/xlsx/renderSheetXml";
 import { StyleBook } from "../../../src/host/xlsx/styleBook";
@@ -16,7 +16,7 @@ import { zipEntry } from "./zipEntry";
 
 async function loadOk(source: Buffer): Promise<XlsxWorkbook> {
   const loaded = await XlsxWorkbook.load(source);
-  if (!loaded.ok) throw new Error(`expected the workbook to load: ${describeError(loaded.error)}`);
+  if (!loaded.ok) throw new Error(`expected the workbook to load: ${errorInEnglish(loaded.error)}`);
   return loaded.value;
 }
 

@@ -1,13 +1,13 @@
 /** updateTableRows in the xlsx adapter (replaceTableRows): a table's data rows replaced in place. */
 import ExcelJS from "exceljs";
-import { describeError } from "../../../src/engine/errors";
+import { errorInEnglish } from "../../support/errorInEnglish";
 import type { CellValue } from "../../../src/host/WorkbookPort";
 import { XlsxWorkbook } from "../../../src/host/xlsx/XlsxWorkbook";
 import { zipEntry } from "./zipEntry";
 
 async function loadOk(source: Buffer): Promise<XlsxWorkbook> {
   const loaded = await XlsxWorkbook.load(source);
-  if (!loaded.ok) throw new Error(describeError(loaded.error));
+  if (!loaded.ok) throw new Error(errorInEnglish(loaded.error));
   return loaded.value;
 }
 
