@@ -11,14 +11,10 @@ import { toExcelSerial, type DayNumber } from "../engine/dates/dayNumber";
 import { err, invalidInput, ok, type Result } from "../engine/errors";
 import type { Grade, Policy } from "../engine/policy";
 import { cohortLossRates, type Cohort } from "../engine/receivables/cohortLossRates";
-import type { Ledger } from "../engine/receivables/Ledger";
-import type { OpenRows } from "../engine/receivables/openRowsAt";
 import { paretoShares } from "../engine/receivables/paretoShares";
 import { behaviourOf, type PaymentBehaviour } from "../engine/receivables/paymentBehaviour";
 import { customerWarnings } from "../engine/review/customerWarnings";
 import { financialFacts, type FinancialFacts } from "../engine/review/financialFacts";
-import { openOrdersCents } from "../engine/review/openOrdersCents";
-import { NO_POSITION, type OpenPosition } from "../engine/review/openPositions";
 import { paymentRecordOf } from "../engine/review/paymentRecordOf";
 import { GRADE_DECISIONS } from "../engine/review/reviewCustomer";
 import { salesOfLastYear } from "../engine/review/salesOfLastYear";
@@ -31,23 +27,71 @@ import { readText } from "../engine/values/readText";
 import { decisionText, rReasonsText, warningsCell } from "../app/reviewText";
 import { reviewWordsTranslator } from "../i18n/reviewWords";
 import { cellField, readDate, type Cell } from "./args";
-import { AS_OF, COLUMN, LANGUAGE, LEDGER_COLUMN, OPTIONAL_COLUMN, OPTIONAL_LEDGER_COLUMN, OPTIONAL_TABLE, POLICY, TABLE, numberOr, oneOf, readArgs } from "./argSpec";
-import { flatColumn, type ColumnCells } from "./columnCells";
+import { AS_OF, COLUMN, LANGUAGE, LEDGER_COLUMN, OPTIONAL_COLUMN, OPTIONAL_LEDGER_COLUMN, OPTIONAL_TABLE, POLICY, TABLE, numberOr, oneOf, readArgs, spillOf, valueOf, type Args } from "./argSpec";
+import { flatColumn } from "./columnCells";
 import { cachedFinancials } from "./financialsCache";
 import { customerNumbers, ledgerOfCells } from "./ledgerArgs";
-import { cachedLedger } from "./ledgerCache";
+import { holdLedger } from "./ledgerHandles";
+import { handleText } from "./ledgerHandleText";
+import { LEDGER_PART, LEDGER_SOURCE, ledgerFrom } from "./ledgerSource";
+import { AT, POSITION_COLUMNS, positionRows, readOrders } from "./positionRows";
 import { readRowCell } from "./receivablesAdapters";
 import { FIGURE_BY_LABEL, cellOf, guardSpill, normalise, readGrade, spreadColumns, type Spill } from "./scoringAdapters";
 import { RATIO_NAMES, type RatioName } from "../engine/ratios";
 
-// #region payment behaviour
+export { POSITION_COLUMNS } from "./positionRows";
 
-/** The arguments CREDIT.PAYMENTRECORD and CREDIT.DAYSLATE share: the customers and the ledger columns payment behaviour reads. */
-const BEHAVIOUR_ARGS = { customerIds: COLUMN, ledgerCustomers: LEDGER_COLUMN, dueDates: LEDGER_COLUMN, amounts: LEDGER_COLUMN, settledDates: LEDGER_COLUMN, asOf: AS_OF };
+// #region the ledger and payment behaviour
+
+const LEDGER_ARGS = {
+  invoiceIds: LEDGER_COLUMN, ledgerCustomers: LEDGER_COLUMN, invoiceDates: LEDGER_COLUMN, dueDates: LEDGER_COLUMN, amounts: LEDGER_COLUMN, settledDates: LEDGER_COLUMN,
+  paidAmounts: OPTIONAL_LEDGER_COLUMN, openAmounts: OPTIONAL_LEDGER_COLUMN, disputed: OPTIONAL_LEDGER_COLUMN, language: LANGUAGE,
+};
+
+/**
+ * The receivables ledger read once, as a handle for the ledger functions: one text cell ("Ledger ·
+ * 2,466 rows · #k3f9a2x0", its tag a fingerprint of the ledger's content). Give that cell to
+ * CREDIT.PAYMENTRECORD, DAYSLATE, POSITION and EXPOSURE in place of their ledger ranges (in the
+ * first ledger argument, the other ledger arguments left empty): they then take the ledger read
+ * here, with no million-row range handed to each of them at every recalculation. Excel
+ * recalculates this function only when a ledger cell changes; a changed ledger gives a new handle,
+ * and the functions that read it follow. The last 4 ledgers are held while the add-in runs;
+ * Excel does not recalculate custom functions when a workbook opens (only volatile ones), so
+ * after reopening, a function given the handle answers #N/A asking to recalculate this cell (F2,
+ * Enter; or Ctrl+Alt+F9).
+ * @customfunction LEDGER
+ * @param {unknown[][]} invoiceIds InvoiceId of each ledger row (tells credit notes from payments on account).
+ * @param {unknown[][]} ledgerCustomers The customer of each ledger row.
+ * @param {unknown[][]} invoiceDates Invoice date of each row.
+ * @param {unknown[][]} dueDates Due date of each row.
+ * @param {unknown[][]} amounts Amount of each row (credit notes and payments negative).
+ * @param {unknown[][]} settledDates Settlement date of each row (blank: not settled).
+ * @param {unknown[][]} [paidAmounts] Amount already paid on each row.
+ * @param {unknown[][]} [openAmounts] Open amount of each row (wins over paidAmounts).
+ * @param {unknown[][]} [disputed] Yes/TRUE for a disputed row.
+ * @param {string} [language] "en-US" or "zh-CN" (default: Excel's display language).
+ * @returns {string} The ledger's handle.
+ */
+export function ledger(
+  invoiceIds: unknown[][], ledgerCustomers: unknown[][], invoiceDates: unknown[][], dueDates: unknown[][], amounts: unknown[][], settledDates: unknown[][],
+  paidAmounts?: unknown[][], openAmounts?: unknown[][], disputed?: unknown[][], language?: string,
+) {
+  return valueOf(LEDGER_ARGS, [invoiceIds, ledgerCustomers, invoiceDates, dueDates, amounts, settledDates, paidAmounts, openAmounts, disputed, language], (a) => {
+    const { language: locale, ...cells } = a;
+    const read = ledgerOfCells(cells);
+    if (!read.ok) return read;
+    const { tag } = holdLedger(read.value);
+    return ok(handleText(read.value.length, tag, locale));
+  });
+}
+
+/** The ledger arguments of CREDIT.PAYMENTRECORD and DAYSLATE after the customers: a handle or the columns payment behaviour reads. */
+const BEHAVIOUR_ARGS = { customerIds: COLUMN, ledgerCustomers: LEDGER_SOURCE, dueDates: LEDGER_PART, amounts: LEDGER_PART, settledDates: LEDGER_PART, asOf: AS_OF };
+const BEHAVIOUR_REQUIRED = ["dueDates", "amounts", "settledDates"] as const;
 
 /** Each customer's payment behaviour at the as-of date (undefined: no invoice settled by then), as the review tallies it. */
-function behaviours(a: { customerIds: Cell[]; ledgerCustomers: ColumnCells; dueDates: ColumnCells; amounts: ColumnCells; settledDates: ColumnCells; asOf: DayNumber }): Result<(PaymentBehaviour | undefined)[]> {
-  const cached = cachedLedger({ ledgerCustomers: a.ledgerCustomers, dueDates: a.dueDates, amounts: a.amounts, settledDates: a.settledDates }, false);
+function behaviours(a: Args<typeof BEHAVIOUR_ARGS>): Result<(PaymentBehaviour | undefined)[]> {
+  const cached = ledgerFrom(a.ledgerCustomers, "ledgerCustomers", { dueDates: a.dueDates, amounts: a.amounts, settledDates: a.settledDates }, BEHAVIOUR_REQUIRED, false);
   if (!cached.ok) return cached;
   const tallies = cached.value.tallies(a.asOf);
   const { numbers } = customerNumbers(a.customerIds, cached.value.ledger);
@@ -63,13 +107,14 @@ const PAYMENT_RECORD_ARGS = { ...BEHAVIOUR_ARGS, enteredScores: OPTIONAL_COLUMN,
  * average days late over every invoice settled by the as-of date (0 → 10, up to 5 → 9, 15 → 8,
  * 30 → 6, 60 → 4, 90 → 2, later → 1) when the policy derives it (derivePaymentRecord, the
  * default) and the customer has a settled invoice; otherwise the score entered in the Customers
- * table (blank: 0). Put it in CREDIT.SCORE's paymentRecord argument.
+ * table (blank: 0). Put it in CREDIT.SCORE's paymentRecord argument. The ledger: its columns, or
+ * a CREDIT.LEDGER handle in ledgerCustomers with dueDates, amounts and settledDates left empty.
  * @customfunction PAYMENTRECORD
  * @param {unknown[][]} customerIds The customers, one per row of the result (the Customers table's CustomerId column).
- * @param {unknown[][]} ledgerCustomers The customer of each invoice (the Receivables table's CustomerId column).
- * @param {unknown[][]} dueDates Due date of each invoice.
- * @param {unknown[][]} amounts Amount of each invoice (credit notes negative).
- * @param {unknown[][]} settledDates Settlement date of each invoice (blank: not settled).
+ * @param {unknown[][]} ledgerCustomers The customer of each invoice (the Receivables table's CustomerId column), or a CREDIT.LEDGER handle.
+ * @param {unknown[][]} dueDates Due date of each invoice (empty with a handle).
+ * @param {unknown[][]} amounts Amount of each invoice (credit notes negative; empty with a handle).
+ * @param {unknown[][]} settledDates Settlement date of each invoice (blank: not settled; empty with a handle).
  * @param {unknown} asOf The as-of date (required; write TODAY() for today).
  * @param {unknown[][]} [enteredScores] The payment-record scores entered in the Customers table, one per customer.
  * @param {unknown[][]} [policy] The Policy sheet's key/value range (default: the shipped policy).
@@ -79,20 +124,18 @@ export function paymentrecord(
   customerIds: unknown[][], ledgerCustomers: unknown[][], dueDates: unknown[][], amounts: unknown[][], settledDates: unknown[][], asOf: unknown,
   enteredScores?: unknown[][], policy?: unknown[][],
 ) {
-  return guardSpill<number>(() => {
-    const a = readArgs(PAYMENT_RECORD_ARGS, { customerIds, ledgerCustomers, dueDates, amounts, settledDates, asOf, enteredScores, policy });
-    if (!a.ok) return a;
-    const { enteredScores: entered, customerIds: ids } = a.value;
+  return spillOf(PAYMENT_RECORD_ARGS, [customerIds, ledgerCustomers, dueDates, amounts, settledDates, asOf, enteredScores, policy], (a) => {
+    const { enteredScores: entered, customerIds: ids } = a;
     if (entered !== undefined && entered.length !== ids.length) {
       return err(invalidInput("enteredScores", `has ${entered.length} rows but customerIds has ${ids.length}`));
     }
-    const b = behaviours(a.value);
+    const b = behaviours(a);
     if (!b.ok) return b;
     const out: Spill<number> = new Array(ids.length);
     for (let k = 0; k < ids.length; k++) {
       const cell = entered?.[k];
       const score = isBlank(cell) ? ok(undefined) : readRowCell(readNumber, cell, "enteredScores", k);
-      out[k] = [cellOf(score.ok ? ok(paymentRecordOf(b.value[k], score.value, a.value.policy).score) : score)];
+      out[k] = [cellOf(score.ok ? ok(paymentRecordOf(b.value[k], score.value, a.policy).score) : score)];
     }
     return ok(out);
   });
@@ -106,88 +149,47 @@ const DAYS_LATE_ARGS = { ...BEHAVIOUR_ARGS, window: oneOf(["12m", "all", "trend"
  * date, the figure the limit's payment factor and the review's "Avg days late (12 m)" use;
  * "all": every settled invoice, the figure the payment-record score uses; "trend": the last 90
  * days' average minus the 90 days before (positive: paying later). Blank where there is no figure.
+ * The ledger: its columns, or a CREDIT.LEDGER handle in ledgerCustomers with the next three empty.
  * @customfunction DAYSLATE
  * @param {unknown[][]} customerIds The customers, one per row of the result.
- * @param {unknown[][]} ledgerCustomers The customer of each invoice.
- * @param {unknown[][]} dueDates Due date of each invoice.
- * @param {unknown[][]} amounts Amount of each invoice.
- * @param {unknown[][]} settledDates Settlement date of each invoice (blank: not settled).
+ * @param {unknown[][]} ledgerCustomers The customer of each invoice, or a CREDIT.LEDGER handle.
+ * @param {unknown[][]} dueDates Due date of each invoice (empty with a handle).
+ * @param {unknown[][]} amounts Amount of each invoice (empty with a handle).
+ * @param {unknown[][]} settledDates Settlement date of each invoice (blank: not settled; empty with a handle).
  * @param {unknown} asOf The as-of date (required; write TODAY() for today).
  * @param {string} [window] "12m" (default), "all" or "trend".
  * @returns {unknown[][]} Average days late of each customer (blank: no settled invoice in the window).
  */
 export function dayslate(customerIds: unknown[][], ledgerCustomers: unknown[][], dueDates: unknown[][], amounts: unknown[][], settledDates: unknown[][], asOf: unknown, window?: string) {
-  return guardSpill<number | string>(() => {
-    const a = readArgs(DAYS_LATE_ARGS, { customerIds, ledgerCustomers, dueDates, amounts, settledDates, asOf, window });
-    if (!a.ok) return a;
-    const b = behaviours(a.value);
+  return spillOf(DAYS_LATE_ARGS, [customerIds, ledgerCustomers, dueDates, amounts, settledDates, asOf, window], (a) => {
+    const b = behaviours(a);
     if (!b.ok) return b;
-    const pick = a.value.window;
-    return ok(b.value.map((behaviour) => {
+    const pick = a.window;
+    return ok(b.value.map((behaviour): (number | string)[] => {
       const days = pick === "12m" ? behaviour?.lookback12mAverageDaysLate : pick === "all" ? behaviour?.averageDaysLate : behaviour?.trendDays;
       return [days ?? ""];
     }));
   });
 }
-// #endregion payment behaviour
+// #endregion the ledger and payment behaviour
 
 // #region position and exposure
 
 const POSITION_ARGS = {
-  customerIds: COLUMN, invoiceIds: LEDGER_COLUMN, ledgerCustomers: LEDGER_COLUMN, invoiceDates: LEDGER_COLUMN, dueDates: LEDGER_COLUMN, amounts: LEDGER_COLUMN,
-  settledDates: LEDGER_COLUMN, asOf: AS_OF, paidAmounts: OPTIONAL_LEDGER_COLUMN, openAmounts: OPTIONAL_LEDGER_COLUMN, disputed: OPTIONAL_LEDGER_COLUMN, orderCustomers: OPTIONAL_COLUMN, orderAmounts: OPTIONAL_COLUMN, policy: POLICY,
+  customerIds: COLUMN, invoiceIds: LEDGER_SOURCE, ledgerCustomers: LEDGER_PART, invoiceDates: LEDGER_PART, dueDates: LEDGER_PART, amounts: LEDGER_PART,
+  settledDates: LEDGER_PART, asOf: AS_OF, paidAmounts: LEDGER_PART, openAmounts: LEDGER_PART, disputed: LEDGER_PART, orderCustomers: OPTIONAL_COLUMN, orderAmounts: OPTIONAL_COLUMN, policy: POLICY,
 };
-type PositionArgs = { [K in keyof typeof POSITION_ARGS]: unknown };
-
-/** The columns of CREDIT.POSITION, in order. */
-export const POSITION_COLUMNS = ["openBalance", "unapplied", "overdue", "overdueItems", "maxDaysPastDue", "disputed", "openOrders", "exposure"] as const;
-const AT = Object.fromEntries(POSITION_COLUMNS.map((name, i) => [name, i])) as Record<(typeof POSITION_COLUMNS)[number], number>;
+const POSITION_REQUIRED = ["ledgerCustomers", "invoiceDates", "dueDates", "amounts", "settledDates"] as const;
 
 /** Each customer's position row (POSITION_COLUMNS), computed as the review computes it. */
-function positions(given: PositionArgs): Result<number[][]> {
-  const a = readArgs(POSITION_ARGS, given);
-  if (!a.ok) return a;
-  const v = a.value;
-  const cached = cachedLedger(v, true);
+function positions(v: Args<typeof POSITION_ARGS>): Result<number[][]> {
+  const { invoiceIds, customerIds, asOf, orderCustomers, orderAmounts, policy, ...parts } = v;
+  const cached = ledgerFrom(invoiceIds, "invoiceIds", parts, POSITION_REQUIRED, true);
   if (!cached.ok) return cached;
-  const orders = readOrders(v.orderCustomers, v.orderAmounts);
+  const orders = readOrders(orderCustomers, orderAmounts);
   if (!orders.ok) return orders;
-  const fifo = v.policy.fifoUnappliedCash;
-  return ok(positionRows(cached.value.ledger, cached.value.openRows(v.asOf, fifo), cached.value.positions(v.asOf, fifo), v.customerIds, orders.value));
-}
-
-function positionRows(ledger: Ledger, open: OpenRows, positionOf: (c: number) => OpenPosition, customerIds: Cell[], orders: Map<string, number>): number[][] {
-  const { ids, numbers } = customerNumbers(customerIds, ledger);
-  const rows: number[][] = new Array(ids.length);
-  for (let k = 0; k < ids.length; k++) {
-    const c = numbers[k];
-    const p = c < 0 ? NO_POSITION : positionOf(c);
-    const unapplied = c < 0 ? 0 : open.unappliedCents[c];
-    const orderCents = orders.get(ids[k]) ?? 0;
-    // exposureOf's sum, in cents: open receivables + unapplied cash (≤ 0) + open orders.
-    rows[k] = [
-      fromCents(p.openCents + unapplied), fromCents(unapplied), fromCents(p.overdueCents), p.overdueItems, p.maxDaysPastDue,
-      fromCents(p.disputedCents), fromCents(orderCents), fromCents(p.openCents + unapplied + orderCents),
-    ];
-  }
-  return rows;
-}
-
-/** Σ of each customer's open orders in cents, from the Orders table's CustomerId and Amount columns. */
-function readOrders(customers: Cell[] | undefined, amounts: Cell[] | undefined): Result<Map<string, number>> {
-  if (customers === undefined && amounts === undefined) return ok(new Map());
-  if (customers === undefined || amounts === undefined) return err(invalidInput(customers === undefined ? "orderCustomers" : "orderAmounts", "is needed with the other order column"));
-  if (customers.length !== amounts.length) return err(invalidInput("orderAmounts", `has ${amounts.length} rows but orderCustomers has ${customers.length}`));
-  const orders: { customerId: string; amount: number }[] = [];
-  for (let i = 0; i < customers.length; i++) {
-    if (isBlank(customers[i]) && isBlank(amounts[i])) continue;
-    const id = readRowCell(readText, customers[i], "orderCustomers", i);
-    if (!id.ok) return id;
-    const amount = readRowCell(readNumber, amounts[i], "orderAmounts", i);
-    if (!amount.ok) return amount;
-    orders.push({ customerId: id.value, amount: amount.value });
-  }
-  return ok(openOrdersCents(orders));
+  const fifo = policy.fifoUnappliedCash;
+  return ok(positionRows(cached.value.ledger, cached.value.openRows(asOf, fifo), cached.value.positions(asOf, fifo), customerIds, orders.value));
 }
 
 /**
@@ -195,15 +197,16 @@ function readOrders(customers: Cell[] | undefined, amounts: Cell[] | undefined):
  * (open items less unapplied cash), unapplied cash (≤ 0), overdue, overdue items, maximum days past
  * due, disputed, open orders, exposure (open receivables − unapplied cash + open orders, §8). An
  * invoice is open when dated on or before the as-of date and not settled by it; a negative row
- * whose InvoiceId is blank or a payment reference (PAY…, RCPT…, 收款…) is unapplied cash.
+ * whose InvoiceId is blank or a payment reference (PAY…, RCPT…, 收款…) is unapplied cash. The
+ * ledger: its columns, or a CREDIT.LEDGER handle in invoiceIds with the other ledger columns empty.
  * @customfunction POSITION
  * @param {unknown[][]} customerIds The customers, one per row of the result.
- * @param {unknown[][]} invoiceIds InvoiceId of each ledger row (tells credit notes from payments on account).
- * @param {unknown[][]} ledgerCustomers The customer of each ledger row.
- * @param {unknown[][]} invoiceDates Invoice date of each row.
- * @param {unknown[][]} dueDates Due date of each row.
- * @param {unknown[][]} amounts Amount of each row (credit notes and payments negative).
- * @param {unknown[][]} settledDates Settlement date of each row (blank: not settled).
+ * @param {unknown[][]} invoiceIds InvoiceId of each ledger row (tells credit notes from payments on account), or a CREDIT.LEDGER handle.
+ * @param {unknown[][]} ledgerCustomers The customer of each ledger row (empty with a handle).
+ * @param {unknown[][]} invoiceDates Invoice date of each row (empty with a handle).
+ * @param {unknown[][]} dueDates Due date of each row (empty with a handle).
+ * @param {unknown[][]} amounts Amount of each row (credit notes and payments negative; empty with a handle).
+ * @param {unknown[][]} settledDates Settlement date of each row (blank: not settled; empty with a handle).
  * @param {unknown} asOf The as-of date (required; write TODAY() for today).
  * @param {unknown[][]} [paidAmounts] Amount already paid on each row.
  * @param {unknown[][]} [openAmounts] Open amount of each row (wins over paidAmounts).
@@ -218,22 +221,22 @@ export function position(
   settledDates: unknown[][], asOf: unknown, paidAmounts?: unknown[][], openAmounts?: unknown[][], disputed?: unknown[][], orderCustomers?: unknown[][],
   orderAmounts?: unknown[][], policy?: unknown[][],
 ) {
-  return guardSpill<number>(() =>
-    positions({ customerIds, invoiceIds, ledgerCustomers, invoiceDates, dueDates, amounts, settledDates, asOf, paidAmounts, openAmounts, disputed, orderCustomers, orderAmounts, policy }),
-  );
+  return spillOf(POSITION_ARGS, [customerIds, invoiceIds, ledgerCustomers, invoiceDates, dueDates, amounts, settledDates, asOf, paidAmounts, openAmounts, disputed, orderCustomers, orderAmounts, policy], positions);
 }
 
 /**
  * Each customer's credit exposure at the as-of date (§8): open receivables (credit notes
- * included) − unapplied cash + open orders, to the cent; the last column of CREDIT.POSITION.
+ * included) − unapplied cash + open orders, to the cent; the last column of CREDIT.POSITION (in a
+ * sheet that has POSITION, CHOOSECOLS(POSITION's spill, 8) saves this call). The ledger: its
+ * columns, or a CREDIT.LEDGER handle in invoiceIds with the other ledger columns empty.
  * @customfunction EXPOSURE
  * @param {unknown[][]} customerIds The customers, one per row of the result.
- * @param {unknown[][]} invoiceIds InvoiceId of each ledger row.
- * @param {unknown[][]} ledgerCustomers The customer of each ledger row.
- * @param {unknown[][]} invoiceDates Invoice date of each row.
- * @param {unknown[][]} dueDates Due date of each row.
- * @param {unknown[][]} amounts Amount of each row.
- * @param {unknown[][]} settledDates Settlement date of each row (blank: not settled).
+ * @param {unknown[][]} invoiceIds InvoiceId of each ledger row, or a CREDIT.LEDGER handle.
+ * @param {unknown[][]} ledgerCustomers The customer of each ledger row (empty with a handle).
+ * @param {unknown[][]} invoiceDates Invoice date of each row (empty with a handle).
+ * @param {unknown[][]} dueDates Due date of each row (empty with a handle).
+ * @param {unknown[][]} amounts Amount of each row (empty with a handle).
+ * @param {unknown[][]} settledDates Settlement date of each row (blank: not settled; empty with a handle).
  * @param {unknown} asOf The as-of date (required; write TODAY() for today).
  * @param {unknown[][]} [paidAmounts] Amount already paid on each row.
  * @param {unknown[][]} [openAmounts] Open amount of each row.
@@ -248,8 +251,8 @@ export function exposure(
   settledDates: unknown[][], asOf: unknown, paidAmounts?: unknown[][], openAmounts?: unknown[][], disputed?: unknown[][], orderCustomers?: unknown[][],
   orderAmounts?: unknown[][], policy?: unknown[][],
 ) {
-  return guardSpill<number>(() => {
-    const rows = positions({ customerIds, invoiceIds, ledgerCustomers, invoiceDates, dueDates, amounts, settledDates, asOf, paidAmounts, openAmounts, disputed, orderCustomers, orderAmounts, policy });
+  return spillOf(POSITION_ARGS, [customerIds, invoiceIds, ledgerCustomers, invoiceDates, dueDates, amounts, settledDates, asOf, paidAmounts, openAmounts, disputed, orderCustomers, orderAmounts, policy], (a) => {
+    const rows = positions(a);
     return rows.ok ? ok(rows.value.map((row) => [row[AT.exposure]])) : rows;
   });
 }
