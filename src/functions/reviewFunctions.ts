@@ -112,9 +112,9 @@ const PAYMENT_RECORD_ARGS = { ...BEHAVIOUR_ARGS, enteredScores: OPTIONAL_COLUMN,
  * @customfunction PAYMENTRECORD
  * @param {unknown[][]} customerIds The customers, one per row of the result (the Customers table's CustomerId column).
  * @param {unknown[][]} ledgerCustomers The customer of each invoice (the Receivables table's CustomerId column), or a CREDIT.LEDGER handle.
- * @param {unknown[][]} dueDates Due date of each invoice (empty with a handle).
- * @param {unknown[][]} amounts Amount of each invoice (credit notes negative; empty with a handle).
- * @param {unknown[][]} settledDates Settlement date of each invoice (blank: not settled; empty with a handle).
+ * @param {unknown[][]} [dueDates] Due date of each invoice (empty with a handle).
+ * @param {unknown[][]} [amounts] Amount of each invoice (credit notes negative; empty with a handle).
+ * @param {unknown[][]} [settledDates] Settlement date of each invoice (blank: not settled; empty with a handle).
  * @param {unknown} asOf The as-of date (required; write TODAY() for today).
  * @param {unknown[][]} [enteredScores] The payment-record scores entered in the Customers table, one per customer.
  * @param {unknown[][]} [policy] The Policy sheet's key/value range (default: the shipped policy).
@@ -153,9 +153,9 @@ const DAYS_LATE_ARGS = { ...BEHAVIOUR_ARGS, window: oneOf(["12m", "all", "trend"
  * @customfunction DAYSLATE
  * @param {unknown[][]} customerIds The customers, one per row of the result.
  * @param {unknown[][]} ledgerCustomers The customer of each invoice, or a CREDIT.LEDGER handle.
- * @param {unknown[][]} dueDates Due date of each invoice (empty with a handle).
- * @param {unknown[][]} amounts Amount of each invoice (empty with a handle).
- * @param {unknown[][]} settledDates Settlement date of each invoice (blank: not settled; empty with a handle).
+ * @param {unknown[][]} [dueDates] Due date of each invoice (empty with a handle).
+ * @param {unknown[][]} [amounts] Amount of each invoice (empty with a handle).
+ * @param {unknown[][]} [settledDates] Settlement date of each invoice (blank: not settled; empty with a handle).
  * @param {unknown} asOf The as-of date (required; write TODAY() for today).
  * @param {string} [window] "12m" (default), "all" or "trend".
  * @returns {unknown[][]} Average days late of each customer (blank: no settled invoice in the window).
@@ -202,11 +202,11 @@ function positions(v: Args<typeof POSITION_ARGS>): Result<number[][]> {
  * @customfunction POSITION
  * @param {unknown[][]} customerIds The customers, one per row of the result.
  * @param {unknown[][]} invoiceIds InvoiceId of each ledger row (tells credit notes from payments on account), or a CREDIT.LEDGER handle.
- * @param {unknown[][]} ledgerCustomers The customer of each ledger row (empty with a handle).
- * @param {unknown[][]} invoiceDates Invoice date of each row (empty with a handle).
- * @param {unknown[][]} dueDates Due date of each row (empty with a handle).
- * @param {unknown[][]} amounts Amount of each row (credit notes and payments negative; empty with a handle).
- * @param {unknown[][]} settledDates Settlement date of each row (blank: not settled; empty with a handle).
+ * @param {unknown[][]} [ledgerCustomers] The customer of each ledger row (empty with a handle).
+ * @param {unknown[][]} [invoiceDates] Invoice date of each row (empty with a handle).
+ * @param {unknown[][]} [dueDates] Due date of each row (empty with a handle).
+ * @param {unknown[][]} [amounts] Amount of each row (credit notes and payments negative; empty with a handle).
+ * @param {unknown[][]} [settledDates] Settlement date of each row (blank: not settled; empty with a handle).
  * @param {unknown} asOf The as-of date (required; write TODAY() for today).
  * @param {unknown[][]} [paidAmounts] Amount already paid on each row.
  * @param {unknown[][]} [openAmounts] Open amount of each row (wins over paidAmounts).
@@ -232,11 +232,11 @@ export function position(
  * @customfunction EXPOSURE
  * @param {unknown[][]} customerIds The customers, one per row of the result.
  * @param {unknown[][]} invoiceIds InvoiceId of each ledger row, or a CREDIT.LEDGER handle.
- * @param {unknown[][]} ledgerCustomers The customer of each ledger row (empty with a handle).
- * @param {unknown[][]} invoiceDates Invoice date of each row (empty with a handle).
- * @param {unknown[][]} dueDates Due date of each row (empty with a handle).
- * @param {unknown[][]} amounts Amount of each row (empty with a handle).
- * @param {unknown[][]} settledDates Settlement date of each row (blank: not settled; empty with a handle).
+ * @param {unknown[][]} [ledgerCustomers] The customer of each ledger row (empty with a handle).
+ * @param {unknown[][]} [invoiceDates] Invoice date of each row (empty with a handle).
+ * @param {unknown[][]} [dueDates] Due date of each row (empty with a handle).
+ * @param {unknown[][]} [amounts] Amount of each row (empty with a handle).
+ * @param {unknown[][]} [settledDates] Settlement date of each row (blank: not settled; empty with a handle).
  * @param {unknown} asOf The as-of date (required; write TODAY() for today).
  * @param {unknown[][]} [paidAmounts] Amount already paid on each row.
  * @param {unknown[][]} [openAmounts] Open amount of each row.
