@@ -7,13 +7,12 @@
  * (argSpec.ts) and converted before the body runs.
  */
 import { fromCents } from "../engine/money/cents";
-import { toExcelSerial, type DayNumber } from "../engine/dates/dayNumber";
+import { toExcelSerial } from "../engine/dates/dayNumber";
 import { err, invalidInput, ok, type Result } from "../engine/errors";
-import type { Grade, Policy } from "../engine/policy";
+import type { Policy } from "../engine/policy";
 import { cohortLossRates, type Cohort } from "../engine/receivables/cohortLossRates";
 import { paretoShares } from "../engine/receivables/paretoShares";
 import { behaviourOf, type PaymentBehaviour } from "../engine/receivables/paymentBehaviour";
-import { customerWarnings } from "../engine/review/customerWarnings";
 import { financialFacts, type FinancialFacts } from "../engine/review/financialFacts";
 import { paymentRecordOf } from "../engine/review/paymentRecordOf";
 import { GRADE_DECISIONS } from "../engine/review/reviewCustomer";
@@ -23,11 +22,10 @@ import { rFlag } from "../engine/scoring/rFlag";
 import { isBlank } from "../engine/values/isBlank";
 import { readBoolean } from "../engine/values/readBoolean";
 import { readNumber } from "../engine/values/readNumber";
-import { readText } from "../engine/values/readText";
 import { decisionText, rReasonsText, warningsCell } from "../app/reviewText";
 import { reviewWordsTranslator } from "../i18n/reviewWords";
-import { cellField, readDate, type Cell } from "./args";
-import { AS_OF, COLUMN, LANGUAGE, LEDGER_COLUMN, OPTIONAL_COLUMN, OPTIONAL_LEDGER_COLUMN, OPTIONAL_TABLE, POLICY, TABLE, numberOr, oneOf, readArgs, spillOf, valueOf, type Args } from "./argSpec";
+import { cellField, type Cell } from "./args";
+import { AS_OF, CELLS, COLUMN, LANGUAGE, LEDGER_COLUMN, OPTIONAL_COLUMN, OPTIONAL_LEDGER_COLUMN, OPTIONAL_TABLE, POLICY, TABLE, numberOr, oneOf, spillOf, valueOf, type Args } from "./argSpec";
 import { flatColumn } from "./columnCells";
 import { cachedFinancials } from "./financialsCache";
 import { customerNumbers, ledgerOfCells } from "./ledgerArgs";
@@ -35,9 +33,11 @@ import { holdLedger } from "./ledgerHandles";
 import { handleText } from "./ledgerHandleText";
 import { LEDGER_PART, LEDGER_SOURCE, ledgerFrom } from "./ledgerSource";
 import { AT, POSITION_COLUMNS, positionRows, readOrders } from "./positionRows";
+import { maybeNumber } from "./maybeCell";
+import { readFigureName } from "./financialFigure";
+import { warningsOfRow } from "./warningsOfRow";
 import { readRowCell } from "./receivablesAdapters";
-import { FIGURE_BY_LABEL, cellOf, guardSpill, normalise, readGrade, spreadColumns, type Spill } from "./scoringAdapters";
-import { RATIO_NAMES, type RatioName } from "../engine/ratios";
+import { cellOf, readGrade, spreadColumns, type Spill } from "./scoringAdapters";
 
 export { POSITION_COLUMNS } from "./positionRows";
 
@@ -257,6 +257,9 @@ export function exposure(
   });
 }
 
+/** CREDIT.UTILISATION's columns, read row by row in the body (a cell's field named only when refused). */
+const UTILISATION_ARGS = { exposure: CELLS, limit: CELLS };
+
 /**
  * Utilisation of the recommended limit in percent: exposure / limit × 100; blank without a
  * positive limit (the review leaves it blank too). Columns spill one per customer.
@@ -266,8 +269,8 @@ export function exposure(
  * @returns {unknown[][]} Utilisation in percent, or blank.
  */
 export function utilisation(exposure: unknown[][], limit: unknown[][]) {
-  return guardSpill<number | string>(() => {
-    const cols = spreadColumns({ exposure, limit });
+  return spillOf(UTILISATION_ARGS, [exposure, limit], (a) => {
+    const cols = spreadColumns(a);
     if (!cols.ok) return cols;
     const { n, get, fieldOf } = cols.value;
     const out: Spill<number | string> = new Array(n);
@@ -289,11 +292,9 @@ export function utilisation(exposure: unknown[][], limit: unknown[][]) {
 
 // #region flags, decisions and warnings
 
-const maybeNumber = (cell: Cell, field: string): Result<number | undefined> => (isBlank(cell) ? ok(undefined) : readNumber(cell, field));
-const maybeGrade = (cell: Cell, field: string): Result<Grade | undefined> => (isBlank(cell) ? ok(undefined) : readGrade(cell, field));
-const maybeDate = (cell: Cell, field: string): Result<DayNumber | undefined> => (isBlank(cell) ? ok(undefined) : readDate(cell, field));
 
-const R_FLAG_ARGS = { policy: POLICY, language: LANGUAGE };
+/** CREDIT.RFLAG's arguments: the policy read first, the columns row by row in the body. */
+const R_FLAG_ARGS = { grade: CELLS, exposure: CELLS, limit: CELLS, maxDaysPastDue: CELLS, keyAccount: CELLS, annualSales: CELLS, policy: POLICY, language: LANGUAGE };
 
 /**
  * The R flag (§3): a large or strategic customer (key account, or annual credit sales at or above
@@ -312,23 +313,22 @@ const R_FLAG_ARGS = { policy: POLICY, language: LANGUAGE };
  * @returns {string[][]} "R" or blank, and why, for each customer.
  */
 export function rflag(grade: unknown[][], exposure: unknown[][], limit: unknown[][], maxDaysPastDue: unknown[][], keyAccount?: unknown[][], annualSales?: unknown[][], policy?: unknown[][], language?: string) {
-  return guardSpill<string>(() => {
-    const a = readArgs(R_FLAG_ARGS, { policy, language });
-    if (!a.ok) return a;
-    const t = reviewWordsTranslator(a.value.language);
-    const cols = spreadColumns({ grade, exposure, limit, maxDaysPastDue, keyAccount: keyAccount ?? null, annualSales: annualSales ?? null });
+  return spillOf(R_FLAG_ARGS, [grade, exposure, limit, maxDaysPastDue, keyAccount, annualSales, policy, language], (a) => {
+    const { policy: rules, language: locale, ...columns } = a;
+    const t = reviewWordsTranslator(locale);
+    const cols = spreadColumns(columns);
     if (!cols.ok) return cols;
     const { n, get, fieldOf } = cols.value;
     const out: Spill<string> = new Array(n);
     for (let i = 0; i < n; i++) {
-      const r = rFlagOfRow(get, fieldOf, i, a.value.policy);
+      const r = rFlagOfRow(get, fieldOf, i, rules);
       if (!r.ok) {
         const e = cellOf<string>(r);
         out[i] = [e, e];
       } else out[i] = [r.value.isR ? "R" : "", rReasonsText(t, { rReasons: r.value.reasons })];
     }
     return ok(out);
-  });
+  }, "policy");
 }
 
 type RFlagColumn = "grade" | "exposure" | "limit" | "maxDaysPastDue" | "keyAccount" | "annualSales";
@@ -349,6 +349,9 @@ function rFlagOfRow(get: (name: RFlagColumn, i: number) => Cell, fieldOf: (name:
   return ok(rFlag({ grade: g.value, isKeyAccount: key.value, annualCreditSales: sales.value, maxDaysPastDue: d.value, exposure: e.value, limit: l.value }, policy));
 }
 
+/** CREDIT.DECISION's arguments: the language read first, the columns row by row in the body. */
+const DECISION_ARGS = { grade: CELLS, rFlag: CELLS, language: LANGUAGE };
+
 /**
  * The credit decision the grade calls for, or the R flag: A sell on credit, B trade within the
  * limit, C credit with a guarantee, D cash only, R refer to the credit committee; in the
@@ -360,11 +363,9 @@ function rFlagOfRow(get: (name: RFlagColumn, i: number) => Cell, fieldOf: (name:
  * @returns {string[][]} The decision for each customer.
  */
 export function decision(grade: unknown[][], rFlag?: unknown[][], language?: string) {
-  return guardSpill<string>(() => {
-    const lang = LANGUAGE.read(language ?? null, "language");
-    if (!lang.ok) return lang;
-    const t = reviewWordsTranslator(lang.value);
-    const cols = spreadColumns({ grade, rFlag: rFlag ?? null });
+  return spillOf(DECISION_ARGS, [grade, rFlag, language], (a) => {
+    const t = reviewWordsTranslator(a.language);
+    const cols = spreadColumns({ grade: a.grade, rFlag: a.rFlag });
     if (!cols.ok) return cols;
     const { n, get, fieldOf } = cols.value;
     const out: Spill<string> = new Array(n);
@@ -377,7 +378,7 @@ export function decision(grade: unknown[][], rFlag?: unknown[][], language?: str
       else out[i] = [decisionText(t, GRADE_DECISIONS[(typeof isR === "boolean" ? isR : isR.value) ? "R" : g.value])];
     }
     return ok(out);
-  });
+  }, "language");
 }
 
 const WARNING_ARGS = {
@@ -414,10 +415,7 @@ export function warnings(
   daysLateTrend?: unknown[][], previousGrade?: unknown[][], keyAccount?: unknown[][], lastReviewDate?: unknown[][], financials?: unknown[][],
   show?: string, policy?: unknown[][], language?: string,
 ) {
-  return guardSpill<string | number>(() => {
-    const a = readArgs(WARNING_ARGS, { customerIds, asOf, grade, coverage, limit, position, daysLateTrend, previousGrade, keyAccount, lastReviewDate, financials, show, policy, language });
-    if (!a.ok) return a;
-    const v = a.value;
+  return spillOf(WARNING_ARGS, [customerIds, asOf, grade, coverage, limit, position, daysLateTrend, previousGrade, keyAccount, lastReviewDate, financials, show, policy, language], (v) => {
     const n = v.customerIds.length;
     for (const [name, cells] of [["grade", v.grade], ["coverage", v.coverage], ["limit", v.limit], ["position", v.position], ["daysLateTrend", v.daysLateTrend],
       ["previousGrade", v.previousGrade], ["keyAccount", v.keyAccount], ["lastReviewDate", v.lastReviewDate]] as const) {
@@ -443,88 +441,12 @@ export function warnings(
   });
 }
 
-type WarningArgValues = { customerIds: Cell[]; asOf: DayNumber; grade: Cell[]; coverage: Cell[]; limit: Cell[]; position: Cell[][]; daysLateTrend?: Cell[]; previousGrade?: Cell[]; keyAccount?: Cell[]; lastReviewDate?: Cell[]; policy: Policy };
-
-function warningsOfRow(v: WarningArgValues, k: number, factsOf: (id: string) => FinancialFacts): Result<ReturnType<typeof customerWarnings>> {
-  // Each cell read with its field named only when refused (readRowCell), not a field text built
-  // for each of the 16 cells of every row.
-  const field = <T>(read: (cell: Cell, field: string) => Result<T>, cell: Cell, name: string): Result<T> => readRowCell(read, cell, name, k);
-  const id = field(readText, v.customerIds[k], "customerIds");
-  const g = field(readGrade, v.grade[k], "grade");
-  if (!g.ok) return g;
-  const coverage = field(readNumber, v.coverage[k], "coverage");
-  if (!coverage.ok) return coverage;
-  const limit = field(maybeNumber, v.limit[k], "limit");
-  if (!limit.ok) return limit;
-  const row = v.position[k];
-  const figures: number[] = [];
-  for (let c = 0; c < POSITION_COLUMNS.length; c++) {
-    const x = readNumber(row[c], POSITION_COLUMNS[c]);
-    if (!x.ok) {
-      const named = readNumber(row[c], `position row ${k + 1} ${POSITION_COLUMNS[c]}`);
-      return named.ok ? x : named;
-    }
-    figures.push(x.value);
-  }
-  const trend = field(maybeNumber, v.daysLateTrend?.[k] ?? null, "daysLateTrend");
-  if (!trend.ok) return trend;
-  const previous = field(maybeGrade, v.previousGrade?.[k] ?? null, "previousGrade");
-  if (!previous.ok) return previous;
-  const key = field(readBoolean, v.keyAccount?.[k] ?? null, "keyAccount");
-  if (!key.ok) return key;
-  const reviewed = field(maybeDate, v.lastReviewDate?.[k] ?? null, "lastReviewDate");
-  if (!reviewed.ok) return reviewed;
-  const { latest, ratios, altman } = id.ok ? factsOf(id.value) : financialFacts([], v.asOf);
-  const exposure = figures[AT.exposure];
-  return ok(customerWarnings(
-    {
-      asOf: v.asOf,
-      utilisationPercent: utilisationPercent(exposure, limit.value),
-      limit: limit.value,
-      exposure,
-      maxDaysPastDue: figures[AT.maxDaysPastDue],
-      overdue: figures[AT.overdue],
-      openBalance: figures[AT.openBalance],
-      daysLateTrend: trend.value,
-      grade: g.value,
-      previousGrade: previous.value,
-      currentRatio: ratios.currentRatio,
-      debtRatio: ratios.debtRatio,
-      revenueGrowth: ratios.revenueGrowth,
-      equity: latest?.equity,
-      altmanZone: altman?.zone,
-      isKeyAccount: key.value,
-      lastReviewDate: reviewed.value,
-      coveragePercent: coverage.value,
-      financialsPeriodEnd: latest?.periodEnd,
-      disputed: figures[AT.disputed],
-    },
-    v.policy,
-  ));
-}
 // #endregion flags, decisions and warnings
 
 // #region financials, Pareto and cohorts
 
 const FINANCIALS_ARGS = { customerIds: COLUMN, financials: TABLE, asOf: AS_OF, figure: { read: readFigureName }, period: oneOf(["latest", "prior"] as const, "latest") };
 
-type FigureName = { kind: "figure"; field: NonNullable<ReturnType<typeof FIGURE_BY_LABEL.get>> } | { kind: "ratio"; name: RatioName } | { kind: "periodEnd" } | { kind: "altmanZ" } | { kind: "altmanZone" };
-
-const RATIO_BY_LABEL = new Map<string, RatioName>(RATIO_NAMES.map((n) => [normalise(n), n]));
-
-function readFigureName(value: Cell, field: string): Result<FigureName> {
-  const t = readText(value, field);
-  if (!t.ok) return t;
-  const label = normalise(t.value);
-  const figure = FIGURE_BY_LABEL.get(label);
-  if (figure !== undefined) return ok({ kind: "figure", field: figure });
-  const ratio = RATIO_BY_LABEL.get(label);
-  if (ratio !== undefined) return ok({ kind: "ratio", name: ratio });
-  if (label === "periodend") return ok({ kind: "periodEnd" });
-  if (label === "altmanz" || label === "z'") return ok({ kind: "altmanZ" });
-  if (label === "altmanzone" || label === "zone") return ok({ kind: "altmanZone" });
-  return err(invalidInput(field, `"${t.value}" is not a figure (Revenue, CurrentAssets, Equity, …), a ratio (currentRatio, …), PeriodEnd, AltmanZ or AltmanZone`));
-}
 
 /**
  * A figure of each customer's latest financial period at or before the as-of date, as the
@@ -542,14 +464,12 @@ function readFigureName(value: Cell, field: string): Result<FigureName> {
  * @returns {unknown[][]} The figure for each customer.
  */
 export function financials(customerIds: unknown[][], financials: unknown[][], asOf: unknown, figure: string, period?: string) {
-  return guardSpill<number | string>(() => {
-    const a = readArgs(FINANCIALS_ARGS, { customerIds, financials, asOf, figure, period });
-    if (!a.ok) return a;
-    const table = cachedFinancials(a.value.financials, "financials");
+  return spillOf(FINANCIALS_ARGS, [customerIds, financials, asOf, figure, period], (a) => {
+    const table = cachedFinancials(a.financials, "financials");
     if (!table.ok) return table;
-    const { ids } = customerNumbers(a.value.customerIds, { customerNumber: new Map() });
-    const pick = a.value.figure;
-    const { asOf: day, period: which } = a.value;
+    const { ids } = customerNumbers(a.customerIds, { customerNumber: new Map() });
+    const pick = a.figure;
+    const { asOf: day, period: which } = a;
     const statement = pick.kind === "figure" || pick.kind === "periodEnd";
     const valueOf = (id: string): number | string => {
       // Ratios and Altman Z′ only when asked: a statement figure needs only the period the review picks.
@@ -589,10 +509,7 @@ const PARETO_ARGS = { customers: COLUMN, amounts: COLUMN, invoiceDates: OPTIONAL
  * @returns {number} The share of the total held by the top customers (0–1).
  */
 export function pareto(customers: unknown[][], amounts: unknown[][], invoiceDates?: unknown[][], asOf?: unknown, topShare?: number) {
-  return guardSpill<number>(() => {
-    const a = readArgs(PARETO_ARGS, { customers, amounts, invoiceDates, asOf, topShare });
-    if (!a.ok) return a;
-    const v = a.value;
+  return spillOf(PARETO_ARGS, [customers, amounts, invoiceDates, asOf, topShare], (v) => {
     if (v.asOf !== undefined && v.invoiceDates === undefined) return err(invalidInput("invoiceDates", "is needed with asOf (the 12 months to the as-of date)"));
     const dates = v.invoiceDates === undefined ? undefined : flatColumn(v.invoiceDates);
     const ledger = ledgerOfCells({ ledgerCustomers: flatColumn(v.customers), dueDates: dates ?? flatColumn(v.amounts.map(() => 1)), amounts: flatColumn(v.amounts), settledDates: flatColumn(v.amounts.map(() => "")), invoiceDates: dates });
@@ -622,20 +539,18 @@ const COHORT_ARGS = { reached: TABLE, writtenOff: COLUMN };
  * @returns {number[][]} The loss rate of each bucket.
  */
 export function cohort(reached: number[][], writtenOff: number[][]) {
-  return guardSpill<number>(() => {
-    const a = readArgs(COHORT_ARGS, { reached, writtenOff });
-    if (!a.ok) return a;
-    if (a.value.writtenOff.length !== a.value.reached.length) return err(invalidInput("writtenOff", `has ${a.value.writtenOff.length} rows but reached has ${a.value.reached.length}`));
+  return spillOf(COHORT_ARGS, [reached, writtenOff], (v) => {
+    if (v.writtenOff.length !== v.reached.length) return err(invalidInput("writtenOff", `has ${v.writtenOff.length} rows but reached has ${v.reached.length}`));
     const cohorts: Cohort[] = [];
-    for (let r = 0; r < a.value.reached.length; r++) {
+    for (let r = 0; r < v.reached.length; r++) {
       const amounts: number[] = [];
-      for (let c = 0; c < a.value.reached[r].length; c++) {
-        const cell = a.value.reached[r][c];
+      for (let c = 0; c < v.reached[r].length; c++) {
+        const cell = v.reached[r][c];
         const x = isBlank(cell) ? ok(0) : readNumber(cell, `reached row ${r + 1} column ${c + 1}`);
         if (!x.ok) return x;
         amounts.push(x.value);
       }
-      const w = readNumber(a.value.writtenOff[r], cellField("writtenOff", r));
+      const w = readNumber(v.writtenOff[r], cellField("writtenOff", r));
       if (!w.ok) return w;
       cohorts.push({ reached: amounts, writtenOff: w.value });
     }
