@@ -4,7 +4,12 @@
  * function as the Credit Review (paymentRecordOf, paymentBehaviourTallies, openRowsAt +
  * openPositions, utilisationPercent, rFlag, customerWarnings, financialFacts), so a sheet of
  * formulas reproduces the review cell for cell. Arguments are declared once per function
- * (argSpec.ts) and converted before the body runs.
+ * (argSpec.ts) and converted by spillOf/valueOf before the body runs. CREDIT.LEDGER reads the
+ * ledger once into a handle cell that PAYMENTRECORD, DAYSLATE, POSITION and EXPOSURE take in
+ * place of their ledger ranges (ledgerSource.ts, ledgerHandles.ts). Every @customfunction of the
+ * family stays in this file (scripts/functions-metadata.js lists the files the metadata is read
+ * from); what a body needs beyond reading its arguments lives in files of its own (positionRows,
+ * warningsOfRow, financialFigure, maybeCell).
  */
 import { fromCents } from "../engine/money/cents";
 import { toExcelSerial } from "../engine/dates/dayNumber";
