@@ -65,14 +65,14 @@ export function ledgerFrom(
   const names = Object.keys(parts) as Name[];
   if (isHandle(source)) {
     const given = names.find((name) => parts[name] !== undefined);
-    if (given !== undefined) return err(invalidInput(given, `must be empty: ${first} is a CREDIT.LEDGER handle, which holds the ledger's columns`));
+    if (given !== undefined) return err(invalidInput(given, `must be empty with a CREDIT.LEDGER handle in ${first}`));
     const held = heldLedger(source.tag);
     return held === undefined ? err(unknownHandle(source.handle, functionLanguage())) : ok(held);
   }
   const missing = required.find((name) => parts[name] === undefined);
   if (missing !== undefined) {
     if (source.length === 1 && names.every((name) => parts[name] === undefined)) {
-      return err(invalidInput(first, "is one cell but not a CREDIT.LEDGER handle (its cell reads \"Ledger · … · #\" and a tag): give the handle's cell or the ledger's columns"));
+      return err(invalidInput(first, "is one cell but not a CREDIT.LEDGER handle: give the handle's cell or the ledger's columns"));
     }
     return LEDGER_COLUMN.read(null, missing) as Result<never>;
   }
