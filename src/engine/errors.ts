@@ -82,6 +82,10 @@ export interface DetailParams {
   tableRange: Record<never, never>;
   rangeRequired: Record<never, never>;
   neededWith: { other: S };
+  // A CREDIT.LEDGER handle.
+  emptyWithHandle: { first: S };
+  notHandle: Record<never, never>;
+  unknownHandle: { handle: S };
   needsColumns: { count: N };
   needsHeaderColumns: { columns: S };
   needsHeaderAndRow: Record<never, never>;

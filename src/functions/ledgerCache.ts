@@ -158,18 +158,22 @@ function remember<K, V>(map: Map<K, V>, key: K, make: () => V): V {
   return value;
 }
 
-function entryOf(kept: KeptCells, ledger: Ledger): Entry {
+/** A ledger with its figures at an as-of date computed once each (the last DERIVED_KEPT dates): what a kept ledger and a CREDIT.LEDGER handle hold. */
+export function withDerived(ledger: Ledger): CachedLedger {
   const tallies = new Map<DayNumber, PaymentTallies>();
   const open = new Map<string, OpenRows>();
   const positions = new Map<string, (c: number) => OpenPosition>();
   const openRows = (asOf: DayNumber, fifo: boolean): OpenRows => remember(open, `${asOf}|${fifo}`, () => openRowsAt(ledger, asOf, { fifoUnappliedCash: fifo }));
   return {
-    kept,
     ledger,
     tallies: (asOf) => remember(tallies, asOf, () => paymentBehaviourTallies(ledger, asOf)),
     openRows,
     positions: (asOf, fifo) => remember(positions, `${asOf}|${fifo}`, () => openPositions(ledger, openRows(asOf, fifo), asOf)),
   };
+}
+
+function entryOf(kept: KeptCells, ledger: Ledger): Entry {
+  return { kept, ...withDerived(ledger) };
 }
 
 /**

@@ -4,21 +4,21 @@
  * function as the Credit Review (paymentRecordOf, paymentBehaviourTallies, openRowsAt +
  * openPositions, utilisationPercent, rFlag, customerWarnings, financialFacts), so a sheet of
  * formulas reproduces the review cell for cell. Arguments are declared once per function
- * (argSpec.ts) and converted before the body runs.
+ * (argSpec.ts) and converted by spillOf/valueOf before the body runs. CREDIT.LEDGER reads the
+ * ledger once into a handle cell that PAYMENTRECORD, DAYSLATE, POSITION and EXPOSURE take in
+ * place of their ledger ranges (ledgerSource.ts, ledgerHandles.ts). Every @customfunction of the
+ * family stays in this file (scripts/functions-metadata.js lists the files the metadata is read
+ * from); what a body needs beyond reading its arguments lives in files of its own (positionRows,
+ * warningsOfRow, financialFigure, maybeCell).
  */
 import { fromCents } from "../engine/money/cents";
-import { toExcelSerial, type DayNumber } from "../engine/dates/dayNumber";
+import { toExcelSerial } from "../engine/dates/dayNumber";
 import { detail, err, type Field, invalidInput, ok, type Result } from "../engine/errors";
-import type { Grade, Policy } from "../engine/policy";
+import type { Policy } from "../engine/policy";
 import { cohortLossRates, type Cohort } from "../engine/receivables/cohortLossRates";
-import type { Ledger } from "../engine/receivables/Ledger";
-import type { OpenRows } from "../engine/receivables/openRowsAt";
 import { paretoShares } from "../engine/receivables/paretoShares";
 import { behaviourOf, type PaymentBehaviour } from "../engine/receivables/paymentBehaviour";
-import { customerWarnings } from "../engine/review/customerWarnings";
 import { financialFacts, type FinancialFacts } from "../engine/review/financialFacts";
-import { openOrdersCents } from "../engine/review/openOrdersCents";
-import { NO_POSITION, type OpenPosition } from "../engine/review/openPositions";
 import { paymentRecordOf } from "../engine/review/paymentRecordOf";
 import { GRADE_DECISIONS } from "../engine/review/reviewCustomer";
 import { salesOfLastYear } from "../engine/review/salesOfLastYear";
@@ -27,27 +27,76 @@ import { rFlag } from "../engine/scoring/rFlag";
 import { isBlank } from "../engine/values/isBlank";
 import { readBoolean } from "../engine/values/readBoolean";
 import { readNumber } from "../engine/values/readNumber";
-import { readText } from "../engine/values/readText";
 import { decisionText, rReasonsText, warningsCell } from "../app/reviewText";
 import { reviewWordsTranslator } from "../i18n/reviewWords";
-import { cellField, readDate, type Cell } from "./args";
-import { AS_OF, COLUMN, LANGUAGE, LEDGER_COLUMN, OPTIONAL_COLUMN, OPTIONAL_LEDGER_COLUMN, OPTIONAL_TABLE, POLICY, TABLE, numberOr, oneOf, readArgs } from "./argSpec";
-import { flatColumn, type ColumnCells } from "./columnCells";
+import { cellField, type Cell } from "./args";
+import { AS_OF, CELLS, COLUMN, LANGUAGE, LEDGER_COLUMN, OPTIONAL_COLUMN, OPTIONAL_LEDGER_COLUMN, OPTIONAL_TABLE, POLICY, TABLE, numberOr, oneOf, spillOf, valueOf, type Args } from "./argSpec";
+import { flatColumn } from "./columnCells";
 import { cachedFinancials } from "./financialsCache";
 import { customerNumbers, ledgerOfCells } from "./ledgerArgs";
-import { cachedLedger } from "./ledgerCache";
+import { holdLedger } from "./ledgerHandles";
+import { handleText } from "./ledgerHandleText";
+import { LEDGER_PART, LEDGER_SOURCE, ledgerFrom } from "./ledgerSource";
+import { AT, POSITION_COLUMNS, positionRows, readOrders } from "./positionRows";
+import { maybeNumber } from "./maybeCell";
+import { readFigureName } from "./financialFigure";
+import { warningsOfRow } from "./warningsOfRow";
 import { readRowCell } from "./receivablesAdapters";
-import { FIGURE_BY_LABEL, cellOf, guardSpill, normalise, readGrade, spreadColumns, type Spill } from "./scoringAdapters";
-import { RATIO_NAMES, type RatioName } from "../engine/ratios";
+import { cellOf, readGrade, spreadColumns, type Spill } from "./scoringAdapters";
 
-// #region payment behaviour
+export { POSITION_COLUMNS } from "./positionRows";
 
-/** The arguments CREDIT.PAYMENTRECORD and CREDIT.DAYSLATE share: the customers and the ledger columns payment behaviour reads. */
-const BEHAVIOUR_ARGS = { customerIds: COLUMN, ledgerCustomers: LEDGER_COLUMN, dueDates: LEDGER_COLUMN, amounts: LEDGER_COLUMN, settledDates: LEDGER_COLUMN, asOf: AS_OF };
+// #region the ledger and payment behaviour
+
+const LEDGER_ARGS = {
+  invoiceIds: LEDGER_COLUMN, ledgerCustomers: LEDGER_COLUMN, invoiceDates: LEDGER_COLUMN, dueDates: LEDGER_COLUMN, amounts: LEDGER_COLUMN, settledDates: LEDGER_COLUMN,
+  paidAmounts: OPTIONAL_LEDGER_COLUMN, openAmounts: OPTIONAL_LEDGER_COLUMN, disputed: OPTIONAL_LEDGER_COLUMN, language: LANGUAGE,
+};
+
+/**
+ * The receivables ledger read once, as a handle for the ledger functions: one text cell ("Ledger ·
+ * 2,466 rows · #k3f9a2x0", its tag a fingerprint of the ledger's content). Give that cell to
+ * CREDIT.PAYMENTRECORD, DAYSLATE, POSITION and EXPOSURE in place of their ledger ranges (in the
+ * first ledger argument, the other ledger arguments left empty): they then take the ledger read
+ * here, with no million-row range handed to each of them at every recalculation. Excel
+ * recalculates this function only when a ledger cell changes; a changed ledger gives a new handle,
+ * and the functions that read it follow. The last 4 ledgers are held while the add-in runs;
+ * Excel does not recalculate custom functions when a workbook opens (only volatile ones), so
+ * after reopening, a function given the handle answers #N/A asking to recalculate this cell (F2,
+ * Enter; or Ctrl+Alt+F9).
+ * @customfunction LEDGER
+ * @param {unknown[][]} invoiceIds InvoiceId of each ledger row (tells credit notes from payments on account).
+ * @param {unknown[][]} ledgerCustomers The customer of each ledger row.
+ * @param {unknown[][]} invoiceDates Invoice date of each row.
+ * @param {unknown[][]} dueDates Due date of each row.
+ * @param {unknown[][]} amounts Amount of each row (credit notes and payments negative).
+ * @param {unknown[][]} settledDates Settlement date of each row (blank: not settled).
+ * @param {unknown[][]} [paidAmounts] Amount already paid on each row.
+ * @param {unknown[][]} [openAmounts] Open amount of each row (wins over paidAmounts).
+ * @param {unknown[][]} [disputed] Yes/TRUE for a disputed row.
+ * @param {string} [language] "en-US" or "zh-CN" (default: Excel's display language).
+ * @returns {string} The ledger's handle.
+ */
+export function ledger(
+  invoiceIds: unknown[][], ledgerCustomers: unknown[][], invoiceDates: unknown[][], dueDates: unknown[][], amounts: unknown[][], settledDates: unknown[][],
+  paidAmounts?: unknown[][], openAmounts?: unknown[][], disputed?: unknown[][], language?: string,
+) {
+  return valueOf(LEDGER_ARGS, [invoiceIds, ledgerCustomers, invoiceDates, dueDates, amounts, settledDates, paidAmounts, openAmounts, disputed, language], (a) => {
+    const { language: locale, ...cells } = a;
+    const read = ledgerOfCells(cells);
+    if (!read.ok) return read;
+    const { tag } = holdLedger(read.value);
+    return ok(handleText(read.value.length, tag, locale));
+  });
+}
+
+/** The ledger arguments of CREDIT.PAYMENTRECORD and DAYSLATE after the customers: a handle or the columns payment behaviour reads. */
+const BEHAVIOUR_ARGS = { customerIds: COLUMN, ledgerCustomers: LEDGER_SOURCE, dueDates: LEDGER_PART, amounts: LEDGER_PART, settledDates: LEDGER_PART, asOf: AS_OF };
+const BEHAVIOUR_REQUIRED = ["dueDates", "amounts", "settledDates"] as const;
 
 /** Each customer's payment behaviour at the as-of date (undefined: no invoice settled by then), as the review tallies it. */
-function behaviours(a: { customerIds: Cell[]; ledgerCustomers: ColumnCells; dueDates: ColumnCells; amounts: ColumnCells; settledDates: ColumnCells; asOf: DayNumber }): Result<(PaymentBehaviour | undefined)[]> {
-  const cached = cachedLedger({ ledgerCustomers: a.ledgerCustomers, dueDates: a.dueDates, amounts: a.amounts, settledDates: a.settledDates }, false);
+function behaviours(a: Args<typeof BEHAVIOUR_ARGS>): Result<(PaymentBehaviour | undefined)[]> {
+  const cached = ledgerFrom(a.ledgerCustomers, "ledgerCustomers", { dueDates: a.dueDates, amounts: a.amounts, settledDates: a.settledDates }, BEHAVIOUR_REQUIRED, false);
   if (!cached.ok) return cached;
   const tallies = cached.value.tallies(a.asOf);
   const { numbers } = customerNumbers(a.customerIds, cached.value.ledger);
@@ -63,13 +112,14 @@ const PAYMENT_RECORD_ARGS = { ...BEHAVIOUR_ARGS, enteredScores: OPTIONAL_COLUMN,
  * average days late over every invoice settled by the as-of date (0 → 10, up to 5 → 9, 15 → 8,
  * 30 → 6, 60 → 4, 90 → 2, later → 1) when the policy derives it (derivePaymentRecord, the
  * default) and the customer has a settled invoice; otherwise the score entered in the Customers
- * table (blank: 0). Put it in CREDIT.SCORE's paymentRecord argument.
+ * table (blank: 0). Put it in CREDIT.SCORE's paymentRecord argument. The ledger: its columns, or
+ * a CREDIT.LEDGER handle in ledgerCustomers with dueDates, amounts and settledDates left empty.
  * @customfunction PAYMENTRECORD
  * @param {unknown[][]} customerIds The customers, one per row of the result (the Customers table's CustomerId column).
- * @param {unknown[][]} ledgerCustomers The customer of each invoice (the Receivables table's CustomerId column).
- * @param {unknown[][]} dueDates Due date of each invoice.
- * @param {unknown[][]} amounts Amount of each invoice (credit notes negative).
- * @param {unknown[][]} settledDates Settlement date of each invoice (blank: not settled).
+ * @param {unknown[][]} ledgerCustomers The customer of each invoice (the Receivables table's CustomerId column), or a CREDIT.LEDGER handle.
+ * @param {unknown[][]} [dueDates] Due date of each invoice (empty with a handle).
+ * @param {unknown[][]} [amounts] Amount of each invoice (credit notes negative; empty with a handle).
+ * @param {unknown[][]} [settledDates] Settlement date of each invoice (blank: not settled; empty with a handle).
  * @param {unknown} asOf The as-of date (required; write TODAY() for today).
  * @param {unknown[][]} [enteredScores] The payment-record scores entered in the Customers table, one per customer.
  * @param {unknown[][]} [policy] The Policy sheet's key/value range (default: the shipped policy).
@@ -79,20 +129,18 @@ export function paymentrecord(
   customerIds: unknown[][], ledgerCustomers: unknown[][], dueDates: unknown[][], amounts: unknown[][], settledDates: unknown[][], asOf: unknown,
   enteredScores?: unknown[][], policy?: unknown[][],
 ) {
-  return guardSpill<number>(() => {
-    const a = readArgs(PAYMENT_RECORD_ARGS, { customerIds, ledgerCustomers, dueDates, amounts, settledDates, asOf, enteredScores, policy });
-    if (!a.ok) return a;
-    const { enteredScores: entered, customerIds: ids } = a.value;
+  return spillOf(PAYMENT_RECORD_ARGS, [customerIds, ledgerCustomers, dueDates, amounts, settledDates, asOf, enteredScores, policy], (a) => {
+    const { enteredScores: entered, customerIds: ids } = a;
     if (entered !== undefined && entered.length !== ids.length) {
       return err(invalidInput("enteredScores", detail("rowsMismatch", { count: entered.length, other: "customerIds", otherCount: ids.length })));
     }
-    const b = behaviours(a.value);
+    const b = behaviours(a);
     if (!b.ok) return b;
     const out: Spill<number> = new Array(ids.length);
     for (let k = 0; k < ids.length; k++) {
       const cell = entered?.[k];
       const score = isBlank(cell) ? ok(undefined) : readRowCell(readNumber, cell, "enteredScores", k);
-      out[k] = [cellOf(score.ok ? ok(paymentRecordOf(b.value[k], score.value, a.value.policy).score) : score)];
+      out[k] = [cellOf(score.ok ? ok(paymentRecordOf(b.value[k], score.value, a.policy).score) : score)];
     }
     return ok(out);
   });
@@ -106,88 +154,47 @@ const DAYS_LATE_ARGS = { ...BEHAVIOUR_ARGS, window: oneOf(["12m", "all", "trend"
  * date, the figure the limit's payment factor and the review's "Avg days late (12 m)" use;
  * "all": every settled invoice, the figure the payment-record score uses; "trend": the last 90
  * days' average minus the 90 days before (positive: paying later). Blank where there is no figure.
+ * The ledger: its columns, or a CREDIT.LEDGER handle in ledgerCustomers with the next three empty.
  * @customfunction DAYSLATE
  * @param {unknown[][]} customerIds The customers, one per row of the result.
- * @param {unknown[][]} ledgerCustomers The customer of each invoice.
- * @param {unknown[][]} dueDates Due date of each invoice.
- * @param {unknown[][]} amounts Amount of each invoice.
- * @param {unknown[][]} settledDates Settlement date of each invoice (blank: not settled).
+ * @param {unknown[][]} ledgerCustomers The customer of each invoice, or a CREDIT.LEDGER handle.
+ * @param {unknown[][]} [dueDates] Due date of each invoice (empty with a handle).
+ * @param {unknown[][]} [amounts] Amount of each invoice (empty with a handle).
+ * @param {unknown[][]} [settledDates] Settlement date of each invoice (blank: not settled; empty with a handle).
  * @param {unknown} asOf The as-of date (required; write TODAY() for today).
  * @param {string} [window] "12m" (default), "all" or "trend".
  * @returns {unknown[][]} Average days late of each customer (blank: no settled invoice in the window).
  */
 export function dayslate(customerIds: unknown[][], ledgerCustomers: unknown[][], dueDates: unknown[][], amounts: unknown[][], settledDates: unknown[][], asOf: unknown, window?: string) {
-  return guardSpill<number | string>(() => {
-    const a = readArgs(DAYS_LATE_ARGS, { customerIds, ledgerCustomers, dueDates, amounts, settledDates, asOf, window });
-    if (!a.ok) return a;
-    const b = behaviours(a.value);
+  return spillOf(DAYS_LATE_ARGS, [customerIds, ledgerCustomers, dueDates, amounts, settledDates, asOf, window], (a) => {
+    const b = behaviours(a);
     if (!b.ok) return b;
-    const pick = a.value.window;
-    return ok(b.value.map((behaviour) => {
+    const pick = a.window;
+    return ok(b.value.map((behaviour): (number | string)[] => {
       const days = pick === "12m" ? behaviour?.lookback12mAverageDaysLate : pick === "all" ? behaviour?.averageDaysLate : behaviour?.trendDays;
       return [days ?? ""];
     }));
   });
 }
-// #endregion payment behaviour
+// #endregion the ledger and payment behaviour
 
 // #region position and exposure
 
 const POSITION_ARGS = {
-  customerIds: COLUMN, invoiceIds: LEDGER_COLUMN, ledgerCustomers: LEDGER_COLUMN, invoiceDates: LEDGER_COLUMN, dueDates: LEDGER_COLUMN, amounts: LEDGER_COLUMN,
-  settledDates: LEDGER_COLUMN, asOf: AS_OF, paidAmounts: OPTIONAL_LEDGER_COLUMN, openAmounts: OPTIONAL_LEDGER_COLUMN, disputed: OPTIONAL_LEDGER_COLUMN, orderCustomers: OPTIONAL_COLUMN, orderAmounts: OPTIONAL_COLUMN, policy: POLICY,
+  customerIds: COLUMN, invoiceIds: LEDGER_SOURCE, ledgerCustomers: LEDGER_PART, invoiceDates: LEDGER_PART, dueDates: LEDGER_PART, amounts: LEDGER_PART,
+  settledDates: LEDGER_PART, asOf: AS_OF, paidAmounts: LEDGER_PART, openAmounts: LEDGER_PART, disputed: LEDGER_PART, orderCustomers: OPTIONAL_COLUMN, orderAmounts: OPTIONAL_COLUMN, policy: POLICY,
 };
-type PositionArgs = { [K in keyof typeof POSITION_ARGS]: unknown };
-
-/** The columns of CREDIT.POSITION, in order. */
-export const POSITION_COLUMNS = ["openBalance", "unapplied", "overdue", "overdueItems", "maxDaysPastDue", "disputed", "openOrders", "exposure"] as const;
-const AT = Object.fromEntries(POSITION_COLUMNS.map((name, i) => [name, i])) as Record<(typeof POSITION_COLUMNS)[number], number>;
+const POSITION_REQUIRED = ["ledgerCustomers", "invoiceDates", "dueDates", "amounts", "settledDates"] as const;
 
 /** Each customer's position row (POSITION_COLUMNS), computed as the review computes it. */
-function positions(given: PositionArgs): Result<number[][]> {
-  const a = readArgs(POSITION_ARGS, given);
-  if (!a.ok) return a;
-  const v = a.value;
-  const cached = cachedLedger(v, true);
+function positions(v: Args<typeof POSITION_ARGS>): Result<number[][]> {
+  const { invoiceIds, customerIds, asOf, orderCustomers, orderAmounts, policy, ...parts } = v;
+  const cached = ledgerFrom(invoiceIds, "invoiceIds", parts, POSITION_REQUIRED, true);
   if (!cached.ok) return cached;
-  const orders = readOrders(v.orderCustomers, v.orderAmounts);
+  const orders = readOrders(orderCustomers, orderAmounts);
   if (!orders.ok) return orders;
-  const fifo = v.policy.fifoUnappliedCash;
-  return ok(positionRows(cached.value.ledger, cached.value.openRows(v.asOf, fifo), cached.value.positions(v.asOf, fifo), v.customerIds, orders.value));
-}
-
-function positionRows(ledger: Ledger, open: OpenRows, positionOf: (c: number) => OpenPosition, customerIds: Cell[], orders: Map<string, number>): number[][] {
-  const { ids, numbers } = customerNumbers(customerIds, ledger);
-  const rows: number[][] = new Array(ids.length);
-  for (let k = 0; k < ids.length; k++) {
-    const c = numbers[k];
-    const p = c < 0 ? NO_POSITION : positionOf(c);
-    const unapplied = c < 0 ? 0 : open.unappliedCents[c];
-    const orderCents = orders.get(ids[k]) ?? 0;
-    // exposureOf's sum, in cents: open receivables + unapplied cash (≤ 0) + open orders.
-    rows[k] = [
-      fromCents(p.openCents + unapplied), fromCents(unapplied), fromCents(p.overdueCents), p.overdueItems, p.maxDaysPastDue,
-      fromCents(p.disputedCents), fromCents(orderCents), fromCents(p.openCents + unapplied + orderCents),
-    ];
-  }
-  return rows;
-}
-
-/** Σ of each customer's open orders in cents, from the Orders table's CustomerId and Amount columns. */
-function readOrders(customers: Cell[] | undefined, amounts: Cell[] | undefined): Result<Map<string, number>> {
-  if (customers === undefined && amounts === undefined) return ok(new Map());
-  if (customers === undefined || amounts === undefined) return err(invalidInput(customers === undefined ? "orderCustomers" : "orderAmounts", detail("neededWith", { other: customers === undefined ? "orderAmounts" : "orderCustomers" })));
-  if (customers.length !== amounts.length) return err(invalidInput("orderAmounts", detail("rowsMismatch", { count: amounts.length, other: "orderCustomers", otherCount: customers.length })));
-  const orders: { customerId: string; amount: number }[] = [];
-  for (let i = 0; i < customers.length; i++) {
-    if (isBlank(customers[i]) && isBlank(amounts[i])) continue;
-    const id = readRowCell(readText, customers[i], "orderCustomers", i);
-    if (!id.ok) return id;
-    const amount = readRowCell(readNumber, amounts[i], "orderAmounts", i);
-    if (!amount.ok) return amount;
-    orders.push({ customerId: id.value, amount: amount.value });
-  }
-  return ok(openOrdersCents(orders));
+  const fifo = policy.fifoUnappliedCash;
+  return ok(positionRows(cached.value.ledger, cached.value.openRows(asOf, fifo), cached.value.positions(asOf, fifo), customerIds, orders.value));
 }
 
 /**
@@ -195,15 +202,16 @@ function readOrders(customers: Cell[] | undefined, amounts: Cell[] | undefined):
  * (open items less unapplied cash), unapplied cash (≤ 0), overdue, overdue items, maximum days past
  * due, disputed, open orders, exposure (open receivables − unapplied cash + open orders, §8). An
  * invoice is open when dated on or before the as-of date and not settled by it; a negative row
- * whose InvoiceId is blank or a payment reference (PAY…, RCPT…, 收款…) is unapplied cash.
+ * whose InvoiceId is blank or a payment reference (PAY…, RCPT…, 收款…) is unapplied cash. The
+ * ledger: its columns, or a CREDIT.LEDGER handle in invoiceIds with the other ledger columns empty.
  * @customfunction POSITION
  * @param {unknown[][]} customerIds The customers, one per row of the result.
- * @param {unknown[][]} invoiceIds InvoiceId of each ledger row (tells credit notes from payments on account).
- * @param {unknown[][]} ledgerCustomers The customer of each ledger row.
- * @param {unknown[][]} invoiceDates Invoice date of each row.
- * @param {unknown[][]} dueDates Due date of each row.
- * @param {unknown[][]} amounts Amount of each row (credit notes and payments negative).
- * @param {unknown[][]} settledDates Settlement date of each row (blank: not settled).
+ * @param {unknown[][]} invoiceIds InvoiceId of each ledger row (tells credit notes from payments on account), or a CREDIT.LEDGER handle.
+ * @param {unknown[][]} [ledgerCustomers] The customer of each ledger row (empty with a handle).
+ * @param {unknown[][]} [invoiceDates] Invoice date of each row (empty with a handle).
+ * @param {unknown[][]} [dueDates] Due date of each row (empty with a handle).
+ * @param {unknown[][]} [amounts] Amount of each row (credit notes and payments negative; empty with a handle).
+ * @param {unknown[][]} [settledDates] Settlement date of each row (blank: not settled; empty with a handle).
  * @param {unknown} asOf The as-of date (required; write TODAY() for today).
  * @param {unknown[][]} [paidAmounts] Amount already paid on each row.
  * @param {unknown[][]} [openAmounts] Open amount of each row (wins over paidAmounts).
@@ -218,22 +226,22 @@ export function position(
   settledDates: unknown[][], asOf: unknown, paidAmounts?: unknown[][], openAmounts?: unknown[][], disputed?: unknown[][], orderCustomers?: unknown[][],
   orderAmounts?: unknown[][], policy?: unknown[][],
 ) {
-  return guardSpill<number>(() =>
-    positions({ customerIds, invoiceIds, ledgerCustomers, invoiceDates, dueDates, amounts, settledDates, asOf, paidAmounts, openAmounts, disputed, orderCustomers, orderAmounts, policy }),
-  );
+  return spillOf(POSITION_ARGS, [customerIds, invoiceIds, ledgerCustomers, invoiceDates, dueDates, amounts, settledDates, asOf, paidAmounts, openAmounts, disputed, orderCustomers, orderAmounts, policy], positions);
 }
 
 /**
  * Each customer's credit exposure at the as-of date (§8): open receivables (credit notes
- * included) − unapplied cash + open orders, to the cent; the last column of CREDIT.POSITION.
+ * included) − unapplied cash + open orders, to the cent; the last column of CREDIT.POSITION (in a
+ * sheet that has POSITION, CHOOSECOLS(POSITION's spill, 8) saves this call). The ledger: its
+ * columns, or a CREDIT.LEDGER handle in invoiceIds with the other ledger columns empty.
  * @customfunction EXPOSURE
  * @param {unknown[][]} customerIds The customers, one per row of the result.
- * @param {unknown[][]} invoiceIds InvoiceId of each ledger row.
- * @param {unknown[][]} ledgerCustomers The customer of each ledger row.
- * @param {unknown[][]} invoiceDates Invoice date of each row.
- * @param {unknown[][]} dueDates Due date of each row.
- * @param {unknown[][]} amounts Amount of each row.
- * @param {unknown[][]} settledDates Settlement date of each row (blank: not settled).
+ * @param {unknown[][]} invoiceIds InvoiceId of each ledger row, or a CREDIT.LEDGER handle.
+ * @param {unknown[][]} [ledgerCustomers] The customer of each ledger row (empty with a handle).
+ * @param {unknown[][]} [invoiceDates] Invoice date of each row (empty with a handle).
+ * @param {unknown[][]} [dueDates] Due date of each row (empty with a handle).
+ * @param {unknown[][]} [amounts] Amount of each row (empty with a handle).
+ * @param {unknown[][]} [settledDates] Settlement date of each row (blank: not settled; empty with a handle).
  * @param {unknown} asOf The as-of date (required; write TODAY() for today).
  * @param {unknown[][]} [paidAmounts] Amount already paid on each row.
  * @param {unknown[][]} [openAmounts] Open amount of each row.
@@ -248,11 +256,14 @@ export function exposure(
   settledDates: unknown[][], asOf: unknown, paidAmounts?: unknown[][], openAmounts?: unknown[][], disputed?: unknown[][], orderCustomers?: unknown[][],
   orderAmounts?: unknown[][], policy?: unknown[][],
 ) {
-  return guardSpill<number>(() => {
-    const rows = positions({ customerIds, invoiceIds, ledgerCustomers, invoiceDates, dueDates, amounts, settledDates, asOf, paidAmounts, openAmounts, disputed, orderCustomers, orderAmounts, policy });
+  return spillOf(POSITION_ARGS, [customerIds, invoiceIds, ledgerCustomers, invoiceDates, dueDates, amounts, settledDates, asOf, paidAmounts, openAmounts, disputed, orderCustomers, orderAmounts, policy], (a) => {
+    const rows = positions(a);
     return rows.ok ? ok(rows.value.map((row) => [row[AT.exposure]])) : rows;
   });
 }
+
+/** CREDIT.UTILISATION's columns, read row by row in the body (a cell's field named only when refused). */
+const UTILISATION_ARGS = { exposure: CELLS, limit: CELLS };
 
 /**
  * Utilisation of the recommended limit in percent: exposure / limit × 100; blank without a
@@ -263,8 +274,8 @@ export function exposure(
  * @returns {unknown[][]} Utilisation in percent, or blank.
  */
 export function utilisation(exposure: unknown[][], limit: unknown[][]) {
-  return guardSpill<number | string>(() => {
-    const cols = spreadColumns({ exposure, limit });
+  return spillOf(UTILISATION_ARGS, [exposure, limit], (a) => {
+    const cols = spreadColumns(a);
     if (!cols.ok) return cols;
     const { n, get, fieldOf } = cols.value;
     const out: Spill<number | string> = new Array(n);
@@ -286,11 +297,9 @@ export function utilisation(exposure: unknown[][], limit: unknown[][]) {
 
 // #region flags, decisions and warnings
 
-const maybeNumber = (cell: Cell, field: Field): Result<number | undefined> => (isBlank(cell) ? ok(undefined) : readNumber(cell, field));
-const maybeGrade = (cell: Cell, field: Field): Result<Grade | undefined> => (isBlank(cell) ? ok(undefined) : readGrade(cell, field));
-const maybeDate = (cell: Cell, field: Field): Result<DayNumber | undefined> => (isBlank(cell) ? ok(undefined) : readDate(cell, field));
 
-const R_FLAG_ARGS = { policy: POLICY, language: LANGUAGE };
+/** CREDIT.RFLAG's arguments: the policy read first, the columns row by row in the body. */
+const R_FLAG_ARGS = { grade: CELLS, exposure: CELLS, limit: CELLS, maxDaysPastDue: CELLS, keyAccount: CELLS, annualSales: CELLS, policy: POLICY, language: LANGUAGE };
 
 /**
  * The R flag (§3): a large or strategic customer (key account, or annual credit sales at or above
@@ -309,23 +318,22 @@ const R_FLAG_ARGS = { policy: POLICY, language: LANGUAGE };
  * @returns {string[][]} "R" or blank, and why, for each customer.
  */
 export function rflag(grade: unknown[][], exposure: unknown[][], limit: unknown[][], maxDaysPastDue: unknown[][], keyAccount?: unknown[][], annualSales?: unknown[][], policy?: unknown[][], language?: string) {
-  return guardSpill<string>(() => {
-    const a = readArgs(R_FLAG_ARGS, { policy, language });
-    if (!a.ok) return a;
-    const t = reviewWordsTranslator(a.value.language);
-    const cols = spreadColumns({ grade, exposure, limit, maxDaysPastDue, keyAccount: keyAccount ?? null, annualSales: annualSales ?? null });
+  return spillOf(R_FLAG_ARGS, [grade, exposure, limit, maxDaysPastDue, keyAccount, annualSales, policy, language], (a) => {
+    const { policy: rules, language: locale, ...columns } = a;
+    const t = reviewWordsTranslator(locale);
+    const cols = spreadColumns(columns);
     if (!cols.ok) return cols;
     const { n, get, fieldOf } = cols.value;
     const out: Spill<string> = new Array(n);
     for (let i = 0; i < n; i++) {
-      const r = rFlagOfRow(get, fieldOf, i, a.value.policy);
+      const r = rFlagOfRow(get, fieldOf, i, rules);
       if (!r.ok) {
         const e = cellOf<string>(r);
         out[i] = [e, e];
       } else out[i] = [r.value.isR ? "R" : "", rReasonsText(t, { rReasons: r.value.reasons })];
     }
     return ok(out);
-  });
+  }, "policy");
 }
 
 type RFlagColumn = "grade" | "exposure" | "limit" | "maxDaysPastDue" | "keyAccount" | "annualSales";
@@ -346,6 +354,9 @@ function rFlagOfRow(get: (name: RFlagColumn, i: number) => Cell, fieldOf: (name:
   return ok(rFlag({ grade: g.value, isKeyAccount: key.value, annualCreditSales: sales.value, maxDaysPastDue: d.value, exposure: e.value, limit: l.value }, policy));
 }
 
+/** CREDIT.DECISION's arguments: the language read first, the columns row by row in the body. */
+const DECISION_ARGS = { grade: CELLS, rFlag: CELLS, language: LANGUAGE };
+
 /**
  * The credit decision the grade calls for, or the R flag: A sell on credit, B trade within the
  * limit, C credit with a guarantee, D cash only, R refer to the credit committee; in the
@@ -357,11 +368,9 @@ function rFlagOfRow(get: (name: RFlagColumn, i: number) => Cell, fieldOf: (name:
  * @returns {string[][]} The decision for each customer.
  */
 export function decision(grade: unknown[][], rFlag?: unknown[][], language?: string) {
-  return guardSpill<string>(() => {
-    const lang = LANGUAGE.read(language ?? null, "language");
-    if (!lang.ok) return lang;
-    const t = reviewWordsTranslator(lang.value);
-    const cols = spreadColumns({ grade, rFlag: rFlag ?? null });
+  return spillOf(DECISION_ARGS, [grade, rFlag, language], (a) => {
+    const t = reviewWordsTranslator(a.language);
+    const cols = spreadColumns({ grade: a.grade, rFlag: a.rFlag });
     if (!cols.ok) return cols;
     const { n, get, fieldOf } = cols.value;
     const out: Spill<string> = new Array(n);
@@ -374,7 +383,7 @@ export function decision(grade: unknown[][], rFlag?: unknown[][], language?: str
       else out[i] = [decisionText(t, GRADE_DECISIONS[(typeof isR === "boolean" ? isR : isR.value) ? "R" : g.value])];
     }
     return ok(out);
-  });
+  }, "language");
 }
 
 const WARNING_ARGS = {
@@ -411,10 +420,7 @@ export function warnings(
   daysLateTrend?: unknown[][], previousGrade?: unknown[][], keyAccount?: unknown[][], lastReviewDate?: unknown[][], financials?: unknown[][],
   show?: string, policy?: unknown[][], language?: string,
 ) {
-  return guardSpill<string | number>(() => {
-    const a = readArgs(WARNING_ARGS, { customerIds, asOf, grade, coverage, limit, position, daysLateTrend, previousGrade, keyAccount, lastReviewDate, financials, show, policy, language });
-    if (!a.ok) return a;
-    const v = a.value;
+  return spillOf(WARNING_ARGS, [customerIds, asOf, grade, coverage, limit, position, daysLateTrend, previousGrade, keyAccount, lastReviewDate, financials, show, policy, language], (v) => {
     const n = v.customerIds.length;
     for (const [name, cells] of [["grade", v.grade], ["coverage", v.coverage], ["limit", v.limit], ["position", v.position], ["daysLateTrend", v.daysLateTrend],
       ["previousGrade", v.previousGrade], ["keyAccount", v.keyAccount], ["lastReviewDate", v.lastReviewDate]] as const) {
@@ -440,88 +446,12 @@ export function warnings(
   });
 }
 
-type WarningArgValues = { customerIds: Cell[]; asOf: DayNumber; grade: Cell[]; coverage: Cell[]; limit: Cell[]; position: Cell[][]; daysLateTrend?: Cell[]; previousGrade?: Cell[]; keyAccount?: Cell[]; lastReviewDate?: Cell[]; policy: Policy };
-
-function warningsOfRow(v: WarningArgValues, k: number, factsOf: (id: string) => FinancialFacts): Result<ReturnType<typeof customerWarnings>> {
-  // Each cell read with its field named only when refused (readRowCell), not a field text built
-  // for each of the 16 cells of every row.
-  const field = <T>(read: (cell: Cell, field: Field) => Result<T>, cell: Cell, name: string): Result<T> => readRowCell(read, cell, name, k);
-  const id = field(readText, v.customerIds[k], "customerIds");
-  const g = field(readGrade, v.grade[k], "grade");
-  if (!g.ok) return g;
-  const coverage = field(readNumber, v.coverage[k], "coverage");
-  if (!coverage.ok) return coverage;
-  const limit = field(maybeNumber, v.limit[k], "limit");
-  if (!limit.ok) return limit;
-  const row = v.position[k];
-  const figures: number[] = [];
-  for (let c = 0; c < POSITION_COLUMNS.length; c++) {
-    const x = readNumber(row[c], POSITION_COLUMNS[c]);
-    if (!x.ok) {
-      const named = readNumber(row[c], `position row ${k + 1} ${POSITION_COLUMNS[c]}`);
-      return named.ok ? x : named;
-    }
-    figures.push(x.value);
-  }
-  const trend = field(maybeNumber, v.daysLateTrend?.[k] ?? null, "daysLateTrend");
-  if (!trend.ok) return trend;
-  const previous = field(maybeGrade, v.previousGrade?.[k] ?? null, "previousGrade");
-  if (!previous.ok) return previous;
-  const key = field(readBoolean, v.keyAccount?.[k] ?? null, "keyAccount");
-  if (!key.ok) return key;
-  const reviewed = field(maybeDate, v.lastReviewDate?.[k] ?? null, "lastReviewDate");
-  if (!reviewed.ok) return reviewed;
-  const { latest, ratios, altman } = id.ok ? factsOf(id.value) : financialFacts([], v.asOf);
-  const exposure = figures[AT.exposure];
-  return ok(customerWarnings(
-    {
-      asOf: v.asOf,
-      utilisationPercent: utilisationPercent(exposure, limit.value),
-      limit: limit.value,
-      exposure,
-      maxDaysPastDue: figures[AT.maxDaysPastDue],
-      overdue: figures[AT.overdue],
-      openBalance: figures[AT.openBalance],
-      daysLateTrend: trend.value,
-      grade: g.value,
-      previousGrade: previous.value,
-      currentRatio: ratios.currentRatio,
-      debtRatio: ratios.debtRatio,
-      revenueGrowth: ratios.revenueGrowth,
-      equity: latest?.equity,
-      altmanZone: altman?.zone,
-      isKeyAccount: key.value,
-      lastReviewDate: reviewed.value,
-      coveragePercent: coverage.value,
-      financialsPeriodEnd: latest?.periodEnd,
-      disputed: figures[AT.disputed],
-    },
-    v.policy,
-  ));
-}
 // #endregion flags, decisions and warnings
 
 // #region financials, Pareto and cohorts
 
 const FINANCIALS_ARGS = { customerIds: COLUMN, financials: TABLE, asOf: AS_OF, figure: { read: readFigureName }, period: oneOf(["latest", "prior"] as const, "latest") };
 
-type FigureName = { kind: "figure"; field: NonNullable<ReturnType<typeof FIGURE_BY_LABEL.get>> } | { kind: "ratio"; name: RatioName } | { kind: "periodEnd" } | { kind: "altmanZ" } | { kind: "altmanZone" };
-
-const RATIO_BY_LABEL = new Map<string, RatioName>(RATIO_NAMES.map((n) => [normalise(n), n]));
-
-function readFigureName(value: Cell, field: Field): Result<FigureName> {
-  const t = readText(value, field);
-  if (!t.ok) return t;
-  const label = normalise(t.value);
-  const figure = FIGURE_BY_LABEL.get(label);
-  if (figure !== undefined) return ok({ kind: "figure", field: figure });
-  const ratio = RATIO_BY_LABEL.get(label);
-  if (ratio !== undefined) return ok({ kind: "ratio", name: ratio });
-  if (label === "periodend") return ok({ kind: "periodEnd" });
-  if (label === "altmanz" || label === "z'") return ok({ kind: "altmanZ" });
-  if (label === "altmanzone" || label === "zone") return ok({ kind: "altmanZone" });
-  return err(invalidInput(field, detail("notFigure", { text: t.value })));
-}
 
 /**
  * A figure of each customer's latest financial period at or before the as-of date, as the
@@ -539,14 +469,12 @@ function readFigureName(value: Cell, field: Field): Result<FigureName> {
  * @returns {unknown[][]} The figure for each customer.
  */
 export function financials(customerIds: unknown[][], financials: unknown[][], asOf: unknown, figure: string, period?: string) {
-  return guardSpill<number | string>(() => {
-    const a = readArgs(FINANCIALS_ARGS, { customerIds, financials, asOf, figure, period });
-    if (!a.ok) return a;
-    const table = cachedFinancials(a.value.financials, "financials");
+  return spillOf(FINANCIALS_ARGS, [customerIds, financials, asOf, figure, period], (a) => {
+    const table = cachedFinancials(a.financials, "financials");
     if (!table.ok) return table;
-    const { ids } = customerNumbers(a.value.customerIds, { customerNumber: new Map() });
-    const pick = a.value.figure;
-    const { asOf: day, period: which } = a.value;
+    const { ids } = customerNumbers(a.customerIds, { customerNumber: new Map() });
+    const pick = a.figure;
+    const { asOf: day, period: which } = a;
     const statement = pick.kind === "figure" || pick.kind === "periodEnd";
     const valueOf = (id: string): number | string => {
       // Ratios and Altman Z′ only when asked: a statement figure needs only the period the review picks.
@@ -586,10 +514,7 @@ const PARETO_ARGS = { customers: COLUMN, amounts: COLUMN, invoiceDates: OPTIONAL
  * @returns {number} The share of the total held by the top customers (0–1).
  */
 export function pareto(customers: unknown[][], amounts: unknown[][], invoiceDates?: unknown[][], asOf?: unknown, topShare?: number) {
-  return guardSpill<number>(() => {
-    const a = readArgs(PARETO_ARGS, { customers, amounts, invoiceDates, asOf, topShare });
-    if (!a.ok) return a;
-    const v = a.value;
+  return spillOf(PARETO_ARGS, [customers, amounts, invoiceDates, asOf, topShare], (v) => {
     if (v.asOf !== undefined && v.invoiceDates === undefined) return err(invalidInput("invoiceDates", detail("neededWith", { other: "asOf" })));
     const dates = v.invoiceDates === undefined ? undefined : flatColumn(v.invoiceDates);
     const ledger = ledgerOfCells({ ledgerCustomers: flatColumn(v.customers), dueDates: dates ?? flatColumn(v.amounts.map(() => 1)), amounts: flatColumn(v.amounts), settledDates: flatColumn(v.amounts.map(() => "")), invoiceDates: dates });
@@ -619,20 +544,18 @@ const COHORT_ARGS = { reached: TABLE, writtenOff: COLUMN };
  * @returns {number[][]} The loss rate of each bucket.
  */
 export function cohort(reached: number[][], writtenOff: number[][]) {
-  return guardSpill<number>(() => {
-    const a = readArgs(COHORT_ARGS, { reached, writtenOff });
-    if (!a.ok) return a;
-    if (a.value.writtenOff.length !== a.value.reached.length) return err(invalidInput("writtenOff", detail("rowsMismatch", { count: a.value.writtenOff.length, other: "reached", otherCount: a.value.reached.length })));
+  return spillOf(COHORT_ARGS, [reached, writtenOff], (v) => {
+    if (v.writtenOff.length !== v.reached.length) return err(invalidInput("writtenOff", detail("rowsMismatch", { count: v.writtenOff.length, other: "reached", otherCount: v.reached.length })));
     const cohorts: Cohort[] = [];
-    for (let r = 0; r < a.value.reached.length; r++) {
+    for (let r = 0; r < v.reached.length; r++) {
       const amounts: number[] = [];
-      for (let c = 0; c < a.value.reached[r].length; c++) {
-        const cell = a.value.reached[r][c];
+      for (let c = 0; c < v.reached[r].length; c++) {
+        const cell = v.reached[r][c];
         const x = isBlank(cell) ? ok(0) : readNumber(cell, `reached row ${r + 1} column ${c + 1}`);
         if (!x.ok) return x;
         amounts.push(x.value);
       }
-      const w = readNumber(a.value.writtenOff[r], cellField("writtenOff", r));
+      const w = readNumber(v.writtenOff[r], cellField("writtenOff", r));
       if (!w.ok) return w;
       cohorts.push({ reached: amounts, writtenOff: w.value });
     }

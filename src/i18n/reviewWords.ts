@@ -14,7 +14,7 @@ import zhCN from "./messages/review-words.zh-CN.json";
 export type ReviewWordId = keyof typeof enUS;
 
 /** The message-id prefixes of the review words (catalogues.test.ts: these ids and no others). */
-export const REVIEW_WORD_PREFIXES = ["warning.", "severity.", "reason.", "rFlag.", "decision.", "limitNote.", "limitBasis.", "error.", "errorDetail."] as const;
+export const REVIEW_WORD_PREFIXES = ["warning.", "severity.", "reason.", "rFlag.", "decision.", "limitNote.", "limitBasis.", "error.", "errorDetail.", "ledgerHandle."] as const;
 
 export const REVIEW_WORDS = {
   "en-US": enUS,

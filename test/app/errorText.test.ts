@@ -28,6 +28,7 @@ const SAMPLES: { [K in DetailId]: DetailParams[K] } = {
   entryCount: { count: 5, edges: 4, edgesField: "agingEdges", got: 3 }, rowsMismatch: { count: 2, other: "customerIds", otherCount: 3 },
   itemsMismatch: { count: 1, other: "scores", otherCount: 2 }, widthMismatch: { count: 3, first: 2 }, cellsMismatch: { count: 2, other: "grade", otherCount: 3 },
   countNeeded: { count: 7, got: 2 }, singleLine: { rows: 2, columns: 2 }, tableRange: {}, rangeRequired: {}, neededWith: { other: "asOf" },
+  emptyWithHandle: { first: "invoiceIds" }, notHandle: {}, unknownHandle: { handle: "Ledger · 10 rows · #k3f9a2x0" },
   needsColumns: { count: 9 }, needsHeaderColumns: { columns: "CustomerId, PeriodEnd" }, needsHeaderAndRow: {}, needsLabels: {},
   needsAtLeast: { count: 2, unit: "monthEnd" }, noColumn: { name: "daysLate" }, appearsTwice: { name: "daysLate" }, valueWithoutKey: {},
   givenTwice: { first: 1, second: 2 }, unknownKey: {}, noValue: {}, entryGap: {}, below: { other: "gradeBands.A", value: 80, bound: 70 },
@@ -51,7 +52,7 @@ const SAMPLES: { [K in DetailId]: DetailParams[K] } = {
 const IDS = Object.keys(SAMPLES) as DetailId[];
 
 /** Latin words a Chinese message may hold: codes and names the user types or reads in Excel, and loans. */
-const LATIN_ALLOWED = /YYYY-MM-DD|Credit Desk|TODAY\(\)|TRUE|FALSE|Excel|\.xlsx|zip|DSO|WOE|L2|x5|Intercept|Revenue|NetProfit|CurrentAssets|Equity|currentRatio|PeriodEnd|AltmanZone|AltmanZ|\b[A-DRZ]\b/g;
+const LATIN_ALLOWED = /YYYY-MM-DD|Credit Desk|TODAY\(\)|TRUE|FALSE|Excel|\.xlsx|zip|DSO|WOE|L2|x5|Intercept|Revenue|NetProfit|CurrentAssets|Equity|currentRatio|PeriodEnd|AltmanZone|AltmanZ|CREDIT\.LEDGER|Enter|Ctrl\+Alt\+F9|F2|\b[A-DRZ]\b/g;
 
 describe("errorText: every detail in both locales", () => {
   it("walks every detail id of the catalogues", () => {

@@ -9,6 +9,11 @@
  * record, average days late, grade, R flag, decision, recommended limit, exposure, utilisation,
  * open balance, overdue and warnings (count and text); the expected count of mismatches is 0.
  *
+ * The same sheet over a CREDIT.LEDGER handle (the ledger functions given the handle cell and no
+ * ledger range) gives 0 mismatches on both workbooks too, and follows a ledger edit: the handle
+ * changes and the sheet equals the review of the edited ledger; undoing the edit gives the first
+ * handle back.
+ *
  * Why a formula sheet used to disagree (23/36 composites, 28/36 limits on the sample): CREDIT.SCORE
  * scored the payment record as typed, while the review derives it from payment behaviour (the
  * policy's derivePaymentRecord); the limit then followed the grade, and took no days-late factor
@@ -70,8 +75,22 @@ function whole(tables: Tables, table: string): string {
   return `${table}!$A$1:$${letter(t0.headers.length - 1)}$${t0.rows.length + 1}`;
 }
 
-/** The What-if sheet's formulas, column by column (each spills one row per customer from row 1). */
-function whatIfFormulas(tables: Tables): [string, string][] {
+/** Where the handle variant puts its CREDIT.LEDGER call. */
+const HANDLE_CELL = "Params!$D$1";
+
+/** CREDIT.LEDGER over the Receivables table (the optional columns the table has). */
+function ledgerFormula(tables: Tables): string {
+  const r = (h: string): string => column(tables, "Receivables", h);
+  const rOpt = (h: string): string => (tables.Receivables.headers.includes(h) ? r(h) : "");
+  return `=CREDIT.LEDGER(${r("InvoiceId")}, ${r("CustomerId")}, ${r("InvoiceDate")}, ${r("DueDate")}, ${r("Amount")}, ${r("SettledDate")}, ${rOpt("PaidAmount")}, ${rOpt("OpenAmount")}, ${rOpt("Disputed")})`;
+}
+
+/**
+ * The What-if sheet's formulas, column by column (each spills one row per customer from row 1).
+ * `viaHandle`: the ledger functions take CREDIT.LEDGER's handle (HANDLE_CELL) in their first
+ * ledger argument and no ledger range.
+ */
+function whatIfFormulas(tables: Tables, viaHandle = false): [string, string][] {
   const n = tables.Customers.rows.length;
   const c = (h: string): string => column(tables, "Customers", h);
   const r = (h: string): string => column(tables, "Receivables", h);
@@ -82,9 +101,9 @@ function whatIfFormulas(tables: Tables): [string, string][] {
   const asOf = "Params!$A$1";
   const at = (col: string): string => `$${col}$1:$${col}$${n}`;
   const scores = column(tables, "Customers", CHARACTERISTICS[0].en, CHARACTERISTICS[CHARACTERISTICS.length - 1].en);
-  const behaviour = `${ids}, ${r("CustomerId")}, ${r("DueDate")}, ${r("Amount")}, ${r("SettledDate")}, ${asOf}`;
-  const ledger = `${ids}, ${r("InvoiceId")}, ${r("CustomerId")}, ${r("InvoiceDate")}, ${r("DueDate")}, ${r("Amount")}, ${r("SettledDate")}, ${asOf}, ` +
-    `${rOpt("PaidAmount")}, ${rOpt("OpenAmount")}, ${rOpt("Disputed")}, ` +
+  const behaviour = viaHandle ? `${ids}, ${HANDLE_CELL}, , , , ${asOf}` : `${ids}, ${r("CustomerId")}, ${r("DueDate")}, ${r("Amount")}, ${r("SettledDate")}, ${asOf}`;
+  const ledger = (viaHandle ? `${ids}, ${HANDLE_CELL}, , , , , , ${asOf}, , , , ` : `${ids}, ${r("InvoiceId")}, ${r("CustomerId")}, ${r("InvoiceDate")}, ${r("DueDate")}, ${r("Amount")}, ${r("SettledDate")}, ${asOf}, ` +
+    `${rOpt("PaidAmount")}, ${rOpt("OpenAmount")}, ${rOpt("Disputed")}, `) +
     (tables.Orders ? `${column(tables, "Orders", "CustomerId")}, ${column(tables, "Orders", "Amount")}` : ", ") + policy;
   const fin = (figure: string): string => (tables.Financials ? `=CREDIT.FINANCIALS(${ids}, ${whole(tables, "Financials")}, ${asOf}, "${figure}")` : `=CREDIT.FINANCIALS(${ids}, Params!$A$3:$B$4, ${asOf}, "${figure}")`);
   const paymentRecord = has("Customers", CHARACTERISTICS.find((ch) => ch.key === "paymentRecord")!.en) ? c(CHARACTERISTICS.find((ch) => ch.key === "paymentRecord")!.en) : "";
@@ -131,10 +150,11 @@ interface Sheet {
   whatIf: number;
 }
 
-function buildWhatIf(tables: Tables, asOf: number): Sheet {
+function buildWhatIf(tables: Tables, asOf: number, viaHandle = false): Sheet {
   const hf = kit.build(sheetsOf(tables, asOf));
   const whatIf = hf.getSheetId("WhatIf")!;
-  for (const [a1, formula] of whatIfFormulas(tables)) {
+  if (viaHandle) hf.setCellContents(hf.simpleCellAddressFromString(HANDLE_CELL, whatIf)!, ledgerFormula(tables));
+  for (const [a1, formula] of whatIfFormulas(tables, viaHandle)) {
     const address = hf.simpleCellAddressFromString(a1, whatIf);
     if (!address) throw new Error(a1);
     hf.setCellContents(address, formula);
@@ -273,6 +293,62 @@ describe("a What-if sheet of CREDIT formulas over the sample workbook", () => {
   });
 });
 
+/** The review of these tables (the input tables as they stand in the formula sheet). */
+async function reviewOfTables(tables: Tables, asOf: number): Promise<CustomerReview[]> {
+  const wb = MemoryWorkbook.fromTables(Object.entries(tables).map(([name, table]) => ({ sheet: name, name, headers: [...table.headers], rows: table.rows.map((r) => [...r]) })));
+  const outcome = await runReview(wb, reviewOptions(asOf));
+  expect(outcome.status).toBe("written");
+  return (outcome.customers ?? []) as unknown as CustomerReview[];
+}
+
+describe("the same What-if sheet over a CREDIT.LEDGER handle (sample workbook)", () => {
+  const asOf = dayFromCivil(2025, 6, 30);
+  let tables: Tables;
+  let customers: CustomerReview[];
+  let sheet: Sheet;
+  const handle = (): unknown => sheet.hf.getCellValue({ ...sheet.hf.simpleCellAddressFromString(HANDLE_CELL, sheet.whatIf)! });
+
+  beforeAll(async () => {
+    const wb = new MemoryWorkbook();
+    expect((await setUpWorkbook(wb, { withSample: true, asOf })).status).toBe("written");
+    tables = tablesOf(wb, INPUTS);
+    customers = await reviewOfTables(tables, asOf);
+    sheet = buildWhatIf(tables, asOf, true);
+  }, 120_000);
+
+  it("reads the ledger once into a handle, and no ledger function gets a ledger range", () => {
+    expect(handle()).toMatch(new RegExp(`^Ledger · ${tables.Receivables.rows.length} rows · #[0-9a-z]{8}$`));
+    for (const [, formula] of whatIfFormulas(tables, true)) expect(formula).not.toContain("Receivables!");
+  });
+
+  it("reproduces every customer's figures of the Credit Review: 0 mismatches", () => {
+    expect(mismatches(sheet, customers)).toEqual([]);
+    for (const figure of ["composite", "coverage", "paymentRecord", "grade", "decision", "exposure", "openBalance", "overdue", "warnings"] as const) expect(compared.get(figure)).toBe(36);
+  });
+
+  it("follows a ledger edit: a larger open invoice gives a new handle, and the sheet equals the review of the edited ledger", async () => {
+    const before = handle();
+    const h = tables.Receivables.headers;
+    const [amountAt, settledAt, openAt, invoicedAt] = ["Amount", "SettledDate", "OpenAmount", "InvoiceDate"].map((name) => h.indexOf(name));
+    // An invoice open at the as-of date with no OpenAmount typed: its open amount is Amount − PaidAmount.
+    const row = tables.Receivables.rows.findIndex((r) => r[settledAt] === null && r[openAt] === null && typeof r[amountAt] === "number" && r[amountAt] > 0 && Number(r[invoicedAt]) <= toExcelSerial(asOf));
+    expect(row).toBeGreaterThanOrEqual(0);
+    const amount = tables.Receivables.rows[row][amountAt] as number;
+    const receivables = sheet.hf.getSheetId("Receivables")!;
+    sheet.hf.setCellContents({ sheet: receivables, row: row + 1, col: amountAt }, amount + 50_000);
+    const edited: Tables = { ...tables, Receivables: { headers: h, rows: tables.Receivables.rows.map((r, i) => (i === row ? r.map((v, c) => (c === amountAt ? amount + 50_000 : v)) : r)) } };
+    const after = await reviewOfTables(edited, asOf);
+    expect(handle()).not.toBe(before);
+    expect(handle()).toMatch(/^Ledger · \d+ rows · #[0-9a-z]{8}$/);
+    // The edit moves the review (an exposure at least), and the sheet follows it exactly.
+    expect(after.filter((c, k) => c.exposure !== customers[k].exposure)).toHaveLength(1);
+    expect(mismatches(sheet, after)).toEqual([]);
+    sheet.hf.setCellContents({ sheet: receivables, row: row + 1, col: amountAt }, amount);
+    expect(handle()).toBe(before);
+    expect(mismatches(sheet, customers)).toEqual([]);
+  });
+});
+
 describe("a What-if sheet of CREDIT formulas over the IBM accounts-receivable ledger", () => {
   const FILE = join(__dirname, "../../../shared/data/ibm-ar-late-payment/WA_Fn-UseC_-Accounts-Receivable.csv");
   // Mid-ledger, so that invoices are open, overdue and settled in every window.
@@ -280,6 +356,7 @@ describe("a What-if sheet of CREDIT formulas over the IBM accounts-receivable le
   let tables: Tables;
   let customers: CustomerReview[];
   let sheet: Sheet;
+  let handleSheet: Sheet;
 
   /** M/D/YYYY → Excel serial, by Date.UTC (not the engine's date code). */
   const serial = (us: string): number => {
@@ -316,7 +393,14 @@ describe("a What-if sheet of CREDIT formulas over the IBM accounts-receivable le
     expect(outcome.status).toBe("written");
     customers = (outcome.customers ?? []) as unknown as CustomerReview[];
     sheet = buildWhatIf(tables, asOf);
+    handleSheet = buildWhatIf(tables, asOf, true);
   }, 120_000);
+
+  it("over a CREDIT.LEDGER handle too: 0 mismatches", () => {
+    expect(handleSheet.hf.getCellValue(handleSheet.hf.simpleCellAddressFromString(HANDLE_CELL, handleSheet.whatIf)!)).toMatch(/^Ledger · 2,466 rows · #[0-9a-z]{8}$/);
+    expect(mismatches(handleSheet, customers)).toEqual([]);
+    expect(compared.get("exposure")).toBe(100);
+  });
 
   it("reproduces every customer's figures of the Credit Review: 0 mismatches", () => {
     expect(customers).toHaveLength(100);

@@ -5,7 +5,7 @@
  */
 import "../support/errorsInEnglish";
 import fc from "fast-check";
-import { detail, invalidInput, ok, err, type Result } from "../../src/engine/errors";
+import { detail, invalidInput, ok, err } from "../../src/engine/errors";
 import {
   BLOCK,
   CELLS,
@@ -355,7 +355,7 @@ describe("valueOf, spillOf and rowsOf", () => {
   it("gives a row's own failure in its cells, and a spread refusal as one error cell", () => {
     const failing = rowsOf(SPEC, [[[1], [2]], null, null], 1, (r) => (r.amount > 1 ? err(invalidInput("amount", detail("overflow"))) : ok([r.amount])));
     expect(failing[0]).toEqual([1]);
-    expect(messageOf(failing[1][0])).toBe("amount: is too large to compute (the figures overflow)");
+    expect(messageOf(failing[1][0])).toBe("amount: too large to compute (the figures overflow)");
     const mismatched = rowsOf(SPEC, [[[1], [2]], [[true], [false], [true]], null], 1, (r) => ok([r.amount]));
     expect(mismatched).toHaveLength(1);
     expect(messageOf(mismatched[0][0])).toBe("amount: has 2 cells but disputed has 3: give one cell or 3");

@@ -66,7 +66,7 @@ describe("amounts beyond exact cents (near 1e306)", () => {
 
   it("INTEREST gives #VALUE! naming the amount or the overflowing product", () => {
     expectValueError(interest([[1e306]], [[15]], [[0.1]]), /^amount out of range/);
-    expectValueError(interest([[1e13]], [[1e9]], [[1e6]]), /^lateInterest out of range: is too large to compute/);
+    expectValueError(interest([[1e13]], [[1e9]], [[1e6]]), /^lateInterest out of range: too large to compute/);
     expectValueError(interest([[100]], [[15]], [[1e306]]), /^lateInterest out of range/);
   });
 
@@ -110,8 +110,8 @@ describe("ratios that overflow", () => {
 
   it("SCORE and COVERAGE with a weight near 1e308 name the weights", () => {
     const scores = [[8, 6, 0, 10]];
-    expectValueError(score(scores, [[1e308, 2, 1, 2]]), /^weights out of range: are too large/);
-    expectValueError(coverage(scores, [[1e308, 2, 1, 2]]), /^weights out of range: are too large/);
+    expectValueError(score(scores, [[1e308, 2, 1, 2]]), /^weights out of range: too large/);
+    expectValueError(coverage(scores, [[1e308, 2, 1, 2]]), /^weights out of range: too large/);
   });
 
   it("SCORE with huge but summable weights is still a finite score", () => {
@@ -125,7 +125,7 @@ describe("an overflow never reaches a cell", () => {
     for (const cell of row) {
       expect(cell).toBeInstanceOf(CustomFunctionsError);
       expect((cell as CustomFunctionsError).code).toBe(ErrorCode.invalidValue);
-      expect((cell as CustomFunctionsError).message).toMatch(/^basis out of range: is too large to compute/);
+      expect((cell as CustomFunctionsError).message).toMatch(/^basis out of range: too large to compute/);
     }
   });
 });
@@ -133,7 +133,7 @@ describe("an overflow never reaches a cell", () => {
 describe("toExcelError (issue 18): a message the user needs is never on #NUM!", () => {
   it.each([
     [invalidInput(at("amounts", { row: 2 }), detail("blank")), ErrorCode.invalidValue, "amounts row 2: is blank"],
-    [outOfRange("weights", detail("overflow")), ErrorCode.invalidValue, "weights out of range: is too large to compute (the figures overflow)"],
+    [outOfRange("weights", detail("overflow")), ErrorCode.invalidValue, "weights out of range: too large to compute (the figures overflow)"],
     [notAvailable(detail("noBasis")), ErrorCode.notAvailable, "no basis for a limit"],
     [divideByZero("sales"), ErrorCode.divisionByZero, "sales is zero or missing (division by zero)"],
   ])("%j → its code and message", (error, code, message) => {

@@ -1,4 +1,4 @@
-import { errorInWords, fieldInWords } from "../../support/errorsInEnglish";
+import { errorInWords } from "../../support/errorsInEnglish";
 import fc from "fast-check";
 import { DEFAULT_POLICY } from "../../../src/engine/policy/defaultPolicy";
 import { policyFromRange } from "../../../src/engine/policy/policyFromRange";

@@ -1,4 +1,4 @@
-import { errorInWords, fieldInWords } from "../../support/errorsInEnglish";
+import { fieldInWords } from "../../support/errorsInEnglish";
 import { cohortLossRates } from "../../../src/engine/receivables/cohortLossRates";
 import { provision } from "../../../src/engine/receivables/provision";
 import { rollRateLossRates } from "../../../src/engine/receivables/rollRateLossRates";
