@@ -6,7 +6,7 @@
  * where the share done is known), Cancel, and the other workbook actions disabled meanwhile.
  * Every control has an accessible name and a data-testid.
  */
-import { useCallback, useRef, useState, type CSSProperties } from "react";
+import { memo, useCallback, useRef, useState, type CSSProperties } from "react";
 import type { Locale } from "../src/i18n/locale";
 import { PaneRoot } from "../src/taskpane/PaneRoot";
 import type { OfficeThemeColours } from "../src/taskpane/paneTheme";
@@ -32,6 +32,12 @@ export interface WorkbenchProps {
 }
 
 const noTheme = (): undefined => undefined;
+
+// The toolbar's status and progress change many times a second during an import or an export:
+// the viewer (which copies the shown sheet's grid when it renders) and the pane re-render only
+// when their own props or state change, not with every status line.
+const Viewer = memo(SheetViewer);
+const Pane = memo(PaneRoot);
 
 const styles: Record<string, CSSProperties> = {
   page: { display: "grid", gridTemplateRows: "auto 1fr", height: "100vh", fontFamily: '"Segoe UI", system-ui, sans-serif' },
@@ -177,10 +183,10 @@ export function Workbench({ asOf, addinVersion, initial, locale = "en-US", readT
       </div>
       <div style={{ ...styles.body, gridTemplateColumns: `minmax(0, 1fr) ${paneWidth}px` }}>
         <div style={styles.viewer}>
-          <SheetViewer key={generation} workbook={workbook} />
+          <Viewer key={generation} workbook={workbook} />
         </div>
         <aside style={styles.pane} aria-label="Task pane" data-testid="task-pane">
-          <PaneRoot key={generation} port={workbook} today={asOf} addinVersion={addinVersion} initialLocale={locale} theme={readTheme} />
+          <Pane key={generation} port={workbook} today={asOf} addinVersion={addinVersion} initialLocale={locale} theme={readTheme} />
         </aside>
       </div>
     </div>
