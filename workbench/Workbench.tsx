@@ -71,8 +71,7 @@ export async function preparedWorkbook(asOf: string, withSample: boolean): Promi
   return workbook;
 }
 
-function download(bytes: ArrayBuffer, fileName: string): void {
-  const blob = new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
@@ -128,7 +127,7 @@ export function Workbench({ asOf, addinVersion, initial, locale = "en-US", readT
     setJob({ controller, fraction: 0 });
     setStatus("Exporting…");
     try {
-      const bytes = await exportXlsx(workbook, {
+      const file = await exportXlsx(workbook, {
         signal: controller.signal,
         onProgress: (stage, fraction) => {
           // Sending is the first third of the export, laying out the sheets the second, compressing the last.
@@ -137,7 +136,7 @@ export function Workbench({ asOf, addinVersion, initial, locale = "en-US", readT
           setStatus(`Exporting: ${EXPORT_STAGES[stage]}…`);
         },
       });
-      download(bytes, "credit-desk-workbench.xlsx");
+      download(file, "credit-desk-workbench.xlsx");
       setStatus("Exported credit-desk-workbench.xlsx");
     } catch (e) {
       setStatus(isAbort(e) ? "Export cancelled: nothing was downloaded" : `Export failed: ${e instanceof Error ? e.message : String(e)}`);

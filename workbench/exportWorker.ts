@@ -1,10 +1,10 @@
 /**
  * The workbench's export worker: receives the sheets to export (each sheet's header first, its
  * rows in chunks of ROWS_PER_MESSAGE after it, as the import worker sends them the other way),
- * writes the .xlsx off the page's thread (writeXlsx.ts) with its stages, and transfers the bytes back.
+ * writes the .xlsx off the page's thread (writeXlsx.ts) with its stages, and posts the file back as a Blob.
  */
 import type { CellValue, SheetSpec } from "../src/host/WorkbookPort";
-import { writeXlsx, type ExportBook, type ExportSheet, type ExportStage } from "./writeXlsx";
+import { writeXlsx, XLSX_TYPE, type ExportBook, type ExportSheet, type ExportStage } from "./writeXlsx";
 
 export type ExportRequest =
   /** A sheet: its spec with every table's rows empty, or an empty grid; the "rows" after it fill it. */
@@ -15,11 +15,12 @@ export type ExportRequest =
 
 export type ExportReply =
   | { kind: "stage"; stage: ExportStage; fraction: number }
-  | { kind: "done"; bytes: ArrayBuffer }
+  /** The file as a Blob made in the worker: posting a Blob passes a handle, where the page's `new Blob(bytes)` copied the whole file in one task. */
+  | { kind: "done"; file: Blob }
   | { kind: "failed"; message: string };
 
 /** The export's message handler over a `post` (the worker's postMessage; a fake in tests). */
-export function exportHandler(post: (reply: ExportReply, transfer?: Transferable[]) => void): (request: ExportRequest) => void {
+export function exportHandler(post: (reply: ExportReply) => void): (request: ExportRequest) => void {
   const sheets: ExportSheet[] = [];
   return (request) => {
     switch (request.kind) {
@@ -34,7 +35,7 @@ export function exportHandler(post: (reply: ExportReply, transfer?: Transferable
       }
       case "write":
         writeXlsx({ dateSystem: request.dateSystem, sheets }, (stage, fraction) => post({ kind: "stage", stage, fraction })).then(
-          (bytes) => post({ kind: "done", bytes }, [bytes]),
+          (bytes) => post({ kind: "done", file: new Blob([bytes], { type: XLSX_TYPE }) }),
           (error: unknown) => post({ kind: "failed", message: error instanceof Error ? error.message : String(error) }),
         );
     }
@@ -43,12 +44,12 @@ export function exportHandler(post: (reply: ExportReply, transfer?: Transferable
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<ExportRequest>) => void) | null;
-  postMessage(reply: ExportReply, transfer?: Transferable[]): void;
+  postMessage(reply: ExportReply): void;
 }
 
 const scope = globalThis as unknown as Partial<WorkerScope> & { importScripts?: unknown };
 if (typeof scope.importScripts === "function" && typeof scope.postMessage === "function") {
   const worker = scope as WorkerScope;
-  const handle = exportHandler((reply, transfer) => worker.postMessage(reply, transfer ?? []));
+  const handle = exportHandler((reply) => worker.postMessage(reply));
   worker.onmessage = (e) => handle(e.data);
 }

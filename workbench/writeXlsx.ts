@@ -14,6 +14,8 @@ export type ExportSheet = { name: string; spec: SheetSpec } | { name: string; gr
 
 export type ExportStage = "sheets" | "zipping";
 
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 export interface ExportBook {
   dateSystem: "1900" | "1904";
   sheets: ExportSheet[];

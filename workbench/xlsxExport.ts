@@ -3,14 +3,14 @@
  * responsive). The page gathers the sheets (the SheetSpec the review wrote, or the grid of an
  * imported sheet) and posts them to the export worker (exportWorker.ts) a sheet header and then
  * ROWS_PER_MESSAGE rows per message, yielding between messages; the worker writes the file
- * (writeXlsx.ts) and transfers the bytes back. Without workers it is written in the page.
+ * (writeXlsx.ts) and posts it back as a Blob. Without workers it is written in the page.
  * Progress: "sending" (share of rows posted), then the worker's "sheets" and "zipping". `signal`
  * cancels: the worker is stopped and no bytes are returned (nothing is downloaded).
  */
 import { ROWS_PER_MESSAGE } from "../src/taskpane/worker/protocol";
 import type { ObservableWorkbook } from "./ObservableWorkbook";
 import type { ExportReply, ExportRequest } from "./exportWorker";
-import { rowsOf, writeXlsx, type ExportBook, type ExportSheet, type ExportStage } from "./writeXlsx";
+import { rowsOf, writeXlsx, XLSX_TYPE, type ExportBook, type ExportSheet, type ExportStage } from "./writeXlsx";
 
 export type ExportProgressStage = "sending" | ExportStage;
 
@@ -30,10 +30,11 @@ export function exportBookOf(workbook: ObservableWorkbook): ExportBook {
   return { dateSystem: workbook.memory.dateSystem, sheets };
 }
 
-export async function exportXlsx(workbook: ObservableWorkbook, options: ExportOptions = {}): Promise<ArrayBuffer> {
+/** The workbook as an .xlsx file (a Blob, ready for a download link). */
+export async function exportXlsx(workbook: ObservableWorkbook, options: ExportOptions = {}): Promise<Blob> {
   const create = options.createWorker === null ? undefined : options.createWorker ?? defaultWorker();
   const book = exportBookOf(workbook);
-  if (create === undefined) return writeXlsx(book, options.onProgress);
+  if (create === undefined) return new Blob([await writeXlsx(book, options.onProgress)], { type: XLSX_TYPE });
   return writeInWorker(create(), book, options);
 }
 
@@ -59,7 +60,7 @@ export function* exportRequests(book: ExportBook, chunk = ROWS_PER_MESSAGE): Gen
   yield { kind: "write", dateSystem: book.dateSystem };
 }
 
-function writeInWorker(worker: Worker, book: ExportBook, { onProgress, signal }: ExportOptions): Promise<ArrayBuffer> {
+function writeInWorker(worker: Worker, book: ExportBook, { onProgress, signal }: ExportOptions): Promise<Blob> {
   return new Promise((resolve, reject) => {
     let isOver = false;
     const finish = (): void => {
@@ -78,7 +79,7 @@ function writeInWorker(worker: Worker, book: ExportBook, { onProgress, signal }:
       const reply = e.data;
       if (reply.kind === "stage") return onProgress?.(reply.stage, reply.fraction);
       finish();
-      if (reply.kind === "done") resolve(reply.bytes);
+      if (reply.kind === "done") resolve(reply.file);
       else reject(new Error(reply.message));
     };
     worker.onerror = (e) => {
