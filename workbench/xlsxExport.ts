@@ -7,10 +7,10 @@
  * Progress: "sending" (share of rows posted), then the worker's "sheets" and "zipping". `signal`
  * cancels: the worker is stopped and no bytes are returned (nothing is downloaded).
  */
-import { ROWS_PER_MESSAGE } from "../src/taskpane/worker/protocol";
 import type { ObservableWorkbook } from "./ObservableWorkbook";
-import type { ExportReply, ExportRequest } from "./exportWorker";
-import { rowsOf, writeXlsx, XLSX_TYPE, type ExportBook, type ExportSheet, type ExportStage } from "./writeXlsx";
+import type { ExportReply } from "./exportWorker";
+import { exportBookOf, exportRequests } from "./exportRequests";
+import { rowsOf, writeXlsx, XLSX_TYPE, type ExportBook, type ExportStage } from "./writeXlsx";
 
 export type ExportProgressStage = "sending" | ExportStage;
 
@@ -19,15 +19,6 @@ export interface ExportOptions {
   signal?: AbortSignal;
   /** The worker to write in (default: exportWorker.ts where the browser has workers); null: in the page. */
   createWorker?: (() => Worker) | null;
-}
-
-/** The sheets of the workbook to export, in its order. */
-export function exportBookOf(workbook: ObservableWorkbook): ExportBook {
-  const sheets = workbook.memory.sheetNames().map((name): ExportSheet => {
-    const spec = workbook.specOf(name);
-    return spec ? { name, spec } : { name, grid: workbook.memory.getSheet(name) ?? [] };
-  });
-  return { dateSystem: workbook.memory.dateSystem, sheets };
 }
 
 /** The workbook as an .xlsx file (a Blob, ready for a download link). */
@@ -41,23 +32,6 @@ export async function exportXlsx(workbook: ObservableWorkbook, options: ExportOp
 function defaultWorker(): (() => Worker) | undefined {
   if (typeof Worker === "undefined") return undefined;
   return () => new Worker(new URL("./exportWorker.ts", import.meta.url));
-}
-
-/** The requests that carry the book's sheets: each sheet with its rows emptied, then its rows in chunks. */
-export function* exportRequests(book: ExportBook, chunk = ROWS_PER_MESSAGE): Generator<ExportRequest> {
-  for (const sheet of book.sheets) {
-    if ("spec" in sheet) {
-      yield { kind: "sheet", sheet: { name: sheet.name, spec: { ...sheet.spec, tables: sheet.spec.tables.map((t) => ({ ...t, rows: [] })) } } };
-      for (let t = 0; t < sheet.spec.tables.length; t++) {
-        const rows = sheet.spec.tables[t]!.rows;
-        for (let from = 0; from < rows.length; from += chunk) yield { kind: "rows", table: t, rows: rows.slice(from, from + chunk) };
-      }
-    } else {
-      yield { kind: "sheet", sheet: { name: sheet.name, grid: [] } };
-      for (let from = 0; from < sheet.grid.length; from += chunk) yield { kind: "rows", table: -1, rows: sheet.grid.slice(from, from + chunk) };
-    }
-  }
-  yield { kind: "write", dateSystem: book.dateSystem };
 }
 
 function writeInWorker(worker: Worker, book: ExportBook, { onProgress, signal }: ExportOptions): Promise<Blob> {
