@@ -46,6 +46,9 @@ module.exports = async (env, options) => {
     entry: {
       functions: FUNCTION_FILES,
       taskpane: "./src/taskpane/index.tsx",
+      // The pane's scan and review compute off the page's thread (src/taskpane/worker/engineJobs.ts
+      // starts it as engineWorker.js beside taskpane.html); not a chunk of taskpane.html.
+      engineWorker: "./src/taskpane/worker/engineWorker.ts",
     },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },

@@ -13,7 +13,8 @@ module.exports = () => ({
   // No source maps: the workbench is for looking at the pane, and this keeps the build quick.
   devtool: false,
   context: __dirname,
-  entry: { workbench: "./workbench/index.tsx" },
+  // engineWorker: the pane's engine worker (src/taskpane/worker), started as engineWorker.js beside the page.
+  entry: { workbench: "./workbench/index.tsx", engineWorker: "./src/taskpane/worker/engineWorker.ts" },
   output: { path: path.resolve(__dirname, "dist-workbench"), filename: "[name].js", clean: true },
   resolve: { extensions: [".ts", ".tsx", ".js"] },
   module: { rules },
@@ -21,6 +22,6 @@ module.exports = () => ({
   infrastructureLogging: { level: "warn" },
   plugins: [
     new webpack.DefinePlugin({ __ADDIN_VERSION__: JSON.stringify(`${version}-workbench`) }),
-    new HtmlWebpackPlugin({ filename: "index.html", template: "./workbench/workbench.html" }),
+    new HtmlWebpackPlugin({ filename: "index.html", template: "./workbench/workbench.html", chunks: ["workbench"] }),
   ],
 });

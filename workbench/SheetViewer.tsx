@@ -3,7 +3,7 @@
  * its cells, re-rendered after every write. Each cell carries its A1 address (`data-cell`) and its
  * raw value as JSON (`data-value`), so browser tests read the real numbers, not their display.
  */
-import { useEffect, useState, useSyncExternalStore, type CSSProperties } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore, type CSSProperties } from "react";
 import type { CellValue } from "../src/host/WorkbookPort";
 import { columnLetter } from "../src/host/address";
 import { fromExcelSerial, toIsoDate, type DateSystem } from "../src/engine/dates/dayNumber";
@@ -71,13 +71,16 @@ export function SheetViewer({ workbook }: SheetViewerProps) {
     if (selection) setActive(selection.sheet);
   }, [selection]);
   const shown = active !== undefined && names.includes(active) ? active : names[0];
+  // getSheet copies the whole sheet (100,000 rows of a big ledger): once per change of the workbook or tab, not per render.
+  const shownRows = useMemo(() => {
+    const grid = shown === undefined ? [] : (workbook.memory.getSheet(shown) ?? []);
+    return { width: grid.reduce((w, row) => Math.max(w, row.length), 0), rows: grid.slice(0, MAX_VIEWER_ROWS), total: grid.length };
+  }, [workbook, shown, version]);
 
   if (shown === undefined) {
     return <div style={styles.empty} data-testid="sheet-empty">The workbook has no sheets yet. Use the task pane's set-up, or import an .xlsx file.</div>;
   }
-  const grid = workbook.memory.getSheet(shown) ?? [];
-  const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
-  const rows = grid.slice(0, MAX_VIEWER_ROWS);
+  const { width, rows, total } = shownRows;
 
   return (
     <section style={styles.root} aria-label="Sheet viewer" data-version={version}>
@@ -130,8 +133,8 @@ export function SheetViewer({ workbook }: SheetViewerProps) {
             ))}
           </tbody>
         </table>
-        {grid.length > rows.length && (
-          <p style={styles.empty} data-testid="sheet-truncated">Showing {rows.length} of {grid.length} rows.</p>
+        {total > rows.length && (
+          <p style={styles.empty} data-testid="sheet-truncated">Showing {rows.length} of {total} rows.</p>
         )}
       </div>
     </section>

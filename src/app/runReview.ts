@@ -20,7 +20,7 @@ import type { Ledger } from "../engine/receivables/Ledger";
 import type { MessageId } from "../i18n/messages";
 import type { Translator } from "../i18n/translator";
 import { buildOutputSheets, creditReviewRow, fitColumnWidths, outputSheetName, type AuditStamp } from "./buildOutputSheets";
-import { createCommitteeSheets, committeeJson, missingFromRegister, planCommittee, withCommitteeSheets } from "./reviewHistory";
+import { committeeJson, missingFromRegister, planCommittee, withCommitteeSheets } from "./reviewHistory";
 import { readPortfolio } from "./readPortfolio";
 import { modelScoresOf, withModelFigures } from "./readModelSheet";
 import { GRADE_TABLE, TOP_EXPOSURES_TABLE } from "./output/sheetParts";
@@ -80,13 +80,51 @@ export function customerJson(c: CustomerReview): Record<string, unknown> {
   };
 }
 
-export async function runReview(port: WorkbookPort, options: ReviewOptions): Promise<ReviewOutcome> {
+/**
+ * The compute part of a review (recognise → validate → review → build the sheets), everything
+ * between the read and the write: snapshot in, the outcome and the sheets to write out. It reads
+ * no port, so it can run off the page's thread (src/taskpane/worker: a Web Worker where the host
+ * has one); progress goes to options.onProgress, and options.signal is checked by runReview after it.
+ */
+export type ReviewCompute = (snapshot: WorkbookSnapshot, options: ReviewOptions) => ReviewComputation | Promise<ReviewComputation>;
+
+/** What a review computed: refused (problems with an error: nothing to write), or the outcome and the sheets to write. */
+export type ReviewComputation =
+  | { status: "invalid"; problems: Problem[] }
+  | { status: "reviewed"; outcome: ComputedOutcome; inputSheets: SheetSpec[] };
+
+/** The outcome of a review before its write (no written sheets, no redirects yet). */
+export type ComputedOutcome = Omit<ReviewOutcome, "status" | "written" | "redirected"> & { sheets: SheetSpec[] };
+
+/**
+ * The workflow: read (port) → compute (in-process by default, or the `compute` given: a worker)
+ * → write (port), unless the signal was aborted meanwhile.
+ */
+export async function runReview(port: WorkbookPort, options: ReviewOptions, compute: ReviewCompute = computeReview): Promise<ReviewOutcome> {
   const progress = options.onProgress ?? ((): void => undefined);
   const cancelled = (problems: Problem[]): ReviewOutcome => ({ status: "cancelled", problems });
   if (options.signal?.aborted) return cancelled([]);
 
   progress("reading", 0);
   const snapshot = await port.readWorkbook();
+  const computed = await compute(snapshot, options);
+  if (computed.status === "invalid") return { status: "invalid", problems: computed.problems };
+  const { outcome, inputSheets } = computed;
+  const { sheets } = outcome;
+  if (options.signal?.aborted) return { status: "cancelled", ...outcome };
+
+  progress("writing", 0.7);
+  if (inputSheets.length > 0) await port.writeSheets(inputSheets);
+  // The workbook opens on the Summary, the committee's one-page brief (issue 15).
+  const summary = sheets.find((sheet) => sheet.outputId === "Summary");
+  const result = await port.writeSheets(sheets, { onProgress: (f) => progress("writing", 0.7 + 0.3 * f), ...(summary ? { activate: summary.name } : {}) });
+  progress("done", 1);
+  return { status: "written", ...outcome, written: result.sheets, redirected: redirectedOutputs(snapshot, result.sheets) };
+}
+
+/** The review's compute in this thread (runReview's default). */
+export function computeReview(snapshot: WorkbookSnapshot, options: ReviewOptions): ReviewComputation {
+  const progress = options.onProgress ?? ((): void => undefined);
   progress("recognising", 0.2);
   // The mapping saved in the workbook, with the one given now (the pane's dialog, the CLI's --map) over it.
   const mapping = mergeMappings(savedMapping(snapshot), options.mapping);
@@ -140,15 +178,8 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
     notInRegister: missingFromRegister(snapshot, review.customers).map((c) => ({ customerId: c.customerId, name: c.name })),
     policyFingerprint,
   };
-  if (options.signal?.aborted) return { status: "cancelled", ...outcome };
-
-  progress("writing", 0.7);
-  await createCommitteeSheets(port, committee);
-  // The workbook opens on the Summary, the committee's one-page brief (issue 15).
-  const summary = sheets.find((sheet) => sheet.outputId === "Summary");
-  const result = await port.writeSheets(sheets, { onProgress: (f) => progress("writing", 0.7 + 0.3 * f), ...(summary ? { activate: summary.name } : {}) });
-  progress("done", 1);
-  return { status: "written", ...outcome, written: result.sheets, redirected: redirectedOutputs(snapshot, result.sheets) };
+  // The register created before the review's write (createCommitteeSheets), so that write stays the last one.
+  return { status: "reviewed", outcome, inputSheets: committee.inputSheets };
 }
 
 /**

@@ -1,12 +1,17 @@
 /**
  * Runs the review through the workflow with an AbortController (steps 4–5 of the pane): progress
- * is reported by stage, Cancel aborts, and the outcome says whether anything was written.
+ * is reported by stage (named in the user's language, with its share done), Cancel aborts, and
+ * the outcome says whether anything was written. The review's compute runs in the engine worker
+ * where the host has workers (worker/engineJobs.ts; `compute` replaces it in tests): the port's
+ * read and write stay on the page, and Cancel stops the worker before anything is written.
  */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useIntl } from "react-intl";
 import type { DayNumber } from "../../engine/dates/dayNumber";
 import type { WorkbookPort } from "../../host/WorkbookPort";
-import { runReview } from "../../app/runReview";
+import { runReview, type ReviewCompute } from "../../app/runReview";
+import type { MessageId } from "../../i18n/messages";
+import { workerCompute } from "../worker/engineJobs";
 import type { ColumnMapping, ReviewOutcome } from "../../app/types";
 import { messageOf } from "./useWorkbookScan";
 
@@ -22,14 +27,24 @@ export interface ReviewRequest {
   mapping: ColumnMapping;
 }
 
+/** runReview's stages (reading, recognising, validating, reviewing, writing, done) that have words in the catalogues. */
+const STAGES = new Set(["reading", "recognising", "validating", "reviewing", "writing", "done"]);
+
 export function useReview(
   port: WorkbookPort,
   addinVersion: string,
   now: () => string,
+  compute?: ReviewCompute,
 ): { state: ReviewState; run: (request: ReviewRequest) => Promise<void>; cancel: () => void } {
   const [state, setState] = useState<ReviewState>({ kind: "idle" });
   const intl = useIntl();
   const firstStage = intl.formatMessage({ id: "pane.stage.reading" });
+  const computeReview = useMemo(() => compute ?? workerCompute(), [compute]);
+  /** "Reviewing the portfolio (50%)": the stage in the user's language with the share of the whole review done. */
+  const stageText = useCallback((stage: string, fraction: number): string => {
+    const name = STAGES.has(stage) ? intl.formatMessage({ id: `job.stage.${stage}` as MessageId }) : stage;
+    return intl.formatMessage({ id: "job.stage.progress" }, { stage: name, percent: Math.min(1, Math.max(0, fraction)) });
+  }, [intl]);
   const controller = useRef<AbortController | undefined>(undefined);
   const isMounted = useRef(true);
 
@@ -57,15 +72,15 @@ export function useReview(
         mapping,
         signal: own.signal,
         onProgress: (stage, fraction) => {
-          if (!own.signal.aborted) update({ kind: "running", stage, fraction, isCancelling: false });
+          if (!own.signal.aborted) update({ kind: "running", stage: stageText(stage, fraction), fraction, isCancelling: false });
         },
-      });
+      }, computeReview);
       update({ kind: "done", outcome, asOfIso });
     } catch (error) {
       if (own.signal.aborted) update({ kind: "done", outcome: { status: "cancelled", problems: [] }, asOfIso });
       else update({ kind: "failed", message: messageOf(error) });
     }
-  }, [port, addinVersion, now, firstStage]);
+  }, [port, addinVersion, now, firstStage, stageText, computeReview]);
 
   const cancel = useCallback(() => {
     const own = controller.current;
