@@ -93,7 +93,8 @@ export async function runReview(port: WorkbookPort, options: ReviewOptions): Pro
   const recognition = recogniseTables(snapshot, mapping);
   options.onRecognised?.(recognition, snapshot);
   progress("validating", 0.3);
-  const reading = readPortfolio(snapshot, recognition);
+  // A portfolio read elsewhere (the CLI's file review: a ledger read from Parquet/CSV) replaces the snapshot's.
+  const reading = options.portfolioReading ?? readPortfolio(snapshot, recognition);
   const problems = reading.problems;
   if (problems.some((p) => p.severity === "error")) return { status: "invalid", problems };
 
