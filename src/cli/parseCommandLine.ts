@@ -133,7 +133,7 @@ export function parseCommandLine(argv: readonly string[], t: Translator = create
       if (values.sample || values["in-place"] || values.json || values.map !== undefined || values.out !== undefined || values["as-of"] !== undefined || values["from-ledger"] !== undefined) {
         return takesOnly("export-ledger", "<book.xlsx>", "<ledger.parquet>", "--table", "--force");
       }
-      if (positionals.length !== 2) return usage(t.t("cliFiles.parse.exportArgs"));
+      if (positionals.length !== 2) return usage(t.t("cliFiles.parse.exportArgs", { example: "credit-desk export-ledger <book.xlsx> <ledger.parquet>" }));
       const [workbook, parquet] = positionals as [string, string];
       if (!/\.xlsx$/i.test(workbook)) return usage(t.t("cliFiles.parse.exportXlsx", { file: workbook }));
       if (!/\.parquet$/i.test(parquet)) return usage(t.t("cliFiles.parse.exportParquet", { file: parquet }));
