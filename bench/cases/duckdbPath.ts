@@ -1,0 +1,200 @@
+/**
+ * Issue 19 §3's target: a ledger past Excel. DuckDB's SQL generates a Parquet ledger of N
+ * invoices over N/100 customers (deterministic: every figure a hash of the row number and the
+ * seed) and a customers CSV; `credit-desk review --customers … --ledger …` reviews them in a
+ * child process under /usr/bin/time -v (wall, CPU and peak RSS); then every customer's aging in
+ * the review workbook written (its Aging table) is compared, to the cent, with DuckDB's own SQL
+ * pivot over the same file (open amount = amount − paid, the buckets of the default Policy's
+ * aging edges, as bench/peers/duckdbPeer.ts), summed in DECIMAL so that the pivot is exact.
+ * Targets at 10,000,000 invoices: under 60 s and 4 GB, 0 customers differing.
+ *
+ *   node --expose-gc bench/child.js duckdbPath '{"invoices":1000000}' out.json
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import { AGING_TABLE } from "../../src/app";
+import { dayFromCivil, toIsoDate } from "../../src/engine/dates/dayNumber";
+import { DEFAULT_POLICY } from "../../src/engine/policy/defaultPolicy";
+import { DuckDbFiles, sqlString } from "../../src/host/duckdb/duckDbFiles";
+import { XlsxWorkbook } from "../../src/host/xlsx/XlsxWorkbook";
+import { median } from "../lib/measure";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const TIME = "/usr/bin/time";
+const AS_OF = dayFromCivil(2025, 6, 30);
+
+export interface DuckdbPathArgs {
+  invoices: number;
+  /** Default: invoices / 100. */
+  customers?: number;
+  seed?: number;
+  /** Runs of DuckDB's pivot (its median is the peer time). */
+  pivotRuns?: number;
+  /** Keep the generated files (for a profile), in this folder. */
+  keepIn?: string;
+}
+
+export interface DuckdbPathResult {
+  invoices: number;
+  customers: number;
+  duckdbVersion: string;
+  generateSeconds: number;
+  parquetMB: number;
+  review: { seconds: number; cpuSeconds: number | undefined; peakMB: number | undefined; peakSource: string; exit: number | null; rowsPerSecond: number; outputMB: number };
+  /** DuckDB's aging pivot over the same file: median wall ms of `pivotRuns`. */
+  pivotMs: number;
+  /** Review wall time over the pivot's (the pivot reads the file and aggregates; the review validates, reviews every customer and writes a workbook). */
+  reviewVsPivot: number;
+  comparison: { customers: number; differing: number; firstDifferences: string[]; totalOpenCents: number };
+  targets: { seconds: number; peakMB: number; met: boolean };
+  error?: string;
+}
+
+/** A row's deterministic pseudo-random integer in [0, m): DuckDB's hash of the row number, a salt and the seed. */
+const h = (salt: number, seed: number, m: number): string => `(hash(i, ${salt}, ${seed}) % ${m})::INTEGER`;
+
+/** The ledger: 70 % settled in full (some after the as-of date), 10 % part paid, 20 % open; dates over two years before the as-of date. */
+function ledgerSql(invoices: number, customers: number, seed: number, file: string): string {
+  const asOf = `DATE '${toIsoDate(AS_OF)}'`;
+  return `COPY (
+    WITH base AS (
+      SELECT i,
+        'C' || lpad((${h(1, seed, customers)} + 1)::VARCHAR, 6, '0') AS CustomerId,
+        ${asOf} - ${h(2, seed, 730)} AS InvoiceDate,
+        [30, 45, 60, 90][${h(3, seed, 4)} + 1] AS terms,
+        round(10 + ${h(4, seed, 5_000_000)} / 100.0, 2) AS Amount,
+        ${h(5, seed, 100)} AS kind,
+        ${h(6, seed, 120)} - 20 AS delay
+      FROM range(${invoices}) t(i)
+    )
+    SELECT 'INV' || lpad(i::VARCHAR, 9, '0') AS InvoiceId, CustomerId, InvoiceDate, InvoiceDate + terms AS DueDate, Amount,
+      CASE WHEN kind < 70 THEN Amount WHEN kind < 80 THEN round(Amount * 0.4, 2) END AS PaidAmount,
+      CASE WHEN kind < 70 THEN InvoiceDate + terms + delay END AS SettledDate
+    FROM base ORDER BY i
+  ) TO ${sqlString(file)} (FORMAT parquet)`;
+}
+
+function customersSql(customers: number, seed: number, file: string): string {
+  return `COPY (
+    SELECT 'C' || lpad((i + 1)::VARCHAR, 6, '0') AS CustomerId, 'Customer ' || (i + 1) AS Name,
+      (${h(7, seed, 200)} + 1) * 5000 AS CurrentLimit, [30, 45, 60, 90][${h(8, seed, 4)} + 1] AS PaymentTermsDays
+    FROM range(${customers}) t(i)
+  ) TO ${sqlString(file)} (FORMAT csv, HEADER)`;
+}
+
+/** DuckDB's aging pivot in cents per customer: the review's rule for open items (engine/receivables/openRowsAt) in SQL. */
+function pivotSql(file: string, edges: readonly number[]): string {
+  const asOf = `DATE '${toIsoDate(AS_OF)}'`;
+  const arms: string[] = [];
+  let lower: number | undefined;
+  for (const edge of edges) {
+    arms.push(`SUM(CASE WHEN ${lower === undefined ? "" : `dpd > ${lower} AND `}dpd <= ${edge} THEN open ELSE 0 END)`);
+    lower = edge;
+  }
+  arms.push(`SUM(CASE WHEN dpd > ${lower} THEN open ELSE 0 END)`);
+  return `
+    WITH open_items AS (
+      SELECT CustomerId, ${asOf} - DueDate AS dpd,
+        CASE WHEN SettledDate IS NOT NULL THEN CAST(Amount AS DECIMAL(18,2)) ELSE CAST(Amount AS DECIMAL(18,2)) - COALESCE(CAST(PaidAmount AS DECIMAL(18,2)), 0) END AS open
+      FROM read_parquet(${sqlString(file)})
+      WHERE InvoiceDate <= ${asOf} AND (SettledDate IS NULL OR SettledDate > ${asOf})
+    )
+    SELECT CustomerId, ${arms.map((a) => `CAST(${a} * 100 AS BIGINT)`).join(", ")} FROM open_items GROUP BY CustomerId`;
+}
+
+const cpuSecondsOf = (stderr: string): number | undefined => {
+  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1]);
+  const system = Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1]);
+  return Number.isFinite(user) && Number.isFinite(system) ? user + system : undefined;
+};
+
+/** The review's aging per customer in cents, from the Aging table of the workbook it wrote. */
+async function reviewAging(output: string, buckets: number): Promise<Map<string, number[]>> {
+  const loaded = await XlsxWorkbook.load(output);
+  if (!loaded.ok) throw new Error(`cannot read ${output}`);
+  const snapshot = await loaded.value.readWorkbook();
+  const table = snapshot.tables.find((t) => t.name === AGING_TABLE);
+  if (!table) throw new Error("no Aging table in the review workbook");
+  const aging = new Map<string, number[]>();
+  for (const row of table.rows) {
+    // The totals row has no name.
+    if (typeof row[0] !== "string" || row[1] === null) continue;
+    aging.set(row[0], row.slice(2, 2 + buckets).map((v) => Math.round(Number(v ?? 0) * 100)));
+  }
+  return aging;
+}
+
+export async function duckdbPath(args: DuckdbPathArgs): Promise<DuckdbPathResult> {
+  const invoices = args.invoices;
+  const customers = args.customers ?? Math.max(1, Math.round(invoices / 100));
+  const seed = args.seed ?? 19;
+  const dir = args.keepIn ?? mkdtempSync(path.join(tmpdir(), "credit-desk-duckdb-path-"));
+  const opened = await DuckDbFiles.open();
+  if (!opened.ok) throw new Error(`@duckdb/node-api cannot load: ${opened.detail}`);
+  const duck = opened.files;
+  try {
+    const ledger = path.join(dir, "receivables.parquet");
+    const customersFile = path.join(dir, "customers.csv");
+    const output = path.join(dir, "review.xlsx");
+    const generating = performance.now();
+    await duck.run(ledgerSql(invoices, customers, seed, ledger));
+    await duck.run(customersSql(customers, seed, customersFile));
+    const generateSeconds = (performance.now() - generating) / 1000;
+
+    const report = path.join(dir, "maxrss.txt");
+    const preload = path.join(dir, "report-maxrss.js");
+    writeFileSync(preload, `process.on("exit", () => require("fs").writeFileSync(${JSON.stringify(report)}, String(process.resourceUsage().maxRSS)));\n`);
+    const cli = [path.join(ROOT, "bin", "credit-desk.js"), "review", "--customers", customersFile, "--ledger", ledger, "--as-of", toIsoDate(AS_OF), "--out", output, "--force"];
+    const useTime = existsSync(TIME);
+    const started = performance.now();
+    const run = useTime
+      ? spawnSync(TIME, ["-v", process.execPath, "-r", preload, ...cli], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 })
+      : spawnSync(process.execPath, ["-r", preload, ...cli], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+    const seconds = (performance.now() - started) / 1000;
+    const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)?.[1] ?? (existsSync(report) ? readFileSync(report, "utf8") : NaN));
+    const peakMB = Number.isFinite(peakKb) ? Math.round(peakKb / 1024) : undefined;
+    const review = {
+      seconds, cpuSeconds: useTime ? cpuSecondsOf(run.stderr) : undefined, peakMB, peakSource: useTime ? "/usr/bin/time -v" : "process.resourceUsage().maxRSS",
+      exit: run.status, rowsPerSecond: Math.round(invoices / seconds), outputMB: existsSync(output) ? statSync(output).size / 1e6 : 0,
+    };
+
+    const edges = DEFAULT_POLICY.agingEdges;
+    const pivotTimes: number[] = [];
+    let pivot: unknown[][] = [];
+    for (let r = 0; r < (args.pivotRuns ?? 3); r++) {
+      const t0 = performance.now();
+      pivot = await duck.query(pivotSql(ledger, edges));
+      pivotTimes.push(performance.now() - t0);
+    }
+    const pivotMs = median(pivotTimes);
+
+    const comparison = { customers: 0, differing: 0, firstDifferences: [] as string[], totalOpenCents: 0 };
+    if (run.status === 0) {
+      const aging = await reviewAging(output, edges.length + 1);
+      const expected = new Map(pivot.map((row) => [String(row[0]), row.slice(1).map((v) => Number(v))]));
+      for (const id of new Set([...aging.keys(), ...expected.keys()])) {
+        const got = aging.get(id) ?? [];
+        const want = expected.get(id) ?? [];
+        comparison.customers++;
+        comparison.totalOpenCents += want.reduce((a, b) => a + b, 0);
+        const same = Array.from({ length: edges.length + 1 }, (_, k) => (got[k] ?? 0) === (want[k] ?? 0)).every(Boolean);
+        if (!same) {
+          comparison.differing++;
+          if (comparison.firstDifferences.length < 5) comparison.firstDifferences.push(`${id}: review ${JSON.stringify(got)} vs DuckDB ${JSON.stringify(want)}`);
+        }
+      }
+    }
+    const targets = { seconds: 60, peakMB: 4096, met: run.status === 0 && seconds < 60 && peakMB !== undefined && peakMB < 4096 && comparison.differing === 0 };
+    return {
+      invoices, customers, duckdbVersion: duck.version, generateSeconds, parquetMB: statSync(ledger).size / 1e6,
+      review, pivotMs, reviewVsPivot: (seconds * 1000) / pivotMs, comparison, targets,
+      ...(run.status !== 0 ? { error: run.stderr.slice(-3000) } : {}),
+    };
+  } finally {
+    duck.close();
+    if (args.keepIn === undefined) rmSync(dir, { recursive: true, force: true });
+  }
+}
