@@ -127,6 +127,15 @@ async function reviewAging(output: string, buckets: number): Promise<Map<string,
   return aging;
 }
 
+/** Writes the generated ledger (receivables.parquet) and customers (customers.csv) into `dir` (also for a profile by hand). */
+export async function writeLedgerFiles(duck: DuckDbFiles, dir: string, invoices: number, customers: number, seed: number): Promise<{ ledger: string; customers: string }> {
+  const ledger = path.join(dir, "receivables.parquet");
+  const customersFile = path.join(dir, "customers.csv");
+  await duck.run(ledgerSql(invoices, customers, seed, ledger));
+  await duck.run(customersSql(customers, seed, customersFile));
+  return { ledger, customers: customersFile };
+}
+
 export async function duckdbPath(args: DuckdbPathArgs): Promise<DuckdbPathResult> {
   const invoices = args.invoices;
   const customers = args.customers ?? Math.max(1, Math.round(invoices / 100));
@@ -136,12 +145,9 @@ export async function duckdbPath(args: DuckdbPathArgs): Promise<DuckdbPathResult
   if (!opened.ok) throw new Error(`@duckdb/node-api cannot load: ${opened.detail}`);
   const duck = opened.files;
   try {
-    const ledger = path.join(dir, "receivables.parquet");
-    const customersFile = path.join(dir, "customers.csv");
     const output = path.join(dir, "review.xlsx");
     const generating = performance.now();
-    await duck.run(ledgerSql(invoices, customers, seed, ledger));
-    await duck.run(customersSql(customers, seed, customersFile));
+    const { ledger, customers: customersFile } = await writeLedgerFiles(duck, dir, invoices, customers, seed);
     const generateSeconds = (performance.now() - generating) / 1000;
 
     const report = path.join(dir, "maxrss.txt");
