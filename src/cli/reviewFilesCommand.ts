@@ -201,6 +201,14 @@ export async function reviewDataFiles(run: ReviewFilesRun, io: CliIo): Promise<n
     const read = await files.readLedger(run.files.ledger, ledgerPlan(ledgerTable), { isKnownCustomer: (id) => customerIds.has(id) });
     io.stderr.write(`${t.t("cliFiles.read", { rows: read.rows, file: terminalSafe(ledgerTable.source.sheet), version: files.version })}\n`);
     const problems = [...small.problems, ...ledgerProblems(read, ledgerTable)];
+    // A repeated invoice id is a warning, as in a workbook (DuckDB counts them over the whole file).
+    const invoiceColumn = ledgerTable.source.headers[ledgerTable.columns.invoiceId ?? -1];
+    if (invoiceColumn !== undefined) {
+      for (const repeated of await files.repeatedValues(run.files.ledger, invoiceColumn)) {
+        const params = { file: ledgerTable.source.sheet, column: invoiceColumn, value: repeated.value, count: repeated.count };
+        problems.push({ ...noteProblem("duckdb.problem.duplicateInvoice", params, ledgerTable), severity: "warning", field: "invoiceId" });
+      }
+    }
     const currency = currencyProblem(small, read.ledger, ledgerTable);
     if (currency !== undefined) problems.push(currency);
     if (problems.some((p) => p.severity === "error")) return invalid(problems, run, io, { status: "invalid", problems });

@@ -158,7 +158,7 @@ describeWithDuckDb("review from files", () => {
     const written = await XlsxWorkbook.load(at("files-reviewed.xlsx"));
     if (!written.ok) throw new Error("written");
     const snapshot = await written.value.readWorkbook();
-    expect(snapshot.outputSheets.map((m) => m.output).sort()).toEqual(["Aging", "Collections", "Credit Review", "Review History", "Summary"]);
+    expect(snapshot.outputSheets.map((m) => m.output).sort()).toEqual(["Aging", "Collections", "Credit Review", "Input Files", "Review History", "Summary"]);
   }, 60_000);
 
   it("reads CSV files with Chinese headers (the workbook's aliases) and reviews them", async () => {
@@ -204,6 +204,14 @@ describeWithDuckDb("review from files", () => {
     await fs.writeFile(at("two.csv"), "InvoiceId,CustomerId,InvoiceDate,DueDate,Amount\nI1,C1,2025-06-01,2025-07-01,x\nI2,C1,2025-06-01,2025-07-01,y\n");
     const result = await reviewFiles({ files: { customers: at("customers.csv"), ledger: at("two.csv") }, output: at("two.xlsx") });
     expect(result.stderr).toContain("2 errors in the input files; nothing was written");
+  });
+
+  it("warns of a repeated invoice id, as a workbook review does, and still reviews", async () => {
+    await fs.writeFile(at("dup.csv"), "InvoiceId,CustomerId,InvoiceDate,DueDate,Amount\nI1,C1,2025-06-01,2025-07-01,10\nI1,C1,2025-06-02,2025-07-02,20\nI2,C1,2025-06-01,2025-07-01,5\n");
+    const result = await reviewFiles({ files: { customers: at("customers.csv"), ledger: at("dup.csv") }, output: at("dup.xlsx"), t: createTranslator("zh-CN") });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("dup.csv，列 InvoiceId：发票号“I1”出现了 2 次");
+    expect(result.outcome?.problems.filter((p) => p.severity === "warning" && p.field === "invoiceId")).toHaveLength(1);
   });
 
   it("says when a file cannot be read or holds no such table", async () => {

@@ -211,6 +211,14 @@ export class DuckDbFiles {
     return { ledger: builder.build(), rows, problems: log.problems, problemCount: log.count };
   }
 
+  /** Values of a column that occur more than once (the first `limit`, most frequent first), counted by DuckDB over the whole file. */
+  async repeatedValues(file: string, column: string, limit = 20): Promise<{ value: string; count: number }[]> {
+    const c = sqlName(column);
+    const rows = await this.query(`SELECT CAST(${c} AS VARCHAR) AS v, count(*) AS n FROM ${sourceSql(file, { allText: true })}
+      WHERE ${c} IS NOT NULL GROUP BY v HAVING count(*) > 1 ORDER BY n DESC, v LIMIT ${Math.max(0, Math.floor(limit))}`);
+    return rows.map((row) => ({ value: String(row[0]), count: Number(row[1]) }));
+  }
+
   /**
    * A table written to Parquet with typed columns: `fill` appends each row's values through the
    * appender given (DATE columns take day numbers, written as DATE by the final COPY).
