@@ -9,6 +9,7 @@
  * Exit codes as `review`: 0 written, 1 input problems or DuckDB missing (nothing written).
  */
 import * as path from "path";
+import { performance } from "perf_hooks";
 import { toIsoDate, type DayNumber } from "../engine/dates/dayNumber";
 import { describeError } from "../engine/errors";
 import type { Ledger } from "../engine/receivables/Ledger";
@@ -172,8 +173,25 @@ function invalid(problems: readonly Problem[], run: ReviewFilesRun, io: CliIo, o
   return 1;
 }
 
+/**
+ * With CREDIT_DESK_DEBUG set, one stderr line per stage with its wall and CPU seconds (the bench
+ * reads them to say where the time of a 10M-invoice review goes).
+ */
+function stageClock(io: CliIo, env: Readonly<Record<string, string | undefined>>): (stage: string) => void {
+  if (!env.CREDIT_DESK_DEBUG) return () => undefined;
+  let wall = performance.now();
+  let cpu = process.cpuUsage();
+  return (stage) => {
+    const used = process.cpuUsage(cpu);
+    io.stderr.write(`debug: stage ${stage} wall ${((performance.now() - wall) / 1000).toFixed(2)} s cpu ${((used.user + used.system) / 1e6).toFixed(2)} s rss ${Math.round(process.memoryUsage().rss / 1048576)} MB\n`);
+    wall = performance.now();
+    cpu = process.cpuUsage();
+  };
+}
+
 export async function reviewDataFiles(run: ReviewFilesRun, io: CliIo): Promise<number> {
   const t = run.t;
+  const stage = stageClock(io, io.env ?? process.env);
   if (!(await mayWriteOutput(run.output, { inPlace: false, force: run.force }, io))) return 1;
   const opened = await DuckDbFiles.open(run.loadDuckDb ?? loadDuckDb);
   if (!opened.ok) {
@@ -193,12 +211,14 @@ export async function reviewDataFiles(run: ReviewFilesRun, io: CliIo): Promise<n
     const recognition = recogniseTables(snapshot, mapping);
     for (const line of recognitionReport(recognition, snapshot, mapping, t)) io.stderr.write(`${line}\n`);
     const small = readPortfolio(snapshot, recognition);
+    stage("small-tables");
     const ledgerTable = recognition.tables.receivables;
     if (small.problems.some((p) => p.severity === "error") || ledgerTable === undefined) {
       return invalid(small.problems, run, io, { status: "invalid", problems: small.problems });
     }
     const customerIds = new Set(small.portfolio.customers.map((c) => c.customerId));
     const read = await files.readLedger(run.files.ledger, ledgerPlan(ledgerTable), { isKnownCustomer: (id) => customerIds.has(id) });
+    stage("read-ledger");
     io.stderr.write(`${t.t("cliFiles.read", { rows: read.rows, file: terminalSafe(ledgerTable.source.sheet), version: files.version })}\n`);
     const problems = [...small.problems, ...ledgerProblems(read, ledgerTable)];
     // A repeated invoice id is a warning, as in a workbook (DuckDB counts them over the whole file).
@@ -224,9 +244,11 @@ export async function reviewDataFiles(run: ReviewFilesRun, io: CliIo): Promise<n
       mapping,
       portfolioReading: reading,
     });
+    stage("review-and-sheets");
     if (outcome.status !== "written") return invalid(outcome.problems, run, io, outcome);
     run.onOutcome?.(outcome, read.ledger);
     const saved = await book.save(run.output);
+    stage("save");
     if (!saved.ok) {
       io.stderr.write(`credit-desk: ${terminalSafe(describeError(saved.error))}; nothing was written\n`);
       return 1;
