@@ -55,6 +55,9 @@ function jobs(quick: boolean): Job[] {
     { id: "model-fit", caseName: "modelFit", args: { runs: 5, generatedCustomers: n(100_000), ledgerCustomers: n(1_000), ledgerInvoices: n(100_000) } },
     // Issue 19: the CLI review by ledger size, peak memory and time against pandas' read_excel of the same file.
     { id: "cli-by-size", caseName: "cliBySize", args: { sizes: [n(100_000), n(300_000), n(1_000_000)], pandas: true } },
+    // Issue 19 §3: a Parquet ledger past Excel reviewed through DuckDB, its aging against DuckDB's own pivot to the cent.
+    { id: "duckdb-path-1m", caseName: "duckdbPath", args: { invoices: n(1_000_000) } },
+    { id: "duckdb-path-10m", caseName: "duckdbPath", args: { invoices: n(10_000_000) } },
     // Issues 16 and 19: main-thread long tasks while the workbench imports 100,000 invoices.
     { id: "workbench-import", caseName: "workbenchImport", args: { invoices: n(100_000) } },
   ];

@@ -404,6 +404,8 @@ const LATER_CASES: readonly [string, string][] = [
   ["whatif-chain-1m", "Formula chain of a what-if sheet as spilled calls (target < 250 ms; issue 14)"],
   ["model-fit", "Default-model fit times (Taiwan target < 2 s; issue 17)"],
   ["cli-by-size", "CLI review by ledger size: peak memory and time against pandas' read_excel (1M target ≤ 1.5 GB, ≤ 0.5×; issue 19)"],
+  ["duckdb-path-1m", "Ledger past Excel: 1,000,000 Parquet invoices reviewed through DuckDB, aging against DuckDB's pivot to the cent (issue 19 §3)"],
+  ["duckdb-path-10m", "Ledger past Excel: 10,000,000 Parquet invoices over 100,000 customers (target < 60 s, < 4 GB, 0 customers differing; issue 19 §3)"],
   ["workbench-import", "Workbench import: main-thread long tasks by phase while 100,000 invoices are imported (target: none over 200 ms; issues 16 and 19)"],
 ];
 

@@ -7,6 +7,7 @@
 import type { BundlesArgs } from "./bundles";
 import type { CliBySizeArgs } from "./cliBySize";
 import type { CustomFunctionsArgs } from "./customFunctions";
+import type { DuckdbPathArgs } from "./duckdbPath";
 import type { EngineReviewArgs } from "./engineReview";
 import type { FormulaSheetArgs, WhatIfChainArgs } from "./formulaSheet";
 import type { JitStabilityArgs } from "./jitStability";
@@ -36,6 +37,7 @@ export const CASES = {
   whatIf: async (a: unknown) => (await import("./whatIf")).whatIf(argsOf<WhatIfArgs>(a, ["customers", "invoices", "runs"])),
   cliBySize: async (a: unknown) => (await import("./cliBySize")).cliBySize(argsOf<CliBySizeArgs>(a, ["sizes", "pandas"])),
   workbenchImport: async (a: unknown) => (await import("./workbenchImport")).workbenchImport(argsOf<WorkbenchImportArgs>(a, ["invoices"])),
+  duckdbPath: async (a: unknown) => (await import("./duckdbPath")).duckdbPath(argsOf<DuckdbPathArgs>(a, ["invoices"])),
   whatIfChain: async (a: unknown) => (await import("./formulaSheet")).whatIfChain(argsOf<WhatIfChainArgs>(a, ["customers", "invoices", "runs"])),
 } satisfies Record<string, (args: unknown) => Promise<unknown>>;
 

@@ -131,7 +131,8 @@ export function computeReview(snapshot: WorkbookSnapshot, options: ReviewOptions
   const recognition = recogniseTables(snapshot, mapping);
   options.onRecognised?.(recognition, snapshot);
   progress("validating", 0.3);
-  const reading = readPortfolio(snapshot, recognition);
+  // A portfolio read elsewhere (the CLI's file review: a ledger read from Parquet/CSV) replaces the snapshot's.
+  const reading = options.portfolioReading ?? readPortfolio(snapshot, recognition);
   const problems = reading.problems;
   if (problems.some((p) => p.severity === "error")) return { status: "invalid", problems };
 

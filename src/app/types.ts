@@ -7,6 +7,7 @@ import type { OutputLanguage } from "../engine/policy/Policy";
 import type { PortfolioKpis } from "../engine/review/types";
 import type { SheetSpec, SourceTable, WorkbookSnapshot, WrittenSheet } from "../host/WorkbookPort";
 import type { MessageId } from "../i18n/messages";
+import type { PortfolioReading } from "./readPortfolio";
 
 export type InputTableKind = "customers" | "financials" | "receivables" | "orders" | "policy";
 
@@ -61,6 +62,11 @@ export interface ReviewOptions {
   outputLanguage?: OutputLanguage;
   signal?: AbortSignal;
   onProgress?: (stage: string, fraction: number) => void;
+  /**
+   * The portfolio already read and validated (issue 19 §3: a ledger past Excel, read from a file by
+   * DuckDB): used instead of reading the snapshot's tables; the snapshot still gives the rest.
+   */
+  portfolioReading?: PortfolioReading;
   /** Called once the tables are recognised (with the saved mapping applied), before validation: the CLI prints what it recognised. */
   onRecognised?: (recognition: Recognition, snapshot: WorkbookSnapshot) => void;
 }

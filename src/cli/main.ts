@@ -1,5 +1,6 @@
 /**
- * The credit-desk command line (issue 5): `review`, `init`, `demo`, `whatif`, `--help`, `--version`.
+ * The credit-desk command line (issue 5): `review` (of a workbook, or of files: issue 19 §3),
+ * `init`, `demo`, `whatif`, `export-ledger`, `--help`, `--version`.
  * `main` takes the arguments and an injected CliIo and answers the exit code: 0 done,
  * 1 bad workbook or validation errors (nothing written), 2 usage. It never calls process.exit,
  * so tests run it in-process; bin/credit-desk.js wires the real process.
@@ -18,6 +19,8 @@ import { parseCommandLine, type Command } from "./parseCommandLine";
 import { reviewFile } from "./reviewCommand";
 import { VERSION } from "./version";
 import { whatifFile } from "./whatifCommand";
+import { defaultFilesOutput, reviewDataFiles } from "./reviewFilesCommand";
+import { exportLedger } from "./exportLedgerCommand";
 
 export type { CliIo } from "./CliIo";
 
@@ -89,6 +92,14 @@ async function run(command: Command, io: CliIo, t: Translator, outputLanguage?: 
       return runDemo({ out: command.out, asOf: command.asOf }, io);
     case "whatif":
       return whatifFile({ input: command.input, sets: command.sets, asOf: command.asOf ?? today(io), out: command.out, force: command.force, json: command.json, locale, outputLanguage }, io);
+    case "reviewFiles": {
+      const map = parseMapOptions(command.map, t);
+      if (!map.ok) return usageError(io, map.message, t);
+      const output = command.out ?? defaultFilesOutput(command.files.ledger);
+      return reviewDataFiles({ files: command.files, output, asOf: command.asOf ?? today(io), json: command.json, force: command.force, outputLanguage, mapping: map.mapping, t }, io);
+    }
+    case "exportLedger":
+      return exportLedger({ workbook: command.workbook, parquet: command.parquet, table: command.table, force: command.force, t }, io);
     default: {
       const never: never = command;
       throw new Error(`unhandled command ${JSON.stringify(never)}`);

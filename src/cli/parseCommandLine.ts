@@ -8,19 +8,30 @@ import { parseArgs } from "util";
 import { parseDateText, type DayNumber } from "../engine/dates/dayNumber";
 import { createTranslator, type Translator } from "../i18n/translator";
 
+/** The files of a review past Excel (issue 19 §3): the ledger in Parquet or CSV, the other tables in CSV, Parquet or .xlsx. */
+export interface DataFiles {
+  customers: string;
+  ledger: string;
+  financials?: string;
+  orders?: string;
+  policy?: string;
+}
+
 export type Command =
-  | { name: "help"; topic?: "review" | "init" | "demo" | "whatif" }
+  | { name: "help"; topic?: CommandName }
   | { name: "version" }
   | { name: "review"; input: string; asOf?: DayNumber; out?: string; inPlace: boolean; force: boolean; json: boolean; map: string[] }
   | { name: "init"; file: string; sample: boolean; asOf?: DayNumber }
   | { name: "initFromLedger"; ledger: string; out?: string; map: string[] }
   | { name: "demo"; out?: string; asOf?: DayNumber }
-  | { name: "whatif"; input: string; sets: string[]; asOf?: DayNumber; out?: string; force: boolean; json: boolean };
+  | { name: "whatif"; input: string; sets: string[]; asOf?: DayNumber; out?: string; force: boolean; json: boolean }
+  | { name: "reviewFiles"; files: DataFiles; asOf?: DayNumber; out?: string; force: boolean; json: boolean; map: string[] }
+  | { name: "exportLedger"; workbook: string; parquet: string; table?: string; force: boolean };
 
 export type ParsedCommandLine = { ok: true; command: Command } | { ok: false; usage: string };
 
-const COMMANDS = ["review", "init", "demo", "whatif"] as const;
-type CommandName = (typeof COMMANDS)[number];
+const COMMANDS = ["review", "init", "demo", "whatif", "export-ledger"] as const;
+export type CommandName = (typeof COMMANDS)[number];
 
 function isCommandName(name: string): name is CommandName {
   return (COMMANDS as readonly string[]).includes(name);
@@ -78,10 +89,14 @@ export function parseCommandLine(argv: readonly string[], t: Translator = create
   if (!asOf.ok) return usage(asOf.usage);
 
   if (first !== "whatif" && values.set !== undefined) return optionOf("--set", "whatif", first);
+  const fileOption = FILE_OPTIONS.find((option) => values[option] !== undefined);
+  if (first !== "review" && fileOption !== undefined) return usage(t.t("cliFiles.parse.fileOptionsOnlyReview", { option: `--${fileOption}`, command: first }));
+  if (first !== "export-ledger" && values.table !== undefined) return optionOf("--table", "export-ledger", first);
   switch (first) {
     case "review": {
       if (values["from-ledger"] !== undefined) return optionOf("--from-ledger", "init", "review");
       if (values.sample) return optionOf("--sample", "init", "review");
+      if (fileOption !== undefined) return reviewFiles(values, positionals, asOf.asOf, t);
       if (positionals.length === 0) return usage(t.t("cli.parse.needsWorkbook", { command: "review", example: "credit-desk review <workbook.xlsx>" }));
       if (positionals.length !== 1) return oneFile("review", "workbook", positionals.length);
       if (values["in-place"] && values.out !== undefined) return usage(t.t("cli.parse.inPlaceAndOut"));
@@ -114,11 +129,44 @@ export function parseCommandLine(argv: readonly string[], t: Translator = create
       if (values.force && values.out === undefined) return usage(t.t("cli.parse.forceWithoutOut"));
       return { ok: true, command: { name: "whatif", input: positionals[0], sets: values.set ?? [], asOf: asOf.asOf, out: values.out, force: values.force === true, json: values.json === true } };
     }
+    case "export-ledger": {
+      if (values.sample || values["in-place"] || values.json || values.map !== undefined || values.out !== undefined || values["as-of"] !== undefined || values["from-ledger"] !== undefined) {
+        return takesOnly("export-ledger", "<book.xlsx>", "<ledger.parquet>", "--table", "--force");
+      }
+      if (positionals.length !== 2) return usage(t.t("cliFiles.parse.exportArgs", { example: "credit-desk export-ledger <book.xlsx> <ledger.parquet>" }));
+      const [workbook, parquet] = positionals as [string, string];
+      if (!/\.xlsx$/i.test(workbook)) return usage(t.t("cliFiles.parse.exportXlsx", { file: workbook }));
+      if (!/\.parquet$/i.test(parquet)) return usage(t.t("cliFiles.parse.exportParquet", { file: parquet }));
+      return { ok: true, command: { name: "exportLedger", workbook, parquet, table: values.table, force: values.force === true } };
+    }
     default: {
       const never: never = first;
       throw new Error(`unhandled command ${String(never)}`);
     }
   }
+}
+
+/** The options naming a review's input files. */
+const FILE_OPTIONS = ["customers", "ledger", "financials", "orders", "policy"] as const;
+
+type Options = ReturnType<typeof parseOptions>["values"];
+
+/** `review --customers … --ledger …`: the files checked by kind; a workbook, --in-place or a missing file is a usage error. */
+function reviewFiles(values: Options, positionals: readonly string[], asOf: DayNumber | undefined, t: Translator): ParsedCommandLine {
+  const usage = (message: string): ParsedCommandLine => ({ ok: false, usage: message });
+  if (positionals.length > 0) return usage(t.t("cliFiles.parse.filesAndWorkbook", { file: positionals[0]! }));
+  if (values["in-place"]) return usage(t.t("cliFiles.parse.notWithFiles", { option: "--in-place" }));
+  if (values.out !== undefined && !/\.xlsx$/i.test(values.out)) return usage(`--out ${values.out}: the output must be an .xlsx file`);
+  const { customers, ledger } = values;
+  if (customers === undefined || customers === "") return usage(t.t("cliFiles.parse.needsBoth", { option: "--customers" }));
+  if (ledger === undefined || ledger === "") return usage(t.t("cliFiles.parse.needsBoth", { option: "--ledger" }));
+  if (!/\.(parquet|pq|csv)$/i.test(ledger)) return usage(t.t("cliFiles.parse.ledgerKind", { file: ledger }));
+  for (const option of ["customers", "financials", "orders", "policy"] as const) {
+    const file = values[option];
+    if (file !== undefined && !/\.(parquet|pq|csv|xlsx)$/i.test(file)) return usage(t.t("cliFiles.parse.tableKind", { option: `--${option}`, file }));
+  }
+  const files: DataFiles = { customers, ledger, financials: values.financials, orders: values.orders, policy: values.policy };
+  return { ok: true, command: { name: "reviewFiles", files, asOf, out: values.out, force: values.force === true, json: values.json === true, map: values.map ?? [] } };
 }
 
 function parseOptions(args: string[]) {
@@ -137,6 +185,12 @@ function parseOptions(args: string[]) {
       "from-ledger": { type: "string" },
       help: { type: "boolean", short: "h" },
       set: { type: "string", multiple: true },
+      customers: { type: "string" },
+      ledger: { type: "string" },
+      financials: { type: "string" },
+      orders: { type: "string" },
+      policy: { type: "string" },
+      table: { type: "string" },
     },
   });
 }

@@ -2,7 +2,7 @@ import { helpPage, type HelpTopic } from "../../src/cli/helpText";
 import { main, type CliIo } from "../../src/cli/main";
 import { createTranslator } from "../../src/i18n/translator";
 
-const TOPICS: readonly (HelpTopic | undefined)[] = [undefined, "review", "init", "demo", "whatif"];
+const TOPICS: readonly (HelpTopic | undefined)[] = [undefined, "review", "init", "demo", "whatif", "export-ledger"];
 
 async function run(argv: string[]): Promise<string> {
   const out: string[] = [];
