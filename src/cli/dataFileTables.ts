@@ -6,7 +6,7 @@
  * columns). Each table's "sheet" is its file's name, so a problem names the file and the cell.
  */
 import * as path from "path";
-import { describeError } from "../engine/errors";
+import { errorText } from "../app/errorText";
 import type { CellValue, SourceTable, WorkbookSnapshot } from "../host/WorkbookPort";
 import { dataFileKind, type DuckDbFiles } from "../host/duckdb/duckDbFiles";
 import { XlsxWorkbook } from "../host/xlsx/XlsxWorkbook";
@@ -28,7 +28,7 @@ export async function loadTable(kind: InputTableKind, file: string, files: DuckD
   const name = path.basename(file);
   if (/\.xlsx$/i.test(file)) {
     const loaded = await XlsxWorkbook.load(file);
-    if (!loaded.ok) return { ok: false, message: t.t("duckdb.problem.badFile", { file: name, detail: describeError(loaded.error) }) };
+    if (!loaded.ok) return { ok: false, message: t.t("duckdb.problem.badFile", { file: name, detail: errorText(t, loaded.error) }) };
     const snapshot = await loaded.value.readWorkbook();
     const found = recogniseTables(snapshot, mergeMappings(savedMapping(snapshot), mapping)).tables[kind];
     if (found === undefined) return { ok: false, message: t.t("duckdb.problem.noTable", { file: name, table: TABLE_FIELDS[kind].tableName }) };

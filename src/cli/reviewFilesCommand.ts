@@ -11,7 +11,7 @@
 import * as path from "path";
 import { performance } from "perf_hooks";
 import { toIsoDate, type DayNumber } from "../engine/dates/dayNumber";
-import { describeError } from "../engine/errors";
+import { errorText } from "../app/errorText";
 import type { Ledger } from "../engine/receivables/Ledger";
 import type { OutputLanguage } from "../engine/policy/Policy";
 import type { CellValue, SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions, WrittenSheet } from "../host/WorkbookPort";
@@ -250,7 +250,7 @@ export async function reviewDataFiles(run: ReviewFilesRun, io: CliIo): Promise<n
     const saved = await book.save(run.output);
     stage("save");
     if (!saved.ok) {
-      io.stderr.write(`credit-desk: ${terminalSafe(describeError(saved.error))}; nothing was written\n`);
+      io.stderr.write(`credit-desk: ${terminalSafe(errorText(t, saved.error))}; nothing was written\n`);
       return 1;
     }
     if (run.json) {
