@@ -5,7 +5,7 @@
  * review words only (reviewWords.ts), so that their bundle does not carry the pane's and CLI's text.
  * This module imports no catalogue.
  */
-import { createIntl, createIntlCache, type IntlShape } from "@formatjs/intl";
+import { IntlMessageFormat } from "intl-messageformat";
 import { type Locale } from "./locale";
 import type { MessageId } from "./messages";
 
@@ -17,9 +17,8 @@ export interface Translator {
   /** The message `id` with its arguments filled in. A missing argument throws (a programmer bug). */
   t(id: MessageId, values?: MessageValues): string;
   /**
-   * The same text as `t`, from the message compiled once and kept: for a text rendered once per
-   * row of an output sheet (reasons, warnings of 10k customers), where `t`'s per-call lookup of
-   * its memoised formatter (a JSON key of the message and options) cost ten times the format.
+   * The same text as `t` (both render the message compiled once and kept), named for a text
+   * rendered once per row of an output sheet (reasons, warnings of 10k customers).
    */
   format(id: MessageId, values?: MessageValues): string;
   /** A number with the locale's grouping, at most `maximumFractionDigits` decimals (default 2). */
@@ -39,53 +38,64 @@ const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 
-const cache = createIntlCache();
+/** A message as ICU text, or its AST where the catalogue was compiled at build time (the functions' bundle, scripts/icu-ast-loader.js). */
+type CatalogueMessage = ConstructorParameters<typeof IntlMessageFormat>[0];
 
 /**
  * A translator over `messages` (ICU patterns by id) in `locale`. A missing argument or a bad
- * pattern throws (a programmer bug); an id the catalogue lacks throws too.
+ * pattern throws (a programmer bug); an id the catalogue lacks throws too. Built on
+ * intl-messageformat and the platform's Intl alone (not @formatjs/intl's createIntl, whose 31 KB
+ * the functions bundle cannot carry under its 60 KB gzip budget, scripts/check-dist.js).
  */
 export function translatorOver(locale: Locale, messages: Readonly<Record<string, string>>): Translator {
-  return translatorOf(createIntl({ locale, defaultLocale: "en-US", messages: messages as Record<string, string>, onError: throwIntlError }, cache), locale);
+  const catalogue = messages as Readonly<Record<string, CatalogueMessage>>;
+  const compiled = new Map<MessageId, IntlMessageFormat>();
+  const compiledOf = (id: MessageId): IntlMessageFormat => {
+    let formatter = compiled.get(id);
+    if (!formatter) {
+      const message = catalogue[id];
+      if (message === undefined) throw new Error(`no message ${id} in ${locale}`);
+      formatter = new IntlMessageFormat(message, locale);
+      compiled.set(id, formatter);
+    }
+    return formatter;
+  };
+  const render = (id: MessageId, values?: MessageValues): string => String(compiledOf(id).format(values as Record<string, string | number | boolean | Date | null | undefined>));
+  const numbers = new Map<string, Intl.NumberFormat>();
+  const number = (key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat => {
+    let f = numbers.get(key);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, options);
+      numbers.set(key, f);
+    }
+    return f;
+  };
+  const date = new Intl.DateTimeFormat(locale, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" });
+  return {
+    locale,
+    t: render,
+    format: render,
+    formatNumber: (value, maximumFractionDigits = 2) =>
+      Number.isFinite(value) ? number(`n${maximumFractionDigits}`, { maximumFractionDigits }).format(value) : NO_FIGURE,
+    formatPercent: (fraction, fractionDigits = 1) =>
+      Number.isFinite(fraction) ? number(`p${fractionDigits}`, { style: "percent", maximumFractionDigits: fractionDigits }).format(fraction) : NO_FIGURE,
+    formatMoney: (amount, currency) => {
+      if (!Number.isFinite(amount)) return NO_FIGURE;
+      const code = currency.trim().toUpperCase();
+      // Intl refuses a malformed code (RangeError); an unknown well-formed one it shows as the code.
+      if (!CURRENCY_CODE.test(code)) return number("m", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount);
+      return number(`c${code}`, { style: "currency", currency: code }).format(amount);
+    },
+    formatDate: (isoOrDayNumber) => {
+      const time = timeOf(isoOrDayNumber);
+      return time === undefined ? String(isoOrDayNumber) : date.format(time);
+    },
+  };
 }
 
 /** react-intl and @formatjs/intl report errors to `onError`: a missing argument is a bug, thrown. */
 export function throwIntlError(error: Error): void {
   throw error;
-}
-
-function translatorOf(intl: IntlShape<string>, locale: Locale): Translator {
-  const compiled = new Map<MessageId, { format(values?: MessageValues): unknown }>();
-  const compiledOf = (id: MessageId): { format(values?: MessageValues): unknown } => {
-    let formatter = compiled.get(id);
-    if (!formatter) {
-      const message = intl.messages[id];
-      if (typeof message !== "string") throw new Error(`no message ${id} in ${locale}`);
-      formatter = intl.formatters.getMessageFormat(message, locale, intl.formats, { formatters: intl.formatters });
-      compiled.set(id, formatter);
-    }
-    return formatter;
-  };
-  return {
-    locale,
-    t: (id, values) => intl.formatMessage({ id }, values as Record<string, string | number | boolean | Date | null | undefined>),
-    format: (id, values) => String(compiledOf(id).format(values)),
-    formatNumber: (value, maximumFractionDigits = 2) =>
-      Number.isFinite(value) ? intl.formatNumber(value, { maximumFractionDigits }) : NO_FIGURE,
-    formatPercent: (fraction, fractionDigits = 1) =>
-      Number.isFinite(fraction) ? intl.formatNumber(fraction, { style: "percent", maximumFractionDigits: fractionDigits }) : NO_FIGURE,
-    formatMoney: (amount, currency) => {
-      if (!Number.isFinite(amount)) return NO_FIGURE;
-      const code = currency.trim().toUpperCase();
-      // Intl refuses a malformed code (RangeError); an unknown well-formed one it shows as the code.
-      if (!CURRENCY_CODE.test(code)) return intl.formatNumber(amount, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-      return intl.formatNumber(amount, { style: "currency", currency: code });
-    },
-    formatDate: (isoOrDayNumber) => {
-      const time = timeOf(isoOrDayNumber);
-      return time === undefined ? String(isoOrDayNumber) : intl.formatDate(time, { year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" });
-    },
-  };
 }
 
 /** Milliseconds since the epoch (UTC midnight) of a day number or a valid `YYYY-MM-DD`, else undefined. */
