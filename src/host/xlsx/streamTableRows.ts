@@ -11,23 +11,22 @@
  * Strings are always text, never formulas, whatever they start with.
  * @example streamTableRows(templateBytes, "Receivables", rows(), (chunk) => fs.writeSync(fd, chunk)) //=> 1000000
  */
-import { Zip, ZipDeflate } from "fflate";
+import { Zip } from "fflate";
 import type { CellValue } from "../WorkbookPort";
 import { a1, a1Range, parseA1, parseA1Range } from "./cellAddress";
 import { packageSheetsOf, relationshipsOf, relsPathOf, workbookPartOf } from "./packageParts";
 import { centralDirectory, entryBytes, type ZipDirectoryEntry } from "./readZipEntries";
 import { tablePartFacts } from "./repairLoadedTables";
 import { escapeXml } from "./xmlText";
+import { ZlibZipDeflate } from "./zlibZipDeflate";
 
 /** Text handed to the deflater at a time. */
 const BATCH_CHARS = 1 << 20;
 /** A fixed date for every entry, so that the same rows make the same file. */
 const MTIME = new Date(2000, 0, 1);
 
-function zipPart(name: string): ZipDeflate {
-  const file = new ZipDeflate(name, { level: 6 });
-  file.mtime = MTIME;
-  return file;
+function zipPart(name: string): ZlibZipDeflate {
+  return new ZlibZipDeflate(name, MTIME);
 }
 
 function textOf(bytes: Buffer): string {

@@ -1,12 +1,13 @@
 /**
  * A zip archive (an .xlsx package) from a list of entries, written by fflate's Zip: each entry
- * either new content (deflated by fflate's ZipDeflate, CRC-32 computed) or an entry copied
+ * either new content (deflated by Node's zlib, ZlibZipDeflate, CRC-32 computed) or an entry copied
  * from another archive as it was stored (its compressed bytes, CRC and sizes handed to the
  * archive as they are, so a copied part is byte-identical and costs no inflate/deflate).
  * Plain zip (no zip64), UTF-8 names, a fixed date (1980-01-01) so output does not depend on the clock.
  * @example writeZip([{ name: "a.txt", content: Buffer.from("hi") }]) //=> <Buffer 50 4b 03 04 …>
  */
-import { Zip, ZipDeflate, type ZipInputFile } from "fflate";
+import { Zip, type ZipInputFile } from "fflate";
+import { ZlibZipDeflate } from "./zlibZipDeflate";
 
 /** New content, deflated when written. */
 export interface NewZipEntry {
@@ -71,8 +72,7 @@ export function writeZipTo(entries: Iterable<ZipEntryToWrite>, write: (chunk: Ui
       zip.add(file);
       file.ondata(null, viewOf(entry.compressed), true);
     } else {
-      const file = new ZipDeflate(entry.name, { level: 6 });
-      file.mtime = MTIME;
+      const file = new ZlibZipDeflate(entry.name);
       zip.add(file);
       if ("content" in entry) file.push(entry.content, true);
       else {

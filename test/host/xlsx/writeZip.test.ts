@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import { crc32, inflateRawSync } from "node:zlib";
+import { unzipSync } from "fflate";
 import { centralDirectory, compressedBytesOf, readZipEntries } from "../../../src/host/xlsx/readZipEntries";
 import { writeZip } from "../../../src/host/xlsx/writeZip";
 
@@ -29,6 +31,21 @@ describe("writeZip", () => {
         expect([...back]).toEqual(files.map(([n, t]) => [n, Buffer.from(t, "utf8").toString("utf8")]));
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it("a streamed entry deflated chunk by chunk is one valid deflate stream with the content's CRC and size, whatever the chunks (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), fc.constant("<row>".repeat(2000))), { maxLength: 12 }), (pieces) => {
+        const whole = Buffer.concat(pieces.map((p) => (typeof p === "string" ? Buffer.from(p, "utf8") : Buffer.from(p))));
+        const zip = writeZip([{ name: "xl/worksheets/sheet1.xml", pieces: () => pieces }]);
+        const [entry] = centralDirectory(zip);
+        expect(entry).toMatchObject({ method: 8, uncompressedSize: whole.length, crc32: crc32(whole) });
+        // zlib refuses a stream without its final block or with one too early; fflate reads the archive as a reader would.
+        expect(inflateRawSync(compressedBytesOf(zip, entry)).equals(whole)).toBe(true);
+        expect(Buffer.from(unzipSync(new Uint8Array(zip))["xl/worksheets/sheet1.xml"]).equals(whole)).toBe(true);
+      }),
+      { numRuns: 100 },
     );
   });
 });
