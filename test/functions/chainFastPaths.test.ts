@@ -1,9 +1,10 @@
 /**
- * The what-if chain's fast paths (issue 14): each function reads plain cells (a finite number, a
- * grade A–D, a blank) straight and any other cell through its full reader. The property: a call
- * whose cells are all plain gives the same spill, value for value and error for error, as the
- * same call with each plain cell written the way only the full reader reads (a number as its
- * text, a grade in lower case with spaces), and with refused cells mixed in.
+ * The what-if chain's fast paths (issue 14): CREDIT.LIMIT reads plain cells (a finite number, a
+ * grade A–D, a blank) straight and any other cell through its full reader, its columns in one
+ * pass (lazy spread). The property: a call whose cells are plain gives the same spill, value for
+ * value and error for error, as the same call with each plain cell written the way only the full
+ * reader reads it (a number as its text, a grade in lower case with spaces), refused cells mixed
+ * in. CREDIT.WARNINGS (read row by row, its position check folded into the rows) is held to the same.
  */
 import fc from "fast-check";
 import "../support/errorsInEnglish";
