@@ -4,7 +4,7 @@
  * pass (lazy spread). The property: a call whose cells are plain gives the same spill, value for
  * value and error for error, as the same call with each plain cell written the way only the full
  * reader reads it (a number as its text, a grade in lower case with spaces), refused cells mixed
- * in. CREDIT.WARNINGS (read row by row, its position check folded into the rows) is held to the same.
+ * in. CREDIT.WARNINGS (read row by row by the full readers) is held to the same property.
  */
 import fc from "fast-check";
 import "../support/errorsInEnglish";
