@@ -10,7 +10,11 @@ import { detail, type Detail, err, type Field, invalidInput, ok, type Result } f
 import type { DayNumber } from "../engine/dates/dayNumber";
 import type { Policy } from "../engine/policy";
 import type { Locale } from "../i18n/locale";
-import { PerRow, asMatrix, cellField, isBlank, readDate, spread, type RowOf, readAll, readBoolean, readNumber, readRequiredRange, readText, readVector, type Cell } from "./args";
+import { PerRow, asMatrix, cellField, readDate, spread, type RowOf, readAll, readRequiredRange, readVector, type Cell } from "./args";
+import { isBlank } from "../engine/values/isBlank";
+import { readBoolean } from "../engine/values/readBoolean";
+import { readNumber } from "../engine/values/readNumber";
+import { readText } from "../engine/values/readText";
 
 export { PerRow, eachCell, spread, type Spread } from "./args";
 import { columnCells, type ColumnCells } from "./columnCells";
@@ -113,11 +117,7 @@ export function numberOr(fallback: number): ArgReader<number> {
 
 /** One of a few words (case-insensitive), with a default when omitted. */
 export function oneOf<W extends string>(words: readonly W[], fallback: W): ArgReader<W> {
-  return wordOf(words, fallback, words.join(", "));
-}
-
-/** A word of `words` (case-insensitive) as spelled there, `fallback` when blank, else refused as `must be ${expected}, got "x"`. */
-function wordOf<W extends string>(words: readonly W[], fallback: W, expected: string): ArgReader<W> {
+  const expected = words.join(", ");
   return {
     read(value, field) {
       if (isBlank(value)) return ok(fallback);
@@ -177,9 +177,7 @@ export function within(reader: ArgReader<number>, min: number, max: number, refu
  * (errorDetail.oneOf: "must be one of a, b, c, got x"). Excel type: string.
  * @example choice(["AD", "AAA"] as const, "AD").read("aaa", "scale") //=> ok("AAA")
  */
-export function choice<W extends string>(words: readonly W[], fallback: W): ArgReader<W> {
-  return wordOf(words, fallback, words.join(", "));
-}
+export const choice = oneOf;
 
 /** A reader from a cell-reading function `(value, field) => Result` (the adapters' readers). */
 export function readerOf<T>(read: (value: Cell, field: Field) => Result<T>): ArgReader<T> {

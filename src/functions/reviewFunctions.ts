@@ -13,8 +13,7 @@
  */
 import { fromCents } from "../engine/money/cents";
 import { toExcelSerial } from "../engine/dates/dayNumber";
-import { detail, err, type Field, invalidInput, ok, type Result } from "../engine/errors";
-import type { Policy } from "../engine/policy";
+import { detail, err, invalidInput, ok, type Result } from "../engine/errors";
 import { cohortLossRates, type Cohort } from "../engine/receivables/cohortLossRates";
 import { paretoShares } from "../engine/receivables/paretoShares";
 import { behaviourOf, type PaymentBehaviour } from "../engine/receivables/paymentBehaviour";
@@ -30,7 +29,7 @@ import { readNumber } from "../engine/values/readNumber";
 import { decisionText, rReasonsText, warningsCell } from "../app/reviewText";
 import { reviewWordsTranslator } from "../i18n/reviewWords";
 import { cellField, type Cell } from "./args";
-import { AS_OF, CELLS, COLUMN, LANGUAGE, LEDGER_COLUMN, OPTIONAL_COLUMN, OPTIONAL_LEDGER_COLUMN, OPTIONAL_TABLE, POLICY, TABLE, numberOr, oneOf, spillOf, valueOf, type Args } from "./argSpec";
+import { AS_OF, CELLS, COLUMN, FLAG, LANGUAGE, LEDGER_COLUMN, MAYBE_NUMBER, NUMBER, OPTIONAL_COLUMN, OPTIONAL_LEDGER_COLUMN, OPTIONAL_TABLE, POLICY, TABLE, numberOr, oneOf, perRow, rowsOf, spillOf, valueOf, type Args } from "./argSpec";
 import { flatColumn } from "./columnCells";
 import { cachedFinancials } from "./financialsCache";
 import { customerNumbers, ledgerOfCells } from "./ledgerArgs";
@@ -38,7 +37,6 @@ import { holdLedger } from "./ledgerHandles";
 import { handleText } from "./ledgerHandleText";
 import { LEDGER_PART, LEDGER_SOURCE, ledgerFrom } from "./ledgerSource";
 import { AT, POSITION_COLUMNS, positionRows, readOrders } from "./positionRows";
-import { maybeNumber } from "./maybeCell";
 import { readFigureName } from "./financialFigure";
 import { warningsOfRow } from "./warningsOfRow";
 import { readRowCell } from "./receivablesAdapters";
@@ -262,8 +260,8 @@ export function exposure(
   });
 }
 
-/** CREDIT.UTILISATION's columns, read row by row in the body (a cell's field named only when refused). */
-const UTILISATION_ARGS = { exposure: CELLS, limit: CELLS };
+/** CREDIT.UTILISATION's columns, read row by row (spread: a cell's field named only when refused). */
+const UTILISATION_ARGS = { exposure: perRow(NUMBER), limit: perRow(MAYBE_NUMBER) };
 
 /**
  * Utilisation of the recommended limit in percent: exposure / limit × 100; blank without a
@@ -274,32 +272,18 @@ const UTILISATION_ARGS = { exposure: CELLS, limit: CELLS };
  * @returns {unknown[][]} Utilisation in percent, or blank.
  */
 export function utilisation(exposure: unknown[][], limit: unknown[][]) {
-  return spillOf(UTILISATION_ARGS, [exposure, limit], (a) => {
-    const cols = spreadColumns(a);
-    if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
-    const out: Spill<number | string> = new Array(n);
-    // A cell's field is named only when it is refused (the readers are pure: read again with it).
-    const read = <T>(reader: (cell: Cell, field: Field) => Result<T>, name: "exposure" | "limit", i: number): Result<T> => {
-      const r = reader(get(name, i), name);
-      return r.ok ? r : reader(get(name, i), fieldOf(name, i));
-    };
-    for (let i = 0; i < n; i++) {
-      const e = read(readNumber, "exposure", i);
-      const l = read(maybeNumber, "limit", i);
-      if (!e.ok || !l.ok) out[i] = [cellOf<number>(!e.ok ? e : (l as Result<never>))];
-      else out[i] = [utilisationPercent(e.value, l.value) ?? ""];
-    }
-    return ok(out);
-  });
+  return rowsOf(UTILISATION_ARGS, [exposure, limit], 1, (r) => ok([utilisationPercent(r.exposure, r.limit) ?? ""]));
 }
 // #endregion position and exposure
 
 // #region flags, decisions and warnings
 
 
-/** CREDIT.RFLAG's arguments: the policy read first, the columns row by row in the body. */
-const R_FLAG_ARGS = { grade: CELLS, exposure: CELLS, limit: CELLS, maxDaysPastDue: CELLS, keyAccount: CELLS, annualSales: CELLS, policy: POLICY, language: LANGUAGE };
+/** CREDIT.RFLAG's arguments: the policy read first, the columns row by row (spread). */
+const R_FLAG_ARGS = {
+  grade: perRow(readGrade), exposure: perRow(NUMBER), limit: perRow(MAYBE_NUMBER), maxDaysPastDue: perRow(NUMBER), keyAccount: perRow(FLAG), annualSales: perRow(MAYBE_NUMBER),
+  policy: POLICY, language: LANGUAGE,
+};
 
 /**
  * The R flag (§3): a large or strategic customer (key account, or annual credit sales at or above
@@ -318,40 +302,10 @@ const R_FLAG_ARGS = { grade: CELLS, exposure: CELLS, limit: CELLS, maxDaysPastDu
  * @returns {string[][]} "R" or blank, and why, for each customer.
  */
 export function rflag(grade: unknown[][], exposure: unknown[][], limit: unknown[][], maxDaysPastDue: unknown[][], keyAccount?: unknown[][], annualSales?: unknown[][], policy?: unknown[][], language?: string) {
-  return spillOf(R_FLAG_ARGS, [grade, exposure, limit, maxDaysPastDue, keyAccount, annualSales, policy, language], (a) => {
-    const { policy: rules, language: locale, ...columns } = a;
-    const t = reviewWordsTranslator(locale);
-    const cols = spreadColumns(columns);
-    if (!cols.ok) return cols;
-    const { n, get, fieldOf } = cols.value;
-    const out: Spill<string> = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const r = rFlagOfRow(get, fieldOf, i, rules);
-      if (!r.ok) {
-        const e = cellOf<string>(r);
-        out[i] = [e, e];
-      } else out[i] = [r.value.isR ? "R" : "", rReasonsText(t, { rReasons: r.value.reasons })];
-    }
-    return ok(out);
+  return rowsOf(R_FLAG_ARGS, [grade, exposure, limit, maxDaysPastDue, keyAccount, annualSales, policy, language], 2, (r, a) => {
+    const flag = rFlag({ grade: r.grade, isKeyAccount: r.keyAccount, annualCreditSales: r.annualSales, maxDaysPastDue: r.maxDaysPastDue, exposure: r.exposure, limit: r.limit }, a.policy);
+    return ok([flag.isR ? "R" : "", rReasonsText(reviewWordsTranslator(a.language), { rReasons: flag.reasons })]);
   }, "policy");
-}
-
-type RFlagColumn = "grade" | "exposure" | "limit" | "maxDaysPastDue" | "keyAccount" | "annualSales";
-
-function rFlagOfRow(get: (name: RFlagColumn, i: number) => Cell, fieldOf: (name: RFlagColumn, i: number) => string, i: number, policy: Policy): Result<ReturnType<typeof rFlag>> {
-  const g = readGrade(get("grade", i), fieldOf("grade", i));
-  if (!g.ok) return g;
-  const e = readNumber(get("exposure", i), fieldOf("exposure", i));
-  if (!e.ok) return e;
-  const l = maybeNumber(get("limit", i), fieldOf("limit", i));
-  if (!l.ok) return l;
-  const d = readNumber(get("maxDaysPastDue", i), fieldOf("maxDaysPastDue", i));
-  if (!d.ok) return d;
-  const key = readBoolean(get("keyAccount", i), fieldOf("keyAccount", i));
-  if (!key.ok) return key;
-  const sales = maybeNumber(get("annualSales", i), fieldOf("annualSales", i));
-  if (!sales.ok) return sales;
-  return ok(rFlag({ grade: g.value, isKeyAccount: key.value, annualCreditSales: sales.value, maxDaysPastDue: d.value, exposure: e.value, limit: l.value }, policy));
 }
 
 /** CREDIT.DECISION's arguments: the language read first, the columns row by row in the body. */

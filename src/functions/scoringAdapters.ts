@@ -8,7 +8,9 @@ import { at, detail, type DomainError, err, type Field, fieldName, invalidInput,
 import { DEFAULT_POLICY, policyFromRange, type Grade, type Policy } from "../engine/policy";
 import type { FinancialPeriod } from "../engine/portfolio/types";
 import { RATIO_NAMES, type AltmanModel, type RatioName } from "../engine/ratios";
-import { PerRow, asMatrix, isBlank, readNumber, readVector, spread, type Cell } from "./args";
+import { PerRow, asMatrix, spread, type Cell } from "./args";
+import { isBlank } from "../engine/values/isBlank";
+import { readNumber } from "../engine/values/readNumber";
 import { guard, toExcel, toExcelError } from "./toExcelError";
 
 /** The error value a custom function returns in a cell (CustomFunctions.Error). */
@@ -167,11 +169,6 @@ export function readFinancialPeriods(value: Cell, field: Field): Result<Financia
  */
 export function spreadColumns<K extends string>(args: Record<K, Cell>): Result<{ n: number; get: (name: K, i: number) => Cell; fieldOf: (name: K, i: number) => string }> {
   const columns: Record<string, PerRow<Cell>> = {};
-  for (const name of Object.keys(args) as K[]) {
-    const v = readVector(args[name], name);
-    if (!v.ok) return v;
-    columns[name] = new PerRow(v.value, ok);
-  }
-  const s = spread(columns);
-  return s.ok ? ok({ n: s.value.n, get: s.value.get as (name: K, i: number) => Cell, fieldOf: s.value.fieldOf as (name: K, i: number) => string }) : s;
+  for (const name of Object.keys(args) as K[]) columns[name] = new PerRow(args[name], ok);
+  return spread(columns) as Result<{ n: number; get: (name: K, i: number) => Cell; fieldOf: (name: K, i: number) => string }>;
 }

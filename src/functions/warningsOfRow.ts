@@ -4,7 +4,7 @@
  * customer's latest period, then customerWarnings (§7) as the review calls it.
  */
 import type { DayNumber } from "../engine/dates/dayNumber";
-import { at, type Field, ok, type Result } from "../engine/errors";
+import { at, ok, type Result } from "../engine/errors";
 import type { Policy } from "../engine/policy";
 import { customerWarnings } from "../engine/review/customerWarnings";
 import { financialFacts, type FinancialFacts } from "../engine/review/financialFacts";
@@ -24,31 +24,30 @@ export type WarningArgValues = { customerIds: Cell[]; asOf: DayNumber; grade: Ce
 export function warningsOfRow(v: WarningArgValues, k: number, factsOf: (id: string) => FinancialFacts): Result<ReturnType<typeof customerWarnings>> {
   // Each cell read with its field named only when refused (readRowCell), not a field text built
   // for each of the 16 cells of every row.
-  const field = <T>(read: (cell: Cell, field: Field) => Result<T>, cell: Cell, name: string): Result<T> => readRowCell(read, cell, name, k);
-  const id = field(readText, v.customerIds[k], "customerIds");
-  const g = field(readGrade, v.grade[k], "grade");
+  const id = readRowCell(readText, v.customerIds[k], "customerIds", k);
+  const g = readRowCell(readGrade, v.grade[k], "grade", k);
   if (!g.ok) return g;
-  const coverage = field(readNumber, v.coverage[k], "coverage");
+  const coverage = readRowCell(readNumber, v.coverage[k], "coverage", k);
   if (!coverage.ok) return coverage;
-  const limit = field(maybeNumber, v.limit[k], "limit");
+  const limit = readRowCell(maybeNumber, v.limit[k], "limit", k);
   if (!limit.ok) return limit;
   const row = v.position[k];
-  const figures: number[] = [];
+  const figures = [0, 0, 0, 0, 0, 0, 0, 0];
   for (let c = 0; c < POSITION_COLUMNS.length; c++) {
     const x = readNumber(row[c], POSITION_COLUMNS[c]);
     if (!x.ok) {
       const named = readNumber(row[c], at(`position.${POSITION_COLUMNS[c]}`, { row: k + 1 }));
       return named.ok ? x : named;
     }
-    figures.push(x.value);
+    figures[c] = x.value;
   }
-  const trend = field(maybeNumber, v.daysLateTrend?.[k] ?? null, "daysLateTrend");
+  const trend = readRowCell(maybeNumber, v.daysLateTrend?.[k] ?? null, "daysLateTrend", k);
   if (!trend.ok) return trend;
-  const previous = field(maybeGrade, v.previousGrade?.[k] ?? null, "previousGrade");
+  const previous = readRowCell(maybeGrade, v.previousGrade?.[k] ?? null, "previousGrade", k);
   if (!previous.ok) return previous;
-  const key = field(readBoolean, v.keyAccount?.[k] ?? null, "keyAccount");
+  const key = readRowCell(readBoolean, v.keyAccount?.[k] ?? null, "keyAccount", k);
   if (!key.ok) return key;
-  const reviewed = field(maybeDate, v.lastReviewDate?.[k] ?? null, "lastReviewDate");
+  const reviewed = readRowCell(maybeDate, v.lastReviewDate?.[k] ?? null, "lastReviewDate", k);
   if (!reviewed.ok) return reviewed;
   const { latest, ratios, altman } = id.ok ? factsOf(id.value) : financialFacts([], v.asOf);
   const exposure = figures[AT.exposure];

@@ -33,7 +33,6 @@ import type { Grade, Policy } from "../policy/Policy";
 import { denoise } from "../scoring/denoise";
 import { paymentFactor as paymentFactorOf } from "./paymentFactor";
 import { workingAssetsBasisAlone } from "./workingAssetsBasis";
-import { firstNonFinite } from "../values/firstNonFinite";
 
 export const LIMIT_BASIS_NAMES = ["need", "workingAssets", "netWorthCap", "profit"] as const;
 export type LimitBasisName = (typeof LIMIT_BASIS_NAMES)[number];
@@ -216,12 +215,8 @@ export function creditLimit(input: CreditLimitInput, policy: Policy): Result<Cre
     profit: profitBasis(input, policy),
   };
   // Finite inputs near the largest double can still overflow a basis (sales × days, equity × percent).
-  const overflow = firstNonFinite({
-    need: bases.need.value,
-    workingAssets: bases.workingAssets.value,
-    netWorthCap: bases.netWorthCap.value,
-    profit: bases.profit.value,
-  });
+  // The first in LIMIT_BASIS_NAMES' order, found without a record of the four values per customer (issue 14).
+  const overflow = LIMIT_BASIS_NAMES.find((name) => !Number.isFinite(bases[name].value ?? 0));
   if (overflow !== undefined) return err(outOfRange(overflow, detail("overflow")));
   let bindingBasis: LimitBasisName | undefined;
   let lowestBasis = Infinity;
