@@ -402,7 +402,6 @@ export class MemoryWorkbook implements WorkbookPort {
    * failure changes nothing.
    */
   async writeSheets(specs: SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
-    checkSheetSpecs(specs);
     if (this.cellsPerStep === Number.POSITIVE_INFINITY) return drain(this.writeSteps(specs, options, Number.POSITIVE_INFINITY));
     const before = this.mutations;
     const steps = this.writeSteps(specs, options, this.cellsPerStep);
@@ -419,11 +418,14 @@ export class MemoryWorkbook implements WorkbookPort {
    * `cellsPerStep` cells laid), then all swapped in at once (the last step, synchronous).
    */
   private *writeSteps(specs: SheetSpec[], options: WriteOptions, cellsPerStep: number): Generator<void, WriteResult> {
+    const step: Step = { budget: cellsPerStep, spent: 0 };
+    checkSheetSpecs(specs);
+    // The check walks every table's rows (and a charted table's again): a step's worth at 100,000 rows.
+    yield* spend(step, specs.reduce((n, sheet) => n + sheet.tables.reduce((m, table) => m + table.rows.length, 0), 0));
     const marks = this.sheets.map((s) => ({ name: s.name, output: s.output, isTemp: false, state: s }));
     const tables = this.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, sheet: s.name })));
     const plans = planWrite(specs, marks, tables);
     options.onProgress?.(0);
-    const step: Step = { budget: cellsPerStep, spent: 0 };
     const rendered: SheetState[] = [];
     for (const [i, plan] of plans.entries()) {
       const sheet = newSheet(plan.final);
@@ -488,6 +490,7 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     for (const table of spec.tables) {
       const g = tableGeometry(table);
+      yield* spend(step, table.rows.length); // tableGeometry walked the rows
       yield* this.blockSteps(sheet, g.headerRow, g.firstColumn, tableValues(table), step);
       if (table.totals && g.totalsRow !== null) this.putBlock(sheet, g.totalsRow, g.firstColumn, [table.totals]);
       sheet.tables.push({
@@ -570,6 +573,14 @@ export class MemoryWorkbook implements WorkbookPort {
 interface Step {
   budget: number;
   spent: number;
+}
+
+/** Counts `cells` of work done outside a step's loop, and ends the step when it is full. */
+function* spend(step: Step, cells: number): Generator<void> {
+  if ((step.spent += cells) >= step.budget) {
+    step.spent = 0;
+    yield;
+  }
 }
 
 /** Runs a paced operation's steps without pausing. */
