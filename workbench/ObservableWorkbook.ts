@@ -12,11 +12,12 @@ import { MemoryWorkbook } from "../src/host/memory/MemoryWorkbook";
 export type ChangeListener = () => void;
 
 /**
- * Cells copied or laid per task by the workbench's reads and writes: about 10 ms on a loaded
- * 2-core machine (bench/cases/workbenchImport.ts at 100,000 invoices: the review's write of
- * 1.2M cells in one step was a 230 ms task; the read of 1M cells about 80 ms).
+ * Cells copied or laid per task by the workbench's reads and writes (bench/cases/workbenchImport.ts
+ * at 100,000 invoices: the review's write of about 1.2M cells in one step was a 230 ms task, the
+ * read of 1M cells about 80 ms; with 50,000 cells a step plus a young-generation collection was
+ * still 137 ms at load 5 on 2 cores, with 20,000 the longest task of the review was 72 ms).
  */
-export const CELLS_PER_STEP = 50_000;
+export const CELLS_PER_STEP = 20_000;
 
 export class ObservableWorkbook implements WorkbookPort {
   private readonly listeners = new Set<ChangeListener>();
