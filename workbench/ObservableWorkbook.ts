@@ -1,12 +1,23 @@
 /**
  * The workbench's WorkbookPort: a MemoryWorkbook that tells the sheet viewer when it changed and
  * remembers the last SheetSpec written to each sheet (so the .xlsx export can render it with the
- * xlsx adapter's own writeSheet). Reading and writing are the memory adapter's, unchanged.
+ * xlsx adapter's own writeSheet). Reading and writing are the memory adapter's, paced
+ * (MemoryWorkbook.paceSteps: CELLS_PER_STEP cells, then the next task) so that reading or writing
+ * a 100,000-invoice workbook is no long task on the page's thread; a write still shows whole or not
+ * at all, and the viewer hears of it once, after.
  */
 import type { CellValue, SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions, WriteResult } from "../src/host/WorkbookPort";
 import { MemoryWorkbook } from "../src/host/memory/MemoryWorkbook";
 
 export type ChangeListener = () => void;
+
+/**
+ * Cells copied or laid per task by the workbench's reads and writes (bench/cases/workbenchImport.ts
+ * at 100,000 invoices: the review's write of about 1.2M cells in one step was a 230 ms task, the
+ * read of 1M cells about 80 ms; with 50,000 cells a step plus a young-generation collection was
+ * still 137 ms at load 5 on 2 cores, with 20,000 the longest task of the review was 72 ms).
+ */
+export const CELLS_PER_STEP = 20_000;
 
 export class ObservableWorkbook implements WorkbookPort {
   private readonly listeners = new Set<ChangeListener>();
@@ -14,7 +25,9 @@ export class ObservableWorkbook implements WorkbookPort {
   /** Increases with every change; the viewer keys its rendering on it. */
   version = 0;
 
-  constructor(readonly memory: MemoryWorkbook = new MemoryWorkbook()) {}
+  constructor(readonly memory: MemoryWorkbook = new MemoryWorkbook()) {
+    memory.paceSteps(CELLS_PER_STEP);
+  }
 
   subscribe(listener: ChangeListener): () => void {
     this.listeners.add(listener);

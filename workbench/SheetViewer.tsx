@@ -3,7 +3,7 @@
  * its cells, re-rendered after every write. Each cell carries its A1 address (`data-cell`) and its
  * raw value as JSON (`data-value`), so browser tests read the real numbers, not their display.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore, type CSSProperties } from "react";
+import { startTransition, useEffect, useMemo, useState, type CSSProperties } from "react";
 import type { CellValue } from "../src/host/WorkbookPort";
 import { columnLetter } from "../src/host/address";
 import { fromExcelSerial, toIsoDate, type DateSystem } from "../src/engine/dates/dayNumber";
@@ -58,10 +58,15 @@ const styles: Record<string, CSSProperties> = {
 };
 
 export function SheetViewer({ workbook }: SheetViewerProps) {
-  const version = useSyncExternalStore(
-    (listener) => workbook.subscribe(listener),
-    () => workbook.version,
-  );
+  // A change re-renders the viewer as a transition: React renders its thousands of cells in slices,
+  // yielding to the page between them, instead of one task after every write (issues 16 and 19).
+  const [version, setVersion] = useState(workbook.version);
+  useEffect(() => {
+    const follow = (): void => startTransition(() => setVersion(workbook.version));
+    const stop = workbook.subscribe(follow);
+    follow(); // a change between the first render and this subscription
+    return stop;
+  }, [workbook]);
   const names = workbook.memory.sheetNames();
   const selection = workbook.memory.lastSelection;
   const [active, setActive] = useState<string | undefined>(names[0]);
@@ -71,10 +76,10 @@ export function SheetViewer({ workbook }: SheetViewerProps) {
     if (selection) setActive(selection.sheet);
   }, [selection]);
   const shown = active !== undefined && names.includes(active) ? active : names[0];
-  // getSheet copies the whole sheet (100,000 rows of a big ledger): once per change of the workbook or tab, not per render.
+  // Only the rows shown are copied (not the 100,000 of a big ledger), once per change of the workbook or tab, not per render.
   const shownRows = useMemo(() => {
-    const grid = shown === undefined ? [] : (workbook.memory.getSheet(shown) ?? []);
-    return { width: grid.reduce((w, row) => Math.max(w, row.length), 0), rows: grid.slice(0, MAX_VIEWER_ROWS), total: grid.length };
+    const rows = shown === undefined ? [] : (workbook.memory.getSheet(shown, MAX_VIEWER_ROWS) ?? []);
+    return { width: rows.reduce((w, row) => Math.max(w, row.length), 0), rows, total: shown === undefined ? 0 : (workbook.memory.rowCountOf(shown) ?? 0) };
   }, [workbook, shown, version]);
 
   if (shown === undefined) {

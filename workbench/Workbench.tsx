@@ -6,7 +6,7 @@
  * where the share done is known), Cancel, and the other workbook actions disabled meanwhile.
  * Every control has an accessible name and a data-testid.
  */
-import { memo, useCallback, useRef, useState, type CSSProperties } from "react";
+import { memo, startTransition, useCallback, useRef, useState, type CSSProperties } from "react";
 import type { Locale } from "../src/i18n/locale";
 import { PaneRoot } from "../src/taskpane/PaneRoot";
 import type { OfficeThemeColours } from "../src/taskpane/paneTheme";
@@ -91,10 +91,14 @@ export function Workbench({ asOf, addinVersion, initial, locale = "en-US", readT
   const fileInput = useRef<HTMLInputElement>(null);
   const isBusy = job !== undefined;
 
+  // A transition: the new viewer's and pane's first render (thousands of cells) is done in slices,
+  // the page answering between them, and shows at once with its status line.
   const replace = useCallback((next: ObservableWorkbook, message: string) => {
-    setWorkbook(next);
-    setGeneration((g) => g + 1);
-    setStatus(message);
+    startTransition(() => {
+      setWorkbook(next);
+      setGeneration((g) => g + 1);
+      setStatus(message);
+    });
   }, []);
 
   const startOver = async (withSample: boolean): Promise<void> => {

@@ -1,6 +1,8 @@
 /**
- * The imported workbook laid into memory: sheets, then their rows as chunks arrive (from the
- * import worker, in any order), then each Excel table declared over its cells.
+ * The imported workbook laid into memory: the book (its date system), its sheets, then their rows
+ * laid into the MemoryWorkbook as each chunk arrives (from the import worker, in any order: each
+ * chunk is its own short task on the page), then each Excel table declared over its cells (its
+ * header row written, no row laid a second time).
  */
 import type { DateSystem } from "../src/engine/dates/dayNumber";
 import { MemoryWorkbook } from "../src/host/memory/MemoryWorkbook";
@@ -9,47 +11,39 @@ import type { ImportedBook, ImportedTable } from "./readXlsx";
 
 /** Lays sheets, rows and tables into a MemoryWorkbook as they arrive. */
 export class Assembler {
-  private readonly grids = new Map<string, CellValue[][]>();
-  private memory: MemoryWorkbook | undefined;
+  private readonly memory: MemoryWorkbook;
+  private readonly names = new Set<string>();
 
+  constructor(dateSystem: DateSystem) {
+    this.memory = new MemoryWorkbook({ dateSystem });
+  }
+
+  /** A sheet of the book, in the book's order (an empty one too). */
   sheet(name: string): void {
-    this.grids.set(name, []);
+    this.names.add(name);
+    this.memory.setCells(name, 0, 0, [[null]]);
   }
 
   rows(sheet: string, from: number, rows: CellValue[][]): void {
-    const grid = this.grids.get(sheet);
-    if (grid === undefined) throw new Error(`rows of an unknown sheet ${sheet}`);
-    for (let i = 0; i < rows.length; i++) grid[from + i] = rows[i]!;
+    if (!this.names.has(sheet)) throw new Error(`rows of an unknown sheet ${sheet}`);
+    if (rows.length > 0) this.memory.setCells(sheet, from, 0, rows);
   }
 
-  /** The workbook: every sheet (an empty one too), its cells, then each table over them. */
-  done(dateSystem: DateSystem, tables: readonly ImportedTable[]): MemoryWorkbook {
-    const memory = (this.memory = new MemoryWorkbook({ dateSystem }));
-    for (const [name, grid] of this.grids) {
-      memory.setCells(name, 0, 0, [[null]]);
-      if (grid.length > 0) memory.setCells(name, 0, 0, grid);
-    }
+  /** The workbook: each table declared over the cells laid. */
+  done(tables: readonly ImportedTable[]): MemoryWorkbook {
     for (const table of tables) {
-      const grid = this.grids.get(table.sheet) ?? [];
-      const width = table.headers.length;
-      const rows = grid.slice(table.headerRow + 1, table.headerRow + 1 + table.rowCount).map((row) => {
-        const cells = row.slice(table.firstColumn, table.firstColumn + width);
-        while (cells.length < width) cells.push(null);
-        return cells;
-      });
-      memory.addTable({ sheet: table.sheet, name: table.name, headers: table.headers, rows, headerRow: table.headerRow, firstColumn: table.firstColumn });
+      this.memory.declareTable({ sheet: table.sheet, name: table.name, headers: table.headers, headerRow: table.headerRow, firstColumn: table.firstColumn, rowCount: table.rowCount });
     }
-    return memory;
+    return this.memory;
   }
 }
 
 /** A whole imported book as a MemoryWorkbook (the path without a worker). */
 export function memoryOf(book: ImportedBook): MemoryWorkbook {
-  const assembler = new Assembler();
+  const assembler = new Assembler(book.dateSystem);
   for (const sheet of book.sheets) {
     assembler.sheet(sheet.name);
     assembler.rows(sheet.name, 0, sheet.grid);
   }
-  return assembler.done(book.dateSystem, book.tables);
+  return assembler.done(book.tables);
 }
-

@@ -2,7 +2,7 @@
  * An .xlsx file's bytes as a MemoryWorkbook, in the browser (issues 16 and 19: the page stays
  * responsive). The file is parsed in a Web Worker (importWorker.ts, readXlsx.ts) when the browser
  * has workers, in the page otherwise. The page only lays the cells it receives into memory, a
- * chunk of rows per message, and declares each Excel table over them at the end. `signal`
+ * chunk of rows per message as it arrives, and declares each Excel table over them at the end. `signal`
  * cancels: the worker is stopped and nothing is returned.
  */
 import type { MemoryWorkbook } from "../src/host/memory/MemoryWorkbook";
@@ -23,7 +23,11 @@ function readInWorker(bytes: ArrayBuffer, { onStage, signal }: ImportOptions): P
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(new DOMException("Import cancelled", "AbortError"));
     const worker = new Worker(new URL("./importWorker.ts", import.meta.url));
-    const assembler = new Assembler();
+    let assembler: Assembler | undefined;
+    const assembling = (): Assembler => {
+      if (assembler === undefined) throw new Error("the import worker sent rows before the book");
+      return assembler;
+    };
     const stop = (): void => {
       worker.terminate();
       reject(new DOMException("Import cancelled", "AbortError"));
@@ -39,13 +43,16 @@ function readInWorker(bytes: ArrayBuffer, { onStage, signal }: ImportOptions): P
         switch (reply.kind) {
           case "stage":
             return onStage?.(reply.stage);
+          case "book":
+            assembler = new Assembler(reply.dateSystem);
+            return;
           case "sheet":
-            return assembler.sheet(reply.name);
+            return assembling().sheet(reply.name);
           case "rows":
-            return assembler.rows(reply.sheet, reply.from, reply.rows);
+            return assembling().rows(reply.sheet, reply.from, reply.rows);
           case "done":
             finish();
-            return resolve(assembler.done(reply.dateSystem, reply.tables));
+            return resolve(assembling().done(reply.tables));
           case "failed":
             finish();
             return reject(new Error(reply.message));

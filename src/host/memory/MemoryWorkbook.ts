@@ -122,6 +122,11 @@ function isBlank(value: CellValue | undefined): boolean {
 export class MemoryWorkbook implements WorkbookPort {
   private readonly sheets: SheetState[] = [];
   private selection: CellSelection | null = null;
+  /** Increases with every change of a cell, a sheet or a table (a paced read or write checks it across its pauses). */
+  private mutations = 0;
+  /** Cells handled between two pauses of readWorkbook and writeSheets (Infinity: none, one synchronous step). */
+  private cellsPerStep = Number.POSITIVE_INFINITY;
+  private pause: () => Promise<void> = nextTask;
   /** The sheet shown: the one a write activated (WriteOptions.activate), else null (the first). */
   private active: SheetState | null = null;
   readonly dateSystem: "1900" | "1904";
@@ -138,6 +143,49 @@ export class MemoryWorkbook implements WorkbookPort {
     const workbook = new MemoryWorkbook(options);
     for (const table of tables) workbook.addTable(table);
     return workbook;
+  }
+
+  /**
+   * Paces readWorkbook and writeSheets (the workbench page, issues 16 and 19: no long task on the
+   * page's thread): they copy or lay `cellsPerStep` cells, then wait for `pause` (by default the
+   * next task) before the next step. A write is rendered into new sheets in steps and swapped in
+   * at the end in one synchronous step, so nothing of it shows before it is whole; a read or a write
+   * whose workbook changed during a pause starts again in one synchronous step. Default (and
+   * `undefined`): no pauses, each call in one step.
+   */
+  paceSteps(cellsPerStep: number | undefined, pause: () => Promise<void> = nextTask): void {
+    this.cellsPerStep = cellsPerStep === undefined || cellsPerStep <= 0 ? Number.POSITIVE_INFINITY : cellsPerStep;
+    this.pause = pause;
+  }
+
+  /**
+   * Declares an Excel table over cells already in the sheet (the workbench's import lays the rows
+   * first, as they arrive): its header row is written with `headers` and each data row's cells
+   * exist (blank) up to the table's last column, as addTable over the same rows would leave them.
+   */
+  declareTable(table: { sheet: string; name: string; headers: string[]; headerRow: number; firstColumn: number; rowCount: number }): void {
+    const sheet = this.findSheet(table.sheet);
+    if (!sheet) throw new Error(`Sheet ${table.sheet} does not exist`);
+    if (this.findTable(table.name)) throw new Error(`Table ${table.name} already exists`);
+    const columnCount = table.headers.length;
+    cellAddress(table.headerRow + table.rowCount, table.firstColumn + Math.max(columnCount, 1) - 1);
+    sheet.tables.push({
+      name: table.name,
+      headerRow: table.headerRow,
+      firstColumn: table.firstColumn,
+      columnCount,
+      rowCount: table.rowCount,
+      totalsRow: null,
+      numberFormats: table.headers.map(() => "General"),
+      conditionalFormats: [],
+      validations: [],
+    });
+    this.putBlock(sheet, table.headerRow, table.firstColumn, [table.headers]);
+    const end = table.firstColumn + columnCount;
+    for (let r = table.headerRow + 1; r <= table.headerRow + table.rowCount; r++) {
+      const target = sheet.cells[r] ?? (sheet.cells[r] = []);
+      for (let c = table.firstColumn; c < end; c++) if (target[c] === undefined) target[c] = null;
+    }
   }
 
   /** Add a seeded table or plain range (creating its sheet when needed). */
@@ -178,6 +226,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const sheet = this.findSheet(sheetName);
     if (!sheet) throw new Error(`Sheet ${sheetName} does not exist`);
     sheet.visibility = visibility;
+    this.mutations++;
   }
 
   /** Rename a sheet, as a user can (an output sheet keeps its marker). */
@@ -186,6 +235,7 @@ export class MemoryWorkbook implements WorkbookPort {
     if (!sheet) throw new Error(`Sheet ${from} does not exist`);
     if (this.findSheet(to) && this.findSheet(to) !== sheet) throw new Error(`Sheet ${to} already exists`);
     sheet.name = to;
+    this.mutations++;
   }
 
   /** The output a sheet is marked for (null when it is not one of the add-in's sheets). */
@@ -197,19 +247,27 @@ export class MemoryWorkbook implements WorkbookPort {
     return this.sheets.map((s) => s.name);
   }
 
-  /** The sheet as a dense grid from A1 to its last used cell (blank cells are null). */
-  getSheet(name: string): CellValue[][] | undefined {
+  /**
+   * The sheet as a dense grid from A1 to its last used cell (blank cells are null); with
+   * `maxRows`, only its first rows (as wide as the whole sheet: a viewer's first screen).
+   */
+  getSheet(name: string, maxRows = Number.POSITIVE_INFINITY): CellValue[][] | undefined {
     const sheet = this.findSheet(name);
     if (!sheet) return undefined;
     const width = sheet.cells.reduce((w, row) => Math.max(w, row ? row.length : 0), 0);
     const grid: CellValue[][] = [];
-    for (let r = 0; r < sheet.cells.length; r++) {
+    for (let r = 0; r < Math.min(sheet.cells.length, maxRows); r++) {
       const row = sheet.cells[r] ?? [];
       const out: CellValue[] = [];
       for (let c = 0; c < width; c++) out.push(row[c] ?? null);
       grid.push(out);
     }
     return grid;
+  }
+
+  /** How many rows the sheet's grid spans, A1 to its last used row (undefined when the sheet does not exist). */
+  rowCountOf(name: string): number | undefined {
+    return this.findSheet(name)?.cells.length;
   }
 
   /** One cell's value (null when blank or when the sheet does not exist). */
@@ -243,15 +301,24 @@ export class MemoryWorkbook implements WorkbookPort {
 
   getTable(name: string): MemoryTable | undefined {
     const found = this.findTable(name);
-    if (!found) return undefined;
-    const { sheet, meta } = found;
+    return found ? drain(this.tableSteps(found.sheet, found.meta, { budget: Number.POSITIVE_INFINITY, spent: 0 })) : undefined;
+  }
+
+  /** A table read back from the grid, a step (a pause of a paced read) after every `step.budget` cells. */
+  private *tableSteps(sheet: SheetState, meta: TableMeta, step: Step): Generator<void, MemoryTable> {
     const read = (row: number): CellValue[] => {
       const out: CellValue[] = [];
       for (let c = 0; c < meta.columnCount; c++) out.push(sheet.cells[row]?.[meta.firstColumn + c] ?? null);
       return out;
     };
     const rows: CellValue[][] = [];
-    for (let r = 0; r < meta.rowCount; r++) rows.push(read(meta.headerRow + 1 + r));
+    for (let r = 0; r < meta.rowCount; r++) {
+      rows.push(read(meta.headerRow + 1 + r));
+      if ((step.spent += meta.columnCount) >= step.budget) {
+        step.spent = 0;
+        yield;
+      }
+    }
     return {
       name: meta.name,
       sheet: sheet.name,
@@ -289,12 +356,25 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async readWorkbook(): Promise<WorkbookSnapshot> {
+    if (this.cellsPerStep === Number.POSITIVE_INFINITY) return drain(this.snapshotSteps(Number.POSITIVE_INFINITY));
+    const before = this.mutations;
+    const steps = this.snapshotSteps(this.cellsPerStep);
+    for (let next = steps.next(); ; next = steps.next()) {
+      if (next.done) return next.value;
+      await this.pause();
+      // Changed during the pause: the copy so far may mix two states; read it whole now.
+      if (this.mutations !== before) return drain(this.snapshotSteps(Number.POSITIVE_INFINITY));
+    }
+  }
+
+  /** The snapshot readWorkbook returns, a step after every `cellsPerStep` cells copied. */
+  private *snapshotSteps(cellsPerStep: number): Generator<void, WorkbookSnapshot> {
+    const step: Step = { budget: cellsPerStep, spent: 0 };
     const tables: SourceTable[] = [];
-    for (const sheet of this.sheets) {
+    for (const sheet of [...this.sheets]) {
       if (sheet.tables.length > 0) {
-        for (const meta of sheet.tables) {
-          const table = this.getTable(meta.name);
-          if (!table) continue;
+        for (const meta of [...sheet.tables]) {
+          const table = yield* this.tableSteps(sheet, meta, step);
           tables.push({
             name: table.name,
             sheet: sheet.name,
@@ -322,18 +402,39 @@ export class MemoryWorkbook implements WorkbookPort {
    * failure changes nothing.
    */
   async writeSheets(specs: SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
+    if (this.cellsPerStep === Number.POSITIVE_INFINITY) return drain(this.writeSteps(specs, options, Number.POSITIVE_INFINITY));
+    const before = this.mutations;
+    const steps = this.writeSteps(specs, options, this.cellsPerStep);
+    for (let next = steps.next(); ; next = steps.next()) {
+      if (next.done) return next.value;
+      await this.pause();
+      // Changed during the pause: the plan (names, replaced sheets) may be stale; write it whole now.
+      if (this.mutations !== before) return drain(this.writeSteps(specs, options, Number.POSITIVE_INFINITY));
+    }
+  }
+
+  /**
+   * writeSheets in steps: every sheet rendered into a new SheetState (a step after every
+   * `cellsPerStep` cells laid), then all swapped in at once (the last step, synchronous).
+   */
+  private *writeSteps(specs: SheetSpec[], options: WriteOptions, cellsPerStep: number): Generator<void, WriteResult> {
+    const step: Step = { budget: cellsPerStep, spent: 0 };
     checkSheetSpecs(specs);
+    // The check walks every table's rows (and a charted table's again): a step's worth at 100,000 rows.
+    yield* spend(step, specs.reduce((n, sheet) => n + sheet.tables.reduce((m, table) => m + table.rows.length, 0), 0));
     const marks = this.sheets.map((s) => ({ name: s.name, output: s.output, isTemp: false, state: s }));
     const tables = this.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, sheet: s.name })));
     const plans = planWrite(specs, marks, tables);
     options.onProgress?.(0);
-    const rendered = plans.map((plan, i) => {
+    const rendered: SheetState[] = [];
+    for (const [i, plan] of plans.entries()) {
       const sheet = newSheet(plan.final);
-      this.renderSheet(sheet, renamedSpec(plan, plans, plan.final));
+      yield* this.renderSteps(sheet, renamedSpec(plan, plans, plan.final), step);
       if (plan.spec.role !== "input") sheet.output = outputIdOf(plan.spec);
       options.onProgress?.((i + 1) / specs.length);
-      return sheet;
-    });
+      rendered.push(sheet);
+    }
+    this.mutations++;
     // The outputs go, in the order given, as one group where the first one they replace was (else
     // at the end); new input sheets are appended; every other sheet keeps its place.
     const replaced = new Set(plans.flatMap((plan) => (plan.old ? [plan.old.name.toLowerCase()] : [])));
@@ -370,7 +471,7 @@ export class MemoryWorkbook implements WorkbookPort {
     this.selection = { sheet: sheet.name, row, column };
   }
 
-  private renderSheet(sheet: SheetState, spec: SheetSpec): void {
+  private *renderSteps(sheet: SheetState, spec: SheetSpec, step: Step): Generator<void> {
     if (spec.title !== undefined) {
       this.putBlock(sheet, 0, 0, [[spec.title]]);
       sheet.boldCells.add(key(0, 0));
@@ -389,7 +490,8 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     for (const table of spec.tables) {
       const g = tableGeometry(table);
-      this.putBlock(sheet, g.headerRow, g.firstColumn, tableValues(table));
+      yield* spend(step, table.rows.length); // tableGeometry walked the rows
+      yield* this.blockSteps(sheet, g.headerRow, g.firstColumn, tableValues(table), step);
       if (table.totals && g.totalsRow !== null) this.putBlock(sheet, g.totalsRow, g.firstColumn, [table.totals]);
       sheet.tables.push({
         name: table.name,
@@ -413,11 +515,19 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   private putBlock(sheet: SheetState, row: number, column: number, values: readonly CellValue[][]): void {
+    drain(this.blockSteps(sheet, row, column, values, { budget: Number.POSITIVE_INFINITY, spent: 0 }));
+  }
+
+  /** putBlock, a step after every `step.budget` cells laid. */
+  private *blockSteps(sheet: SheetState, row: number, column: number, values: readonly CellValue[][], step: Step): Generator<void> {
     if (values.length === 0) return;
     // Both corners inside the grid (cellAddress throws a RangeError otherwise).
     cellAddress(row, column);
     cellAddress(row + values.length - 1, column + values.reduce((w, l) => Math.max(w, l.length), 1) - 1);
-    values.forEach((line, i) => {
+    // A write's new sheets are not the workbook's yet: laying their cells changes nothing.
+    if (this.sheets.includes(sheet)) this.mutations++;
+    for (let i = 0; i < values.length; i++) {
+      const line = values[i]!;
       const r = row + i;
       const target = sheet.cells[r] ?? (sheet.cells[r] = []);
       line.forEach((value, j) => {
@@ -429,7 +539,11 @@ export class MemoryWorkbook implements WorkbookPort {
         // workbench import lays 1M cells (1.85 s of 100k invoices' import was these keys).
         else if (sheet.textCells.size > 0) sheet.textCells.delete(key(r, c));
       });
-    });
+      if ((step.spent += line.length) >= step.budget) {
+        step.spent = 0;
+        yield;
+      }
+    }
   }
 
   private findSheet(name: string): SheetState | undefined {
@@ -453,6 +567,29 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     return undefined;
   }
+}
+
+/** A paced operation's count of cells since its last step, and how many make a step. */
+interface Step {
+  budget: number;
+  spent: number;
+}
+
+/** Counts `cells` of work done outside a step's loop, and ends the step when it is full. */
+function* spend(step: Step, cells: number): Generator<void> {
+  if ((step.spent += cells) >= step.budget) {
+    step.spent = 0;
+    yield;
+  }
+}
+
+/** Runs a paced operation's steps without pausing. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (let next = steps.next(); ; next = steps.next()) if (next.done) return next.value;
+}
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** A copy of a print setup (jsdom, where the workbench and the pane tests run, has no structuredClone). */

@@ -5,7 +5,7 @@
  * where the host has workers (worker/engineJobs.ts; `compute` replaces it in tests): the port's
  * read and write stay on the page, and Cancel stops the worker before anything is written.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useIntl } from "react-intl";
 import type { DayNumber } from "../../engine/dates/dayNumber";
 import type { WorkbookPort } from "../../host/WorkbookPort";
@@ -75,7 +75,9 @@ export function useReview(
           if (!own.signal.aborted) update({ kind: "running", stage: stageText(stage, fraction), fraction, isCancelling: false });
         },
       }, computeReview);
-      update({ kind: "done", outcome, asOfIso });
+      // The outcome's page (KPIs, charts, tables of a big portfolio) renders as a transition, in
+      // slices between which the page answers (issues 16 and 19: no long task on the page's thread).
+      startTransition(() => update({ kind: "done", outcome, asOfIso }));
     } catch (error) {
       if (own.signal.aborted) update({ kind: "done", outcome: { status: "cancelled", problems: [] }, asOfIso });
       else update({ kind: "failed", message: messageOf(error) });

@@ -9,7 +9,7 @@
  * worker answers for the snapshot and mapping shown, so nothing acts on a stale scan. Without a
  * worker (`createWorker` null, jsdom, an old host) they run here, as before.
  */
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useState } from "react";
 import type { WorkbookPort, WorkbookSnapshot } from "../../host/WorkbookPort";
 import type { PortfolioReading } from "../../app/readPortfolio";
 import { saveMapping } from "../../app/savedMapping";
@@ -67,7 +67,8 @@ export function useWorkbookScan(port: WorkbookPort, mapping: ColumnMapping, crea
     if (factory === undefined || value === undefined) return;
     const controller = new AbortController();
     scanOffThread(value, mapping, { signal: controller.signal }, factory).then(
-      (result) => { if (!controller.signal.aborted) setAnswer({ snapshot: value, mapping, result }); },
+      // A transition: the pane's page for a scanned workbook renders in slices (no long task).
+      (result) => { if (!controller.signal.aborted) startTransition(() => setAnswer({ snapshot: value, mapping, result })); },
       (error: unknown) => { if (!controller.signal.aborted) setAnswer({ snapshot: value, mapping, error: messageOf(error) }); },
     );
     return () => controller.abort();

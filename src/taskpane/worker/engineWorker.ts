@@ -7,10 +7,10 @@
  */
 import { computeReview } from "../../app/runReview";
 import { scanWorkbook } from "../../app/scanWorkbook";
-import { computationReplies, TableCollector, wireRecognition, type EngineReply, type EngineRequest } from "./protocol";
+import { computationReplies, ledgerBuffers, TableCollector, wireRecognition, type EngineReply, type EngineRequest } from "./protocol";
 
-/** The worker's message handler over a `post` (the worker's postMessage; a fake in tests). */
-export function engineHandler(post: (reply: EngineReply) => void): (request: EngineRequest) => void {
+/** The worker's message handler over a `post` (the worker's postMessage, `transfer` its transfer list; a fake in tests). */
+export function engineHandler(post: (reply: EngineReply, transfer?: Transferable[]) => void): (request: EngineRequest) => void {
   const collector = new TableCollector();
   return (request) => {
     try {
@@ -18,7 +18,7 @@ export function engineHandler(post: (reply: EngineReply) => void): (request: Eng
       const tables = collector.tables;
       if (request.kind === "scan") {
         const { recognition, reading } = scanWorkbook({ ...request.snapshot, tables }, request.mapping);
-        post({ kind: "scanned", recognition: wireRecognition(recognition, tables), reading });
+        post({ kind: "scanned", recognition: wireRecognition(recognition, tables), reading }, ledgerBuffers(reading));
       } else if (request.kind === "review") {
         const onProgress = (stage: string, fraction: number): void => post({ kind: "progress", stage, fraction });
         const computed = computeReview({ ...request.snapshot, tables }, { ...request.options, onProgress });
@@ -32,13 +32,13 @@ export function engineHandler(post: (reply: EngineReply) => void): (request: Eng
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<EngineRequest>) => void) | null;
-  postMessage(reply: EngineReply): void;
+  postMessage(reply: EngineReply, transfer: Transferable[]): void;
 }
 
 // Installed only inside a worker (importing this module elsewhere, e.g. in a test, installs nothing).
 const scope = globalThis as unknown as Partial<WorkerScope> & { importScripts?: unknown };
 if (typeof scope.importScripts === "function" && typeof scope.postMessage === "function") {
   const worker = scope as WorkerScope;
-  const handle = engineHandler((reply) => worker.postMessage(reply));
+  const handle = engineHandler((reply, transfer) => worker.postMessage(reply, transfer ?? []));
   worker.onmessage = (e) => handle(e.data);
 }

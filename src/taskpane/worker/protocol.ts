@@ -42,6 +42,20 @@ export type EngineReply =
   | { kind: "end" }
   | { kind: "failed"; message: string };
 
+/**
+ * The buffers of a reading's ledger columns (typed arrays), to transfer with the "scanned" reply
+ * instead of copying them: 9 columns of 100,000 invoices are 7 MB the page would otherwise copy in
+ * the task that unpacks the reply. The worker posting them is done with them (one worker per job).
+ */
+export function ledgerBuffers(reading: PortfolioReading): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const column of Object.values(reading.portfolio.receivables) as unknown[]) {
+    // Not `instanceof ArrayBuffer` (false across realms); a SharedArrayBuffer cannot be transferred.
+    if (ArrayBuffer.isView(column) && Object.prototype.toString.call(column.buffer) === "[object ArrayBuffer]") buffers.add(column.buffer as ArrayBuffer);
+  }
+  return [...buffers];
+}
+
 /** The requests that carry a snapshot's tables, each table's rows in chunks. */
 export function* tableRequests(tables: readonly SourceTable[], chunk = ROWS_PER_MESSAGE): Generator<EngineRequest> {
   for (const table of tables) {
