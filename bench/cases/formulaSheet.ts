@@ -153,7 +153,8 @@ function columnOf(rows: readonly CellValue[][], index: number): CellValue[][] {
 }
 
 const errorCellsOf = (out: unknown): number => {
-  if (!Array.isArray(out)) return 1;
+  // A scalar (CREDIT.LEDGER's handle text) is one cell: an error only if it is one.
+  if (!Array.isArray(out)) return out instanceof Error ? 1 : 0;
   let n = 0;
   for (const row of out) if (Array.isArray(row)) for (const v of row) if (v instanceof Error) n++;
   return n;
