@@ -12,6 +12,7 @@ import type { Policy } from "../policy/Policy";
 import type { Portfolio } from "../portfolio/types";
 import type { OpenRows } from "../receivables/openRowsAt";
 import { behaviourOf, type PaymentTallies } from "../receivables/paymentBehaviour";
+import { financialFacts } from "./financialFacts";
 import { financialsByCustomer } from "./financialsByCustomer";
 import { openOrdersCents } from "./openOrdersCents";
 import { NO_POSITION, openPositions } from "./openPositions";
@@ -31,13 +32,15 @@ export function customerFactsOf(portfolio: Portfolio, open: OpenRows, tallies: P
   for (let k = 0; k < portfolio.customers.length; k++) {
     const customer = portfolio.customers[k];
     const c = ledgerNumbers !== undefined ? ledgerNumbers[k] : (ledger.customerNumber.get(customer.customerId) ?? -1);
+    const periods = financials.get(customer.customerId) ?? [];
     facts[k] = {
       customer,
       position: c < 0 ? NO_POSITION : positionOf(c),
       unappliedCents: c < 0 ? 0 : open.unappliedCents[c],
       behaviour: c < 0 ? undefined : behaviourOf(tallies, c),
-      financials: financials.get(customer.customerId) ?? [],
+      financials: periods,
       openOrders: fromCents(ordersCents.get(customer.customerId) ?? 0),
+      financialFacts: financialFacts(periods, asOf),
     };
   }
   return facts;

@@ -9,6 +9,7 @@ import type { DayNumber } from "../dates/dayNumber";
 import { detail, err, invalidInput, notAvailable, ok, outOfRange, type Result } from "../errors";
 import { CHARACTERISTIC_KEYS, type CharacteristicKey } from "../policy/characteristics";
 import type { Customer, FinancialPeriod } from "../portfolio/types";
+import { financialFacts } from "../review/financialFacts";
 import { latestFinancials } from "../review/latestFinancials";
 import type { CustomerFacts } from "../review/reviewCustomer";
 import type { CustomerOverride } from "./types";
@@ -42,5 +43,5 @@ export function customerOverride(facts: readonly CustomerFacts[], override: Cust
     const changed: FinancialPeriod = { ...(latest ?? { customerId: f.customer.customerId, periodEnd: asOf }), ...override.financials };
     financials = latest ? f.financials.map((p) => (p === latest ? changed : p)) : [...f.financials, changed];
   }
-  return ok({ index, facts: { ...f, customer, financials } });
+  return ok({ index, facts: { ...f, customer, financials, financialFacts: financialFacts(financials, asOf) } });
 }

@@ -11,6 +11,9 @@ import type { Policy } from "../../../src/engine/policy/Policy";
 import type { Portfolio, ReceivableItem } from "../../../src/engine/portfolio/types";
 import { ledgerOf } from "../../../src/engine/receivables/Ledger";
 import { reviewPortfolio } from "../../../src/engine/review/reviewPortfolio";
+import { reviewCustomer } from "../../../src/engine/review/reviewCustomer";
+import { financialFacts } from "../../../src/engine/review/financialFacts";
+import { customerOverride } from "../../../src/engine/scenarios/customerOverride";
 import type { CustomerReview, PortfolioReview } from "../../../src/engine/review/types";
 import { dayFromCivil } from "../../../src/engine/dates/dayNumber";
 import { GRADE_CLASSES, MAX_MOVERS, draftPolicy, runScenario, whatIfBase, type GradeClass, type ScenarioComparison, type ScenarioDraft, type WhatIfBase } from "../../../src/engine/scenarios";
@@ -141,6 +144,23 @@ describe("runScenario on the sample portfolio", () => {
   it("the allowance depends on the draft only when the aging or provision changes", () => {
     expect(run({ changes: [{ key: "provisionPercents", value: "1,2,5,10,25,50,100" }] }).allowance.dependsOnDraft).toBe(true);
     expect(run({ changes: [{ key: "weights.capital", value: 1 }] }).allowance).toEqual({ before: base.allowance, after: base.allowance, change: 0, dependsOnDraft: false });
+  });
+
+  it("each customer's financial facts gathered once give the review a fresh computation gives", () => {
+    expect(base.facts.some((f) => f.financials.length > 0 && f.financialFacts !== undefined)).toBe(true);
+    for (const f of base.facts) {
+      const { financialFacts: _kept, ...fresh } = f;
+      expect(reviewCustomer(f, base.policy, asOf)).toEqual(reviewCustomer(fresh, base.policy, asOf));
+    }
+  });
+
+  it("a financials override recomputes that customer's financial facts", () => {
+    const k = base.facts.findIndex((f) => f.financials.length > 0);
+    const o = customerOverride(base.facts, { customerId: base.facts[k].customer.customerId, financials: { equity: 5_000_000 } }, asOf);
+    if (!o.ok) throw new Error("override refused");
+    expect(o.value.facts.financialFacts).toEqual(financialFacts(o.value.facts.financials, asOf));
+    expect(o.value.facts.financialFacts?.latest?.equity).toBe(5_000_000);
+    expect(base.facts[k].financialFacts?.latest?.equity).not.toBe(5_000_000);
   });
 
   it("one customer's scores, figures and financials: only that customer is reviewed differently", () => {
