@@ -10,13 +10,14 @@ import { toIsoDate, type DayNumber } from "../engine/dates/dayNumber";
 import { errorText } from "../app/errorText";
 import type { OutputLanguage } from "../engine/policy/Policy";
 import type { CellValue, OutputSheetMark, SheetSpec, WorkbookPort, WorkbookSnapshot, WriteOptions, WrittenSheet } from "../host/WorkbookPort";
-import { runReview, type ReviewOutcome } from "../app";
+import { runReview } from "../app";
 import { XlsxWorkbook } from "../host/xlsx/XlsxWorkbook";
 import type { CliIo } from "./CliIo";
 import { loadWorkbook, mayWriteOutput } from "./openFiles";
 import { formatProblem, formatSummary } from "./formatSummary";
 import { progressBar, type ProgressBar } from "./progressBar";
-import { terminalSafe, terminalSafeJson } from "./terminalSafe";
+import { reviewJson } from "./reviewJson";
+import { terminalSafe } from "./terminalSafe";
 import { VERSION } from "./version";
 import { recognitionReport } from "./mapOption";
 import { MAPPING_SHEET, MAPPING_TABLE, saveMapping } from "../app/savedMapping";
@@ -74,23 +75,6 @@ function watchedPort(book: XlsxWorkbook, io: CliIo, log: PortLog, onBar: (bar: P
   };
 }
 
-/** The machine-readable result: the outcome without the sheet descriptions, plus the run's facts. */
-function jsonOf(outcome: ReviewOutcome, run: ReviewRun, written: boolean, sheets: WrittenSheet[] = []): string {
-  const result = {
-    status: outcome.status,
-    asOf: toIsoDate(run.asOf),
-    input: run.input,
-    output: written ? run.output : null,
-    outputSheets: sheets,
-    policyFingerprint: outcome.policyFingerprint ?? null,
-    kpis: outcome.kpis ?? null,
-    critical: outcome.critical ?? [],
-    customers: outcome.customers ?? [],
-    problems: outcome.problems,
-  };
-  return `${terminalSafeJson(JSON.stringify(result, null, 2))}\n`;
-}
-
 /**
  * One line when an output went to another sheet than its name: beside a sheet of the user's
  * that holds the name ("Summary (2)", on the first review and on every later one), or into the
@@ -135,7 +119,7 @@ export async function reviewFile(run: ReviewRun, io: CliIo): Promise<number> {
   if (outcome.status !== "written") {
     bar.done();
     const errors = outcome.problems.filter((p) => p.severity === "error");
-    if (run.json) io.stdout.write(jsonOf(outcome, run, false));
+    if (run.json) io.stdout.write(reviewJson(outcome, run.asOf, run.input, null));
     else for (const problem of outcome.problems) io.stderr.write(`${formatProblem(problem, t)}\n`);
     const why = outcome.status === "cancelled" ? "the review was cancelled" : `${errors.length} error${errors.length === 1 ? "" : "s"} in the workbook`;
     io.stderr.write(`credit-desk: ${terminalSafe(run.input)}: ${why}; nothing was written\n`);
@@ -153,7 +137,7 @@ export async function reviewFile(run: ReviewRun, io: CliIo): Promise<number> {
   }
 
   if (run.json) {
-    io.stdout.write(jsonOf(outcome, run, true, log.written));
+    io.stdout.write(reviewJson(outcome, run.asOf, run.input, run.output, log.written));
     return 0;
   }
   const warnings = outcome.problems.filter((p) => p.severity === "warning");

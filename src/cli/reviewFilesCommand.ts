@@ -32,7 +32,8 @@ import { formatProblem, formatSummary } from "./formatSummary";
 import { recognitionReport } from "./mapOption";
 import { mayWriteOutput } from "./openFiles";
 import type { DataFiles } from "./parseCommandLine";
-import { terminalSafe, terminalSafeJson } from "./terminalSafe";
+import { reviewJson } from "./reviewJson";
+import { terminalSafe } from "./terminalSafe";
 import { VERSION } from "./version";
 
 /** Problems printed before the rest are counted. */
@@ -144,22 +145,6 @@ function filesPort(snapshot: WorkbookSnapshot, book: XlsxWorkbook, cap: number |
   };
 }
 
-function jsonOf(outcome: ReviewOutcome, run: ReviewFilesRun, written: boolean, sheets: readonly WrittenSheet[]): string {
-  const result = {
-    status: outcome.status,
-    asOf: toIsoDate(run.asOf),
-    input: run.files,
-    output: written ? run.output : null,
-    outputSheets: sheets,
-    policyFingerprint: outcome.policyFingerprint ?? null,
-    kpis: outcome.kpis ?? null,
-    critical: outcome.critical ?? [],
-    customers: outcome.customers ?? [],
-    problems: outcome.problems,
-  };
-  return `${terminalSafeJson(JSON.stringify(result, null, 2))}\n`;
-}
-
 function printProblems(problems: readonly Problem[], io: CliIo, t: Translator): void {
   for (const problem of problems.slice(0, MAX_PROBLEM_LINES)) io.stderr.write(`${formatProblem(problem, t)}\n`);
   if (problems.length > MAX_PROBLEM_LINES) io.stderr.write(`${t.t("duckdb.problem.more", { count: problems.length - MAX_PROBLEM_LINES, file: "" }).trim()}\n`);
@@ -167,7 +152,7 @@ function printProblems(problems: readonly Problem[], io: CliIo, t: Translator): 
 
 function invalid(problems: readonly Problem[], run: ReviewFilesRun, io: CliIo, outcome?: ReviewOutcome): number {
   const errors = problems.filter((p) => p.severity === "error").length;
-  if (run.json && outcome !== undefined) io.stdout.write(jsonOf(outcome, run, false, []));
+  if (run.json && outcome !== undefined) io.stdout.write(reviewJson(outcome, run.asOf, run.files, null));
   else printProblems(problems, io, run.t);
   io.stderr.write(`${run.t.t("cliFiles.invalid", { count: errors })}\n`);
   return 1;
@@ -254,7 +239,7 @@ export async function reviewDataFiles(run: ReviewFilesRun, io: CliIo): Promise<n
       return 1;
     }
     if (run.json) {
-      io.stdout.write(jsonOf(outcome, run, true, written));
+      io.stdout.write(reviewJson(outcome, run.asOf, run.files, run.output, written));
       return 0;
     }
     printProblems(outcome.problems.filter((p) => p.severity === "warning"), io, t);
