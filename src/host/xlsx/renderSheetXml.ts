@@ -30,8 +30,13 @@ import { rowHeightOf, wrappedLines } from "./wrappedLines";
 const XML_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-/** Text handed to the zip at a time. */
-const BATCH_CHARS = 1 << 20;
+/**
+ * Characters of XML a writer gathers before it hands them to the zip (ZlibZipDeflate.pushText,
+ * which encodes them into its buffer): small, so that the batch, a tree of small strings, dies
+ * young instead of being copied by collections and flattened (see ZlibZipDeflate).
+ */
+export const TEXT_PIECE_CHARS = 1 << 14;
+const BATCH_CHARS = TEXT_PIECE_CHARS;
 
 /** Maps the StyleBook's indices to the workbook's (mergeStyles). */
 export interface StyleIndices {

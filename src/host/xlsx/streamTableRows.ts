@@ -17,11 +17,12 @@ import { a1, a1Range, parseA1, parseA1Range } from "./cellAddress";
 import { packageSheetsOf, relationshipsOf, relsPathOf, workbookPartOf } from "./packageParts";
 import { centralDirectory, entryBytes, type ZipDirectoryEntry } from "./readZipEntries";
 import { tablePartFacts } from "./repairLoadedTables";
+import { TEXT_PIECE_CHARS } from "./renderSheetXml";
 import { escapeXml } from "./xmlText";
 import { ZlibZipDeflate } from "./zlibZipDeflate";
 
-/** Text handed to the deflater at a time. */
-const BATCH_CHARS = 1 << 20;
+/** Text handed to the zip at a time. */
+const BATCH_CHARS = TEXT_PIECE_CHARS;
 /** A fixed date for every entry, so that the same rows make the same file. */
 const MTIME = new Date(2000, 0, 1);
 
@@ -104,8 +105,8 @@ export function streamTableRows(template: Buffer, tableName: string, rows: Itera
   const addPart = (name: string, pieces: Iterable<string>): void => {
     const file = zipPart(name);
     zip.add(file);
-    for (const piece of pieces) file.push(Buffer.from(piece, "utf8"));
-    file.push(new Uint8Array(0), true);
+    for (const piece of pieces) file.pushText(piece);
+    file.end();
     if (failure) throw failure;
   };
 

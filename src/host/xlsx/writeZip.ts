@@ -24,7 +24,7 @@ export interface CopiedZipEntry {
   compressed: Buffer;
 }
 
-/** New content produced piece by piece (an output sheet's rows), deflated as it comes: never held whole. */
+/** New content produced piece by piece (an output sheet's rows, in small pieces: see ZlibZipDeflate.pushText), deflated as it comes: never held whole. */
 export interface StreamedZipEntry {
   name: string;
   pieces: () => Iterable<string | Uint8Array>;
@@ -76,15 +76,14 @@ export function writeZipTo(entries: Iterable<ZipEntryToWrite>, write: (chunk: Ui
       zip.add(file);
       if ("content" in entry) file.push(entry.content, true);
       else {
-        let size = 0;
         for (const piece of entry.pieces()) {
-          const bytes = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
-          size += bytes.length;
-          if (size >= MAX_32) throw new Error("archive too large for plain zip");
-          file.push(bytes);
+          if (typeof piece === "string") file.pushText(piece);
+          else file.push(piece);
+          if (file.size >= MAX_32) throw new Error("archive too large for plain zip");
           check();
         }
-        file.push(new Uint8Array(0), true);
+        file.end();
+        if (file.size >= MAX_32) throw new Error("archive too large for plain zip");
       }
     }
     check();

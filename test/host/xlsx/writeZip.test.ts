@@ -48,4 +48,30 @@ describe("writeZip", () => {
       { numRuns: 100 },
     );
   });
+
+  it("text pieces past the 1 MiB buffer, with a character of 2, 3 or 4 bytes across its end, come back whole (property)", () => {
+    const MiB = 1 << 20;
+    fc.assert(
+      fc.property(fc.integer({ min: MiB - 6, max: MiB + 2 }), fc.constantFrom("é", "诉", "😀"), fc.array(fc.string({ unit: "binary", maxLength: 40 }), { maxLength: 4 }), (pad, wide, rest) => {
+        const pieces = ["x".repeat(pad), `${wide}${wide}`, ...rest, "y".repeat(MiB + 3), wide];
+        const whole = Buffer.concat(pieces.map((p) => Buffer.from(p, "utf8")));
+        const zip = writeZip([{ name: "a.xml", pieces: () => pieces }]);
+        const [entry] = centralDirectory(zip);
+        expect(entry).toMatchObject({ uncompressedSize: whole.length, crc32: crc32(whole) });
+        expect(inflateRawSync(compressedBytesOf(zip, entry)).equals(whole)).toBe(true);
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it("a part past 16 MiB, whose later pieces are deflated at a faster level, is still one stream with its content", () => {
+    const row = (i: number): string => `<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>诉讼 ${i % 997}</t></is></c><c r="B${i}"><v>${(i * 7919) % 100003}</v></c></row>`;
+    const pieces = Array.from({ length: 2_000 }, (_, k) => Array.from({ length: 100 }, (_, j) => row(k * 100 + j)).join(""));
+    const whole = Buffer.concat(pieces.map((p) => Buffer.from(p, "utf8")));
+    expect(whole.length).toBeGreaterThan(18 << 20);
+    const zip = writeZip([{ name: "xl/worksheets/sheet1.xml", pieces: () => pieces }]);
+    const [entry] = centralDirectory(zip);
+    expect(entry).toMatchObject({ uncompressedSize: whole.length, crc32: crc32(whole) });
+    expect(inflateRawSync(compressedBytesOf(zip, entry)).equals(whole)).toBe(true);
+  });
 });
