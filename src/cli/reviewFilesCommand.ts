@@ -22,7 +22,6 @@ import { runReview } from "../app/runReview";
 import { readPortfolio, type PortfolioReading } from "../app/readPortfolio";
 import { recogniseTables } from "../app/recogniseTables";
 import { headerCurrency, TABLE_FIELDS } from "../app/headerAliases";
-import { capCollections } from "../app/capCollections";
 import type { ColumnMapping, Problem, RecognisedTable, ReviewOutcome } from "../app/types";
 import type { MessageId } from "../i18n/messages";
 import { createTranslator, type Translator } from "../i18n/translator";
@@ -129,14 +128,11 @@ async function outputBook(snapshot: WorkbookSnapshot, ledgerRows: number, versio
 }
 
 /** The output workbook as the review's port: the snapshot is the files', the sheets go to a new workbook. */
-function filesPort(snapshot: WorkbookSnapshot, book: XlsxWorkbook, cap: number | undefined, written: WrittenSheet[]): WorkbookPort {
+function filesPort(snapshot: WorkbookSnapshot, book: XlsxWorkbook, written: WrittenSheet[]): WorkbookPort {
   return {
     readWorkbook: async () => snapshot,
     async writeSheets(sheets: SheetSpec[], options?: WriteOptions) {
-      // The Collections sheet's words are in the output language: the language of its name.
-      const zh = createTranslator("zh-CN");
-      const isChinese = sheets.some((s) => s.outputId === "Collections" && s.name === zh.t("sheet.collections"));
-      const result = await book.writeSheets(capCollections(sheets, isChinese ? zh : createTranslator("en-US"), cap), options);
+      const result = await book.writeSheets(sheets, options);
       written.push(...result.sheets);
       return result;
     },
@@ -201,8 +197,7 @@ export async function reviewDataFiles(run: ReviewFilesRun, io: CliIo): Promise<n
     if (small.problems.some((p) => p.severity === "error") || ledgerTable === undefined) {
       return invalid(small.problems, run, io, { status: "invalid", problems: small.problems });
     }
-    const customerIds = new Set(small.portfolio.customers.map((c) => c.customerId));
-    const read = await files.readLedger(run.files.ledger, ledgerPlan(ledgerTable), { isKnownCustomer: (id) => customerIds.has(id) });
+    const read = await files.readLedger(run.files.ledger, ledgerPlan(ledgerTable), { knownCustomers: small.portfolio.customers.map((c) => c.customerId) });
     stage("read-ledger");
     io.stderr.write(`${t.t("cliFiles.read", { rows: read.rows, file: terminalSafe(ledgerTable.source.sheet), version: files.version })}\n`);
     const problems = [...small.problems, ...ledgerProblems(read, ledgerTable)];
@@ -221,7 +216,8 @@ export async function reviewDataFiles(run: ReviewFilesRun, io: CliIo): Promise<n
     const reading: PortfolioReading = { ...small, portfolio: { ...small.portfolio, receivables: read.ledger }, problems };
     const book = await outputBook(snapshot, read.rows, files.version, createTranslator(run.outputLanguage ?? small.policy.outputLanguage ?? "en-US"));
     const written: WrittenSheet[] = [];
-    const outcome = await runReview(filesPort(snapshot, book, run.collectionsCap, written), {
+    const outcome = await runReview(filesPort(snapshot, book, written), {
+      collectionsRowLimit: run.collectionsCap,
       asOf: run.asOf,
       generatedAt: io.now().toISOString(),
       addinVersion: VERSION,

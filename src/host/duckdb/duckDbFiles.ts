@@ -82,10 +82,18 @@ export interface LedgerFileReading {
 }
 
 export interface LedgerReadOptions {
-  /** Whether a customer id is one of the Customers table's (an unknown one is an error). */
-  isKnownCustomer?: (customerId: string) => boolean;
+  /**
+   * The Customers table's ids: a ledger row of any other customer is an error. DuckDB matches
+   * them (the file's ids cast to an ENUM of these, the row's customer read as the ENUM's code), so
+   * no row's id is decoded and hashed in JavaScript: in the review of 2,000,000 Parquet invoices,
+   * decoding each id and looking it up in a Set was 1.5 s of the 5.8 s read (node --cpu-prof).
+   */
+  knownCustomers?: readonly string[];
   maxProblems?: number;
 }
+
+/** The ENUM type of the known customers' ids (made for one read, dropped after it). */
+const CUSTOMER_ENUM = "credit_desk_customer";
 
 const FIELD_KINDS: Readonly<Record<LedgerField, "text" | "money" | "date" | "boolean">> = {
   invoiceId: "text", customerId: "text", invoiceDate: "date", dueDate: "date", amount: "money",
@@ -118,6 +126,17 @@ function fieldSql(kind: "text" | "money" | "date" | "boolean", column: string, t
     case "boolean":
       return /^BOOLEAN/i.test(type) ? { typed: c } : { typed: "CAST(NULL AS BOOLEAN)", raw: rawText };
   }
+}
+
+/**
+ * The customer's SQL when the known customers are an ENUM: the code of the id among them
+ * (`typed`, NULL for an id that is not one of them), and the id as text only then (`raw`, for
+ * the problem's words).
+ */
+function customerSql(column: string): { typed: string; raw: string } {
+  const text = `NULLIF(trim(CAST(${sqlName(column)} AS VARCHAR)), '')`;
+  const code = `enum_code(TRY_CAST(${text} AS ${CUSTOMER_ENUM}))`;
+  return { typed: code, raw: `CASE WHEN ${code} IS NULL THEN ${text} END` };
 }
 
 /** A plain JS value of a small table's cell: dates as ISO text (the readers take it), big numbers as numbers. */
@@ -187,28 +206,51 @@ export class DuckDbFiles {
    */
   async readLedger(file: string, plan: LedgerPlan, options: LedgerReadOptions = {}): Promise<LedgerFileReading> {
     const types = new Map((await this.columns(file, { allText: dataFileKind(file) === "csv" })).map((c) => [c.name, c.type]));
-    const selects: string[] = [];
-    const slots: { field: LedgerField; column: string; typed: number; raw: number }[] = [];
-    for (const field of FIELDS) {
-      const column = plan.columns[field];
-      if (column === undefined || !types.has(column)) continue;
-      const sql = fieldSql(FIELD_KINDS[field], column, types.get(column)!);
-      const typed = selects.push(sql.typed) - 1;
-      const raw = sql.raw === undefined ? -1 : selects.push(sql.raw) - 1;
-      slots.push({ field, column, typed, raw });
+    const customers = options.knownCustomers === undefined ? undefined : await this.customerEnum(options.knownCustomers);
+    try {
+      const selects: string[] = [];
+      const slots: { field: LedgerField; column: string; typed: number; raw: number }[] = [];
+      for (const field of FIELDS) {
+        const column = plan.columns[field];
+        if (column === undefined || !types.has(column)) continue;
+        const sql = field === "customerId" && customers !== undefined ? customerSql(column) : fieldSql(FIELD_KINDS[field], column, types.get(column)!);
+        const typed = selects.push(sql.typed) - 1;
+        const raw = sql.raw === undefined ? -1 : selects.push(sql.raw) - 1;
+        slots.push({ field, column, typed, raw });
+      }
+      const source = sourceSql(file, { allText: true });
+      const total = Number((await this.query(`SELECT count(*) FROM ${source}`))[0]?.[0] ?? 0);
+      const stream = await this.connection.stream(`SELECT ${selects.join(", ")} FROM ${source}`);
+      const log = new ProblemLog(options.maxProblems ?? 200);
+      const builder = ledgerBuilder(total);
+      const rowReader = new LedgerRowReader(slots, plan, log, customers);
+      let rows = 0;
+      for (let chunk = await stream.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await stream.fetchChunk()) {
+        rowReader.bind((i) => chunk.getColumnVector(i));
+        rows = rowReader.addRows(chunk.rowCount, rows, builder);
+      }
+      return { ledger: builder.build(), rows, problems: log.problems, problemCount: log.count };
+    } finally {
+      if (customers !== undefined) await this.connection.run(`DROP TYPE IF EXISTS ${CUSTOMER_ENUM}`);
     }
-    const source = sourceSql(file, { allText: true });
-    const total = Number((await this.query(`SELECT count(*) FROM ${source}`))[0]?.[0] ?? 0);
-    const stream = await this.connection.stream(`SELECT ${selects.join(", ")} FROM ${source}`);
-    const log = new ProblemLog(options.maxProblems ?? 200);
-    const builder = ledgerBuilder(total);
-    const rowReader = new LedgerRowReader(slots, plan, log, options.isKnownCustomer);
-    let rows = 0;
-    for (let chunk = await stream.fetchChunk(); chunk !== null && chunk.rowCount > 0; chunk = await stream.fetchChunk()) {
-      rowReader.bind((i) => chunk.getColumnVector(i));
-      rows = rowReader.addRows(chunk.rowCount, rows, builder);
+  }
+
+  /** The ENUM of the known customers' ids; answers the ids in the order of their codes. */
+  private async customerEnum(ids: readonly string[]): Promise<readonly string[]> {
+    const staging = "credit_desk_known_customers";
+    await this.connection.run(`DROP TYPE IF EXISTS ${CUSTOMER_ENUM}`);
+    await this.connection.run(`CREATE OR REPLACE TEMP TABLE ${staging} (id VARCHAR)`);
+    const appender = await this.connection.createAppender(staging);
+    for (const id of new Set(ids)) {
+      appender.appendVarchar(id);
+      appender.endRow();
     }
-    return { ledger: builder.build(), rows, problems: log.problems, problemCount: log.count };
+    appender.flushSync();
+    appender.closeSync();
+    await this.connection.run(`CREATE TYPE ${CUSTOMER_ENUM} AS ENUM (SELECT id FROM ${staging})`);
+    await this.connection.run(`DROP TABLE ${staging}`);
+    const values = await this.query(`SELECT unnest(enum_range(NULL::${CUSTOMER_ENUM}))`);
+    return values.map((row) => String(row[0]));
   }
 
   /** Values of a column that occur more than once (the first `limit`, most frequent first), counted by DuckDB over the whole file. */
@@ -268,7 +310,8 @@ class LedgerRowReader {
     private readonly slots: readonly { field: LedgerField; column: string; typed: number; raw: number }[],
     private readonly plan: LedgerPlan,
     private readonly log: ProblemLog,
-    private readonly isKnownCustomer: ((id: string) => boolean) | undefined,
+    /** The known customers' ids by their ENUM code (the customer's typed value is its code), or undefined (any customer is known). */
+    private readonly customers: readonly string[] | undefined,
   ) {
     this.readers = slots.map((s) => ({ field: s.field, column: s.column, typed: undefined, raw: undefined }));
     this.at = Object.fromEntries(this.readers.map((r) => [r.field, r]));
@@ -290,7 +333,7 @@ class LedgerRowReader {
   private addRow(i: number, row: number, builder: ReturnType<typeof ledgerBuilder>): void {
     const errorsBefore = this.log.count;
     const invoiceId = this.text("invoiceId", i, row, true);
-    const customerId = this.text("customerId", i, row, true);
+    const customerId = this.customers === undefined ? this.text("customerId", i, row, true) : this.knownCustomer(i, row, this.customers);
     const invoiceDate = this.date("invoiceDate", i, row, true);
     const dueDate = this.date("dueDate", i, row, true);
     const amount = this.money("amount", i, row, true);
@@ -299,9 +342,6 @@ class LedgerRowReader {
     const settled = this.date("settledDate", i, row, false);
     const currency = this.text("currency", i, row, false) ?? this.plan.currency;
     const isDisputed = this.boolean("disputed", i, row);
-    if (customerId !== undefined && this.isKnownCustomer !== undefined && !this.isKnownCustomer(customerId)) {
-      this.problem("unknownCustomer", "customerId", row, customerId);
-    }
     if (invoiceDate !== undefined && dueDate !== undefined && dueDate < invoiceDate) this.problem("dueBeforeInvoice", "dueDate", row);
     if (this.log.count !== errorsBefore || invoiceId === undefined || customerId === undefined || invoiceDate === undefined || dueDate === undefined || amount === undefined) return;
     builder.add(invoiceId, customerId, invoiceDate, dueDate, amount, paid, open, settled, currency ? currency.toUpperCase() : undefined, isDisputed === true);
@@ -321,6 +361,17 @@ class LedgerRowReader {
     const value = reader?.typed?.getItem(i);
     if (typeof value === "string") return value;
     if (isRequired) this.problem("missing", field, row);
+    return undefined;
+  }
+
+  /** The row's customer among the known ones (by its ENUM code); missing, or unknown with its id, is a problem. */
+  private knownCustomer(i: number, row: number, customers: readonly string[]): string | undefined {
+    const reader = this.at.customerId;
+    const code = reader?.typed?.getItem(i);
+    if (typeof code === "number") return customers[code];
+    const raw = reader === undefined ? undefined : this.rawOf(reader, i);
+    if (raw === undefined) this.problem("missing", "customerId", row);
+    else this.problem("unknownCustomer", "customerId", row, raw);
     return undefined;
   }
 

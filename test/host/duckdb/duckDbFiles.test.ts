@@ -86,7 +86,7 @@ describeWithDuckDb("DuckDbFiles", () => {
       "B4,,2025-06-01,2025-07-01,100",
       "B5,C9,2025-06-01,2025-05-01,100",
     ].join("\n") + "\n");
-    const read = await files.readLedger(file, { columns: { invoiceId: "inv", customerId: "cust", invoiceDate: "issued", dueDate: "due", amount: "amt" } }, { isKnownCustomer: (id) => id === "C1" });
+    const read = await files.readLedger(file, { columns: { invoiceId: "inv", customerId: "cust", invoiceDate: "issued", dueDate: "due", amount: "amt" } }, { knownCustomers: ["C1"] });
     expect(read.problems).toEqual([
       { kind: "notNumber", row: 3, field: "amount", column: "amt", value: "lots" },
       { kind: "notDate", row: 4, field: "invoiceDate", column: "issued", value: "2025-13-45" },
@@ -96,6 +96,21 @@ describeWithDuckDb("DuckDbFiles", () => {
     ]);
     expect(read.ledger.invoiceId).toEqual(["B1"]);
     expect(read.problemCount).toBe(5);
+  });
+
+  it.each([
+    [["C1", "O'Brien & Co", "客户 1"], []],
+    [["C1", "C1", "客户 1"], [{ kind: "unknownCustomer", row: 3, field: "customerId", column: "cust", value: "O'Brien & Co" }]],
+    [[], ["C1", "O'Brien & Co", "客户 1"].map((value, i) => ({ kind: "unknownCustomer", row: i + 2, field: "customerId", column: "cust", value }))],
+  ])("matches the ledger's customers with the known ones %j, whatever their characters", async (known, problems) => {
+    const file = at("customers.csv");
+    await fs.writeFile(file, "inv,cust,issued,due,amt\nK1, C1 ,2025-06-01,2025-07-01,1\nK2,O'Brien & Co,2025-06-01,2025-07-01,2\nK3,客户 1,2025-06-01,2025-07-01,3\n");
+    const read = await files.readLedger(file, { columns: { invoiceId: "inv", customerId: "cust", invoiceDate: "issued", dueDate: "due", amount: "amt" } }, { knownCustomers: known });
+    expect(read.problems).toEqual(problems);
+    const kept = read.ledger.invoiceId.map((_, i) => read.ledger.customerIds[read.ledger.customer[i]]);
+    expect(kept).toEqual(["C1", "O'Brien & Co", "客户 1"].filter((id) => known.includes(id)));
+    // The type made for the read is gone: the next read makes its own.
+    expect(await files.query("SELECT count(*) FROM duckdb_types() WHERE type_name = 'credit_desk_customer'")).toEqual([[0n]]);
   });
 
   it("keeps the first problems and counts the rest", async () => {
