@@ -28,13 +28,15 @@ import type { AuditStamp } from "./output/sheetParts";
 import { summarySheet } from "./output/summarySheet";
 
 export { CREDIT_REVIEW_COLUMNS, creditReviewColumns } from "./output/creditReviewSheet";
+export { EXCEL_SHEET_ROWS } from "./output/collectionsSheet";
 export { displayWidth, fitColumnWidths, formatNumberText } from "./output/fitColumnWidths";
 export {
   AGING_TABLE, COLLECTIONS_TABLE, CREDIT_REVIEW_TABLE, creditReviewRow, GRADE_TABLE, OUTPUT_TABLE_ROW, outputSheetName, TOP_EXPOSURES_TABLE, type AuditStamp,
 } from "./output/sheetParts";
 
-export function buildOutputSheets(review: PortfolioReview, stamp: AuditStamp): SheetSpec[] {
+/** `collectionsRowLimit`: the most rows of the Collections table (default: all a worksheet holds). */
+export function buildOutputSheets(review: PortfolioReview, stamp: AuditStamp, collectionsRowLimit?: number): SheetSpec[] {
   const t = createTranslator(stamp.outputLanguage ?? "en-US");
-  const sheets = [summarySheet(t, review, stamp), creditReviewSheet(t, review, stamp), agingSheet(t, review, stamp), collectionsSheet(t, review, stamp)];
+  const sheets = [summarySheet(t, review, stamp), creditReviewSheet(t, review, stamp), agingSheet(t, review, stamp), collectionsSheet(t, review, stamp, collectionsRowLimit)];
   return sheets.map((sheet) => fitColumnWidths(sheet));
 }

@@ -164,7 +164,7 @@ export function computeReview(snapshot: WorkbookSnapshot, options: ReviewOptions
   const committeeById = committeeJson(committee);
   // Issue 17: with a Model sheet, PD, score points and expected loss per customer (readModelSheet).
   const modelScores = modelScoresOf(snapshot, reading.portfolio.receivables, options.asOf, review.customers, reading.policy.lgdPercent, problems);
-  const decorated = withModelFigures(withCommitteeSheets(buildOutputSheets(review, stamp), committee, stamp), createTranslator(outputLanguage), modelScores);
+  const decorated = withModelFigures(withCommitteeSheets(buildOutputSheets(review, stamp, options.collectionsRowLimit), committee, stamp), createTranslator(outputLanguage), modelScores);
   if (isLedgerOnly) markNeedsScores(decorated, createTranslator(outputLanguage), hasSettlements(reading.portfolio.receivables));
   // Fitted last, over the columns the committee and the model added (issue 15: no `###`, nothing cut).
   const sheets = decorated.map((sheet) => fitColumnWidths(sheet));

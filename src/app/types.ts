@@ -69,6 +69,8 @@ export interface ReviewOptions {
   portfolioReading?: PortfolioReading;
   /** Called once the tables are recognised (with the saved mapping applied), before validation: the CLI prints what it recognised. */
   onRecognised?: (recognition: Recognition, snapshot: WorkbookSnapshot) => void;
+  /** The most rows of the Collections table (default: all a worksheet holds below its header; tests give a small one). */
+  collectionsRowLimit?: number;
 }
 
 /** The review's headline figures for the pane and the CLI: the engine's portfolio KPIs plus the grade and bucket breakdowns. */
