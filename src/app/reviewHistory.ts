@@ -18,9 +18,9 @@
  *   same date twice in the trend);
  * - the Changes output sheet, once the history holds an earlier review: grade migration against
  *   the previous review, directions, trend.
- * The Credit Review sheet is rebuilt with the committee's columns (limit bases, approved limit,
- * limit in force, change since the last review).
- * @example const plan = planCommittee(snapshot, portfolio, review, policy, stamp); await createCommitteeSheets(port, plan); await port.writeSheets(withCommitteeSheets(sheets, plan, stamp))
+ * The Credit Review sheet is built with the committee's columns (limit bases, approved limit,
+ * limit in force, change since the last review: committeeColumns, for buildOutputSheets).
+ * @example const plan = planCommittee(snapshot, portfolio, review, policy, stamp); await createCommitteeSheets(port, plan); await port.writeSheets([...buildOutputSheets(plan.committee.review, stamp, { committee: committeeColumns(plan) }), ...plan.sheets])
  */
 import { toDayNumber, toIsoDate, type DateSystem } from "../engine/dates/dayNumber";
 import type { Grade, Policy } from "../engine/policy/Policy";
@@ -32,7 +32,7 @@ import type { PortfolioReview } from "../engine/review/types";
 import { isBlank } from "../engine/values/isBlank";
 import type { CellValue, SheetSpec, SourceTable, WorkbookPort, WorkbookSnapshot } from "../host/WorkbookPort";
 import { createTranslator } from "../i18n/translator";
-import { creditReviewSheet } from "./output/creditReviewSheet";
+import type { CreditReviewCommittee } from "./output/creditReviewSheet";
 import {
   approvedLimitsSheet, changesSheet, historyCells, REVIEW_HISTORY_TABLE, REVIEW_RUNS_TABLE, reviewHistorySheet, runCells,
 } from "./output/historySheets";
@@ -136,11 +136,9 @@ export function planCommittee(snapshot: WorkbookSnapshot, portfolio: Portfolio, 
   return { committee, collateral, problems: approvals.problems, previousAsOf, migration, newRows, runs, sheets, inputSheets };
 }
 
-/** The review's sheets with the Credit Review rebuilt with the committee's columns, and the committee's sheets after them. */
-export function withCommitteeSheets(sheets: readonly SheetSpec[], plan: CommitteePlan, stamp: AuditStamp): SheetSpec[] {
-  const t = createTranslator(stamp.outputLanguage ?? "en-US");
-  const rebuilt = sheets.map((s) => (s.outputId === "Credit Review" ? creditReviewSheet(t, plan.committee.review, stamp, { lines: plan.committee.lines, collateral: plan.collateral }) : s));
-  return [...rebuilt, ...plan.sheets];
+/** The committee's columns of the Credit Review (buildOutputSheets' `committee`): the plan's review is the one to build the sheets from. */
+export function committeeColumns(plan: CommitteePlan): CreditReviewCommittee {
+  return { lines: plan.committee.lines, collateral: plan.collateral };
 }
 
 /**

@@ -20,7 +20,7 @@ import type { Ledger } from "../engine/receivables/Ledger";
 import type { MessageId } from "../i18n/messages";
 import type { Translator } from "../i18n/translator";
 import { buildOutputSheets, creditReviewRow, fitColumnWidths, outputSheetName, type AuditStamp } from "./buildOutputSheets";
-import { committeeJson, missingFromRegister, planCommittee, withCommitteeSheets } from "./reviewHistory";
+import { committeeColumns, committeeJson, missingFromRegister, planCommittee } from "./reviewHistory";
 import { readPortfolio } from "./readPortfolio";
 import { modelScoresOf, withModelFigures } from "./readModelSheet";
 import { GRADE_TABLE, TOP_EXPOSURES_TABLE } from "./output/sheetParts";
@@ -164,7 +164,8 @@ export function computeReview(snapshot: WorkbookSnapshot, options: ReviewOptions
   const committeeById = committeeJson(committee);
   // Issue 17: with a Model sheet, PD, score points and expected loss per customer (readModelSheet).
   const modelScores = modelScoresOf(snapshot, reading.portfolio.receivables, options.asOf, review.customers, reading.policy.lgdPercent, problems);
-  const decorated = withModelFigures(withCommitteeSheets(buildOutputSheets(review, stamp, options.collectionsRowLimit), committee, stamp), createTranslator(outputLanguage), modelScores);
+  const built = buildOutputSheets(review, stamp, { collectionsRowLimit: options.collectionsRowLimit, committee: committeeColumns(committee), fitColumns: false });
+  const decorated = withModelFigures([...built, ...committee.sheets], createTranslator(outputLanguage), modelScores);
   if (isLedgerOnly) markNeedsScores(decorated, createTranslator(outputLanguage), hasSettlements(reading.portfolio.receivables));
   // Fitted last, over the columns the committee and the model added (issue 15: no `###`, nothing cut).
   const sheets = decorated.map((sheet) => fitColumnWidths(sheet));

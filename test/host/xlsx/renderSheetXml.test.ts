@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { errorInEnglish } from "../../support/errorInEnglish";
 import type { CellValue, SheetSpec } from "../../../src/host/WorkbookPort";
-import { cellTextXml, renderSheetXml } from "../../../src/host/xlsx/renderSheetXml";
+import { cellTextXml, renderSheetXml, TEXT_PIECE_CHARS } from "../../../src/host/xlsx/renderSheetXml";
 import { StyleBook } from "../../../src/host/xlsx/styleBook";
 import { XlsxWorkbook } from "../../../src/host/xlsx/XlsxWorkbook";
 import { zipEntry } from "./zipEntry";
@@ -108,12 +108,12 @@ describe("renderSheetXml", () => {
     expect(ws?.getCell("A1").value).toBe("Out & about");
   });
 
-  it("renders a big table (20,000 rows) in pieces of about a megabyte, never one string", () => {
+  it("renders a big table (20,000 rows) in small pieces (TEXT_PIECE_CHARS and a row), never one string", () => {
     const rows: CellValue[][] = Array.from({ length: 20_000 }, (_, i) => [`customer ${i}`, i * 1.5, i % 2 === 0]);
     const sheet = renderSheetXml(spec(rows), new StyleBook(), new Set());
     const sizes = [...sheet.pieces({ cellXf: (i) => i, dxf: (i) => i }, false)].map((p) => p.length);
-    expect(sizes.length).toBeGreaterThan(1);
-    expect(Math.max(...sizes)).toBeLessThan(2 * (1 << 20));
+    expect(sizes.length).toBeGreaterThan(20_000 * 60 / TEXT_PIECE_CHARS);
+    expect(Math.max(...sizes)).toBeLessThan(TEXT_PIECE_CHARS + 1_000);
     expect(sheet.rows).toBe(20_000);
   });
 });
