@@ -305,6 +305,8 @@ export interface ParquetRowWriter {
 class LedgerRowReader {
   private readonly readers: FieldReader[];
   private readonly at: Partial<Record<LedgerField, FieldReader>>;
+  /** The ledger's number of each known customer by its ENUM code (−1: not in the ledger yet). */
+  private readonly numberOfCode: Int32Array;
 
   constructor(
     private readonly slots: readonly { field: LedgerField; column: string; typed: number; raw: number }[],
@@ -314,6 +316,7 @@ class LedgerRowReader {
     private readonly customers: readonly string[] | undefined,
   ) {
     this.readers = slots.map((s) => ({ field: s.field, column: s.column, typed: undefined, raw: undefined }));
+    this.numberOfCode = new Int32Array(customers?.length ?? 0).fill(-1);
     this.at = Object.fromEntries(this.readers.map((r) => [r.field, r]));
   }
 
@@ -333,7 +336,8 @@ class LedgerRowReader {
   private addRow(i: number, row: number, builder: ReturnType<typeof ledgerBuilder>): void {
     const errorsBefore = this.log.count;
     const invoiceId = this.text("invoiceId", i, row, true);
-    const customerId = this.customers === undefined ? this.text("customerId", i, row, true) : this.knownCustomer(i, row, this.customers);
+    // With known customers, the customer is its ENUM code; without, its id.
+    const customerId = this.customers === undefined ? this.text("customerId", i, row, true) : this.knownCustomer(i, row);
     const invoiceDate = this.date("invoiceDate", i, row, true);
     const dueDate = this.date("dueDate", i, row, true);
     const amount = this.money("amount", i, row, true);
@@ -344,7 +348,16 @@ class LedgerRowReader {
     const isDisputed = this.boolean("disputed", i, row);
     if (invoiceDate !== undefined && dueDate !== undefined && dueDate < invoiceDate) this.problem("dueBeforeInvoice", "dueDate", row);
     if (this.log.count !== errorsBefore || invoiceId === undefined || customerId === undefined || invoiceDate === undefined || dueDate === undefined || amount === undefined) return;
-    builder.add(invoiceId, customerId, invoiceDate, dueDate, amount, paid, open, settled, currency ? currency.toUpperCase() : undefined, isDisputed === true);
+    const code = currency ? currency.toUpperCase() : undefined;
+    if (typeof customerId === "string") builder.add(invoiceId, customerId, invoiceDate, dueDate, amount, paid, open, settled, code, isDisputed === true);
+    else builder.addFor(this.customerNumber(customerId, builder), invoiceId, invoiceDate, dueDate, amount, paid, open, settled, code, isDisputed === true);
+  }
+
+  /** The ledger's number of the known customer with this ENUM code, looked up in the ledger once per customer. */
+  private customerNumber(code: number, builder: ReturnType<typeof ledgerBuilder>): number {
+    let number = this.numberOfCode[code]!;
+    if (number < 0) this.numberOfCode[code] = number = builder.customerNumberOf(this.customers![code]!);
+    return number;
   }
 
   private problem(kind: LedgerProblemKind, field: LedgerField, row: number, value?: string): void {
@@ -364,11 +377,11 @@ class LedgerRowReader {
     return undefined;
   }
 
-  /** The row's customer among the known ones (by its ENUM code); missing, or unknown with its id, is a problem. */
-  private knownCustomer(i: number, row: number, customers: readonly string[]): string | undefined {
+  /** The row's customer among the known ones: its ENUM code; missing, or unknown with its id, is a problem. */
+  private knownCustomer(i: number, row: number): number | undefined {
     const reader = this.at.customerId;
     const code = reader?.typed?.getItem(i);
-    if (typeof code === "number") return customers[code];
+    if (typeof code === "number") return code;
     const raw = reader === undefined ? undefined : this.rawOf(reader, i);
     if (raw === undefined) this.problem("missing", "customerId", row);
     else this.problem("unknownCustomer", "customerId", row, raw);

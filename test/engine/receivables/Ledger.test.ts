@@ -157,6 +157,27 @@ describe("ledgerBuilder", () => {
     }
   });
 
+  it("adds rows by customer number (customerNumberOf, addFor) exactly as by customer id (property)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(item, fc.constantFrom("C1", "C2", "客户 3"), fc.integer({ min: 0, max: 3 })).map(([r, customerId, n]) => [{ ...r, customerId }, n] as const), { maxLength: 40 }), (rows) => {
+        const byId = ledgerBuilder();
+        const byNumber = ledgerBuilder();
+        const numbers = new Map<string, number>();
+        for (const [r, lookups] of rows) {
+          const args = [r.invoiceDate, r.dueDate, r.amount, r.paidAmount, r.openAmount, r.settledDate, r.currency, r.isDisputed] as const;
+          byId.add(r.invoiceId, r.customerId, ...args);
+          // A reader looks a customer up once, or again: the number is the same.
+          let n = numbers.get(r.customerId) ?? byNumber.customerNumberOf(r.customerId);
+          for (let k = 0; k < lookups; k++) n = byNumber.customerNumberOf(r.customerId);
+          numbers.set(r.customerId, n);
+          byNumber.addFor(n, r.invoiceId, ...args);
+        }
+        expect(byNumber.build()).toEqual(byId.build());
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it.each([0, 1, 16, 17, 64])("with capacity %p keeps rows added past it", (capacity) => {
     const builder = ledgerBuilder(capacity);
     for (let i = 0; i < 200; i++) builder.add(`I${i}`, "C", i, i, i);
