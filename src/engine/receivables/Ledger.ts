@@ -41,23 +41,24 @@ export interface Ledger {
   readonly currency: Uint32Array;
 }
 
+/** An item's dates and figures, after its invoice id and customer, as the builder takes them. */
+export type ItemFigures = [
+  invoiceDate: DayNumber,
+  dueDate: DayNumber,
+  amount: number,
+  paidAmount?: number,
+  openAmount?: number,
+  settledDate?: DayNumber,
+  currency?: string,
+  isDisputed?: boolean,
+];
+
 export interface LedgerBuilder {
   /**
    * Appends one row. Amounts must be finite (the readers at the edge validate them): a
    * non-finite amount is a programmer bug and throws, rather than giving a wrong total later.
    */
-  add(
-    invoiceId: string,
-    customerId: string,
-    invoiceDate: DayNumber,
-    dueDate: DayNumber,
-    amount: number,
-    paidAmount?: number,
-    openAmount?: number,
-    settledDate?: DayNumber,
-    currency?: string,
-    isDisputed?: boolean,
-  ): void;
+  add(invoiceId: string, customerId: string, ...figures: ItemFigures): void;
   /**
    * The customer's number in the ledger (its index in customerIds), the customer added when new. A
    * reader that knows its customers by another key (the DuckDB reader: the ENUM code of the id)
@@ -66,18 +67,7 @@ export interface LedgerBuilder {
    */
   customerNumberOf(customerId: string): number;
   /** add, for the customer numbered `customer` (customerNumberOf). */
-  addFor(
-    customer: number,
-    invoiceId: string,
-    invoiceDate: DayNumber,
-    dueDate: DayNumber,
-    amount: number,
-    paidAmount?: number,
-    openAmount?: number,
-    settledDate?: DayNumber,
-    currency?: string,
-    isDisputed?: boolean,
-  ): void;
+  addFor(customer: number, invoiceId: string, ...figures: ItemFigures): void;
   build(): Ledger;
 }
 
