@@ -337,7 +337,7 @@ class LedgerRowReader {
     const errorsBefore = this.log.count;
     const invoiceId = this.text("invoiceId", i, row, true);
     // With known customers, the customer is its ENUM code; without, its id.
-    const customerId = this.customers === undefined ? this.text("customerId", i, row, true) : this.knownCustomer(i, row);
+    const customer = this.customers === undefined ? this.text("customerId", i, row, true) : this.knownCustomer(i, row);
     const invoiceDate = this.date("invoiceDate", i, row, true);
     const dueDate = this.date("dueDate", i, row, true);
     const amount = this.money("amount", i, row, true);
@@ -347,10 +347,10 @@ class LedgerRowReader {
     const currency = this.text("currency", i, row, false) ?? this.plan.currency;
     const isDisputed = this.boolean("disputed", i, row);
     if (invoiceDate !== undefined && dueDate !== undefined && dueDate < invoiceDate) this.problem("dueBeforeInvoice", "dueDate", row);
-    if (this.log.count !== errorsBefore || invoiceId === undefined || customerId === undefined || invoiceDate === undefined || dueDate === undefined || amount === undefined) return;
-    const code = currency ? currency.toUpperCase() : undefined;
-    if (typeof customerId === "string") builder.add(invoiceId, customerId, invoiceDate, dueDate, amount, paid, open, settled, code, isDisputed === true);
-    else builder.addFor(this.customerNumber(customerId, builder), invoiceId, invoiceDate, dueDate, amount, paid, open, settled, code, isDisputed === true);
+    if (this.log.count !== errorsBefore || invoiceId === undefined || customer === undefined || invoiceDate === undefined || dueDate === undefined || amount === undefined) return;
+    const currencyCode = currency ? currency.toUpperCase() : undefined;
+    if (typeof customer === "string") builder.add(invoiceId, customer, invoiceDate, dueDate, amount, paid, open, settled, currencyCode, isDisputed === true);
+    else builder.addFor(this.customerNumber(customer, builder), invoiceId, invoiceDate, dueDate, amount, paid, open, settled, currencyCode, isDisputed === true);
   }
 
   /** The ledger's number of the known customer with this ENUM code, looked up in the ledger once per customer. */
