@@ -1,21 +1,22 @@
 /**
- * DuckDB (`@duckdb/node-api`) is an optional dependency: where it cannot load, the tests that need
- * it skip with a printed note, the way a missing optional piece should; with
- * CREDIT_DESK_REQUIRE_DUCKDB=1 (CI) they fail instead, since `npm ci` installs it there.
+ * DuckDB (`@duckdb/node-api`) is an optional dependency that `npm ci` installs. The tests that need
+ * it never skip: where it cannot load, each such block has one failing test that says why and how
+ * to install it, so a machine that lost it shows a failure rather than a quiet pass.
  */
 import { loadDuckDb } from "../../../src/host/duckdb/duckDbApi";
 
 const loaded = loadDuckDb();
 
-export const isDuckDbAvailable = loaded.ok;
-
-/** `describe` where DuckDB loads, `describe.skip` (with a note) where it does not. */
+/** `describe` of tests that need DuckDB: where it does not load, one failing test in their place. */
 export function describeWithDuckDb(name: string, body: () => void): void {
-  if (!loaded.ok) {
-    if (process.env.CREDIT_DESK_REQUIRE_DUCKDB === "1") throw new Error(`@duckdb/node-api cannot load: ${loaded.detail}`);
-    console.log(`skipping "${name}": @duckdb/node-api cannot load here (${loaded.detail}); npm install installs it (an optional dependency)`);
-    describe.skip(name, body);
+  if (loaded.ok) {
+    describe(name, body);
     return;
   }
-  describe(name, body);
+  const detail = loaded.detail;
+  describe(name, () => {
+    it("needs @duckdb/node-api (an optional dependency that npm ci installs)", () => {
+      throw new Error(`@duckdb/node-api cannot load: ${detail}; run npm ci (or npm install @duckdb/node-api)`);
+    });
+  });
 }
