@@ -8,14 +8,10 @@ import { toDayNumber, type DateSystem, type DayNumber } from "../engine/dates/da
 // Imported from their own modules, not the values index: under CommonJS (ts-node, the benchmark)
 // a re-exported function is a getter called at every use.
 import { isBlank } from "../engine/values/isBlank";
-import { readBoolean } from "../engine/values/readBoolean";
 import { readNumber } from "../engine/values/readNumber";
-import { readText } from "../engine/values/readText";
 
 export type Cell = unknown;
 
-// The cell readers are the engine's (src/engine/values), shared with the host's table readers.
-export { isBlank, readNumber, readText, readBoolean };
 
 /** A number from a cell where blank counts as 0 (characteristic scores: blank = no information). */
 export function readNumberOrZero(value: Cell, field: Field): Result<number> {

@@ -8,6 +8,8 @@ import * as rcvEngine from "../engine/receivables";
 import * as rcvPolicy from "../engine/policy/defaultPolicy";
 import type { ReceivableItem as RcvItem } from "../engine/portfolio/types";
 import * as rcvArgs from "./args";
+import { isBlank } from "../engine/values/isBlank";
+import { readNumber } from "../engine/values/readNumber";
 import * as rcvAdapters from "./receivablesAdapters";
 import * as rcvResult from "../engine/errors";
 import * as rcvMoney from "../engine/money/cents";
@@ -36,7 +38,7 @@ export function dayspastdue(due: unknown[][], asOf: unknown) {
     const d = a.asOf;
     return rcvResult.ok(
       eachCell(a.due, "due", (cell, field) => {
-        if (rcvArgs.isBlank(cell)) return "";
+        if (isBlank(cell)) return "";
         const day = rcvArgs.readDate(cell, field());
         return rcvScoring.cellOf<number>(day.ok ? rcvResult.ok(d - day.value) : day);
       }),
@@ -61,8 +63,8 @@ export function bucket(daysPastDue: unknown[][], edges?: unknown[][]) {
     const labels = rcvEngine.bucketLabels(e);
     return rcvResult.ok(
       eachCell(a.daysPastDue, "daysPastDue", (cell, field) => {
-        if (rcvArgs.isBlank(cell)) return "";
-        const n = rcvArgs.readNumber(cell, field());
+        if (isBlank(cell)) return "";
+        const n = readNumber(cell, field());
         return rcvScoring.cellOf<string>(n.ok ? rcvResult.ok(labels[rcvEngine.bucketIndex(n.value, e)]) : n);
       }),
     );

@@ -2,7 +2,8 @@ import "../support/errorsInEnglish";
 import fc from "fast-check";
 import { at } from "../../src/engine/errors";
 import { dayFromCivil, toExcelSerial } from "../../src/engine/dates/dayNumber";
-import { readNumber, readVector } from "../../src/functions/args";
+import { readVector } from "../../src/functions/args";
+import { readNumber } from "../../src/engine/values/readNumber";
 import { agingOfColumnRanges, agingOfColumns, isBlankRange, readLedgerColumns, readRowCell } from "../../src/functions/receivablesAdapters";
 
 const asOf = dayFromCivil(2024, 8, 1);

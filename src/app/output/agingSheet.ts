@@ -33,13 +33,12 @@ export function agingSheet(t: Translator, review: PortfolioReview, stamp: AuditS
   };
   const chartRow = OUTPUT_TABLE_ROW + rows.length + 4;
   const drawsChart = rows.length <= AGING_CHART_MAX_CUSTOMERS;
-  const stampBlock = auditBlock(t, stamp);
   const omitted: [string, string] = [t.t("chart.aging.omittedLabel"), t.t("chart.aging.omitted", { customers: rows.length, max: AGING_CHART_MAX_CUSTOMERS })];
   return {
     name: t.t("sheet.aging"),
     outputId: "Aging",
     title: titleOf(t, "Aging"),
-    info: [drawsChart ? stampBlock : { ...stampBlock, lines: [...stampBlock.lines, omitted] }],
+    info: [drawsChart ? auditBlock(t, stamp) : auditBlock(t, stamp, omitted)],
     tables: [table],
     charts: drawsChart ? [{
       name: "AgingChart", title: t.t("chart.aging.title"), type: "columnStacked", table: AGING_TABLE,

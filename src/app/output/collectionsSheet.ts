@@ -11,7 +11,7 @@
 import type { PortfolioReview } from "../../engine/review/types";
 import type { Translator } from "../../i18n/translator";
 import { toExcelSerial } from "../../engine/dates/dayNumber";
-import type { CellValue, ColumnSpec, InfoBlock, SheetSpec } from "../../host/WorkbookPort";
+import type { CellValue, ColumnSpec, SheetSpec } from "../../host/WorkbookPort";
 import type { MessageId } from "../../i18n/messages";
 import { engineWords } from "../engineWords";
 import { auditBlock, COLLECTIONS_TABLE, date, integer, listLayout, money, orNull, OUTPUT_TABLE_ROW, rank, text, titleOf, type AuditStamp } from "./sheetParts";
@@ -47,7 +47,7 @@ export function collectionsSheet(t: Translator, review: PortfolioReview, stamp: 
     name: t.t("sheet.collections"),
     outputId: "Collections",
     title: titleOf(t, "Collections"),
-    info: [cutNoted(t, auditBlock(t, stamp), shown, worklist.length)],
+    info: [auditBlock(t, stamp, ...(shown < worklist.length ? [cutNote(t, shown, worklist.length)] : []))],
     tables: [{
       name: COLLECTIONS_TABLE, headerRow: OUTPUT_TABLE_ROW, firstColumn: 0, columns, rows, style: "TableStyleMedium2",
       conditionalFormats: [
@@ -60,8 +60,7 @@ export function collectionsSheet(t: Translator, review: PortfolioReview, stamp: 
   };
 }
 
-/** The audit block, with a line saying how many items the sheet leaves out when it cannot hold them all. */
-function cutNoted(t: Translator, block: InfoBlock, shown: number, total: number): InfoBlock {
-  if (shown >= total) return block;
-  return { ...block, lines: [...block.lines, [t.t("sheet.collections.cutLabel"), t.t("sheet.collections.cut", { shown, total, cut: total - shown })]] };
+/** The audit block's line saying how many items the sheet leaves out, since it cannot hold them all. */
+function cutNote(t: Translator, shown: number, total: number): [string, string] {
+  return [t.t("sheet.collections.cutLabel"), t.t("sheet.collections.cut", { shown, total, cut: total - shown })];
 }

@@ -65,7 +65,8 @@ export const ratio = (header: string): ColumnSpec => ({ header, kind: "number", 
 export const orNull = <T extends CellValue>(value: T | undefined): T | null => (value === undefined ? null : value);
 export const fraction = (percentNumber: number | undefined): number | null => (percentNumber === undefined ? null : percentNumber / 100);
 
-export function auditBlock(t: Translator, stamp: AuditStamp): InfoBlock {
+/** The audit stamp's lines, then any `notes` of the sheet's own (a cut list, a chart not drawn). */
+export function auditBlock(t: Translator, stamp: AuditStamp, ...notes: [string, CellValue][]): InfoBlock {
   const asOfLabel = t.t("audit.asOfDate");
   return {
     row: 1,
@@ -76,6 +77,7 @@ export function auditBlock(t: Translator, stamp: AuditStamp): InfoBlock {
       [t.t("audit.addinVersion"), stamp.addinVersion],
       [t.t("audit.policyFingerprint"), stamp.policyFingerprint],
       [t.t("audit.policyVersion"), stamp.policyVersion],
+      ...notes,
     ],
     formats: { [asOfLabel]: DATE },
   };

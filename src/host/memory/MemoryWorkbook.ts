@@ -314,10 +314,7 @@ export class MemoryWorkbook implements WorkbookPort {
     const rows: CellValue[][] = [];
     for (let r = 0; r < meta.rowCount; r++) {
       rows.push(read(meta.headerRow + 1 + r));
-      if ((step.spent += meta.columnCount) >= step.budget) {
-        step.spent = 0;
-        yield;
-      }
+      yield* spend(step, meta.columnCount);
     }
     return {
       name: meta.name,
@@ -356,14 +353,22 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async readWorkbook(): Promise<WorkbookSnapshot> {
-    if (this.cellsPerStep === Number.POSITIVE_INFINITY) return drain(this.snapshotSteps(Number.POSITIVE_INFINITY));
+    // Changed during a pause, the copy so far may mix two states: it is read whole then.
+    return this.paced((cellsPerStep) => this.snapshotSteps(cellsPerStep));
+  }
+
+  /**
+   * Runs a paced operation: a pause after each step; when the workbook changed during a pause, the
+   * operation again from the start in one synchronous step (what it did so far may be stale).
+   */
+  private async paced<T>(steps: (cellsPerStep: number) => Generator<void, T>): Promise<T> {
+    if (this.cellsPerStep === Number.POSITIVE_INFINITY) return drain(steps(Number.POSITIVE_INFINITY));
     const before = this.mutations;
-    const steps = this.snapshotSteps(this.cellsPerStep);
-    for (let next = steps.next(); ; next = steps.next()) {
+    const running = steps(this.cellsPerStep);
+    for (let next = running.next(); ; next = running.next()) {
       if (next.done) return next.value;
       await this.pause();
-      // Changed during the pause: the copy so far may mix two states; read it whole now.
-      if (this.mutations !== before) return drain(this.snapshotSteps(Number.POSITIVE_INFINITY));
+      if (this.mutations !== before) return drain(steps(Number.POSITIVE_INFINITY));
     }
   }
 
@@ -402,15 +407,8 @@ export class MemoryWorkbook implements WorkbookPort {
    * failure changes nothing.
    */
   async writeSheets(specs: SheetSpec[], options: WriteOptions = {}): Promise<WriteResult> {
-    if (this.cellsPerStep === Number.POSITIVE_INFINITY) return drain(this.writeSteps(specs, options, Number.POSITIVE_INFINITY));
-    const before = this.mutations;
-    const steps = this.writeSteps(specs, options, this.cellsPerStep);
-    for (let next = steps.next(); ; next = steps.next()) {
-      if (next.done) return next.value;
-      await this.pause();
-      // Changed during the pause: the plan (names, replaced sheets) may be stale; write it whole now.
-      if (this.mutations !== before) return drain(this.writeSteps(specs, options, Number.POSITIVE_INFINITY));
-    }
+    // Changed during a pause, the plan (names, replaced sheets) may be stale: it is written whole then.
+    return this.paced((cellsPerStep) => this.writeSteps(specs, options, cellsPerStep));
   }
 
   /**
@@ -539,10 +537,7 @@ export class MemoryWorkbook implements WorkbookPort {
         // workbench import lays 1M cells (1.85 s of 100k invoices' import was these keys).
         else if (sheet.textCells.size > 0) sheet.textCells.delete(key(r, c));
       });
-      if ((step.spent += line.length) >= step.budget) {
-        step.spent = 0;
-        yield;
-      }
+      yield* spend(step, line.length);
     }
   }
 
@@ -575,7 +570,7 @@ interface Step {
   spent: number;
 }
 
-/** Counts `cells` of work done outside a step's loop, and ends the step when it is full. */
+/** Counts `cells` of work done, and ends the step when it is full. */
 function* spend(step: Step, cells: number): Generator<void> {
   if ((step.spent += cells) >= step.budget) {
     step.spent = 0;
